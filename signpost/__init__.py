@@ -1,0 +1,1 @@
+"""Signpost: a static, privacy-first help and service directory generator."""

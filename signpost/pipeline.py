@@ -1,0 +1,54 @@
+"""The whole build: load and check everything, then write."""
+from __future__ import annotations
+
+import datetime as dt
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from .content import load_pages
+from .problems import BuildFailed
+from .render import copy_assets, make_env, staged, write_site
+from .services import load_services
+from .settings import Settings, load_settings
+from .site import Output, check_site, plan_site
+
+
+@dataclass(frozen=True)
+class Summary:
+    services: int
+    pages: int
+
+
+def check(settings: Settings, today: dt.date | None = None) -> tuple[Settings, int, list[Output]]:
+    """Load and check every input; return what to write, or raise BuildFailed."""
+    today = today or dt.date.today()
+    settings, problems = load_settings(settings, display(settings.settings_file))
+    if problems:
+        raise BuildFailed(problems)  # the vocabularies are needed to check anything else
+    services_file = display(settings.services_file)
+    services, service_problems = load_services(settings, services_file, today)
+    pages, page_problems = load_pages(settings.content_dir, display(settings.content_dir))
+    outputs = plan_site(services, pages, settings, today)
+    problems = service_problems + page_problems + check_site(outputs, services, pages, services_file)
+    if problems:
+        raise BuildFailed(problems)
+    return settings, len(services), outputs
+
+
+def build(settings: Settings, exit_url: str | None = None, today: dt.date | None = None,
+          progress=None) -> Summary:
+    """Build the whole site into settings.out_dir, or raise BuildFailed and write nothing."""
+    settings, service_count, outputs = check(settings, today)
+    # Only checked data reaches this point; the old site is replaced only when all is written.
+    env = make_env(settings, exit_url)
+    with staged(settings.out_dir) as stage:
+        write_site(outputs, env, stage, progress)
+        copy_assets(settings.assets_dir, stage / "assets")
+    return Summary(service_count, len(outputs))
+
+
+def display(path: Path) -> str:
+    """Name a file as the person would: relative to where they are, when it is below it."""
+    relative = os.path.relpath(path)
+    return str(path) if relative.startswith("..") else relative

@@ -1,0 +1,53 @@
+"""The one error vocabulary: every mistake in data, content or settings is a Problem."""
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One thing wrong with an input file, pointing at the line to fix."""
+
+    file: str
+    line: int
+    message: str
+    service: str | None = None
+    field: str | None = None
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}: "
+        if self.service is not None:
+            where += f"service '{self.service}': "
+        if self.field:
+            where += f"{self.field}: "
+        return where + self.message
+
+
+class BuildFailed(Exception):
+    """Raised when the inputs have problems; nothing has been written."""
+
+    def __init__(self, problems: list[Problem]):
+        super().__init__(f"{len(problems)} problem(s)")
+        self.problems = problems
+
+
+def format_problems(problems: list[Problem]) -> str:
+    """Return the problems one per line, in file and line order, with a count."""
+    lines = [str(p) for p in sorted(problems, key=lambda p: (p.file, p.line))]
+    lines.append(f"{len(problems)} problem(s) found.")
+    return "\n".join(lines)
+
+
+def quote(value: object, limit: int = 40) -> str:
+    """Quote a bad value briefly, never whole."""
+    text = str(value).replace("\n", " ")
+    if len(text) > limit:
+        text = text[: limit - 1] + "…"
+    return repr(text)
+
+
+def did_you_mean(value: str, choices) -> str:
+    """Return ' (did you mean 'x'?)' when a close match exists, else ''."""
+    close = difflib.get_close_matches(str(value), list(choices), n=1, cutoff=0.6)
+    return f" (did you mean '{close[0]}'?)" if close else ""

@@ -1,0 +1,130 @@
+"""The Jinja environment, and writing the site into a staging folder that replaces the
+old site only when everything has been written."""
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+import jinja2
+
+from .problems import BuildFailed, Problem
+from .services import DAYS, Hours
+from .settings import Settings
+from .site import Output
+from .yamlfile import load_yaml
+
+DAY_NAMES = dict(zip(DAYS, ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
+                            "Saturday", "Sunday")))
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+          "September", "October", "November", "December")
+
+
+def make_env(settings: Settings, exit_url: str | None = None) -> jinja2.Environment:
+    """Return the Jinja environment: autoescaped, strict about undefined names."""
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(settings.templates_dir),
+        autoescape=True, undefined=jinja2.StrictUndefined,
+        trim_blocks=True, lstrip_blocks=True)
+    env.filters.update(hours=describe_hours, long_date=long_date, clock=clock)
+    env.globals.update(site=settings, t=load_locale(settings.locale_file),
+                       exit_url=exit_url or settings.exit_url)
+    return env
+
+
+def load_locale(path: Path) -> dict:
+    """Read the interface wording; a broken locale file is a build problem."""
+    data, problems = load_yaml(path.read_text(encoding="utf-8"), str(path.name))
+    if problems or not isinstance(data, dict):
+        raise BuildFailed(problems or [Problem(path.name, 1, "must be a mapping of wording")])
+    return data
+
+
+def write_site(outputs: list[Output], env: jinja2.Environment, site_dir: Path,
+               progress=None) -> None:
+    """Render every output into site_dir; template mistakes become problems.
+
+    :param progress: called as progress(done, total) every 500 pages, for long builds.
+    """
+    for done, output in enumerate(outputs):
+        if progress and done % 500 == 0:
+            progress(done, len(outputs))
+        try:
+            html = env.get_template(output.template).render(
+                url=output.url, title=output.title, **output.context)
+        except jinja2.TemplateError as err:
+            line = getattr(err, "lineno", None) or 1
+            name = getattr(err, "filename", None) or output.template
+            raise BuildFailed([Problem(f"templates/{Path(name).name}", line,
+                                       f"while rendering {output.url}: {err}")]) from None
+        dest = site_dir / output.dest_path
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        dest.write_text(html, encoding="utf-8")
+    if progress:
+        progress(len(outputs), len(outputs))
+
+
+def copy_assets(assets_dir: Path, dest: Path) -> None:
+    """Copy the stylesheet and scripts into the site."""
+    shutil.copytree(assets_dir, dest, dirs_exist_ok=True)
+
+
+@contextlib.contextmanager
+def staged(out_dir: Path):
+    """Yield an empty folder beside out_dir; on success it replaces out_dir, on any
+    failure it is removed and out_dir is left exactly as it was."""
+    out_dir = Path(out_dir).resolve()
+    if out_dir.exists() and any(out_dir.iterdir()) and not (out_dir / "404.html").exists():
+        raise BuildFailed([Problem(str(out_dir), 1, "refusing to replace this folder: it is not "
+                                   "empty and is not a site built by this tool (choose --out)")])
+    out_dir.parent.mkdir(parents=True, exist_ok=True)
+    stage = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.new-", dir=out_dir.parent))
+    try:
+        yield stage
+    except BaseException:
+        shutil.rmtree(stage, ignore_errors=True)
+        raise
+    stage.chmod(0o755)  # mkdtemp makes it private; a site is meant to be read
+    old = out_dir.with_name(f".{out_dir.name}.old-{os.getpid()}")
+    if out_dir.exists():
+        out_dir.rename(old)
+    stage.rename(out_dir)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def describe_hours(hours: Hours | None) -> list[str]:
+    """Say opening hours in plain words, one line per period."""
+    if hours is None:
+        return []
+    if hours.always:
+        return ["24 hours, every day"]
+    return [f"{describe_days(p.days)}: {clock(p.opens)} to {clock(p.closes)}"
+            + (" (the next day)" if p.closes < p.opens else "") for p in hours.periods]
+
+
+def describe_days(days: tuple[str, ...]) -> str:
+    """mon..fri -> 'Monday to Friday'; mon, wed -> 'Monday and Wednesday'."""
+    if len(days) == 7:
+        return "Every day"
+    picked = sorted(DAYS.index(d) for d in days)
+    if len(picked) > 2 and picked == list(range(picked[0], picked[-1] + 1)):
+        return f"{DAY_NAMES[DAYS[picked[0]]]} to {DAY_NAMES[DAYS[picked[-1]]]}"
+    names = [DAY_NAMES[DAYS[i]] for i in picked]
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def clock(hhmm: str) -> str:
+    """'09:00' -> '9am', '17:30' -> '5:30pm', '12:00' -> 'midday', '00:00' -> 'midnight'."""
+    hour, minute = int(hhmm[:2]), int(hhmm[3:])
+    if minute == 0 and hour in (0, 12):
+        return "midnight" if hour == 0 else "midday"
+    suffix = "am" if hour < 12 else "pm"
+    hour = hour % 12 or 12
+    return f"{hour}{suffix}" if minute == 0 else f"{hour}:{minute:02d}{suffix}"
+
+
+def long_date(day) -> str:
+    """2026-11-22 -> '22 November 2026' (GOV.UK style)."""
+    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"

@@ -1,0 +1,81 @@
+"""The dev server: build, serve with netlify.toml's headers, rebuild on change, and keep
+serving the last good site when a change breaks the build."""
+from __future__ import annotations
+
+import re
+import time
+import tomllib
+from pathlib import Path
+
+from .pipeline import build
+from .problems import BuildFailed, format_problems
+from .settings import Settings
+
+
+def load_header_rules(netlify_toml: Path) -> list[tuple[re.Pattern, dict]]:
+    """Read the [[headers]] rules of netlify.toml as (path pattern, headers) pairs."""
+    config = tomllib.loads(netlify_toml.read_text(encoding="utf-8"))
+    return [(re.compile("^" + re.escape(rule["for"]).replace(r"\*", ".*") + "$"), rule["values"])
+            for rule in config.get("headers", [])]
+
+
+def headers_for(rules, path: str) -> dict:
+    """Return the headers Netlify would send for a path: every matching rule applies."""
+    headers: dict = {}
+    for pattern, values in rules:
+        if pattern.match(path):
+            headers.update(values)
+    return headers
+
+
+def rebuild(settings: Settings, exit_url: str | None = None) -> bool:
+    """Build once, printing a summary or the problems; never raise for bad input."""
+    started = time.perf_counter()
+    try:
+        summary = build(settings, exit_url)
+    except BuildFailed as failed:
+        print(format_problems(failed.problems))
+        print("The site was not rebuilt: still serving the last good build.")
+        return False
+    print(f"Rebuilt {summary.services} services, {summary.pages} pages "
+          f"in {time.perf_counter() - started:.2f} s")
+    return True
+
+
+def serve(settings: Settings, port: int = 8000, exit_url: str | None = None) -> None:
+    """Build, then serve settings.out_dir on 127.0.0.1 with live reload."""
+    from livereload import Server  # imported here so building needs no server packages
+    from livereload.server import LiveScriptInjector, StaticFileHandler
+
+    rebuild(settings, exit_url)
+    rules = load_header_rules(settings.root / "netlify.toml")
+    site_dir = settings.out_dir.resolve()
+
+    class ExternalReloadScript(LiveScriptInjector):
+        # livereload injects an inline <script>, which our Content-Security-Policy blocks
+        # (rightly); load its client as a same-origin file instead.
+        script = f'<script src="/livereload.js?port={port}"></script>'.encode()
+
+    class SiteHandler(StaticFileHandler):
+        def set_default_headers(self):
+            for name, value in headers_for(rules, self.request.path).items():
+                self.set_header(name, value)
+
+        def prepare(self):
+            self._transforms = [ExternalReloadScript(self.request)
+                                if isinstance(t, LiveScriptInjector) else t for t in self._transforms]
+
+        def write_error(self, status_code, **kwargs):
+            not_found = site_dir / "404.html"
+            if status_code == 404 and not_found.exists():  # as Netlify does
+                self.set_header("Content-Type", "text/html; charset=utf-8")
+                self.finish(not_found.read_bytes())
+            else:
+                super().write_error(status_code, **kwargs)
+
+    server = Server()
+    server.SFH = SiteHandler
+    for path in (settings.services_file, settings.content_dir, settings.settings_file,
+                 settings.templates_dir, settings.assets_dir, settings.locale_file.parent):
+        server.watch(str(path), lambda: rebuild(settings, exit_url))
+    server.serve(port=port, host="127.0.0.1", root=str(site_dir))

@@ -1,0 +1,126 @@
+"""Where things are, and the site-wide settings and vocabularies from site.yaml."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from .problems import Problem, did_you_mean, quote
+from .yamlfile import YamlMap, load_yaml
+
+DEFAULT_EXIT_URL = "https://www.bbc.co.uk/weather"
+
+
+@dataclass(frozen=True)
+class Term:
+    """One entry of a vocabulary: an area, a category or a gender."""
+
+    slug: str
+    name: str
+    description: str = ""
+    ons_code: str = ""
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Paths and site-wide settings; nothing else reads paths from globals."""
+
+    root: Path
+    services_file: Path
+    content_dir: Path
+    out_dir: Path
+    site_name: str = "Find help"
+    base_url: str = "https://example.org"
+    exit_url: str = DEFAULT_EXIT_URL
+    page_size: int = 20
+    areas: dict[str, Term] = field(default_factory=dict)
+    categories: dict[str, Term] = field(default_factory=dict)
+    genders: dict[str, Term] = field(default_factory=dict)
+
+    @property
+    def settings_file(self) -> Path:
+        return self.root / "site.yaml"
+
+    @property
+    def templates_dir(self) -> Path:
+        return self.root / "templates"
+
+    @property
+    def assets_dir(self) -> Path:
+        return self.root / "assets"
+
+    @property
+    def locale_file(self) -> Path:
+        return self.root / "locales" / "en-GB.yaml"
+
+    @classmethod
+    def for_root(cls, root: Path, **paths) -> "Settings":
+        """Return default paths under root; keyword arguments override them."""
+        root = Path(root)
+        defaults = dict(services_file=root / "services.yaml", content_dir=root / "content",
+                        out_dir=root / "_site")
+        defaults.update({k: Path(v) for k, v in paths.items() if v is not None})
+        return cls(root=root, **defaults)
+
+
+_TOP_KEYS = {"site_name", "base_url", "exit_url", "page_size",
+             "areas", "categories", "genders"}
+_TERM_KEYS = {"name", "description", "ons_code"}
+
+
+def load_settings(settings: Settings, display_name: str = "site.yaml") -> tuple[Settings, list[Problem]]:
+    """Read site.yaml into a copy of settings, or return the problems with it."""
+    file = display_name
+    try:
+        text = settings.settings_file.read_text(encoding="utf-8")
+    except OSError as err:
+        return settings, [Problem(file, 1, f"cannot read the settings file ({err.strerror})")]
+    data, problems = load_yaml(text, file)
+    if problems:
+        return settings, problems
+    if not isinstance(data, YamlMap):
+        return settings, [Problem(file, 1, "the settings file must be a mapping of settings")]
+    for key in data:
+        if key not in _TOP_KEYS:
+            problems.append(Problem(file, data.lines[key], f"unknown setting '{key}'"
+                                    + did_you_mean(key, _TOP_KEYS)))
+    values = {}
+    for key in ("site_name", "base_url", "exit_url"):
+        if isinstance(data.get(key), str) and data[key]:
+            values[key] = data[key].strip()
+    for key in ("base_url", "exit_url"):
+        if key in values and not values[key].startswith("https://"):
+            problems.append(Problem(file, data.lines[key], f"{key}: must start with https:// "
+                                    f"(got {quote(values[key])})"))
+    if "page_size" in data:
+        if str(data["page_size"]).isdigit() and 5 <= int(data["page_size"]) <= 500:
+            values["page_size"] = int(data["page_size"])
+        else:
+            problems.append(Problem(file, data.lines["page_size"],
+                                    "page_size: must be a whole number from 5 to 500"))
+    for key in ("areas", "categories", "genders"):
+        values[key] = _read_vocabulary(data, key, file, problems)
+    if "national" not in values["areas"]:
+        problems.append(Problem(file, data.line, "areas: must include 'national'"))
+    return replace(settings, **values), problems
+
+
+def _read_vocabulary(data: YamlMap, key: str, file: str, problems: list[Problem]) -> dict[str, Term]:
+    terms: dict[str, Term] = {}
+    entries = data.get(key)
+    if not isinstance(entries, YamlMap) or not entries:
+        problems.append(Problem(file, data.lines.get(key, data.line),
+                                f"{key}: must be a mapping of slug to name"))
+        return terms
+    for slug, entry in entries.items():
+        line = entries.lines[slug]
+        if isinstance(entry, str):
+            entry = YamlMap(name=entry)
+        if not isinstance(entry, YamlMap) or not entry.get("name"):
+            problems.append(Problem(file, line, f"{key}: '{slug}' needs a name"))
+            continue
+        for extra in set(entry) - _TERM_KEYS:
+            problems.append(Problem(file, line, f"{key}: '{slug}': unknown key '{extra}'"
+                                    + did_you_mean(extra, _TERM_KEYS)))
+        terms[slug] = Term(slug, entry["name"], entry.get("description", ""),
+                           entry.get("ons_code", ""))
+    return terms

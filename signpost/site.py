@@ -1,0 +1,148 @@
+"""Decide what gets written where: the URL map of the whole site, with no I/O."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from .content import Page
+from .problems import Problem
+from .services import Service
+from .settings import Settings
+
+STALE_AFTER_DAYS = 183  # about six months: listings older than this show a notice
+RESERVED = {"services", "areas", "categories", "for", "professionals", "search", "assets"}
+_HREF = re.compile(r'href="(/[^"#?]*)')
+
+
+@dataclass(frozen=True)
+class Output:
+    """One file to write: its URL, the template that renders it and what it is given."""
+
+    url: str
+    template: str
+    title: str
+    context: dict = field(default_factory=dict, compare=False)
+    source: tuple[str, int] = ("", 0)  # where a broken link in it should be reported
+
+    @property
+    def dest_path(self) -> str:
+        return self.url.lstrip("/") + ("index.html" if self.url.endswith("/") else "")
+
+
+def plan_site(services: list[Service], pages: list[Page], settings: Settings,
+              today: dt.date) -> list[Output]:
+    """Return every page of the site, in a stable order."""
+    by_name = sorted(services, key=lambda s: s.name.lower())
+    for_residents = [s for s in by_name if "residents" in s.audiences]
+    for_professionals = [s for s in by_name if "professionals" in s.audiences]
+    national = [s for s in for_residents if "national" in s.areas]
+    boroughs = [a for a in settings.areas.values() if a.slug != "national"]
+    local = {a.slug: [s for s in for_residents if a.slug in s.areas] for a in boroughs}
+    categories = {c.slug: [s for s in by_name if c.slug in s.categories]
+                  for c in settings.categories.values()}
+    groups = {g.slug: [s for s in for_residents if _serves_gender(s, g.slug)]
+              for g in settings.genders.values()}
+    home_help = [s for s in by_name if s.id == "national-domestic-abuse-helpline"]
+
+    outputs = [Output("/", "home.html", settings.site_name, {
+        "helpline": home_help[0] if home_help else None,
+        "areas": [a for a in boroughs if local[a.slug]],
+        "categories": [settings.categories[c] for c in categories if categories[c]],
+        "genders": [g for g in settings.genders.values() if groups[g.slug]],
+        "pages": [p for p in pages if p.audience == "residents"],
+    })]
+    outputs += [Output(s.url, "service.html", title, {
+        "service": s,
+        "stale": s.last_reviewed is not None and (today - s.last_reviewed).days > STALE_AFTER_DAYS,
+    }) for s, title in zip(services, _service_titles(services))]
+    outputs.append(Output("/areas/", "areas.html", "Find help by borough", {
+        "areas": [(a, len(local[a.slug])) for a in boroughs], "national": len(national)}))
+    for area in boroughs:
+        outputs += _listing(f"/areas/{area.slug}/", f"Help in {area.name}", local[area.slug] + national,
+                            settings, area=area, local_count=len(local[area.slug]))
+    outputs += _listing("/areas/national/", "Help across the UK", national, settings,
+                        area=settings.areas["national"], local_count=len(national))
+    outputs.append(Output("/categories/", "categories.html", "Find help by kind of help", {
+        "categories": [(settings.categories[c], len(found)) for c, found in categories.items()]}))
+    for slug, found in categories.items():
+        category = settings.categories[slug]
+        outputs += _listing(f"/categories/{slug}/", category.name, found, settings, category=category)
+    for slug, found in groups.items():
+        gender = settings.genders[slug]
+        outputs += _listing(f"/for/{slug}/", f"Help for {gender.name.lower()}", found, settings,
+                            gender=gender)
+    professional_areas = [a for a in settings.areas.values()
+                          if any(a.slug in s.areas for s in for_professionals)]
+    outputs.append(Output("/professionals/", "professionals.html", "For professionals", {
+        "pages": [p for p in pages if p.audience == "professionals"],
+        "areas": [(a, sum(a.slug in s.areas for s in for_professionals)) for a in professional_areas]}))
+    for area in professional_areas:
+        outputs += _listing(f"/professionals/{area.slug}/", f"For professionals in {area.name}",
+                            [s for s in for_professionals if area.slug in s.areas], settings,
+                            area=area, professionals=True)
+    outputs += [Output(p.url, "page.html", p.title, {"page": p}, (p.src_path, 1)) for p in pages]
+    outputs.append(Output("/404.html", "404.html", "Page not found"))
+    outputs.append(Output("/sitemap.xml", "sitemap.xml", "Sitemap",
+                          {"urls": [o.url for o in outputs if o.url.endswith("/")]}))
+    return outputs
+
+
+def _service_titles(services: list[Service]) -> list[str]:
+    """Name each service page, adding the organisation and then a number to tell apart
+    services that share a name (titles must be unique: they are what history shows)."""
+    titles, seen = [], {}
+    for s in services:
+        title = f"{s.name} – {s.organisation}" if s.organisation and s.organisation not in s.name \
+            else s.name
+        seen[title] = seen.get(title, 0) + 1
+        titles.append(title if seen[title] == 1 else f"{title} ({seen[title]})")
+    return titles
+
+
+def _serves_gender(service: Service, gender: str) -> bool:
+    """True when an eligibility group names this gender or is open to any gender."""
+    return any(g.gender in (gender, None) for g in service.eligibility)
+
+
+def _listing(base: str, title: str, services: list[Service], settings: Settings,
+             **context) -> list[Output]:
+    """Split a list of services into pages of settings.page_size: base, base/2/, ..."""
+    size = settings.page_size
+    total = max(1, -(-len(services) // size))
+    urls = [base] + [f"{base}{n}/" for n in range(2, total + 1)]
+    return [Output(url, "services.html", title if n == 1 else f"{title} (page {n} of {total})", {
+        **context,
+        "heading": title,
+        "services": services[(n - 1) * size: n * size],
+        "count": len(services),
+        "page": n,
+        "pages": list(enumerate(urls, 1)),
+    }) for n, url in enumerate(urls, 1)]
+
+
+def check_site(outputs: list[Output], services: list[Service], pages: list[Page],
+               services_file: str) -> list[Problem]:
+    """Return problems with the planned site: clashing URLs and broken internal links."""
+    problems = []
+    for page in pages:
+        if page.slug in RESERVED:
+            problems.append(Problem(page.src_path, 1, f"the file name '{page.slug}.md' is "
+                                    f"reserved for the site's own pages: rename it"))
+    titles: dict[str, str] = {}
+    for output in outputs:
+        if output.title in titles and output.template != "sitemap.xml":
+            problems.append(Problem(output.source[0] or services_file, output.source[1] or 1,
+                                    f"two pages would have the title '{output.title}' "
+                                    f"({titles[output.title]} and {output.url})"))
+        titles.setdefault(output.title, output.url)
+    known = {o.url for o in outputs}
+    sources = [(p.html, p.src_path, 1, None) for p in pages] + \
+              [(s.description_html, services_file, s.line, s.id) for s in services]
+    for html, file, line, sid in sources:
+        for href in _HREF.findall(html):
+            target = href if href.endswith("/") or "." in href.rsplit("/", 1)[-1] else href + "/"
+            if target not in known:
+                problems.append(Problem(file, line, f"link to {href} goes to a page that does "
+                                        "not exist", sid, "description" if sid else None))
+    return problems
