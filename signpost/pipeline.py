@@ -28,9 +28,12 @@ def check(settings: Settings, today: dt.date | None = None) -> tuple[Settings, i
         raise BuildFailed(problems)  # the vocabularies are needed to check anything else
     services_file = display(settings.services_file)
     services, service_problems = load_services(settings, services_file, today)
-    pages, page_problems = load_pages(settings.content_dir, display(settings.content_dir))
+    content_dir = display(settings.content_dir)
+    pages, page_problems = load_pages(settings.content_dir, content_dir)
     outputs = plan_site(services, pages, settings, today)
-    problems = service_problems + page_problems + check_site(outputs, services, pages, services_file)
+    pending = {f"/services/{p.service}/" for p in service_problems if p.service}
+    problems = service_problems + page_problems + \
+        check_site(outputs, services, pages, services_file, content_dir, pending)
     if problems:
         raise BuildFailed(problems)
     return settings, len(services), outputs

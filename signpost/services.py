@@ -103,19 +103,23 @@ FIELDS = ("id", "name", "organisation", "summary", "description", "audiences", "
 REQUIRED = ("id", "name", "summary", "areas")
 
 
-def load_services(settings: Settings, display_name: str, today: dt.date | None = None
+def load_services(settings: Settings, display_name: str, today: dt.date
                   ) -> tuple[list[Service], list[Problem]]:
     """Read and check the services file named in settings."""
     try:
         text = settings.services_file.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as err:
         return [], [Problem(display_name, 1, f"cannot read the services file ({err})")]
-    data, problems = load_yaml(text, display_name)
-    if data is None and not problems:
-        problems = [Problem(display_name, 1, "the file is empty (expected 'services:' and a list)")]
+    return read_services(text, display_name, settings, today)
+
+
+def read_services(text: str, file: str, settings: Settings, today: dt.date
+                  ) -> tuple[list[Service], list[Problem]]:
+    """Parse and check the text of a services file."""
+    data, problems = load_yaml(text, file)
     if problems and data is None:
         return [], problems
-    services, more = check_services(data, display_name, settings, today or dt.date.today())
+    services, more = check_services(data, file, settings, today)
     return services, _attribute(problems, data) + more
 
 
@@ -158,7 +162,7 @@ def _attribute(problems: list[Problem], data) -> list[Problem]:
     for p in problems:
         owner = [sid for line, sid in starts if line <= p.line]
         if owner and isinstance(owner[-1], str):
-            p = Problem(p.file, p.line, p.message, owner[-1])
+            p = Problem(p.file, p.line, p.message, owner[-1], p.field)
         out.append(p)
     return out
 
@@ -193,8 +197,9 @@ class _Checker:
                 value = getattr(self, "_" + key)(entry[key], entry.lines[key], key)
                 if value is not None:
                     values[key] = value
-        if not any(values.get(k) for k in ("phones", "emails", "website")) and \
-                not (values.get("referral") and values["referral"].how):
+        referral = entry.get("referral")
+        if not any(entry.get(k) for k in ("phones", "emails", "website")) and \
+                not (isinstance(referral, YamlMap) and referral.get("how")):
             self.add(entry.line, "phones", "a way to get in touch is required "
                      "(expected a phone, an email, a website or referral: how:)")
         if "description" in values:
@@ -229,10 +234,20 @@ class _Checker:
         if not isinstance(value, YamlMap):
             self.add(line, field, f"must be a mapping with {', '.join(keys)}")
             return None
+        value.misspelt = False
         for key in value:
             if key not in keys:
                 self.add(value.lines[key], f"{field}.{key}", "unknown field" + did_you_mean(key, keys))
+                value.misspelt = True
         return value
+
+    def _missing(self, entry, key, line, field) -> bool:
+        """Report a required key that is absent, unless a misspelling of it was reported."""
+        if key in entry:
+            return False
+        if not entry.misspelt:
+            self.add(line, f"{field}.{key}", "is required")
+        return True
 
     def _choices(self, value, line, field, allowed):
         out = []
@@ -349,8 +364,7 @@ class _Checker:
             entry = self._mapping(item, item_line, field, ("label", "number", "hours", "opening_hours"))
             if entry is None:
                 continue
-            if "number" not in entry:
-                self.add(item_line, "phones.number", "is required for each phone")
+            if self._missing(entry, "number", item_line, field):
                 continue
             number_line = entry.lines["number"]
             href = self._tel(self._text(entry["number"], number_line, "phones.number"), number_line)
@@ -385,12 +399,11 @@ class _Checker:
         emails = []
         for item, item_line in self._list(value, line, field):
             entry = self._mapping(item, item_line, field, ("label", "address"))
-            if entry is None:
+            if entry is None or self._missing(entry, "address", item_line, field):
                 continue
-            address = self._text(entry.get("address", ""), entry.lines.get("address", item_line),
-                                 "emails.address")
+            address = self._text(entry["address"], entry.lines["address"], "emails.address")
             if address is not None and not _EMAIL.match(address):
-                self.add(entry.lines.get("address", item_line), "emails.address",
+                self.add(entry.lines["address"], "emails.address",
                          f"must be an email address like name@example.org (got {quote(address)})")
             elif address:
                 emails.append(Link(self._text(entry.get("label", "Email"), item_line, "emails.label"),
@@ -408,8 +421,7 @@ class _Checker:
         for item, item_line in self._list(entry["forms"], entry.lines["forms"], "referral.forms") \
                 if "forms" in entry else ():
             form = self._mapping(item, item_line, "referral.forms", ("label", "url"))
-            if form is None or "url" not in form:
-                self.add(item_line, "referral.forms", "each form needs a label and a url")
+            if form is None or self._missing(form, "url", item_line, "referral.forms"):
                 continue
             url = self._url(form["url"], form.lines["url"], "referral.forms.url")
             if url:
@@ -430,8 +442,7 @@ class _Checker:
             if entry is None:
                 continue
             for key in ("days", "opens", "closes"):
-                if key not in entry:
-                    self.add(item_line, f"{field}.{key}", "is required")
+                self._missing(entry, key, item_line, field)
             times = {}
             for key in ("opens", "closes"):
                 text = entry.get(key)

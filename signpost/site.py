@@ -12,6 +12,7 @@ from .settings import Settings
 
 STALE_AFTER_DAYS = 183  # about six months: listings older than this show a notice
 RESERVED = {"services", "areas", "categories", "for", "professionals", "search", "assets"}
+REQUIRED_PAGES = ("staying-safe-online", "about")  # every page links to these
 _HREF = re.compile(r'href="(/[^"#?]*)')
 
 
@@ -60,7 +61,8 @@ def plan_site(services: list[Service], pages: list[Page], settings: Settings,
         "areas": [(a, len(local[a.slug])) for a in boroughs], "national": len(national)}))
     for area in boroughs:
         outputs += _listing(f"/areas/{area.slug}/", f"Help in {area.name}", local[area.slug] + national,
-                            settings, area=area, local_count=len(local[area.slug]))
+                            settings, area=area, local_count=len(local[area.slug]),
+                            has_professionals=any(area.slug in s.areas for s in for_professionals))
     outputs += _listing("/areas/national/", "Help across the UK", national, settings,
                         area=settings.areas["national"], local_count=len(national))
     outputs.append(Output("/categories/", "categories.html", "Find help by kind of help", {
@@ -122,9 +124,19 @@ def _listing(base: str, title: str, services: list[Service], settings: Settings,
 
 
 def check_site(outputs: list[Output], services: list[Service], pages: list[Page],
-               services_file: str) -> list[Problem]:
-    """Return problems with the planned site: clashing URLs and broken internal links."""
+               services_file: str, content_dir: str, pending: set[str] = frozenset()
+               ) -> list[Problem]:
+    """Return problems with the planned site: clashing URLs and broken internal links.
+
+    :param pending: URLs of pages left out because their data has problems already
+        reported; a link to one of them is not a second problem.
+    """
     problems = []
+    slugs = {page.slug for page in pages}
+    for slug in REQUIRED_PAGES:
+        if slug not in slugs:
+            problems.append(Problem(f"{content_dir.rstrip('/')}/{slug}.md", 1, f"the content page {slug}.md is missing: "
+                                    "every page of the site links to it"))
     for page in pages:
         if page.slug in RESERVED:
             problems.append(Problem(page.src_path, 1, f"the file name '{page.slug}.md' is "
@@ -136,7 +148,7 @@ def check_site(outputs: list[Output], services: list[Service], pages: list[Page]
                                     f"two pages would have the title '{output.title}' "
                                     f"({titles[output.title]} and {output.url})"))
         titles.setdefault(output.title, output.url)
-    known = {o.url for o in outputs}
+    known = {o.url for o in outputs} | set(pending)
     sources = [(p.html, p.src_path, 1, None) for p in pages] + \
               [(s.description_html, services_file, s.line, s.id) for s in services]
     for html, file, line, sid in sources:

@@ -19,6 +19,7 @@ class YamlMap(dict):
 
     line: int = 0
     lines: dict
+    misspelt: bool = False  # set by checkers that found an unknown key in it
 
 
 class YamlList(list):
@@ -72,8 +73,8 @@ def _convert(node, file: str, problems: list[Problem], seen: set):
             continue
         key = key_node.value
         if key in out:
-            problems.append(Problem(file, line, f"duplicate key '{key}' "
-                                                f"(it is already set on line {out.lines[key]})"))
+            problems.append(Problem(file, line, f"is set twice (first on line {out.lines[key]}); "
+                                                "keep one", field=key))
             continue
         out[key] = _convert(value_node, file, problems, seen)
         out.lines[key] = line

@@ -1,0 +1,241 @@
+"""End to end: build the fixture project and the real directory into temporary folders,
+and check the promises every built page makes."""
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from signpost.pipeline import build
+from signpost.problems import BuildFailed
+from signpost.settings import Settings
+from conftest import FIXTURE, ROOT, TODAY, soup
+
+SEEDS = Path(__file__).parent / "fixtures" / "seeds"
+
+
+def html_pages(site: Path):
+    return sorted(site.rglob("*.html"))
+
+
+def test_fixture_site_has_every_page(built):
+    for path in ("index.html", "404.html", "sitemap.xml", "services/test-helpline/index.html",
+                 "areas/index.html", "areas/lambeth/index.html", "areas/camden/index.html",
+                 "areas/national/index.html", "categories/helpline/index.html",
+                 "for/women/index.html", "professionals/index.html",
+                 "professionals/lewisham/index.html", "staying-safe-online/index.html",
+                 "assets/css/site.css", "assets/js/exit.js"):
+        assert (built / path).is_file(), path
+    sitemap = (built / "sitemap.xml").read_text()
+    assert "<loc>https://london-da-help.netlify.app/services/test-helpline/</loc>" in sitemap
+
+
+def test_every_internal_link_resolves(built):
+    for page in html_pages(built):
+        for a in soup(page).find_all("a", href=True):
+            href = a["href"].split("#")[0]
+            if href.startswith("/"):
+                target = built / href.lstrip("/")
+                assert (target / "index.html").is_file() or target.is_file(), f"{page}: {href}"
+
+
+def test_pages_run_no_inline_code_and_load_nothing_from_elsewhere(built):
+    for page in html_pages(built):
+        doc = soup(page)
+        assert all(s.get("src", "").startswith("/assets/") for s in doc.find_all("script")), page
+        assert not doc.find_all("style"), page
+        for tag in doc.find_all(True):
+            assert "style" not in tag.attrs, (page, tag.name)
+            assert not [a for a in tag.attrs if a.lower().startswith("on")], (page, tag.name)
+            assert tag.get("target") is None, (page, tag.name)
+            for attr in ("src", "href"):
+                value = tag.get(attr, "")
+                assert not value.lower().startswith(("javascript:", "data:")), (page, value)
+                if tag.name != "a":
+                    assert not re.match(r"^(https?:)?//", value), (page, tag.name, value)
+        for a in doc.find_all("a", href=re.compile(r"^https?://")):
+            assert "noreferrer" in a.get("rel", []), (page, a["href"])
+        assert not doc.find("link", rel="manifest")
+
+
+def test_each_page_has_one_h1_and_a_unique_title(built):
+    titles = {}
+    for page in html_pages(built):
+        doc = soup(page)
+        assert doc.html["lang"] == "en-GB"
+        assert len(doc.find_all("h1")) == 1, page
+        title = doc.title.string
+        assert title and title not in titles, (page, titles.get(title))
+        titles[title] = page
+
+
+def test_listing_text_is_escaped(built):
+    page = soup(built / "services/lambeth-women-service/index.html")
+    assert page.h1.get_text() == "Lambeth Women's Service <b>"
+    assert not page.h1.find("b")
+
+
+def test_a_failed_build_writes_nothing(project):
+    build(project, today=TODAY)
+    before = {p: p.read_bytes() for p in project.out_dir.rglob("*") if p.is_file()}
+    project.services_file.write_text(project.services_file.read_text().replace(
+        "number: 020 7946 0002", "number: 0123"))
+    with pytest.raises(BuildFailed):
+        build(project, today=TODAY)
+    after = {p: p.read_bytes() for p in project.out_dir.rglob("*") if p.is_file()}
+    assert after == before
+    assert [p.name for p in project.out_dir.parent.iterdir() if p.name.startswith(".")] == []
+
+
+def test_a_template_error_writes_nothing(project, tmp_path):
+    build(project, today=TODAY)
+    root = tmp_path / "root"
+    for name in ("templates", "assets", "locales"):
+        shutil.copytree(ROOT / name, root / name)
+    shutil.copy(ROOT / "site.yaml", root / "site.yaml")
+    (root / "templates" / "404.html").write_text(
+        "{% extends 'base.html' %}{% block main %}{{ nope }}{% endblock %}")
+    broken = Settings.for_root(root, services_file=project.services_file,
+                               content_dir=project.content_dir, out_dir=project.out_dir)
+    with pytest.raises(BuildFailed) as failed:
+        build(broken, today=TODAY)
+    assert str(failed.value.problems[0]).startswith("templates/404.html:1: while rendering /404.html")
+    assert (project.out_dir / "index.html").is_file()
+
+
+def test_refuses_to_replace_a_folder_it_did_not_build(project):
+    project.out_dir.mkdir()
+    (project.out_dir / "precious.txt").write_text("keep me")
+    with pytest.raises(BuildFailed) as failed:
+        build(project, today=TODAY)
+    assert "refusing to replace this folder" in str(failed.value.problems[0])
+    assert (project.out_dir / "precious.txt").read_text() == "keep me"
+
+
+def test_the_synthetic_benchmark_data_builds_as_it_is(tmp_path):
+    content = tmp_path / "content"  # the real pages link to real services
+    content.mkdir()
+    for slug in ("about", "staying-safe-online"):
+        (content / f"{slug}.md").write_text(f"---\ntitle: {slug}\nsummary: S.\n---\nText.\n")
+    settings = Settings.for_root(ROOT, services_file=Path(__file__).parent / "fixtures" /
+                                 "synthetic-60.yaml", content_dir=content, out_dir=tmp_path / "site")
+    summary = build(settings, today=TODAY)
+    assert summary.services == 60
+
+
+# The real directory ---------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def real_site(tmp_path_factory):
+    settings = Settings.for_root(ROOT, out_dir=tmp_path_factory.mktemp("real") / "site")
+    build(settings, today=TODAY)
+    return settings.out_dir
+
+
+def real_services(settings):
+    from signpost.services import load_services
+    services, problems = load_services(settings, "services.yaml", TODAY)
+    assert problems == []
+    return services
+
+
+def test_every_phone_and_email_is_a_working_link(real_site, settings):
+    for service in real_services(settings):
+        page = soup(real_site / "services" / service.id / "index.html")
+        tel = {a["href"]: a.get_text() for a in page.find_all("a", href=re.compile("^tel:"))}
+        for phone in service.phones:
+            assert tel.get(phone.href) == f"Call {phone.number}", (service.id, phone.number)
+            digits = re.sub(r"\D", "", phone.number)
+            assert phone.href.endswith(digits[1:] if digits.startswith("0") else digits)
+        mail = {a["href"] for a in page.find_all("a", href=re.compile("^mailto:"))}
+        for email in service.emails:
+            assert f"mailto:{email.url}" in mail, (service.id, email.url)
+
+
+def test_every_contact_detail_comes_from_a_source_document(settings):
+    seeds = " ".join(p.read_text(encoding="utf-8") for p in SEEDS.glob("*.txt"))
+    seed_digits = re.sub(r"\D", "", seeds)
+    for service in real_services(settings):
+        for phone in service.phones:
+            assert re.sub(r"\D", "", phone.number) in seed_digits, (service.id, phone.number)
+        for email in service.emails:
+            assert email.url.lower() in seeds.lower(), (service.id, email.url)
+        host = service.website.split("/")[2].removeprefix("www.") if service.website else ""
+        assert host in seeds, (service.id, service.website)
+
+
+def test_the_real_directory_has_the_services_the_documents_name(settings):
+    ids = {s.id for s in real_services(settings)}
+    assert {"athena", "lewisham-marac", "lewisham-clares-law", "lewisham-vawg-forum",
+            "refuge-barking-and-dagenham", "barking-and-dagenham-marac",
+            "barking-and-dagenham-domestic-abuse-forum", "men-and-masculinities", "reset",
+            "phoenix", "gaia-centre", "gaia-centre-early-intervention",
+            "national-domestic-abuse-helpline", "national-lgbt-domestic-abuse-helpline",
+            "mens-advice-line", "childline", "nspcc-helpline", "home-start-lambeth",
+            "safer-space-plus", "crimestoppers", "police"} <= ids
+
+
+def test_home_page_puts_the_helpline_first(real_site):
+    page = soup(real_site / "index.html")
+    first_section = page.find("main").find("section")
+    assert first_section.find("a", href="tel:+448082000247")
+    for href in ("/areas/lewisham/", "/areas/lambeth/", "/areas/barking-and-dagenham/",
+                 "/categories/children-young-people/", "/for/men/", "/categories/lgbt/",
+                 "/professionals/"):
+        assert page.find("a", href=href), href
+
+
+# The command line -----------------------------------------------------------------------
+
+def run_cli(*args):
+    return subprocess.run([sys.executable, str(ROOT / "build.py"), *args],
+                          capture_output=True, text=True, cwd=ROOT)
+
+
+def test_cli_lists_every_problem_and_writes_nothing(tmp_path):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text((FIXTURE / "services.yaml").read_text()
+                   .replace("number: 020 7946 0002", "number: 0123")
+                   .replace("areas: [lewisham]", "areas: [lewishm]")
+                   .replace("    emails:\n      - label: Referrals\n        address: risk",
+                            "    emails:\n      - label: Referrals\n        adress: risk"))
+    out = tmp_path / "out"
+    for command in (["check"], ["build", "--out", str(out)]):
+        result = run_cli(*command, "--services", str(bad), "--content",
+                         str(FIXTURE / "content"))
+        assert result.returncode == 1
+        lines = result.stderr.splitlines()
+        assert lines[0] == (f"{bad}:31: service 'lambeth-women-service': phones.number: must be a "
+                            "UK phone number, or an international one starting with + (got '0123')")
+        assert lines[1].startswith(f"{bad}:60: service 'lewisham-risk-meeting': areas: unknown "
+                                   "value 'lewishm' (did you mean 'lewisham'?)")
+        assert lines[2] == (f"{bad}:63: service 'lewisham-risk-meeting': emails.adress: unknown "
+                            "field (did you mean 'address'?)")
+        assert "3 problem(s) found." in result.stderr
+        assert "Traceback" not in result.stderr + result.stdout
+    assert not out.exists()
+
+
+def test_cli_builds_and_summarises(tmp_path):
+    result = run_cli("build", "--out", str(tmp_path / "site"), "--services",
+                     str(FIXTURE / "services.yaml"), "--content", str(FIXTURE / "content"),
+                     "--exit-url", "http://127.0.0.1:9/")
+    assert result.returncode == 0, result.stderr
+    assert re.fullmatch(r"Built 3 services, \d+ pages in \d+\.\d\d s into .*\n", result.stdout)
+    page = soup(tmp_path / "site" / "index.html")
+    assert page.select_one(".app-exit__button")["href"] == "http://127.0.0.1:9/"
+    assert run_cli("check", "--services", str(FIXTURE / "services.yaml"), "--content",
+                   str(FIXTURE / "content")).returncode == 0
+
+
+def test_cli_never_shows_a_traceback_for_unreadable_input(tmp_path):
+    binary = tmp_path / "services.yaml"
+    binary.write_bytes(b"\xff\xfe\x00garbage")
+    result = run_cli("check", "--services", str(binary))
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert result.stderr.startswith(f"{binary}:1: cannot read the services file")

@@ -1,0 +1,79 @@
+"""Unit tests: content pages (front matter) and the Markdown safety rules."""
+from __future__ import annotations
+
+import pytest
+
+from signpost.content import load_pages, read_page, split_front_matter
+from signpost.markup import to_html
+
+
+def write(tmp_path, text, name="help-page.md"):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_a_good_page(tmp_path):
+    path = write(tmp_path, "---\ntitle: Help\nsummary: Short.\naudience: professionals\n---\n\n"
+                           "Some **help**.\n")
+    page, problems = read_page(path, "content/help-page.md")
+    assert problems == []
+    assert (page.url, page.title, page.audience) == ("/help-page/", "Help", "professionals")
+    assert page.html == "<p>Some <strong>help</strong>.</p>"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("No front matter\n", "content/help-page.md:1: front matter is missing: start the file with "
+                          "'---', then title: and summary:, then '---'"),
+    ("---\ntitel: Help\nsummary: S.\n---\nBody\n",
+     "content/help-page.md:2: front matter: unknown key 'titel' (did you mean 'title'?)"),
+    ("---\nsummary: S.\n---\nBody\n", "content/help-page.md:1: front matter: title is required"),
+    ("---\ntitle: Help\nsummary: S.\naudience: staff\n---\nBody\n",
+     "content/help-page.md:4: front matter: audience must be residents or professionals"),
+    ("---\ntitle: [Help\nsummary: S.\n---\nBody\n",
+     "content/help-page.md:3: this is not valid YAML: while parsing a flow sequence did not find "
+     "expected ',' or ']' (check indentation, colons and quotes)"),
+    ("---\ntitle: Help\nsummary: S.\n---\n\n<iframe src=x></iframe>\n",
+     "content/help-page.md:5: contains HTML ('<iframe src=x>'): write Markdown instead"),
+])
+def test_bad_pages(tmp_path, text, expected):
+    page, problems = read_page(write(tmp_path, text), "content/help-page.md")
+    assert page is None
+    assert [str(p) for p in problems][:1] == [expected]
+
+
+def test_bad_file_name(tmp_path):
+    path = write(tmp_path, "---\ntitle: Help\nsummary: S.\n---\nBody\n", name="Help Page.md")
+    _, problems = read_page(path, "content/Help Page.md")
+    assert "file name must be lower-case" in str(problems[0])
+
+
+def test_front_matter_is_split_with_the_body_line():
+    assert split_front_matter("---\na: 1\n---\nbody\n") == ("a: 1\n", "body\n", 4)
+    assert split_front_matter("body only") == (None, "body only", 1)
+
+
+def test_all_problems_in_a_folder(tmp_path):
+    write(tmp_path, "no front matter", "one.md")
+    write(tmp_path, "---\ntitle: T\n---\n", "two.md")
+    pages, problems = load_pages(tmp_path, "content")
+    assert pages == []
+    assert [p.file for p in problems] == ["content/one.md", "content/two.md"]
+
+
+@pytest.mark.parametrize("markdown, html", [
+    ("<script>alert(1)</script>", "<p>&lt;script&gt;alert(1)&lt;/script&gt;</p>"),
+    ('<img src=x onerror="alert(1)">', "<p>&lt;img src=x onerror=\"alert(1)\"&gt;</p>"),
+    ("[x](javascript:alert(1))", '<p><a href="#">x</a></p>'),
+    ("[x](https://example.org)", '<p><a href="https://example.org" rel="noreferrer">x</a></p>'),
+    ("![alt](https://tracker.example.org/p.gif)", "<p><span>alt</span></p>"),
+    ("a < b and <3", "<p>a &lt; b and &lt;3</p>"),
+])
+def test_markdown_never_passes_through_code(markdown, html):
+    assert to_html(markdown)[0] == html
+
+
+def test_table_alignment_uses_attributes_not_style():
+    html, issues = to_html("| a | b |\n|:--|--:|\n| 1 | 2 |")
+    assert issues == []
+    assert 'align="left"' in html and "style" not in html

@@ -1,0 +1,246 @@
+"""Unit tests: each bad input in services.yaml gets one exact, helpful message."""
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from signpost.services import read_services
+from conftest import TODAY
+
+GOOD = """\
+services:
+  - id: good-service
+    name: Good Service
+    summary: A good service.
+    areas: [lambeth]
+    phones:
+      - label: Office
+        number: 020 7946 0002
+"""
+
+
+def problems_for(text: str, settings) -> list[str]:
+    return [str(p) for p in read_services(text, "services.yaml", settings, TODAY)[1]]
+
+
+def with_lines(*extra: str) -> str:
+    """The good service plus extra lines (already indented as fields of the service)."""
+    return GOOD + "".join(line + "\n" for line in extra)
+
+
+def test_good_service_has_no_problems(settings):
+    assert problems_for(GOOD, settings) == []
+
+
+S = "services.yaml:{line}: service 'good-service': "
+
+CASES = [
+    ("unknown key, with a suggestion",
+     with_lines("    phone: 020 7946 0003"),
+     S.format(line=9) + "phone: unknown field (did you mean 'phones'?)"),
+    ("duplicate key in a mapping",
+     with_lines("    name: Other name"),
+     S.format(line=9) + "name: is set twice (first on line 3); keep one"),
+    ("wrong type: a mapping where a list is expected",
+     GOOD.replace("areas: [lambeth]", "areas: {lambeth: yes}"),
+     S.format(line=5) + "areas: must be a list, each item on its own line starting with '- '"),
+    ("wrong type: a list where text is expected",
+     GOOD.replace("name: Good Service", "name: [Good, Service]"),
+     S.format(line=3) + "name: must be text, not a list or a mapping"),
+    ("a phone number that is too short",
+     GOOD.replace("020 7946 0002", "0123"),
+     S.format(line=8) + "phones.number: must be a UK phone number, or an international one "
+                        "starting with + (got '0123')"),
+    ("letters in a phone number",
+     GOOD.replace("020 7946 0002", "call us"),
+     S.format(line=8) + "phones.number: must be a UK phone number, or an international one "
+                        "starting with + (got 'call us')"),
+    ("a malformed email",
+     with_lines("    emails:", "      - label: Office", "        address: office.example.org"),
+     S.format(line=11) + "emails.address: must be an email address like name@example.org "
+                         "(got 'office.example.org')"),
+    ("a website that is not https",
+     with_lines("    website: http://example.org"),
+     S.format(line=9) + "website: must be a web address starting with https:// "
+                        "(got 'http://example.org')"),
+    ("a javascript: website",
+     with_lines("    website: javascript:alert(1)"),
+     S.format(line=9) + "website: must be a web address starting with https:// "
+                        "(got 'javascript:alert(1)')"),
+    ("a data: URL for a referral form",
+     with_lines("    referral:", "      forms:", "        - label: Form",
+                "          url: data:text/html,hi"),
+     S.format(line=12) + "referral.forms.url: must be a web address starting with https:// "
+                         "(got 'data:text/html,hi')"),
+    ("a javascript: link in the description",
+     with_lines("    description: '[click](javascript:alert(1))'"),
+     S.format(line=9) + "description: link 'javascript:alert(1)' must start with https://, "
+                        "mailto:, tel: or /"),
+    ("raw HTML in the description",
+     with_lines("    description: Hello <script>alert(1)</script>"),
+     S.format(line=9) + "description: contains HTML ('<script>'): write Markdown instead"),
+    ("an image in the description",
+     with_lines("    description: '![x](https://tracker.example.org/x.png)'"),
+     S.format(line=9) + "description: images are not allowed (they load from other sites)"),
+    ("a misspelt category",
+     with_lines("    categories: [domestic-abuses]"),
+     S.format(line=9) + "categories: unknown value 'domestic-abuses' (did you mean "
+                        "'domestic-abuse'?) (expected one of: domestic-abuse, sexual-violence, "
+                        "stalking, forced-marriage, fgm, honour-based-abuse, "
+                        "children-young-people, perpetrator-programme, ...)"),
+    ("a misspelt area",
+     GOOD.replace("[lambeth]", "[lamberth]"),
+     S.format(line=5) + "areas: unknown value 'lamberth' (did you mean 'lambeth'?) (expected one "
+                        "of: national, barking-and-dagenham, barnet, bexley, brent, bromley, "
+                        "camden, city-of-london, ...)"),
+    ("national with a borough",
+     GOOD.replace("[lambeth]", "[national, lambeth]"),
+     S.format(line=5) + "areas: 'national' already covers every borough: list it alone"),
+    ("a misspelt gender",
+     with_lines("    eligibility:", "      - gender: woman"),
+     S.format(line=10) + "eligibility.gender: unknown value 'woman' (did you mean 'women'?) "
+                         "(expected one of: women, men, non-binary)"),
+    ("an age over 120",
+     with_lines("    eligibility:", "      - min_age: 130"),
+     S.format(line=10) + "eligibility.min_age: must be a whole number from 0 to 120 (got '130')"),
+    ("an age in words",
+     with_lines("    eligibility:", "      - max_age: ten"),
+     S.format(line=10) + "eligibility.max_age: must be a whole number from 0 to 120 (got 'ten')"),
+    ("min_age above max_age",
+     with_lines("    eligibility:", "      - min_age: 18", "        max_age: 11"),
+     S.format(line=10) + "eligibility.min_age: min_age 18 is above max_age 11"),
+    ("a date that is not ISO",
+     with_lines("    last_reviewed: 22/11/2026"),
+     S.format(line=9) + "last_reviewed: must be a date written YYYY-MM-DD (got '22/11/2026')"),
+    ("an impossible date",
+     with_lines("    last_reviewed: 2026-02-30"),
+     S.format(line=9) + "last_reviewed: must be a date written YYYY-MM-DD (got '2026-02-30')"),
+    ("a date in the future",
+     with_lines("    last_reviewed: 2027-01-01"),
+     S.format(line=9) + "last_reviewed: 2027-01-01 is in the future (expected the date it was "
+                        "last checked)"),
+    ("an unknown status",
+     with_lines("    status: closed"),
+     S.format(line=9) + "status: unknown value 'closed' (expected one of: active, "
+                        "temporarily-closed)"),
+    ("an opening time that is not a time",
+     with_lines("    opening_hours:", "      - days: [mon]", "        opens: '25:00'",
+                "        closes: '17:00'"),
+     S.format(line=11) + "opening_hours.opens: must be a 24-hour time like '09:00' (got '25:00')"),
+    ("a day written in full",
+     with_lines("    opening_hours:", "      - days: [monday]", "        opens: '09:00'",
+                "        closes: '17:00'"),
+     S.format(line=10) + "opening_hours.days: unknown value 'monday' (did you mean 'mon'?) "
+                         "(expected one of: mon, tue, wed, thu, fri, sat, sun)"),
+    ("opening hours in words",
+     with_lines("    opening_hours: weekdays"),
+     S.format(line=9) + "opening_hours: must be 24/7 or a list of days with opens and closes "
+                        "(got 'weekdays')"),
+    ("opens and closes at the same time",
+     with_lines("    opening_hours:", "      - days: [mon]", "        opens: '09:00'",
+                "        closes: '09:00'"),
+     S.format(line=12) + "opening_hours.closes: is the same as opens (for a line open all day "
+                         "every day, write 24/7)"),
+    ("no way to get in touch",
+     GOOD.split("    phones:")[0],
+     S.format(line=2) + "phones: a way to get in touch is required (expected a phone, an email, "
+                        "a website or referral: how:)"),
+    ("a missing required field",
+     GOOD.replace("    summary: A good service.\n", ""),
+     S.format(line=2) + "summary: is required"),
+    ("an id that is not a slug",
+     GOOD.replace("id: good-service", "id: Good Service"),
+     "services.yaml:2: service '#1': id: must be lower-case letters, digits and hyphens, like "
+     "'gaia-centre' (got 'Good Service')"),
+    ("a very long value is quoted briefly",
+     GOOD.replace("020 7946 0002", "x" * 200),
+     S.format(line=8) + "phones.number: must be a UK phone number, or an international one "
+                        "starting with + (got '" + "x" * 39 + "…')"),
+    ("an alias",
+     GOOD.replace("areas: [lambeth]", "areas: &a [lambeth]\n    languages: *a"),
+     "services.yaml:5: service 'good-service': YAML anchors and aliases (& and *) are not "
+     "allowed here: write the value out in full"),
+]
+
+
+@pytest.mark.parametrize("text, expected", [c[1:] for c in CASES], ids=[c[0] for c in CASES])
+def test_bad_input_gets_exact_message(text, expected, settings):
+    assert problems_for(text, settings) == [expected]
+
+
+@pytest.mark.parametrize("number, href", [
+    ("999", "tel:999"), ("101", "tel:101"), ("116 123", "tel:116123"),
+    ("0808 2000 247", "tel:+448082000247"), ("07930 855043", "tel:+447930855043"),
+    ("+1 202 555 0100", "tel:+12025550100"),
+])
+def test_short_and_international_numbers_are_valid(number, href, settings):
+    services, problems = read_services(GOOD.replace("020 7946 0002", f"'{number}'"),
+                                       "services.yaml", settings, TODAY)
+    assert problems == []
+    assert services[0].phones[0].href == href
+    assert services[0].phones[0].number == number  # shown as staff wrote it
+
+
+def test_duplicate_ids_point_at_the_second(settings):
+    text = GOOD + GOOD.split("services:\n")[1]
+    assert problems_for(text, settings) == [
+        "services.yaml:9: service 'good-service': id: duplicate id (also used by the service "
+        "on line 2)"]
+
+
+def test_syntax_error_gives_its_line(settings):
+    text = GOOD.replace("summary: A good service.", "summary: [unclosed")
+    [message] = problems_for(text, settings)
+    assert message.startswith("services.yaml:5: this is not valid YAML: ")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("", "services.yaml:1: the file must start with 'services:' followed by a list of services"),
+    ("- id: a\n", "services.yaml:1: the file must start with 'services:' followed by a list "
+                  "of services"),
+    ("services: none\n", "services.yaml:1: 'services' must be a list, each item starting "
+                         "with '- '"),
+    ("service:\n  - id: a\n", "services.yaml:1: the file must start with 'services:' "
+                              "followed by a list of services"),
+])
+def test_shape_of_the_file(text, expected, settings):
+    assert problems_for(text, settings) == [expected]
+
+
+def test_every_problem_is_listed_at_once(settings):
+    text = GOOD.replace("0002", "") + GOOD.split("services:\n")[1].replace(
+        "good-service", "second").replace("[lambeth]", "[nowhere]")
+    messages = problems_for(text, settings)
+    assert len(messages) == 2
+    assert "service 'good-service': phones.number" in messages[0]
+    assert "service 'second': areas: unknown value 'nowhere'" in messages[1]
+
+
+def test_times_and_numbers_are_read_as_written(settings):
+    # YAML 1.1 would read 09:00 as 540 and 0207 as an octal number.
+    [service], problems = read_services(with_lines("    opening_hours:", "      - days: mon",
+                                                   "        opens: 09:00", "        closes: 17:30"),
+                                        "s.yaml", settings, TODAY)
+    assert problems == []
+    period = service.opening_hours.periods[0]
+    assert (period.days, period.opens, period.closes) == (("mon",), "09:00", "17:30")
+
+
+def test_eligibility_words_are_written_when_missing(settings):
+    [service], _ = read_services(with_lines("    eligibility:", "      - gender: women",
+                                            "        min_age: 13", "      - gender: men",
+                                            "        min_age: 16", "        max_age: 25"),
+                                 "s.yaml", settings, TODAY)
+    assert service.eligibility_text == "Women and girls aged 13 and over; Men and boys aged 16 to 25."
+
+
+def test_garbage_never_raises(settings):
+    """Whatever the file holds, the result is problems, never an exception."""
+    rng = random.Random(7)
+    pieces = [": ", "- ", "\n", "  ", "[", "]", "{", "}", "'", '"', "services", "id", "phones",
+              "areas", "&a", "*a", "!!python/object", "\t", "#", "|", ">", "0207", "~", "?", "%"]
+    for _ in range(400):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 40)))
+        problems_for("services:\n" + text, settings)
+        problems_for(text, settings)

@@ -1,0 +1,93 @@
+"""Unit tests: the URL map, listing rules, pagination and link checks."""
+from __future__ import annotations
+
+import dataclasses
+
+from signpost.content import Page
+from signpost.services import Group, Service
+from signpost.site import check_site, plan_site
+from conftest import TODAY
+
+
+def svc(sid, areas=("lambeth",), **kw):
+    return Service(id=sid, name=kw.pop("name", sid.title()), summary="S.", areas=tuple(areas), **kw)
+
+
+PAGES = [Page("staying-safe-online", "Staying safe online", "S.", "residents", "", "c/s.md"),
+         Page("about", "About", "S.", "residents", "", "c/a.md")]
+
+
+def urls(outputs):
+    return {o.url: o for o in outputs}
+
+
+def test_national_services_appear_in_every_borough(settings):
+    services = [svc("local"), svc("helpline", areas=["national"])]
+    out = urls(plan_site(services, PAGES, settings, TODAY))
+    assert [s.id for s in out["/areas/lambeth/"].context["services"]] == ["local", "helpline"]
+    assert [s.id for s in out["/areas/camden/"].context["services"]] == ["helpline"]
+    assert out["/areas/camden/"].context["local_count"] == 0
+
+
+def test_professional_only_services_are_kept_apart(settings):
+    services = [svc("for-residents"), svc("marac", audiences=("professionals",))]
+    out = urls(plan_site(services, PAGES, settings, TODAY))
+    assert [s.id for s in out["/areas/lambeth/"].context["services"]] == ["for-residents"]
+    assert [s.id for s in out["/professionals/lambeth/"].context["services"]] == ["marac"]
+
+
+def test_listings_paginate(settings):
+    settings = dataclasses.replace(settings, page_size=5)
+    services = [svc(f"s-{n:02d}") for n in range(12)]
+    out = urls(plan_site(services, PAGES, settings, TODAY))
+    assert [len(out[u].context["services"]) for u in
+            ("/areas/lambeth/", "/areas/lambeth/2/", "/areas/lambeth/3/")] == [5, 5, 2]
+    assert out["/areas/lambeth/3/"].title == "Help in Lambeth (page 3 of 3)"
+    assert "/areas/lambeth/4/" not in out
+
+
+def test_gender_pages_include_groups_open_to_anyone(settings):
+    services = [svc("men-only", eligibility=(Group("men"),)),
+                svc("anyone", eligibility=(Group(None, 16),)),
+                svc("women-only", eligibility=(Group("women"),)),
+                svc("unstated")]
+    out = urls(plan_site(services, PAGES, settings, TODAY))
+    assert [s.id for s in out["/for/men/"].context["services"]] == ["anyone", "men-only"]
+
+
+def test_services_sharing_a_name_get_distinct_titles(settings):
+    services = [svc("a", name="Helpline", organisation="Org"), svc("b", name="Helpline",
+                organisation="Org"), svc("c", name="Helpline")]
+    titles = [o.title for o in plan_site(services, PAGES, settings, TODAY)
+              if o.template == "service.html"]
+    assert titles == ["Helpline – Org", "Helpline – Org (2)", "Helpline"]
+
+
+def test_stale_listings_are_flagged(settings):
+    import datetime as dt
+    services = [svc("old", last_reviewed=dt.date(2026, 1, 1)), svc("new", last_reviewed=TODAY)]
+    out = urls(plan_site(services, PAGES, settings, TODAY))
+    assert out["/services/old/"].context["stale"] is True
+    assert out["/services/new/"].context["stale"] is False
+
+
+def test_broken_internal_links_are_problems(settings):
+    services = [svc("a", description_html='<a href="/services/missing/">x</a>', line=7)]
+    pages = PAGES + [Page("guide", "Guide", "S.", "residents",
+                          '<a href="/areas/lambeth">ok</a> <a href="/nowhere/">x</a>', "c/guide.md")]
+    outputs = plan_site(services, pages, settings, TODAY)
+    assert [str(p) for p in check_site(outputs, services, pages, "services.yaml", "c")] == [
+        "c/guide.md:1: link to /nowhere/ goes to a page that does not exist",
+        "services.yaml:7: service 'a': description: link to /services/missing/ goes to a page "
+        "that does not exist",
+    ]
+
+
+def test_reserved_and_required_pages(settings):
+    pages = [PAGES[0], Page("services", "Services", "S.", "residents", "", "c/services.md")]
+    outputs = plan_site([], pages, settings, TODAY)
+    assert [str(p) for p in check_site(outputs, [], pages, "services.yaml", "c")] == [
+        "c/about.md:1: the content page about.md is missing: every page of the site links to it",
+        "c/services.md:1: the file name 'services.md' is reserved for the site's own pages: "
+        "rename it",
+    ]

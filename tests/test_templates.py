@@ -1,0 +1,135 @@
+"""Template tests: render pages and partials from plain data, assert with BeautifulSoup."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from bs4 import BeautifulSoup
+
+from signpost.render import clock, describe_days, describe_hours, make_env
+from signpost.services import Group, Hours, Link, Period, Phone, Referral, Service
+
+EXIT = "https://exit.example.org/weather"
+
+FULL = Service(
+    id="full", name="Full <Service>", summary="Summary & more.", areas=("lambeth", "lewisham"),
+    organisation="Org", description_html="<p>About <strong>us</strong>.</p>",
+    audiences=("residents",), categories=("domestic-abuse",),
+    eligibility=(Group("women", 16),), eligibility_text="Women aged 16 and over.",
+    phones=(Phone("Helpline", "0808 157 0001", "tel:+448081570001", "Every day",
+                  Hours(periods=(Period(("sat",), "22:00", "02:00"),))),
+            Phone("Emergency", "999", "tel:999")),
+    emails=(Link("Office", "office@example.org"),), website="https://example.org/help/",
+    referral=Referral(("self", "professional"), "Call us.", (Link("Form", "https://example.org/f"),)),
+    languages=("English", "Polish"), opening_hours=Hours(always=True),
+    last_reviewed=dt.date(2026, 1, 2), status="temporarily-closed", alert="Closed until March.",
+)
+BARE = Service(id="bare", name="Bare", summary="S.", areas=("national",),
+               audiences=("professionals",), emails=(Link("Office", "o@example.org"),))
+
+
+@pytest.fixture(scope="module")
+def env(settings):
+    return make_env(settings, EXIT)
+
+
+def render(env, template, **context) -> BeautifulSoup:
+    context.setdefault("url", "/x/")
+    context.setdefault("title", "A title")
+    return BeautifulSoup(env.get_template(template).render(**context), "html.parser")
+
+
+def test_layout_promises(env):
+    page = render(env, "404.html", title="Page not found")
+    assert page.html["lang"] == "en-GB"
+    assert len(page.find_all("h1")) == 1
+    assert page.title.string == "Page not found – London domestic abuse help"
+    assert page.find("meta", attrs={"name": "referrer"})["content"] == "no-referrer"
+    links = page.find_all("a")
+    assert [a.get_text(strip=True) for a in links[:2]] == ["Skip to main content", "Exit this page"]
+    assert links[0]["href"] == "#main" and page.find(id="main").name == "main"
+    assert page.select_one(".app-emergency").get_text(" ", strip=True) == (
+        "If you are in danger now, call 999 . If you cannot speak, call 999 and press 55 when asked.")
+    # the exit: real links to the destination, same tab, no referrer
+    exits = page.select(".app-js-exit")
+    assert len(exits) == 2 and len(page.select('[data-module="app-exit"] a')) == 1
+    for link in exits:
+        assert link["href"] == EXIT and "noreferrer" in link["rel"] and not link.get("target")
+    button = page.select_one(".app-exit__button")
+    assert button["role"] == "button" and button.get_text(" ", strip=True) == "Emergency Exit this page"
+    assert page.find("a", href="/staying-safe-online/")
+    assert [s["src"] for s in page.find_all("script")] == ["/assets/js/exit.js"]
+    assert page.find("script").has_attr("defer")
+
+
+def test_service_page_shows_everything(env):
+    page = render(env, "service.html", service=FULL, stale=True)
+    text = page.get_text(" ", strip=True)
+    assert page.h1.get_text() == "Full <Service>"  # escaped, shown as text
+    assert "<Service>" not in str(page.h1).replace("&lt;Service&gt;", "")
+    assert [a["href"] for a in page.select("a.app-phone")] == ["tel:+448081570001", "tel:999"]
+    assert page.find("a", href="mailto:office@example.org")
+    website = page.find("a", href="https://example.org/help/")
+    assert website.get_text() == "example.org/help" and website["rel"] == ["noreferrer"]
+    assert "Saturday: 10pm to 2am (the next day)" in text
+    assert "24 hours, every day" in text
+    assert "This service is temporarily closed." in text and "Closed until March." in text
+    assert "Last checked 2 January 2026" in text
+    assert "last checked over 6 months ago" in text
+    assert "You can contact this service yourself." in text
+    assert page.find("a", href="https://example.org/f").get_text() == "Form"
+    assert "Women aged 16 and over." in text and "Polish" in text
+    assert [a["href"] for a in page.select(".app-facts a")][:2] == ["/areas/lambeth/", "/areas/lewisham/"]
+
+
+def test_service_page_says_what_it_does_not_know(env):
+    page = render(env, "service.html", service=BARE, stale=False)
+    text = page.get_text(" ", strip=True)
+    assert "The service has not said who it is for." in text
+    assert "has not published its opening hours" in text
+    assert "months ago" not in text and "temporarily closed" not in text
+
+
+def test_service_card(env, settings):
+    card = render(env, "services.html", heading="H", services=[FULL, BARE], count=2, page=1,
+                  pages=[(1, "/x/")], area=settings.areas["lambeth"], local_count=1,
+                  has_professionals=True)
+    items = card.select("li.app-card")
+    assert [li.h3.a["href"] for li in items] == ["/services/full/", "/services/bare/"]
+    assert items[0].select_one("a.app-phone")["href"] == "tel:+448081570001"
+    assert "Women aged 16 and over." in items[0].get_text()
+    assert "For professionals" in items[1].get_text() and not items[1].select("a.app-phone")
+    assert [h.get_text() for h in card.find_all("h2")] == ["In Lambeth", "Across the UK"]
+    assert card.find("a", href="/professionals/lambeth/")
+
+
+def test_pagination(env):
+    page = render(env, "services.html", heading="H", services=[BARE], count=41, page=2,
+                  pages=[(1, "/c/"), (2, "/c/2/"), (3, "/c/3/")])
+    nav = page.select_one("nav.app-pagination")
+    assert nav.find("a", rel="prev")["href"] == "/c/"
+    assert nav.find("a", rel="next")["href"] == "/c/3/"
+    assert nav.find("a", attrs={"aria-current": "page"})["href"] == "/c/2/"
+    assert "41 services" in page.get_text()
+
+
+@pytest.mark.parametrize("hhmm, words", [("09:00", "9am"), ("17:30", "5:30pm"),
+                                         ("12:00", "midday"), ("00:00", "midnight"),
+                                         ("12:15", "12:15pm"), ("00:30", "12:30am")])
+def test_clock(hhmm, words):
+    assert clock(hhmm) == words
+
+
+@pytest.mark.parametrize("days, words", [
+    (("mon", "tue", "wed", "thu", "fri"), "Monday to Friday"), (("mon", "wed"), "Monday and Wednesday"),
+    (("sat",), "Saturday"), (("mon", "tue", "wed", "thu", "fri", "sat", "sun"), "Every day"),
+    (("fri", "mon", "tue"), "Monday, Tuesday and Friday")])
+def test_days(days, words):
+    assert describe_days(days) == words
+
+
+def test_hours():
+    assert describe_hours(None) == []
+    assert describe_hours(Hours(always=True)) == ["24 hours, every day"]
+    assert describe_hours(Hours(periods=(Period(("mon", "tue", "wed"), "09:00", "17:00"),))) == [
+        "Monday to Wednesday: 9am to 5pm"]
