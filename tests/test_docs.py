@@ -1,0 +1,32 @@
+"""The promises the documentation makes: every field of the listing format is documented,
+the README's example is a valid listing, and the quick start is what CI runs."""
+from __future__ import annotations
+
+import re
+
+from signpost.services import FIELDS, read_services
+from conftest import ROOT, TODAY
+
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+NESTED = ["gender", "min_age", "max_age", "label", "number", "hours", "address", "routes",
+          "how", "forms", "url", "days", "opens", "closes"]
+
+
+def test_every_field_is_documented():
+    section = README.split("## The listing format")[1].split("\n## ")[0]
+    missing = [f for f in list(FIELDS) + NESTED if f"`{f}`" not in section]
+    assert missing == []
+
+
+def test_the_example_listing_is_valid_and_uses_every_field(settings):
+    example = re.search(r"```yaml\n(# .*\n)?(services:.*?)```", README, re.DOTALL).group(2)
+    services, problems = read_services(example, "README.md", settings, TODAY)
+    assert problems == []
+    assert [f for f in FIELDS if not re.search(rf"^ +(- )?{f}:", example, re.MULTILINE)] == []
+
+
+def test_ci_runs_the_readme_test_command():
+    quick_start = README.split("## Quick start")[1].split("\n## ")[0]
+    commands = re.findall(r"^(make \w+)", quick_start, re.MULTILINE)
+    assert commands == ["make serve", "make test"]
+    assert "make test" in (ROOT / ".ci" / "run").read_text()
