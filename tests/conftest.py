@@ -43,3 +43,52 @@ def built(project) -> Path:
 
 def soup(path: Path) -> BeautifulSoup:
     return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+# Browser tests --------------------------------------------------------------------------
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+# As root in a container Chromium needs --no-sandbox; the rest stop it calling home.
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--no-first-run", "--disable-sync",
+                 "--disable-quic"]
+
+
+@pytest.fixture(scope="session")
+def destination():
+    """The stand-in exit destination, on its own origin."""
+    from servers import serve_destination
+    server = serve_destination()
+    yield server
+    server.close()
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory, destination):
+    """The real directory, built with the exit pointing at the stand-in, and served."""
+    from servers import serve_site
+    settings = Settings.for_root(ROOT, out_dir=tmp_path_factory.mktemp("browser") / "site")
+    build(settings, exit_url=destination.url + "/weather", today=TODAY)
+    server = serve_site(settings.out_dir, ROOT / "netlify.toml")
+    server.site_dir = settings.out_dir
+    yield server
+    server.close()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture
+def page(browser, destination):
+    """A fresh browser context (no shared state) at phone width."""
+    destination.httpd.visits.clear()
+    destination.httpd.delay = 0
+    context = browser.new_context(viewport={"width": 320, "height": 568})
+    yield context.new_page()
+    context.close()

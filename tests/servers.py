@@ -1,0 +1,75 @@
+"""Local servers for the browser tests: the built site with netlify.toml's headers, and a
+second origin standing in for the exit destination, which records the Referer it gets."""
+from __future__ import annotations
+
+import functools
+import threading
+import time
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+from signpost.serve import headers_for, load_header_rules
+
+
+class _Quiet(SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+class _SiteHandler(_Quiet):
+    rules: list = []
+
+    def end_headers(self):
+        for name, value in headers_for(self.rules, self.path.split("?")[0]).items():
+            self.send_header(name, value)
+        super().end_headers()
+
+    def send_error(self, code, message=None, explain=None):
+        not_found = Path(self.directory) / "404.html"
+        if code != 404 or not not_found.exists():
+            return super().send_error(code, message, explain)
+        body = not_found.read_bytes()  # as Netlify serves it
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+
+class _DestinationHandler(_Quiet):
+    def do_GET(self):
+        self.server.visits.append({"path": self.path, "referer": self.headers.get("Referer")})
+        time.sleep(self.server.delay)
+        body = b"<!DOCTYPE html><title>Weather</title><h1>Weather</h1>"
+        self.send_response(200)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+
+class Server:
+    """A threaded HTTP server on 127.0.0.1 and a free port, stopped by close()."""
+
+    def __init__(self, handler):
+        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        self.httpd.daemon_threads = True
+        self.url = f"http://127.0.0.1:{self.httpd.server_port}"
+        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+        self.thread.start()
+
+    def close(self):
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+
+def serve_site(site_dir: Path, netlify_toml: Path) -> Server:
+    handler = type("Handler", (_SiteHandler,), {"rules": load_header_rules(netlify_toml)})
+    return Server(functools.partial(handler, directory=str(site_dir)))
+
+
+def serve_destination() -> Server:
+    server = Server(_DestinationHandler)
+    server.httpd.visits = []
+    server.httpd.delay = 0
+    return server

@@ -1,0 +1,100 @@
+"""No traces and no third parties, in a real browser, on every built page."""
+from __future__ import annotations
+
+import pytest
+
+from signpost.serve import headers_for, load_header_rules
+from conftest import ROOT
+
+RECORD_CSP = """document.addEventListener('securitypolicyviolation', e =>
+    (window.__csp = window.__csp || []).push(e.violatedDirective + ' ' + e.blockedURI));"""
+
+
+def all_pages(site_dir):
+    urls = []
+    for path in sorted(site_dir.rglob("*.html")):
+        rel = path.relative_to(site_dir).as_posix()
+        urls.append("/" + (rel[: -len("index.html")] if rel.endswith("index.html") else rel))
+    return urls
+
+
+@pytest.fixture(scope="module")
+def crawl(browser, site):
+    """Visit every page in one browsing session, recording what the browser did."""
+    context = browser.new_context(viewport={"width": 375, "height": 667})
+    context.add_init_script(RECORD_CSP)
+    page = context.new_page()
+    seen = {"requests": [], "errors": [], "console": [], "csp": [], "responses": {}}
+    page.on("request", lambda r: seen["requests"].append(r.url))
+    page.on("pageerror", lambda e: seen["errors"].append(str(e)))
+    page.on("console", lambda m: m.type in ("error", "warning") and seen["console"].append(m.text))
+    urls = all_pages(site.site_dir)
+    for url in urls:
+        response = page.goto(site.url + url)
+        seen["responses"][url] = (response.status, response.all_headers())
+        seen["csp"] += page.evaluate("window.__csp || []")
+    seen["storage"] = page.evaluate("""async () => ({
+        cookie: document.cookie,
+        local: localStorage.length,
+        session: sessionStorage.length,
+        indexedDB: (await indexedDB.databases()).length,
+        caches: (await caches.keys()).length,
+        workers: (await navigator.serviceWorker.getRegistrations()).length,
+    })""")
+    seen["cookies"] = context.cookies()
+    seen["urls"] = urls
+    yield seen
+    context.close()
+
+
+def test_the_crawl_covers_the_whole_site(crawl):
+    assert len(crawl["urls"]) > 50
+    assert {"/", "/services/athena/", "/areas/lambeth/", "/404.html"} <= set(crawl["urls"])
+    assert all(status == 200 for status, _ in crawl["responses"].values())
+
+
+def test_every_request_is_to_our_own_origin(crawl, site):
+    assert [u for u in crawl["requests"] if not u.startswith(site.url + "/")] == []
+
+
+def test_no_csp_violations_script_errors_or_warnings(crawl):
+    assert crawl["csp"] == []
+    assert crawl["errors"] == []
+    assert crawl["console"] == []
+
+
+def test_nothing_is_stored_on_the_device(crawl):
+    assert crawl["cookies"] == []
+    assert crawl["storage"] == {"cookie": "", "local": 0, "session": 0, "indexedDB": 0,
+                                "caches": 0, "workers": 0}
+
+
+def test_every_response_has_the_declared_headers(crawl):
+    rules = load_header_rules(ROOT / "netlify.toml")
+    for url, (_, headers) in crawl["responses"].items():
+        for name, value in headers_for(rules, url).items():
+            assert headers.get(name.lower()) == value, (url, name)
+        assert "set-cookie" not in headers
+        assert not {"report-to", "reporting-endpoints", "nel"} & set(headers)
+
+
+def test_a_missing_page_gets_the_404_page_with_the_same_headers(page, site):
+    response = page.goto(site.url + "/no-such-page/")
+    assert response.status == 404
+    assert response.headers["content-security-policy"].startswith("default-src 'none'")
+    assert page.locator(".app-exit__button").count() == 1
+    assert page.title().startswith("Page not found")
+
+
+def test_the_site_cannot_be_framed(browser, site, destination):
+    """A page on another origin frames the site; the browser shows an error instead."""
+    context = browser.new_context()
+    page = context.new_page()
+    page.route(destination.url + "/host", lambda route: route.fulfill(
+        content_type="text/html", body=f'<iframe src="{site.url}/"></iframe>'))
+    page.goto(destination.url + "/host")
+    page.wait_for_timeout(500)
+    [frame] = page.main_frame.child_frames
+    assert frame.url.startswith("chrome-error://")
+    assert frame.evaluate("document.querySelectorAll('.app-exit').length") == 0
+    context.close()
