@@ -2,17 +2,17 @@
 # a virtual environment in .venv, and Debian's chromium for the browser tests.
 PYTHON ?= python3
 BIN := .venv/bin
+PIP := $(BIN)/pip install --quiet --disable-pip-version-check
 
-.PHONY: serve test install browser bench
+.PHONY: serve test browser bench
 
-serve: install
+serve: $(BIN)/python
+	$(PIP) -e .
 	$(BIN)/python build.py serve
 
-test: install browser
+test: $(BIN)/python browser
+	$(PIP) -e '.[test]'
 	$(BIN)/python -m pytest
-
-install: $(BIN)/python
-	$(BIN)/pip install --quiet --disable-pip-version-check -e '.[test]'
 
 $(BIN)/python:
 	$(PYTHON) -m venv .venv
@@ -23,6 +23,7 @@ browser:
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium; }
 
-bench: install
-	$(BIN)/python tests/benchmark.py 1000
-	$(BIN)/python tests/benchmark.py 10000
+# Build time and page weight for 1,000 and 10,000 synthetic listings (needs ../shared/bench).
+bench: $(BIN)/python
+	$(PIP) -e .
+	$(BIN)/python tests/benchmark.py 1000 10000

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,6 +19,8 @@ from .site import Output, check_site, plan_site
 class Summary:
     services: int
     pages: int
+    seconds_checking: float
+    seconds_writing: float
 
 
 def check(settings: Settings, today: dt.date | None = None) -> tuple[Settings, int, list[Output]]:
@@ -42,13 +45,15 @@ def check(settings: Settings, today: dt.date | None = None) -> tuple[Settings, i
 def build(settings: Settings, exit_url: str | None = None, today: dt.date | None = None,
           progress=None) -> Summary:
     """Build the whole site into settings.out_dir, or raise BuildFailed and write nothing."""
+    started = time.perf_counter()
     settings, service_count, outputs = check(settings, today)
+    checked = time.perf_counter()
     # Only checked data reaches this point; the old site is replaced only when all is written.
     env = make_env(settings, exit_url)
     with staged(settings.out_dir) as stage:
         write_site(outputs, env, stage, progress)
         copy_assets(settings.assets_dir, stage / "assets")
-    return Summary(service_count, len(outputs))
+    return Summary(service_count, len(outputs), checked - started, time.perf_counter() - checked)
 
 
 def display(path: Path) -> str:

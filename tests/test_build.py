@@ -117,12 +117,9 @@ def test_refuses_to_replace_a_folder_it_did_not_build(project):
 
 
 def test_the_synthetic_benchmark_data_builds_as_it_is(tmp_path):
-    content = tmp_path / "content"  # the real pages link to real services
-    content.mkdir()
-    for slug in ("about", "staying-safe-online"):
-        (content / f"{slug}.md").write_text(f"---\ntitle: {slug}\nsummary: S.\n---\nText.\n")
-    settings = Settings.for_root(ROOT, services_file=Path(__file__).parent / "fixtures" /
-                                 "synthetic-60.yaml", content_dir=content, out_dir=tmp_path / "site")
+    fixtures = Path(__file__).parent / "fixtures"
+    settings = Settings.for_root(ROOT, services_file=fixtures / "synthetic-60.yaml",
+                                 content_dir=fixtures / "plain-content", out_dir=tmp_path / "site")
     summary = build(settings, today=TODAY)
     assert summary.services == 60
 
