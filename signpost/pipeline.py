@@ -10,6 +10,7 @@ from pathlib import Path
 from .content import load_pages
 from .problems import BuildFailed
 from .render import copy_assets, make_env, staged, write_site
+from .search import index_site
 from .services import load_services
 from .settings import Settings, load_settings
 from .site import Output, check_site, plan_site
@@ -53,6 +54,7 @@ def build(settings: Settings, exit_url: str | None = None, today: dt.date | None
     with staged(settings.out_dir) as stage:
         write_site(outputs, env, stage, progress)
         copy_assets(settings.assets_dir, stage / "assets")
+        index_site(stage)
     return Summary(service_count, len(outputs), checked - started, time.perf_counter() - checked)
 
 

@@ -11,6 +11,7 @@ from pathlib import Path
 import jinja2
 
 from .problems import BuildFailed, Problem
+from .search import AGE_BANDS, hours_code, who_ranges, who_values
 from .services import DAYS, Hours
 from .settings import Settings
 from .site import Output
@@ -28,9 +29,12 @@ def make_env(settings: Settings, exit_url: str | None = None) -> jinja2.Environm
         loader=jinja2.FileSystemLoader(settings.templates_dir),
         autoescape=True, undefined=jinja2.StrictUndefined,
         trim_blocks=True, lstrip_blocks=True)
-    env.filters.update(hours=describe_hours, long_date=long_date, clock=clock)
+    env.filters.update(hours=describe_hours, long_date=long_date, clock=clock,
+                       hours_code=hours_code, who_ranges=who_ranges,
+                       who_values=lambda service: who_values(service, settings.genders))
     env.globals.update(site=settings, t=load_locale(settings.locale_file),
-                       exit_url=exit_url or settings.exit_url)
+                       exit_url=exit_url or settings.exit_url,
+                       age_bands=[label for label, _, _ in AGE_BANDS])
     return env
 
 

@@ -84,6 +84,7 @@ def plan_site(services: list[Service], pages: list[Page], settings: Settings,
                             [s for s in for_professionals if area.slug in s.areas], settings,
                             area=area, professionals=True)
     outputs += [Output(p.url, "page.html", p.title, {"page": p}, (p.src_path, 1)) for p in pages]
+    outputs.append(Output("/search/", "search.html", "Search for help"))
     outputs.append(Output("/404.html", "404.html", "Page not found"))
     outputs.append(Output("/sitemap.xml", "sitemap.xml", "Sitemap",
                           {"urls": [o.url for o in outputs if o.url.endswith("/")]}))

@@ -1,0 +1,163 @@
+// Search and filters that run on the device. Pagefind's own script and index files load
+// from this site only when someone starts to search; nothing typed or chosen goes into the
+// URL, the title or history, and nothing is stored.
+import { showOpening, TEXT } from "./open-now.js";
+
+const PAGE = 20;  // result cards shown at a time
+const root = document.querySelector('[data-module="app-search"]');
+if (root) start(root);
+
+function start(root) {
+  const find = (selector) => root.querySelector(selector);
+  const fields = {
+    query: find("#search-query"), borough: find("#search-borough"), kind: find("#search-kind"),
+    age: find("#search-age"), gender: find("#search-gender"), audience: find("#search-audience"),
+  };
+  const status = find(".app-search__status");
+  const services = find(".app-search__services"), pages = find(".app-search__pages");
+  const more = find(".app-search__more");
+  const bands = root.dataset.ageBands.split(" ");
+  const genders = root.dataset.genders.split(" ");
+  let pagefind = null, ticket = 0, timer = null, shown = [], showing = 0;
+
+  find(".app-search__no-js").hidden = true;
+  find(".app-search__controls").hidden = false;
+
+  function band(years) {
+    return bands.find((label) => {
+      const [low, high] = label.endsWith("+") ? [parseInt(label, 10), 120]
+        : label.includes("-") ? label.split("-").map(Number) : [Number(label), Number(label)];
+      return low <= years && years <= high;
+    });
+  }
+
+  function filters() {
+    const chosen = {};
+    if (fields.borough.value) chosen.borough = { any: [fields.borough.value, "National"] };
+    if (fields.kind.value) chosen.kind = fields.kind.value;
+    if (fields.audience.value) chosen.audience = fields.audience.value;
+    const years = Number(fields.age.value);
+    const ageBand = fields.age.value !== "" && Number.isInteger(years) ? band(years) : null;
+    const who = fields.gender.value ? [fields.gender.value] : genders;
+    if (ageBand) chosen.who = { any: who.map((g) => `${g} ${ageBand}`) };
+    else if (fields.gender.value) chosen.who = { any: bands.map((b) => `${fields.gender.value} ${b}`) };
+    return chosen;
+  }
+
+  async function run() {
+    const mine = ++ticket;
+    const words = fields.query.value.trim();
+    const chosen = filters();
+    if (!words && !Object.keys(chosen).length) return clear();
+    status.textContent = TEXT.searching;
+    if (!pagefind) {
+      pagefind = await import("/pagefind/pagefind.js");
+      await pagefind.options({ excerptLength: 0 });  // never highlightParam: it puts words in URLs
+    }
+    const search = await pagefind.search(words || null, { filters: chosen });
+    const found = await Promise.all(search.results.map((result) => result.data()));
+    if (mine !== ticket) return;  // a newer search has started
+    shown = found.filter((d) => d.meta.kind === "service");
+    if (!words) shown.sort((a, b) => a.meta.title.localeCompare(b.meta.title));  // browsing
+    const help = words ? found.filter((d) => d.meta.kind === "page") : [];
+    services.replaceChildren();
+    showing = 0;
+    showMore();
+    pages.replaceChildren(...help.map(pageLink));
+    find(".app-search__services-heading").hidden = !shown.length;
+    find(".app-search__pages-heading").hidden = !help.length;
+    status.textContent = summary(shown.length, help.length);
+    showCounts(search.filters);
+  }
+
+  function summary(serviceCount, pageCount) {
+    const count = (n, one, many) => (n === 1 ? TEXT[one] : TEXT[many].replace("{n}", n));
+    const parts = [];
+    if (serviceCount) parts.push(count(serviceCount, "service_one", "service_many"));
+    if (pageCount) parts.push(count(pageCount, "page_one", "page_many"));
+    return parts.length ? TEXT.found.replace("{what}", parts.join(` ${TEXT.and} `)) : TEXT.results_none;
+  }
+
+  function showMore() {
+    services.append(...shown.slice(showing, showing + PAGE).map(card));
+    showing = Math.min(shown.length, showing + PAGE);
+    more.hidden = showing >= shown.length;
+    more.textContent = TEXT.show_more;
+  }
+
+  // Each option says how many services it would find with the other choices kept.
+  function showCounts(counts) {
+    for (const [field, key] of [[fields.borough, "borough"], [fields.kind, "kind"]]) {
+      for (const option of field.options) {
+        option.dataset.name = option.dataset.name || option.textContent;
+        if (!option.value || !counts[key]) continue;
+        const n = (counts[key][option.value] || 0) + (key === "borough" ? counts.borough.National || 0 : 0);
+        option.textContent = `${option.dataset.name} (${n})`;
+      }
+    }
+  }
+
+  function clear() {
+    ticket++;
+    shown = [];
+    services.replaceChildren();
+    pages.replaceChildren();
+    more.hidden = true;
+    status.textContent = "";
+    find(".app-search__services-heading").hidden = true;
+    find(".app-search__pages-heading").hidden = true;
+  }
+
+  function element(tag, className, text) {
+    const node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text) node.textContent = text;
+    return node;
+  }
+
+  // Built with textContent only: listing text never becomes markup.
+  function card(data) {
+    const item = element("li", "app-card");
+    const heading = element("h3", "app-card__title");
+    const link = element("a", "", data.meta.title);
+    link.href = data.url;
+    heading.append(link);
+    item.append(heading, element("p", "", data.meta.summary));
+    const who = element("p", "app-card__who");
+    who.append(element("strong", "", TEXT.who_for), " " + data.meta.who);
+    item.append(who);
+    if (data.meta.phone) {
+      const call = element("p", "app-card__call");
+      const phone = element("a", "app-phone", `${TEXT.call} ${data.meta.phone}`);
+      phone.href = data.meta.phone_href;
+      const open = element("span", "app-open-now");
+      showOpening(open, data.meta.hours);
+      call.append(phone, " ", open);
+      item.append(call);
+    }
+    return item;
+  }
+
+  function pageLink(data) {
+    const item = element("li");
+    const link = element("a", "", data.meta.title);
+    link.href = data.url;
+    item.append(link, element("br"), data.meta.summary || "");
+    return item;
+  }
+
+  function later() {
+    clearTimeout(timer);
+    timer = setTimeout(run, 250);  // one announcement per pause in typing, not per key
+  }
+
+  fields.query.addEventListener("input", later);
+  fields.age.addEventListener("input", later);
+  for (const name of ["borough", "kind", "gender", "audience"]) fields[name].addEventListener("change", run);
+  more.addEventListener("click", showMore);
+  find(".app-search__clear").addEventListener("click", () => {
+    for (const field of Object.values(fields)) field.value = "";
+    clear();
+    fields.query.focus();
+  });
+}

@@ -1,0 +1,79 @@
+"""The search index: the facets each service page carries for Pagefind, and running
+Pagefind over the built site (offline; the binary comes from PyPI)."""
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from .problems import BuildFailed, Problem
+from .services import Group, Hours, Service
+
+# Pagefind filters are exact values, with no ranges, so ages are enumerated: every year up to
+# 25 (where services' limits fall), then two bands. A band matches when it overlaps the range.
+AGE_BANDS = [(str(age), age, age) for age in range(26)] + [("26-59", 26, 59), ("60+", 60, 120)]
+NATIONAL = "National"
+
+
+def age_band(age: int) -> str:
+    """The filter value for an age in years."""
+    return next(label for label, low, high in AGE_BANDS if low <= age <= high)
+
+
+def who_values(service: Service, genders) -> list[str]:
+    """Return 'gender age' filter values: one per gender and age band the service serves.
+
+    Gender and age are combined so that a service for women from 13 and men from 16 does not
+    match a boy of 14. A service that has not said who it is for matches everyone, so that
+    nobody is wrongly told there is nothing for them; its page says it has not said. A
+    service only for professionals (a forum, a risk meeting) is help for nobody's age.
+    """
+    if "residents" not in service.audiences:
+        return []
+    values = []
+    for group in service.eligibility or (Group(),):
+        low = group.min_age if group.min_age is not None else 0
+        high = group.max_age if group.max_age is not None else 120
+        gender = group.gender
+        for slug in ([gender] if gender else list(genders)):
+            values += [f"{slug} {label}" for label, band_low, band_high in AGE_BANDS
+                       if band_low <= high and low <= band_high]
+    return sorted(set(values), key=values.index)
+
+
+def who_ranges(service: Service) -> str:
+    """Say who a service is for compactly, for filtering a listing page in place:
+    'women:13-120 men:16-120'; 'any:0-120' for a group open to any gender; '' when the
+    service has not said; '-' when it is only for professionals."""
+    if "residents" not in service.audiences:
+        return "-"
+    return " ".join(f"{g.gender or 'any'}:{g.min_age or 0}-{120 if g.max_age is None else g.max_age}"
+                    for g in service.eligibility)
+
+
+def hours_code(hours: Hours | None) -> str:
+    """Write opening hours compactly for the 'open now' script: '24/7' or
+    'mon,tue 09:00-17:00;sat 22:00-02:00' (a closing time before the opening time runs
+    past midnight)."""
+    if hours is None:
+        return ""
+    if hours.always:
+        return "24/7"
+    return ";".join(f"{','.join(p.days)} {p.opens}-{p.closes}" for p in hours.periods)
+
+
+def index_site(site_dir: Path) -> None:
+    """Build the Pagefind index in site_dir/pagefind, or raise BuildFailed."""
+    result = subprocess.run([sys.executable, "-m", "pagefind", "--site", str(site_dir)],
+                            capture_output=True, text=True)
+    if result.returncode != 0:
+        detail = (result.stderr or result.stdout).strip().splitlines()[-1:] or ["no output"]
+        raise BuildFailed([Problem("pagefind", 1, f"the search index could not be built: "
+                                                  f"{detail[0]}")])
+    # Pagefind ships UIs we do not use; leaving them out keeps the site small and makes sure
+    # nothing can load its modal (which would cover the exit button).
+    for unused in ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js",
+                   "pagefind-modular-ui.css", "pagefind-component-ui.js",
+                   "pagefind-component-ui.css", "pagefind-highlight.js"):
+        (site_dir / "pagefind" / unused).unlink(missing_ok=True)
+
