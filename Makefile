@@ -24,6 +24,6 @@ browser:
 	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium; }
 
 # Build time and page weight for 1,000 and 10,000 synthetic listings (needs ../shared/bench).
-bench: $(BIN)/python
-	$(PIP) -e .
-	$(BIN)/python tests/benchmark.py 1000 10000
+bench: $(BIN)/python browser
+	$(PIP) -e ".[test]"
+	$(BIN)/python tests/benchmark.py 0 1000 10000

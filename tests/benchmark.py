@@ -1,13 +1,15 @@
 #!/usr/bin/env python3
-"""Benchmark: build N synthetic listings and print the time of each phase and the weight of
-the pages, so runs can be compared. Not a test: it prints figures and judges nothing.
+"""Benchmark: build N synthetic listings and print the time of each phase, the weight of
+the pages and what a first search transfers, so runs can be compared. Not a test: it prints
+figures and judges nothing. N = 0 measures the real directory.
 
-    python tests/benchmark.py 1000 10000 [--generator ../shared/bench/gen_services.py]
+    python tests/benchmark.py 0 1000 10000 [--generator ../shared/bench/gen_services.py]
 """
 from __future__ import annotations
 
 import argparse
 import gzip
+import re
 import statistics
 import subprocess
 import sys
@@ -16,26 +18,68 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tests"))
 
 from signpost.pipeline import build  # noqa: E402
 from signpost.settings import Settings  # noqa: E402
 
 PLAIN_CONTENT = ROOT / "tests" / "fixtures" / "plain-content"  # the real pages link to real services
+PRECOMPRESSED = (".pf_meta", ".pf_index", ".pf_filter", ".pf_fragment", ".pagefind")
+
+
+def wire_bytes(path: Path) -> int:
+    """Bytes on the wire: Pagefind's index files are gzipped already; the rest Netlify gzips."""
+    data = path.read_bytes()
+    return len(data) if path.name.endswith(PRECOMPRESSED) else len(gzip.compress(data, 9))
+
+
+def first_search(site_dir: Path) -> tuple[int, int]:
+    """Type a word and pick a borough and an age in Chromium; return (files, bytes) fetched
+    from /pagefind/ for that first search."""
+    import shutil
+
+    from playwright.sync_api import expect, sync_playwright
+    from servers import serve_site
+    server = serve_site(site_dir, ROOT / "netlify.toml")
+    fetched = []
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=shutil.which("chromium"),
+                                                 args=["--no-sandbox", "--disable-gpu"])
+            page = browser.new_page()
+            page.on("request", lambda r: "/pagefind/" in r.url and fetched.append(r.url))
+            page.goto(server.url + "/search/")
+            page.fill("#search-query", "support")
+            page.select_option("#search-borough", "Lambeth")
+            page.fill("#search-age", "15")
+            expect(page.locator(".app-search__status")).to_have_text(re.compile(r"found\.$|^Nothing"))
+            page.wait_for_timeout(500)
+            browser.close()
+    finally:
+        server.close()
+    paths = {site_dir / url.split(server.url + "/", 1)[1].split("?")[0] for url in fetched}
+    return len(paths), sum(wire_bytes(p) for p in paths)
 
 
 def measure(n: int, generator: Path, work: Path) -> dict:
-    listings = work / f"synthetic-{n}.yaml"
-    subprocess.run([sys.executable, str(generator), str(n), "--out", str(listings)],
-                   check=True, capture_output=True)
-    settings = Settings.for_root(ROOT, services_file=listings, content_dir=PLAIN_CONTENT,
-                                 out_dir=work / f"site-{n}")
+    if n:
+        listings = work / f"synthetic-{n}.yaml"
+        subprocess.run([sys.executable, str(generator), str(n), "--out", str(listings)],
+                       check=True, capture_output=True)
+        settings = Settings.for_root(ROOT, services_file=listings, content_dir=PLAIN_CONTENT,
+                                     out_dir=work / f"site-{n}")
+    else:
+        settings = Settings.for_root(ROOT, out_dir=work / "site-real")
     summary = build(settings)
-    pages = sorted(settings.out_dir.rglob("*.html"))
+    site = settings.out_dir
+    pages = sorted(site.rglob("*.html"))
     packed = [len(gzip.compress(p.read_bytes(), 9)) for p in pages]
-    assets = {p.name: len(gzip.compress(p.read_bytes(), 9))
-              for p in (settings.assets_dir / "css" / "site.css", settings.assets_dir / "js" / "exit.js")}
+    assets = {p.name: wire_bytes(p) for p in sorted((site / "assets" / "js").glob("*.js"))}
+    assets["site.css"] = wire_bytes(site / "assets" / "css" / "site.css")
+    files, search_bytes = first_search(site)
     return {"services": summary.services, "pages": summary.pages, "check": summary.seconds_checking,
-            "write": summary.seconds_writing, "gzip": packed, "assets": assets}
+            "write": summary.seconds_writing, "gzip": packed, "assets": assets,
+            "search_files": files, "search_bytes": search_bytes}
 
 
 def main() -> int:
@@ -44,19 +88,21 @@ def main() -> int:
     parser.add_argument("--generator", type=Path,
                         default=ROOT.parent / "shared" / "bench" / "gen_services.py")
     args = parser.parse_args()
-    if not args.generator.exists():
+    if any(args.sizes) and not args.generator.exists():
         print(f"The generator is not at {args.generator}: pass --generator.", file=sys.stderr)
         return 1
-    print("listings  pages   check s  write s  s/1000  page gzip median/max KB  site gzip MB")
+    print("listings  pages   check s  write s  s/1000  page gzip median/max KB  site gzip MB"
+          "  first search KB (files)")
     with tempfile.TemporaryDirectory() as tmp:
         for n in args.sizes:
             r = measure(n, args.generator, Path(tmp))
             total = r["check"] + r["write"]
             print(f"{r['services']:>8}  {r['pages']:>5}  {r['check']:>8.2f}  {r['write']:>7.2f}  "
-                  f"{total / r['services'] * 1000:>6.2f}  "
+                  f"{total / max(1, r['services']) * 1000:>6.2f}  "
                   f"{statistics.median(r['gzip']) / 1024:>10.1f} / {max(r['gzip']) / 1024:<8.1f}  "
-                  f"{sum(r['gzip']) / 1024 / 1024:>10.1f}")
-        print("assets gzip bytes: " + ", ".join(f"{k} {v}" for k, v in r["assets"].items()))
+                  f"{sum(r['gzip']) / 1024 / 1024:>10.1f}  "
+                  f"{r['search_bytes'] / 1024:>10.1f} ({r['search_files']})")
+        print("assets, gzip bytes: " + ", ".join(f"{k} {v}" for k, v in r["assets"].items()))
     return 0
 
 

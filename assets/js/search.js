@@ -18,7 +18,7 @@ function start(root) {
   const more = find(".app-search__more");
   const bands = root.dataset.ageBands.split(" ");
   const genders = root.dataset.genders.split(" ");
-  let pagefind = null, ticket = 0, timer = null, shown = [], showing = 0;
+  let pagefind = null, ticket = 0, timer = null, results = [], showing = 0;
 
   find(".app-search__no-js").hidden = true;
   find(".app-search__controls").hidden = false;
@@ -53,21 +53,23 @@ function start(root) {
     if (!pagefind) {
       pagefind = await import("/pagefind/pagefind.js");
       await pagefind.options({ excerptLength: 0 });  // never highlightParam: it puts words in URLs
+      await pagefind.filters();  // loads every filter's counts, not only those in use
     }
-    const search = await pagefind.search(words || null, { filters: chosen });
-    const found = await Promise.all(search.results.map((result) => result.data()));
+    // Browsing is sorted by name inside Pagefind, so only the cards shown are fetched.
+    const found = await pagefind.search(words || null, {
+      filters: { ...chosen, type: "service" }, sort: words ? {} : { name: "asc" } });
+    const help = words ? await pagefind.search(words, { filters: { type: "page" } }) : { results: [] };
+    const helpData = await Promise.all(help.results.slice(0, 10).map((r) => r.data()));
     if (mine !== ticket) return;  // a newer search has started
-    shown = found.filter((d) => d.meta.kind === "service");
-    if (!words) shown.sort((a, b) => a.meta.title.localeCompare(b.meta.title));  // browsing
-    const help = words ? found.filter((d) => d.meta.kind === "page") : [];
+    results = found.results;
     services.replaceChildren();
     showing = 0;
-    showMore();
-    pages.replaceChildren(...help.map(pageLink));
-    find(".app-search__services-heading").hidden = !shown.length;
-    find(".app-search__pages-heading").hidden = !help.length;
-    status.textContent = summary(shown.length, help.length);
-    showCounts(search.filters);
+    await showMore(mine);
+    pages.replaceChildren(...helpData.map(pageLink));
+    find(".app-search__services-heading").hidden = !results.length;
+    find(".app-search__pages-heading").hidden = !helpData.length;
+    status.textContent = summary(results.length, helpData.length);
+    showCounts(found.filters);
   }
 
   function summary(serviceCount, pageCount) {
@@ -78,10 +80,12 @@ function start(root) {
     return parts.length ? TEXT.found.replace("{what}", parts.join(` ${TEXT.and} `)) : TEXT.results_none;
   }
 
-  function showMore() {
-    services.append(...shown.slice(showing, showing + PAGE).map(card));
-    showing = Math.min(shown.length, showing + PAGE);
-    more.hidden = showing >= shown.length;
+  async function showMore(mine = ticket) {
+    const batch = await Promise.all(results.slice(showing, showing + PAGE).map((r) => r.data()));
+    if (mine !== ticket) return;
+    services.append(...batch.map(card));
+    showing += batch.length;
+    more.hidden = showing >= results.length;
     more.textContent = TEXT.show_more;
   }
 
@@ -99,7 +103,7 @@ function start(root) {
 
   function clear() {
     ticket++;
-    shown = [];
+    results = [];
     services.replaceChildren();
     pages.replaceChildren();
     more.hidden = true;
@@ -154,7 +158,7 @@ function start(root) {
   fields.query.addEventListener("input", later);
   fields.age.addEventListener("input", later);
   for (const name of ["borough", "kind", "gender", "audience"]) fields[name].addEventListener("change", run);
-  more.addEventListener("click", showMore);
+  more.addEventListener("click", () => showMore());
   find(".app-search__clear").addEventListener("click", () => {
     for (const field of Object.values(fields)) field.value = "";
     clear();

@@ -1,0 +1,198 @@
+"""Search, filters and "open now" in a real browser, on the built real directory."""
+from __future__ import annotations
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+WEEKDAYS = "mon,tue,wed,thu,fri 09:00-17:00"
+
+
+def search(page, site, **choices):
+    """Open the search page, make the choices, and return the service names found."""
+    page.goto(site.url + "/search/")
+    for field, value in choices.items():
+        selector = f"#search-{field}"
+        if field in ("query", "age"):
+            page.fill(selector, value)
+        else:
+            page.select_option(selector, value)
+    # (wait_for_function would evaluate a string, which the site's CSP rightly forbids)
+    expect(page.locator(".app-search__status")).to_have_text(re.compile(r"found\.$|^Nothing"))
+    while page.locator(".app-search__more").is_visible():
+        page.click(".app-search__more")
+    return page.locator(".app-search__services h3").all_text_contents()
+
+
+@pytest.mark.parametrize("words, expected", [("Athena", "Athena"), ("Gaia", "Gaia Centre")])
+def test_searching_by_name(page, site, words, expected):
+    found = search(page, site, query=words)
+    assert expected in found
+    card = page.locator(".app-search__services li").filter(has_text=expected).first
+    assert card.locator("a.app-phone").get_attribute("href").startswith("tel:")
+
+
+def test_services_rank_above_help_pages(page, site):
+    search(page, site, query="Athena")
+    services = page.locator(".app-search__services-heading")
+    help_pages = page.locator(".app-search__pages-heading")
+    assert services.is_visible() and help_pages.is_visible()
+    assert services.bounding_box()["y"] < help_pages.bounding_box()["y"]
+
+
+def test_lambeth_girl_of_15(page, site):
+    found = search(page, site, borough="Lambeth", age="15", gender="women")
+    for name in ("Gaia Centre", "Gaia Centre Early Intervention Service",
+                 "National Domestic Abuse Helpline", "Childline"):
+        assert name in found
+    for name in ("Men's Advice Line", "Athena", "Phoenix", "Refuge Barking and Dagenham "
+                 "Domestic and Sexual Abuse Service", "Lambeth VAWG Forum"):
+        assert name not in found
+    assert page.locator(".app-search__status").text_content() == f"{len(found)} services found."
+
+
+def test_a_boy_of_14_is_not_offered_a_service_for_men_from_16(page, site):
+    found = search(page, site, age="14", gender="men")
+    assert "Athena" not in found and "Gaia Centre" not in found
+    assert "Childline" in found
+
+
+def test_children_of_8(page, site):
+    found = search(page, site, age="8")
+    for name in ("The Phoenix Service", "Childline", "Safer Space Plus"):
+        assert name in found
+    for name in ("Athena", "Gaia Centre", "RESET", "Gaia Centre Early Intervention Service"):
+        assert name not in found
+
+
+def test_browsing_a_kind_of_help_shows_counts(page, site):
+    found = search(page, site, kind="Helplines")
+    assert set(found) == {"Childline", "Men's Advice Line", "National Domestic Abuse Helpline",
+                          "National LGBT+ Domestic Abuse Helpline", "NSPCC Helpline"}
+    assert page.locator("#search-borough option[value='Lambeth']").text_content() == "Lambeth (5)"
+
+
+def test_searching_leaves_no_trace(page, site):
+    requests = []
+    page.on("request", lambda r: requests.append(r.url))
+    page.goto(site.url + "/search/")
+    assert not [u for u in requests if "/pagefind/" in u]  # loaded only when used
+    start = (page.url, page.evaluate("history.length"), page.title())
+    field = page.locator("#search-query")
+    assert field.get_attribute("type") == "search" and field.get_attribute("autocomplete") == "off"
+    assert page.get_by_label("Service name or word").count() == 1
+    search(page, site, query="stalking")  # reloads the page first
+    page.keyboard.press("Enter")
+    page.select_option("#search-borough", "Lewisham")
+    page.wait_for_timeout(500)
+    assert (page.url, page.evaluate("history.length"), page.title()) == start
+    assert [u for u in requests if not u.startswith(site.url + "/")] == []
+    assert any("/pagefind/" in u for u in requests)
+    # Pagefind adds a timestamp to one file to bust caches; nothing chosen or typed is sent.
+    assert not [u for u in requests if "stalking" in u.lower() or "lewisham" in u.lower()]
+    assert page.evaluate("""async () => document.cookie + localStorage.length + sessionStorage.length
+        + (await indexedDB.databases()).length + (await caches.keys()).length""") == "0000"
+
+
+def test_exit_stays_on_top_while_searching(page, site, destination):
+    search(page, site, query="helpline")
+    page.focus("#search-query")
+    box = page.locator(".app-exit__button").bounding_box()
+    assert page.evaluate(f"""document.elementFromPoint({box['x'] + box['width'] / 2},
+        {box['y'] + box['height'] / 2}).closest('.app-exit__button') !== null""")
+    page.click(".app-exit__button")
+    page.wait_for_url(destination.url + "/weather")
+
+
+def test_search_without_javascript_offers_browsing(browser, site):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(site.url + "/search/")
+    assert page.locator(".app-search__no-js").is_visible()
+    assert not page.locator("#search-query").is_visible()
+    assert page.locator("main a[href='/areas/']").is_visible()
+    context.close()
+
+
+def test_listing_narrows_down_in_place(page, site):
+    page.goto(site.url + "/areas/lambeth/")
+    total = page.locator(".app-card").count()
+    page.fill("#filter-age", "8")
+    visible = page.locator(".app-card:visible h3").all_text_contents()
+    assert "Safer Space Plus" in visible and "Gaia Centre" not in visible
+    assert page.locator(".app-filter__status").text_content() == \
+        f"Showing {len(visible)} of {total} services on this page."
+    page.fill("#filter-age", "")
+    assert page.locator(".app-card:visible").count() == total
+
+
+def test_no_horizontal_scrolling_at_320px(page, site):
+    search(page, site, query="Gaia")
+    assert page.evaluate("document.documentElement.scrollWidth <= innerWidth")
+
+
+# "Open now": the pure function, with a fixed clock ----------------------------------------
+
+CASES = [
+    # (hours code, UTC moment, what a person reads)
+    (WEEKDAYS, "2026-11-18T10:00:00Z", "Open now, closes today at 5pm"),
+    (WEEKDAYS, "2026-11-18T09:00:00Z", "Open now, closes today at 5pm"),
+    (WEEKDAYS, "2026-11-18T17:00:00Z", "Closed now, opens tomorrow at 9am"),
+    (WEEKDAYS, "2026-11-20T18:00:00Z", "Closed now, opens Monday at 9am"),
+    (WEEKDAYS, "2026-11-22T12:00:00Z", "Closed now, opens tomorrow at 9am"),
+    ("24/7", "2026-11-22T03:00:00Z", "Open 24 hours"),
+    # British Summer Time: 08:30 UTC is 09:30 in London.
+    (WEEKDAYS, "2026-07-15T08:30:00Z", "Open now, closes today at 5pm"),
+    (WEEKDAYS, "2026-07-15T16:30:00Z", "Closed now, opens tomorrow at 9am"),
+    # Clocks go forward on Sunday 29 March 2026: 08:00 UTC on Monday is 9am in London.
+    (WEEKDAYS, "2026-03-29T23:30:00Z", "Closed now, opens today at 9am"),
+    (WEEKDAYS, "2026-03-30T08:00:00Z", "Open now, closes today at 5pm"),
+    ("sun 01:30-03:00", "2026-03-29T01:15:00Z", "Open now, closes today at 3am"),
+    # Clocks go back on Sunday 25 October 2026: 08:30 UTC on Monday is 8:30am in London.
+    (WEEKDAYS, "2026-10-26T08:30:00Z", "Closed now, opens today at 9am"),
+    (WEEKDAYS, "2026-10-26T09:00:00Z", "Open now, closes today at 5pm"),
+    (WEEKDAYS, "2026-10-25T00:30:00Z", "Closed now, opens tomorrow at 9am"),
+    # Overnight: a closing time before the opening time runs past midnight.
+    ("sat 22:00-02:00", "2026-11-21T23:00:00Z", "Open now, closes tomorrow at 2am"),
+    ("sat 22:00-02:00", "2026-11-22T01:00:00Z", "Open now, closes today at 2am"),
+    ("sat 22:00-02:00", "2026-11-22T03:00:00Z", "Closed now, opens Saturday at 10pm"),
+    ("sun 22:00-02:00", "2026-11-23T01:00:00Z", "Open now, closes today at 2am"),
+    ("fri 18:00-00:00", "2026-11-20T20:00:00Z", "Open now, closes today at midnight"),
+    # Split shifts, and shifts that meet.
+    ("mon 09:00-12:00;mon 13:00-17:30", "2026-11-23T12:30:00Z", "Closed now, opens today at 1pm"),
+    ("mon 09:00-12:00;mon 13:00-17:30", "2026-11-23T10:00:00Z", "Open now, closes today at midday"),
+    ("mon 09:00-12:00;mon 13:00-17:30", "2026-11-23T14:00:00Z", "Open now, closes today at 5:30pm"),
+    ("mon 09:00-12:00;mon 12:00-17:00", "2026-11-23T11:00:00Z", "Open now, closes today at 5pm"),
+    ("mon,tue,wed,thu,fri,sat,sun 00:00-23:59", "2026-11-23T11:00:00Z",
+     "Open now, closes today at 11:59pm"),
+]
+
+
+@pytest.fixture(scope="module")
+def open_now(browser, site):
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(site.url + "/search/")
+    yield page
+    context.close()
+
+
+@pytest.mark.parametrize("code, moment, words", CASES)
+def test_open_now(open_now, code, moment, words):
+    assert open_now.evaluate("""async ([code, moment]) => {
+        const m = await import('/assets/js/open-now.js');
+        return m.describe(m.openingStatus(code, new Date(moment)), m.TEXT);
+    }""", [code, moment]) == words
+
+
+def test_open_now_is_shown_on_cards_from_the_page_clock(browser, site):
+    context = browser.new_context()
+    page = context.new_page()
+    page.clock.set_fixed_time("2026-11-18T10:00:00Z")  # a Wednesday morning
+    page.goto(site.url + "/areas/barking-and-dagenham/")
+    card = page.locator(".app-card").filter(has_text="Refuge Barking and Dagenham")
+    assert card.locator(".app-open-now").text_content() == "Open now, closes today at 5pm"
+    helpline = page.locator(".app-card").filter(has_text="National Domestic Abuse Helpline")
+    assert helpline.locator(".app-open-now").text_content() == "Open 24 hours"
+    context.close()
