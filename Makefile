@@ -1,16 +1,18 @@
-# The two quick-start commands, and what they need. Everything installs itself:
-# a virtual environment in .venv, and Debian's chromium for the browser tests.
+# The two quick-start commands, and what they need. Everything installs itself: a virtual
+# environment in .venv, Debian's chromium for the browser tests, and the accessibility
+# checkers (axe-core and the Nu HTML Checker from npm; Java to run the latter).
 PYTHON ?= python3
 BIN := .venv/bin
 PIP := $(BIN)/pip install --quiet --disable-pip-version-check
+APT = SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq
 
-.PHONY: serve test browser bench
+.PHONY: serve test browser checkers bench
 
 serve: $(BIN)/python
 	$(PIP) -e .
 	$(BIN)/python build.py serve
 
-test: $(BIN)/python browser
+test: $(BIN)/python browser checkers
 	$(PIP) -e '.[test]'
 	$(BIN)/python -m pytest
 
@@ -19,11 +21,16 @@ $(BIN)/python:
 
 # The browser tests drive the system Chromium; Playwright never downloads a browser.
 browser:
-	@command -v chromium >/dev/null 2>&1 || { \
-	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
-	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium; }
+	@command -v chromium >/dev/null 2>&1 || { $(APT) chromium; }
 
-# Build time and page weight for 1,000 and 10,000 synthetic listings (needs ../shared/bench).
+checkers:
+	@command -v java >/dev/null 2>&1 || { $(APT) default-jre-headless; }
+	@command -v npm >/dev/null 2>&1 || { $(APT) nodejs npm; }
+	@[ -f node_modules/axe-core/axe.min.js ] && [ -f node_modules/vnu-jar/build/dist/vnu.jar ] || \
+	  npm ci --no-audit --no-fund --loglevel=error
+
+# Build time, page weight and first-search transfer for the real directory and for 1,000 and
+# 10,000 synthetic listings (needs ../shared/bench); exits 1 if a page breaks the budget.
 bench: $(BIN)/python browser
 	$(PIP) -e ".[test]"
 	$(BIN)/python tests/benchmark.py 0 1000 10000

@@ -11,7 +11,7 @@ from pathlib import Path
 import jinja2
 
 from .problems import BuildFailed, Problem
-from .search import AGE_BANDS, hours_code, who_ranges, who_values
+from .search import AGE_BANDS, BROWSE_WORD, hours_code, who_ranges, who_values
 from .services import DAYS, Hours
 from .settings import Settings
 from .site import Output
@@ -34,7 +34,7 @@ def make_env(settings: Settings, exit_url: str | None = None) -> jinja2.Environm
                        who_values=lambda service: who_values(service, settings.genders))
     env.globals.update(site=settings, t=load_locale(settings.locale_file),
                        exit_url=exit_url or settings.exit_url,
-                       age_bands=[label for label, _, _ in AGE_BANDS])
+                       age_bands=[label for label, _, _ in AGE_BANDS], browse_word=BROWSE_WORD)
     return env
 
 

@@ -14,6 +14,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -22,6 +23,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 from signpost.pipeline import build  # noqa: E402
 from signpost.settings import Settings  # noqa: E402
+from weight import BUDGET, page_weight  # noqa: E402
 
 PLAIN_CONTENT = ROOT / "tests" / "fixtures" / "plain-content"  # the real pages link to real services
 PRECOMPRESSED = (".pf_meta", ".pf_index", ".pf_filter", ".pf_fragment", ".pagefind")
@@ -33,9 +35,9 @@ def wire_bytes(path: Path) -> int:
     return len(data) if path.name.endswith(PRECOMPRESSED) else len(gzip.compress(data, 9))
 
 
-def first_search(site_dir: Path) -> tuple[int, int]:
-    """Type a word and pick a borough and an age in Chromium; return (files, bytes) fetched
-    from /pagefind/ for that first search."""
+def first_search(site_dir: Path) -> tuple[int, int, float]:
+    """Type a word and pick a borough and an age in Chromium; return the files and bytes
+    fetched from /pagefind/ for that first search, and the seconds until results showed."""
     import shutil
 
     from playwright.sync_api import expect, sync_playwright
@@ -49,16 +51,18 @@ def first_search(site_dir: Path) -> tuple[int, int]:
             page = browser.new_page()
             page.on("request", lambda r: "/pagefind/" in r.url and fetched.append(r.url))
             page.goto(server.url + "/search/")
-            page.fill("#search-query", "support")
+            started = time.perf_counter()
             page.select_option("#search-borough", "Lambeth")
             page.fill("#search-age", "15")
-            expect(page.locator(".app-search__status")).to_have_text(re.compile(r"found\.$|^Nothing"))
-            page.wait_for_timeout(500)
+            page.fill("#search-query", "support")
+            expect(page.locator(".app-search__status")).to_have_text(
+                re.compile(r"found\.$|^Nothing"), timeout=120_000)
+            seconds = time.perf_counter() - started
             browser.close()
     finally:
         server.close()
     paths = {site_dir / url.split(server.url + "/", 1)[1].split("?")[0] for url in fetched}
-    return len(paths), sum(wire_bytes(p) for p in paths)
+    return len(paths), sum(wire_bytes(p) for p in paths), seconds
 
 
 def measure(n: int, generator: Path, work: Path) -> dict:
@@ -76,10 +80,13 @@ def measure(n: int, generator: Path, work: Path) -> dict:
     packed = [len(gzip.compress(p.read_bytes(), 9)) for p in pages]
     assets = {p.name: wire_bytes(p) for p in sorted((site / "assets" / "js").glob("*.js"))}
     assets["site.css"] = wire_bytes(site / "assets" / "css" / "site.css")
-    files, search_bytes = first_search(site)
+    files, search_bytes, search_seconds = first_search(site)
+    heaviest = max((sum(page_weight(site, p).values()), p.relative_to(site).as_posix())
+                   for p in site.rglob("*.html"))
     return {"services": summary.services, "pages": summary.pages, "check": summary.seconds_checking,
             "write": summary.seconds_writing, "gzip": packed, "assets": assets,
-            "search_files": files, "search_bytes": search_bytes}
+            "search_files": files, "search_bytes": search_bytes, "search_seconds": search_seconds,
+            "heaviest": heaviest}
 
 
 def main() -> int:
@@ -91,19 +98,25 @@ def main() -> int:
     if any(args.sizes) and not args.generator.exists():
         print(f"The generator is not at {args.generator}: pass --generator.", file=sys.stderr)
         return 1
-    print("listings  pages   check s  write s  s/1000  page gzip median/max KB  site gzip MB"
-          "  first search KB (files)")
+    print("listings  pages  check s  write s  s/1000  page gzip KB median/max  heaviest page+assets KB"
+          "  first search KB, files, s")
+    over = []
     with tempfile.TemporaryDirectory() as tmp:
         for n in args.sizes:
             r = measure(n, args.generator, Path(tmp))
             total = r["check"] + r["write"]
-            print(f"{r['services']:>8}  {r['pages']:>5}  {r['check']:>8.2f}  {r['write']:>7.2f}  "
+            weight, page = r["heaviest"]
+            print(f"{r['services']:>8}  {r['pages']:>5}  {r['check']:>7.2f}  {r['write']:>7.2f}  "
                   f"{total / max(1, r['services']) * 1000:>6.2f}  "
-                  f"{statistics.median(r['gzip']) / 1024:>10.1f} / {max(r['gzip']) / 1024:<8.1f}  "
-                  f"{sum(r['gzip']) / 1024 / 1024:>10.1f}  "
-                  f"{r['search_bytes'] / 1024:>10.1f} ({r['search_files']})")
+                  f"{statistics.median(r['gzip']) / 1024:>11.1f} / {max(r['gzip']) / 1024:<6.1f}  "
+                  f"{weight / 1024:>7.1f} ({page})  "
+                  f"{r['search_bytes'] / 1024:.1f}, {r['search_files']}, {r['search_seconds']:.1f}")
+            if weight > BUDGET:
+                over.append(f"{n} listings: {page} is {weight} bytes, over the {BUDGET}-byte budget")
         print("assets, gzip bytes: " + ", ".join(f"{k} {v}" for k, v in r["assets"].items()))
-    return 0
+    for line in over:
+        print(line, file=sys.stderr)
+    return 1 if over else 0
 
 
 if __name__ == "__main__":

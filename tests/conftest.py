@@ -45,6 +45,15 @@ def soup(path: Path) -> BeautifulSoup:
     return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
 
 
+def page_urls(site_dir: Path) -> list[str]:
+    """The URL of every HTML page in a built site."""
+    urls = []
+    for path in sorted(site_dir.rglob("*.html")):
+        rel = path.relative_to(site_dir).as_posix()
+        urls.append("/" + (rel[: -len("index.html")] if rel.endswith("index.html") else rel))
+    return urls
+
+
 # Browser tests --------------------------------------------------------------------------
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")

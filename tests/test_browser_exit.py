@@ -205,3 +205,11 @@ def test_button_is_hidden_in_print(page, site):
 def test_accessible_name_and_role(page, site):
     page.goto(site.url + "/")
     assert page.get_by_role("button", name="Emergency Exit this page").count() == 1
+
+
+def test_exit_after_tabbing_to_the_skip_link(page, site, destination):
+    """Focusing a skip link must not move the button: the press that blurs it must land."""
+    page.goto(site.url + "/")
+    page.keyboard.press("Tab")
+    page.click(".app-exit__button")
+    page.wait_for_url(destination.url + "/weather")

@@ -4,18 +4,10 @@ from __future__ import annotations
 import pytest
 
 from signpost.serve import headers_for, load_header_rules
-from conftest import ROOT
+from conftest import ROOT, page_urls
 
 RECORD_CSP = """document.addEventListener('securitypolicyviolation', e =>
     (window.__csp = window.__csp || []).push(e.violatedDirective + ' ' + e.blockedURI));"""
-
-
-def all_pages(site_dir):
-    urls = []
-    for path in sorted(site_dir.rglob("*.html")):
-        rel = path.relative_to(site_dir).as_posix()
-        urls.append("/" + (rel[: -len("index.html")] if rel.endswith("index.html") else rel))
-    return urls
 
 
 @pytest.fixture(scope="module")
@@ -28,7 +20,7 @@ def crawl(browser, site):
     page.on("request", lambda r: seen["requests"].append(r.url))
     page.on("pageerror", lambda e: seen["errors"].append(str(e)))
     page.on("console", lambda m: m.type in ("error", "warning") and seen["console"].append(m.text))
-    urls = all_pages(site.site_dir)
+    urls = page_urls(site.site_dir)
     for url in urls:
         response = page.goto(site.url + url)
         seen["responses"][url] = (response.status, response.all_headers())

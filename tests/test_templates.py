@@ -133,3 +133,12 @@ def test_hours():
     assert describe_hours(Hours(always=True)) == ["24 hours, every day"]
     assert describe_hours(Hours(periods=(Period(("mon", "tue", "wed"), "09:00", "17:00"),))) == [
         "Monday to Wednesday: 9am to 5pm"]
+
+
+def test_long_pagination_shows_a_window(env):
+    pages = [(n, f"/c/{n}/") for n in range(1, 64)]
+    nav = render(env, "services.html", heading="H", services=[BARE], count=1260, page=30,
+                 pages=pages).select_one("nav.app-pagination")
+    numbers = [a.get_text() for a in nav.find_all("a") if a.get_text().isdigit()]
+    assert numbers == ["1", "28", "29", "30", "31", "32", "63"]
+    assert len(nav.select(".app-pagination__gap")) == 2

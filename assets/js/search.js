@@ -53,10 +53,12 @@ function start(root) {
     if (!pagefind) {
       pagefind = await import("/pagefind/pagefind.js");
       await pagefind.options({ excerptLength: 0 });  // never highlightParam: it puts words in URLs
-      await pagefind.filters();  // loads every filter's counts, not only those in use
+      // Counts for every option need every filter's data: fetch it after the first results.
+      setTimeout(() => pagefind.filters().then(() => mine === ticket && run()), 0);
     }
-    // Browsing is sorted by name inside Pagefind, so only the cards shown are fetched.
-    const found = await pagefind.search(words || null, {
+    // Browsing searches for the word every service page carries (a search with no words
+    // would load the whole index), sorted by name so only the cards shown are fetched.
+    const found = await pagefind.search(words || root.dataset.browseWord, {
       filters: { ...chosen, type: "service" }, sort: words ? {} : { name: "asc" } });
     const help = words ? await pagefind.search(words, { filters: { type: "page" } }) : { results: [] };
     const helpData = await Promise.all(help.results.slice(0, 10).map((r) => r.data()));

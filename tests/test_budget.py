@@ -1,0 +1,26 @@
+"""The page budget, on every page of the real directory: one round trip on a new connection."""
+from __future__ import annotations
+
+from weight import BUDGET, over_budget, page_weight
+
+
+def test_every_page_fits_in_one_round_trip(site):
+    assert over_budget(site.site_dir) == {}
+
+
+def test_the_weight_counts_scripts_and_their_imports(site):
+    weights = page_weight(site.site_dir, site.site_dir / "search" / "index.html")
+    assert {"/assets/css/site.css", "/assets/js/exit.js", "/assets/js/search.js",
+            "/assets/js/open-now.js", "/assets/blank-icon.png"} <= set(weights)
+    assert not [url for url in weights if "pagefind" in url]  # loaded only to search
+
+
+def test_a_heavy_page_breaks_the_budget(site, tmp_path):
+    import shutil
+    copy = tmp_path / "site"
+    shutil.copytree(site.site_dir, copy, ignore=shutil.ignore_patterns("pagefind"))
+    heavy = copy / "services" / "athena" / "index.html"
+    noise = "".join(f"<p>{n * 7919 % 104729:x} {n * 104723 % 7907:x}</p>" for n in range(4000))
+    heavy.write_text(heavy.read_text().replace("</main>", noise + "</main>"))
+    assert list(over_budget(copy)) == ["services/athena/index.html"]
+    assert over_budget(copy)["services/athena/index.html"] > BUDGET
