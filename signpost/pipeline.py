@@ -2,16 +2,16 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
 from .content import load_pages
 from .problems import BuildFailed
+from .openreferral import write_feed
 from .render import copy_assets, make_env, staged, write_site
 from .search import index_site
-from .services import load_services
+from .services import Service, load_services
 from .settings import Settings, load_settings
 from .site import Output, check_site, plan_site
 
@@ -24,41 +24,42 @@ class Summary:
     seconds_writing: float
 
 
-def check(settings: Settings, today: dt.date | None = None) -> tuple[Settings, int, list[Output]]:
+def check(settings: Settings, today: dt.date | None = None
+          ) -> tuple[Settings, list[Service], list[Output]]:
     """Load and check every input; return what to write, or raise BuildFailed."""
     today = today or dt.date.today()
-    settings, problems = load_settings(settings, display(settings.settings_file))
+    # Files are named in problems as the person gave them (relative stays relative).
+    settings, problems = load_settings(settings, str(settings.settings_file))
     if problems:
         raise BuildFailed(problems)  # the vocabularies are needed to check anything else
-    services_file = display(settings.services_file)
+    services_file = str(settings.services_file)
     services, service_problems = load_services(settings, services_file, today)
-    content_dir = display(settings.content_dir)
+    content_dir = str(settings.content_dir)
     pages, page_problems = load_pages(settings.content_dir, content_dir)
+    if service_problems and not services:
+        # Nothing could be read from the file: every link to a service would fail too.
+        raise BuildFailed(service_problems + page_problems)
     outputs = plan_site(services, pages, settings, today)
     pending = {f"/services/{p.service}/" for p in service_problems if p.service}
     problems = service_problems + page_problems + \
         check_site(outputs, services, pages, services_file, content_dir, pending)
     if problems:
         raise BuildFailed(problems)
-    return settings, len(services), outputs
+    return settings, services, outputs
 
 
 def build(settings: Settings, exit_url: str | None = None, today: dt.date | None = None,
           progress=None) -> Summary:
     """Build the whole site into settings.out_dir, or raise BuildFailed and write nothing."""
     started = time.perf_counter()
-    settings, service_count, outputs = check(settings, today)
+    settings, services, outputs = check(settings, today)
     checked = time.perf_counter()
     # Only checked data reaches this point; the old site is replaced only when all is written.
     env = make_env(settings, exit_url)
     with staged(settings.out_dir) as stage:
         write_site(outputs, env, stage, progress)
         copy_assets(settings.assets_dir, stage / "assets")
+        write_feed(services, settings, stage)
         index_site(stage)
-    return Summary(service_count, len(outputs), checked - started, time.perf_counter() - checked)
+    return Summary(len(services), len(outputs), checked - started, time.perf_counter() - checked)
 
-
-def display(path: Path) -> str:
-    """Name a file as the person would: relative to where they are, when it is below it."""
-    relative = os.path.relpath(path)
-    return str(path) if relative.startswith("..") else relative

@@ -16,12 +16,12 @@ class Problem:
     field: str | None = None
 
     def __str__(self) -> str:
-        where = f"{self.file}:{self.line}: "
-        if self.service is not None:
-            where += f"service '{self.service}': "
-        if self.field:
-            where += f"{self.field}: "
-        return where + self.message
+        return f"{self.file}:{self.line}: {self.text()}"
+
+    def text(self) -> str:
+        """The problem without its file and line."""
+        service = f"service '{self.service}': " if self.service is not None else ""
+        return service + (f"{self.field}: " if self.field else "") + self.message
 
 
 class BuildFailed(Exception):
@@ -37,6 +37,14 @@ def format_problems(problems: list[Problem]) -> str:
     lines = [str(p) for p in sorted(problems, key=lambda p: (p.file, p.line))]
     lines.append(f"{len(problems)} problem(s) found.")
     return "\n".join(lines)
+
+
+def annotation(problem: Problem, level: str = "error") -> str:
+    """The problem as a GitHub Actions workflow command, shown on the line in a pull request."""
+    def escape(text: str, extra: str = "") -> str:
+        text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+        return text.replace(":", "%3A").replace(",", "%2C") if extra else text
+    return f"::{level} file={escape(problem.file, 'p')},line={problem.line}::{escape(problem.text())}"
 
 
 def quote(value: object, limit: int = 40) -> str:

@@ -75,6 +75,7 @@ class Service:
     summary: str
     areas: tuple[str, ...]
     organisation: str = ""
+    description: str = ""  # Markdown, as written
     description_html: str = ""
     audiences: tuple[str, ...] = ("residents",)
     categories: tuple[str, ...] = ()
@@ -90,6 +91,7 @@ class Service:
     status: str = "active"
     alert: str = ""
     source: str = ""
+    owner: str = ""  # who keeps the listing right; for the review report, not shown
     line: int = 0  # where the entry starts in services.yaml, for later problems
 
     @property
@@ -99,7 +101,8 @@ class Service:
 
 FIELDS = ("id", "name", "organisation", "summary", "description", "audiences", "categories",
           "areas", "eligibility", "eligibility_text", "phones", "emails", "website",
-          "referral", "languages", "opening_hours", "last_reviewed", "status", "alert", "source")
+          "referral", "languages", "opening_hours", "last_reviewed", "status", "alert", "source",
+          "owner")
 REQUIRED = ("id", "name", "summary", "areas")
 
 
@@ -203,7 +206,8 @@ class _Checker:
             self.add(entry.line, "phones", "a way to get in touch is required "
                      "(expected a phone, an email, a website or referral: how:)")
         if "description" in values:
-            values["description_html"] = values.pop("description")
+            values["description_html"] = values["description"]
+            values["description"] = entry["description"].strip()
         if values.get("eligibility") and not values.get("eligibility_text"):
             values["eligibility_text"] = self._describe(values["eligibility"])
         if self.problems or not all(k in values for k in REQUIRED):
@@ -297,7 +301,7 @@ class _Checker:
             self.add(line, field, issue)
         return html
 
-    _organisation = _eligibility_text = _alert = _source = _text
+    _organisation = _eligibility_text = _alert = _source = _owner = _text
 
     def _audiences(self, value, line, field):
         return self._choices(value, line, field, AUDIENCES) or None

@@ -1,6 +1,7 @@
 """Where things are, and the site-wide settings and vocabularies from site.yaml."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -31,6 +32,7 @@ class Settings:
     site_name: str = "Find help"
     base_url: str = "https://example.org"
     exit_url: str = DEFAULT_EXIT_URL
+    report_email: str = ""
     page_size: int = 20
     areas: dict[str, Term] = field(default_factory=dict)
     categories: dict[str, Term] = field(default_factory=dict)
@@ -62,7 +64,7 @@ class Settings:
         return cls(root=root, **defaults)
 
 
-_TOP_KEYS = {"site_name", "base_url", "exit_url", "page_size",
+_TOP_KEYS = {"site_name", "base_url", "exit_url", "report_email", "page_size",
              "areas", "categories", "genders"}
 _TERM_KEYS = {"name", "description", "ons_code"}
 
@@ -84,13 +86,16 @@ def load_settings(settings: Settings, display_name: str = "site.yaml") -> tuple[
             problems.append(Problem(file, data.lines[key], f"unknown setting '{key}'"
                                     + did_you_mean(key, _TOP_KEYS)))
     values = {}
-    for key in ("site_name", "base_url", "exit_url"):
+    for key in ("site_name", "base_url", "exit_url", "report_email"):
         if isinstance(data.get(key), str) and data[key]:
             values[key] = data[key].strip()
     for key in ("base_url", "exit_url"):
         if key in values and not values[key].startswith("https://"):
             problems.append(Problem(file, data.lines[key], f"{key}: must start with https:// "
                                     f"(got {quote(values[key])})"))
+    if values.get("report_email") and not re.fullmatch(r"[^@\s]+@[^@\s]+\.[^@\s]+", values["report_email"]):
+        problems.append(Problem(file, data.lines["report_email"], "report_email: must be an email "
+                                f"address (got {quote(values['report_email'])})"))
     if "page_size" in data:
         if str(data["page_size"]).isdigit() and 5 <= int(data["page_size"]) <= 500:
             values["page_size"] = int(data["page_size"])

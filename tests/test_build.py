@@ -236,3 +236,11 @@ def test_cli_never_shows_a_traceback_for_unreadable_input(tmp_path):
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     assert result.stderr.startswith(f"{binary}:1: cannot read the services file")
+
+
+def test_an_unreadable_services_file_is_one_problem_not_fifty():
+    result = run_cli("check", "--services", "no-such-file.yaml")
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == [
+        "no-such-file.yaml:1: cannot read the services file ([Errno 2] No such file or "
+        "directory: 'no-such-file.yaml')", "1 problem(s) found."]

@@ -20,10 +20,19 @@ def test_every_path_gets_the_privacy_headers():
         assert headers["Cache-Control"] == "no-store"
 
 
-def test_each_path_is_matched_by_one_rule():
+def test_no_header_is_set_twice_for_one_path():
+    """Netlify combines the values when two matching rules set one header."""
     rules = load_header_rules(ROOT / "netlify.toml")
-    for path in ("/", "/services/athena/", "/assets/js/exit.js"):
-        assert sum(bool(pattern.match(path)) for pattern, _ in rules) == 1
+    for path in ("/", "/services/athena/", "/assets/js/exit.js", "/openreferral/services.json"):
+        names = [name for pattern, values in rules if pattern.match(path) for name in values]
+        assert len(names) == len(set(names)), path
+
+
+def test_the_open_data_feed_is_readable_from_any_site():
+    headers = headers_for(load_header_rules(ROOT / "netlify.toml"), "/openreferral/services.json")
+    assert headers["Access-Control-Allow-Origin"] == "*"
+    assert headers["Content-Type"] == "application/json; charset=utf-8"
+    assert headers["Referrer-Policy"] == "no-referrer"
 
 
 def test_rebuild_keeps_the_last_good_site(project, capsys):

@@ -142,3 +142,17 @@ def test_long_pagination_shows_a_window(env):
     numbers = [a.get_text() for a in nav.find_all("a") if a.get_text().isdigit()]
     assert numbers == ["1", "28", "29", "30", "31", "32", "63"]
     assert len(nav.select(".app-pagination__gap")) == 2
+
+
+def test_report_a_problem_is_a_prefilled_email(settings):
+    import dataclasses
+    env = make_env(dataclasses.replace(settings, report_email="team@example.org"), EXIT)
+    link = render(env, "service.html", service=FULL, stale=False).find(
+        "a", string="Report a problem with this listing")
+    assert link["href"] == ("mailto:team@example.org?subject=Problem%20with%20the%20listing%20"
+                            "Full%20%3CService%3E%20%28full%29")
+
+
+def test_no_report_link_without_a_mailbox(env):
+    page = render(env, "service.html", service=FULL, stale=False)
+    assert page.find("a", string="Report a problem with this listing") is None
