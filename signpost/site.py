@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from .content import Page
+from .coverage import coverage
 from .problems import Problem
 from .services import Service
 from .settings import Settings
@@ -79,6 +80,8 @@ def plan_site(services: list[Service], pages: list[Page], settings: Settings,
     outputs.append(Output("/professionals/", "professionals.html", "For professionals", {
         "pages": [p for p in pages if p.audience == "professionals"],
         "areas": [(a, sum(a.slug in s.areas for s in for_professionals)) for a in professional_areas]}))
+    outputs.append(Output("/professionals/coverage/", "coverage.html", "What the directory covers",
+                          coverage(services, settings, today)))
     for area in professional_areas:
         outputs += _listing(f"/professionals/{area.slug}/", f"For professionals in {area.name}",
                             [s for s in for_professionals if area.slug in s.areas], settings,

@@ -30,3 +30,22 @@ def test_ci_runs_the_readme_test_command():
     commands = re.findall(r"^(make \w+)", quick_start, re.MULTILINE)
     assert commands == ["make serve", "make test"]
     assert "make test" in (ROOT / ".ci" / "run").read_text()
+
+
+GUIDE = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+
+
+def test_the_staff_guide_example_is_a_valid_listing(settings):
+    example = re.search(r"```yaml\n(.*?)```", GUIDE, re.DOTALL).group(1)
+    services, problems = read_services("services:\n" + example, "CONTRIBUTING.md", settings, TODAY)
+    assert problems == [] and services[0].id == "example-womens-centre"
+
+
+def test_the_staff_guide_quotes_real_messages():
+    from test_services import CASES
+    real = [case[2] for case in CASES] + [
+        "id: duplicate id", "this is not valid YAML", "summary: is required"]
+    table = GUIDE.split("## What the check messages mean")[1].split("\n## ")[0]
+    quoted = re.findall(r"^\| `([^`]+)`", table, re.MULTILINE)
+    assert len(quoted) >= 10
+    assert [q for q in quoted if not any(q in message for message in real)] == []

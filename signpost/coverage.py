@@ -1,0 +1,54 @@
+"""What the directory covers, for commissioners: counts by borough, kind of help and who
+services are for, and how old the listings are. Plain tables; gaps are zeros."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from .review import review_state
+from .services import Service
+from .settings import Settings, Term
+
+# Age bands that matter for this work: children, young teenagers, 16-17 (Domestic Abuse Act
+# age), adults.
+AGE_BANDS = (("under 11", 0, 10), ("11 to 15", 11, 15), ("16 to 17", 16, 17), ("18 and over", 18, 120))
+
+
+@dataclass(frozen=True)
+class Table:
+    caption: str
+    columns: list[str]
+    rows: list[tuple[str, list[int]]]
+
+
+def coverage(services: list[Service], settings: Settings, today: dt.date) -> dict:
+    """Tables of the directory's coverage. Columns are the boroughs with a service of their
+    own, then national services; only services for residents count as help for someone."""
+    residents = [s for s in services if "residents" in s.audiences]
+    areas = [a for a in settings.areas.values() if a.slug != "national"
+             and any(a.slug in s.areas for s in services)] + [settings.areas["national"]]
+    columns = [a.name for a in areas]
+
+    def counts(match, pool=residents) -> list[int]:
+        return [sum(1 for s in pool if area.slug in s.areas and match(s)) for area in areas]
+
+    kinds = Table("Services for residents by kind of help", columns,
+                  [(c.name, counts(lambda s, c=c: c.slug in s.categories))
+                   for c in settings.categories.values()])
+    who_rows = [(f"{g.name}, {label}", counts(lambda s, g=g, lo=lo, hi=hi: _serves(s, g, lo, hi)))
+                for g in settings.genders.values() for label, lo, hi in AGE_BANDS]
+    who_rows.append(("Has not said who it is for", counts(lambda s: not s.eligibility)))
+    who = Table("Services for residents by who they are for", columns, who_rows)
+    freshness = Table("How recently listings were checked", columns, [
+        (label, counts(lambda s, state=state: review_state(s, today) == state, services))
+        for state, label in (("fresh", "In the last 6 months"), ("due", "6 to 12 months ago"),
+                             ("overdue", "Over 12 months ago, or never"))])
+    totals = list(zip(columns, counts(lambda s: True, services)))
+    return {"areas": totals, "tables": [kinds, who, freshness], "total": len(services)}
+
+
+def _serves(service: Service, gender: Term, low: int, high: int) -> bool:
+    """True when a group the service states covers this gender and overlaps the ages."""
+    return any(g.gender in (gender.slug, None)
+               and (g.min_age or 0) <= high and low <= (120 if g.max_age is None else g.max_age)
+               for g in service.eligibility)
