@@ -15,6 +15,7 @@ import json
 import os
 import sys
 import time
+from dataclasses import replace
 from pathlib import Path
 
 from signpost.openreferral import entries_yaml, import_services, read_feed
@@ -34,6 +35,8 @@ def main(argv: list[str] | None = None) -> int:
     args = _parse(sys.argv[1:] if argv is None else argv)
     settings = Settings.for_root(HERE, services_file=args.services, content_dir=args.content,
                                  out_dir=getattr(args, "out", None))
+    if getattr(args, "embed_origin", None):
+        settings = replace(settings, extra_embed_origins=tuple(args.embed_origin))
     if args.command == "serve":
         serve(settings, args.port, args.exit_url)
         return 0
@@ -105,6 +108,8 @@ def _parse(argv: list[str]) -> argparse.Namespace:
         sub.add_argument("--content", help="the content pages folder (default: content/)")
         if name in ("build", "serve"):
             sub.add_argument("--exit-url", help="override where 'Exit this page' goes")
+            sub.add_argument("--embed-origin", action="append", metavar="ORIGIN",
+                             help="also let this origin frame the embeds (one build only)")
         if name == "build":
             sub.add_argument("--out", help="where to write the site (default: _site/)")
         if name == "serve":

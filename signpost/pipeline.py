@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .content import load_pages
+from .headers import write_headers
 from .problems import BuildFailed
 from .openreferral import write_feed
 from .render import copy_assets, make_env, staged, write_site
@@ -61,5 +62,6 @@ def build(settings: Settings, exit_url: str | None = None, today: dt.date | None
         copy_assets(settings.assets_dir, stage / "assets")
         write_feed(services, settings, stage)
         index_site(stage)
+        write_headers(stage, settings)  # last: its rules follow what is in the site
     return Summary(len(services), len(outputs), checked - started, time.perf_counter() - checked)
 

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import jinja2
 
+from .headers import GUIDE_POLICY, POLICY
 from .problems import BuildFailed, Problem
 from .search import AGE_BANDS, BROWSE_WORD, hours_code, who_ranges, who_values
 from .services import DAYS, Hours
@@ -34,7 +35,8 @@ def make_env(settings: Settings, exit_url: str | None = None) -> jinja2.Environm
                        who_values=lambda service: who_values(service, settings.genders))
     env.globals.update(site=settings, t=load_locale(settings.locale_file),
                        exit_url=exit_url or settings.exit_url,
-                       age_bands=[label for label, _, _ in AGE_BANDS], browse_word=BROWSE_WORD)
+                       age_bands=[label for label, _, _ in AGE_BANDS], browse_word=BROWSE_WORD,
+                       content_security_policy=POLICY, guide_policy=GUIDE_POLICY)
     return env
 
 

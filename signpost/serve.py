@@ -2,30 +2,12 @@
 serving the last good site when a change breaks the build."""
 from __future__ import annotations
 
-import re
 import time
-import tomllib
-from pathlib import Path
 
+from .headers import headers_for, load_header_rules
 from .pipeline import build
 from .problems import BuildFailed, format_problems
 from .settings import Settings
-
-
-def load_header_rules(netlify_toml: Path) -> list[tuple[re.Pattern, dict]]:
-    """Read the [[headers]] rules of netlify.toml as (path pattern, headers) pairs."""
-    config = tomllib.loads(netlify_toml.read_text(encoding="utf-8"))
-    return [(re.compile("^" + re.escape(rule["for"]).replace(r"\*", ".*") + "$"), rule["values"])
-            for rule in config.get("headers", [])]
-
-
-def headers_for(rules, path: str) -> dict:
-    """Return the headers Netlify would send for a path: every matching rule applies."""
-    headers: dict = {}
-    for pattern, values in rules:
-        if pattern.match(path):
-            headers.update(values)
-    return headers
 
 
 def rebuild(settings: Settings, exit_url: str | None = None) -> bool:
@@ -48,7 +30,6 @@ def serve(settings: Settings, port: int = 8000, exit_url: str | None = None) -> 
     from livereload.server import LiveScriptInjector, StaticFileHandler
 
     rebuild(settings, exit_url)
-    rules = load_header_rules(settings.root / "netlify.toml")
     site_dir = settings.out_dir.resolve()
 
     class ExternalReloadScript(LiveScriptInjector):
@@ -58,6 +39,8 @@ def serve(settings: Settings, port: int = 8000, exit_url: str | None = None) -> 
 
     class SiteHandler(StaticFileHandler):
         def set_default_headers(self):
+            # Read each time: a rebuild may change _headers (a new page, a new embed).
+            rules = load_header_rules(settings.root / "netlify.toml", site_dir)
             for name, value in headers_for(rules, self.request.path).items():
                 self.set_header(name, value)
 

@@ -22,6 +22,16 @@ class Term:
 
 
 @dataclass(frozen=True)
+class Embed:
+    """A borough site that may frame our listings: its origins, name and colour."""
+
+    area: str
+    name: str
+    origins: tuple[str, ...]
+    accent: str = ""  # a hex colour for links and borders, dark enough on white
+
+
+@dataclass(frozen=True)
 class Settings:
     """Paths and site-wide settings; nothing else reads paths from globals."""
 
@@ -37,6 +47,8 @@ class Settings:
     areas: dict[str, Term] = field(default_factory=dict)
     categories: dict[str, Term] = field(default_factory=dict)
     genders: dict[str, Term] = field(default_factory=dict)
+    embeds: dict[str, Embed] = field(default_factory=dict)
+    extra_embed_origins: tuple[str, ...] = ()  # --embed-origin: one build only
 
     @property
     def settings_file(self) -> Path:
@@ -65,7 +77,9 @@ class Settings:
 
 
 _TOP_KEYS = {"site_name", "base_url", "exit_url", "report_email", "page_size",
-             "areas", "categories", "genders"}
+             "areas", "categories", "genders", "embed"}
+_EMBED_KEYS = {"name", "origins", "accent"}
+_ORIGIN = re.compile(r"^https?://[a-z0-9.-]+(:\d+)?$")
 _TERM_KEYS = {"name", "description", "ons_code"}
 
 
@@ -106,7 +120,56 @@ def load_settings(settings: Settings, display_name: str = "site.yaml") -> tuple[
         values[key] = _read_vocabulary(data, key, file, problems)
     if "national" not in values["areas"]:
         problems.append(Problem(file, data.line, "areas: must include 'national'"))
+    values["embeds"] = _read_embeds(data, values["areas"], file, problems)
+    for origin in settings.extra_embed_origins:
+        if not _ORIGIN.match(origin):
+            problems.append(Problem("--embed-origin", 1, f"must be like https://www.example.gov.uk "
+                                    f"(got {quote(origin)})"))
+    values["embeds"] = {slug: replace(e, origins=e.origins + settings.extra_embed_origins)
+                        for slug, e in values["embeds"].items()}
     return replace(settings, **values), problems
+
+
+def _read_embeds(data: YamlMap, areas: dict, file: str, problems: list[Problem]) -> dict[str, Embed]:
+    embeds: dict[str, Embed] = {}
+    entries = data.get("embed", YamlMap())
+    if not isinstance(entries, YamlMap):
+        problems.append(Problem(file, data.lines["embed"], "embed: must be a mapping of borough "
+                                "slug to its name and origins"))
+        return embeds
+    for slug, entry in entries.items():
+        line = entries.lines[slug]
+        if slug not in areas or slug == "national":
+            problems.append(Problem(file, line, f"embed: '{slug}' is not a borough in areas"
+                                    + did_you_mean(slug, areas)))
+            continue
+        if not isinstance(entry, YamlMap) or not isinstance(entry.get("origins"), list):
+            problems.append(Problem(file, line, f"embed: '{slug}' needs origins: a list of "
+                                    "https://host addresses"))
+            continue
+        for extra in set(entry) - _EMBED_KEYS:
+            problems.append(Problem(file, entry.lines[extra], f"embed: '{slug}': unknown key "
+                                    f"'{extra}'" + did_you_mean(extra, _EMBED_KEYS)))
+        origins = tuple(o for o in entry["origins"] if isinstance(o, str) and _ORIGIN.match(o))
+        if len(origins) != len(entry["origins"]):
+            problems.append(Problem(file, entry.lines["origins"], f"embed: '{slug}': each origin "
+                                    "must be like https://www.example.gov.uk (no path, no /)"))
+        accent = entry.get("accent", "")
+        if accent and not (re.fullmatch(r"#[0-9a-fA-F]{6}", accent) and _contrast(accent) >= 4.5):
+            problems.append(Problem(file, entry.lines["accent"], f"embed: '{slug}': accent must "
+                                    "be a colour like #1d4f91 with a contrast of at least 4.5:1 "
+                                    f"on white (got {quote(accent)})"))
+            accent = ""
+        embeds[slug] = Embed(slug, entry.get("name") or areas[slug].name, origins, accent)
+    return embeds
+
+
+def _contrast(hex_colour: str) -> float:
+    """WCAG contrast ratio of a colour against white."""
+    channels = [int(hex_colour[i:i + 2], 16) / 255 for i in (1, 3, 5)]
+    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    luminance = 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+    return 1.05 / (luminance + 0.05)
 
 
 def _read_vocabulary(data: YamlMap, key: str, file: str, problems: list[Problem]) -> dict[str, Term]:

@@ -12,7 +12,8 @@ from .services import Service
 from .settings import Settings
 
 STALE_AFTER_DAYS = 183  # about six months: listings older than this show a notice
-RESERVED = {"services", "areas", "categories", "for", "professionals", "search", "assets"}
+RESERVED = {"services", "areas", "categories", "for", "professionals", "search", "assets",
+            "embed", "fragments", "openreferral", "pagefind", "embed-this-directory"}
 REQUIRED_PAGES = ("staying-safe-online", "about")  # every page links to these
 _HREF = re.compile(r'href="(/[^"#?]*)')
 
@@ -55,8 +56,7 @@ def plan_site(services: list[Service], pages: list[Page], settings: Settings,
         "pages": [p for p in pages if p.audience == "residents"],
     })]
     outputs += [Output(s.url, "service.html", title, {
-        "service": s,
-        "stale": s.last_reviewed is not None and (today - s.last_reviewed).days > STALE_AFTER_DAYS,
+        "service": s, "stale": _stale(s, today),
     }) for s, title in zip(services, _service_titles(services))]
     outputs.append(Output("/areas/", "areas.html", "Find help by borough", {
         "areas": [(a, len(local[a.slug])) for a in boroughs], "national": len(national)}))
@@ -86,11 +86,13 @@ def plan_site(services: list[Service], pages: list[Page], settings: Settings,
         outputs += _listing(f"/professionals/{area.slug}/", f"For professionals in {area.name}",
                             [s for s in for_professionals if area.slug in s.areas], settings,
                             area=area, professionals=True)
+    outputs += _embeds(by_name, local, national, settings, today)
     outputs += [Output(p.url, "page.html", p.title, {"page": p}, (p.src_path, 1)) for p in pages]
     outputs.append(Output("/search/", "search.html", "Search for help"))
     outputs.append(Output("/404.html", "404.html", "Page not found"))
     outputs.append(Output("/sitemap.xml", "sitemap.xml", "Sitemap",
-                          {"urls": [o.url for o in outputs if o.url.endswith("/")]}))
+                          {"urls": [o.url for o in outputs if o.url.endswith("/")
+                                    and not o.context.get("embedded")]}))
     return outputs
 
 
@@ -106,20 +108,65 @@ def _service_titles(services: list[Service]) -> list[str]:
     return titles
 
 
+def _embeds(services: list[Service], local: dict, national: list[Service], settings: Settings,
+            today: dt.date) -> list[Output]:
+    """Pages that borough sites frame, the host script, plain fragments for server-side
+    includes, and the page that tells web teams how to use them."""
+    outputs, embedded = [], {}
+    for embed in settings.embeds.values():
+        area = settings.areas[embed.area]
+        found = local[area.slug] + national
+        context = dict(area=area, embed=embed, embedded=True, local_count=len(local[area.slug]))
+        outputs += _listing(f"/embed/{area.slug}/", f"Help in {area.name} – for {embed.name}",
+                            found, settings, heading=f"Help in {area.name}", **context)
+        if embed.accent:
+            outputs.append(Output(f"/embed/{area.slug}/theme.css", "embed-theme.css",
+                                  f"Theme for {embed.name}", {"embed": embed}))
+        outputs.append(Output(f"/fragments/{area.slug}.html", "fragment.html",
+                              f"Fragment: help in {area.name}", {"services": found}))
+        for category in settings.categories.values():
+            in_category = [s for s in found if category.slug in s.categories]
+            if not in_category:
+                continue
+            outputs += _listing(f"/embed/{area.slug}/{category.slug}/",
+                                f"{category.name} in {area.name} – for {embed.name}", in_category,
+                                settings, heading=f"{category.name} in {area.name}",
+                                category=category, **context)
+            outputs.append(Output(f"/fragments/{area.slug}/{category.slug}.html", "fragment.html",
+                                  f"Fragment: {category.name} in {area.name}",
+                                  {"services": in_category}))
+        embedded.update({s.id: s for s in found})
+    for service, title in zip(embedded.values(), _service_titles(list(embedded.values()))):
+        outputs.append(Output(f"/embed{service.url}", "service.html", f"{title} – embedded", {
+            "service": service, "embedded": True, "stale": _stale(service, today)}))
+        outputs.append(Output(f"/fragments/services/{service.id}.html", "fragment.html",
+                              f"Fragment: {service.name} ({service.id})", {"services": [service]}))
+    if settings.embeds:
+        outputs.append(Output("/embed/host.js", "embed-host.js", "Embed host script"))
+        outputs.append(Output("/embed-this-directory/", "embed-guide.html", "Embed this directory",
+                              {"embeds": list(settings.embeds.values())}))
+    return outputs
+
+
+def _stale(service: Service, today: dt.date) -> bool:
+    return service.last_reviewed is not None and \
+        (today - service.last_reviewed).days > STALE_AFTER_DAYS
+
+
 def _serves_gender(service: Service, gender: str) -> bool:
     """True when an eligibility group names this gender or is open to any gender."""
     return any(g.gender in (gender, None) for g in service.eligibility)
 
 
 def _listing(base: str, title: str, services: list[Service], settings: Settings,
-             **context) -> list[Output]:
+             heading: str | None = None, **context) -> list[Output]:
     """Split a list of services into pages of settings.page_size: base, base/2/, ..."""
     size = settings.page_size
     total = max(1, -(-len(services) // size))
     urls = [base] + [f"{base}{n}/" for n in range(2, total + 1)]
     return [Output(url, "services.html", title if n == 1 else f"{title} (page {n} of {total})", {
         **context,
-        "heading": title,
+        "heading": heading or title,
         "services": services[(n - 1) * size: n * size],
         "count": len(services),
         "page": n,

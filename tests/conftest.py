@@ -2,6 +2,7 @@
 helper that parses built pages with BeautifulSoup."""
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import shutil
 from pathlib import Path
@@ -46,9 +47,12 @@ def soup(path: Path) -> BeautifulSoup:
 
 
 def page_urls(site_dir: Path) -> list[str]:
-    """The URL of every HTML page in a built site."""
+    """The URL of every HTML page in a built site (fragments for server-side includes are
+    parts of pages, not pages)."""
     urls = []
     for path in sorted(site_dir.rglob("*.html")):
+        if path.relative_to(site_dir).parts[0] == "fragments":
+            continue
         rel = path.relative_to(site_dir).as_posix()
         urls.append("/" + (rel[: -len("index.html")] if rel.endswith("index.html") else rel))
     return urls
@@ -76,7 +80,9 @@ def destination():
 def site(tmp_path_factory, destination):
     """The real directory, built with the exit pointing at the stand-in, and served."""
     from servers import serve_site
-    settings = Settings.for_root(ROOT, out_dir=tmp_path_factory.mktemp("browser") / "site")
+    # The stand-in destination's origin also plays a borough site allowed to frame the embeds.
+    settings = dataclasses.replace(Settings.for_root(ROOT, out_dir=tmp_path_factory.mktemp(
+        "browser") / "site"), extra_embed_origins=(destination.url,))
     build(settings, exit_url=destination.url + "/weather", today=TODAY)
     server = serve_site(settings.out_dir, ROOT / "netlify.toml")
     server.site_dir = settings.out_dir

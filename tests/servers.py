@@ -8,7 +8,7 @@ import time
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-from signpost.serve import headers_for, load_header_rules
+from signpost.headers import headers_for, load_header_rules
 
 
 class _Quiet(SimpleHTTPRequestHandler):
@@ -37,10 +37,13 @@ class _SiteHandler(_Quiet):
 
 
 class _DestinationHandler(_Quiet):
+    """The exit destination, and host pages (a borough site) the tests put in `pages`."""
+
     def do_GET(self):
         self.server.visits.append({"path": self.path, "referer": self.headers.get("Referer")})
         time.sleep(self.server.delay)
-        body = b"<!DOCTYPE html><title>Weather</title><h1>Weather</h1>"
+        body = self.server.pages.get(self.path, "<!DOCTYPE html><title>Weather</title>"
+                                                "<h1>Weather</h1>").encode()
         self.send_response(200)
         self.send_header("Content-Type", "text/html; charset=utf-8")
         self.send_header("Content-Length", str(len(body)))
@@ -64,7 +67,7 @@ class Server:
 
 
 def serve_site(site_dir: Path, netlify_toml: Path) -> Server:
-    handler = type("Handler", (_SiteHandler,), {"rules": load_header_rules(netlify_toml)})
+    handler = type("Handler", (_SiteHandler,), {"rules": load_header_rules(netlify_toml, site_dir)})
     return Server(functools.partial(handler, directory=str(site_dir)))
 
 
@@ -72,4 +75,5 @@ def serve_destination() -> Server:
     server = Server(_DestinationHandler)
     server.httpd.visits = []
     server.httpd.delay = 0
+    server.httpd.pages = {}
     return server

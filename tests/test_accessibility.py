@@ -12,7 +12,7 @@ from bs4 import BeautifulSoup
 
 from signpost.content import load_pages
 from signpost.render import load_locale
-from conftest import ROOT
+from conftest import ROOT, page_urls
 
 VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 
@@ -25,16 +25,18 @@ MAX_SENTENCE_WORDS = 25
 textstat.set_lang("en_GB")
 
 
-def run_vnu(target):
+def run_vnu(*targets):
     java = shutil.which("java")
     assert java, "Java is needed for the Nu HTML Checker (make test installs it)"
     assert VNU.exists(), "vnu-jar is missing: run npm ci (make test does)"
-    return subprocess.run([java, "-jar", str(VNU), "--errors-only", "--skip-non-html", str(target)],
-                          capture_output=True, text=True)
+    return subprocess.run([java, "-jar", str(VNU), "--errors-only", "--skip-non-html",
+                           *map(str, targets)], capture_output=True, text=True)
 
 
 def test_every_page_is_valid_html(site):
-    result = run_vnu(site.site_dir)
+    pages = [site.site_dir / u.lstrip("/") / ("index.html" if u.endswith("/") else "")
+             for u in page_urls(site.site_dir)]
+    result = run_vnu(*pages)
     assert result.stderr + result.stdout == "" and result.returncode == 0
 
 

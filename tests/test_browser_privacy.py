@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from signpost.serve import headers_for, load_header_rules
+from signpost.headers import headers_for, load_header_rules
 from conftest import ROOT, page_urls
 
 RECORD_CSP = """document.addEventListener('securitypolicyviolation', e =>
@@ -61,8 +61,8 @@ def test_nothing_is_stored_on_the_device(crawl):
                                 "caches": 0, "workers": 0}
 
 
-def test_every_response_has_the_declared_headers(crawl):
-    rules = load_header_rules(ROOT / "netlify.toml")
+def test_every_response_has_the_declared_headers(crawl, site):
+    rules = load_header_rules(ROOT / "netlify.toml", site.site_dir)
     for url, (_, headers) in crawl["responses"].items():
         for name, value in headers_for(rules, url).items():
             assert headers.get(name.lower()) == value, (url, name)
@@ -70,23 +70,29 @@ def test_every_response_has_the_declared_headers(crawl):
         assert not {"report-to", "reporting-endpoints", "nel"} & set(headers)
 
 
-def test_a_missing_page_gets_the_404_page_with_the_same_headers(page, site):
+def test_a_missing_page_is_the_404_page_and_keeps_its_policy(page, site):
+    """An unknown path matches no _headers rule; the page's own <meta> policy still holds."""
     response = page.goto(site.url + "/no-such-page/")
     assert response.status == 404
-    assert response.headers["content-security-policy"].startswith("default-src 'none'")
+    assert response.headers["referrer-policy"] == "no-referrer"
     assert page.locator(".app-exit__button").count() == 1
     assert page.title().startswith("Page not found")
+    ran = page.evaluate("""() => { const s = document.createElement('script');
+        s.textContent = 'window.injected = true'; document.body.append(s);
+        return window.injected === true; }""")
+    assert ran is False
 
 
 def test_the_site_cannot_be_framed(browser, site, destination):
-    """A page on another origin frames the site; the browser shows an error instead."""
+    """A page on another origin frames the site; the browser refuses, for frame-ancestors."""
+    destination.httpd.pages["/framer"] = f'<iframe src="{site.url}/"></iframe>'
     context = browser.new_context()
     page = context.new_page()
-    page.route(destination.url + "/host", lambda route: route.fulfill(
-        content_type="text/html", body=f'<iframe src="{site.url}/"></iframe>'))
-    page.goto(destination.url + "/host")
+    messages = []
+    page.on("console", lambda m: messages.append(m.text))
+    page.goto(destination.url + "/framer")  # a real loopback page, so only the policy can block
     page.wait_for_timeout(500)
     [frame] = page.main_frame.child_frames
     assert frame.url.startswith("chrome-error://")
-    assert frame.evaluate("document.querySelectorAll('.app-exit').length") == 0
+    assert any("frame-ancestors 'none'" in m for m in messages)
     context.close()

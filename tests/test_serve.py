@@ -3,36 +3,62 @@ rebuild that survives bad data and keeps the last good site."""
 from __future__ import annotations
 
 from signpost.pipeline import build
-from signpost.serve import headers_for, load_header_rules, rebuild
-from conftest import ROOT
+from signpost.headers import headers_for, load_header_rules
+from signpost.serve import rebuild
+from conftest import ROOT, soup
 
 
-def test_every_path_gets_the_privacy_headers():
-    rules = load_header_rules(ROOT / "netlify.toml")
-    for path in ("/", "/services/athena/", "/assets/css/site.css", "/no-such-page"):
+CSP = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; "
+
+
+def test_every_path_gets_the_privacy_headers(built):
+    rules = load_header_rules(ROOT / "netlify.toml", built)
+    for path in ("/", "/services/test-helpline/", "/assets/css/site.css", "/areas/lambeth/2/",
+                 "/staying-safe-online/", "/404.html", "/no-such-page"):
         headers = headers_for(rules, path)
-        assert headers["Content-Security-Policy"].startswith("default-src 'none'; ")
-        assert "frame-ancestors 'none'" in headers["Content-Security-Policy"]
-        assert "unsafe-inline" not in headers["Content-Security-Policy"]
-        assert "report" not in headers["Content-Security-Policy"]
         assert headers["Referrer-Policy"] == "no-referrer"
-        assert headers["X-Frame-Options"] == "DENY"
         assert headers["Cache-Control"] == "no-store"
+        assert headers["Strict-Transport-Security"].startswith("max-age=")
+        if path != "/no-such-page":  # no rule can match an unknown path: see the next test
+            assert headers["Content-Security-Policy"].startswith(CSP)
+            assert headers["Content-Security-Policy"].endswith("; frame-ancestors 'none'")
+            assert headers["X-Frame-Options"] == "DENY"
 
 
-def test_no_header_is_set_twice_for_one_path():
+def test_pages_carry_the_policy_too_for_unknown_paths(built):
+    """A 404 at an unknown path matches no _headers rule, so the page brings its own CSP."""
+    meta = soup(built / "404.html").find("meta", attrs={"http-equiv": "Content-Security-Policy"})
+    assert meta["content"].startswith(CSP) and "frame-ancestors" not in meta["content"]
+
+
+def test_no_header_is_set_twice_for_one_path(built):
     """Netlify combines the values when two matching rules set one header."""
-    rules = load_header_rules(ROOT / "netlify.toml")
-    for path in ("/", "/services/athena/", "/assets/js/exit.js", "/openreferral/services.json"):
+    rules = load_header_rules(ROOT / "netlify.toml", built)
+    for path in ("/", "/services/test-helpline/", "/assets/js/exit.js", "/openreferral/services.json",
+                 "/embed/lambeth/", "/embed/services/test-helpline/", "/embed/host.js",
+                 "/embed-this-directory/"):
         names = [name for pattern, values in rules if pattern.match(path) for name in values]
         assert len(names) == len(set(names)), path
 
 
-def test_the_open_data_feed_is_readable_from_any_site():
-    headers = headers_for(load_header_rules(ROOT / "netlify.toml"), "/openreferral/services.json")
+def test_embeds_may_be_framed_only_by_their_borough(built):
+    rules = load_header_rules(ROOT / "netlify.toml", built)
+    lambeth = headers_for(rules, "/embed/lambeth/")
+    assert lambeth["Content-Security-Policy"].endswith(
+        "; frame-ancestors 'self' https://lambeth.gov.uk https://www.lambeth.gov.uk")
+    assert "X-Frame-Options" not in lambeth
+    service = headers_for(rules, "/embed/services/test-helpline/")["Content-Security-Policy"]
+    assert "https://lewisham.gov.uk" in service and "https://www.lbbd.gov.uk" in service
+    assert headers_for(rules, "/embed/host.js")["Cross-Origin-Resource-Policy"] == "cross-origin"
+    guide = headers_for(rules, "/embed-this-directory/")["Content-Security-Policy"]
+    assert "frame-src 'self'; frame-ancestors 'none'" in guide
+
+
+def test_the_open_data_feed_is_readable_from_any_site(built):
+    headers = headers_for(load_header_rules(ROOT / "netlify.toml", built), "/openreferral/services.json")
     assert headers["Access-Control-Allow-Origin"] == "*"
     assert headers["Content-Type"] == "application/json; charset=utf-8"
-    assert headers["Referrer-Policy"] == "no-referrer"
+    assert headers["Cross-Origin-Resource-Policy"] == "cross-origin"
 
 
 def test_rebuild_keeps_the_last_good_site(project, capsys):

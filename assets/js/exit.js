@@ -40,8 +40,21 @@
     document.body.appendChild(overlay);
     overlay.textContent = text.loading;  // set after inserting, so it is announced
     document.title = "\u200b";  // nothing readable in the tab while the next page loads
-    // replace: one Back press from the destination does not land on this page.
-    window.location.replace(button.href);
+    leave(button.href);
+  }
+
+  // replace: one Back press from the destination does not land on this page. In a borough
+  // site's frame the whole tab must go, not only the frame: a frame may navigate the top
+  // window after a tap or key press; the host page's script (if it has ours) is asked too,
+  // for browsers that refuse; if both fail, at least the frame leaves.
+  function leave(url) {
+    if (window.top === window.self) return window.location.replace(url);
+    window.parent.postMessage({ signpost: "exit", url: url }, "*");
+    try {
+      window.top.location.replace(url);
+    } catch (refused) {
+      window.location.replace(url);
+    }
   }
 
   function resetPresses(message) {
