@@ -30,10 +30,13 @@ def make_env(settings: Settings, exit_url: str | None = None) -> jinja2.Environm
         loader=jinja2.FileSystemLoader(settings.templates_dir),
         autoescape=True, undefined=jinja2.StrictUndefined,
         trim_blocks=True, lstrip_blocks=True)
+    locale = load_locale(settings.locale_file)
     env.filters.update(hours=describe_hours, long_date=long_date, clock=clock,
+                       services_count=lambda n: locale["services_count_one"] if n == 1 else
+                       locale["services_count_many"].format(n=n),
                        hours_code=hours_code, who_ranges=who_ranges,
                        who_values=lambda service: who_values(service, settings.genders))
-    env.globals.update(site=settings, t=load_locale(settings.locale_file),
+    env.globals.update(site=settings, t=locale,
                        exit_url=exit_url or settings.exit_url,
                        age_bands=[label for label, _, _ in AGE_BANDS], browse_word=BROWSE_WORD,
                        content_security_policy=POLICY, guide_policy=GUIDE_POLICY)

@@ -43,6 +43,7 @@ class Settings:
     base_url: str = "https://example.org"
     exit_url: str = DEFAULT_EXIT_URL
     report_email: str = ""
+    home_helpline: str = ""  # the id of the service shown first on the home page
     page_size: int = 20
     areas: dict[str, Term] = field(default_factory=dict)
     categories: dict[str, Term] = field(default_factory=dict)
@@ -76,7 +77,7 @@ class Settings:
         return cls(root=root, **defaults)
 
 
-_TOP_KEYS = {"site_name", "base_url", "exit_url", "report_email", "page_size",
+_TOP_KEYS = {"site_name", "base_url", "exit_url", "report_email", "home_helpline", "page_size",
              "areas", "categories", "genders", "embed"}
 _EMBED_KEYS = {"name", "origins", "accent"}
 _ORIGIN = re.compile(r"^https?://[a-z0-9.-]+(:\d+)?$")
@@ -100,7 +101,7 @@ def load_settings(settings: Settings, display_name: str = "site.yaml") -> tuple[
             problems.append(Problem(file, data.lines[key], f"unknown setting '{key}'"
                                     + did_you_mean(key, _TOP_KEYS)))
     values = {}
-    for key in ("site_name", "base_url", "exit_url", "report_email"):
+    for key in ("site_name", "base_url", "exit_url", "report_email", "home_helpline"):
         if isinstance(data.get(key), str) and data[key]:
             values[key] = data[key].strip()
     for key in ("base_url", "exit_url"):

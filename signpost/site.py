@@ -46,7 +46,7 @@ def plan_site(services: list[Service], pages: list[Page], settings: Settings,
                   for c in settings.categories.values()}
     groups = {g.slug: [s for s in for_residents if _serves_gender(s, g.slug)]
               for g in settings.genders.values()}
-    home_help = [s for s in by_name if s.id == "national-domestic-abuse-helpline"]
+    home_help = [s for s in by_name if s.id == settings.home_helpline]
 
     outputs = [Output("/", "home.html", settings.site_name, {
         "helpline": home_help[0] if home_help else None,

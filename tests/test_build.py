@@ -246,3 +246,4 @@ def test_an_unreadable_services_file_is_one_problem_not_fifty():
     assert result.stderr.splitlines() == [
         "no-such-file.yaml:1: cannot read the services file ([Errno 2] No such file or "
         "directory: 'no-such-file.yaml')", "1 problem(s) found."]
+
