@@ -49,6 +49,7 @@ def test_an_allowed_borough_site_shows_the_listings_and_the_frame_fits(browser, 
     assert frame.locator(".app-card").count() > 5
     assert frame.locator(".app-exit__button").is_visible()
     assert frame.locator(".app-header").count() == 0  # no site header or footer
+    assert "for Lambeth Council." in frame.locator(".app-embed-footer").text_content()
     page.wait_for_function("document.querySelector('iframe').style.height !== ''")
     height = page.evaluate("parseInt(document.querySelector('iframe').style.height)")
     content = frame.evaluate("document.documentElement.scrollHeight")
