@@ -213,3 +213,16 @@ def test_exit_after_tabbing_to_the_skip_link(page, site, destination):
     page.keyboard.press("Tab")
     page.click(".app-exit__button")
     page.wait_for_url(destination.url + "/weather")
+
+
+def test_leaving_sends_nothing_but_the_navigation(page, site, destination):
+    """No beacon, no analytics: after activation the only request is to the destination."""
+    page.goto(site.url + "/services/athena/")
+    page.wait_for_load_state("networkidle")
+    after = []
+    page.on("request", lambda request: after.append(request.url))
+    for _ in range(3):
+        page.keyboard.press("Shift")
+    page.wait_for_url(destination.url + "/weather")
+    assert [url for url in after if not url.startswith(destination.url)] == []
+    assert after[0] == destination.url + "/weather"
