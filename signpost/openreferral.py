@@ -172,7 +172,9 @@ def write_feed(services: list[Service], settings: Settings, site_dir: Path) -> N
     for path, data in feed_files(services, settings).items():
         dest = site_dir / "openreferral" / path
         dest.parent.mkdir(parents=True, exist_ok=True)
-        dest.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
+        # Compact: smaller to fetch, and quicker to write for 10,000 listings.
+        dest.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")),
+                        encoding="utf-8")
 
 
 # Import ---------------------------------------------------------------------------------
