@@ -28,23 +28,35 @@ def coverage(services: list[Service], settings: Settings, today: dt.date) -> dic
     areas = [a for a in settings.areas.values() if a.slug != "national"
              and any(a.slug in s.areas for s in services)] + [settings.areas["national"]]
     columns = [a.name for a in areas]
+    column_of = {a.slug: n for n, a in enumerate(areas)}
 
-    def counts(match, pool=residents) -> list[int]:
-        return [sum(1 for s in pool if area.slug in s.areas and match(s)) for area in areas]
+    def table(caption: str, rows: list, pool: list[Service]) -> Table:
+        """Count, for each row's test, the services that pass it in each area (one pass over
+        the services, so 10,000 listings stay quick)."""
+        counts = [[0] * len(areas) for _ in rows]
+        for service in pool:
+            cells = [column_of[a] for a in service.areas if a in column_of]
+            for row, (_, test) in zip(counts, rows):
+                if cells and test(service):
+                    for cell in cells:
+                        row[cell] += 1
+        return Table(caption, columns, [(label, row) for (label, _), row in zip(rows, counts)])
 
-    kinds = Table("Services for residents by kind of help", columns,
-                  [(c.name, counts(lambda s, c=c: c.slug in s.categories))
-                   for c in settings.categories.values()])
-    who_rows = [(f"{g.name}, {label}", counts(lambda s, g=g, lo=lo, hi=hi: _serves(s, g, lo, hi)))
-                for g in settings.genders.values() for label, lo, hi in AGE_BANDS]
-    who_rows.append(("Has not said who it is for", counts(lambda s: not s.eligibility)))
-    who = Table("Services for residents by who they are for", columns, who_rows)
-    freshness = Table("How recently listings were checked", columns, [
-        (label, counts(lambda s, state=state: review_state(s, today) == state, services))
-        for state, label in (("fresh", "In the last 6 months"), ("due", "6 to 12 months ago"),
-                             ("overdue", "Over 12 months ago, or never"))])
-    totals = list(zip(columns, counts(lambda s: True, services)))
-    return {"areas": totals, "tables": [kinds, who, freshness], "total": len(services)}
+    kinds = table("Services for residents by kind of help",
+                  [(c.name, lambda s, c=c: c.slug in s.categories)
+                   for c in settings.categories.values()], residents)
+    who = table("Services for residents by who they are for",
+                [(f"{g.name}, {label}", lambda s, g=g, lo=lo, hi=hi: _serves(s, g, lo, hi))
+                 for g in settings.genders.values() for label, lo, hi in AGE_BANDS]
+                + [("Has not said who it is for", lambda s: not s.eligibility)], residents)
+    freshness = table("How recently listings were checked",
+                      [(label, lambda s, state=state: review_state(s, today) == state)
+                       for state, label in (("fresh", "In the last 6 months"),
+                                            ("due", "6 to 12 months ago"),
+                                            ("overdue", "Over 12 months ago, or never"))], services)
+    totals = table("", [("", lambda s: True)], services).rows[0][1]
+    return {"areas": list(zip(columns, totals)), "tables": [kinds, who, freshness],
+            "total": len(services)}
 
 
 def _serves(service: Service, gender: Term, low: int, high: int) -> bool:

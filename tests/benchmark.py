@@ -23,7 +23,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 from signpost.pipeline import build  # noqa: E402
 from signpost.settings import Settings  # noqa: E402
-from weight import BUDGET, page_weight  # noqa: E402
+from weight import BUDGET, page_weight, pages  # noqa: E402
 
 PLAIN_CONTENT = ROOT / "tests" / "fixtures" / "plain-content"  # the real pages link to real services
 PRECOMPRESSED = (".pf_meta", ".pf_index", ".pf_filter", ".pf_fragment", ".pagefind")
@@ -76,13 +76,12 @@ def measure(n: int, generator: Path, work: Path) -> dict:
         settings = Settings.for_root(ROOT, out_dir=work / "site-real")
     summary = build(settings)
     site = settings.out_dir
-    pages = sorted(site.rglob("*.html"))
-    packed = [len(gzip.compress(p.read_bytes(), 9)) for p in pages]
+    packed = [len(gzip.compress(p.read_bytes(), 9)) for p in pages(site)]
     assets = {p.name: wire_bytes(p) for p in sorted((site / "assets" / "js").glob("*.js"))}
     assets["site.css"] = wire_bytes(site / "assets" / "css" / "site.css")
     files, search_bytes, search_seconds = first_search(site)
     heaviest = max((sum(page_weight(site, p).values()), p.relative_to(site).as_posix())
-                   for p in site.rglob("*.html"))
+                   for p in pages(site))
     return {"services": summary.services, "pages": summary.pages, "check": summary.seconds_checking,
             "write": summary.seconds_writing, "gzip": packed, "assets": assets,
             "search_files": files, "search_bytes": search_bytes, "search_seconds": search_seconds,

@@ -32,7 +32,12 @@ def page_weight(site_dir: Path, page: Path) -> dict[str, int]:
     return weights
 
 
+def pages(site_dir: Path) -> list[Path]:
+    """Every page (fragments for server-side includes are parts of other sites' pages)."""
+    return [p for p in site_dir.rglob("*.html") if p.relative_to(site_dir).parts[0] != "fragments"]
+
+
 def over_budget(site_dir: Path) -> dict[str, int]:
     """Every page whose total is over the budget, with its total."""
-    totals = {p: sum(page_weight(site_dir, p).values()) for p in site_dir.rglob("*.html")}
+    totals = {p: sum(page_weight(site_dir, p).values()) for p in pages(site_dir)}
     return {p.relative_to(site_dir).as_posix(): n for p, n in totals.items() if n > BUDGET}
