@@ -18,11 +18,6 @@ AGE_BANDS = [(str(age), age, age) for age in range(26)] + [("26-59", 26, 59), ("
 BROWSE_WORD = "zzlisting"
 
 
-def age_band(age: int) -> str:
-    """The filter value for an age in years."""
-    return next(label for label, low, high in AGE_BANDS if low <= age <= high)
-
-
 def who_values(service: Service, genders) -> list[str]:
     """Return 'gender age' filter values: one per gender and age band the service serves.
 

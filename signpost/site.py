@@ -8,10 +8,10 @@ from dataclasses import dataclass, field
 from .content import Page
 from .coverage import coverage
 from .problems import Problem
+from .review import review_state
 from .services import Service
 from .settings import Settings
 
-STALE_AFTER_DAYS = 183  # about six months: listings older than this show a notice
 RESERVED = {"services", "areas", "categories", "for", "professionals", "search", "assets",
             "embed", "fragments", "openreferral", "pagefind", "embed-this-directory"}
 REQUIRED_PAGES = ("staying-safe-online", "about")  # every page links to these
@@ -149,8 +149,9 @@ def _embeds(services: list[Service], local: dict, national: list[Service], setti
 
 
 def _stale(service: Service, today: dt.date) -> bool:
-    return service.last_reviewed is not None and \
-        (today - service.last_reviewed).days > STALE_AFTER_DAYS
+    """Due for review or overdue: the page says the details may have changed. (With no date
+    at all the page shows no "last checked" line, so there is nothing to warn about.)"""
+    return service.last_reviewed is not None and review_state(service, today) != "fresh"
 
 
 def _serves_gender(service: Service, gender: str) -> bool:

@@ -47,12 +47,10 @@ def soup(path: Path) -> BeautifulSoup:
 
 
 def page_urls(site_dir: Path) -> list[str]:
-    """The URL of every HTML page in a built site (fragments for server-side includes are
-    parts of pages, not pages)."""
+    """The URL of every page in a built site."""
+    from weight import pages
     urls = []
-    for path in sorted(site_dir.rglob("*.html")):
-        if path.relative_to(site_dir).parts[0] == "fragments":
-            continue
+    for path in sorted(pages(site_dir)):
         rel = path.relative_to(site_dir).as_posix()
         urls.append("/" + (rel[: -len("index.html")] if rel.endswith("index.html") else rel))
     return urls

@@ -15,6 +15,13 @@ class _Quiet(SimpleHTTPRequestHandler):
     def log_message(self, *args):
         pass
 
+    def send_page(self, status: int, body: bytes) -> None:
+        self.send_response(status)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
 
 class _SiteHandler(_Quiet):
     rules: list = []
@@ -28,12 +35,7 @@ class _SiteHandler(_Quiet):
         not_found = Path(self.directory) / "404.html"
         if code != 404 or not not_found.exists():
             return super().send_error(code, message, explain)
-        body = not_found.read_bytes()  # as Netlify serves it
-        self.send_response(404)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
+        self.send_page(404, not_found.read_bytes())  # as Netlify serves it
 
 
 class _DestinationHandler(_Quiet):
@@ -42,13 +44,8 @@ class _DestinationHandler(_Quiet):
     def do_GET(self):
         self.server.visits.append({"path": self.path, "referer": self.headers.get("Referer")})
         time.sleep(self.server.delay)
-        body = self.server.pages.get(self.path, "<!DOCTYPE html><title>Weather</title>"
-                                                "<h1>Weather</h1>").encode()
-        self.send_response(200)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
+        self.send_page(200, self.server.pages.get(
+            self.path, "<!DOCTYPE html><title>Weather</title><h1>Weather</h1>").encode())
 
 
 class _Server(ThreadingHTTPServer):

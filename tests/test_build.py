@@ -13,14 +13,14 @@ import pytest
 from signpost.pipeline import build
 from signpost.problems import BuildFailed
 from signpost.settings import Settings
-from conftest import FIXTURE, ROOT, TODAY, page_urls, soup
+from conftest import FIXTURE, ROOT, TODAY, soup
+from weight import pages
 
 SEEDS = Path(__file__).parent / "fixtures" / "seeds"
 
 
 def html_pages(site: Path):
-    return [site / url.lstrip("/") / ("index.html" if url.endswith("/") else "")
-            for url in page_urls(site)]
+    return sorted(pages(site))
 
 
 def test_fixture_site_has_every_page(built):
