@@ -49,7 +49,8 @@ def test_layout_promises(env):
     assert [a.get_text(strip=True) for a in links[:2]] == ["Skip to main content", "Exit this page"]
     assert links[0]["href"] == "#main" and page.find(id="main").name == "main"
     assert page.select_one(".app-emergency").get_text(" ", strip=True) == (
-        "If you are in danger now, call 999 . If you cannot speak, call 999 and press 55 when asked.")
+        "If you are in danger now, call 999 . If you cannot speak, stay on the line. "
+        "On a mobile, press 55 when asked.")
     # the exit: real links to the destination, same tab, no referrer
     exits = page.select(".app-js-exit")
     assert len(exits) == 2 and len(page.select('[data-module="app-exit"] a')) == 1
