@@ -118,6 +118,28 @@ def soup_text(html: str) -> str:
     return BeautifulSoup(html, "html.parser").get_text(" ")
 
 
+def press_55_not_for_mobiles(text: str) -> list[str]:
+    """Sentences that tell people to press 55 without saying it is for mobiles. The police's
+    Silent Solution works on a mobile; from a landline, people stay on the line."""
+    sentences = re.split(r"(?<=[.!?])\s+", re.sub(r"\s+", " ", text))
+    return [s for s in sentences if re.search(r"\b55\b", s) and "mobile" not in s.lower()]
+
+
+def test_press_55_is_only_ever_said_of_mobiles(settings, real_services):
+    from signpost.render import load_locale
+    pages, _ = load_pages(ROOT / "content", "content")
+    wording = load_locale(ROOT / "locales" / "en-GB.yaml")
+    texts = [soup_text(p.html) for p in pages] + [v for v in wording.values() if isinstance(v, str)]
+    texts += [" ".join((s.summary, s.description, s.referral.how)) for s in real_services]
+    assert [bad for text in texts for bad in press_55_not_for_mobiles(text)] == []
+
+
+def test_the_press_55_check_finds_advice_that_would_fail_on_a_landline():
+    assert press_55_not_for_mobiles("Call 999. If you cannot speak, press 55 when asked. "
+                                    "On a mobile, press 55 when asked.") == [
+        "If you cannot speak, press 55 when asked."]
+
+
 def test_no_page_promises_a_report_link_the_site_does_not_show(settings):
     if settings.report_email:
         return
