@@ -202,3 +202,7 @@ def test_a_service_only_for_professionals_leads_back_to_their_section(built):
     crumbs = [a["href"] for a in soup(built / "services" / "test-helpline" / "index.html")
               .select(".app-breadcrumbs a")]
     assert "/professionals/" not in crumbs
+    # Help pages for professionals (MARAC, reviews) already do, from their front matter.
+    crumbs = [a["href"] for a in soup(built / "for-professionals" / "index.html")
+              .select(".app-breadcrumbs a")]
+    assert crumbs == ["/", "/professionals/"]
