@@ -9,6 +9,7 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 from signpost.headers import headers_for, load_header_rules
+from signpost.redirects import load_rewrites, rewrite
 
 
 class _Quiet(SimpleHTTPRequestHandler):
@@ -25,6 +26,11 @@ class _Quiet(SimpleHTTPRequestHandler):
 
 class _SiteHandler(_Quiet):
     rules: list = []
+    rewrites: list = []
+
+    def translate_path(self, path):
+        # _redirects' rewrites, as Netlify applies them (the query string plays no part).
+        return super().translate_path(rewrite(self.rewrites, path) or path)
 
     def end_headers(self):
         for name, value in headers_for(self.rules, self.path.split("?")[0]).items():
@@ -70,7 +76,8 @@ class Server:
 
 
 def serve_site(site_dir: Path, netlify_toml: Path) -> Server:
-    handler = type("Handler", (_SiteHandler,), {"rules": load_header_rules(netlify_toml, site_dir)})
+    handler = type("Handler", (_SiteHandler,), {"rules": load_header_rules(netlify_toml, site_dir),
+                                                "rewrites": load_rewrites(site_dir)})
     return Server(functools.partial(handler, directory=str(site_dir)))
 
 
