@@ -92,7 +92,7 @@ def _attribute(service_id: str, link_type: str, term: dict, value: str) -> dict:
 def _schedules(service_id: str, hours: Hours | None, key: str, **extra) -> list[dict]:
     if hours is None:
         return []
-    rows = [("MO,TU,WE,TH,FR,SA,SU", "00:00", "23:59", "24 hours, every day")] if hours.always \
+    rows = [("MO,TU,WE,TH,FR,SA,SU", "00:00", "23:59", "24 hours, every day.")] if hours.always \
         else [(",".join(BYDAY[d] for d in p.days), p.opens, p.closes,
                "Past midnight into the next day." if p.closes < p.opens else "") for p in hours.periods]
     return [{"id": uid("schedule", f"{key}/{n}"), "service_id": service_id, "freq": "WEEKLY",

@@ -32,9 +32,16 @@ class _SiteHandler(_Quiet):
         # _redirects' rewrites, as Netlify applies them (the query string plays no part).
         return super().translate_path(rewrite(self.rewrites, path) or path)
 
+    def send_header(self, keyword, value):
+        # A Content-Type from the rules (the feed's JSON) replaces the guessed one, as on Netlify.
+        if keyword.lower() == "content-type" and \
+                "Content-Type" in headers_for(self.rules, self.path.split("?")[0]):
+            return
+        super().send_header(keyword, value)
+
     def end_headers(self):
         for name, value in headers_for(self.rules, self.path.split("?")[0]).items():
-            self.send_header(name, value)
+            super().send_header(name, value)
         super().end_headers()
 
     def send_error(self, code, message=None, explain=None):
