@@ -93,7 +93,11 @@ def read_sources(paths: list[Path]) -> Feed:
         data = _load(file, feed)
         if data is None:
             continue
-        found = _services_in(data)
+        try:
+            found = _services_in(data)
+        except RecursionError:
+            feed.problems.append(f"{file}: nested too deeply to read")
+            continue
         if found or not _contents(data):  # a Page of taxonomies says nothing about services
             _sizes(feed, data)
         for record in found:
@@ -212,7 +216,10 @@ def to_markdown(text: str) -> str:
         return text.strip()
     clean = nh3.clean(text, tags=KEEP_TAGS, attributes={"a": {"href"}}, url_schemes={"https", "mailto", "tel"},
                       link_rel=None, strip_comments=True)
-    markdown = markdownify(clean, heading_style="ATX", bullets="-", escape_misc=False)
+    try:
+        markdown = markdownify(clean, heading_style="ATX", bullets="-", escape_misc=False)
+    except RecursionError:  # absurdly deep nesting: keep the words, drop the structure
+        return plain(clean)
     # Any tag-like text left (escaped "<b>" in the source, say) would fail the checker.
     markdown = re.sub(r"<(/?[a-zA-Z][^<>]*)>", r"\1", markdown)
     return re.sub(r"\n{3,}", "\n\n", markdown).strip()

@@ -79,6 +79,8 @@ def broken_variants() -> dict[str, object]:
         "name null": {**s, "name": None},
         "description a list": {**s, "description": ["a", "b"]},
         "description deeply nested HTML": {**s, "description": "<div>" * 500 + "Help" + "</div>" * 500},
+        "description deeply nested lists": {**s, "description": "<ul><li>" * 2000 + "Help"},
+        "contents nested deeply": json.loads('{"contents":' * 900 + "[]" + "}" * 900),
         "ages nonsense": {**s, "minimum_age": -1, "maximum_age": "old"},
         "ages reversed": {**s, "minimum_age": 60, "maximum_age": 12},
         "status null": {**s, "status": None},
