@@ -361,3 +361,59 @@ def test_the_cli(tmp_path):
     assert bad.stderr.splitlines() == [
         "--area atlantis: unknown area (expected one of the areas in site.yaml: national, "
         "barking-and-dagenham, barnet, bexley, brent, bromley, ...)", "Nothing was imported."]
+
+
+def test_a_real_shaped_page_keeps_its_phones_and_says_what_it_skipped(tmp_path):
+    """One page of an ORUK 3.0 feed shaped like production data (fictional details): HTML
+    descriptions, phones under contacts, placeholders, nulls; then `check` on the output."""
+    page = {"total_items": 5840, "total_pages": 292, "page_number": 1, "size": 3,
+            "first_page": True, "last_page": False, "empty": False, "contents": [
+                {"id": "3f0c1c3e-0000-4000-8000-000000000001", "name": "Harbour Advice Service",
+                 "status": "active", "organization": None,
+                 "description": "<h1>About Us</h1><p>Free advice on <strong>housing</strong> "
+                                "and safety.</p><p>Drop in or call.</p>",
+                 "email": "harbour@noemail.invalid", "url": "http://harbour.example.org.uk",
+                 "minimum_age": -1, "maximum_age": None, "assured_date": "2023-05-02",
+                 "contacts": [{"id": "c1", "name": "Advice line",
+                               "phones": [{"id": "p1", "number": "020 7946 0123"}]}],
+                 "service_areas": [{"id": "a1", "name": "Lewisham"}],
+                 "attributes": [{"id": "t1", "taxonomy_term": None}],
+                 "schedules": [{"id": "s1", "freq": "WEEKLY", "byday": "MO,WE",
+                                "opens_at": "09:30", "closes_at": "16:00",
+                                "attending_type": "in person"},
+                               {"id": "s2", "byday": "FR", "opens_at": None}]},
+                {"id": "3f0c1c3e-0000-4000-8000-000000000002", "name": "Old Drop-in",
+                 "status": "inactive", "contacts": [{"phones": [{"number": "020 7946 0124"}]}]},
+                {"id": "3f0c1c3e-0000-4000-8000-000000000003", "name": "Night Line",
+                 "status": "temporarily closed", "phones": [{"number": "020 7946 0125",
+                                                             "description": "Night line"}],
+                 "service_areas": [{"name": "Somewhere Else"}]}]}
+    source = tmp_path / "page1.json"
+    source.write_bytes(b"\xef\xbb\xbf" + json.dumps(page).encode())
+    out = tmp_path / "imported.yaml"
+    done = subprocess.run([sys.executable, str(ROOT / "build.py"), "import-openreferral",
+                           str(source), "--out", str(out), "--area", "lambeth"],
+                          capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    lines = done.stderr.splitlines()
+    assert "service 'old-drop-in' (Old Drop-in): skipped: its status is 'inactive'" in lines
+    for note in ("e-mail 'harbour@noemail.invalid' looks like a placeholder: left out",
+                 "website 'http://harbour.example.org.uk' is not https: left out",
+                 "minimum_age '-1' is not a possible age: left out",
+                 "assured_date 2023-05-02 kept in source for the reviewer (not used as "
+                 "last_reviewed)"):
+        assert f"service 'harbour-advice-service': {note}" in lines
+    assert "service 'night-line': area 'Somewhere Else' is not in site.yaml: used --area " \
+        "instead" in lines
+    assert lines[-2].startswith("Read 3 services of 5840 the feed says it has. The feed has "
+                                "292 pages and this read page(s) 1:")
+    assert lines[-1].startswith("Imported 2 services; skipped 1;")
+    checked = subprocess.run([sys.executable, str(ROOT / "build.py"), "check", "--services",
+                              str(out), "--content", str(FIXTURE.parent / "plain-content")],
+                             capture_output=True, text=True)
+    assert checked.returncode == 0, checked.stderr
+    text = out.read_text()
+    assert "number: 020 7946 0123" in text and "label: Advice line" in text
+    assert "summary: Free advice on housing and safety." in text
+    assert "status: temporarily-closed" in text and "- lambeth" in text
+    assert "opens: '09:30'" in text
