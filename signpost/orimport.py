@@ -44,6 +44,8 @@ KEEP_TAGS = {"p", "br", "ul", "ol", "li", "strong", "b", "em", "i", "a", "h1", "
 _PLACEHOLDER_HOST = re.compile(r"(^|\.)(example\.(com|org|net)|[a-z0-9-]+\.(invalid|test|example|localhost))$")
 _PLACEHOLDER_LOCAL = re.compile(r"no-?e?mail|no-?reply|do-?not-?reply|^test$|^none$", re.I)
 _TIME = re.compile(r"^(\d{1,2}):(\d{2})(?::\d{2}(?:\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?$", re.I)
+# [text](url), with one level of (...) in the url; bounded, so linear on any input.
+_LINK = re.compile(r"!?\[([^\]]{0,300})\]\((?:[^()]|\([^()]{0,500}\)){0,2000}\)")
 _OUR_PAGE = re.compile(r"/services/([a-z0-9]+(?:-[a-z0-9]+)*)/?$")
 
 
@@ -238,7 +240,8 @@ def _summary(markdown: str, name: str) -> tuple[str, str]:
     for index, block in enumerate(blocks):
         if block.startswith("#"):
             continue
-        text = plain(re.sub(r"^[-*>]\s+|[*_`]|\[([^\]]*)\]\([^)]*\)", r"\1", block, flags=re.M))
+        text = re.sub(r"^[-*>]\s+|[*_`]", "", block, flags=re.M)
+        text = plain(_LINK.sub(r"\1", text) if "](" in text else text)
         if not text:
             continue
         rest = blocks[:index] + blocks[index + 1:]
@@ -296,7 +299,9 @@ class _Service:
         self.record, self.settings, self.today, self.areas = record, settings, today, areas
         self.notes: list[str] = []
         self.why = ""
-        self.name = plain(_str(record.get("name")))[:120].strip()
+        self.name = plain(_str(record.get("name")))
+        if len(self.name) > 120:
+            self.name = self.name[:119].rsplit(" ", 1)[0] + "…"
         self.ours = False  # our own feed: phone descriptions are "label – hours"
         self.sid = self._id(used, index)
 
@@ -342,6 +347,12 @@ class _Service:
         if words:
             description += ("\n\n" if description else "") + \
                 "Opening times from the other directory (check them): " + "; ".join(words) + "."
+        if description and _problems_of("description", description, self.settings, self.today):
+            # Markdown our checker refuses (an image, a javascript: link written as text):
+            # keep the words only.
+            self.notes.append("description had images or unsafe links: kept as plain text")
+            description = "\n\n".join(filter(None, (plain(_LINK.sub(r"\1", b))
+                                                      for b in re.split(r"\n\s*\n", description))))
         if description:
             entry["description"] = description + "\n"
         attributes = _objs(record.get("attributes"))

@@ -201,6 +201,14 @@ def test_html_becomes_clean_markdown_and_the_summary_plain_text(settings):
                                     "and this.\n\n- Advice\n- Advocacy\n")
 
 
+def test_markdown_our_checker_refuses_becomes_plain_words(settings):
+    result = one(settings, description="First para.\n\nSee ![logo](https://t.example/x.png) and "
+                                       "[this](javascript:alert(1)).")
+    assert result.entries[0]["description"] == "See logo and this.\n"
+    assert "service 'community-counselling': description had images or unsafe links: kept as " \
+        "plain text" in result.notes
+
+
 def test_phones_come_from_the_service_contacts_locations_and_organisation(settings):
     result = one(settings, phones=[{"id": "1", "number": "020 7946 0000", "description": "Helpline"}],
                  contacts=[{"name": "Refuge team", "phones": [{"number": "020 7946 0001"}]}],
