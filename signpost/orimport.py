@@ -281,8 +281,9 @@ def import_services(records: list[dict], settings: Settings, today: dt.date,
     """Turn Open Referral services into listing entries that pass check."""
     result = Imported([], [], [])
     used: set[str] = set()
+    cache: dict = {}
     for index, record in enumerate(records):
-        service = _Service(record, index, settings, today, areas, used)
+        service = _Service(record, index, settings, today, areas, used, cache)
         entry = service.entry()
         result.notes += [f"service '{service.sid}': {n}" for n in service.notes]
         if entry is None:
@@ -295,8 +296,9 @@ def import_services(records: list[dict], settings: Settings, today: dt.date,
 
 
 class _Service:
-    def __init__(self, record, index, settings: Settings, today, areas, used):
+    def __init__(self, record, index, settings: Settings, today, areas, used, cache):
         self.record, self.settings, self.today, self.areas = record, settings, today, areas
+        self.cache = cache
         self.notes: list[str] = []
         self.why = ""
         self.name = plain(_str(record.get("name")))
@@ -304,6 +306,13 @@ class _Service:
             self.name = self.name[:119].rsplit(" ", 1)[0] + "…"
         self.ours = False  # our own feed: phone descriptions are "label – hours"
         self.sid = self._id(used, index)
+
+    def _check(self, key: str, value) -> list[str]:
+        """The checker's problems with one field; the same value is checked once per import."""
+        cache_key = (key, json.dumps(value, sort_keys=True))
+        if cache_key not in self.cache:
+            self.cache[cache_key] = _problems_of(key, value, self.settings, self.today)
+        return self.cache[cache_key]
 
     def _id(self, used, index) -> str:
         """Our own slug back when this is our own feed, else a slug of the name."""
@@ -347,7 +356,7 @@ class _Service:
         if words:
             description += ("\n\n" if description else "") + \
                 "Opening times from the other directory (check them): " + "; ".join(words) + "."
-        if description and _problems_of("description", description, self.settings, self.today):
+        if description and self._check("description", description):
             # Markdown our checker refuses (an image, a javascript: link written as text):
             # keep the words only.
             self.notes.append("description had images or unsafe links: kept as plain text")
@@ -447,7 +456,7 @@ class _Service:
                 group["min_age"] = int(low)
             if high.isdigit():
                 group["max_age"] = int(high)
-            if group and _problems_of("eligibility", [group], self.settings, self.today) == []:
+            if group and self._check("eligibility", [group]) == []:
                 groups.append(group)
         if groups:
             return groups
@@ -520,7 +529,7 @@ class _Service:
             key = re.sub(r"\D", "", number)
             if key in numbers:
                 continue
-            problems = _problems_of("phones", [entry], self.settings, self.today)
+            problems = self._check("phones", [entry])
             if problems:
                 self.notes.append(f"phone {number[:30]!r} left out: {'; '.join(problems)}")
                 continue
@@ -541,7 +550,7 @@ class _Service:
                 self.notes.append(f"e-mail {address[:60]!r} looks like a placeholder: left out")
                 continue
             entry = {"label": label[:80], "address": address}
-            problems = _problems_of("emails", [entry], self.settings, self.today)
+            problems = self._check("emails", [entry])
             if problems:
                 self.notes.append(f"e-mail {address[:60]!r} left out: {'; '.join(problems)}")
                 continue
@@ -556,7 +565,7 @@ class _Service:
         if _placeholder_url(url):
             self.notes.append(f"{what} {url[:80]!r} is a placeholder: left out")
             return False
-        problems = _problems_of("website", url, self.settings, self.today)
+        problems = self._check("website", url)
         if problems:
             self.notes.append(f"{what} left out: {'; '.join(problems)}")
         return not problems
@@ -632,7 +641,7 @@ class _Service:
                                   for p in periods):
             return "24/7"
         periods = [p if p["closes"] != p["opens"] else {**p, "closes": "23:59"} for p in periods]
-        if _problems_of("opening_hours", periods, self.settings, self.today):
+        if self._check("opening_hours", periods):
             self.notes.append("opening hours could not be read: left out")
             return None
         return periods
@@ -696,7 +705,7 @@ def _uk_time(text: str, on: dt.date):
 
 # The project's own checker ------------------------------------------------------------
 
-class _Dumper(yaml.SafeDumper):
+class _Dumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):  # libyaml's emitter: quicker
     """Write entries the way staff write services.yaml."""
 
 

@@ -425,3 +425,37 @@ def test_a_real_shaped_page_keeps_its_phones_and_says_what_it_skipped(tmp_path):
     assert "summary: Free advice on housing and safety." in text
     assert "status: temporarily-closed" in text and "- lambeth" in text
     assert "opens: '09:30'" in text
+
+
+def _paths(value, path=()):
+    """Every place in a JSON value, as a path of keys and indexes."""
+    yield path
+    if isinstance(value, dict):
+        for key, item in value.items():
+            yield from _paths(item, path + (key,))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _paths(item, path + (index,))
+
+
+def _replace(value, path, new):
+    if not path:
+        return new
+    value = copy.copy(value)
+    value[path[0]] = _replace(value[path[0]], path[1:], new)
+    return value
+
+
+def test_any_value_anywhere_replaced_by_junk_never_raises(settings):
+    """Every field of the full HSDS example, at every depth, replaced by a null, a number, a
+    string, a list or an object (in turn, field by field): no traceback, and what is imported
+    passes check."""
+    base = json.loads((EXAMPLES / "hsds-3.0-examples" / "service_full.json").read_text())
+    junk = (None, -1, "<b>x</b>", ["x"], {"x": None})
+    paths = [p for p in _paths(base) if p]
+    records = [_replace(base, path, junk[n % len(junk)]) for n, path in enumerate(paths)]
+    records += [_replace(base, path, value) for path in paths if len(path) == 1 for value in junk]
+    assert len(records) > 500
+    result = run(records, settings)
+    assert len(result.entries) + len(result.skipped) == len(records)
+    assert passes_check(result.entries, settings) == []
