@@ -124,14 +124,16 @@ def _language(name: str, key: str, sid: str) -> dict:
 
 
 def organisations(services: list[Service]) -> dict[str, dict]:
-    """One record per organisation, by name, the same wherever it appears."""
-    runs: dict[str, list[str]] = {}
+    """One record per organisation, by name, the same wherever it appears (and short: it is
+    repeated in each of its services)."""
+    runs: dict[str, int] = {}
     for service in services:
         if service.organisation:
-            runs.setdefault(service.organisation, []).append(service.name)
+            runs[service.organisation] = runs.get(service.organisation, 0) + 1
     return {name: {"id": uid("organization", name), "name": name,
-                   "description": f"{name} runs: {'; '.join(sorted(names))}."}
-            for name, names in runs.items()}
+                   "description": f"{name} runs {count} service{'s' * (count > 1)} listed in "
+                                  "this directory."}
+            for name, count in runs.items()}
 
 
 def service_record(service: Service, settings: Settings, terms, orgs: dict[str, dict],

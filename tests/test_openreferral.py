@@ -181,8 +181,8 @@ def test_one_record_per_organisation(real):
                          for orgs in by_id.values())
     assert sorted(o["id"] for o in files["organizations.json"]["contents"]) == sorted(by_id)
     refuge = files[f"organizations/{uid('organization', 'Refuge')}.json"]
-    assert refuge["description"] == ("Refuge runs: Athena; National Domestic Abuse Helpline; "
-                                     "Refuge Barking and Dagenham Domestic and Sexual Abuse Service.")
+    runs = sum(1 for s in real[0] if s.organisation == "Refuge")
+    assert runs > 1 and refuge["description"] == f"Refuge runs {runs} services listed in this directory."
 
 
 def test_referral_forms_are_tagged_by_their_route(project):
