@@ -17,6 +17,7 @@ eligibility_description, and one attribute per group (gender term, value "13-" o
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import subprocess
 import uuid
@@ -111,16 +112,21 @@ def _form_route(label: str, routes: tuple[str, ...]) -> str:
     return routes[0] if len(routes) == 1 else FORM_TERM
 
 
-def _language(name: str, key: str, sid: str) -> dict:
-    """A language with its ISO 639 code (two letters where one exists) when the name is known."""
-    import pycountry  # ISO 639 names and codes, offline
-    record = {"id": uid("language", f"{key}/{name}"), "service_id": sid, "name": name}
+@functools.lru_cache(maxsize=1024)  # a lookup scans every ISO 639-3 language
+def iso_639(name: str) -> str | None:
+    """A language's ISO 639 code (two letters where one exists), or None if unknown."""
+    import pycountry  # ISO 639 names and codes, offline; only the feed and the import need it
     try:
         language = pycountry.languages.lookup(name)
-        record["code"] = getattr(language, "alpha_2", None) or language.alpha_3
     except LookupError:
-        pass
-    return record
+        return None
+    return getattr(language, "alpha_2", None) or language.alpha_3
+
+
+def _language(name: str, key: str, sid: str) -> dict:
+    record = {"id": uid("language", f"{key}/{name}"), "service_id": sid, "name": name}
+    code = iso_639(name)
+    return {**record, "code": code} if code else record
 
 
 def organisations(services: list[Service]) -> dict[str, dict]:
