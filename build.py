@@ -5,7 +5,7 @@
     python build.py check [--services FILE] [--content DIR]
     python build.py serve [--port 8000]
     python build.py report [--services FILE]
-    python build.py import-openreferral FILE.json [--out FILE.yaml]
+    python build.py import-openreferral SOURCE [SOURCE ...] [--out FILE.yaml] [--area SLUG ...]
 """
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ import time
 from dataclasses import replace
 from pathlib import Path
 
-from signpost.openreferral import entries_yaml, import_services, read_feed
+from signpost.orimport import entries_yaml, import_services, read_sources
 from signpost.pipeline import build, check
 from signpost.problems import BuildFailed, annotation, format_problems
 from signpost.review import overdue_warnings, review_report
@@ -41,7 +41,7 @@ def main(argv: list[str] | None = None) -> int:
         serve(settings, args.port, args.exit_url)
         return 0
     if args.command == "import-openreferral":
-        return _import(settings, Path(args.file), args.out)
+        return _import(settings, [Path(f) for f in args.source], args.out, args.area or [])
     started = time.perf_counter()
     github = os.environ.get("GITHUB_ACTIONS") == "true"  # annotate the pull request's lines
     try:
@@ -68,28 +68,35 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def _import(settings: Settings, source: Path, out: str | None) -> int:
-    """Print (or write) listing entries made from Open Referral services."""
+def _import(settings: Settings, sources: list[Path], out: str | None, areas: list[str]) -> int:
+    """Write (or print) listing entries made from Open Referral services: only entries that
+    pass check; on stderr, how many were read, and every service or field left out and why."""
     settings, problems = load_settings(settings)
-    try:
-        data = read_feed(source)
-    except (OSError, ValueError) as err:
-        problems.append(f"{source}:1: cannot read this as Open Referral JSON ({err})")
+    if not problems:
+        problems += [f"--area {a}: unknown area (expected one of the areas in site.yaml: "
+                     f"{', '.join(list(settings.areas)[:6])}, ...)" for a in areas
+                     if a not in settings.areas]
+    feed = read_sources(sources) if not problems else None
+    if feed and feed.problems:
+        problems += feed.problems
     if problems:
         print("\n".join(map(str, problems)), file=sys.stderr)
+        print("Nothing was imported.", file=sys.stderr)
         return 1
-    entries, notes = import_services(data, settings)
-    text = entries_yaml(entries, f"# {len(entries)} services imported from {source.name} on "
-                        f"{dt.date.today()}.\n# Check every detail with the service before "
+    result = import_services(feed.services, settings, dt.date.today(), tuple(areas))
+    names = ", ".join(s.name for s in sources)
+    text = entries_yaml(result.entries, f"# {len(result.entries)} services imported from {names} "
+                        f"on {dt.date.today()}.\n# Check every detail with the service before "
                         "adding them to services.yaml.\n")
     if out:
         Path(out).write_text(text, encoding="utf-8")
     else:
         print(text, end="")
-    for note in notes:
-        print(f"{source}: {note}", file=sys.stderr)
-    print(f"Imported {len(entries)} services; {len(notes)} note(s) on what could not be mapped.",
-          file=sys.stderr)
+    for line in result.skipped + result.notes:
+        print(line, file=sys.stderr)
+    print(feed.summary(), file=sys.stderr)
+    print(f"Imported {len(result.entries)} services; skipped {len(result.skipped)}; "
+          f"{len(result.notes)} note(s) on what was left out or not mapped.", file=sys.stderr)
     return 0
 
 
@@ -115,10 +122,14 @@ def _parse(argv: list[str]) -> argparse.Namespace:
         if name == "serve":
             sub.add_argument("--port", type=int, default=8000)
     imports = commands.add_parser("import-openreferral",
-                                  help="turn an Open Referral services file into listing entries")
-    imports.add_argument("file", help="an HSDS 3.0 / Open Referral UK services JSON file, "
-                                      "or a feed folder with services/*.json")
+                                  help="turn Open Referral services into listing entries")
+    imports.add_argument("source", nargs="+",
+                         help="HSDS 3.0 / Open Referral UK JSON: a service, a list, a page of "
+                              "results (give several saved pages together) or a feed folder")
     imports.add_argument("--out", help="write the entries here instead of printing them")
+    imports.add_argument("--area", action="append", metavar="SLUG",
+                         help="an area from site.yaml for services whose own areas cannot be "
+                              "matched (repeat for several)")
     imports.set_defaults(services=None, content=None)
     return parser.parse_args(argv or ["build"])
 

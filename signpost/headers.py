@@ -34,7 +34,7 @@ def header_rules(site_dir: Path, settings: Settings) -> list[tuple[str, dict]]:
                 "Cross-Origin-Resource-Policy": "same-origin"}
     rules = [("/", unframed)]
     for entry in sorted(site_dir.iterdir()):
-        if entry.name in ("embed", "_headers"):
+        if entry.name in ("embed", "_headers", "_redirects"):
             continue
         values = dict(unframed)
         if entry.name == EMBED_GUIDE:

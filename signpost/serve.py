@@ -7,6 +7,7 @@ import time
 from .headers import headers_for, load_header_rules
 from .pipeline import build
 from .problems import BuildFailed, format_problems
+from .redirects import load_rewrites, rewrite
 from .settings import Settings
 
 
@@ -43,6 +44,11 @@ def serve(settings: Settings, port: int = 8000, exit_url: str | None = None) -> 
             rules = load_header_rules(settings.root / "netlify.toml", site_dir)
             for name, value in headers_for(rules, self.request.path).items():
                 self.set_header(name, value)
+
+        def parse_url_path(self, url_path):
+            # _redirects' rewrites (the feed's API paths), read each time like _headers.
+            target = rewrite(load_rewrites(site_dir), "/" + url_path)
+            return super().parse_url_path(target.lstrip("/") if target else url_path)
 
         def prepare(self):
             self._transforms = [ExternalReloadScript(self.request)

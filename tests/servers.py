@@ -9,6 +9,7 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 from signpost.headers import headers_for, load_header_rules
+from signpost.redirects import load_rewrites, rewrite
 
 
 class _Quiet(SimpleHTTPRequestHandler):
@@ -25,10 +26,22 @@ class _Quiet(SimpleHTTPRequestHandler):
 
 class _SiteHandler(_Quiet):
     rules: list = []
+    rewrites: list = []
+
+    def translate_path(self, path):
+        # _redirects' rewrites, as Netlify applies them (the query string plays no part).
+        return super().translate_path(rewrite(self.rewrites, path) or path)
+
+    def send_header(self, keyword, value):
+        # A Content-Type from the rules (the feed's JSON) replaces the guessed one, as on Netlify.
+        if keyword.lower() == "content-type" and \
+                "Content-Type" in headers_for(self.rules, self.path.split("?")[0]):
+            return
+        super().send_header(keyword, value)
 
     def end_headers(self):
         for name, value in headers_for(self.rules, self.path.split("?")[0]).items():
-            self.send_header(name, value)
+            super().send_header(name, value)
         super().end_headers()
 
     def send_error(self, code, message=None, explain=None):
@@ -70,7 +83,8 @@ class Server:
 
 
 def serve_site(site_dir: Path, netlify_toml: Path) -> Server:
-    handler = type("Handler", (_SiteHandler,), {"rules": load_header_rules(netlify_toml, site_dir)})
+    handler = type("Handler", (_SiteHandler,), {"rules": load_header_rules(netlify_toml, site_dir),
+                                                "rewrites": load_rewrites(site_dir)})
     return Server(functools.partial(handler, directory=str(site_dir)))
 
 

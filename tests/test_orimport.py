@@ -1,0 +1,461 @@
+"""Importing Open Referral: every example from the standards and every broken variant of them
+imports without a traceback into entries that pass check and build; each rule about untidy
+real data (HTML, placeholders, schedules, statuses, ids) has its own test."""
+from __future__ import annotations
+
+import copy
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from signpost.openreferral import feed_files
+from signpost.orimport import entries_yaml, import_services, read_sources
+from signpost.pipeline import build
+from signpost.services import load_services, read_services
+from signpost.settings import Settings
+from conftest import FIXTURE, ROOT, TODAY
+
+EXAMPLES = Path(__file__).parent / "fixtures" / "openreferral-examples"
+FILES = sorted(EXAMPLES.rglob("*.json"))
+SERVICE = json.loads((EXAMPLES / "oruk-3.0-examples" / "service_full.json").read_text())
+
+
+def run(records, settings, areas=("lewisham",), today=TODAY):
+    return import_services(records, settings, today, areas)
+
+
+def passes_check(entries, settings) -> list:
+    _, problems = read_services(entries_yaml(entries, ""), "imported.yaml", settings, TODAY)
+    return problems
+
+
+def one(settings, areas=("lewisham",), today=TODAY, **fields):
+    """Import one service made from the ORUK example with some fields changed."""
+    record = {**copy.deepcopy(SERVICE), "phones": [{"id": "p", "number": "020 7946 0999"}],
+              **fields}
+    result = run([record], settings, areas, today)
+    assert passes_check(result.entries, settings) == []
+    return result
+
+
+def test_every_example_file_is_there():
+    assert len(FILES) == 70  # all of them, as copied: see the README there
+
+
+@pytest.mark.parametrize("path", FILES, ids=lambda p: str(p.relative_to(EXAMPLES)))
+def test_every_example_imports_into_entries_that_pass_check(path, settings):
+    feed = read_sources([path])
+    assert feed.problems == []
+    result = run(feed.services, settings)
+    assert passes_check(result.entries, settings) == []
+    # Every service read is either an entry or skipped with its reason.
+    assert len(result.entries) + len(result.skipped) == len(feed.services)
+    assert all(": skipped: " in line for line in result.skipped)
+
+
+def broken_variants() -> dict[str, object]:
+    """Shapes seen in real feeds (and worse): nulls, strings and numbers where objects or
+    lists belong, and values no one should publish."""
+    s = {**SERVICE, "phones": [{"id": "p", "number": "020 7946 0999"}]}  # else none imports
+    variants = {
+        "organization null": {**s, "organization": None},
+        "organization a string": {**s, "organization": "Example Org"},
+        "taxonomy_term null": {**s, "attributes": [{"id": "a", "taxonomy_term": None,
+                                                    "link_type": "category"}]},
+        "opens_at null": {**s, "schedules": [{"id": "x", "freq": "WEEKLY", "byday": "MO",
+                                              "opens_at": None, "closes_at": None}]},
+        "schedules a string": {**s, "schedules": "Mon-Fri 9-5"},
+        "byday a number": {**s, "schedules": [{"byday": 5, "opens_at": 9, "closes_at": []}]},
+        "phones an object": {**s, "phones": {"number": "020 7946 0000"}},
+        "phones with nulls": {**s, "phones": [None, 1, "x", {"number": None}]},
+        "contacts with nulls": {**s, "contacts": [None, {"phones": None}, {"phones": [None]}]},
+        "service areas null": {**s, "service_areas": None},
+        "service areas strings": {**s, "service_areas": ["Lewisham", None]},
+        "languages strings": {**s, "languages": ["English", {"code": 7}]},
+        "name a number": {**s, "name": 12345},
+        "name null": {**s, "name": None},
+        "description a list": {**s, "description": ["a", "b"]},
+        "description deeply nested HTML": {**s, "description": "<div>" * 500 + "Help" + "</div>" * 500},
+        "description deeply nested lists": {**s, "description": "<ul><li>" * 2000 + "Help"},
+        "contents nested deeply": json.loads('{"contents":' * 900 + "[]" + "}" * 900),
+        "ages nonsense": {**s, "minimum_age": -1, "maximum_age": "old"},
+        "ages reversed": {**s, "minimum_age": 60, "maximum_age": 12},
+        "status null": {**s, "status": None},
+        "status a number": {**s, "status": 3},
+        "status defunct": {**s, "status": "defunct"},
+        "url not a url": {**s, "url": "www example com"},
+        "valid_to unreadable": {**s, "schedules": [{"byday": "MO", "opens_at": "09:00",
+                                                    "closes_at": "10:00", "valid_to": "soon"}]},
+        "times out of range": {**s, "schedules": [{"byday": "MO", "opens_at": "25:00",
+                                                   "closes_at": "99:99"}]},
+        "byday with junk": {**s, "schedules": [{"byday": "MO,,XX", "opens_at": "09:00",
+                                                "closes_at": "17:00"}]},
+        "attributes an object": {**s, "attributes": {"link_type": "eligibility", "value": "-"}},
+        "a list of nulls": [None, None],
+        "a page of strings": {"total_items": "many", "contents": ["a", 1]},
+        "a bare number": 7,
+        "null": None,
+        "empty object": {},
+    }
+    return variants
+
+
+@pytest.fixture(scope="module")
+def variant_files(tmp_path_factory) -> dict[str, Path]:
+    folder = tmp_path_factory.mktemp("variants")
+    files = {}
+    for n, (name, data) in enumerate(broken_variants().items()):
+        files[name] = folder / f"{n}.json"
+        files[name].write_text(json.dumps(data), encoding="utf-8")
+    return files
+
+
+@pytest.mark.parametrize("name", list(broken_variants()))
+def test_broken_variants_import_without_a_traceback(name, variant_files, settings):
+    feed = read_sources([variant_files[name]])
+    result = run(feed.services, settings)
+    assert passes_check(result.entries, settings) == []
+    assert len(result.entries) + len(result.skipped) == len(feed.services)
+
+
+def test_everything_imported_builds(settings, variant_files, tmp_path):
+    """All the examples' and variants' entries together, as one services file, build."""
+    entries = []
+    for path in FILES + list(variant_files.values()):
+        entries += run(read_sources([path]).services, settings).entries
+    for n, entry in enumerate(entries):
+        entry["id"] = f"{entry['id']}-{n}"  # the same example service appears in many files
+    services = tmp_path / "services.yaml"
+    services.write_text(entries_yaml(entries, ""), encoding="utf-8")
+    project = Settings.for_root(ROOT, services_file=services, content_dir=FIXTURE.parent / "plain-content",
+                                out_dir=tmp_path / "_site")
+    summary = build(project, today=TODAY)
+    assert summary.services == len(entries) > 25
+    assert (tmp_path / "_site" / "services" / entries[0]["id"] / "index.html").is_file()
+
+
+def test_unreadable_files_are_problems_not_tracebacks(tmp_path):
+    for name, data in (("truncated.json", b'{"contents": [{"name": '), ("latin1.json", b'\xff\xfe{'),
+                       ("empty.json", b"")):
+        (tmp_path / name).write_bytes(data)
+    feed = read_sources([tmp_path / "truncated.json", tmp_path / "latin1.json",
+                         tmp_path / "empty.json", tmp_path / "missing.json"])
+    assert [p.split(":")[0] for p in feed.problems] == [
+        str(tmp_path / n) for n in ("missing.json", "truncated.json", "latin1.json", "empty.json")]
+    assert all("cannot read this as Open Referral JSON" in p or "no such file" in p
+               for p in feed.problems)
+
+
+def test_a_byte_order_mark_is_read(tmp_path, settings):
+    path = tmp_path / "bom.json"
+    path.write_bytes(b"\xef\xbb\xbf" + json.dumps({"contents": [SERVICE]}).encode())
+    feed = read_sources([path])
+    assert feed.problems == [] and [s["name"] for s in feed.services] == ["Community Counselling"]
+
+
+def test_the_feed_size_is_reported_and_pages_combine(tmp_path):
+    def page(number, names):
+        return {"total_items": 5840, "total_pages": 292, "page_number": number, "size": 20,
+                "contents": [{"id": n, "name": n, "status": "active"} for n in names]}
+    (tmp_path / "p1.json").write_text(json.dumps(page(1, ["a", "b"])))
+    (tmp_path / "p2.json").write_text(json.dumps(page(2, ["c", "b"])))
+    feed = read_sources([tmp_path / "p1.json", tmp_path / "p2.json"])
+    assert [s["name"] for s in feed.services] == ["a", "b", "c"]
+    assert feed.summary() == (
+        "Read 3 services of 5840 the feed says it has. 1 more had the id of a service already "
+        "read and were merged. The feed has 292 pages and this read page(s) 1, 2: save the "
+        "others (?page=2, ?page=3, ...) and import them together for the rest.")
+
+
+def test_oruk_v1_pages_and_regular_schedules(settings):
+    v1 = {"totalElements": 40, "totalPages": 2, "number": 0, "content": [{
+        "id": "v1", "name": "Old Style", "status": "active", "description": "Advice.",
+        "contacts": [{"name": "Duty desk", "phones": [{"number": "020 7946 0001"}]}],
+        "regular_schedules": [{"weekday": "Monday", "opens_at": "09:00", "closes_at": "17:00"},
+                              {"weekday": 3, "opens_at": "10:00", "closes_at": "12:00"}],
+        "languages": [{"language": "Polish"}]}]}
+    from signpost.orimport import Feed, _services_in, _sizes
+    feed = Feed(services=_services_in(v1))
+    _sizes(feed, v1)
+    assert feed.summary().startswith("Read 1 services of 40 the feed says it has.")
+    assert feed.pages_read == {1}
+    [entry] = run(feed.services, settings).entries
+    assert entry["phones"] == [{"label": "Duty desk", "number": "020 7946 0001"}]
+    assert entry["opening_hours"] == [{"days": ["mon"], "opens": "09:00", "closes": "17:00"},
+                                      {"days": ["wed"], "opens": "10:00", "closes": "12:00"}]
+    assert entry["languages"] == ["Polish"]
+
+
+def test_html_becomes_clean_markdown_and_the_summary_plain_text(settings):
+    html = ("<h1>About Us</h1><p>We help <b>anyone</b> in Lewisham &amp; nearby.</p>"
+            "<script>alert(1)</script><p style='color:red' onclick='x()'>Call us, or see "
+            "<a href='https://example.org/more' onclick='y()'>more</a> and "
+            "<a href='javascript:alert(1)'>this</a>.</p><img src='https://t.example/x.png'>"
+            "<ul><li>Advice</li><li>Advocacy</li></ul>")
+    [entry] = one(settings, description=html).entries
+    assert entry["summary"] == "We help anyone in Lewisham & nearby."
+    assert entry["description"] == ("# About Us\n\nCall us, or see [more](https://example.org/more) "
+                                    "and this.\n\n- Advice\n- Advocacy\n")
+
+
+def test_markdown_our_checker_refuses_becomes_plain_words(settings):
+    result = one(settings, description="First para.\n\nSee ![logo](https://t.example/x.png) and "
+                                       "[this](javascript:alert(1)).")
+    assert result.entries[0]["description"] == "See logo and this.\n"
+    assert "service 'community-counselling': description had images or unsafe links: kept as " \
+        "plain text" in result.notes
+
+
+def test_phones_come_from_the_service_contacts_locations_and_organisation(settings):
+    result = one(settings, phones=[{"id": "1", "number": "020 7946 0000", "description": "Helpline"}],
+                 contacts=[{"name": "Refuge team", "phones": [{"number": "020 7946 0001"}]}],
+                 service_at_locations=[{"location": {"name": "Civic Centre",
+                                                     "phones": [{"number": "020 7946 0002"}]}}],
+                 organization={"name": "Example Org", "phones": [{"number": "020 7946 0003"},
+                                                                 {"number": "020 7946 0000"}]})
+    assert result.entries[0]["phones"] == [
+        {"label": "Helpline", "number": "020 7946 0000"},
+        {"label": "Refuge team", "number": "020 7946 0001"},
+        {"label": "Civic Centre", "number": "020 7946 0002"},
+        {"label": "Example Org", "number": "020 7946 0003"}]
+
+
+def test_a_bad_phone_is_left_out_with_a_note(settings):
+    result = one(settings, phones=[{"number": "12"}, {"number": "020 7946 0000"}])
+    assert [p["number"] for p in result.entries[0]["phones"]] == ["020 7946 0000"]
+    assert "service 'community-counselling': phone '12' left out: phones.number: must be a UK " \
+        "phone number, or an international one starting with + (got '12')" in result.notes
+
+
+WEEKLY = [
+    {"freq": "WEEKLY", "byday": "MO,TU,WE,TH", "opens_at": "09:00:00Z", "closes_at": "12:00:00Z",
+     "dtstart": "2026-04-01"},  # summer time: 09:00 UTC is 10:00 in London
+    {"freq": "WEEKLY", "byday": "MO,TU,WE,TH", "opens_at": "15:00:00+00:00",
+     "closes_at": "17:00:00+00:00", "valid_from": "2026-01-05"},  # winter: the same
+    {"byday": "FR", "opens_at": "20:00", "closes_at": "08:00"},  # overnight, no freq
+    {"freq": "WEEKLY", "byday": "SA", "opens_at": "23:30:00Z", "closes_at": "23:59:00Z",
+     "dtstart": "2026-07-04"},  # 00:30 on Sunday in London
+    {"freq": "MONTHLY", "byday": "1SA", "opens_at": "09:00", "closes_at": "17:00",
+     "description": "First Saturday of the month, 9am to 5pm"},
+    {"freq": "WEEKLY", "byday": "SU", "opens_at": "10:00", "closes_at": "12:00",
+     "valid_to": "2026-12-31", "description": "Sundays until the end of December"},
+    {"freq": "WEEKLY", "byday": "SU", "opens_at": "10:00", "closes_at": "12:00",
+     "valid_to": "2025-01-01", "description": "Sundays last winter"},
+    {"freq": "WEEKLY", "byday": "MO", "opens_at": "08:00", "closes_at": "18:00",
+     "attending_type": "phone"},
+]
+
+
+def test_weekly_schedules_become_uk_opening_hours(settings):
+    result = one(settings, schedules=WEEKLY, phones=[{"number": "020 7946 0000"}])
+    [entry] = result.entries
+    assert entry["opening_hours"] == [
+        {"days": ["mon", "tue", "wed", "thu"], "opens": "10:00", "closes": "13:00"},
+        {"days": ["mon", "tue", "wed", "thu"], "opens": "15:00", "closes": "17:00"},
+        {"days": ["fri"], "opens": "20:00", "closes": "08:00"},
+        {"days": ["sun"], "opens": "00:30", "closes": "00:59"}]
+    # The phone-only schedule is the phone's.
+    assert entry["phones"][0]["opening_hours"] == [{"days": ["mon"], "opens": "08:00",
+                                                    "closes": "18:00"}]
+    assert entry["description"].endswith(
+        "Opening times from the other directory (check them): First Saturday of the month, 9am "
+        "to 5pm; Sundays until the end of December.\n")
+    notes = [n.split(": ", 1)[1] for n in result.notes]
+    assert "schedule 'First Saturday of the month, 9am to 5pm' does not fit weekly opening " \
+        "hours (it repeats monthly): kept as words" in notes
+    assert "schedule 'Sundays until the end of December' does not fit weekly opening hours " \
+        "(it is for some dates only): kept as words" in notes
+    assert "schedule 'Sundays last winter' has expired: dropped" in notes
+
+
+def test_the_field_guidance_schedules_are_kept_as_words_while_valid(settings):
+    feed = read_sources([EXAMPLES / "hsds-3.0-field-guidance" / "schedules-services.json"])
+    import datetime as dt
+    result = run(feed.services, settings, today=dt.date(2020, 6, 1))
+    assert result.skipped == ["service 'community-counselling' (Community Counselling): skipped: "
+                              "phones: a way to get in touch is required (expected a phone, an "
+                              "email, a website or referral: how:)"]
+    assert sum("kept as words" in n for n in result.notes) == 3
+    later = run(feed.services, settings)  # in 2026 all three have expired
+    assert sum("has expired: dropped" in n for n in later.notes) == 3
+
+
+def test_24_hours_every_day_is_24_7(settings):
+    [entry] = one(settings, schedules=[{"freq": "WEEKLY", "byday": "MO,TU,WE,TH,FR,SA,SU",
+                                        "opens_at": "00:00", "closes_at": "23:59"}]).entries
+    assert entry["opening_hours"] == "24/7"
+
+
+def test_placeholders_and_nonsense_are_not_imported_as_facts(settings):
+    result = one(settings, minimum_age=-1, maximum_age=250, email="help@noemail.invalid",
+                 url="http://www.example.org.uk/help",
+                 contacts=[{"name": "Office", "email": "office@example.com"},
+                           {"name": "Team", "email": "team@real-charity.org.uk"}])
+    [entry] = result.entries
+    assert "eligibility" not in entry and "website" not in entry
+    assert entry["emails"] == [{"label": "Team", "address": "team@real-charity.org.uk"}]
+    notes = [n.split(": ", 1)[1] for n in result.notes]
+    assert "minimum_age '-1' is not a possible age: left out" in notes
+    assert "maximum_age '250' is not a possible age: left out" in notes
+    assert "e-mail 'help@noemail.invalid' looks like a placeholder: left out" in notes
+    assert "e-mail 'office@example.com' looks like a placeholder: left out" in notes
+    assert "website 'http://www.example.org.uk/help' is not https: left out" in notes
+
+
+def test_statuses(settings):
+    for status in ("inactive", "defunct"):
+        result = one(settings, status=status)
+        assert result.entries == [] and result.skipped == [
+            f"service 'community-counselling' (Community Counselling): skipped: its status is "
+            f"'{status}'"]
+    [entry] = one(settings, status="temporarily closed").entries
+    assert entry["status"] == "temporarily-closed"
+
+
+def test_assured_date_is_a_note_not_our_review(settings):
+    result = one(settings, assured_date="2024-03-01")
+    [entry] = result.entries
+    assert "last_reviewed" not in entry
+    assert entry["source"].endswith("The other directory last assured it on 2024-03-01.")
+    assert "service 'community-counselling': assured_date 2024-03-01 kept in source for the " \
+        "reviewer (not used as last_reviewed)" in result.notes
+
+
+def test_areas_from_ons_codes_and_names_else_area_option(settings):
+    result = one(settings, areas=(), service_areas=[
+        {"name": "Somewhere", "uri": "http://statistics.data.gov.uk/id/statistical-geography/E09000022"},
+        {"name": "London Borough of Lewisham"}])
+    assert result.entries[0]["areas"] == ["lambeth", "lewisham"]
+    nowhere = one(settings, areas=(), service_areas=[{"name": "MyCity"}])
+    assert nowhere.entries == [] and nowhere.skipped[0].endswith(
+        "skipped: no area it serves matches site.yaml (give one with --area)")
+    assert "service 'community-counselling': area 'MyCity' is not in site.yaml" in nowhere.notes
+
+
+def test_every_unmapped_field_is_named(settings):
+    result = one(settings)
+    assert result.notes[0] == ("service 'community-counselling': not mapped: accreditations, "
+                               "cost_options, fees, funding, service_at_locations")
+
+
+def test_our_own_feed_gives_back_our_own_ids(settings):
+    services, problems = load_services(settings, "services.yaml", TODAY)
+    assert problems == []
+    files = feed_files(services, settings)
+    records = [v for k, v in files.items() if k.startswith("services/")]
+    result = run(records, settings, areas=())
+    assert result.skipped == []
+    assert [e["id"] for e in result.entries] == [s.id for s in services]
+
+
+def test_the_cli(tmp_path):
+    out = tmp_path / "imported.yaml"
+    source = EXAMPLES / "oruk-validator-mocks" / "V3.0-UK-Test" / "service_list_data.json"
+    done = subprocess.run([sys.executable, str(ROOT / "build.py"), "import-openreferral",
+                           str(source), "--area", "lewisham", "--out", str(out)],
+                          capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    lines = done.stderr.splitlines()
+    assert "Read 1 services. 127 more had the id of a service already read and were merged." in lines
+    assert lines[-1].startswith("Imported 0 services; skipped 1;")
+    assert out.read_text().splitlines()[2] == "services: []"
+    bad = subprocess.run([sys.executable, str(ROOT / "build.py"), "import-openreferral",
+                          str(tmp_path / "nothing.json"), "--area", "atlantis"],
+                         capture_output=True, text=True)
+    assert bad.returncode == 1 and "Traceback" not in bad.stderr
+    assert bad.stderr.splitlines() == [
+        "--area atlantis: unknown area (expected one of the areas in site.yaml: national, "
+        "barking-and-dagenham, barnet, bexley, brent, bromley, ...)", "Nothing was imported."]
+
+
+def test_a_real_shaped_page_keeps_its_phones_and_says_what_it_skipped(tmp_path):
+    """One page of an ORUK 3.0 feed shaped like production data (fictional details): HTML
+    descriptions, phones under contacts, placeholders, nulls; then `check` on the output."""
+    page = {"total_items": 5840, "total_pages": 292, "page_number": 1, "size": 3,
+            "first_page": True, "last_page": False, "empty": False, "contents": [
+                {"id": "3f0c1c3e-0000-4000-8000-000000000001", "name": "Harbour Advice Service",
+                 "status": "active", "organization": None,
+                 "description": "<h1>About Us</h1><p>Free advice on <strong>housing</strong> "
+                                "and safety.</p><p>Drop in or call.</p>",
+                 "email": "harbour@noemail.invalid", "url": "http://harbour.example.org.uk",
+                 "minimum_age": -1, "maximum_age": None, "assured_date": "2023-05-02",
+                 "contacts": [{"id": "c1", "name": "Advice line",
+                               "phones": [{"id": "p1", "number": "020 7946 0123"}]}],
+                 "service_areas": [{"id": "a1", "name": "Lewisham"}],
+                 "attributes": [{"id": "t1", "taxonomy_term": None}],
+                 "schedules": [{"id": "s1", "freq": "WEEKLY", "byday": "MO,WE",
+                                "opens_at": "09:30", "closes_at": "16:00",
+                                "attending_type": "in person"},
+                               {"id": "s2", "byday": "FR", "opens_at": None}]},
+                {"id": "3f0c1c3e-0000-4000-8000-000000000002", "name": "Old Drop-in",
+                 "status": "inactive", "contacts": [{"phones": [{"number": "020 7946 0124"}]}]},
+                {"id": "3f0c1c3e-0000-4000-8000-000000000003", "name": "Night Line",
+                 "status": "temporarily closed", "phones": [{"number": "020 7946 0125",
+                                                             "description": "Night line"}],
+                 "service_areas": [{"name": "Somewhere Else"}]}]}
+    source = tmp_path / "page1.json"
+    source.write_bytes(b"\xef\xbb\xbf" + json.dumps(page).encode())
+    out = tmp_path / "imported.yaml"
+    done = subprocess.run([sys.executable, str(ROOT / "build.py"), "import-openreferral",
+                           str(source), "--out", str(out), "--area", "lambeth"],
+                          capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    lines = done.stderr.splitlines()
+    assert "service 'old-drop-in' (Old Drop-in): skipped: its status is 'inactive'" in lines
+    for note in ("e-mail 'harbour@noemail.invalid' looks like a placeholder: left out",
+                 "website 'http://harbour.example.org.uk' is not https: left out",
+                 "minimum_age '-1' is not a possible age: left out",
+                 "assured_date 2023-05-02 kept in source for the reviewer (not used as "
+                 "last_reviewed)"):
+        assert f"service 'harbour-advice-service': {note}" in lines
+    assert "service 'night-line': area 'Somewhere Else' is not in site.yaml: used --area " \
+        "instead" in lines
+    assert lines[-2].startswith("Read 3 services of 5840 the feed says it has. The feed has "
+                                "292 pages and this read page(s) 1:")
+    assert lines[-1].startswith("Imported 2 services; skipped 1;")
+    checked = subprocess.run([sys.executable, str(ROOT / "build.py"), "check", "--services",
+                              str(out), "--content", str(FIXTURE.parent / "plain-content")],
+                             capture_output=True, text=True)
+    assert checked.returncode == 0, checked.stderr
+    text = out.read_text()
+    assert "number: 020 7946 0123" in text and "label: Advice line" in text
+    assert "summary: Free advice on housing and safety." in text
+    assert "status: temporarily-closed" in text and "- lambeth" in text
+    assert "opens: '09:30'" in text
+
+
+def _paths(value, path=()):
+    """Every place in a JSON value, as a path of keys and indexes."""
+    yield path
+    if isinstance(value, dict):
+        for key, item in value.items():
+            yield from _paths(item, path + (key,))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _paths(item, path + (index,))
+
+
+def _replace(value, path, new):
+    if not path:
+        return new
+    value = copy.copy(value)
+    value[path[0]] = _replace(value[path[0]], path[1:], new)
+    return value
+
+
+def test_any_value_anywhere_replaced_by_junk_never_raises(settings):
+    """Every field of the full HSDS example, at every depth, replaced by a null, a number, a
+    string, a list or an object (in turn, field by field): no traceback, and what is imported
+    passes check."""
+    base = json.loads((EXAMPLES / "hsds-3.0-examples" / "service_full.json").read_text())
+    junk = (None, -1, "<b>x</b>", ["x"], {"x": None})
+    paths = [p for p in _paths(base) if p]
+    records = [_replace(base, path, junk[n % len(junk)]) for n, path in enumerate(paths)]
+    records += [_replace(base, path, value) for path in paths if len(path) == 1 for value in junk]
+    assert len(records) > 500
+    result = run(records, settings)
+    assert len(result.entries) + len(result.skipped) == len(records)
+    assert passes_check(result.entries, settings) == []
