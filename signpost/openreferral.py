@@ -50,7 +50,10 @@ def _taxonomies(settings: Settings) -> dict[str, tuple[dict, dict[str, dict]]]:
                             {k: (v, v) for k, v in ROUTE_TERMS.items()}),
         "audiences": (_taxonomy("audiences", "Audiences", "Who a listing is for."),
                       {"residents": ("Residents", "People looking for help."),
-                       "professionals": ("Professionals", "People who work with survivors.")}),
+                       "professionals": ("Professionals", "People who work with survivors."),
+                       # Kept apart: help for people who harm is never help for victims.
+                       "people-who-harm": ("People who harm", "Help for people who want to "
+                                           "change their own abusive behaviour.")}),
     }
     out = {}
     for code, (taxonomy, terms) in vocabularies.items():
@@ -131,6 +134,8 @@ def service_record(service: Service, settings: Settings, terms) -> dict:
                       f"{g.min_age if g.min_age is not None else 0}-"
                       + ("" if g.max_age is None else str(g.max_age))) for g in groups]
         + [_attribute(sid, "audience", audiences[a], a) for a in service.audiences]
+        + ([_attribute(sid, "audience", audiences["people-who-harm"], "people-who-harm")]
+           if service.for_people_who_harm else [])
         + [_attribute(sid, "referral_route", routes[r], r) for r in service.referral.routes]
         + [_attribute(sid, "referral_form", routes["professional"], f.url)
            for f in service.referral.forms])
@@ -243,6 +248,8 @@ def import_services(data, settings: Settings) -> tuple[list[dict], list[str]]:
         audiences = [c for c in codes("audience") if c in ("residents", "professionals")]
         if audiences:
             entry["audiences"] = audiences
+        if "people-who-harm" in codes("audience"):
+            entry["for_people_who_harm"] = True
         categories = [c for c in codes("category") if c in settings.categories]
         if categories:
             entry["categories"] = categories
