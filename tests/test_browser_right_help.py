@@ -49,6 +49,9 @@ def test_the_perpetrator_programme_sits_apart_on_every_list(site):
         assert card.find_parent("ul") is section
         assert card.find_parent("li")["data-who"] == "-"  # never matches a victim's filters
     assert seen >= 3  # the borough, "Domestic abuse" and "Help to stop being abusive"
+    fragment = soup(site.site_dir / "fragments" / "barking-and-dagenham.html")
+    assert fragment.find_all("h2")[-1].get_text() == HARM_HEADING
+    assert fragment.find_all("h3")[-1].get_text() == "Men and Masculinities"
 
 
 def test_the_24_hour_helpline_is_among_the_first_three_call_links(site):
@@ -75,6 +78,8 @@ def test_a_kind_of_help_with_no_listing_says_so_and_is_not_advertised(site):
     assert main.find("a", href="/areas/national/") and main.find("a", href="/areas/")
     index = soup(site.site_dir / "categories" / "index.html").find("main")
     assert "(0" not in index.get_text() and "0 services" not in index.get_text()
+    link = index.find("a", href="/categories/forced-marriage/")
+    assert link.find_parent("ul").find_previous_sibling("h2").get_text() == "Not listed yet"
 
 
 def test_the_refuge_card_gives_both_numbers(site):
@@ -228,3 +233,15 @@ def test_the_search_page_holds_still(phone, site):
     phone.wait_for_timeout(300)
     # Every shift counts here, even those just after typing (Lighthouse forgives those).
     assert phone.evaluate("window.shifts") < 0.02
+
+
+def test_on_a_saturday_night_the_refuge_card_offers_the_line_open_now(browser, site):
+    context = browser.new_context(viewport={"width": 375, "height": 667})
+    page = context.new_page()
+    page.clock.set_fixed_time("2026-11-21T22:30:00Z")  # a Saturday night
+    page.goto(site.url + "/areas/barking-and-dagenham/")
+    card = page.locator(".app-card").filter(has_text="Refuge Barking and Dagenham")
+    assert card.locator(".app-open-now").all_text_contents() == [
+        "Closed now, opens Monday at 9am", "Open 24 hours"]
+    assert card.locator("a.app-phone").nth(1).get_attribute("href") == HELPLINE_TEL
+    context.close()

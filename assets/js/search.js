@@ -21,6 +21,7 @@ function start(root) {
   let pagefind = null, ticket = 0, timer = null, results = [], showing = 0;
 
   const none = find(".app-search__none");
+  fillNone(none);
 
   function band(years) {
     return bands.find((label) => {
@@ -171,6 +172,37 @@ function start(root) {
       item.append(call);
     }
     return item;
+  }
+
+  // What to do when nothing is found: the 24-hour helpline, the boroughs, the kinds of help.
+  function fillNone(box) {
+    const line = box.dataset;
+    box.append(element("p", "", TEXT.none_intro));
+    if (line.href) {
+      const section = element("section", "app-section app-section--highlight app-call-now");
+      const heading = element("h2", "", TEXT.talk_now);
+      heading.id = "search-call-now";
+      section.setAttribute("aria-labelledby", heading.id);
+      const name = element("p", "app-call-now__name");
+      const link = element("a", "", line.name);
+      link.href = line.url;
+      name.append(link, line.hours ? `: ${line.hours}` : "");
+      const call = element("p", "app-card__call");
+      const phone = element("a", "app-phone", `${TEXT.call} ${line.number}`);
+      phone.href = line.href;
+      call.append(phone);
+      section.append(heading, name, call);
+      box.append(section);
+    }
+    const links = element("ul", "app-links");
+    for (const [href, text] of [["/areas/", TEXT.by_borough], ["/categories/", TEXT.by_kind]]) {
+      const item = element("li");
+      const link = element("a", "", text);
+      link.href = href;
+      item.append(link);
+      links.append(item);
+    }
+    box.append(links);
   }
 
   function pageLink(data) {
