@@ -39,10 +39,7 @@ GROUP_ANYONE = "anyone"
 ROUTE_TERMS = {"self": "Self-referral", "professional": "Professional referral"}
 FORM_TERM = "form"  # a referral form whose route its label does not say
 ZONE_NOTE = "Times are UK local time (Europe/London)."
-# Hook for help for people who harm (issue 10 adds the listing field in services.py): when a
-# Service has this attribute set, the feed says so with an "audience" attribute. Until then
-# getattr finds nothing and no service carries it.
-HARM_FIELD = "for_people_who_harm"
+# Help for people who harm is marked with its own audience, never mixed with help for victims.
 HARM_TERM = "people-who-harm"
 
 
@@ -203,7 +200,7 @@ def service_record(service: Service, settings: Settings, terms, orgs: dict[str, 
         + [_attribute(sid, "referral_form", routes[_form_route(f.label, service.referral.routes)],
                       f.url) for f in service.referral.forms]
         + ([_attribute(sid, "audience", audiences[HARM_TERM], HARM_TERM)]
-           if getattr(service, HARM_FIELD, False) else [])
+           if service.for_people_who_harm else [])
         # Our page's address carries our id, so importing our own feed gives it back.
         + [_attribute(sid, "listing_page", pages["listing-page"],
                       settings.base_url.rstrip("/") + service.url)])

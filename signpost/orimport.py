@@ -22,7 +22,7 @@ import nh3
 import yaml
 from markdownify import markdownify
 
-from .openreferral import BYDAY, ROUTE_TERMS, uid
+from .openreferral import BYDAY, HARM_TERM, ROUTE_TERMS, uid
 from .services import DAYS, check_services
 from .settings import Settings
 from .yamlfile import load_yaml
@@ -370,6 +370,8 @@ class _Service:
             values = [c for c in self._codes(attributes, link) if c in allowed]
             if values:
                 entry[key] = list(dict.fromkeys(values))
+        if HARM_TERM in self._codes(attributes, "audience"):
+            entry["for_people_who_harm"] = True
         entry["areas"] = self._areas()
         groups = self._groups(attributes)
         if groups:

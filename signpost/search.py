@@ -24,9 +24,10 @@ def who_values(service: Service, genders) -> list[str]:
     Gender and age are combined so that a service for women from 13 and men from 16 does not
     match a boy of 14. A service that has not said who it is for matches everyone, so that
     nobody is wrongly told there is nothing for them; its page says it has not said. A
-    service only for professionals (a forum, a risk meeting) is help for nobody's age.
+    service only for professionals (a forum, a risk meeting) is help for nobody's age, and
+    help for people who harm never matches a victim's age or gender.
     """
-    if "residents" not in service.audiences:
+    if "residents" not in service.audiences or service.for_people_who_harm:
         return []
     values = []
     for group in service.eligibility or (Group(),):
@@ -42,8 +43,8 @@ def who_values(service: Service, genders) -> list[str]:
 def who_ranges(service: Service) -> str:
     """Say who a service is for compactly, for filtering a listing page in place:
     'women:13-120 men:16-120'; 'any:0-120' for a group open to any gender; '' when the
-    service has not said; '-' when it is only for professionals."""
-    if "residents" not in service.audiences:
+    service has not said; '-' when it is only for professionals or for people who harm."""
+    if "residents" not in service.audiences or service.for_people_who_harm:
         return "-"
     return " ".join(f"{g.gender or 'any'}:{g.min_age or 0}-{120 if g.max_age is None else g.max_age}"
                     for g in service.eligibility)

@@ -44,6 +44,13 @@ class Phone:
     href: str  # tel: URI
     hours: str = ""
     opening_hours: Hours | None = None
+    out_of_hours: bool = False  # the line to call when the office line is closed
+
+    @property
+    def call_now(self) -> bool:
+        """A line people can call when the office is closed: shown on cards beside the
+        first line."""
+        return self.out_of_hours or bool(self.opening_hours and self.opening_hours.always)
 
 
 @dataclass(frozen=True)
@@ -92,6 +99,8 @@ class Service:
     alert: str = ""
     source: str = ""
     owner: str = ""  # who keeps the listing right; for the review report, not shown
+    for_people_who_harm: bool = False  # help to change one's own behaviour, never for victims
+    reporting: bool = False  # a way to report a crime (the police, Crimestoppers)
     line: int = 0  # where the entry starts in services.yaml, for later problems
 
     @property
@@ -102,7 +111,7 @@ class Service:
 FIELDS = ("id", "name", "organisation", "summary", "description", "audiences", "categories",
           "areas", "eligibility", "eligibility_text", "phones", "emails", "website",
           "referral", "languages", "opening_hours", "last_reviewed", "status", "alert", "source",
-          "owner")
+          "owner", "for_people_who_harm", "reporting")
 REQUIRED = ("id", "name", "summary", "areas")
 
 
@@ -315,6 +324,16 @@ class _Checker:
             self.add(line, field, "'national' already covers every borough: list it alone")
         return areas or None
 
+    def _flag(self, value, line, field):
+        if isinstance(value, str) and value.strip().lower() in ("true", "yes"):
+            return True
+        if isinstance(value, str) and value.strip().lower() in ("false", "no"):
+            return False
+        self.add(line, field, f"must be true or false (got {quote(value)})")
+        return None
+
+    _for_people_who_harm = _reporting = _flag
+
     def _languages(self, value, line, field):
         return tuple(filter(None, (self._text(v, l, field) for v, l in self._list(value, line, field))))
 
@@ -365,7 +384,8 @@ class _Checker:
     def _phones(self, value, line, field):
         phones = []
         for item, item_line in self._list(value, line, field):
-            entry = self._mapping(item, item_line, field, ("label", "number", "hours", "opening_hours"))
+            entry = self._mapping(item, item_line, field,
+                                  ("label", "number", "hours", "opening_hours", "out_of_hours"))
             if entry is None:
                 continue
             if self._missing(entry, "number", item_line, field):
@@ -376,10 +396,13 @@ class _Checker:
             if "opening_hours" in entry:
                 hours = self._opening_hours(entry["opening_hours"], entry.lines["opening_hours"],
                                             "phones.opening_hours")
+            out_of_hours = self._flag(entry["out_of_hours"], entry.lines["out_of_hours"],
+                                      "phones.out_of_hours") if "out_of_hours" in entry else False
             if href:
                 phones.append(Phone(self._text(entry.get("label", "Phone"), item_line, "phones.label"),
                                     entry["number"].strip(), href,
-                                    self._text(entry.get("hours", ""), item_line, "phones.hours"), hours))
+                                    self._text(entry.get("hours", ""), item_line, "phones.hours"), hours,
+                                    bool(out_of_hours)))
         return tuple(phones)
 
     def _tel(self, number, line):

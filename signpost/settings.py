@@ -19,6 +19,9 @@ class Term:
     name: str
     description: str = ""
     ons_code: str = ""
+    keywords: tuple[str, ...] = ()  # categories: words people type, indexed for search
+    helplines: tuple[str, ...] = ()  # categories: ids of the lines offered when a service
+    # of this kind cannot be contacted directly (Childline for children's services)
 
 
 @dataclass(frozen=True)
@@ -81,7 +84,7 @@ _TOP_KEYS = {"site_name", "base_url", "exit_url", "report_email", "home_helpline
              "areas", "categories", "genders", "embed"}
 _EMBED_KEYS = {"name", "origins", "accent"}
 _ORIGIN = re.compile(r"^https?://[a-z0-9.-]+(:\d+)?$")
-_TERM_KEYS = {"name", "description", "ons_code"}
+_TERM_KEYS = {"name", "description", "ons_code", "keywords", "helplines"}
 
 
 def load_settings(settings: Settings, display_name: str = "site.yaml") -> tuple[Settings, list[Problem]]:
@@ -190,6 +193,14 @@ def _read_vocabulary(data: YamlMap, key: str, file: str, problems: list[Problem]
         for extra in set(entry) - _TERM_KEYS:
             problems.append(Problem(file, line, f"{key}: '{slug}': unknown key '{extra}'"
                                     + did_you_mean(extra, _TERM_KEYS)))
+        lists = {}
+        for extra in ("keywords", "helplines"):
+            value = entry.get(extra, [])
+            if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+                problems.append(Problem(file, getattr(entry, "lines", {}).get(extra, line), f"{key}: '{slug}': "
+                                        f"{extra} must be a list of words, like [housing, husband]"))
+                value = []
+            lists[extra] = tuple(v.strip() for v in value)
         terms[slug] = Term(slug, entry["name"], entry.get("description", ""),
-                           entry.get("ons_code", ""))
+                           entry.get("ons_code", ""), **lists)
     return terms

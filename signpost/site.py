@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from .content import Page
 from .coverage import coverage
+from .order import resident_order
 from .problems import Problem
 from .review import review_state
 from .services import Service
@@ -47,6 +48,9 @@ def plan_site(services: list[Service], pages: list[Page], settings: Settings,
     groups = {g.slug: [s for s in for_residents if _serves_gender(s, g.slug)]
               for g in settings.genders.values()}
     home_help = [s for s in by_name if s.id == settings.home_helpline]
+    helpline = home_help[0] if home_help else None
+    by_id = {s.id: s for s in services}
+    residents = dict(helpline=helpline, ordered=True)
 
     outputs = [Output("/", "home.html", settings.site_name, {
         "helpline": home_help[0] if home_help else None,
@@ -56,25 +60,30 @@ def plan_site(services: list[Service], pages: list[Page], settings: Settings,
         "pages": [p for p in pages if p.audience == "residents"],
     })]
     outputs += [Output(s.url, "service.html", title, {
-        "service": s, "stale": _stale(s, today),
+        "service": s, "stale": _stale(s, today), "lines": _lines_for(s, by_id, settings),
     }) for s, title in zip(services, _service_titles(services))]
     outputs.append(Output("/areas/", "areas.html", "Find help by borough", {
         "areas": [(a, len(local[a.slug])) for a in boroughs], "national": len(national)}))
     for area in boroughs:
         outputs += _listing(f"/areas/{area.slug}/", f"Help in {area.name}", local[area.slug] + national,
                             settings, area=area, local_count=len(local[area.slug]),
-                            has_professionals=any(area.slug in s.areas for s in for_professionals))
+                            has_professionals=any(area.slug in s.areas for s in for_professionals),
+                            **residents)
     outputs += _listing("/areas/national/", "Help across the UK", national, settings,
-                        area=settings.areas["national"], local_count=len(national))
+                        area=settings.areas["national"], local_count=len(national), **residents)
+    # Kinds of help with no listing are not advertised with a count of 0; their pages say so.
     outputs.append(Output("/categories/", "categories.html", "Find help by kind of help", {
-        "categories": [(settings.categories[c], len(found)) for c, found in categories.items()]}))
+        "categories": [(settings.categories[c], len(found)) for c, found in categories.items()
+                       if found],
+        "empty": [settings.categories[c] for c, found in categories.items() if not found]}))
     for slug, found in categories.items():
         category = settings.categories[slug]
-        outputs += _listing(f"/categories/{slug}/", category.name, found, settings, category=category)
+        outputs += _listing(f"/categories/{slug}/", category.name, found, settings, category=category,
+                            national_count=len(national), **residents)
     for slug, found in groups.items():
         gender = settings.genders[slug]
         outputs += _listing(f"/for/{slug}/", f"Help for {gender.name.lower()}", found, settings,
-                            gender=gender)
+                            gender=gender, **residents)
     professional_areas = [a for a in settings.areas.values()
                           if any(a.slug in s.areas for s in for_professionals)]
     outputs.append(Output("/professionals/", "professionals.html", "For professionals", {
@@ -86,9 +95,9 @@ def plan_site(services: list[Service], pages: list[Page], settings: Settings,
         outputs += _listing(f"/professionals/{area.slug}/", f"For professionals in {area.name}",
                             [s for s in for_professionals if area.slug in s.areas], settings,
                             area=area, professionals=True)
-    outputs += _embeds(by_name, local, national, settings, today)
+    outputs += _embeds(by_name, local, national, settings, today, helpline)
     outputs += [Output(p.url, "page.html", p.title, {"page": p}, (p.src_path, 1)) for p in pages]
-    outputs.append(Output("/search/", "search.html", "Search for help"))
+    outputs.append(Output("/search/", "search.html", "Search for help", {"helpline": helpline}))
     outputs.append(Output("/404.html", "404.html", "Page not found"))
     outputs.append(Output("/sitemap.xml", "sitemap.xml", "Sitemap",
                           {"urls": [o.url for o in outputs if o.url.endswith("/")
@@ -109,14 +118,16 @@ def _service_titles(services: list[Service]) -> list[str]:
 
 
 def _embeds(services: list[Service], local: dict, national: list[Service], settings: Settings,
-            today: dt.date) -> list[Output]:
+            today: dt.date, helpline: Service | None = None) -> list[Output]:
     """Pages that borough sites frame, the host script, plain fragments for server-side
     includes, and the page that tells web teams how to use them."""
     outputs, embedded = [], {}
+    by_id = {s.id: s for s in services}
     for embed in settings.embeds.values():
         area = settings.areas[embed.area]
-        found = local[area.slug] + national
-        context = dict(area=area, embed=embed, embedded=True, local_count=len(local[area.slug]))
+        found = [s for _, s in resident_order(local[area.slug] + national, settings)]
+        context = dict(area=area, embed=embed, embedded=True, local_count=len(local[area.slug]),
+                       helpline=helpline, ordered=True)
         outputs += _listing(f"/embed/{area.slug}/", f"Help in {area.name} – for {embed.name}",
                             found, settings, heading=f"Help in {area.name}", **context)
         if embed.accent:
@@ -138,7 +149,8 @@ def _embeds(services: list[Service], local: dict, national: list[Service], setti
         embedded.update({s.id: s for s in found})
     for service, title in zip(embedded.values(), _service_titles(list(embedded.values()))):
         outputs.append(Output(f"/embed{service.url}", "service.html", f"{title} – embedded", {
-            "service": service, "embedded": True, "stale": _stale(service, today)}))
+            "service": service, "embedded": True, "stale": _stale(service, today),
+            "lines": _lines_for(service, by_id, settings)}))
         outputs.append(Output(f"/fragments/services/{service.id}.html", "fragment.html",
                               f"Fragment: {service.name} ({service.id})", {"services": [service]}))
     if settings.embeds:
@@ -159,9 +171,29 @@ def _serves_gender(service: Service, gender: str) -> bool:
     return any(g.gender in (gender, None) for g in service.eligibility)
 
 
+def _lines_for(service: Service, by_id: dict[str, Service], settings: Settings) -> list[Service]:
+    """The 24-hour lines a service's page offers when people cannot contact the service
+    themselves: its first kind of help's `helplines` (Childline for children's services),
+    else the site's home_helpline."""
+    if service.phones or service.emails or service.website or service.for_people_who_harm:
+        return []
+    for category in settings.categories.values():
+        if category.slug in service.categories and category.helplines:
+            found = [by_id[i] for i in category.helplines if i in by_id and i != service.id]
+            if found:
+                return found
+    return [by_id[settings.home_helpline]] if settings.home_helpline in by_id else []
+
+
 def _listing(base: str, title: str, services: list[Service], settings: Settings,
-             heading: str | None = None, **context) -> list[Output]:
-    """Split a list of services into pages of settings.page_size: base, base/2/, ..."""
+             heading: str | None = None, ordered: bool = False, **context) -> list[Output]:
+    """Split a list of services into pages of settings.page_size: base, base/2/, ...
+
+    :param ordered: a list residents see: in the order of signpost.order, with each
+        service's group (its section heading) beside it; otherwise in name order.
+    """
+    entries = resident_order(services, settings) if ordered else [(None, s) for s in services]
+    services = [s for _, s in entries]
     size = settings.page_size
     total = max(1, -(-len(services) // size))
     urls = [base] + [f"{base}{n}/" for n in range(2, total + 1)]
@@ -169,6 +201,8 @@ def _listing(base: str, title: str, services: list[Service], settings: Settings,
         **context,
         "heading": heading or title,
         "services": services[(n - 1) * size: n * size],
+        "entries": entries[(n - 1) * size: n * size],
+        "ordered": ordered,
         "count": len(services),
         "page": n,
         "pages": list(enumerate(urls, 1)),

@@ -192,7 +192,9 @@ def test_open_now_is_shown_on_cards_from_the_page_clock(browser, site):
     page.clock.set_fixed_time("2026-11-18T10:00:00Z")  # a Wednesday morning
     page.goto(site.url + "/areas/barking-and-dagenham/")
     card = page.locator(".app-card").filter(has_text="Refuge Barking and Dagenham")
-    assert card.locator(".app-open-now").text_content() == "Open now, closes today at 5pm"
+    # The office line, and beside it the 24-hour line to call when the office is closed.
+    assert card.locator(".app-open-now").all_text_contents() == [
+        "Open now, closes today at 5pm", "Open 24 hours"]
     helpline = page.locator(".app-card").filter(has_text="National Domestic Abuse Helpline")
     assert helpline.locator(".app-open-now").text_content() == "Open 24 hours"
     context.close()

@@ -92,20 +92,33 @@ def test_service_page_says_what_it_does_not_know(env):
 
 
 def test_service_card(env, settings):
-    card = render(env, "services.html", heading="H", services=[FULL, BARE], count=2, page=1,
+    import dataclasses
+    from signpost.order import resident_order
+    harm = dataclasses.replace(BARE, id="harm", name="A programme", audiences=("residents",),
+                               areas=("lambeth",), for_people_who_harm=True)
+    entries = resident_order([harm, FULL, BARE], settings)
+    card = render(env, "services.html", heading="H", services=[s for _, s in entries],
+                  entries=entries, ordered=True, helpline=FULL, count=3, page=1,
                   pages=[(1, "/x/")], area=settings.areas["lambeth"], local_count=1,
                   has_professionals=True)
-    items = card.select("li.app-card")
-    assert [li.h3.a["href"] for li in items] == ["/services/full/", "/services/bare/"]
+    items = card.select("ul.app-cards li.app-card")
+    assert [li.h3.a["href"] for li in items] == ["/services/full/", "/services/bare/",
+                                                 "/services/harm/"]
     assert items[0].select_one("a.app-phone")["href"] == "tel:+448081570001"
     assert "Women aged 16 and over." in items[0].get_text()
     assert "For professionals" in items[1].get_text() and not items[1].select("a.app-phone")
-    assert [h.get_text() for h in card.find_all("h2")] == ["In Lambeth", "Across the UK"]
+    assert "For people worried about their own behaviour" in items[2].get_text()
+    assert items[2]["data-who"] == "-"
+    assert [h.get_text() for h in card.find_all("h2")] == [
+        "Talk to someone now", "In Lambeth", "Helplines and services across the UK",
+        "If you are worried about your own behaviour"]
+    assert card.select_one(".app-call-now a.app-phone")["href"] == "tel:+448081570001"
     assert card.find("a", href="/professionals/lambeth/")
 
 
 def test_pagination(env):
-    page = render(env, "services.html", heading="H", services=[BARE], count=41, page=2,
+    page = render(env, "services.html", heading="H", services=[BARE], entries=[(None, BARE)],
+                  count=41, page=2,
                   pages=[(1, "/c/"), (2, "/c/2/"), (3, "/c/3/")])
     nav = page.select_one("nav.app-pagination")
     assert nav.find("a", rel="prev")["href"] == "/c/"
@@ -138,7 +151,8 @@ def test_hours():
 
 def test_long_pagination_shows_a_window(env):
     pages = [(n, f"/c/{n}/") for n in range(1, 64)]
-    nav = render(env, "services.html", heading="H", services=[BARE], count=1260, page=30,
+    nav = render(env, "services.html", heading="H", services=[BARE], entries=[(None, BARE)],
+                 count=1260, page=30,
                  pages=pages).select_one("nav.app-pagination")
     numbers = [a.get_text() for a in nav.find_all("a") if a.get_text().isdigit()]
     assert numbers == ["1", "28", "29", "30", "31", "32", "63"]

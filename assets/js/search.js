@@ -20,8 +20,8 @@ function start(root) {
   const genders = root.dataset.genders.split(" ");
   let pagefind = null, ticket = 0, timer = null, results = [], showing = 0;
 
-  find(".app-search__no-js").hidden = true;
-  find(".app-search__controls").hidden = false;
+  const none = find(".app-search__none");
+  fillNone(none);
 
   function band(years) {
     return bands.find((label) => {
@@ -58,8 +58,14 @@ function start(root) {
     }
     // Browsing searches for the word every service page carries (a search with no words
     // would load the whole index), sorted by name so only the cards shown are fetched.
-    const found = await pagefind.search(words || root.dataset.browseWord, {
-      filters: { ...chosen, type: "service" }, sort: words ? {} : { name: "asc" } });
+    // Help for people who harm is searched apart and always comes last.
+    const query = words || root.dataset.browseWord;
+    const options = (section) => ({ filters: { ...chosen, type: "service", section },
+      sort: words ? {} : { name: "asc" } });
+    const [main, harm] = await Promise.all([pagefind.search(query, options("help")),
+      pagefind.search(query, options("people-who-harm"))]);
+    const found = { results: main.results.concat(harm.results),
+      filters: addCounts(main.filters, harm.filters) };
     const help = words ? await pagefind.search(words, { filters: { type: "page" } }) : { results: [] };
     const helpData = await Promise.all(help.results.slice(0, 10).map((r) => r.data()));
     if (mine !== ticket) return;  // a newer search has started
@@ -70,6 +76,7 @@ function start(root) {
     pages.replaceChildren(...helpData.map(pageLink));
     find(".app-search__services-heading").hidden = !results.length;
     find(".app-search__pages-heading").hidden = !helpData.length;
+    none.hidden = Boolean(results.length || helpData.length);
     status.textContent = summary(results.length, helpData.length);
     showCounts(found.filters);
   }
@@ -91,6 +98,17 @@ function start(root) {
     more.textContent = TEXT.show_more;
   }
 
+  function addCounts(one, other) {
+    const sum = {};
+    for (const counts of [one, other]) {
+      for (const [key, values] of Object.entries(counts || {})) {
+        sum[key] = sum[key] || {};
+        for (const [value, n] of Object.entries(values)) sum[key][value] = (sum[key][value] || 0) + n;
+      }
+    }
+    return sum;
+  }
+
   // Each option says how many services it would find with the other choices kept.
   function showCounts(counts) {
     for (const [field, key] of [[fields.borough, "borough"], [fields.kind, "kind"]]) {
@@ -110,6 +128,7 @@ function start(root) {
     pages.replaceChildren();
     more.hidden = true;
     status.textContent = "";
+    none.hidden = true;
     find(".app-search__services-heading").hidden = true;
     find(".app-search__pages-heading").hidden = true;
   }
@@ -128,7 +147,9 @@ function start(root) {
     const link = element("a", "", data.meta.title);
     link.href = data.url;
     heading.append(link);
-    item.append(heading, element("p", "", data.meta.summary));
+    item.append(heading);
+    if (data.meta.harm) item.append(element("p", "app-tag", data.meta.harm));
+    item.append(element("p", "", data.meta.summary));
     const who = element("p", "app-card__who");
     who.append(element("strong", "", TEXT.who_for), " " + data.meta.who);
     item.append(who);
@@ -141,7 +162,47 @@ function start(root) {
       call.append(phone, " ", open);
       item.append(call);
     }
+    if (data.meta.now_phone) {  // the line to call when the first one is closed
+      const call = element("p", "app-card__call");
+      const phone = element("a", "app-phone", `${TEXT.call} ${data.meta.now_phone}`);
+      phone.href = data.meta.now_href;
+      const open = element("span", "app-open-now");
+      showOpening(open, data.meta.now_hours);
+      call.append(element("span", "app-card__label", data.meta.now_label), phone, " ", open);
+      item.append(call);
+    }
     return item;
+  }
+
+  // What to do when nothing is found: the 24-hour helpline, the boroughs, the kinds of help.
+  function fillNone(box) {
+    const line = box.dataset;
+    box.append(element("p", "", TEXT.none_intro));
+    if (line.href) {
+      const section = element("section", "app-section app-section--highlight app-call-now");
+      const heading = element("h2", "", TEXT.talk_now);
+      heading.id = "search-call-now";
+      section.setAttribute("aria-labelledby", heading.id);
+      const name = element("p", "app-call-now__name");
+      const link = element("a", "", line.name);
+      link.href = line.url;
+      name.append(link, line.hours ? `: ${line.hours}` : "");
+      const call = element("p", "app-card__call");
+      const phone = element("a", "app-phone", `${TEXT.call} ${line.number}`);
+      phone.href = line.href;
+      call.append(phone);
+      section.append(heading, name, call);
+      box.append(section);
+    }
+    const links = element("ul", "app-links");
+    for (const [href, text] of [["/areas/", TEXT.by_borough], ["/categories/", TEXT.by_kind]]) {
+      const item = element("li");
+      const link = element("a", "", text);
+      link.href = href;
+      item.append(link);
+      links.append(item);
+    }
+    box.append(links);
   }
 
   function pageLink(data) {

@@ -1,0 +1,49 @@
+"""The one order of the lists residents see: the help most likely to be right for them first.
+
+1. ``local``: services a person can contact themselves, based in the place (on pages with
+   no place, every service that is not national);
+2. ``helplines``: national services a person can contact themselves: the site's
+   ``home_helpline`` (the National Domestic Abuse Helpline) first, then lines open 24 hours,
+   then the others;
+3. ``professional``: services reached only through a professional's referral;
+4. ``reporting``: ways to report a crime (listings with ``reporting: true``);
+5. ``people-who-harm``: help for people who want to change their own behaviour (listings with
+   ``for_people_who_harm: true``), always last and under a heading of their own.
+
+Within a group, services are in name order. The order is fixed when the page is built:
+"open now" marks a line but never moves a card (a list that moves under a finger causes
+mis-taps).
+"""
+from __future__ import annotations
+
+from .services import Service
+from .settings import Settings
+
+GROUPS = ("local", "helplines", "professional", "reporting", "people-who-harm")
+
+
+def group_of(service: Service) -> str:
+    """Say which of GROUPS a service belongs to (the place only splits local from national)."""
+    if service.for_people_who_harm:
+        return "people-who-harm"
+    if service.reporting:
+        return "reporting"
+    routes = service.referral.routes
+    if "professional" in routes and "self" not in routes:
+        return "professional"
+    return "helplines" if "national" in service.areas else "local"
+
+
+def _open_always(service: Service) -> bool:
+    return bool(service.opening_hours and service.opening_hours.always) or \
+        any(p.opening_hours and p.opening_hours.always for p in service.phones)
+
+
+def resident_order(services: list[Service], settings: Settings) -> list[tuple[str, Service]]:
+    """Return (group, service) pairs in the order residents should meet them."""
+    def key(service: Service):
+        group = group_of(service)
+        first = group == "helplines" and service.id == settings.home_helpline
+        always = group == "helplines" and _open_always(service)
+        return GROUPS.index(group), not first, not always, service.name.lower(), service.id
+    return [(group_of(s), s) for s in sorted(services, key=key)]

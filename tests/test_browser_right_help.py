@@ -1,0 +1,247 @@
+"""Right help first (issue 10): what a resident finds, tried as residents would, on the built
+real directory, with and without JavaScript, at 375 px; and the same pages read as text."""
+from __future__ import annotations
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from conftest import soup
+from signpost.openreferral import feed_files
+from signpost.search import AGE_BANDS, BROWSE_WORD
+from test_browser_search import search
+
+HARM_HEADING = "If you are worried about your own behaviour"
+HELPLINE_TEL = "tel:+448082000247"  # the National Domestic Abuse Helpline, 0808 2000 247
+
+
+@pytest.fixture
+def phone(browser, destination):
+    """A fresh browser context at 375 px, a common phone width."""
+    context = browser.new_context(viewport={"width": 375, "height": 667})
+    yield context.new_page()
+    context.close()
+
+
+def html_pages(site_dir, *prefixes):
+    return [p for prefix in prefixes for p in sorted((site_dir / prefix).rglob("index.html"))]
+
+
+def resident_lists(site_dir):
+    return html_pages(site_dir, "areas", "categories", "for")
+
+
+def test_the_perpetrator_programme_sits_apart_on_every_list(site):
+    seen = 0
+    for path in resident_lists(site.site_dir):
+        main = soup(path).find("main")
+        card = main.find("a", href="/services/men-and-masculinities/")
+        if card is None:
+            continue
+        seen += 1
+        headings = main.find_all("h2")
+        assert headings[-1].get_text() == HARM_HEADING, path
+        # The programme is the only kind of card under that heading.
+        section = headings[-1].find_next_sibling("ul")
+        assert [a["href"] for a in section.select(".app-card__title a")] == \
+            ["/services/men-and-masculinities/"], path
+        assert card.find_parent("ul") is section
+        assert card.find_parent("li")["data-who"] == "-"  # never matches a victim's filters
+    assert seen >= 3  # the borough, "Domestic abuse" and "Help to stop being abusive"
+    fragment = soup(site.site_dir / "fragments" / "barking-and-dagenham.html")
+    assert fragment.find_all("h2")[-1].get_text() == HARM_HEADING
+    assert fragment.find_all("h3")[-1].get_text() == "Men and Masculinities"
+
+
+def test_the_24_hour_helpline_is_among_the_first_three_call_links(site):
+    boroughs = [p for p in html_pages(site.site_dir, "areas") if p.parent.name != "areas"]
+    assert len(boroughs) == 34  # 33 boroughs and "across the UK"
+    for path in boroughs:
+        calls = [a["href"] for a in soup(path).find("main").select('a[href^="tel:"]')]
+        assert HELPLINE_TEL in calls[:3], path
+
+
+def test_every_kind_of_help_offers_the_24_hour_helpline(site):
+    for path in html_pages(site.site_dir, "categories"):
+        if path.parent.name == "categories":
+            continue
+        main = soup(path).find("main")
+        assert main.select_one(f'.app-call-now a[href="{HELPLINE_TEL}"]'), path
+
+
+def test_a_kind_of_help_with_no_listing_says_so_and_is_not_advertised(site):
+    main = soup(site.site_dir / "categories" / "forced-marriage" / "index.html").find("main")
+    text = main.get_text(" ", strip=True)
+    assert "We do not list any services for forced marriage yet" in text
+    assert "0 services" not in text
+    assert main.find("a", href="/areas/national/") and main.find("a", href="/areas/")
+    index = soup(site.site_dir / "categories" / "index.html").find("main")
+    assert "(0" not in index.get_text() and "0 services" not in index.get_text()
+    link = index.find("a", href="/categories/forced-marriage/")
+    assert link.find_parent("ul").find_previous_sibling("h2").get_text() == "Not listed yet"
+
+
+def test_the_refuge_card_gives_both_numbers(site):
+    page = soup(site.site_dir / "areas" / "barking-and-dagenham" / "index.html")
+    card = page.find("a", href="/services/refuge-barking-and-dagenham/").find_parent("li")
+    assert [a.get_text() for a in card.select("a.app-phone")] == \
+        ["Call 0300 456 0174", "Call 0808 2000 247"]
+
+
+def test_no_service_page_for_residents_leaves_nothing_to_do(site):
+    checked = 0
+    for path in html_pages(site.site_dir, "services"):
+        main = soup(path).find("main")
+        for heading in main.find_all("h2", string="Contact"):
+            assert heading.find_next_sibling().find("a"), f"empty Contact heading in {path}"
+        actions = main.select('a[href^="tel:"], a[href^="mailto:"], .app-contacts a')
+        assert actions, path
+        checked += 1
+    assert checked >= 20
+    for sid in ("reset", "phoenix"):
+        main = soup(site.site_dir / "services" / sid / "index.html").find("main")
+        assert "Ask a professional you are already in touch with to refer you." in main.get_text()
+        assert main.select_one('.app-call-now a[href="tel:+448001111"]')  # Childline
+        assert not main.find("h2", string="Contact")
+
+
+def test_no_index_words_in_the_text_of_any_page(site):
+    who_words = re.compile(r"\b(women|men|non-binary) (\d+|26-59|60\+)\b")
+    for path in html_pages(site.site_dir, "services", "embed", "areas", "categories"):
+        text = soup(path).get_text(" ")
+        assert BROWSE_WORD not in text, path
+        assert not who_words.search(text), path
+    assert len(AGE_BANDS) == 28
+
+
+def test_the_open_referral_feed_keeps_help_for_people_who_harm_apart(settings):
+    from signpost.pipeline import check
+    _, services, _ = check(settings)
+    records = [v for v in feed_files(services, settings).values()
+               if isinstance(v, dict) and "attributes" in v]
+    harm = {r["name"] for r in records for a in r["attributes"]
+            if a["link_type"] == "audience" and a["value"] == "people-who-harm"}
+    assert harm == {"Men and Masculinities"}
+
+
+# In a browser ------------------------------------------------------------------------------
+
+def visible_cards(page):
+    return page.locator("main .app-card:visible .app-card__title").all_text_contents()
+
+
+def test_a_boy_of_15_in_barking_and_dagenham_sees_help_for_him_first(phone, site):
+    phone.goto(site.url + "/areas/barking-and-dagenham/")
+    everyone = visible_cards(phone)
+    assert everyone[-1] == "Men and Masculinities"
+    phone.fill("#filter-age", "15")
+    phone.select_option("#filter-gender", "men")
+    shown = visible_cards(phone)
+    assert "Men and Masculinities" not in shown
+    assert shown[0] == "National Domestic Abuse Helpline"
+    for name in ("Childline", "RESET", "The Phoenix Service"):
+        assert name in shown
+    assert not phone.get_by_role("heading", name=HARM_HEADING).is_visible()
+    found = search(phone, site, borough="Barking and Dagenham", age="15", gender="men")
+    assert "Men and Masculinities" not in found and "Childline" in found
+
+
+def test_without_javascript_the_order_is_the_same(browser, site):
+    context = browser.new_context(java_script_enabled=False, viewport={"width": 375, "height": 667})
+    page = context.new_page()
+    page.goto(site.url + "/areas/barking-and-dagenham/")
+    cards = page.locator("main .app-card .app-card__title").all_text_contents()
+    assert cards[0] == "National Domestic Abuse Helpline" and cards[-1] == "Men and Masculinities"
+    assert page.get_by_role("heading", name=HARM_HEADING).is_visible()
+    context.close()
+
+
+def test_open_now_marks_but_never_reorders(phone, site):
+    built = soup(site.site_dir / "areas" / "lambeth" / "index.html")
+    order = [h.get_text() for h in built.select("main .app-card__title")]
+    phone.goto(site.url + "/areas/lambeth/")
+    expect(phone.locator(".app-open-now").first).not_to_be_empty()
+    assert phone.locator("main .app-card .app-card__title").all_text_contents() == order
+
+
+def test_call_links_are_buttons_44px_tall(phone, site):
+    for url in ("/areas/barking-and-dagenham/", "/services/refuge-barking-and-dagenham/",
+                "/categories/forced-marriage/"):
+        phone.goto(site.url + url)
+        links = phone.locator("main a.app-phone")
+        assert links.count() >= 1
+        for box in [links.nth(i).bounding_box() for i in range(links.count())]:
+            assert box["height"] >= 44 and box["width"] >= 44, url
+
+
+def test_a_search_with_no_result_is_not_a_dead_end(phone, site):
+    found = search(phone, site, query="qwxzv")
+    assert found == []
+    none = phone.locator(".app-search__none")
+    expect(none).to_be_visible()
+    assert none.locator(f'a[href="{HELPLINE_TEL}"]').is_visible()
+    assert none.locator('a[href="/areas/"]').is_visible()
+    assert none.locator('a[href="/categories/"]').is_visible()
+
+
+@pytest.mark.parametrize("words, expected", [
+    ("husband", "Athena"), ("scared", "National Domestic Abuse Helpline"),
+    ("housing", "Gaia Centre"), ("somewhere safe to stay", "Refuge Barking and Dagenham "
+                                 "Domestic and Sexual Abuse Service")])
+def test_plain_words_find_services(phone, site, words, expected):
+    found = search(phone, site, query=words)
+    assert expected in found
+    assert found.index(expected) < found.index("Men and Masculinities") \
+        if "Men and Masculinities" in found else True
+
+
+def test_search_results_label_help_for_people_who_harm(phone, site):
+    found = search(phone, site, query="behaviour")
+    assert found[-1] == "Men and Masculinities"
+    card = phone.locator(".app-search__services li").filter(has_text="Men and Masculinities")
+    assert card.locator(".app-tag").text_content() == "For people worried about their own behaviour"
+
+
+def test_every_hinted_word_finds_something(phone, site):
+    phone.goto(site.url + "/search/")
+    hint = phone.locator("#search-query-hint").text_content()
+    words = re.split(r", | or ", hint.removeprefix("For example ").rstrip("."))
+    assert len(words) == 3
+    for word in words:
+        assert search(phone, site, query=word), word
+
+
+def test_the_refuge_search_card_gives_both_numbers(phone, site):
+    search(phone, site, query="Refuge Barking")
+    card = phone.locator(".app-search__services li").filter(has_text="Refuge Barking").first
+    assert card.locator("a.app-phone").all_text_contents() == \
+        ["Call 0300 456 0174", "Call 0808 2000 247"]
+
+
+def test_the_search_page_holds_still(phone, site):
+    phone.goto(site.url + "/search/")
+    phone.evaluate("""() => { window.shifts = 0; new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) window.shifts += entry.value;
+    }).observe({ type: "layout-shift", buffered: true }); }""")
+    phone.fill("#search-query", "helpline")
+    expect(phone.locator(".app-search__status")).to_have_text(re.compile(r"found\.$"))
+    phone.select_option("#search-borough", "Lambeth")
+    phone.wait_for_timeout(600)
+    phone.fill("#search-query", "qwxzv")
+    expect(phone.locator(".app-search__none")).to_be_visible()
+    phone.wait_for_timeout(300)
+    # Every shift counts here, even those just after typing (Lighthouse forgives those).
+    assert phone.evaluate("window.shifts") < 0.02
+
+
+def test_on_a_saturday_night_the_refuge_card_offers_the_line_open_now(browser, site):
+    context = browser.new_context(viewport={"width": 375, "height": 667})
+    page = context.new_page()
+    page.clock.set_fixed_time("2026-11-21T22:30:00Z")  # a Saturday night
+    page.goto(site.url + "/areas/barking-and-dagenham/")
+    card = page.locator(".app-card").filter(has_text="Refuge Barking and Dagenham")
+    assert card.locator(".app-open-now").all_text_contents() == [
+        "Closed now, opens Monday at 9am", "Open 24 hours"]
+    assert card.locator("a.app-phone").nth(1).get_attribute("href") == HELPLINE_TEL
+    context.close()

@@ -1,0 +1,80 @@
+"""Unit tests: the one order of the lists residents see (signpost/order.py), and the listing
+fields it reads, with their exact messages for bad input."""
+from __future__ import annotations
+
+import dataclasses
+
+from signpost.order import GROUPS, group_of, resident_order
+from signpost.services import Hours, Phone, Referral, Service, read_services
+from conftest import TODAY
+from test_services import GOOD, S, problems_for, with_lines
+
+
+def svc(sid, areas=("lambeth",), routes=(), always=False, **fields):
+    phone = Phone("Line", "020 7946 0002", "tel:+442079460002",
+                  opening_hours=Hours(always=True) if always else None)
+    return Service(sid, sid.replace("-", " ").title(), "A service.", tuple(areas),
+                   phones=(phone,), referral=Referral(tuple(routes)), **fields)
+
+
+def names(services, settings):
+    return [(group, s.id) for group, s in resident_order(services, settings)]
+
+
+def test_groups_come_in_the_documented_order(settings):
+    mixed = [
+        svc("zz-perpetrator-programme", for_people_who_harm=True),
+        svc("police", areas=("national",), reporting=True),
+        svc("children-programme", routes=("professional",)),
+        svc("a-small-helpline", areas=("national",)),
+        svc("local-centre", routes=("self", "professional")),
+    ]
+    assert names(mixed, settings) == [
+        ("local", "local-centre"), ("helplines", "a-small-helpline"),
+        ("professional", "children-programme"), ("reporting", "police"),
+        ("people-who-harm", "zz-perpetrator-programme")]
+    assert [g for g, _ in names(mixed, settings)] == list(GROUPS)
+
+
+def test_home_helpline_first_then_lines_open_all_day(settings):
+    helplines = [svc("aaa-line", areas=("national",)),
+                 svc("bbb-all-day", areas=("national",), always=True),
+                 svc(settings.home_helpline, areas=("national",), always=True)]
+    assert [sid for _, sid in names(helplines, settings)] == [
+        settings.home_helpline, "bbb-all-day", "aaa-line"]
+    # The first line is the setting, not a name in the code.
+    other = dataclasses.replace(settings, home_helpline="aaa-line")
+    assert [sid for _, sid in names(helplines, other)][0] == "aaa-line"
+
+
+def test_help_for_people_who_harm_is_last_whatever_else_it_is(settings):
+    harm = svc("aaa-programme", areas=("national",), routes=("self",), for_people_who_harm=True,
+               reporting=True)
+    assert group_of(harm) == "people-who-harm"
+    assert names([harm, svc("zzz-police", reporting=True)], settings)[-1] == (
+        "people-who-harm", "aaa-programme")
+
+
+def test_names_order_a_group_and_input_order_does_not_matter(settings):
+    local = [svc("gamma"), svc("alpha"), svc("beta")]
+    assert names(local, settings) == names(list(reversed(local)), settings)
+    assert [sid for _, sid in names(local, settings)] == ["alpha", "beta", "gamma"]
+
+
+def test_listing_flags_are_read_and_checked(settings):
+    text = with_lines("    for_people_who_harm: true", "    reporting: no")
+    service = read_services(text, "services.yaml", settings, TODAY)[0][0]
+    assert service.for_people_who_harm is True and service.reporting is False
+    assert problems_for(with_lines("    for_people_who_harm: maybe"), settings) == [
+        S.format(line=9) + "for_people_who_harm: must be true or false (got 'maybe')"]
+    assert problems_for(with_lines("    for_people_who_ham: true"), settings) == [
+        S.format(line=9) + "for_people_who_ham: unknown field (did you mean 'for_people_who_harm'?)"]
+
+
+def test_out_of_hours_lines(settings):
+    text = GOOD + "      - label: Evenings\n        number: 020 7946 0003\n        out_of_hours: true\n"
+    phones = read_services(text, "services.yaml", settings, TODAY)[0][0].phones
+    assert [p.call_now for p in phones] == [False, True]
+    bad = GOOD + "        out_of_hours: sometimes\n"
+    assert problems_for(bad, settings) == [
+        S.format(line=9) + "phones.out_of_hours: must be true or false (got 'sometimes')"]
