@@ -10,6 +10,7 @@ from .content import load_pages
 from .headers import write_headers
 from .problems import BuildFailed
 from .openreferral import write_feed
+from .places import load_places, plan_lookup
 from .render import copy_assets, make_env, staged, write_site
 from .search import index_site
 from .services import Service, load_services
@@ -40,9 +41,11 @@ def check(settings: Settings, today: dt.date | None = None
     if service_problems and not services:
         # Nothing could be read from the file: every link to a service would fail too.
         raise BuildFailed(service_problems + page_problems)
+    places, place_problems = load_places(settings.data_dir, settings.areas, str(settings.data_dir))
     outputs = plan_site(services, pages, settings, today)
+    outputs += [plan_lookup(places, settings.areas)] if places else []
     pending = {f"/services/{p.service}/" for p in service_problems if p.service}
-    problems = service_problems + page_problems + \
+    problems = service_problems + page_problems + place_problems + \
         check_site(outputs, services, pages, services_file, content_dir, pending)
     if problems:
         raise BuildFailed(problems)
