@@ -61,16 +61,18 @@ def load_places(data_dir: Path, areas: dict[str, Term], display_dir: str = "data
         return None, []
     by_code = {a.ons_code: a for a in areas.values() if a.ons_code}
     problems: list[Problem] = []
-    shares = {}
+    shares, written = {}, {}
     for name in (DISTRICTS, SECTORS):
-        rows = _read(Path(data_dir) / name, f"{display_dir.rstrip('/')}/{name}", problems)
+        rows, written[name] = _read(Path(data_dir) / name, f"{display_dir.rstrip('/')}/{name}",
+                                    problems)
         shares[name] = _shares(rows, name, by_code, problems)
     file = f"{display_dir.rstrip('/')}/{SECTORS}"
     for sector, (line, _) in shares[SECTORS].items():
-        if sector.split(" ")[0] not in shares[DISTRICTS]:
+        # (A district whose rows are bad, or a table that could not be read, says so itself.)
+        if written[DISTRICTS] and sector.split(" ")[0] not in written[DISTRICTS]:
             problems.append(Problem(file, line, f"sector {sector}: its district "
                                     f"{sector.split(' ')[0]} is not in {DISTRICTS}"))
-    rows = _read(Path(data_dir) / PLACES, f"{display_dir.rstrip('/')}/{PLACES}", problems)
+    rows, _ = _read(Path(data_dir) / PLACES, f"{display_dir.rstrip('/')}/{PLACES}", problems)
     names = _names(rows, by_code, problems)
     return Places({k: v for k, (_, v) in shares[DISTRICTS].items()},
                   {k: v for k, (_, v) in shares[SECTORS].items()}, names), problems
@@ -113,30 +115,33 @@ def plan_lookup(places: Places, areas: dict[str, Term]) -> Output:
     return Output(LOOKUP_URL, "", "Place finder data", body=lookup_json(places, areas))
 
 
-def _read(path: Path, file: str, problems: list[Problem]) -> list[tuple[int, dict]]:
-    """Rows of one table with their line numbers, after checking its columns."""
+def _read(path: Path, file: str, problems: list[Problem]
+          ) -> tuple[list[tuple[int, dict]], set[str]]:
+    """Rows of one table with their line numbers, after checking its columns; and the first
+    value of every line, good or bad (a key that is there but broken is not also missing)."""
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as err:
         reason = err.strerror if isinstance(err, OSError) else "it is not UTF-8 text"
         problems.append(Problem(file, 1, f"cannot read the place finder's data ({reason})"))
-        return []
+        return [], set()
     reader = csv.reader(text.splitlines())
     columns = _COLUMNS[path.name]
     header = next(reader, [])
     if header != columns:
         problems.append(Problem(file, 1, f"the first line must name the columns "
                                 f"{','.join(columns)} (got {quote(','.join(header), 80)})"))
-        return []
-    rows = []
+        return [], set()
+    rows, keys = [], set()
     for values in reader:
         line = reader.line_num
+        keys.add(values[0].strip() if values else "")
         if len(values) != len(columns):
             problems.append(Problem(file, line, f"expected {len(columns)} values "
                                     f"({','.join(columns)}), got {len(values)}"))
             continue
         rows.append((line, dict(zip(columns, (v.strip() for v in values)), file=file)))
-    return rows
+    return rows, keys
 
 
 def _area(row: dict, line: int, by_code: dict[str, Term], problems: list[Problem]) -> str | None:
@@ -157,9 +162,7 @@ def _area(row: dict, line: int, by_code: dict[str, Term], problems: list[Problem
                                 "of any area in site.yaml", field="ons_code"))
     elif area.name != name:
         problems.append(Problem(row["file"], line, f"{quote(name)} is not the name site.yaml gives "
-                                f"{code} (expected {quote(area.name)})"
-                                + did_you_mean(name, [a.name for a in by_code.values()]),
-                                field="borough_name"))
+                                f"{code} (expected {quote(area.name)})", field="borough_name"))
     else:
         return area.slug
     return None
