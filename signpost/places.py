@@ -95,12 +95,15 @@ def lookup_json(places: Places, areas: dict[str, Term]) -> bytes:
         return {key: value for key, value in found.items() if value}  # all stacked: unknown
 
     data = {
-        "about": "/about-our-data/",
-        "licence": "Postcodes: OS Code-Point Open and ONS codes, Open Government Licence v3.0. "
-                   "Place names: Wikipedia, List of areas of London, CC BY-SA 4.0, and OS ward "
-                   "names (OGL v3.0). Contains OS data, Royal Mail data and National Statistics "
-                   "data. Crown copyright and database right 2025. Royal Mail copyright and "
-                   "database right 2025.",
+        # Share-alike: whoever reuses this file gets the licences and attribution with it.
+        "licence": "Postcodes: OS Code-Point Open and ONS codes, Open Government Licence v3.0 "
+                   "(https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/"
+                   "). Contains Ordnance Survey data, Royal Mail data and National Statistics "
+                   "data, Crown copyright and database right 2025, Royal Mail copyright and "
+                   "database right 2025. Place names: Wikipedia contributors, List of areas of "
+                   "London (https://en.wikipedia.org/wiki/List_of_areas_of_London), CC BY-SA 4.0 "
+                   "(https://creativecommons.org/licenses/by-sa/4.0/), boroughs matched to ONS "
+                   "codes, with OS ward names. This file is shared under CC BY-SA 4.0.",
         "boroughs": [[a.slug, a.name] for a in boroughs],
         "districts": table(places.districts),
         "sectors": table(places.sectors),
@@ -207,6 +210,7 @@ def _shares(rows: list[tuple[int, dict]], table: str, by_code: dict[str, Term],
             if key not in broken and not (abs(total - 1) <= 0.005 or (column == "share_excl_stacked" and total == 0)):
                 problems.append(Problem(rows[0][1]["file"], line, f"{key}: the shares add up to "
                                         f"{total:.4f}, not 1 (is a row missing?)", field=column))
+                break  # one problem for the district is enough
         result[key] = (line, tuple(sorted((s for s, _ in shares), key=lambda s: -s.share)))
     return result
 
