@@ -138,7 +138,7 @@ def test_places_point_at_london_boroughs_most_likely_first(settings):
                                               if a.slug != "national"]
 
 
-def test_check_reports_data_problems_and_build_writes_nothing(tmp_path, project, data):
+def project_with_bad_data(tmp_path, project, data) -> Settings:
     root = tmp_path / "root"
     for name in ("templates", "assets", "locales"):
         shutil.copytree(ROOT / name, root / name)
@@ -146,8 +146,13 @@ def test_check_reports_data_problems_and_build_writes_nothing(tmp_path, project,
     shutil.copytree(data, root / "data")
     replace_line(root / "data" / "places.csv", 3, "Kilburn,E09000033,Westmnster,"
                  "wikipedia-list-of-areas-of-london")
-    settings = Settings.for_root(root, services_file=project.services_file,
-                                 content_dir=project.content_dir, out_dir=project.out_dir)
+    return Settings.for_root(root, services_file=project.services_file,
+                             content_dir=project.content_dir, out_dir=project.out_dir)
+
+
+def test_check_reports_data_problems_and_build_writes_nothing(tmp_path, project, data):
+    settings = project_with_bad_data(tmp_path, project, data)
+    root = settings.root
     with pytest.raises(BuildFailed) as failed:
         check(settings, TODAY)
     assert [str(p) for p in failed.value.problems] == [
@@ -156,6 +161,14 @@ def test_check_reports_data_problems_and_build_writes_nothing(tmp_path, project,
     with pytest.raises(BuildFailed):
         build(settings, today=TODAY)
     assert not project.out_dir.exists()
+
+
+def test_data_problems_are_listed_even_when_no_listing_could_be_read(tmp_path, project, data):
+    settings = project_with_bad_data(tmp_path, project, data)
+    project.services_file.write_text("services: [\n", encoding="utf-8")
+    with pytest.raises(BuildFailed) as failed:
+        check(settings, TODAY)
+    assert [Path(p.file).name for p in failed.value.problems] == ["services.yaml", "places.csv"]
 
 
 def test_the_built_site_has_the_lookup_file_and_the_finder(built):
