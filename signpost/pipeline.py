@@ -10,6 +10,7 @@ from .content import load_pages
 from .headers import write_headers
 from .problems import BuildFailed
 from .openreferral import write_feed
+from .places import load_places, plan_lookup
 from .render import copy_assets, make_env, staged, write_site
 from .search import index_site
 from .services import Service, load_services
@@ -37,12 +38,14 @@ def check(settings: Settings, today: dt.date | None = None
     services, service_problems = load_services(settings, services_file, today)
     content_dir = str(settings.content_dir)
     pages, page_problems = load_pages(settings.content_dir, content_dir)
+    places, place_problems = load_places(settings.data_dir, settings.areas, str(settings.data_dir))
     if service_problems and not services:
         # Nothing could be read from the file: every link to a service would fail too.
-        raise BuildFailed(service_problems + page_problems)
+        raise BuildFailed(service_problems + page_problems + place_problems)
     outputs = plan_site(services, pages, settings, today)
+    outputs += [plan_lookup(places, settings.areas)] if places else []
     pending = {f"/services/{p.service}/" for p in service_problems if p.service}
-    problems = service_problems + page_problems + \
+    problems = service_problems + page_problems + place_problems + \
         check_site(outputs, services, pages, services_file, content_dir, pending)
     if problems:
         raise BuildFailed(problems)

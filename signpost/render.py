@@ -11,6 +11,7 @@ from pathlib import Path
 import jinja2
 
 from .headers import GUIDE_POLICY, POLICY
+from .places import LOOKUP_URL
 from .problems import BuildFailed, Problem
 from .search import AGE_BANDS, BROWSE_WORD, hours_code, who_ranges, who_values
 from .services import DAYS, Hours
@@ -39,7 +40,9 @@ def make_env(settings: Settings, exit_url: str | None = None) -> jinja2.Environm
     env.globals.update(site=settings, t=locale,
                        exit_url=exit_url or settings.exit_url,
                        age_bands=[label for label, _, _ in AGE_BANDS], browse_word=BROWSE_WORD,
-                       content_security_policy=POLICY, guide_policy=GUIDE_POLICY)
+                       content_security_policy=POLICY, guide_policy=GUIDE_POLICY,
+                       # The place finder is shown only where its data is (places.py).
+                       place_lookup=LOOKUP_URL if settings.data_dir.is_dir() else "")
     return env
 
 
@@ -53,7 +56,8 @@ def load_locale(path: Path) -> dict:
 
 def write_site(outputs: list[Output], env: jinja2.Environment, site_dir: Path,
                progress=None) -> None:
-    """Render every output into site_dir; template mistakes become problems.
+    """Render every output into site_dir (or write the bytes it carries); template mistakes
+    become problems.
 
     :param progress: called as progress(done, total) every 500 pages, for long builds.
     """
@@ -61,8 +65,9 @@ def write_site(outputs: list[Output], env: jinja2.Environment, site_dir: Path,
         if progress and done % 500 == 0:
             progress(done, len(outputs))
         try:
-            html = env.get_template(output.template).render(
-                url=output.url, title=output.title, **output.context)
+            data = output.body if output.body is not None else env.get_template(
+                output.template).render(url=output.url, title=output.title,
+                                        **output.context).encode("utf-8")
         except jinja2.TemplateError as err:
             line = getattr(err, "lineno", None) or 1
             name = getattr(err, "filename", None) or output.template
@@ -70,7 +75,7 @@ def write_site(outputs: list[Output], env: jinja2.Environment, site_dir: Path,
                                        f"while rendering {output.url}: {err}")]) from None
         dest = site_dir / output.dest_path
         dest.parent.mkdir(parents=True, exist_ok=True)
-        dest.write_text(html, encoding="utf-8")
+        dest.write_bytes(data)
     if progress:
         progress(len(outputs), len(outputs))
 

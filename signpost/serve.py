@@ -65,6 +65,7 @@ def serve(settings: Settings, port: int = 8000, exit_url: str | None = None) -> 
     server = Server()
     server.SFH = SiteHandler
     for path in (settings.services_file, settings.content_dir, settings.settings_file,
-                 settings.templates_dir, settings.assets_dir, settings.locale_file.parent):
+                 settings.templates_dir, settings.assets_dir, settings.locale_file.parent,
+                 settings.data_dir):
         server.watch(str(path), lambda: rebuild(settings, exit_url))
     server.serve(port=port, host="127.0.0.1", root=str(site_dir))

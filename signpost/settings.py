@@ -67,6 +67,10 @@ class Settings:
         return self.root / "assets"
 
     @property
+    def data_dir(self) -> Path:
+        return self.root / "data"  # open data for the place finder (signpost/places.py)
+
+    @property
     def locale_file(self) -> Path:
         return self.root / "locales" / "en-GB.yaml"
 

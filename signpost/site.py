@@ -28,6 +28,7 @@ class Output:
     title: str
     context: dict = field(default_factory=dict, compare=False)
     source: tuple[str, int] = ("", 0)  # where a broken link in it should be reported
+    body: bytes | None = field(default=None, compare=False)  # written as is, not rendered
 
     @property
     def dest_path(self) -> str:
@@ -63,7 +64,8 @@ def plan_site(services: list[Service], pages: list[Page], settings: Settings,
         "service": s, "stale": _stale(s, today), "lines": _lines_for(s, by_id, settings),
     }) for s, title in zip(services, _service_titles(services))]
     outputs.append(Output("/areas/", "areas.html", "Find help by borough", {
-        "areas": [(a, len(local[a.slug])) for a in boroughs], "national": len(national)}))
+        "areas": [(a, len(local[a.slug])) for a in boroughs], "national": len(national),
+        "helpline": home_help[0] if home_help else None}))
     for area in boroughs:
         outputs += _listing(f"/areas/{area.slug}/", f"Help in {area.name}", local[area.slug] + national,
                             settings, area=area, local_count=len(local[area.slug]),

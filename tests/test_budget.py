@@ -24,3 +24,9 @@ def test_a_heavy_page_breaks_the_budget(site, tmp_path):
     heavy.write_text(heavy.read_text().replace("</main>", noise + "</main>"))
     assert list(over_budget(copy)) == ["services/athena/index.html"]
     assert over_budget(copy)["services/athena/index.html"] > BUDGET
+
+
+def test_the_place_finder_loads_its_answers_only_when_used(site):
+    weights = page_weight(site.site_dir, site.site_dir / "index.html")
+    assert "/assets/js/place-finder.js" in weights  # it shows the field, so it counts
+    assert not [url for url in weights if "place-lookup" in url or url.endswith(".json")]

@@ -1,6 +1,7 @@
 """Page weight: a page's HTML plus the CSS, scripts and icon it loads directly, compressed,
 must fit in the first round trip of a new connection (about 14 KB). Pagefind's files load
-only when someone searches, and are reported separately."""
+only when someone searches, and the place finder's answers only when someone types in it
+(a dynamic import and a fetch, which this does not follow); both are reported separately."""
 from __future__ import annotations
 
 import gzip

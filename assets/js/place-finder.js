@@ -1,0 +1,25 @@
+// "Which borough am I in?": shows the postcode and place field (hidden without JavaScript)
+// and, when someone first types, loads the code that answers and its lookup file. Until
+// then the page carries only this much. Nothing typed leaves the page (place-lookup.js).
+const root = document.querySelector('[data-module="app-place-finder"]');
+if (root && "fetch" in window && "content" in document.createElement("template")) {
+  const input = root.querySelector("#finder-query");
+  let started = null, entered = false;
+  const begin = () => {
+    started = started || import("./place-lookup.js")
+      .then((lookup) => lookup.start(root, !entered))  // Enter: answer at once, even "not found"
+      .catch(() => {
+        started = null;  // try again on the next key
+        const text = JSON.parse(document.body.dataset.i18n || "{}");
+        root.querySelector(".app-finder__answer").textContent = text.finder_failed;
+      });
+  };
+  root.hidden = false;
+  input.addEventListener("input", begin);
+  input.addEventListener("keydown", (event) => {
+    if (event.key !== "Enter") return;
+    event.preventDefault();  // there is no form; nothing is ever submitted
+    entered = true;
+    begin();
+  });
+}

@@ -1,0 +1,201 @@
+"""The place finder ("Which borough am I in?") in a real browser, on the built real
+directory: answers, kind answers when it cannot help, and that nothing typed leaves the page."""
+from __future__ import annotations
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from test_browser_accessibility import axe
+
+ANSWER = ".app-finder__answer"
+LOOKUP = "/assets/places.json"
+
+
+def ask(page, words: str, enter: bool = True):
+    """Type into the finder like a person (key by key), optionally press Enter, and return
+    the answer once it has come."""
+    field = page.locator("#finder-query")
+    field.fill("")
+    field.press_sequentially(words)
+    if enter:
+        field.press("Enter")
+    answer = page.locator(ANSWER)
+    expect(answer.locator("p").first).to_be_visible()
+    return answer
+
+
+def borough_links(answer) -> list[str]:
+    return [a.get_attribute("href") for a in answer.locator("a[href^='/areas/']").all()]
+
+
+DONE_WHEN = [
+    ("SE6 4RU", ["/areas/lewisham/"], "SE6 4RU is in Lewisham."),
+    ("se64ru", ["/areas/lewisham/"], "SE6 4RU is in Lewisham."),
+    ("SE6", ["/areas/lewisham/"], "SE6 is in Lewisham."),
+    ("Catford", ["/areas/lewisham/"], "Catford is in Lewisham."),
+    ("streatham", ["/areas/lambeth/"], "Streatham is in Lambeth."),
+    ("Streatam", ["/areas/lambeth/"], "Streatham is in Lambeth."),  # a typing mistake
+    ("Becontree", ["/areas/barking-and-dagenham/"], "Becontree is in Barking and Dagenham."),
+    ("RM10", ["/areas/barking-and-dagenham/"], "RM10 is in Barking and Dagenham."),
+    ("SE1", ["/areas/southwark/", "/areas/lambeth/"], "SE1 is mostly in Southwark, partly in Lambeth."),
+    ("Kilburn", ["/areas/brent/", "/areas/camden/", "/areas/westminster/"],
+     "Kilburn is in more than one borough: Brent, Camden and Westminster."),
+]
+
+
+@pytest.mark.parametrize("words, links, said", DONE_WHEN, ids=[w for w, _, _ in DONE_WHEN])
+def test_the_right_borough_links(page, site, words, links, said):
+    page.goto(site.url + "/")
+    answer = ask(page, words)
+    assert answer.locator("p").first.text_content() == said
+    assert borough_links(answer) == links
+    answer.locator(f"a[href='{links[0]}']").click()
+    page.wait_for_url(site.url + links[0])
+
+
+def test_it_answers_as_a_person_types_on_the_boroughs_page(page, site):
+    page.goto(site.url + "/areas/")
+    answer = ask(page, "SE6 4RU", enter=False)
+    expect(answer.locator("p").first).to_have_text("SE6 4RU is in Lewisham.")
+    page.locator("#finder-query").fill("")
+    expect(answer).to_be_empty()
+
+
+def test_a_postcode_outside_london_is_told_so_kindly(page, site):
+    page.goto(site.url + "/")
+    answer = ask(page, "M1 1AE")
+    assert answer.locator("p").first.text_content().startswith("M1 1AE is not in London.")
+    assert borough_links(answer) == ["/areas/national/"]
+    helpline = answer.locator("a[href^='tel:']")
+    assert helpline.text_content() == "Call 0808 2000 247"
+    expect(answer).to_contain_text("National Domestic Abuse Helpline")
+    expect(answer).to_contain_text("24 hours")
+
+
+def test_something_it_cannot_place_offers_every_borough_and_the_helpline(page, site):
+    page.goto(site.url + "/")
+    answer = ask(page, "Flibbertigibbet")
+    assert answer.locator("p").first.text_content().startswith("Sorry, we cannot tell")
+    assert borough_links(answer) == ["/areas/"]
+    assert answer.locator("a[href^='tel:']").text_content() == "Call 0808 2000 247"
+    answer.locator("a[href='/areas/']").click()
+    page.wait_for_url(site.url + "/areas/")
+
+
+def test_nothing_typed_leaves_the_page(page, site):
+    requests, problems = [], []
+    page.on("request", lambda r: requests.append(r))
+    page.on("console", lambda m: m.type == "error" and problems.append(m.text))
+    page.on("pageerror", lambda e: problems.append(str(e)))
+    page.goto(site.url + "/")
+    start = (page.url, page.evaluate("history.length"), page.title())
+    field = page.locator("#finder-query")
+    assert field.get_attribute("autocomplete") == "off"
+    assert page.get_by_label(re.compile("postcode")).count() == 1
+    page.wait_for_timeout(300)
+    # The lookup file and the code that answers load only when someone types.
+    assert not [r for r in requests if LOOKUP in r.url or "place-lookup" in r.url]
+    typed = ["SE6 4RU", "Catford", "Kilburn", "M1 1AE", "Flibbertigibbet"]
+    for words in typed:
+        ask(page, words)
+    page.keyboard.press("Enter")
+    page.wait_for_timeout(1500)  # past the longest wait before an answer
+    assert (page.url, page.evaluate("history.length"), page.title()) == start
+    fetched = [r for r in requests if LOOKUP in r.url]
+    assert [(r.url, r.method, r.post_data) for r in fetched] == [(site.url + LOOKUP, "GET", None)]
+    assert [r.url for r in requests if not r.url.startswith(site.url + "/")] == []
+    for request in requests:
+        sent = (request.url + " " + " ".join(request.all_headers().values())).lower()
+        for words in typed:
+            assert words.lower() not in sent and words.replace(" ", "").lower() not in sent
+    assert page.evaluate("""async () => document.cookie + localStorage.length + sessionStorage.length
+        + (await indexedDB.databases()).length + (await caches.keys()).length""") == "0000"
+    assert problems == []  # no script errors, no Content-Security-Policy refusals
+
+
+def test_the_answer_is_announced(page, site):
+    page.goto(site.url + "/")
+    answer = page.locator(ANSWER)
+    assert (answer.get_attribute("role"), answer.get_attribute("aria-live")) == ("status", "polite")
+    expect(page.get_by_role("status").filter(has_text="Lewisham")).to_have_count(0)
+    ask(page, "SE6")
+    expect(page.get_by_role("status").filter(has_text="SE6 is in Lewisham.")).to_have_count(1)
+
+
+def test_without_javascript_there_is_no_field_and_the_list_works(browser, site):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    for url in ("/", "/areas/"):
+        page.goto(site.url + url)
+        assert page.locator('[data-module="app-place-finder"]').count() == 1
+        assert not page.locator('[data-module="app-place-finder"]').is_visible()
+        assert not page.locator("#finder-query").is_visible()
+        assert page.locator("main a[href='/areas/lambeth/']").is_visible()
+    context.close()
+
+
+@pytest.mark.parametrize("url", ["/", "/areas/"])
+def test_no_accessibility_violations_with_answers_shown(page, site, url):
+    page.goto(site.url + url)
+    for words in ("Kilburn", "M1 1AE", "Flibbertigibbet"):
+        ask(page, words)
+        assert axe(page) == [], words
+
+
+def test_no_sideways_scrolling_at_320px_with_an_answer(page, site):
+    page.goto(site.url + "/")
+    ask(page, "Flibbertigibbet")
+    assert page.evaluate("document.documentElement.scrollWidth <= innerWidth")
+
+
+# The matching rules, as pure functions, with the real lookup file ---------------------------
+
+@pytest.fixture(scope="module")
+def finder(browser, site):
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(site.url + "/")
+    yield lambda words: page.evaluate("""async (words) => {
+        const m = await import('/assets/js/place-lookup.js');
+        const index = m.makeIndex(await (await fetch('/assets/places.json')).json());
+        const found = m.lookUp(index, words);
+        const name = (id) => id < 0 ? 'outside London' : index.data.boroughs[id][1];
+        if (found.kind === 'places') return found.found.map((p) => [p.name, p.ids.map(name)]);
+        if (found.kind === 'shares') return [found.label, found.parts.map(([id]) => name(id))];
+        return found.kind;
+    }""", words)
+    context.close()
+
+
+@pytest.mark.parametrize("words, found", [
+    ("  sE6   4rU ", ["SE6 4RU", ["Lewisham"]]),
+    ("SE6 4R", ["SE6 4R", ["Lewisham"]]),  # still being typed: its sector answers
+    ("SE10", ["SE10", ["Greenwich", "Lewisham"]]),  # the district, not the sector SE1 0
+    ("st pancras", [["St Pancras", ["Camden"]]]),
+    ("Saint Pancras", [["St Pancras", ["Camden"]]]),
+    ("the burroughs", [["The Burroughs", ["Barnet"]]]),
+    ("Burroughs", [["The Burroughs", ["Barnet"]]]),
+    ("STREATHAM!", [["Streatham", ["Lambeth"]]]),
+    ("Catfrod", [["Catford", ["Lewisham"]]]),  # two letters swapped
+    ("Dagenam", [["Dagenham", ["Barking and Dagenham"]]]),
+    ("Bow", [["Bow", ["Tower Hamlets"]]]),
+    ("Bpw", "unknown"),  # short names must be exact
+    ("M1 1AE", "outside"),
+    ("M1", "outside"),
+    ("SE99 9ZZ", "unknown"),  # a London postcode area, but no such district
+    ("", "unknown"),
+])
+def test_matching(finder, words, found):
+    assert finder(words) == found
+
+
+def test_a_sector_outside_london_in_a_district_that_crosses_the_boundary(finder, site):
+    import json
+    data = json.loads((site.site_dir / LOOKUP.lstrip("/")).read_text())
+    # A district partly outside London, and one of its sectors with no London postcode.
+    district = next(d for d, parts in data["districts"].items()
+                    if any(i == -1 for i, _ in parts) and any(i >= 0 for i, _ in parts))
+    sector = next(f"{district} {n}" for n in range(10) if f"{district} {n}" not in data["sectors"])
+    assert finder(sector + "AA") == "outside"
