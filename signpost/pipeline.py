@@ -64,7 +64,7 @@ def build(settings: Settings, exit_url: str | None = None, today: dt.date | None
         write_site(outputs, env, stage, progress)
         copy_assets(settings.assets_dir, stage / "assets")
         write_feed(services, settings, stage)
-        index_site(stage)
+        index_site(stage, [o.dest_path for o in outputs if o.template == "page.html"])
         write_headers(stage, settings)  # last: its rules follow what is in the site
     return Summary(len(services), len(outputs), checked - started, time.perf_counter() - checked)
 

