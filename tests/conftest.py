@@ -1,5 +1,5 @@
-"""Shared fixtures: the repository's own settings, the minimal fixture project, and a
-helper that parses built pages with BeautifulSoup."""
+"""Shared fixtures: the minimal fixture project (with its own settings), the repository's
+own settings for tests of the real directory, and a helper that parses built pages."""
 from __future__ import annotations
 
 import dataclasses
@@ -18,9 +18,35 @@ FIXTURE = Path(__file__).parent / "fixtures" / "minimal"
 TODAY = dt.date(2026, 11, 22)  # a fixed clock: staleness and future dates do not drift
 
 
+# The project's code, which every test project uses as it is.
+CODE = ("templates", "assets", "locales")
+
+
+def make_project(dest: Path, copy: tuple[str, ...] = ()) -> Settings:
+    """Copy the minimal fixture project (its own site.yaml, services.yaml and content) to
+    dest, with the project's templates, assets and wording linked in (or copied, for those
+    in `copy`, so that a test may change them); return its settings, building into
+    dest/_site."""
+    shutil.copytree(FIXTURE, dest)
+    for name in CODE:
+        if name in copy:
+            shutil.copytree(ROOT / name, dest / name)
+        else:
+            (dest / name).symlink_to(ROOT / name, target_is_directory=True)
+    return Settings.for_root(dest, out_dir=dest.parent / "_site")
+
+
 @pytest.fixture(scope="session")
-def settings() -> Settings:
-    """The repository's settings with its vocabularies loaded."""
+def settings(tmp_path_factory) -> Settings:
+    """The fixture project's settings with its vocabularies loaded."""
+    loaded, problems = load_settings(make_project(tmp_path_factory.mktemp("settings") / "p"))
+    assert problems == []
+    return loaded
+
+
+@pytest.fixture(scope="session")
+def real_settings() -> Settings:
+    """The repository's own settings: only for tests of the real directory and its docs."""
     loaded, problems = load_settings(Settings.for_root(ROOT))
     assert problems == []
     return loaded
@@ -29,10 +55,7 @@ def settings() -> Settings:
 @pytest.fixture
 def project(tmp_path) -> Settings:
     """Settings for a copy of the minimal fixture project, building into tmp_path/_site."""
-    shutil.copytree(FIXTURE, tmp_path / "minimal")
-    return Settings.for_root(ROOT, services_file=tmp_path / "minimal" / "services.yaml",
-                             content_dir=tmp_path / "minimal" / "content",
-                             out_dir=tmp_path / "_site")
+    return make_project(tmp_path / "minimal")
 
 
 @pytest.fixture

@@ -18,9 +18,9 @@ def test_every_field_is_documented():
     assert missing == []
 
 
-def test_the_example_listing_is_valid_and_uses_every_field(settings):
+def test_the_example_listing_is_valid_and_uses_every_field(real_settings):
     example = re.search(r"```yaml\n(# .*\n)?(services:.*?)```", README, re.DOTALL).group(2)
-    services, problems = read_services(example, "README.md", settings, TODAY)
+    services, problems = read_services(example, "README.md", real_settings, TODAY)
     assert problems == []
     assert [f for f in FIELDS if not re.search(rf"^ +(- )?{f}:", example, re.MULTILINE)] == []
 
@@ -35,9 +35,9 @@ def test_ci_runs_the_readme_test_command():
 GUIDE = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
 
 
-def test_the_staff_guide_example_is_a_valid_listing(settings):
+def test_the_staff_guide_example_is_a_valid_listing(real_settings):
     example = re.search(r"```yaml\n(.*?)```", GUIDE, re.DOTALL).group(1)
-    services, problems = read_services("services:\n" + example, "CONTRIBUTING.md", settings, TODAY)
+    services, problems = read_services("services:\n" + example, "CONTRIBUTING.md", real_settings, TODAY)
     assert problems == [] and services[0].id == "example-womens-centre"
 
 
