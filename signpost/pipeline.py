@@ -47,7 +47,8 @@ def check(settings: Settings, today: dt.date | None = None, exit_url: str | None
     pending = {f"/services/{p.service}/" for p in service_problems if p.service} | \
         {f"/{Path(p.file).stem}/" for p in page_problems}
     problems = service_problems + page_problems + wording_problems + \
-        check_site(outputs, services, pages, services_file, content_dir, pending)
+        check_site(outputs, services, pages, services_file, content_dir, pending,
+                   str(settings.settings_file))
     if wording_problems:
         raise BuildFailed(problems)  # every page uses the wording
     # Rendering finds what only templates know: their mistakes, and the links they write.

@@ -180,8 +180,8 @@ def _listing(base: str, title: str, services: list[Service], settings: Settings,
 
 
 def check_site(outputs: list[Output], services: list[Service], pages: list[Page],
-               services_file: str, content_dir: str, pending: set[str] = frozenset()
-               ) -> list[Problem]:
+               services_file: str, content_dir: str, pending: set[str] = frozenset(),
+               settings_file: str = "site.yaml") -> list[Problem]:
     """Return problems with the planned site: clashing URLs and broken internal links.
 
     :param pending: URLs of pages left out because their data has problems already
@@ -198,7 +198,13 @@ def check_site(outputs: list[Output], services: list[Service], pages: list[Page]
             problems.append(Problem(page.src_path, 1, f"the file name '{page.slug}.md' is "
                                     f"reserved for the site's own pages: rename it"))
     titles: dict[str, str] = {}
+    urls: dict[str, str] = {}
     for output in outputs:
+        if output.url in urls:  # a slug in site.yaml that is also a page of the site
+            problems.append(Problem(output.source[0] or settings_file, output.source[1] or 1,
+                                    f"two pages would be written to {output.url} "
+                                    f"('{urls[output.url]}' and '{output.title}'): rename one"))
+        urls.setdefault(output.url, output.title)
         if output.title in titles and output.template != "sitemap.xml":
             problems.append(Problem(output.source[0] or services_file, output.source[1] or 1,
                                     f"two pages would have the title '{output.title}' "

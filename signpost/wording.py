@@ -39,13 +39,13 @@ def load_wording(path: Path, templates_dir: Path, display: str | None = None
 
 
 def _check_texts(data: YamlMap, file: str, prefix: str, problems: list[Problem]) -> None:
-    """Every value is text, or a list of texts (the script wording, `js`, is one level
-    deeper)."""
+    """Every value is text (the script wording, `js`, is one level deeper, and may hold
+    lists of texts, like the names of the days)."""
     for key, value in data.items():
         line = data.lines[key]
         if isinstance(value, YamlMap) and not prefix:
             _check_texts(value, file, f"{key}.", problems)
-        elif isinstance(value, list) and value and all(isinstance(v, str) for v in value):
+        elif prefix and isinstance(value, list) and value and all(isinstance(v, str) for v in value):
             continue
         elif not isinstance(value, str):
             problems.append(Problem(file, line, f"{prefix}{key}: must be text"))
