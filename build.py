@@ -94,7 +94,7 @@ def _import(settings: Settings, source: Path, out: str | None) -> int:
 
 
 def _progress(done: int, total: int) -> None:
-    print(f"\rWriting pages: {done}/{total}", end="\n" if done >= total else "", flush=True)
+    print(f"\rRendering pages: {done}/{total}", end="\n" if done >= total else "", flush=True)
 
 
 def _parse(argv: list[str]) -> argparse.Namespace:
