@@ -247,3 +247,16 @@ def test_garbage_never_raises(settings):
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 40)))
         problems_for("services:\n" + text, settings)
         problems_for(text, settings)
+
+
+def test_a_long_vocabulary_is_listed_briefly(settings):
+    import dataclasses
+    from signpost.settings import Term
+    areas = {"national": Term("national", "National")} | {
+        f"borough-{n}": Term(f"borough-{n}", f"Borough {n}") for n in range(1, 10)}
+    long = dataclasses.replace(settings, areas=areas)
+    assert [str(p) for p in read_services(GOOD.replace("[lambeth]", "[borough-10]"),
+                                          "services.yaml", long, TODAY)[1]] == [
+        S.format(line=5) + "areas: unknown value 'borough-10' (did you mean 'borough-1'?) "
+        "(expected one of: national, borough-1, borough-2, borough-3, borough-4, borough-5, "
+        "borough-6, borough-7, ...)"]
