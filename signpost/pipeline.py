@@ -55,8 +55,8 @@ def check(settings: Settings, today: dt.date | None = None, exit_url: str | None
     rendered, render_problems = render_site(outputs, make_env(settings, exit_url, wording),
                                             settings.templates_dir, progress)
     problems += render_problems + check_rendered_links(
-        outputs, rendered, services, pages, _asset_urls(settings.assets_dir), settings.templates_dir,
-        settings.base_url, pending)
+        outputs, rendered, services, pages, _asset_urls(settings.assets_dir),
+        settings.templates_dir, settings.base_url, pending)
     if problems:
         raise BuildFailed(problems)
     return settings, services, rendered

@@ -36,7 +36,7 @@ def make_env(settings: Settings, exit_url: str | None = None,
         loader=jinja2.FileSystemLoader(settings.templates_dir),
         autoescape=True, undefined=jinja2.StrictUndefined,
         trim_blocks=True, lstrip_blocks=True)
-    locale = load_locale(settings.locale_file) if locale is None else locale
+    locale = load_locale(settings.locale_file, settings.templates_dir) if locale is None else locale
     env.filters.update(hours=describe_hours, long_date=long_date, clock=clock,
                        services_count=lambda n: locale["services_count_one"] if n == 1 else
                        locale["services_count_many"].format(n=n),
@@ -49,9 +49,12 @@ def make_env(settings: Settings, exit_url: str | None = None,
     return env
 
 
-def load_locale(path: Path) -> dict:
-    """Read the interface wording; a broken locale file is a build problem."""
-    data, problems = load_wording(path, path.parent.parent / "templates")
+def load_locale(path: Path, templates_dir: Path | None = None) -> dict:
+    """Read the interface wording; a broken locale file is a build problem.
+
+    :param templates_dir: the templates that use it (default: the project's, beside locales/).
+    """
+    data, problems = load_wording(path, templates_dir or path.parent.parent / "templates")
     if problems:
         raise BuildFailed(problems)
     return data

@@ -45,7 +45,8 @@ def _check_texts(data: YamlMap, file: str, prefix: str, problems: list[Problem])
         line = data.lines[key]
         if isinstance(value, YamlMap) and not prefix:
             _check_texts(value, file, f"{key}.", problems)
-        elif prefix and isinstance(value, list) and value and all(isinstance(v, str) for v in value):
+        elif prefix and isinstance(value, list) and value and \
+                all(isinstance(v, str) for v in value):
             continue
         elif not isinstance(value, str):
             problems.append(Problem(file, line, f"{prefix}{key}: must be text"))

@@ -35,7 +35,8 @@ YAML_HINT = "(check indentation, colons and quotes)"
 # (name, the code folders the mistake is in, the mistake, the exact problems check reports,
 # or None for a slip that both now take in their stride)
 CORPUS = [
-    ("broken locale", ("locales",), edit("locales/en-GB.yaml", "home_link: Home", "home_link: [Home"),
+    ("broken locale", ("locales",),
+     edit("locales/en-GB.yaml", "home_link: Home", "home_link: [Home"),
      ["locales/en-GB.yaml:13: this is not valid YAML: while parsing a flow sequence did not "
       f"find expected ',' or ']' {YAML_HINT}"]),
     ("locale without a text a template uses", ("locales",),
@@ -63,7 +64,8 @@ CORPUS = [
      ["site.yaml:1: two pages would be written to /professionals/coverage/ ('What the directory "
       "covers' and 'For professionals in Camden'): rename one"]),
     ("base_url ending in /", (),
-     edit("site.yaml", "base_url: https://directory.example.org", "base_url: https://directory.example.org/"),
+     edit("site.yaml", "base_url: https://directory.example.org",
+          "base_url: https://directory.example.org/"),
      None),
     ("opening period with no days", (),
      edit("services.yaml", "      - days: [sat]", "      - days: []"),
