@@ -126,6 +126,8 @@ def pytest_collection_modifyitems(items):
     """Mark each test by the fixtures it uses (a test may also be marked by hand)."""
     for item in items:
         fixtures = set(getattr(item, "fixturenames", ()))
+        if hasattr(item, "callspec"):  # a parameter may share a fixture's name ("page")
+            fixtures -= set(item.callspec.params)
         if fixtures & BROWSER_FIXTURES:
             item.add_marker(pytest.mark.browser)
         elif fixtures & DATA_FIXTURES:
