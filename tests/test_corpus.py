@@ -89,6 +89,10 @@ CORPUS = [
     ("required content page missing", (), delete("content/about.md"),
      ["content/about.md:1: the content page about.md is missing: every page of the site links "
       "to it"]),
+    ("required content page with a mistake: that mistake only, no follow-on", (),
+     edit("content/about.md", "title:", "titel:"),
+     ["content/about.md:1: front matter: title is required",
+      "content/about.md:2: front matter: unknown key 'titel' (did you mean 'title'?)"]),
     ("description links to a page that does not exist", (),
      edit("services.yaml", "See [staying safe](/staying-safe-online/)", "See [help](/help/)"),
      ["services.yaml:3: service 'test-helpline': description: link to /help/ goes to a page "
