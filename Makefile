@@ -6,15 +6,21 @@ BIN := .venv/bin
 PIP := $(BIN)/pip install --quiet --disable-pip-version-check
 APT = SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq
 
-.PHONY: serve test browser checkers bench
+.PHONY: serve test data browser checkers bench
 
 serve: $(BIN)/python
 	$(PIP) -e .
 	$(BIN)/python build.py serve
 
+# PYTEST_ARGS picks a tier for CI, e.g. PYTEST_ARGS='-m "not data"'; empty runs every test.
 test: $(BIN)/python browser checkers
 	$(PIP) -e '.[test]'
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# The real directory's data tests alone: seconds, no browser. CI runs them first.
+data: $(BIN)/python
+	$(PIP) -e '.[test]'
+	$(BIN)/python -m pytest -m data
 
 $(BIN)/python:
 	$(PYTHON) -m venv .venv

@@ -101,7 +101,7 @@ def _import(settings: Settings, sources: list[Path], out: str | None, areas: lis
 
 
 def _progress(done: int, total: int) -> None:
-    print(f"\rWriting pages: {done}/{total}", end="\n" if done >= total else "", flush=True)
+    print(f"\rRendering pages: {done}/{total}", end="\n" if done >= total else "", flush=True)
 
 
 def _parse(argv: list[str]) -> argparse.Namespace:

@@ -11,11 +11,12 @@ from .headers import write_headers
 from .problems import BuildFailed
 from .openreferral import write_feed
 from .places import load_places, plan_lookup
-from .render import copy_assets, make_env, staged, write_site
+from .render import copy_assets, make_env, render_site, staged, write_site
 from .search import index_site
 from .services import Service, load_services
 from .settings import Settings, load_settings
-from .site import Output, check_site, plan_site
+from .site import Output, check_rendered_links, check_site, plan_site
+from .wording import load_wording
 
 
 @dataclass(frozen=True)
@@ -26,9 +27,10 @@ class Summary:
     seconds_writing: float
 
 
-def check(settings: Settings, today: dt.date | None = None
-          ) -> tuple[Settings, list[Service], list[Output]]:
-    """Load and check every input; return what to write, or raise BuildFailed."""
+def check(settings: Settings, today: dt.date | None = None, exit_url: str | None = None,
+          progress=None) -> tuple[Settings, list[Service], list[Output]]:
+    """Do everything the build does except write: load and check every input, plan every
+    output and render it in memory. Return the rendered outputs, or raise BuildFailed."""
     today = today or dt.date.today()
     # Files are named in problems as the person gave them (relative stays relative).
     settings, problems = load_settings(settings, str(settings.settings_file))
@@ -39,29 +41,46 @@ def check(settings: Settings, today: dt.date | None = None
     content_dir = str(settings.content_dir)
     pages, page_problems = load_pages(settings.content_dir, content_dir)
     places, place_problems = load_places(settings.data_dir, settings.areas, str(settings.data_dir))
+    wording, wording_problems = load_wording(settings.locale_file, settings.templates_dir)
     if service_problems and not services:
         # Nothing could be read from the file: every link to a service would fail too.
-        raise BuildFailed(service_problems + page_problems + place_problems)
+        raise BuildFailed(service_problems + page_problems + place_problems + wording_problems)
     outputs = plan_site(services, pages, settings, today)
     outputs += [plan_lookup(places, settings.areas)] if places else []
-    pending = {f"/services/{p.service}/" for p in service_problems if p.service}
-    problems = service_problems + page_problems + place_problems + \
-        check_site(outputs, services, pages, services_file, content_dir, pending)
+    pending = {f"/services/{p.service}/" for p in service_problems if p.service} | \
+        {f"/{Path(p.file).stem}/" for p in page_problems}
+    problems = service_problems + page_problems + place_problems + wording_problems + \
+        check_site(outputs, services, pages, services_file, content_dir, pending,
+                   str(settings.settings_file))
+    if wording_problems:
+        raise BuildFailed(problems)  # every page uses the wording
+    # Rendering finds what only templates know: their mistakes, and the links they write.
+    rendered, render_problems = render_site(outputs, make_env(settings, exit_url, wording),
+                                            settings.templates_dir, progress)
+    problems += render_problems + check_rendered_links(
+        outputs, rendered, services, pages, _asset_urls(settings.assets_dir),
+        settings.templates_dir, settings.base_url, pending)
     if problems:
         raise BuildFailed(problems)
-    return settings, services, outputs
+    return settings, services, rendered
+
+
+def _asset_urls(assets_dir: Path) -> set[str]:
+    """The URL of every file copy_assets puts into the site."""
+    return {"/assets/" + p.relative_to(assets_dir).as_posix()
+            for p in assets_dir.rglob("*") if p.is_file()}
 
 
 def build(settings: Settings, exit_url: str | None = None, today: dt.date | None = None,
           progress=None) -> Summary:
     """Build the whole site into settings.out_dir, or raise BuildFailed and write nothing."""
     started = time.perf_counter()
-    settings, services, outputs = check(settings, today)
+    settings, services, outputs = check(settings, today, exit_url, progress)
     checked = time.perf_counter()
-    # Only checked data reaches this point; the old site is replaced only when all is written.
-    env = make_env(settings, exit_url)
+    # Only checked, rendered pages reach this point; the old site is replaced only when all
+    # is written.
     with staged(settings.out_dir) as stage:
-        write_site(outputs, env, stage, progress)
+        write_site(outputs, stage)
         copy_assets(settings.assets_dir, stage / "assets")
         write_feed(services, settings, stage)
         index_site(stage, [o.dest_path for o in outputs if o.template == "page.html"])

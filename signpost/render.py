@@ -6,6 +6,8 @@ import contextlib
 import os
 import shutil
 import tempfile
+import traceback
+from dataclasses import replace
 from pathlib import Path
 
 import jinja2
@@ -17,7 +19,7 @@ from .search import AGE_BANDS, BROWSE_WORD, hours_code, who_ranges, who_values
 from .services import DAYS, Hours
 from .settings import Settings
 from .site import Output
-from .yamlfile import load_yaml
+from .wording import load_wording
 
 DAY_NAMES = dict(zip(DAYS, ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
                             "Saturday", "Sunday")))
@@ -25,13 +27,17 @@ MONTHS = ("January", "February", "March", "April", "May", "June", "July", "Augus
           "September", "October", "November", "December")
 
 
-def make_env(settings: Settings, exit_url: str | None = None) -> jinja2.Environment:
-    """Return the Jinja environment: autoescaped, strict about undefined names."""
+def make_env(settings: Settings, exit_url: str | None = None,
+             locale: dict | None = None) -> jinja2.Environment:
+    """Return the Jinja environment: autoescaped, strict about undefined names.
+
+    :param locale: the interface wording, already checked (default: read it now).
+    """
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(settings.templates_dir),
         autoescape=True, undefined=jinja2.StrictUndefined,
         trim_blocks=True, lstrip_blocks=True)
-    locale = load_locale(settings.locale_file)
+    locale = load_locale(settings.locale_file, settings.templates_dir) if locale is None else locale
     env.filters.update(hours=describe_hours, long_date=long_date, clock=clock,
                        services_count=lambda n: locale["services_count_one"] if n == 1 else
                        locale["services_count_many"].format(n=n),
@@ -46,38 +52,83 @@ def make_env(settings: Settings, exit_url: str | None = None) -> jinja2.Environm
     return env
 
 
-def load_locale(path: Path) -> dict:
-    """Read the interface wording; a broken locale file is a build problem."""
-    data, problems = load_yaml(path.read_text(encoding="utf-8"), str(path.name))
-    if problems or not isinstance(data, dict):
-        raise BuildFailed(problems or [Problem(path.name, 1, "must be a mapping of wording")])
+def load_locale(path: Path, templates_dir: Path | None = None) -> dict:
+    """Read the interface wording; a broken locale file is a build problem.
+
+    :param templates_dir: the templates that use it (default: the project's, beside locales/).
+    """
+    data, problems = load_wording(path, templates_dir or path.parent.parent / "templates")
+    if problems:
+        raise BuildFailed(problems)
     return data
 
 
-def write_site(outputs: list[Output], env: jinja2.Environment, site_dir: Path,
-               progress=None) -> None:
-    """Render every output into site_dir (or write the bytes it carries); template mistakes
-    become problems.
+def render_site(outputs: list[Output], env: jinja2.Environment, templates_dir: Path,
+                progress=None) -> tuple[list[Output], list[Problem]]:
+    """Render every output in memory; return them with their text, and template mistakes
+    as problems (each mistake once, however many pages it breaks).
 
     :param progress: called as progress(done, total) every 500 pages, for long builds.
     """
+    rendered, problems = [], {}
     for done, output in enumerate(outputs):
         if progress and done % 500 == 0:
             progress(done, len(outputs))
+        if output.body is not None:  # a data file, written as it is
+            rendered.append(output)
+            continue
         try:
-            data = output.body if output.body is not None else env.get_template(
-                output.template).render(url=output.url, title=output.title,
-                                        **output.context).encode("utf-8")
-        except jinja2.TemplateError as err:
-            line = getattr(err, "lineno", None) or 1
-            name = getattr(err, "filename", None) or output.template
-            raise BuildFailed([Problem(f"templates/{Path(name).name}", line,
-                                       f"while rendering {output.url}: {err}")]) from None
-        dest = site_dir / output.dest_path
-        dest.parent.mkdir(parents=True, exist_ok=True)
-        dest.write_bytes(data)
+            html = env.get_template(output.template).render(
+                url=output.url, title=output.title, **output.context)
+        except (jinja2.TemplateError, LookupError, ValueError, TypeError, AttributeError) as err:
+            # LookupError and ValueError: a {placeholder} in the wording that the template
+            # does not fill; the others: a template using data the wrong way.
+            name, line = _template_line(err, output.template, templates_dir)
+            key = (name, line, str(err))
+            problems.setdefault(key, _wording_problem(err, env.globals["t"]) or Problem(
+                str(templates_dir / name), line, f"while rendering {output.url}: {err}"))
+            continue
+        rendered.append(replace(output, html=html))
     if progress:
         progress(len(outputs), len(outputs))
+    return rendered, list(dict.fromkeys(problems.values()))
+
+
+def _template_line(err: Exception, default: str, templates_dir: Path) -> tuple[str, int]:
+    """The template and line where rendering failed: Jinja rewrites the traceback so that
+    template frames carry the template's file and line, and the innermost is the one to fix."""
+    if isinstance(err, jinja2.TemplateSyntaxError) and err.name:
+        return err.name, err.lineno or 1
+    found = (default, 1)
+    root = os.path.normpath(templates_dir) + os.sep
+    for frame in traceback.extract_tb(err.__traceback__):
+        if frame.filename.startswith(root):
+            found = (Path(frame.filename[len(root):]).as_posix(), frame.lineno or 1)
+    return found
+
+
+def _wording_problem(err: Exception, wording) -> Problem | None:
+    """A {placeholder} the code does not fill is a mistake in the wording: say where."""
+    if not isinstance(err, KeyError) or not getattr(wording, "lines", None):
+        return None
+    mark = "{" + str(err.args[0])
+    for key, value in wording.items():
+        if isinstance(value, str) and mark in value:
+            return Problem(getattr(wording, "file", "locales/en-GB.yaml"), wording.lines[key],
+                           f"{key}: the placeholder {mark}}} is not one this text is given "
+                           "(keep the placeholders of the original, like {n})")
+    return None
+
+
+def write_site(outputs: list[Output], site_dir: Path) -> None:
+    """Write every rendered output into site_dir."""
+    for output in outputs:
+        dest = site_dir / output.dest_path
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        if output.body is not None:
+            dest.write_bytes(output.body)
+        else:
+            dest.write_text(output.html, encoding="utf-8")
 
 
 def copy_assets(assets_dir: Path, dest: Path) -> None:

@@ -479,6 +479,10 @@ class _Checker:
                 times[key] = text
             days = self._choices(entry.get("days", ""), entry.lines.get("days", item_line),
                                  f"{field}.days", DAYS) if "days" in entry else ()
+            if isinstance(entry.get("days"), list) and not entry["days"]:
+                # An empty list would pass as "no days" and leave the period with none.
+                self.add(entry.lines["days"], f"{field}.days",
+                         "must name at least one day, like [mon, tue] (got an empty list)")
             if times.get("opens") and times["opens"] == times.get("closes"):
                 self.add(entry.lines["closes"], f"{field}.closes",
                          "is the same as opens (for a line open all day every day, write 24/7)")

@@ -111,6 +111,8 @@ def load_settings(settings: Settings, display_name: str = "site.yaml") -> tuple[
     for key in ("site_name", "base_url", "exit_url", "report_email", "home_helpline"):
         if isinstance(data.get(key), str) and data[key]:
             values[key] = data[key].strip()
+    if "base_url" in values:  # pages join it to paths that start with /
+        values["base_url"] = values["base_url"].rstrip("/")
     for key in ("base_url", "exit_url"):
         if key in values and not values[key].startswith("https://"):
             problems.append(Problem(file, data.lines[key], f"{key}: must start with https:// "

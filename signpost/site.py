@@ -17,6 +17,9 @@ RESERVED = {"services", "areas", "categories", "for", "professionals", "search",
             "embed", "fragments", "openreferral", "pagefind", "embed-this-directory"}
 REQUIRED_PAGES = ("staying-safe-online", "about")  # every page links to these
 _HREF = re.compile(r'href="(/[^"#?]*)')
+_LINK = re.compile(r'(?:href|src)="(/[^/"#?][^"#?]*|/)[#?"]')
+# Written after the pages, by the feed and the search index: links into them are checked there.
+GENERATED = ("/openreferral/", "/pagefind/")
 
 
 @dataclass(frozen=True)
@@ -29,6 +32,7 @@ class Output:
     context: dict = field(default_factory=dict, compare=False)
     source: tuple[str, int] = ("", 0)  # where a broken link in it should be reported
     body: bytes | None = field(default=None, compare=False)  # written as is, not rendered
+    html: str = field(default="", compare=False, repr=False)  # the text, once rendered
 
     @property
     def dest_path(self) -> str:
@@ -212,8 +216,8 @@ def _listing(base: str, title: str, services: list[Service], settings: Settings,
 
 
 def check_site(outputs: list[Output], services: list[Service], pages: list[Page],
-               services_file: str, content_dir: str, pending: set[str] = frozenset()
-               ) -> list[Problem]:
+               services_file: str, content_dir: str, pending: set[str] = frozenset(),
+               settings_file: str = "site.yaml") -> list[Problem]:
     """Return problems with the planned site: clashing URLs and broken internal links.
 
     :param pending: URLs of pages left out because their data has problems already
@@ -222,7 +226,7 @@ def check_site(outputs: list[Output], services: list[Service], pages: list[Page]
     problems = []
     slugs = {page.slug for page in pages}
     for slug in REQUIRED_PAGES:
-        if slug not in slugs:
+        if slug not in slugs and f"/{slug}/" not in pending:  # else its mistakes are reported
             problems.append(Problem(f"{content_dir.rstrip('/')}/{slug}.md", 1, f"the content page {slug}.md is missing: "
                                     "every page of the site links to it"))
     for page in pages:
@@ -230,7 +234,13 @@ def check_site(outputs: list[Output], services: list[Service], pages: list[Page]
             problems.append(Problem(page.src_path, 1, f"the file name '{page.slug}.md' is "
                                     f"reserved for the site's own pages: rename it"))
     titles: dict[str, str] = {}
+    urls: dict[str, str] = {}
     for output in outputs:
+        if output.url in urls:  # a slug in site.yaml that is also a page of the site
+            problems.append(Problem(output.source[0] or settings_file, output.source[1] or 1,
+                                    f"two pages would be written to {output.url} "
+                                    f"('{urls[output.url]}' and '{output.title}'): rename one"))
+        urls.setdefault(output.url, output.title)
         if output.title in titles and output.template != "sitemap.xml":
             problems.append(Problem(output.source[0] or services_file, output.source[1] or 1,
                                     f"two pages would have the title '{output.title}' "
@@ -246,3 +256,46 @@ def check_site(outputs: list[Output], services: list[Service], pages: list[Page]
                 problems.append(Problem(file, line, f"link to {href} goes to a page that does "
                                         "not exist", sid, "description" if sid else None))
     return problems
+
+
+def check_rendered_links(planned: list[Output], rendered: list[Output], services: list[Service],
+                         pages: list[Page], assets: set[str], templates_dir, base_url: str,
+                         pending: set[str] = frozenset()) -> list[Problem]:
+    """Return a problem for each internal link in the rendered pages that goes nowhere,
+    once per link, at the template line that writes it when it is written there as is.
+
+    :param assets: the URLs of the files copied from assets/.
+    :param pending: URLs of pages left out because of problems already reported.
+    """
+    # Links in descriptions and content pages are reported by check_site, at their line.
+    written = {href for html in [p.html for p in pages] + [s.description_html for s in services]
+               for href in _HREF.findall(html)}
+    known = {o.url for o in planned} | assets | set(pending) | written
+    known |= {f"/{slug}/" for slug in REQUIRED_PAGES}  # reported by check_site when missing
+    absolute = re.compile(r'(?:href|src)="' + re.escape(base_url.rstrip("/")) + r'(/[^"#?]*)')
+    broken: dict[str, list[Output]] = {}
+    for output in rendered:
+        if output.template == "sitemap.xml":
+            continue  # made from the plan itself
+        for href in set(_LINK.findall(output.html)) | set(absolute.findall(output.html)):
+            target = href if href.endswith("/") or "." in href.rsplit("/", 1)[-1] else href + "/"
+            if target not in known and href not in known and not target.startswith(GENERATED):
+                broken.setdefault(href, []).append(output)
+    problems = []
+    for href, found in broken.items():
+        file, line = _written_at(href, templates_dir, found[0].template)
+        others = f", and {len(found) - 1} other page(s)" if len(found) > 1 else ""
+        problems.append(Problem(file, line, f"link to {href} goes to a page that does not exist "
+                                f"(on {found[0].url}{others})"))
+    return problems
+
+
+def _written_at(href: str, templates_dir, template: str) -> tuple[str, int]:
+    """The template file and line holding this link as written, else the page's template."""
+    for path in sorted(templates_dir.rglob("*")):
+        if not path.is_file():
+            continue
+        for number, text in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if f'"{href}"' in text:
+                return str(path), number
+    return str(templates_dir / template), 1

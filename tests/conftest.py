@@ -1,9 +1,10 @@
-"""Shared fixtures: the repository's own settings, the minimal fixture project, and a
-helper that parses built pages with BeautifulSoup."""
+"""Shared fixtures: the minimal fixture project (with its own settings), the repository's
+own settings for tests of the real directory, and a helper that parses built pages."""
 from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import shutil
 from pathlib import Path
 
@@ -11,6 +12,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from signpost.pipeline import build
+from signpost.services import Service, load_services
 from signpost.settings import Settings, load_settings
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -18,9 +20,70 @@ FIXTURE = Path(__file__).parent / "fixtures" / "minimal"
 TODAY = dt.date(2026, 11, 22)  # a fixed clock: staleness and future dates do not drift
 
 
+# The project's code, which every test project uses as it is.
+CODE = ("templates", "assets", "locales")
+
+
+def make_project(dest: Path, copy: tuple[str, ...] = ()) -> Settings:
+    """Copy the minimal fixture project (its own site.yaml, services.yaml and content) to
+    dest, with the project's templates, assets and wording linked in (or copied, for those
+    in `copy`, so that a test may change them); return its settings, building into
+    dest/_site."""
+    shutil.copytree(FIXTURE, dest)
+    for name in CODE:
+        if name in copy:
+            shutil.copytree(ROOT / name, dest / name)
+        else:
+            (dest / name).symlink_to(ROOT / name, target_is_directory=True)
+    return Settings.for_root(dest, out_dir=dest.parent / "_site")
+
+
 @pytest.fixture(scope="session")
-def settings() -> Settings:
-    """The repository's settings with its vocabularies loaded."""
+def settings(tmp_path_factory) -> Settings:
+    """The fixture project's settings with its vocabularies loaded."""
+    loaded, problems = load_settings(make_project(tmp_path_factory.mktemp("settings") / "p"))
+    assert problems == []
+    return loaded
+
+
+@functools.cache
+def real_directory() -> tuple[Settings, list[Service]]:
+    """The repository's own settings and listings, for tests of the real directory, its
+    docs and the browser tests that run on it. Tests take their expectations from these,
+    never from what the listings say today, so that a correct staff edit keeps them passing.
+    (Problems in them are for tests/test_data.py to report: here they would stop every
+    test module from loading.)"""
+    loaded, _ = load_settings(Settings.for_root(ROOT))
+    services, _ = load_services(loaded, "services.yaml", TODAY)
+    return loaded, services
+
+
+def real_service(local: bool = True) -> Service:
+    """A listing of the real directory for people to contact themselves, with a phone
+    (based in a borough when local, else a national one)."""
+    _, services = real_directory()
+    return next(s for s in sorted(services, key=lambda s: s.id) if s.phones
+                and "residents" in s.audiences and ("national" in s.areas) != local)
+
+
+def admits(service: Service, age: int | None = None, gender: str | None = None) -> bool:
+    """The README's rule for the search filters: a service that has not said who it is for
+    matches everyone; one only for professionals matches no age or gender."""
+    if age is None and gender is None:
+        return True
+    if "residents" not in service.audiences:
+        return False
+    def fits(group) -> bool:
+        if gender is not None and group.gender not in (gender, None):
+            return False
+        return age is None or ((group.min_age is None or group.min_age <= age)
+                               and (group.max_age is None or age <= group.max_age))
+    return not service.eligibility or any(fits(g) for g in service.eligibility)
+
+
+@pytest.fixture(scope="session")
+def real_settings() -> Settings:
+    """The repository's own settings: only for tests of the real directory and its docs."""
     loaded, problems = load_settings(Settings.for_root(ROOT))
     assert problems == []
     return loaded
@@ -29,10 +92,7 @@ def settings() -> Settings:
 @pytest.fixture
 def project(tmp_path) -> Settings:
     """Settings for a copy of the minimal fixture project, building into tmp_path/_site."""
-    shutil.copytree(FIXTURE, tmp_path / "minimal")
-    return Settings.for_root(ROOT, services_file=tmp_path / "minimal" / "services.yaml",
-                             content_dir=tmp_path / "minimal" / "content",
-                             out_dir=tmp_path / "_site")
+    return make_project(tmp_path / "minimal")
 
 
 @pytest.fixture
@@ -54,6 +114,24 @@ def page_urls(site_dir: Path) -> list[str]:
         rel = path.relative_to(site_dir).as_posix()
         urls.append("/" + (rel[: -len("index.html")] if rel.endswith("index.html") else rel))
     return urls
+
+
+# Tiers -----------------------------------------------------------------------------------
+
+DATA_FIXTURES = {"real_settings", "real_site", "real"}      # the real directory's data
+BROWSER_FIXTURES = {"site", "browser", "page", "sized_page"}  # the real site, served
+
+
+def pytest_collection_modifyitems(items):
+    """Mark each test by the fixtures it uses (a test may also be marked by hand)."""
+    for item in items:
+        fixtures = set(getattr(item, "fixturenames", ()))
+        if hasattr(item, "callspec"):  # a parameter may share a fixture's name ("page")
+            fixtures -= set(item.callspec.params)
+        if fixtures & BROWSER_FIXTURES:
+            item.add_marker(pytest.mark.browser)
+        elif fixtures & DATA_FIXTURES:
+            item.add_marker(pytest.mark.data)
 
 
 # Browser tests --------------------------------------------------------------------------

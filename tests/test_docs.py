@@ -18,9 +18,9 @@ def test_every_field_is_documented():
     assert missing == []
 
 
-def test_the_example_listing_is_valid_and_uses_every_field(settings):
+def test_the_example_listing_is_valid_and_uses_every_field(real_settings):
     example = re.search(r"```yaml\n(# .*\n)?(services:.*?)```", README, re.DOTALL).group(2)
-    services, problems = read_services(example, "README.md", settings, TODAY)
+    services, problems = read_services(example, "README.md", real_settings, TODAY)
     assert problems == []
     assert [f for f in FIELDS if not re.search(rf"^ +(- )?{f}:", example, re.MULTILINE)] == []
 
@@ -35,17 +35,28 @@ def test_ci_runs_the_readme_test_command():
 GUIDE = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
 
 
-def test_the_staff_guide_example_is_a_valid_listing(settings):
+def test_the_staff_guide_example_is_a_valid_listing(real_settings):
     example = re.search(r"```yaml\n(.*?)```", GUIDE, re.DOTALL).group(1)
-    services, problems = read_services("services:\n" + example, "CONTRIBUTING.md", settings, TODAY)
+    services, problems = read_services("services:\n" + example, "CONTRIBUTING.md", real_settings, TODAY)
     assert problems == [] and services[0].id == "example-womens-centre"
 
 
 def test_the_staff_guide_quotes_real_messages():
+    from test_corpus import CORPUS
     from test_services import CASES
-    real = [case[2] for case in CASES] + [
+    real = [case[2] for case in CASES] + [m for case in CORPUS for m in case[3] or ()] + [
         "id: duplicate id", "this is not valid YAML", "summary: is required"]
     table = GUIDE.split("## What the check messages mean")[1].split("\n## ")[0]
     quoted = re.findall(r"^\| `([^`]+)`", table, re.MULTILINE)
     assert len(quoted) >= 10
     assert [q for q in quoted if not any(q in message for message in real)] == []
+
+
+def test_ci_runs_the_data_tests_first_then_the_rest():
+    """A staff pull request hears about its data in seconds; nothing is run twice or left out."""
+    workflow = (ROOT / ".github" / "workflows" / "checks.yml").read_text()
+    runs = re.findall(r"^ +run: (.+)$", workflow, re.MULTILINE)
+    assert runs.index("make data") < runs.index("""make test PYTEST_ARGS='-m "not data"'""")
+    makefile = (ROOT / "Makefile").read_text()
+    assert "$(BIN)/python -m pytest -m data\n" in makefile
+    assert "$(BIN)/python -m pytest $(PYTEST_ARGS)\n" in makefile

@@ -87,13 +87,11 @@ CASES = [
      with_lines("    categories: [domestic-abuses]"),
      S.format(line=9) + "categories: unknown value 'domestic-abuses' (did you mean "
                         "'domestic-abuse'?) (expected one of: domestic-abuse, sexual-violence, "
-                        "stalking, forced-marriage, fgm, honour-based-abuse, "
-                        "children-young-people, perpetrator-programme, ...)"),
+                        "helpline, children-young-people, lgbt, multi-agency-meetings)"),
     ("a misspelt area",
      GOOD.replace("[lambeth]", "[lamberth]"),
      S.format(line=5) + "areas: unknown value 'lamberth' (did you mean 'lambeth'?) (expected one "
-                        "of: national, barking-and-dagenham, barnet, bexley, brent, bromley, "
-                        "camden, city-of-london, ...)"),
+                        "of: national, barking-and-dagenham, camden, lambeth, lewisham)"),
     ("national with a borough",
      GOOD.replace("[lambeth]", "[national, lambeth]"),
      S.format(line=5) + "areas: 'national' already covers every borough: list it alone"),
@@ -133,6 +131,11 @@ CASES = [
                 "        closes: '17:00'"),
      S.format(line=10) + "opening_hours.days: unknown value 'monday' (did you mean 'mon'?) "
                          "(expected one of: mon, tue, wed, thu, fri, sat, sun)"),
+    ("an opening period with no days",
+     with_lines("    opening_hours:", "      - days: []", "        opens: '09:00'",
+                "        closes: '17:00'"),
+     S.format(line=10) + "opening_hours.days: must name at least one day, like [mon, tue] "
+                         "(got an empty list)"),
     ("opening hours in words",
      with_lines("    opening_hours: weekdays"),
      S.format(line=9) + "opening_hours: must be 24/7 or a list of days with opens and closes "
@@ -244,3 +247,16 @@ def test_garbage_never_raises(settings):
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 40)))
         problems_for("services:\n" + text, settings)
         problems_for(text, settings)
+
+
+def test_a_long_vocabulary_is_listed_briefly(settings):
+    import dataclasses
+    from signpost.settings import Term
+    areas = {"national": Term("national", "National")} | {
+        f"borough-{n}": Term(f"borough-{n}", f"Borough {n}") for n in range(1, 10)}
+    long = dataclasses.replace(settings, areas=areas)
+    assert [str(p) for p in read_services(GOOD.replace("[lambeth]", "[borough-10]"),
+                                          "services.yaml", long, TODAY)[1]] == [
+        S.format(line=5) + "areas: unknown value 'borough-10' (did you mean 'borough-1'?) "
+        "(expected one of: national, borough-1, borough-2, borough-3, borough-4, borough-5, "
+        "borough-6, borough-7, ...)"]

@@ -1,0 +1,68 @@
+"""The interface wording (locales/en-GB.yaml): read it, and check it has every text the
+templates use, each one text with well-formed {placeholders}."""
+from __future__ import annotations
+
+import re
+import string
+from pathlib import Path
+
+from .problems import Problem, did_you_mean
+from .yamlfile import YamlMap, load_yaml
+
+_USED = re.compile(r"\bt\.([a-z_][a-z0-9_]*)")
+
+
+def load_wording(path: Path, templates_dir: Path, display: str | None = None
+                 ) -> tuple[dict, list[Problem]]:
+    """Return the wording, or the problems with it, each at its line.
+
+    :param display: the file's name in problems (default: the path as given).
+    """
+    file = display or str(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as err:
+        return {}, [Problem(file, 1, f"cannot read the interface wording ({err})")]
+    data, problems = load_yaml(text, file)
+    if problems:
+        return {}, problems
+    if not isinstance(data, YamlMap):
+        return {}, [Problem(file, 1, "must be a mapping of names to the words shown, "
+                                     "like 'exit_link: Exit this page'")]
+    data.file = file  # for problems found later, while rendering
+    _check_texts(data, file, "", problems)
+    for name, template in sorted(_used_names(templates_dir).items()):
+        if name not in data:
+            problems.append(Problem(file, data.line or 1, f"'{name}' is missing (used by "
+                                    f"{template})" + did_you_mean(name, data)))
+    return data, problems
+
+
+def _check_texts(data: YamlMap, file: str, prefix: str, problems: list[Problem]) -> None:
+    """Every value is text (the script wording, `js`, is one level deeper, and may hold
+    lists of texts, like the names of the days)."""
+    for key, value in data.items():
+        line = data.lines[key]
+        if isinstance(value, YamlMap) and not prefix:
+            _check_texts(value, file, f"{key}.", problems)
+        elif prefix and isinstance(value, list) and value and \
+                all(isinstance(v, str) for v in value):
+            continue
+        elif not isinstance(value, str):
+            problems.append(Problem(file, line, f"{prefix}{key}: must be text"))
+        else:
+            try:
+                list(string.Formatter().parse(value))
+            except ValueError as err:
+                problems.append(Problem(file, line, f"{prefix}{key}: {err} (write a "
+                                        "placeholder as {name}, and a brace as {{ or }})"))
+
+
+def _used_names(templates_dir: Path) -> dict[str, str]:
+    """Each wording name the templates use, with the first template that uses it."""
+    used: dict[str, str] = {}
+    for template in sorted(templates_dir.rglob("*")):
+        if template.is_file():
+            for name in _USED.findall(template.read_text(encoding="utf-8")):
+                used.setdefault(name, template.relative_to(templates_dir).as_posix())
+    return used

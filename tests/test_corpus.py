@@ -1,0 +1,142 @@
+"""`check` finds everything `build` would: a corpus of broken projects, each the fixture
+project with one mistake, run through check and build. The test fails if check passes
+where build fails, and pins the message each mistake gets (files named as a person in the
+project folder would type them)."""
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from signpost.pipeline import build, check
+from signpost.problems import BuildFailed
+from signpost.settings import Settings
+from conftest import ROOT, TODAY, make_project
+
+
+def edit(path: str, old: str, new: str, count: int = 1):
+    """A mutation: replace old by new in one file of the project (old must be there)."""
+    def mutate(project: Path) -> None:
+        file = project / path
+        text = file.read_text(encoding="utf-8")
+        assert text.count(old) >= count, (path, old)
+        file.write_text(text.replace(old, new, count), encoding="utf-8")
+    return mutate
+
+
+def delete(path: str):
+    return lambda project: (project / path).unlink()
+
+
+YAML_HINT = "(check indentation, colons and quotes)"
+
+# (name, the code folders the mistake is in, the mistake, the exact problems check reports,
+# or None for a slip that both now take in their stride)
+CORPUS = [
+    ("broken locale", ("locales",),
+     edit("locales/en-GB.yaml", "home_link: Home", "home_link: [Home"),
+     ["locales/en-GB.yaml:13: this is not valid YAML: while parsing a flow sequence did not "
+      f"find expected ',' or ']' {YAML_HINT}"]),
+    ("locale without a text a template uses", ("locales",),
+     edit("locales/en-GB.yaml", "home_link: Home\n", ""),
+     ["locales/en-GB.yaml:3: 'home_link' is missing (used by _partials/breadcrumbs.html) "
+      "(did you mean 'home_intro'?)"]),
+    ("locale with a list where text is expected", ("locales",),
+     edit("locales/en-GB.yaml", "home_link: Home", "home_link: [Home]"),
+     ["locales/en-GB.yaml:12: home_link: must be text"]),
+    ("locale with an unclosed placeholder", ("locales",),
+     edit("locales/en-GB.yaml", 'service_many: "{n} services"', 'service_many: "{n services"'),
+     ["locales/en-GB.yaml:102: js.service_many: expected '}' before end of string (write a "
+      "placeholder as {name}, and a brace as {{ or }})"]),
+    ("locale with a placeholder the code does not fill", ("locales",),
+     edit("locales/en-GB.yaml", 'services_count_many: "{n} services"',
+          'services_count_many: "{count} services"'),
+     ["locales/en-GB.yaml:55: services_count_many: the placeholder {count} is not one this text "
+      "is given (keep the placeholders of the original, like {n})"]),
+    ("category renamed in site.yaml", (), edit("site.yaml", "  lgbt:\n", "  lgbtq:\n"),
+     ["templates/home.html:25: link to /categories/lgbt/ goes to a page that does not exist "
+      "(on /)"]),
+    ("area slug that is also a page of the site", (),
+     lambda project: (edit("site.yaml", "  camden:\n", "  coverage:\n")(project),
+                      edit("services.yaml", "areas: [lewisham]", "areas: [coverage]")(project)),
+     ["site.yaml:1: two pages would be written to /professionals/coverage/ ('What the directory "
+      "covers' and 'For professionals in Camden'): rename one"]),
+    ("base_url ending in /", (),
+     edit("site.yaml", "base_url: https://directory.example.org",
+          "base_url: https://directory.example.org/"),
+     None),
+    ("opening period with no days", (),
+     edit("services.yaml", "      - days: [sat]", "      - days: []"),
+     ["services.yaml:48: service 'lambeth-women-service': opening_hours.days: must name at "
+      "least one day, like [mon, tue] (got an empty list)"]),
+    ("template link to a page that does not exist", ("templates",),
+     edit("templates/base.html", 'href="/about/"', 'href="/abuot/"'),
+     ["templates/base.html:54: link to /abuot/ goes to a page that does not exist (on /, and "
+      "29 other page(s))"]),
+    ("template using a name it is not given", ("templates",),
+     edit("templates/404.html", "{{ t.not_found_home }}", "{{ nope }}"),
+     ["templates/404.html:4: while rendering /404.html: 'nope' is undefined"]),
+    ("template syntax error", ("templates",),
+     edit("templates/_partials/breadcrumbs.html", "{% for", "{% fro"),
+     ["templates/_partials/breadcrumbs.html:5: while rendering /services/test-helpline/: "
+      "Encountered unknown tag 'fro'. Jinja was looking for the following tags: 'endmacro'. "
+      "The innermost block that needs to be closed is 'macro'."]),
+    ("stylesheet missing", ("assets",), delete("assets/css/site.css"),
+     ["templates/base.html:16: link to /assets/css/site.css goes to a page that does not exist "
+      "(on /, and 37 other page(s))"]),
+    ("required content page missing", (), delete("content/about.md"),
+     ["content/about.md:1: the content page about.md is missing: every page of the site links "
+      "to it"]),
+    ("required content page with a mistake: that mistake only, no follow-on", (),
+     edit("content/about.md", "title:", "titel:"),
+     ["content/about.md:1: front matter: title is required",
+      "content/about.md:2: front matter: unknown key 'titel' (did you mean 'title'?)"]),
+    ("description links to a page that does not exist", (),
+     edit("services.yaml", "See [staying safe](/staying-safe-online/)", "See [help](/help/)"),
+     ["services.yaml:3: service 'test-helpline': description: link to /help/ goes to a page "
+      "that does not exist"]),
+]
+
+
+@pytest.mark.parametrize("code, mutate, expected", [c[1:] for c in CORPUS],
+                         ids=[c[0] for c in CORPUS])
+def test_check_fails_wherever_build_fails(code, mutate, expected, tmp_path, monkeypatch):
+    make_project(tmp_path / "project", copy=code)
+    mutate(tmp_path / "project")
+    monkeypatch.chdir(tmp_path / "project")  # as a person runs it, in the project folder
+    settings = Settings.for_root(Path("."), out_dir=Path("../_site"))
+
+    def outcome(step, *args) -> list[str] | None:
+        try:
+            step(settings, *args, today=TODAY)
+        except BuildFailed as failed:
+            return sorted(str(p) for p in failed.problems)
+        return None
+
+    built = outcome(build)
+    checked = outcome(check)
+    assert checked == built == expected
+    if expected:
+        assert not Path("../_site").exists()
+
+
+def test_the_fixture_project_itself_passes(tmp_path):
+    """The corpus starts from a good project: each failure above is its mistake's."""
+    settings = make_project(tmp_path / "project")
+    check(settings, TODAY)
+    assert build(settings, today=TODAY).services == 3
+
+
+def test_the_command_line_names_the_wording_file_as_typed(tmp_path):
+    """The CLI in the project folder names a broken locale by its path there, at its line."""
+    make_project(tmp_path / "project", copy=("locales",))
+    edit("locales/en-GB.yaml", "home_link: Home", "home_link: [Home")(tmp_path / "project")
+    (tmp_path / "project" / "build.py").write_text((ROOT / "build.py").read_text())
+    for command in ("check", "build"):
+        result = subprocess.run([sys.executable, "build.py", command], capture_output=True,
+                                text=True, cwd=tmp_path / "project")
+        assert result.returncode == 1
+        assert result.stderr.splitlines()[:2] == [CORPUS[0][3][0], "1 problem(s) found."]
+    assert not (tmp_path / "project" / "_site").exists()
