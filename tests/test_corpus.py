@@ -30,6 +30,13 @@ def delete(path: str):
     return lambda project: (project / path).unlink()
 
 
+def at(path: str, needle: str, after: int = 0) -> str:
+    """'path:line' of the first line holding needle in the project's own code files (plus
+    `after` lines), so the expectations follow edits to the wording and the templates."""
+    lines = (ROOT / path).read_text(encoding="utf-8").splitlines()
+    return f"{path}:{next(n for n, line in enumerate(lines, 1) if needle in line) + after}"
+
+
 YAML_HINT = "(check indentation, colons and quotes)"
 
 # (name, the code folders the mistake is in, the mistake, the exact problems check reports,
@@ -37,7 +44,7 @@ YAML_HINT = "(check indentation, colons and quotes)"
 CORPUS = [
     ("broken locale", ("locales",),
      edit("locales/en-GB.yaml", "home_link: Home", "home_link: [Home"),
-     ["locales/en-GB.yaml:13: this is not valid YAML: while parsing a flow sequence did not "
+     [at('locales/en-GB.yaml', 'home_link: Home', after=1) + ": this is not valid YAML: while parsing a flow sequence did not "
       f"find expected ',' or ']' {YAML_HINT}"]),
     ("locale without a text a template uses", ("locales",),
      edit("locales/en-GB.yaml", "home_link: Home\n", ""),
@@ -45,18 +52,18 @@ CORPUS = [
       "(did you mean 'home_intro'?)"]),
     ("locale with a list where text is expected", ("locales",),
      edit("locales/en-GB.yaml", "home_link: Home", "home_link: [Home]"),
-     ["locales/en-GB.yaml:12: home_link: must be text"]),
+     [at('locales/en-GB.yaml', 'home_link: Home') + ": home_link: must be text"]),
     ("locale with an unclosed placeholder", ("locales",),
      edit("locales/en-GB.yaml", 'service_many: "{n} services"', 'service_many: "{n services"'),
-     ["locales/en-GB.yaml:102: js.service_many: expected '}' before end of string (write a "
+     [at('locales/en-GB.yaml', 'service_many:') + ": js.service_many: expected '}' before end of string (write a "
       "placeholder as {name}, and a brace as {{ or }})"]),
     ("locale with a placeholder the code does not fill", ("locales",),
      edit("locales/en-GB.yaml", 'services_count_many: "{n} services"',
           'services_count_many: "{count} services"'),
-     ["locales/en-GB.yaml:55: services_count_many: the placeholder {count} is not one this text "
+     [at('locales/en-GB.yaml', 'services_count_many:') + ": services_count_many: the placeholder {count} is not one this text "
       "is given (keep the placeholders of the original, like {n})"]),
     ("category renamed in site.yaml", (), edit("site.yaml", "  lgbt:\n", "  lgbtq:\n"),
-     ["templates/home.html:25: link to /categories/lgbt/ goes to a page that does not exist "
+     [at('templates/home.html', 'href="/categories/lgbt/"') + ": link to /categories/lgbt/ goes to a page that does not exist "
       "(on /)"]),
     ("area slug that is also a page of the site", (),
      lambda project: (edit("site.yaml", "  camden:\n", "  coverage:\n")(project),
@@ -73,18 +80,18 @@ CORPUS = [
       "least one day, like [mon, tue] (got an empty list)"]),
     ("template link to a page that does not exist", ("templates",),
      edit("templates/base.html", 'href="/about/"', 'href="/abuot/"'),
-     ["templates/base.html:54: link to /abuot/ goes to a page that does not exist (on /, and "
+     [at('templates/base.html', 'href="/about/"') + ": link to /abuot/ goes to a page that does not exist (on /, and "
       "29 other page(s))"]),
     ("template using a name it is not given", ("templates",),
      edit("templates/404.html", "{{ t.not_found_home }}", "{{ nope }}"),
-     ["templates/404.html:4: while rendering /404.html: 'nope' is undefined"]),
+     [at('templates/404.html', 't.not_found_home') + ": while rendering /404.html: 'nope' is undefined"]),
     ("template syntax error", ("templates",),
      edit("templates/_partials/breadcrumbs.html", "{% for", "{% fro"),
-     ["templates/_partials/breadcrumbs.html:5: while rendering /services/test-helpline/: "
+     [at('templates/_partials/breadcrumbs.html', '{% for') + ": while rendering /services/test-helpline/: "
       "Encountered unknown tag 'fro'. Jinja was looking for the following tags: 'endmacro'. "
       "The innermost block that needs to be closed is 'macro'."]),
     ("stylesheet missing", ("assets",), delete("assets/css/site.css"),
-     ["templates/base.html:16: link to /assets/css/site.css goes to a page that does not exist "
+     [at('templates/base.html', 'site.css') + ": link to /assets/css/site.css goes to a page that does not exist "
       "(on /, and 37 other page(s))"]),
     ("required content page missing", (), delete("content/about.md"),
      ["content/about.md:1: the content page about.md is missing: every page of the site links "

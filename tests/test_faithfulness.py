@@ -64,8 +64,8 @@ def age_phrase(age: int) -> str:
 
 
 @pytest.fixture(scope="module")
-def real_services(settings):
-    services, problems = load_services(settings, "services.yaml", TODAY)
+def real_services(real_settings):
+    services, problems = load_services(real_settings, "services.yaml", TODAY)
     assert problems == []
     return services
 
@@ -125,7 +125,7 @@ def press_55_not_for_mobiles(text: str) -> list[str]:
     return [s for s in sentences if re.search(r"\b55\b", s) and "mobile" not in s.lower()]
 
 
-def test_press_55_is_only_ever_said_of_mobiles(settings, real_services):
+def test_press_55_is_only_ever_said_of_mobiles(real_settings, real_services):
     from signpost.render import load_locale
     pages, _ = load_pages(ROOT / "content", "content")
     wording = load_locale(ROOT / "locales" / "en-GB.yaml")
@@ -140,8 +140,8 @@ def test_the_press_55_check_finds_advice_that_would_fail_on_a_landline():
         "If you cannot speak, press 55 when asked."]
 
 
-def test_no_page_promises_a_report_link_the_site_does_not_show(settings):
-    if settings.report_email:
+def test_no_page_promises_a_report_link_the_site_does_not_show(real_settings):
+    if real_settings.report_email:
         return
     pages, _ = load_pages(ROOT / "content", "content")
     for page in pages:

@@ -220,7 +220,7 @@ def test_last_modified_and_our_page(project):
     assert record["last_modified"] == "2026-11-20T10:00:00Z"
     assert files["services.json"]["contents"][0]["last_modified"] == "2026-11-20T10:00:00Z"
     assert [a["value"] for a in record["attributes"] if a["link_type"] == "listing_page"] == [
-        "https://london-da-help.netlify.app/services/test-helpline/"]
+        "https://directory.example.org/services/test-helpline/"]  # the fixture's base_url
 
 
 def test_who_a_service_is_for_is_an_attribute(project):

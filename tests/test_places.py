@@ -38,8 +38,8 @@ def replace_line(path: Path, number: int, text: str) -> None:
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
-def test_the_made_up_tables_are_valid(settings):
-    places, problems = load_places(FIXTURE, settings.areas)
+def test_the_made_up_tables_are_valid(real_settings):
+    places, problems = load_places(FIXTURE, real_settings.areas)
     assert problems == []
     assert places.names["Kilburn"] == ("brent", "westminster")  # two sources name Brent
 
@@ -90,33 +90,33 @@ BAD_ROWS = [
 
 @pytest.mark.parametrize("file, line, text, message", BAD_ROWS,
                          ids=[f"{f}:{n}:{t[:16]}" for f, n, t, _ in BAD_ROWS])
-def test_a_bad_row_is_a_problem_with_file_and_line(data, settings, file, line, text, message):
+def test_a_bad_row_is_a_problem_with_file_and_line(data, real_settings, file, line, text, message):
     replace_line(data / file, line, text)
-    _, problems = load_places(data, settings.areas, "data")
+    _, problems = load_places(data, real_settings.areas, "data")
     assert [str(p) for p in problems] == [message]
 
 
-def test_every_problem_is_listed_at_once(data, settings):
+def test_every_problem_is_listed_at_once(data, real_settings):
     replace_line(data / "postcode-districts.csv", 4, "SE6,E09000023,Lewisham,x,1.0000")
     replace_line(data / "places.csv", 2, "Lewisham,E09000024,Lewisham,ons-lad-name")
-    _, problems = load_places(data, settings.areas, "data")
+    _, problems = load_places(data, real_settings.areas, "data")
     assert [(p.file, p.line) for p in problems] == [("data/postcode-districts.csv", 4),
                                                     ("data/places.csv", 2)]
 
 
-def test_a_missing_table_is_a_problem(data, settings):
+def test_a_missing_table_is_a_problem(data, real_settings):
     (data / "places.csv").unlink()
-    _, problems = load_places(data, settings.areas, "data")
+    _, problems = load_places(data, real_settings.areas, "data")
     assert [str(p) for p in problems] == [
         "data/places.csv:1: cannot read the place finder's data (No such file or directory)"]
 
 
-def test_no_data_folder_means_no_place_finder(tmp_path, settings):
-    assert load_places(tmp_path / "nowhere", settings.areas) == (None, [])
+def test_no_data_folder_means_no_place_finder(tmp_path, real_settings):
+    assert load_places(tmp_path / "nowhere", real_settings.areas) == (None, [])
 
 
-def test_shares_leave_out_stacked_postcodes_and_tiny_parts(settings):
-    found = lookup(FIXTURE, settings.areas)
+def test_shares_leave_out_stacked_postcodes_and_tiny_parts(real_settings):
+    found = lookup(FIXTURE, real_settings.areas)
     names = [slug for slug, _ in found["boroughs"]]
     named = {key: [(names[i] if i >= 0 else "outside", p) for i, p in parts]
              for key, parts in {**found["districts"], **found["sectors"]}.items()}
@@ -128,26 +128,34 @@ def test_shares_leave_out_stacked_postcodes_and_tiny_parts(settings):
     assert "EC1P" not in named  # every postcode stacked: unknown
 
 
-def test_places_point_at_london_boroughs_most_likely_first(settings):
-    found = lookup(FIXTURE, settings.areas)
+def test_places_point_at_london_boroughs_most_likely_first(real_settings):
+    found = lookup(FIXTURE, real_settings.areas)
     boroughs = found["boroughs"]
     places = {name: [boroughs[i][1] for i in ids] for name, *ids in found["places"]}
     assert places == {"Lewisham": ["Lewisham"], "Kilburn": ["Brent", "Westminster"],
                       "Elephant, Castle & Walworth": ["Southwark"]}  # Hamsey Green: Tandridge
-    assert [slug for slug, _ in boroughs] == [a.slug for a in settings.areas.values()
+    assert [slug for slug, _ in boroughs] == [a.slug for a in real_settings.areas.values()
                                               if a.slug != "national"]
 
 
-def project_with_bad_data(tmp_path, project, data) -> Settings:
+def project_with_data(tmp_path, project, data) -> Settings:
+    """The fixture project's listings and pages, with the London-wide site.yaml and the
+    made-up tables (whose boroughs the fixture's own site.yaml does not all have)."""
     root = tmp_path / "root"
     for name in ("templates", "assets", "locales"):
-        shutil.copytree(ROOT / name, root / name)
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).symlink_to(ROOT / name, target_is_directory=True)
     shutil.copy(ROOT / "site.yaml", root / "site.yaml")
     shutil.copytree(data, root / "data")
-    replace_line(root / "data" / "places.csv", 3, "Kilburn,E09000033,Westmnster,"
-                 "wikipedia-list-of-areas-of-london")
     return Settings.for_root(root, services_file=project.services_file,
                              content_dir=project.content_dir, out_dir=project.out_dir)
+
+
+def project_with_bad_data(tmp_path, project, data) -> Settings:
+    settings = project_with_data(tmp_path, project, data)
+    replace_line(settings.root / "data" / "places.csv", 3, "Kilburn,E09000033,Westmnster,"
+                 "wikipedia-list-of-areas-of-london")
+    return settings
 
 
 def test_check_reports_data_problems_and_build_writes_nothing(tmp_path, project, data):
@@ -171,8 +179,10 @@ def test_data_problems_are_listed_even_when_no_listing_could_be_read(tmp_path, p
     assert [Path(p.file).name for p in failed.value.problems] == ["services.yaml", "places.csv"]
 
 
-def test_the_built_site_has_the_lookup_file_and_the_finder(built):
+def test_the_built_site_has_the_lookup_file_and_the_finder(tmp_path, project, data):
     from conftest import soup
+    build(project_with_data(tmp_path, project, data), today=TODAY)
+    built = project.out_dir
     data = json.loads((built / LOOKUP_URL.lstrip("/")).read_text(encoding="utf-8"))
     assert data["districts"] and data["sectors"] and data["places"]
     for page in ("index.html", "areas/index.html"):
@@ -191,13 +201,13 @@ def real_rows(name: str) -> list[dict]:
         return list(csv.DictReader(file))
 
 
-def test_the_real_data_is_valid(settings):
-    _, problems = load_places(ROOT / "data", settings.areas, "data")
+def test_the_real_data_is_valid(real_settings):
+    _, problems = load_places(ROOT / "data", real_settings.areas, "data")
     assert problems == []
 
 
-def test_the_real_lookup_says_what_the_tables_say(settings):
-    found = lookup(ROOT / "data", settings.areas)
+def test_the_real_lookup_says_what_the_tables_say(real_settings):
+    found = lookup(ROOT / "data", real_settings.areas)
     names = [name for _, name in found["boroughs"]]
     rows = real_rows("postcode-districts.csv")
     for district in ("SE1", "SE6", "RM10", "SE23"):  # whole London districts, none stacked
@@ -213,6 +223,6 @@ def test_the_real_lookup_says_what_the_tables_say(settings):
         assert {names[i] for i in entry} == boroughs
 
 
-def test_the_lookup_file_is_small(settings):
-    places, _ = load_places(ROOT / "data", settings.areas)
-    assert len(gzip.compress(lookup_json(places, settings.areas), 9)) < 40 * 1024
+def test_the_lookup_file_is_small(real_settings):
+    places, _ = load_places(ROOT / "data", real_settings.areas)
+    assert len(gzip.compress(lookup_json(places, real_settings.areas), 9)) < 40 * 1024
