@@ -7,6 +7,7 @@ from pathlib import Path
 
 from .addresses import MAX_URL, address_problem, is_origin
 from .problems import Problem, did_you_mean, quote
+from .text import SETTINGS_LIMIT, TextError, read_text
 from .yamlfile import YamlMap, load_yaml
 
 DEFAULT_EXIT_URL = "https://www.bbc.co.uk/weather"
@@ -100,9 +101,11 @@ def load_settings(settings: Settings, display_name: str = "site.yaml") -> tuple[
     """Read site.yaml into a copy of settings, or return the problems with it."""
     file = display_name
     try:
-        text = settings.settings_file.read_text(encoding="utf-8")
+        text = read_text(settings.settings_file, SETTINGS_LIMIT)
     except OSError as err:
         return settings, [Problem(file, 1, f"cannot read the settings file ({err.strerror})")]
+    except TextError as err:
+        return settings, [Problem(file, err.line, f"cannot read the settings file ({err})")]
     data, problems = load_yaml(text, file)
     if problems:
         return settings, problems
