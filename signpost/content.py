@@ -70,6 +70,8 @@ def read_page(path: Path, file: str) -> tuple[Page | None, list[Problem]]:
     # The front matter starts on line 2, after the opening '---'.
     meta, yaml_problems = load_yaml("\n" + front, file)
     problems += yaml_problems
+    if meta is None and yaml_problems:  # unreadable: "title is required" would only confuse
+        return None, problems
     if not isinstance(meta, YamlMap):
         meta = YamlMap()
         meta.line, meta.lines = 1, {}
@@ -77,9 +79,12 @@ def read_page(path: Path, file: str) -> tuple[Page | None, list[Problem]]:
         if key not in FRONT_MATTER_KEYS:
             problems.append(Problem(file, meta.lines[key], f"front matter: unknown key '{key}'"
                                     + did_you_mean(key, FRONT_MATTER_KEYS)))
-    for key in ("title", "summary"):
+    for key, limit in (("title", 120), ("summary", 300)):
         if not isinstance(meta.get(key), str) or not meta[key].strip():
             problems.append(Problem(file, meta.lines.get(key, 1), f"front matter: {key} is required"))
+        elif len(meta[key].strip()) > limit:
+            problems.append(Problem(file, meta.lines[key], f"front matter: {key} is too long "
+                                    f"({len(meta[key].strip())} characters; keep it under {limit})"))
     audience = meta.get("audience", "residents")
     if audience not in AUDIENCES:
         problems.append(Problem(file, meta.lines.get("audience", 1), f"front matter: audience must "

@@ -488,6 +488,34 @@ def test_hostile_page_gets_exact_message(tmp_path, body, expected):
     assert page_problems(tmp_path, body) == expected
 
 
+def test_front_matter_has_limits_and_no_hidden_characters(tmp_path):
+    from signpost.content import read_page
+    path = tmp_path / "help.md"
+    path.write_text("---\ntitle: " + "T" * 121 + "\nsummary: 'Short\u202e.'\n---\nBody\n")
+    assert [str(p) for p in read_page(path, "content/help.md")[1]] == [
+        "content/help.md:3: " + HIDDEN.format("U+202E, RIGHT-TO-LEFT OVERRIDE")]
+    path.write_text("---\ntitle: " + "T" * 121 + "\nsummary: Short.\n---\nBody\n")
+    assert [str(p) for p in read_page(path, "content/help.md")[1]] == [
+        "content/help.md:2: front matter: title is too long (121 characters; keep it under 120)"]
+
+
+def test_hidden_characters_in_settings_are_found_on_their_line(tmp_path):
+    assert settings_problems(tmp_path, ("site_name: London", "site_name: \u202eLondon")) == [
+        "site.yaml:5: " + HIDDEN.format("U+202E, RIGHT-TO-LEFT OVERRIDE")]
+
+
+def test_a_bad_id_adds_no_follow_on_link_problems(project):
+    from signpost.pipeline import check
+    text = project.services_file.read_text()
+    project.services_file.write_text(text.replace("id: lambeth-women-service", "id: Lambeth-Women")
+                                     .replace("/staying-safe-online/", "/services/Lambeth-Women/"))
+    with pytest.raises(BuildFailed) as failed:
+        check(project, TODAY)
+    assert [p.text() for p in failed.value.problems] == [
+        "service 'Lambeth-Women': id: must be lower-case letters, digits and hyphens, like "
+        "'gaia-centre' (got 'Lambeth-Women')"]
+
+
 def test_a_page_saved_with_a_bom_is_accepted(tmp_path):
     from signpost.content import read_page
     path = tmp_path / "help.md"
