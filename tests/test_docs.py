@@ -42,8 +42,9 @@ def test_the_staff_guide_example_is_a_valid_listing(settings):
 
 
 def test_the_staff_guide_quotes_real_messages():
+    from test_hostile import SERVICE_CASES
     from test_services import CASES
-    real = [case[2] for case in CASES] + [
+    real = [case[2] for case in CASES] + [m for case in SERVICE_CASES for m in case[2]] + [
         "id: duplicate id", "this is not valid YAML", "summary: is required"]
     table = GUIDE.split("## What the check messages mean")[1].split("\n## ")[0]
     quoted = re.findall(r"^\| `([^`]+)`", table, re.MULTILINE)
