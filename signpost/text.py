@@ -37,7 +37,7 @@ class TextError(ValueError):
 
 
 def read_text(path: Path, limit: int, links: bool = True) -> str:
-    """Return a file's text without its byte-order mark.
+    """Return a file's text without its byte-order mark, with \\n line ends.
 
     :param links: follow a symbolic link (not for content pages, which must be their own files).
     :raises OSError: when it cannot be opened.
@@ -58,7 +58,8 @@ def read_text(path: Path, limit: int, links: bool = True) -> str:
         raise TextError(f"it is not UTF-8 text: byte 0x{data[err.start]:02x} on this line "
                         "cannot be read; save the file as UTF-8",
                         data.count(b"\n", 0, err.start) + 1) from None
-    return text.removeprefix("\ufeff")  # Notepad saves one at the start
+    # Notepad saves a byte-order mark at the start, and Windows ends lines with CR LF.
+    return text.removeprefix("\ufeff").replace("\r\n", "\n")
 
 
 def hidden_characters(text: str, file: str, first_line: int = 1) -> list[Problem]:

@@ -516,10 +516,11 @@ def test_a_bad_id_adds_no_follow_on_link_problems(project):
         "'gaia-centre' (got 'Lambeth-Women')"]
 
 
-def test_a_page_saved_with_a_bom_is_accepted(tmp_path):
+def test_a_page_saved_by_notepad_is_accepted(tmp_path):
+    """A byte-order mark and CR LF line ends."""
     from signpost.content import read_page
     path = tmp_path / "help.md"
-    path.write_bytes(b"\xef\xbb\xbf" + (PAGE + "Some help.\n").encode())
+    path.write_bytes(b"\xef\xbb\xbf" + (PAGE + "Some help.\n").replace("\n", "\r\n").encode())
     page, problems = read_page(path, "content/help.md")
     assert problems == [] and page.title == "Help" and page.html == "<p>Some help.</p>"
 
