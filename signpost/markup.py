@@ -16,6 +16,7 @@ from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
 from .addresses import address_problem
+from .text import hidden_character
 
 _SAFE_LINK = re.compile(r"^(https://|mailto:|tel:|/(?!/)|#)", re.IGNORECASE)
 # A tag-like run: <script ...>, </div>, <!-- ... -->. "a < b" and "<3" are not tags.
@@ -123,6 +124,9 @@ def to_html(text: str) -> tuple[str, list[str]]:
     nested = nesting_problem(text)
     if nested:
         return "", [nested]
+    hidden = hidden_character(html_text.unescape(text))  # as a reference: &#x202e; or &rlm;
+    if hidden:
+        return "", [hidden]
     if any(len(block) > MAX_BLOCK for block in _BLOCK_BREAK.split(text)):
         return "", [f"has a paragraph longer than {MAX_BLOCK:,} characters: split it with "
                     "blank lines"]

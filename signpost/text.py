@@ -62,6 +62,18 @@ def read_text(path: Path, limit: int, links: bool = True) -> str:
     return text.removeprefix("\ufeff").replace("\r\n", "\n")
 
 
+def hidden_character(text: str) -> str | None:
+    """Return the message for the first control or invisible character in text, or None."""
+    match = _HIDDEN.search(text)
+    return _hidden_message(match.group()) if match else None
+
+
+def _hidden_message(char: str) -> str:
+    name = unicodedata.name(char, "a control character")
+    return (f"contains an invisible or control character (U+{ord(char):04X}, {name}): "
+            "delete it, as it can hide or reorder text")
+
+
 def hidden_characters(text: str, file: str, first_line: int = 1) -> list[Problem]:
     """Return a problem for each line (up to ten) with a control or invisible character."""
     problems: list[Problem] = []
@@ -71,11 +83,7 @@ def hidden_characters(text: str, file: str, first_line: int = 1) -> list[Problem
         counted_to = match.start()
         if problems and problems[-1].line == line:
             continue
-        char = match.group()
-        name = unicodedata.name(char, "a control character")
-        problems.append(Problem(file, line, f"contains an invisible or control character "
-                                f"(U+{ord(char):04X}, {name}): delete it, as it can hide or "
-                                "reorder text"))
+        problems.append(Problem(file, line, _hidden_message(match.group())))
         if len(problems) == _MAX_REPORTED:
             break
     return problems

@@ -8,7 +8,7 @@ from __future__ import annotations
 import yaml
 
 from .problems import Problem
-from .text import hidden_characters, is_invisible
+from .text import hidden_character, hidden_characters, is_invisible
 
 MAX_DEPTH = 20  # services.yaml needs 7 levels; deeper is a mistake (or an attack on the stack)
 _TOO_DEEP = "this is nested more than"
@@ -68,7 +68,10 @@ def _convert(node, file: str, problems: list[Problem], seen: set, depth: int):
                                 "write the value out in full"))
         return ""
     if isinstance(node, yaml.ScalarNode):
-        if is_invisible(node.value):
+        hidden = hidden_character(node.value)  # written as an escape: "\u202e", "\e"
+        if hidden:
+            problems.append(Problem(file, node.start_mark.line + 1, hidden))
+        elif is_invisible(node.value):
             problems.append(Problem(file, node.start_mark.line + 1, "this value has no visible "
                                     "characters: write it out, or delete it"))
         return node.value
