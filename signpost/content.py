@@ -7,6 +7,7 @@ from pathlib import Path
 
 from .markup import to_html
 from .problems import Problem, did_you_mean
+from .text import PAGE_LIMIT, TextError, hidden_characters, read_text
 from .yamlfile import YamlMap, load_yaml
 
 FRONT_MATTER_KEYS = ("title", "summary", "audience")
@@ -52,9 +53,11 @@ def split_front_matter(text: str) -> tuple[str | None, str, int]:
 def read_page(path: Path, file: str) -> tuple[Page | None, list[Problem]]:
     """Read one content page."""
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as err:
+        text = read_text(path, PAGE_LIMIT, links=False)
+    except OSError as err:
         return None, [Problem(file, 1, f"cannot read the file ({err})")]
+    except TextError as err:
+        return None, [Problem(file, err.line, f"cannot read the file ({err})")]
     problems = []
     slug = path.stem
     if not _SLUG.match(slug):
@@ -67,6 +70,8 @@ def read_page(path: Path, file: str) -> tuple[Page | None, list[Problem]]:
     # The front matter starts on line 2, after the opening '---'.
     meta, yaml_problems = load_yaml("\n" + front, file)
     problems += yaml_problems
+    if meta is None and yaml_problems:  # unreadable: "title is required" would only confuse
+        return None, problems
     if not isinstance(meta, YamlMap):
         meta = YamlMap()
         meta.line, meta.lines = 1, {}
@@ -74,13 +79,19 @@ def read_page(path: Path, file: str) -> tuple[Page | None, list[Problem]]:
         if key not in FRONT_MATTER_KEYS:
             problems.append(Problem(file, meta.lines[key], f"front matter: unknown key '{key}'"
                                     + did_you_mean(key, FRONT_MATTER_KEYS)))
-    for key in ("title", "summary"):
+    for key, limit in (("title", 120), ("summary", 300)):
         if not isinstance(meta.get(key), str) or not meta[key].strip():
             problems.append(Problem(file, meta.lines.get(key, 1), f"front matter: {key} is required"))
+        elif len(meta[key].strip()) > limit:
+            problems.append(Problem(file, meta.lines[key], f"front matter: {key} is too long "
+                                    f"({len(meta[key].strip())} characters; keep it under {limit})"))
     audience = meta.get("audience", "residents")
     if audience not in AUDIENCES:
         problems.append(Problem(file, meta.lines.get("audience", 1), f"front matter: audience must "
                                 f"be residents or professionals{did_you_mean(audience, AUDIENCES)}"))
+    hidden = hidden_characters(body, file, body_line)
+    if hidden:  # the front matter's are found as it is read
+        return None, problems + hidden
     html, issues = to_html(body)
     problems += [Problem(file, body_line, issue) for issue in issues]
     if problems:

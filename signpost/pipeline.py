@@ -11,7 +11,7 @@ from .headers import write_headers
 from .problems import BuildFailed
 from .openreferral import write_feed
 from .places import load_places, plan_lookup
-from .render import copy_assets, make_env, render_site, staged, write_site
+from .render import copy_assets, make_env, out_dir_problems, render_site, staged, write_site
 from .search import index_site
 from .services import Service, load_services
 from .settings import Settings, load_settings
@@ -75,11 +75,13 @@ def build(settings: Settings, exit_url: str | None = None, today: dt.date | None
           progress=None) -> Summary:
     """Build the whole site into settings.out_dir, or raise BuildFailed and write nothing."""
     started = time.perf_counter()
+    if out_dir_problems(settings.out_dir, settings.inputs):  # say so before any other work
+        raise BuildFailed(out_dir_problems(settings.out_dir, settings.inputs))
     settings, services, outputs = check(settings, today, exit_url, progress)
     checked = time.perf_counter()
     # Only checked, rendered pages reach this point; the old site is replaced only when all
     # is written.
-    with staged(settings.out_dir) as stage:
+    with staged(settings.out_dir, settings.inputs) as stage:
         write_site(outputs, stage)
         copy_assets(settings.assets_dir, stage / "assets")
         write_feed(services, settings, stage)

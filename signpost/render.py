@@ -12,12 +12,13 @@ from pathlib import Path
 
 import jinja2
 
+from .addresses import address_problem
 from .headers import GUIDE_POLICY, POLICY
 from .places import LOOKUP_URL
 from .problems import BuildFailed, Problem
 from .search import AGE_BANDS, BROWSE_WORD, hours_code, who_ranges, who_values
 from .services import DAYS, Hours
-from .settings import Settings
+from .settings import EXIT_EXPECTED, Settings
 from .site import Output
 from .wording import load_wording
 
@@ -32,7 +33,11 @@ def make_env(settings: Settings, exit_url: str | None = None,
     """Return the Jinja environment: autoescaped, strict about undefined names.
 
     :param locale: the interface wording, already checked (default: read it now).
+    :raises BuildFailed: when exit_url (from --exit-url) is not a complete address.
     """
+    wrong = exit_url and address_problem(exit_url, EXIT_EXPECTED, loopback_http=True)
+    if wrong:  # an exit that goes nowhere is worse than no build
+        raise BuildFailed([Problem("--exit-url", 1, wrong)])
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(settings.templates_dir),
         autoescape=True, undefined=jinja2.StrictUndefined,
@@ -123,7 +128,7 @@ def _wording_problem(err: Exception, wording) -> Problem | None:
 def write_site(outputs: list[Output], site_dir: Path) -> None:
     """Write every rendered output into site_dir."""
     for output in outputs:
-        dest = site_dir / output.dest_path
+        dest = inside(site_dir, output.dest_path)
         dest.parent.mkdir(parents=True, exist_ok=True)
         if output.body is not None:
             dest.write_bytes(output.body)
@@ -131,23 +136,68 @@ def write_site(outputs: list[Output], site_dir: Path) -> None:
             dest.write_text(output.html, encoding="utf-8")
 
 
+def inside(site_dir: Path, dest_path: str) -> Path:
+    """Return site_dir/dest_path, or fail if that would be outside site_dir.
+
+    Settings are checked before this, so only a bug could get here: a last guard, because a
+    slug like '../../x' would otherwise write anywhere."""
+    root = os.path.abspath(site_dir)
+    dest = os.path.normpath(os.path.join(root, dest_path))  # the stage holds no links
+    if not dest.startswith(root + os.sep) or "\0" in dest:
+        raise BuildFailed([Problem(dest_path, 1, "refusing to write this file: it would be "
+                                   "outside the site's folder")])
+    return Path(dest)
+
+
 def copy_assets(assets_dir: Path, dest: Path) -> None:
     """Copy the stylesheet and scripts into the site."""
     shutil.copytree(assets_dir, dest, dirs_exist_ok=True)
 
 
+MARKER = ".signpost-site"  # in every site the build writes: only such a folder is replaced
+_MARKER_TEXT = "Written by signpost (python build.py build). The next build replaces this folder.\n"
+
+
+def out_dir_problems(out_dir: Path, inputs: tuple[Path, ...] = ()) -> list[Problem]:
+    """Return why the site may not be written to out_dir: it is, holds or sits inside one of
+    the project's inputs, or it is not empty and not a site this tool wrote."""
+    out = Path(out_dir).resolve()
+    root = Path(inputs[0]).resolve() if inputs else None
+
+    def refuse(why: str) -> list[Problem]:
+        return [Problem("--out", 1, f"refusing to write the site to {str(out_dir)!r}: {why} "
+                                    "(choose another --out, such as _site)")]
+    for given in inputs:
+        path = Path(given).resolve()
+        name = "folder" if path == root else str(given)
+        if out == path:
+            return refuse(f"that is the project's {name}, which the build reads")
+        if out in path.parents:
+            return refuse(f"it holds the project's {name}, which the build reads")
+        if path != root and path in out.parents:
+            return refuse(f"it is inside the project's {name}, which the build reads")
+    if out.exists() and not out.is_dir():
+        return refuse("that is a file, not a folder")
+    if out.is_dir() and not (out / MARKER).is_file() and any(out.iterdir()):
+        return [Problem("--out", 1, f"refusing to replace this folder ({str(out_dir)!r}): it is "
+                        f"not empty and is not a site built by this tool (it has no {MARKER} "
+                        "file). Choose another --out, or empty it yourself")]
+    return []
+
+
 @contextlib.contextmanager
-def staged(out_dir: Path):
+def staged(out_dir: Path, inputs: tuple[Path, ...] = ()):
     """Yield an empty folder beside out_dir; on success it replaces out_dir, on any
     failure it is removed and out_dir is left exactly as it was."""
+    problems = out_dir_problems(out_dir, inputs)
+    if problems:
+        raise BuildFailed(problems)
     out_dir = Path(out_dir).resolve()
-    if out_dir.exists() and any(out_dir.iterdir()) and not (out_dir / "404.html").exists():
-        raise BuildFailed([Problem(str(out_dir), 1, "refusing to replace this folder: it is not "
-                                   "empty and is not a site built by this tool (choose --out)")])
     out_dir.parent.mkdir(parents=True, exist_ok=True)
     stage = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.new-", dir=out_dir.parent))
     try:
         yield stage
+        (stage / MARKER).write_text(_MARKER_TEXT, encoding="utf-8")
     except BaseException:
         shutil.rmtree(stage, ignore_errors=True)
         raise

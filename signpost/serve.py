@@ -2,6 +2,7 @@
 serving the last good site when a change breaks the build."""
 from __future__ import annotations
 
+import logging
 import time
 
 from .headers import headers_for, load_header_rules
@@ -9,6 +10,8 @@ from .pipeline import build
 from .problems import BuildFailed, format_problems
 from .redirects import load_rewrites, rewrite
 from .settings import Settings
+
+log = logging.getLogger(__name__)
 
 
 def rebuild(settings: Settings, exit_url: str | None = None) -> bool:
@@ -18,6 +21,12 @@ def rebuild(settings: Settings, exit_url: str | None = None) -> bool:
         summary = build(settings, exit_url)
     except BuildFailed as failed:
         print(format_problems(failed.problems))
+        print("The site was not rebuilt: still serving the last good build.")
+        return False
+    except Exception as err:  # a bug, not bad input; the server must keep serving
+        log.debug("rebuild failed", exc_info=True)
+        print(f"The build stopped on an unexpected error ({type(err).__name__}: "
+              f"{str(err)[:200]}); this is a bug in the build, please report it.")
         print("The site was not rebuilt: still serving the last good build.")
         return False
     print(f"Rebuilt {summary.services} services, {summary.pages} pages "

@@ -4,14 +4,15 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
-from urllib.parse import urlsplit
 
 import phonenumbers
 from phonenumbers import shortnumberinfo
 
 from .markup import to_html
+from .addresses import MAX_URL, address_problem
 from .problems import Problem, did_you_mean, quote
 from .settings import Settings
+from .text import SERVICES_LIMIT, TextError, read_text
 from .yamlfile import YamlList, YamlMap, load_yaml
 
 DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
@@ -19,8 +20,14 @@ AUDIENCES = ("residents", "professionals")
 ROUTES = ("self", "professional")
 STATUSES = ("active", "temporarily-closed")
 _SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
-_TIME = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
-_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_TIME = re.compile(r"([01][0-9]|2[0-3]):[0-5][0-9]")  # fullmatch: '09:00\n' is not a time
+_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+# Longest text each field may hold (characters). The real listings use about a third of each.
+LIMITS = {"name": 120, "organisation": 120, "summary": 300, "description": 5000,
+          "eligibility_text": 1000, "alert": 1000, "source": 2000, "owner": 200,
+          "languages": 60, "phones.label": 120, "phones.hours": 200, "emails.label": 120,
+          "emails.address": 254, "referral.how": 2000, "referral.forms.label": 120}
+TEXT_LIMIT = 1000  # any other field
 _EMAIL = re.compile(r"^[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$")
 
 
@@ -119,9 +126,11 @@ def load_services(settings: Settings, display_name: str, today: dt.date
                   ) -> tuple[list[Service], list[Problem]]:
     """Read and check the services file named in settings."""
     try:
-        text = settings.services_file.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as err:
+        text = read_text(settings.services_file, SERVICES_LIMIT)
+    except OSError as err:
         return [], [Problem(display_name, 1, f"cannot read the services file ({err})")]
+    except TextError as err:
+        return [], [Problem(display_name, err.line, f"cannot read the services file ({err})")]
     return read_services(text, display_name, settings, today)
 
 
@@ -168,11 +177,12 @@ def _attribute(problems: list[Problem], data) -> list[Problem]:
     entries = data.get("services") if isinstance(data, YamlMap) else None
     if not isinstance(entries, YamlList):
         return problems
-    starts = [(line, e.get("id") if isinstance(e, YamlMap) else None)
-              for line, e in zip(entries.lines, entries)]
+    spans = [(line, e.end, e.get("id")) for line, e in zip(entries.lines, entries)
+             if isinstance(e, YamlMap)]
     out = []
     for p in problems:
-        owner = [sid for line, sid in starts if line <= p.line]
+        # Only inside an entry: a second top-level 'services:' belongs to no service.
+        owner = [sid for start, end, sid in spans if start <= p.line <= end]
         if owner and isinstance(owner[-1], str):
             p = Problem(p.file, p.line, p.message, owner[-1], p.field)
         out.append(p)
@@ -187,7 +197,10 @@ class _Checker:
         self.settings, self.today = settings, today
         self.problems: list[Problem] = []
         sid = entry.get("id") if isinstance(entry, YamlMap) else None
-        self.label = sid if isinstance(sid, str) and _SLUG.match(sid) else f"#{index + 1}"
+        # Named as written, even when the id is wrong: that is what the editor will look for.
+        shown = sid.strip() if isinstance(sid, str) else ""
+        self.label = shown if shown and len(shown) <= 60 and shown.isprintable() \
+            else f"#{index + 1}"
 
     def add(self, line: int, field: str, message: str) -> None:
         self.problems.append(Problem(self.file, line, message, self.label, field))
@@ -230,8 +243,10 @@ class _Checker:
             self.add(line, field, "must be text, not a list or a mapping")
             return None
         value = value.strip()
-        if limit and len(value) > limit:
+        limit = limit or LIMITS.get(field, TEXT_LIMIT)
+        if len(value) > limit:
             self.add(line, field, f"is too long ({len(value)} characters; keep it under {limit})")
+            return None
         return value
 
     def _list(self, value, line, field):
@@ -265,7 +280,7 @@ class _Checker:
     def _choices(self, value, line, field, allowed):
         out = []
         for item, item_line in self._list(value, line, field):
-            if item in allowed:
+            if isinstance(item, str) and item in allowed:
                 out.append(item)
             else:
                 self.add(item_line, field, f"unknown value {quote(item)}" + did_you_mean(item, allowed)
@@ -274,12 +289,12 @@ class _Checker:
         return tuple(out)
 
     def _url(self, value, line, field):
-        url = self._text(value, line, field)
+        url = self._text(value, line, field, MAX_URL)
         if url is None:
             return None
-        parts = urlsplit(url)
-        if parts.scheme != "https" or "." not in parts.netloc or " " in url:
-            self.add(line, field, f"must be a web address starting with https:// (got {quote(url)})")
+        wrong = address_problem(url)
+        if wrong:
+            self.add(line, field, wrong)
             return None
         return url
 
@@ -287,7 +302,7 @@ class _Checker:
 
     def _id(self, value, line, field):
         sid = self._text(value, line, field)
-        if sid is not None and not _SLUG.match(sid):
+        if sid is not None and not _SLUG.fullmatch(sid):
             self.add(line, field, f"must be lower-case letters, digits and hyphens, like "
                      f"'gaia-centre' (got {quote(sid)})")
             return None
@@ -295,11 +310,7 @@ class _Checker:
             self.add(line, field, f"is too long ({len(sid)} characters; keep it under 150)")
         return sid
 
-    def _name(self, value, line, field):
-        return self._text(value, line, field, limit=120)
-
-    def _summary(self, value, line, field):
-        return self._text(value, line, field, limit=300)
+    _name = _summary = _text
 
     def _description(self, value, line, field):
         text = self._text(value, line, field)
@@ -346,7 +357,7 @@ class _Checker:
     def _last_reviewed(self, value, line, field):
         text = self._text(value, line, field)
         try:
-            day = dt.date.fromisoformat(text) if text and _DATE.match(text) else None
+            day = dt.date.fromisoformat(text) if text and _DATE.fullmatch(text) else None
         except ValueError:
             day = None
         if day is None:
@@ -357,7 +368,8 @@ class _Checker:
         return day
 
     def _age(self, value, line, field):
-        if isinstance(value, str) and value.isdigit() and int(value) <= 120:
+        # isascii and isdecimal: '²' is a digit to isdigit(), but int() cannot read it.
+        if isinstance(value, str) and value.isascii() and value.isdecimal() and int(value) <= 120:
             return int(value)
         self.add(line, field, f"must be a whole number from 0 to 120 (got {quote(value)})")
         return None
@@ -408,6 +420,10 @@ class _Checker:
     def _tel(self, number, line):
         """Return the tel: URI for a valid UK (or +international) number, else report it."""
         if number is None:
+            return None
+        if any(c.isdigit() and not c.isascii() for c in number):  # shown as written: 0-9 only
+            self.add(line, "phones.number", f"must be written with the digits 0 to 9 "
+                     f"(got {quote(number)})")
             return None
         try:
             parsed = phonenumbers.parse(number, "GB")
@@ -473,7 +489,7 @@ class _Checker:
             times = {}
             for key in ("opens", "closes"):
                 text = entry.get(key)
-                if key in entry and not (isinstance(text, str) and _TIME.match(text)):
+                if key in entry and not (isinstance(text, str) and _TIME.fullmatch(text)):
                     self.add(entry.lines[key], f"{field}.{key}",
                              f"must be a 24-hour time like '09:00' (got {quote(text)})")
                 times[key] = text

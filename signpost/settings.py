@@ -5,7 +5,9 @@ import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from .addresses import MAX_URL, address_problem, is_origin
 from .problems import Problem, did_you_mean, quote
+from .text import SETTINGS_LIMIT, TextError, read_text
 from .yamlfile import YamlMap, load_yaml
 
 DEFAULT_EXIT_URL = "https://www.bbc.co.uk/weather"
@@ -74,6 +76,12 @@ class Settings:
     def locale_file(self) -> Path:
         return self.root / "locales" / "en-GB.yaml"
 
+    @property
+    def inputs(self) -> tuple[Path, ...]:
+        """Every file and folder the build reads: the site may never be written over them."""
+        return (self.root, self.services_file, self.settings_file, self.content_dir,
+                self.templates_dir, self.assets_dir, self.locale_file.parent)
+
     @classmethod
     def for_root(cls, root: Path, **paths) -> "Settings":
         """Return default paths under root; keyword arguments override them."""
@@ -87,17 +95,24 @@ class Settings:
 _TOP_KEYS = {"site_name", "base_url", "exit_url", "report_email", "home_helpline", "page_size",
              "areas", "categories", "genders", "embed"}
 _EMBED_KEYS = {"name", "origins", "accent"}
-_ORIGIN = re.compile(r"^https?://[a-z0-9.-]+(:\d+)?$")
 _TERM_KEYS = {"name", "description", "ons_code", "keywords", "helplines"}
+# Slugs become folders of the site (/areas/<slug>/): plain words only, never a path.
+_SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*", re.ASCII)
+_HEX_COLOUR = re.compile(r"#[0-9a-fA-F]{6}", re.ASCII)
+NAME_LIMIT, DESCRIPTION_LIMIT = 120, 300
+EXIT_EXPECTED = "a complete https:// address with a host, like https://www.bbc.co.uk/weather"
+_EMAIL = re.compile(r"[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}", re.ASCII)
 
 
 def load_settings(settings: Settings, display_name: str = "site.yaml") -> tuple[Settings, list[Problem]]:
     """Read site.yaml into a copy of settings, or return the problems with it."""
     file = display_name
     try:
-        text = settings.settings_file.read_text(encoding="utf-8")
+        text = read_text(settings.settings_file, SETTINGS_LIMIT)
     except OSError as err:
         return settings, [Problem(file, 1, f"cannot read the settings file ({err.strerror})")]
+    except TextError as err:
+        return settings, [Problem(file, err.line, f"cannot read the settings file ({err})")]
     data, problems = load_yaml(text, file)
     if problems:
         return settings, problems
@@ -109,19 +124,28 @@ def load_settings(settings: Settings, display_name: str = "site.yaml") -> tuple[
                                     + did_you_mean(key, _TOP_KEYS)))
     values = {}
     for key in ("site_name", "base_url", "exit_url", "report_email", "home_helpline"):
-        if isinstance(data.get(key), str) and data[key]:
-            values[key] = data[key].strip()
+        if key in data and data[key] != "":
+            text = _name(data[key], data.lines[key], key, file, problems,
+                         MAX_URL if key.endswith("_url") else NAME_LIMIT)
+            if text:
+                values[key] = text
     if "base_url" in values:  # pages join it to paths that start with /
         values["base_url"] = values["base_url"].rstrip("/")
     for key in ("base_url", "exit_url"):
         if key in values and not values[key].startswith("https://"):
             problems.append(Problem(file, data.lines[key], f"{key}: must start with https:// "
                                     f"(got {quote(values[key])})"))
-    if values.get("report_email") and not re.fullmatch(r"[^@\s]+@[^@\s]+\.[^@\s]+", values["report_email"]):
+        elif key in values and address_problem(values[key]):
+            expected = EXIT_EXPECTED if key == "exit_url" else EXIT_EXPECTED.replace(
+                "www.bbc.co.uk/weather", "example.org")
+            problems.append(Problem(file, data.lines[key], f"{key}: "
+                                    + address_problem(values[key], expected)))
+    if values.get("report_email") and not _EMAIL.fullmatch(values["report_email"]):
         problems.append(Problem(file, data.lines["report_email"], "report_email: must be an email "
                                 f"address (got {quote(values['report_email'])})"))
     if "page_size" in data:
-        if str(data["page_size"]).isdigit() and 5 <= int(data["page_size"]) <= 500:
+        size = data["page_size"]  # isdecimal and isascii: int() would choke on '²'
+        if isinstance(size, str) and size.isascii() and size.isdecimal() and 5 <= int(size) <= 500:
             values["page_size"] = int(data["page_size"])
         else:
             problems.append(Problem(file, data.lines["page_size"],
@@ -132,7 +156,7 @@ def load_settings(settings: Settings, display_name: str = "site.yaml") -> tuple[
         problems.append(Problem(file, data.line, "areas: must include 'national'"))
     values["embeds"] = _read_embeds(data, values["areas"], file, problems)
     for origin in settings.extra_embed_origins:
-        if not _ORIGIN.match(origin):
+        if not is_origin(origin):
             problems.append(Problem("--embed-origin", 1, f"must be like https://www.example.gov.uk "
                                     f"(got {quote(origin)})"))
     values["embeds"] = {slug: replace(e, origins=e.origins + settings.extra_embed_origins)
@@ -160,17 +184,20 @@ def _read_embeds(data: YamlMap, areas: dict, file: str, problems: list[Problem])
         for extra in set(entry) - _EMBED_KEYS:
             problems.append(Problem(file, entry.lines[extra], f"embed: '{slug}': unknown key "
                                     f"'{extra}'" + did_you_mean(extra, _EMBED_KEYS)))
-        origins = tuple(o for o in entry["origins"] if isinstance(o, str) and _ORIGIN.match(o))
+        origins = tuple(o for o in entry["origins"] if is_origin(o))
         if len(origins) != len(entry["origins"]):
             problems.append(Problem(file, entry.lines["origins"], f"embed: '{slug}': each origin "
                                     "must be like https://www.example.gov.uk (no path, no /)"))
         accent = entry.get("accent", "")
-        if accent and not (re.fullmatch(r"#[0-9a-fA-F]{6}", accent) and _contrast(accent) >= 4.5):
+        if accent and not (isinstance(accent, str) and _HEX_COLOUR.fullmatch(accent)
+                           and _contrast(accent) >= 4.5):
             problems.append(Problem(file, entry.lines["accent"], f"embed: '{slug}': accent must "
                                     "be a colour like #1d4f91 with a contrast of at least 4.5:1 "
                                     f"on white (got {quote(accent)})"))
             accent = ""
-        embeds[slug] = Embed(slug, entry.get("name") or areas[slug].name, origins, accent)
+        name = _name(entry.get("name"), entry.lines.get("name", line), f"embed: '{slug}': name",
+                     file, problems) if "name" in entry else areas[slug].name
+        embeds[slug] = Embed(slug, name or areas[slug].name, origins, accent)
     return embeds
 
 
@@ -191,8 +218,14 @@ def _read_vocabulary(data: YamlMap, key: str, file: str, problems: list[Problem]
         return terms
     for slug, entry in entries.items():
         line = entries.lines[slug]
+        if not _SLUG.fullmatch(slug) or len(slug) > 60:
+            problems.append(Problem(file, line, f"{key}: {quote(slug)} must be lower-case letters, "
+                                    "digits and hyphens, like 'barking-and-dagenham' (it becomes "
+                                    "part of the site's addresses)"))
+            continue
         if isinstance(entry, str):
             entry = YamlMap(name=entry)
+            entry.lines = {"name": line}
         if not isinstance(entry, YamlMap) or not entry.get("name"):
             problems.append(Problem(file, line, f"{key}: '{slug}' needs a name"))
             continue
@@ -207,6 +240,26 @@ def _read_vocabulary(data: YamlMap, key: str, file: str, problems: list[Problem]
                                         f"{extra} must be a list of words, like [housing, husband]"))
                 value = []
             lists[extra] = tuple(v.strip() for v in value)
-        terms[slug] = Term(slug, entry["name"], entry.get("description", ""),
-                           entry.get("ons_code", ""), **lists)
+        where = f"{key}: '{slug}'"
+        name = _name(entry["name"], entry.lines.get("name", line), f"{where}: name", file, problems)
+        description = _name(entry.get("description", ""), entry.lines.get("description", line),
+                            f"{where}: description", file, problems, DESCRIPTION_LIMIT)
+        ons_code = _name(entry.get("ons_code", ""), entry.lines.get("ons_code", line),
+                         f"{where}: ons_code", file, problems, 9)
+        if name:
+            terms[slug] = Term(slug, name, description or "", ons_code or "", **lists)
     return terms
+
+
+def _name(value, line: int, where: str, file: str, problems: list[Problem],
+          limit: int = NAME_LIMIT) -> str | None:
+    """Return a setting's text, or record why it cannot be used (not text, or too long)."""
+    if not isinstance(value, str):
+        problems.append(Problem(file, line, f"{where}: must be text, not a list or a mapping"))
+        return None
+    value = value.strip()
+    if len(value) > limit:
+        problems.append(Problem(file, line, f"{where}: is too long ({len(value)} characters; "
+                                f"keep it under {limit})"))
+        return None
+    return value

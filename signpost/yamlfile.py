@@ -8,6 +8,10 @@ from __future__ import annotations
 import yaml
 
 from .problems import Problem
+from .text import hidden_character, hidden_characters, is_invisible
+
+MAX_DEPTH = 20  # services.yaml needs 7 levels; deeper is a mistake (or an attack on the stack)
+_TOO_DEEP = "this is nested more than"
 
 # The base loaders resolve every plain scalar to a string; the C one (libyaml) is
 # about ten times faster than pure Python on a large services.yaml.
@@ -18,6 +22,7 @@ class YamlMap(dict):
     """A mapping read from YAML: `line` of the mapping, `lines[key]` of each key."""
 
     line: int = 0
+    end: int = 0  # the last line the mapping spans
     lines: dict
     misspelt: bool = False  # set by checkers that found an unknown key in it
 
@@ -31,6 +36,9 @@ class YamlList(list):
 
 def load_yaml(text: str, file: str) -> tuple[object, list[Problem]]:
     """Parse YAML text into YamlMap/YamlList/str values, or return the problems."""
+    problems = hidden_characters(text, file)
+    if problems:
+        return None, problems
     try:
         node = yaml.compose(text, Loader=_TextLoader)
     except yaml.MarkedYAMLError as err:
@@ -39,16 +47,20 @@ def load_yaml(text: str, file: str) -> tuple[object, list[Problem]]:
         what = " ".join(filter(None, [err.context, err.problem]))
         return None, [Problem(file, line, f"this is not valid YAML: {what} "
                                           "(check indentation, colons and quotes)")]
-    except yaml.YAMLError as err:  # e.g. a byte that is not text
+    except yaml.YAMLError as err:  # e.g. a character that is not allowed
         first_line = str(err).splitlines()[0]
-        return None, [Problem(file, 1, f"this is not valid YAML: {first_line}")]
-    problems: list[Problem] = []
+        position = getattr(err, "position", None)  # a ReaderError knows where it stopped
+        line = text.count("\n", 0, position) + 1 if isinstance(position, int) else 1
+        return None, [Problem(file, line, f"this is not valid YAML: {first_line}")]
     if node is None:
         return None, problems
-    return _convert(node, file, problems, set()), problems
+    data = _convert(node, file, problems, set(), 0)
+    if any(p.message.startswith(_TOO_DEEP) for p in problems):
+        return None, problems  # its shape is lost: checking it would only add confusion
+    return data, problems
 
 
-def _convert(node, file: str, problems: list[Problem], seen: set):
+def _convert(node, file: str, problems: list[Problem], seen: set, depth: int):
     if id(node) in seen:
         # An alias: PyYAML hands back the anchored node again.
         problems.append(Problem(file, node.start_mark.line + 1,
@@ -56,15 +68,27 @@ def _convert(node, file: str, problems: list[Problem], seen: set):
                                 "write the value out in full"))
         return ""
     if isinstance(node, yaml.ScalarNode):
+        hidden = hidden_character(node.value)  # written as an escape: "\u202e", "\e"
+        if hidden:
+            problems.append(Problem(file, node.start_mark.line + 1, hidden))
+        elif is_invisible(node.value):
+            problems.append(Problem(file, node.start_mark.line + 1, "this value has no visible "
+                                    "characters: write it out, or delete it"))
         return node.value
+    if depth >= MAX_DEPTH:
+        problems.append(Problem(file, node.start_mark.line + 1, f"{_TOO_DEEP} "
+                                f"{MAX_DEPTH} levels deep: nothing here needs so many"))
+        return ""
     seen.add(id(node))
     if isinstance(node, yaml.SequenceNode):
-        out = YamlList(_convert(item, file, problems, seen) for item in node.value)
+        out = YamlList(_convert(item, file, problems, seen, depth + 1) for item in node.value)
         out.line = node.start_mark.line + 1
         out.lines = [item.start_mark.line + 1 for item in node.value]
         return out
     out = YamlMap()
     out.line = node.start_mark.line + 1
+    # A block mapping ends where the next, less indented, token starts: not its line.
+    out.end = node.end_mark.line + (node.end_mark.column > node.start_mark.column)
     out.lines = {}
     for key_node, value_node in node.value:
         line = key_node.start_mark.line + 1
@@ -76,6 +100,6 @@ def _convert(node, file: str, problems: list[Problem], seen: set):
             problems.append(Problem(file, line, f"is set twice (first on line {out.lines[key]}); "
                                                 "keep one", field=key))
             continue
-        out[key] = _convert(value_node, file, problems, seen)
+        out[key] = _convert(value_node, file, problems, seen, depth + 1)
         out.lines[key] = line
     return out

@@ -43,8 +43,10 @@ def test_the_staff_guide_example_is_a_valid_listing(real_settings):
 
 def test_the_staff_guide_quotes_real_messages():
     from test_corpus import CORPUS
+    from test_hostile import SERVICE_CASES
     from test_services import CASES
-    real = [case[2] for case in CASES] + [m for case in CORPUS for m in case[3] or ()] + [
+    real = [case[2] for case in CASES] + [m for case in SERVICE_CASES for m in case[2]] + \
+        [m for case in CORPUS for m in case[3] or ()] + [
         "id: duplicate id", "this is not valid YAML", "summary: is required"]
     table = GUIDE.split("## What the check messages mean")[1].split("\n## ")[0]
     quoted = re.findall(r"^\| `([^`]+)`", table, re.MULTILINE)

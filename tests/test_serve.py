@@ -68,6 +68,6 @@ def test_rebuild_keeps_the_last_good_site(project, capsys):
     project.services_file.write_text("services:\n  - id: Broken\n")
     assert rebuild(project) is False
     out = capsys.readouterr().out
-    assert "service '#1': id: must be lower-case" in out
+    assert "service 'Broken': id: must be lower-case" in out
     assert "still serving the last good build" in out
     assert (project.out_dir / "index.html").read_text() == index

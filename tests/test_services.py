@@ -154,7 +154,7 @@ CASES = [
      S.format(line=2) + "summary: is required"),
     ("an id that is not a slug",
      GOOD.replace("id: good-service", "id: Good Service"),
-     "services.yaml:2: service '#1': id: must be lower-case letters, digits and hyphens, like "
+     "services.yaml:2: service 'Good Service': id: must be lower-case letters, digits and hyphens, like "
      "'gaia-centre' (got 'Good Service')"),
     ("a very long value is quoted briefly",
      GOOD.replace("020 7946 0002", "x" * 200),

@@ -1,0 +1,58 @@
+"""Web addresses and origins from settings, listings and the command line.
+
+None of them is trusted: they land in links, the Exit button and response headers, so each
+is checked whole (one line, a scheme, a host) rather than by how it starts."""
+from __future__ import annotations
+
+import re
+from urllib.parse import urlsplit
+
+from .problems import quote
+
+# Plain http only for this machine: the tests serve the exit destination and a borough
+# page there. Everything a resident can reach is https.
+LOOPBACK = ("127.0.0.1", "localhost", "::1")
+_HOST = re.compile(r"[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+\.?", re.ASCII)
+_ORIGIN = re.compile(r"(https?)://(\[::1\]|[a-z0-9.-]+)(:[0-9]{1,5})?", re.ASCII)
+MAX_URL = 2000
+
+
+def address_problem(url, expected: str = "a web address starting with https://",
+                    loopback_http: bool = False) -> str | None:
+    """Return what is wrong with url as a complete https:// address with a host, or None.
+
+    :param loopback_http: also accept http://127.0.0.1 and http://localhost (tests only).
+    """
+    wrong = f"must be {expected} (got {quote(url)})"
+    if not isinstance(url, str) or len(url) > MAX_URL or \
+            any(c.isspace() or not c.isprintable() for c in url):
+        return wrong
+    try:
+        parts = urlsplit(url)
+        parts.port  # a port that is not a number raises here
+    except ValueError:  # e.g. https://[example.org/
+        return wrong
+    host = parts.hostname or ""
+    if parts.username is not None or parts.password is not None:
+        # https://www.nhs.uk@evil.example/ goes to evil.example.
+        return (f"must not have a name or password before the host: it would go to "
+                f"{quote(host)} (got {quote(url)})")
+    if not host.isascii():
+        return ("must write an international domain in its xn-- form, so that look-alike "
+                f"letters cannot pass for another site (got {quote(url)})")
+    if parts.scheme == "http" and loopback_http and host in LOOPBACK:
+        return None
+    if parts.scheme != "https" or not _HOST.fullmatch(host):
+        return wrong
+    return None
+
+
+def is_origin(origin) -> bool:
+    """True for scheme://host[:port] alone: https, or http on this machine (tests only)."""
+    match = _ORIGIN.fullmatch(origin) if isinstance(origin, str) else None
+    if not match:
+        return False
+    scheme, host = match.group(1), match.group(2)
+    if scheme == "http":
+        return host.strip("[]") in LOOPBACK
+    return bool(_HOST.fullmatch(host))

@@ -1,0 +1,636 @@
+"""Hostile and odd input (issue 14): nothing a pull request, the settings or the command line
+can hold writes outside the site, replaces a folder the build did not write, hides the Exit
+button, breaks a header, crashes or hangs. Each case gets its exact message."""
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from signpost.pipeline import build
+from signpost.problems import BuildFailed
+from signpost.render import MARKER, inside, write_site
+from signpost.settings import Settings, load_settings
+from signpost.site import Output
+from conftest import FIXTURE, ROOT, TODAY
+
+
+def project_root(tmp_path: Path, *replacements: tuple[str, str]) -> Path:
+    """A copy of the project's templates, assets, locale and site.yaml, with site.yaml edited."""
+    root = tmp_path / "root"
+    for name in ("templates", "assets", "locales"):
+        shutil.copytree(ROOT / name, root / name)
+    shutil.copy(ROOT / "netlify.toml", root / "netlify.toml")
+    text = (ROOT / "site.yaml").read_text(encoding="utf-8")
+    for old, new in replacements:
+        assert old in text, old
+        text = text.replace(old, new)
+    (root / "site.yaml").write_text(text, encoding="utf-8")
+    return root
+
+
+def fixture_settings(root: Path, tmp_path: Path) -> Settings:
+    return Settings.for_root(root, services_file=FIXTURE / "services.yaml",
+                             content_dir=FIXTURE / "content", out_dir=tmp_path / "site")
+
+
+def settings_problems(tmp_path: Path, *replacements: tuple[str, str]) -> list[str]:
+    _, problems = load_settings(Settings.for_root(project_root(tmp_path, *replacements)))
+    return [str(p) for p in problems]
+
+
+def run_cli(*args, cwd=ROOT):
+    return subprocess.run([sys.executable, str(ROOT / "build.py"), *args],
+                          capture_output=True, text=True, cwd=cwd)
+
+
+def files_under(folder: Path) -> set[Path]:
+    return {p for p in folder.rglob("*")}
+
+
+# 1. Slugs that become paths -------------------------------------------------------------
+
+SLUG = ("must be lower-case letters, digits and hyphens, like 'barking-and-dagenham' "
+        "(it becomes part of the site's addresses)")
+
+
+@pytest.mark.parametrize("old, new, expected", [
+    ("  barnet:\n", "  ../../../../x:\n", f"site.yaml:45: areas: '../../../../x' {SLUG}"),
+    ("  stalking:\n", "  /etc/cron.d:\n", f"site.yaml:{{line}}: categories: '/etc/cron.d' {SLUG}"),
+    ("  men: Men and boys", "  '..': Men and boys", f"site.yaml:{{line}}: genders: '..' {SLUG}"),
+    ("  lgbt:\n", "  LGBT Plus:\n", f"site.yaml:{{line}}: categories: 'LGBT Plus' {SLUG}"),
+])
+def test_a_slug_that_would_become_a_path_is_refused(tmp_path, old, new, expected):
+    line = (ROOT / "site.yaml").read_text().split(old)[0].count("\n") + 1
+    assert settings_problems(tmp_path, (old, new)) == [expected.format(line=line)]
+
+
+def test_an_embed_key_must_be_a_borough_slug(tmp_path):
+    problems = settings_problems(tmp_path, ("embed:\n  lewisham:", "embed:\n  ../x:"))
+    assert problems == ["site.yaml:21: embed: '../x' is not a borough in areas"]
+
+
+def test_the_writer_refuses_a_path_outside_the_stage_even_without_validation(tmp_path, settings):
+    """Validation bypassed: an Output whose URL climbs out is stopped by the writer itself."""
+    from signpost.render import make_env
+    stage = tmp_path / "stage"
+    stage.mkdir()
+    outside = Output("/../../escaped/", "404.html", "Escaped")
+    with pytest.raises(BuildFailed) as failed:
+        write_site([outside], make_env(settings), stage)
+    assert [str(p) for p in failed.value.problems] == [
+        "../../escaped/index.html:1: refusing to write this file: it would be outside the "
+        "site's folder"]
+    assert files_under(tmp_path) == {stage}
+    for bad in ("../x", "a/../../x", "/etc/passwd", "", "."):
+        with pytest.raises(BuildFailed):
+            inside(stage, bad)
+    assert inside(stage, "areas/lambeth/index.html") == stage.resolve() / "areas/lambeth/index.html"
+
+
+# 2. The build replaces only a folder it wrote -------------------------------------------
+
+IN_PROJECT = "(choose another --out, such as _site)"
+
+
+@pytest.mark.parametrize("out, expected", [
+    ("services.yaml", "that is the project's {root}/services.yaml, which the build reads"),
+    ("site.yaml", "that is the project's {root}/site.yaml, which the build reads"),
+    ("templates", "that is the project's {root}/templates, which the build reads"),
+    ("assets/site", "it is inside the project's {root}/assets, which the build reads"),
+    ("locales", "that is the project's {root}/locales, which the build reads"),
+    ("content", "that is the project's {root}/content, which the build reads"),
+    (".", "that is the project's folder, which the build reads"),
+    ("..", "it holds the project's folder, which the build reads"),
+])
+def test_the_site_is_never_written_over_the_projects_inputs(tmp_path, out, expected):
+    root = project_root(tmp_path)
+    shutil.copy(FIXTURE / "services.yaml", root / "services.yaml")
+    shutil.copytree(FIXTURE / "content", root / "content")
+    before = {p: p.read_bytes() for p in root.rglob("*") if p.is_file()}
+    settings = Settings.for_root(root, out_dir=root / out)
+    with pytest.raises(BuildFailed) as failed:
+        build(settings, today=TODAY)
+    assert [str(p) for p in failed.value.problems] == [
+        f"--out:1: refusing to write the site to {str(root / out)!r}: "
+        f"{expected.format(root=root)} {IN_PROJECT}"]
+    assert {p: p.read_bytes() for p in root.rglob("*") if p.is_file()} == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["root"]
+
+
+def test_out_services_yaml_on_the_command_line_is_a_clear_problem(tmp_path):
+    listings = tmp_path / "services.yaml"
+    shutil.copy(FIXTURE / "services.yaml", listings)
+    result = run_cli("build", "--services", str(listings), "--content", str(FIXTURE / "content"),
+                     "--out", str(listings))
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == [
+        f"--out:1: refusing to write the site to {str(listings)!r}: that is the project's "
+        f"{listings}, which the build reads {IN_PROJECT}", "1 problem(s) found.",
+        "Nothing was written."]
+    assert listings.read_text() == (FIXTURE / "services.yaml").read_text()
+
+
+def test_a_folder_that_only_looks_like_a_site_is_not_replaced(project):
+    """A 404.html is no proof: only the marker the build writes is."""
+    project.out_dir.mkdir()
+    (project.out_dir / "404.html").write_text("someone else's page")
+    with pytest.raises(BuildFailed) as failed:
+        build(project, today=TODAY)
+    assert [str(p) for p in failed.value.problems] == [
+        f"--out:1: refusing to replace this folder ({str(project.out_dir)!r}): it is not empty "
+        "and is not a site built by this tool (it has no .signpost-site file). Choose another "
+        "--out, or empty it yourself"]
+    assert (project.out_dir / "404.html").read_text() == "someone else's page"
+
+
+def test_a_site_the_build_wrote_is_replaced_and_a_file_is_never(project):
+    build(project, today=TODAY)
+    assert (project.out_dir / MARKER).is_file()
+    (project.out_dir / "stale.html").write_text("old")
+    build(project, today=TODAY)  # its own site: replaced whole
+    assert not (project.out_dir / "stale.html").exists()
+    file = project.out_dir.parent / "a-file"
+    file.write_text("keep")
+    with pytest.raises(BuildFailed) as failed:
+        build(Settings.for_root(ROOT, services_file=project.services_file,
+                                content_dir=project.content_dir, out_dir=file), today=TODAY)
+    assert str(failed.value.problems[0]).endswith(
+        "that is a file, not a folder (choose another --out, such as _site)")
+    assert file.read_text() == "keep"
+
+
+# 3. Nothing from settings reaches CSS, HTML or headers unescaped ------------------------
+
+def test_an_embed_name_cannot_write_css(tmp_path):
+    root = project_root(tmp_path, (
+        "    name: Lambeth Council\n", "    name: 'Lambeth */ .app-exit { display: none } /*'\n"
+                                      "    accent: '#1d4f91'\n"))
+    settings = fixture_settings(root, tmp_path)
+    build(settings, today=TODAY)
+    css = (settings.out_dir / "embed/lambeth/theme.css").read_text()
+    assert "display" not in css and "Lambeth" not in css
+    assert css.splitlines()[1] == ":root { --app-link: #1d4f91; }"
+    page = (settings.out_dir / "embed/lambeth/index.html").read_text()
+    assert "Lambeth */ .app-exit { display: none } /*" in page  # as text, in the title
+
+
+@pytest.mark.parametrize("accent, shown", [
+    ("'red; } .app-exit { display: none'", "'red; } .app-exit { display: none'"),
+    ("'#1d4f91; x'", "'#1d4f91; x'"),
+    ("['#000000']", "\"['#000000']\""),
+])
+def test_an_accent_must_be_a_colour(tmp_path, accent, shown):
+    problems = settings_problems(tmp_path, ("    name: Lambeth Council\n",
+                                            f"    name: Lambeth Council\n    accent: {accent}\n"))
+    assert problems == [f"site.yaml:26: embed: 'lambeth': accent must be a colour like #1d4f91 "
+                        f"with a contrast of at least 4.5:1 on white (got {shown})"]
+
+
+@pytest.mark.parametrize("old, new, expected", [
+    ("  women: Women and girls", "  women: {name: {first: Women}}",
+     "genders: 'women': name: must be text, not a list or a mapping"),
+    ("  women: Women and girls", "  women: [Women, girls]",
+     "genders: 'women' needs a name"),
+    ("    name: Lewisham Council", "    name: [Lewisham]",
+     "embed: 'lewisham': name: must be text, not a list or a mapping"),
+    ("site_name: London domestic abuse help", "site_name: " + "x" * 121,
+     "site_name: is too long (121 characters; keep it under 120)"),
+])
+def test_names_in_settings_must_be_text(tmp_path, old, new, expected):
+    [problem] = settings_problems(tmp_path, (old, new))
+    assert problem.split(": ", 1)[1] == expected
+
+
+# 4. The exit goes somewhere real ---------------------------------------------------------
+
+EXIT = "must be a complete https:// address with a host, like https://www.bbc.co.uk/weather"
+
+
+@pytest.mark.parametrize("value, expected", [
+    ("'https://'", f"exit_url: {EXIT} (got 'https://')"),
+    ("'javascript:alert(1)'", "exit_url: must start with https:// (got 'javascript:alert(1)')"),
+    ("'https://[example.org/'", f"exit_url: {EXIT} (got 'https://[example.org/')"),
+    ("'https://www.bbc.co.uk@evil.example/'", "exit_url: must not have a name or password "
+     "before the host: it would go to 'evil.example' (got 'https://www.bbc.co.uk@evil.example/')"),
+    ("'https://bbc.co.uk:port/'", f"exit_url: {EXIT} (got 'https://bbc.co.uk:port/')"),
+    ('"https://www.bbc.co.uk/\\nweather"', f"exit_url: {EXIT} (got 'https://www.bbc.co.uk/ weather')"),
+    ("'http://127.0.0.1/'", "exit_url: must start with https:// (got 'http://127.0.0.1/')"),
+])
+def test_exit_url_in_settings_must_be_complete(tmp_path, value, expected):
+    problems = settings_problems(tmp_path, ("exit_url: https://www.bbc.co.uk/weather",
+                                            f"exit_url: {value}"))
+    assert problems == [f"site.yaml:9: {expected}"]
+
+
+@pytest.mark.parametrize("value", ["javascript:alert(1)", "https://", "https:///weather",
+                                   "//www.bbc.co.uk", "http://www.bbc.co.uk/weather",
+                                   "https://a b.example/", "data:text/html,x"])
+def test_exit_url_given_to_the_build_must_be_complete(project, value):
+    with pytest.raises(BuildFailed) as failed:
+        build(project, exit_url=value, today=TODAY)
+    assert [str(p) for p in failed.value.problems] == [f"--exit-url:1: {EXIT} (got {value!r})"]
+    assert not project.out_dir.exists()
+
+
+def test_exit_url_on_the_command_line_must_be_complete(tmp_path):
+    result = run_cli("build", "--out", str(tmp_path / "site"), "--services",
+                     str(FIXTURE / "services.yaml"), "--content", str(FIXTURE / "content"),
+                     "--exit-url", "javascript:alert(1)")
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == [f"--exit-url:1: {EXIT} (got 'javascript:alert(1)')",
+                                          "1 problem(s) found.", "Nothing was written."]
+    assert not (tmp_path / "site").exists()
+
+
+# 5. Origins cannot split a header -------------------------------------------------------
+
+@pytest.mark.parametrize("origin", ['"https://lewisham.gov.uk\\n"', '"https://a.gov.uk\\nX-Evil: 1"',
+                                    "https://lewisham.gov.uk/", "http://lewisham.gov.uk",
+                                    "'https://lewisham.gov.uk *'", "https://user@lewisham.gov.uk",
+                                    "javascript:x", "'https://lewisham.gov.uk:99999999'"])
+def test_embed_origins_in_settings_are_origins(tmp_path, origin):
+    problems = settings_problems(tmp_path, ("origins: [https://lewisham.gov.uk, ",
+                                            f"origins: [{origin}, "))
+    assert problems == ["site.yaml:23: embed: 'lewisham': each origin must be like "
+                        "https://www.example.gov.uk (no path, no /)"]
+
+
+@pytest.mark.parametrize("origin", ["https://a.gov.uk\n", "https://a.gov.uk\nX-Evil: 1",
+                                    "http://evil.example", "https://a.gov.uk/path", " https://a.gov.uk"])
+def test_embed_origins_on_the_command_line_are_origins(tmp_path, origin):
+    settings = Settings.for_root(ROOT, out_dir=tmp_path / "site",
+                                 services_file=FIXTURE / "services.yaml",
+                                 content_dir=FIXTURE / "content")
+    import dataclasses
+    settings = dataclasses.replace(settings, extra_embed_origins=(origin,))
+    with pytest.raises(BuildFailed) as failed:
+        build(settings, today=TODAY)
+    shown = origin.replace("\n", " ")
+    assert [str(p) for p in failed.value.problems] == [
+        f"--embed-origin:1: must be like https://www.example.gov.uk (got {shown!r})"]
+    assert not settings.out_dir.exists()
+
+
+def test_loopback_origins_are_for_tests_and_every_header_is_one_line(tmp_path):
+    import dataclasses
+    settings = dataclasses.replace(fixture_settings(project_root(tmp_path), tmp_path),
+                                   extra_embed_origins=("http://127.0.0.1:8123",))
+    build(settings, today=TODAY)
+    lines = (settings.out_dir / "_headers").read_text().splitlines()
+    assert all(line.startswith(("#", "/", "  ")) for line in lines)
+    assert "frame-ancestors 'self' https://lambeth.gov.uk https://www.lambeth.gov.uk " \
+           "http://127.0.0.1:8123" in "\n".join(lines)
+
+
+# Crashes, hangs and wrong answers: each a clear problem line ----------------------------
+
+GOOD = """\
+services:
+  - id: good-service
+    name: Good Service
+    summary: A good service.
+    areas: [lambeth]
+    phones:
+      - label: Office
+        number: 020 7946 0002
+"""
+S = "services.yaml:{line}: service 'good-service': "
+HIDDEN = "contains an invisible or control character ({}): delete it, as it can hide or reorder text"
+BRACKETS = ("has too many [ or ( without a closing ] or ) for the converter to read quickly: close "
+            "each one, or write \\[ for a bracket that is only text")
+
+
+def service_problems(text: str, settings) -> list[str]:
+    from signpost.services import read_services
+    return [str(p) for p in read_services(text, "services.yaml", settings, TODAY)[1]]
+
+
+def extra(*lines: str) -> str:
+    return GOOD + "".join(line + "\n" for line in lines)
+
+
+SERVICE_CASES = [
+    ("a superscript digit as an age",
+     extra("    eligibility:", "      - min_age: '²'"),
+     [S.format(line=10) + "eligibility.min_age: must be a whole number from 0 to 120 (got '²')"]),
+    ("Arabic-Indic digits as an age",
+     extra("    eligibility:", "      - max_age: '١٦'"),
+     [S.format(line=10) + "eligibility.max_age: must be a whole number from 0 to 120 (got '١٦')"]),
+    ("an unclosed IPv6 bracket in a website",
+     extra("    website: 'https://[example.org/'"),
+     [S.format(line=9) + "website: must be a web address starting with https:// "
+                         "(got 'https://[example.org/')"]),
+    ("credentials in a website",
+     extra("    website: https://www.nhs.uk@evil.example/"),
+     [S.format(line=9) + "website: must not have a name or password before the host: it would "
+                         "go to 'evil.example' (got 'https://www.nhs.uk@evil.example/')"]),
+    ("a look-alike international domain",
+     extra("    website: https://www.nhs.uк/"),
+     [S.format(line=9) + "website: must write an international domain in its xn-- form, so that "
+                         "look-alike letters cannot pass for another site (got 'https://www.nhs.uк/')"]),
+    ("a website split over two lines",
+     extra('    website: "https://nhs.uk/\\nhttps://evil.example/"'),
+     [S.format(line=9) + "website: must be a web address starting with https:// "
+                         "(got 'https://nhs.uk/ https://evil.example/')"]),
+    ("full-width digits in a time",
+     extra("    opening_hours:", "      - days: [mon]", "        opens: '０９:００'",
+           "        closes: '17:00'"),
+     [S.format(line=11) + "opening_hours.opens: must be a 24-hour time like '09:00' (got '０９:００')"]),
+    ("a time with a newline after it",
+     extra("    opening_hours:", "      - days: [mon]", '        opens: "09:00\\n"',
+           "        closes: '17:00'"),
+     [S.format(line=11) + "opening_hours.opens: must be a 24-hour time like '09:00' (got '09:00 ')"]),
+    ("Arabic-Indic digits in a phone number",
+     GOOD.replace("020 7946 0002", "'٠٢٠ ٧٩٤٦ ٠٠٠٢'"),
+     [S.format(line=8) + "phones.number: must be written with the digits 0 to 9 "
+                         "(got '٠٢٠ ٧٩٤٦ ٠٠٠٢')"]),
+    ("a right-to-left override in a name",
+     GOOD.replace("Good Service", "Good \u202eecivreS"),
+     ["services.yaml:3: " + HIDDEN.format("U+202E, RIGHT-TO-LEFT OVERRIDE")]),
+    ("a bidi isolate in a phone label",
+     GOOD.replace("label: Office", "label: \u2067Office\u2069"),
+     ["services.yaml:7: " + HIDDEN.format("U+2067, RIGHT-TO-LEFT ISOLATE")]),
+    ("an escape character in a summary",
+     GOOD.replace("A good service.", "'A good \x1b[8mservice.'"),
+     ["services.yaml:4: " + HIDDEN.format("U+001B, a control character")]),
+    ("a NUL byte, on its real line",
+     GOOD.replace("Office", "Off\x00ice"),
+     ["services.yaml:7: " + HIDDEN.format("U+0000, a control character")]),
+    ("a right-to-left override written as a YAML escape",
+     GOOD.replace("Good Service", '"Good \\u202eecivreS"'),
+     [S.format(line=3) + HIDDEN.format("U+202E, RIGHT-TO-LEFT OVERRIDE")]),
+    ("an escape character written as a YAML escape",
+     GOOD.replace("A good service.", '"A good \\e[8mservice."'),
+     [S.format(line=4) + HIDDEN.format("U+001B, a control character")]),
+    ("a right-to-left mark written as a character reference in Markdown",
+     extra("    description: 'Call &rlm;0808 2000 247 or &#x202E;now'"),
+     [S.format(line=9) + "description: " + HIDDEN.format("U+200F, RIGHT-TO-LEFT MARK")]),
+    ("a zero-width space in a name",
+     GOOD.replace("Good Service", "Good\u200bService"),
+     ["services.yaml:3: " + HIDDEN.format("U+200B, ZERO WIDTH SPACE")]),
+    ("a name of zero-width joiners only",
+     GOOD.replace("Good Service", "'\u200d\u200d'"),
+     [S.format(line=3) + "this value has no visible characters: write it out, or delete it"]),
+    ("a second top-level services key",
+     GOOD + "services:\n  - id: other\n",
+     ["services.yaml:9: services: is set twice (first on line 1); keep one"]),
+    ("an invalid id, named as written",
+     GOOD.replace("id: good-service", "id: Bad ID With Spaces"),
+     ["services.yaml:2: service 'Bad ID With Spaces': id: must be lower-case letters, digits and "
+      "hyphens, like 'gaia-centre' (got 'Bad ID With Spaces')"]),
+    ("deeply nested flow collections",
+     GOOD.replace("areas: [lambeth]", "areas: " + "[" * 900 + "]" * 900),
+     ["services.yaml:5: this is nested more than 20 levels deep: nothing here needs so many"]),
+    ("thousands of [ in a description",
+     extra("    description: '" + "[" * 4000 + "'"),
+     [S.format(line=9) + "description: " + BRACKETS]),
+    ("thousands of unclosed links in a description",
+     extra("    description: '" + "[x](" * 1000 + "'"),
+     [S.format(line=9) + "description: " + BRACKETS]),
+    ("a Markdown list hundreds of levels deep",
+     extra("    description: '" + "- " * 400 + "x'"),
+     [S.format(line=9) + "description: line 1 of the text is nested too deeply (more than 64 "
+                         "spaces, or 16 list or quote markers): write it flatter"]),
+    ("a description over its limit",
+     extra("    description: " + "x" * 5001),
+     [S.format(line=9) + "description: is too long (5001 characters; keep it under 5000)"]),
+    ("a name over its limit",
+     GOOD.replace("Good Service", "G" * 121),
+     [S.format(line=3) + "name: is too long (121 characters; keep it under 120)"]),
+    ("a phone label over its limit",
+     GOOD.replace("label: Office", "label: " + "O" * 121),
+     [S.format(line=7) + "phones.label: is too long (121 characters; keep it under 120)"]),
+    ("a source over its limit",
+     extra("    source: " + "s" * 2001),
+     [S.format(line=9) + "source: is too long (2001 characters; keep it under 2000)"]),
+    ("a credentials link in the description",
+     extra("    description: '[NHS](https://www.nhs.uk@evil.example/)'"),
+     [S.format(line=9) + "description: link must not have a name or password before the host: "
+                         "it would go to 'evil.example' (got 'https://www.nhs.uk@evil.example/')"]),
+]
+
+
+@pytest.mark.parametrize("text, expected", [c[1:] for c in SERVICE_CASES],
+                         ids=[c[0] for c in SERVICE_CASES])
+def test_hostile_listing_gets_exact_message(text, expected, settings):
+    assert service_problems(text, settings) == expected
+
+
+def test_an_email_autolink_is_accepted(settings):
+    from signpost.services import read_services
+    [service], problems = read_services(extra("    description: Write to <help@example.org>."),
+                                        "services.yaml", settings, TODAY)
+    assert problems == []
+    assert '<a href="mailto:help@example.org">' in service.description_html
+
+
+def test_a_30_mb_description_is_refused_quickly(tmp_path, settings):
+    import time
+    started = time.perf_counter()
+    problems = service_problems(extra("    description: " + "x" * 30_000_000), settings)
+    assert problems == [S.format(line=9) + "description: is too long (30000000 characters; keep "
+                                           "it under 5000)"]
+    assert time.perf_counter() - started < 10
+
+
+def test_a_services_file_over_the_size_limit_is_not_read(tmp_path, monkeypatch):
+    import signpost.services
+    monkeypatch.setattr(signpost.services, "SERVICES_LIMIT", 1000)
+    listings = tmp_path / "services.yaml"
+    listings.write_text(GOOD + "#" * 1000)
+    settings = Settings.for_root(ROOT, services_file=listings)
+    assert [str(p) for p in signpost.services.load_services(settings, "services.yaml", TODAY)[1]] \
+        == ["services.yaml:1: cannot read the services file (it is larger than the limit of "
+            "1,000 bytes)"]
+
+
+def test_invalid_utf8_is_reported_on_its_line(tmp_path):
+    from signpost.services import load_services
+    listings = tmp_path / "services.yaml"
+    listings.write_bytes(GOOD.replace("Good Service", "Caf\xe9").encode("latin-1"))
+    settings = Settings.for_root(ROOT, services_file=listings)
+    assert [str(p) for p in load_services(settings, "services.yaml", TODAY)[1]] == [
+        "services.yaml:3: cannot read the services file (it is not UTF-8 text: byte 0xe9 on this "
+        "line cannot be read; save the file as UTF-8)"]
+
+
+def test_a_page_size_in_superscript_digits(tmp_path):
+    assert settings_problems(tmp_path, ("page_size: 20", "page_size: '²⁰'")) == [
+        "site.yaml:34: page_size: must be a whole number from 5 to 500"]
+
+
+# Content pages ----------------------------------------------------------------------------
+
+PAGE = "---\ntitle: Help\nsummary: Short.\n---\n\n"
+
+
+def page_problems(tmp_path, body: str | bytes, name: str = "help.md") -> list[str]:
+    from signpost.content import read_page
+    path = tmp_path / name
+    if isinstance(body, bytes):
+        path.write_bytes(body)
+    else:
+        path.write_text(PAGE + body, encoding="utf-8")
+    return [str(p) for p in read_page(path, f"content/{name}")[1]]
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("Fine.\n\nStill \u202efine.\n", ["content/help.md:8: " + HIDDEN.format(
+        "U+202E, RIGHT-TO-LEFT OVERRIDE")]),
+    ("- " * 300 + "x\n", ["content/help.md:5: line 2 of the text is nested too deeply (more than "
+                          "64 spaces, or 16 list or quote markers): write it flatter"]),
+    ("".join("    " * i + "1. x\n" for i in range(30)),
+     ["content/help.md:5: line 19 of the text is nested too deeply (more than 64 spaces, or 16 "
+      "list or quote markers): write it flatter"]),
+    (">" * 500 + " x\n", ["content/help.md:5: line 2 of the text is nested too deeply (more than "
+                          "64 spaces, or 16 list or quote markers): write it flatter"]),
+    ("[" * 10_000 + "\n", ["content/help.md:5: " + BRACKETS]),
+    (("word " * 4001 + "\n"), ["content/help.md:5: has a paragraph longer than 20,000 characters: "
+                               "split it with blank lines"]),
+    ("Write to <help@example.org>.\n", []),
+])
+def test_hostile_page_gets_exact_message(tmp_path, body, expected):
+    assert page_problems(tmp_path, body) == expected
+
+
+def test_front_matter_has_limits_and_no_hidden_characters(tmp_path):
+    from signpost.content import read_page
+    path = tmp_path / "help.md"
+    path.write_text("---\ntitle: " + "T" * 121 + "\nsummary: 'Short\u202e.'\n---\nBody\n")
+    assert [str(p) for p in read_page(path, "content/help.md")[1]] == [
+        "content/help.md:3: " + HIDDEN.format("U+202E, RIGHT-TO-LEFT OVERRIDE")]
+    path.write_text("---\ntitle: " + "T" * 121 + "\nsummary: Short.\n---\nBody\n")
+    assert [str(p) for p in read_page(path, "content/help.md")[1]] == [
+        "content/help.md:2: front matter: title is too long (121 characters; keep it under 120)"]
+
+
+def test_hidden_characters_in_settings_are_found_on_their_line(tmp_path):
+    assert settings_problems(tmp_path, ("site_name: London", "site_name: \u202eLondon")) == [
+        "site.yaml:5: " + HIDDEN.format("U+202E, RIGHT-TO-LEFT OVERRIDE")]
+
+
+def test_a_bad_id_adds_no_follow_on_link_problems(project):
+    from signpost.pipeline import check
+    text = project.services_file.read_text()
+    project.services_file.write_text(text.replace("id: lambeth-women-service", "id: Lambeth-Women")
+                                     .replace("/staying-safe-online/", "/services/Lambeth-Women/"))
+    with pytest.raises(BuildFailed) as failed:
+        check(project, TODAY)
+    assert [p.text() for p in failed.value.problems] == [
+        "service 'Lambeth-Women': id: must be lower-case letters, digits and hyphens, like "
+        "'gaia-centre' (got 'Lambeth-Women')"]
+
+
+def test_a_page_saved_by_notepad_is_accepted(tmp_path):
+    """A byte-order mark and CR LF line ends."""
+    from signpost.content import read_page
+    path = tmp_path / "help.md"
+    path.write_bytes(b"\xef\xbb\xbf" + (PAGE + "Some help.\n").replace("\n", "\r\n").encode())
+    page, problems = read_page(path, "content/help.md")
+    assert problems == [] and page.title == "Help" and page.html == "<p>Some help.</p>"
+
+
+def test_unreadable_pages_are_refused_without_reading_them(tmp_path):
+    (tmp_path / "zero.md").symlink_to("/dev/zero")
+    assert page_problems(tmp_path, None or b"", "empty.md") == [
+        "content/empty.md:1: front matter is missing: start the file with '---', then title: "
+        "and summary:, then '---'"]
+    from signpost.content import read_page
+    assert [str(p) for p in read_page(tmp_path / "zero.md", "content/zero.md")[1]] == [
+        "content/zero.md:1: cannot read the file (it is a link to another file: save the page "
+        "itself here)"]
+    assert page_problems(tmp_path, (PAGE + "x" * 100_000).encode(), "big.md") == [
+        "content/big.md:1: cannot read the file (it is larger than the limit of 100,000 bytes)"]
+    assert page_problems(tmp_path, (PAGE + "line\nCaf\xe9\n").encode("latin-1"), "latin.md") == [
+        "content/latin.md:7: cannot read the file (it is not UTF-8 text: byte 0xe9 on this line "
+        "cannot be read; save the file as UTF-8)"]
+
+
+# Linear time ----------------------------------------------------------------------------
+
+def converter_work(monkeypatch, text: str) -> tuple[int, list[str]]:
+    """Count the characters Python-Markdown's link patterns scan while converting text."""
+    from markdown import inlinepatterns
+    from signpost.markup import to_html
+    scanned = [0]
+    get_text, get_link = inlinepatterns.LinkInlineProcessor.getText, \
+        inlinepatterns.LinkInlineProcessor.getLink
+
+    def counting_text(self, data, index):
+        result = get_text(self, data, index)
+        scanned[0] += result[1] - index
+        return result
+
+    def counting_link(self, data, index):
+        result = get_link(self, data, index)
+        scanned[0] += result[2] - index
+        return result
+    monkeypatch.setattr(inlinepatterns.LinkInlineProcessor, "getText", counting_text)
+    monkeypatch.setattr(inlinepatterns.LinkInlineProcessor, "getLink", counting_link)
+    _, issues = to_html(text)
+    return scanned[0], issues
+
+
+PARAGRAPH = "has a paragraph longer than 20,000 characters: split it with blank lines"
+
+
+@pytest.mark.parametrize("piece", ["[", "[x](", "![", "[[x]", "(", "[x](/a) [y](/b ", "\\\\[",
+                                   "`[`", "[`x`", "[x]", "[x](/a)", "\\[", "a ("])
+def test_markdown_work_grows_linearly_or_is_refused(monkeypatch, piece):
+    """Whatever the brackets, the scanning work per character stays bounded: quadratic input
+    is refused before conversion, and what is accepted costs at most a constant per character."""
+    for repeats in (50, 200, 800, 3200):
+        text = piece * repeats
+        work, issues = converter_work(monkeypatch, text)
+        if issues:
+            assert issues in ([BRACKETS], [PARAGRAPH]) and work == 0
+        else:  # three link patterns scan each [: a constant number of times the budget
+            assert work <= 3 * (20 * len(text) + 50_000), (piece, repeats, work)
+
+
+def test_ten_thousand_brackets_are_refused_in_well_under_a_second():
+    import time
+    from signpost.markup import to_html
+    started = time.perf_counter()
+    assert to_html("[" * 10_000) == ("", [BRACKETS])
+    assert time.perf_counter() - started < 1
+
+
+# The dev server -------------------------------------------------------------------------
+
+def test_serve_prints_problems_for_a_crash_causing_edit_and_keeps_serving(project, capsys):
+    from signpost.serve import rebuild
+    assert rebuild(project) is True
+    index = (project.out_dir / "index.html").read_text()
+    text = project.services_file.read_text()
+    project.services_file.write_text(text.replace("min_age: 16", "min_age: '²'"))
+    assert rebuild(project) is False
+    out = capsys.readouterr().out
+    assert "service 'lambeth-women-service': eligibility.min_age: must be a whole number from 0 " \
+           "to 120 (got '²')" in out
+    assert "Traceback" not in out
+    assert (project.out_dir / "index.html").read_text() == index
+
+
+def test_serve_survives_an_unexpected_error(project, capsys, monkeypatch):
+    import signpost.serve
+    monkeypatch.setattr(signpost.serve, "build", lambda *a, **k: {}["a bug"])
+    assert signpost.serve.rebuild(project) is False
+    assert capsys.readouterr().out.splitlines() == [
+        "The build stopped on an unexpected error (KeyError: 'a bug'); this is a bug in the "
+        "build, please report it.", "The site was not rebuilt: still serving the last good build."]
+
+
+def test_the_command_line_lists_hostile_input_without_a_traceback(tmp_path):
+    listings = tmp_path / "services.yaml"
+    listings.write_text(extra("    eligibility:", "      - min_age: '²'",
+                              "    website: 'https://[example.org/'",
+                              "    description: '" + "[" * 3000 + "'"), encoding="utf-8")
+    result = run_cli("check", "--services", str(listings), "--content", str(FIXTURE / "content"))
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr and len(result.stderr) < 2000
+    assert result.stderr.splitlines()[-1] == "3 problem(s) found."
