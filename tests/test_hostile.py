@@ -73,14 +73,13 @@ def test_an_embed_key_must_be_a_borough_slug(tmp_path):
     assert problems == ["site.yaml:21: embed: '../x' is not a borough in areas"]
 
 
-def test_the_writer_refuses_a_path_outside_the_stage_even_without_validation(tmp_path, settings):
+def test_the_writer_refuses_a_path_outside_the_stage_even_without_validation(tmp_path):
     """Validation bypassed: an Output whose URL climbs out is stopped by the writer itself."""
-    from signpost.render import make_env
     stage = tmp_path / "stage"
     stage.mkdir()
-    outside = Output("/../../escaped/", "404.html", "Escaped")
+    outside = Output("/../../escaped/", "404.html", "Escaped", html="<p>rendered</p>")
     with pytest.raises(BuildFailed) as failed:
-        write_site([outside], make_env(settings), stage)
+        write_site([outside], stage)
     assert [str(p) for p in failed.value.problems] == [
         "../../escaped/index.html:1: refusing to write this file: it would be outside the "
         "site's folder"]
