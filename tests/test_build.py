@@ -13,7 +13,7 @@ import pytest
 from signpost.pipeline import build
 from signpost.problems import BuildFailed
 from signpost.settings import Settings
-from conftest import FIXTURE, ROOT, TODAY, make_project, soup
+from conftest import FIXTURE, ROOT, REAL_TODAY, TODAY, make_project, soup
 from weight import pages
 
 
@@ -125,13 +125,13 @@ def test_the_synthetic_benchmark_data_builds_as_it_is(tmp_path):
 @pytest.fixture(scope="module")
 def real_site(tmp_path_factory):
     settings = Settings.for_root(ROOT, out_dir=tmp_path_factory.mktemp("real") / "site")
-    build(settings, today=TODAY)
+    build(settings, today=REAL_TODAY)
     return settings.out_dir
 
 
 def real_services(real_settings):
     from signpost.services import load_services
-    services, problems = load_services(real_settings, "services.yaml", TODAY)
+    services, problems = load_services(real_settings, "services.yaml", REAL_TODAY)
     assert problems == []
     return services
 

@@ -15,7 +15,7 @@ import yaml
 
 from signpost.content import load_pages
 from signpost.services import Group, Link, Phone, Service, load_services
-from conftest import ROOT, TODAY, soup
+from conftest import ROOT, REAL_TODAY, soup
 
 SEEDS = Path(__file__).parent / "fixtures" / "seeds"
 SEED_TEXT = {p.name[:3]: p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))}
@@ -65,7 +65,7 @@ def age_phrase(age: int) -> str:
 
 @pytest.fixture(scope="module")
 def real_services(real_settings):
-    services, problems = load_services(real_settings, "services.yaml", TODAY)
+    services, problems = load_services(real_settings, "services.yaml", REAL_TODAY)
     assert problems == []
     return services
 

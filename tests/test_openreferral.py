@@ -15,7 +15,7 @@ from signpost.openreferral import feed_files, uid
 from signpost.orimport import entries_yaml, import_services
 from signpost.services import load_services, read_services
 from signpost.settings import Settings, load_settings
-from conftest import ROOT, TODAY
+from conftest import ROOT, REAL_TODAY, TODAY
 
 SCHEMAS = Path(__file__).parent / "fixtures" / "openreferral-schemas"
 
@@ -27,7 +27,7 @@ def validator(profile: str, name: str) -> Draft202012Validator:
 
 @pytest.fixture(scope="module")
 def real(real_settings):
-    services, problems = load_services(real_settings, "services.yaml", TODAY)
+    services, problems = load_services(real_settings, "services.yaml", REAL_TODAY)
     assert problems == []
     return services, feed_files(services, real_settings)
 
@@ -108,14 +108,14 @@ def test_ids_are_stable_whatever_the_order(real, real_settings):
 def test_round_trip_keeps_names_contacts_areas_and_ages(real, real_settings, tmp_path):
     services, files = real
     records = [v for k, v in files.items() if k.startswith("services/")]
-    result = import_services(records, real_settings, TODAY)
+    result = import_services(records, real_settings, REAL_TODAY)
     assert result.skipped == []
     # Only what the import says of every service (whose review date is ours to set).
     assert {n.split(": ", 1)[1] for n in result.notes} <= {
         f"assured_date {s.last_reviewed} kept in source for the reviewer (not used as "
         "last_reviewed)" for s in services}
     imported, problems = read_services(entries_yaml(result.entries, ""), "imported.yaml",
-                                       real_settings, TODAY)
+                                       real_settings, REAL_TODAY)
     assert problems == []
     by_id = {s.id: s for s in imported}
     for service in services:

@@ -16,7 +16,7 @@ from signpost.orimport import entries_yaml, import_services, read_sources
 from signpost.pipeline import build
 from signpost.services import load_services, read_services
 from signpost.settings import Settings
-from conftest import FIXTURE, ROOT, TODAY
+from conftest import FIXTURE, ROOT, REAL_TODAY, TODAY
 
 EXAMPLES = Path(__file__).parent / "fixtures" / "openreferral-examples"
 FILES = sorted(EXAMPLES.rglob("*.json"))
@@ -344,7 +344,7 @@ def test_every_unmapped_field_is_named(settings):
 def test_our_own_feed_gives_back_our_own_ids(real_settings):
     """The real directory's feed (its listings have real contacts; the fixture's are
     placeholders, which the import rightly leaves out)."""
-    services, problems = load_services(real_settings, str(real_settings.services_file), TODAY)
+    services, problems = load_services(real_settings, str(real_settings.services_file), REAL_TODAY)
     assert problems == []
     files = feed_files(services, real_settings)
     records = [v for k, v in files.items() if k.startswith("services/")]
