@@ -72,6 +72,9 @@ def _import(settings: Settings, sources: list[Path], out: str | None, areas: lis
     """Write (or print) listing entries made from Open Referral services: only entries that
     pass check; on stderr, how many were read, and every service or field left out and why."""
     settings, problems = load_settings(settings)
+    if out and Path(out).exists():  # never over services.yaml, or an import not yet reviewed
+        problems.append(f"--out {out}: already exists: give a new file name (the import never "
+                        "overwrites a file)")
     if not problems:
         problems += [f"--area {a}: unknown area (expected one of the areas in site.yaml: "
                      f"{', '.join(list(settings.areas)[:6])}, ...)" for a in areas
@@ -89,7 +92,13 @@ def _import(settings: Settings, sources: list[Path], out: str | None, areas: lis
                         f"on {dt.date.today()}.\n# Check every detail with the service before "
                         "adding them to services.yaml.\n")
     if out:
-        Path(out).write_text(text, encoding="utf-8")
+        try:
+            with open(out, "x", encoding="utf-8") as file:  # "x": fails rather than overwrite
+                file.write(text)
+        except OSError as err:
+            print(f"--out {out}: cannot write it ({err.strerror})\nNothing was imported.",
+                  file=sys.stderr)
+            return 1
     else:
         print(text, end="")
     for line in result.skipped + result.notes:

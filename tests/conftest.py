@@ -71,10 +71,11 @@ def real_service(local: bool = True) -> Service:
 
 def admits(service: Service, age: int | None = None, gender: str | None = None) -> bool:
     """The README's rule for the search filters: a service that has not said who it is for
-    matches everyone; one only for professionals matches no age or gender."""
+    matches everyone; one only for professionals, or help for people who harm, matches no
+    age or gender (those filters are for victims)."""
     if age is None and gender is None:
         return True
-    if "residents" not in service.audiences:
+    if "residents" not in service.audiences or service.for_people_who_harm:
         return False
     def fits(group) -> bool:
         if gender is not None and group.gender not in (gender, None):

@@ -16,6 +16,7 @@ from signpost.render import MARKER, inside, write_site
 from signpost.settings import Settings, load_settings
 from signpost.site import Output
 from conftest import FIXTURE, ROOT, TODAY
+from test_services import GOOD  # one valid listing, the start of every case
 
 
 def project_root(tmp_path: Path, *replacements: tuple[str, str]) -> Path:
@@ -287,16 +288,6 @@ def test_loopback_origins_are_for_tests_and_every_header_is_one_line(tmp_path):
 
 # Crashes, hangs and wrong answers: each a clear problem line ----------------------------
 
-GOOD = """\
-services:
-  - id: good-service
-    name: Good Service
-    summary: A good service.
-    areas: [lambeth]
-    phones:
-      - label: Office
-        number: 020 7946 0002
-"""
 S = "services.yaml:{line}: service 'good-service': "
 HIDDEN = "contains an invisible or control character ({}): delete it, as it can hide or reorder text"
 BRACKETS = ("has too many [ or ( without a closing ] or ) for the converter to read quickly: close "

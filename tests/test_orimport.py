@@ -371,6 +371,15 @@ def test_the_cli(tmp_path):
     assert bad.stderr.splitlines() == [
         "--area atlantis: unknown area (expected one of the areas in site.yaml: national, "
         "barking-and-dagenham, barnet, bexley, brent, bromley, ...)", "Nothing was imported."]
+    # An existing file is never overwritten: services.yaml, or an import not yet reviewed.
+    before = out.read_bytes()
+    again = subprocess.run([sys.executable, str(ROOT / "build.py"), "import-openreferral",
+                            str(source), "--area", "lewisham", "--out", str(out)],
+                           capture_output=True, text=True)
+    assert again.returncode == 1 and out.read_bytes() == before
+    assert again.stderr.splitlines() == [
+        f"--out {out}: already exists: give a new file name (the import never overwrites a "
+        "file)", "Nothing was imported."]
 
 
 def test_a_real_shaped_page_keeps_its_phones_and_says_what_it_skipped(tmp_path):
