@@ -5,6 +5,8 @@ Every scalar is read as text (no YAML 1.1 guessing, so `09:00` never becomes 540
 """
 from __future__ import annotations
 
+import gc
+
 import yaml
 
 from .problems import Problem
@@ -36,6 +38,18 @@ class YamlList(list):
 
 def load_yaml(text: str, file: str) -> tuple[object, list[Problem]]:
     """Parse YAML text into YamlMap/YamlList/str values, or return the problems."""
+    # Reading builds millions of small objects and no cycles: the garbage collector's passes
+    # over them made loading superlinear (10,000 listings: 11 s with it, 2.4 s without).
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _load(text, file)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _load(text: str, file: str) -> tuple[object, list[Problem]]:
     problems = hidden_characters(text, file)
     if problems:
         return None, problems
