@@ -19,7 +19,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from signpost.orimport import entries_yaml, import_services, read_sources
-from signpost.pipeline import build, check
+from signpost.pipeline import build, check, pages_in
 from signpost.problems import BuildFailed, annotation, format_problems
 from signpost.review import overdue_warnings, review_report
 from signpost.serve import serve
@@ -50,7 +50,7 @@ def main(argv: list[str] | None = None) -> int:
             if args.command == "report":
                 print(review_report(services, dt.date.today()))
                 return 0
-            print(f"No problems: {len(services)} services, {len(outputs)} pages.")
+            print(f"No problems: {len(services)} services, {pages_in(outputs)} pages.")
             warnings = overdue_warnings(services, str(settings.services_file), dt.date.today())
             for warning in warnings:
                 print(annotation(warning, "warning") if github else f"warning: {warning}",

@@ -4,6 +4,9 @@ top-level part of the site, so that no path is matched by two rules setting one 
 Netlify applies every rule that matches a path, and two values of one header would be
 combined, so a site-wide frame-ancestors 'none' would also block the embeds.
 
+_headers is an output of the plan, and its rules follow the planned files (and the folders
+that tools write beside them, such as the search index), not a listing of the disk.
+
 The dev server and the tests read both files, so what is tested is what is deployed."""
 from __future__ import annotations
 
@@ -12,6 +15,9 @@ import tomllib
 from pathlib import Path
 
 from .settings import Settings
+from .site import Output
+
+FILE = "_headers"
 
 # Only our own files; nothing inline; no forms, plugins or report endpoints (a report would
 # tell a collector which page someone read). 'wasm-unsafe-eval' only because Pagefind's
@@ -28,21 +34,26 @@ def csp(frame_ancestors: str, policy: str = POLICY) -> str:
     return f"{policy}; frame-ancestors {frame_ancestors}"
 
 
-def header_rules(site_dir: Path, settings: Settings) -> list[tuple[str, dict]]:
-    """The per-path rules for _headers, from what is in the built site."""
+def header_rules(paths, settings: Settings) -> list[tuple[str, dict]]:
+    """The per-path rules for _headers, for the files of the site at these paths (relative
+    to the site's folder, as Output.dest_path; a folder may end with /)."""
     unframed = {"Content-Security-Policy": csp("'none'"), "X-Frame-Options": "DENY",
                 "Cross-Origin-Resource-Policy": "same-origin"}
     rules = [("/", unframed)]
-    for entry in sorted(site_dir.iterdir()):
-        if entry.name in ("embed", "_headers", "_redirects"):
+    top = {}  # each top-level name, and whether it is a folder
+    for path in paths:
+        name, slash, _ = path.partition("/")
+        top[name] = top.get(name, False) or bool(slash)
+    for name, is_dir in sorted(top.items()):
+        if name in ("embed", FILE, "_redirects"):
             continue
         values = dict(unframed)
-        if entry.name == EMBED_GUIDE:
+        if name == EMBED_GUIDE:
             values["Content-Security-Policy"] = csp("'none'", GUIDE_POLICY)
-        if entry.name == "openreferral":  # open data: any site may fetch it
+        if name == "openreferral":  # open data: any site may fetch it
             values["Cross-Origin-Resource-Policy"] = "cross-origin"
-        rules += [(f"/{entry.name}/*", values)] if entry.is_dir() else [(f"/{entry.name}", values)]
-    if (site_dir / "embed").is_dir():
+        rules += [(f"/{name}/*", values)] if is_dir else [(f"/{name}", values)]
+    if top.get("embed"):
         # The host script is loaded by borough pages, so other sites may fetch it.
         rules.append(("/embed/host.js", {"Content-Security-Policy": csp("'none'"),
                                          "Cross-Origin-Resource-Policy": "cross-origin"}))
@@ -59,20 +70,23 @@ def header_rules(site_dir: Path, settings: Settings) -> list[tuple[str, dict]]:
     return rules
 
 
-def write_headers(site_dir: Path, settings: Settings) -> None:
-    """Write site_dir/_headers in Netlify's format."""
+def plan_headers(outputs: list[Output], settings: Settings, folders: tuple[str, ...] = ()
+                 ) -> Output:
+    """_headers in Netlify's format, for the planned outputs and the folders (such as
+    "pagefind/") that a tool writes into the site after them."""
     lines = ["# Written by the build (signpost/headers.py): one rule per part of the site."]
-    for path, values in header_rules(site_dir, settings):
+    for path, values in header_rules([o.dest_path for o in outputs] + list(folders), settings):
         lines.append(path)
         lines += [f"  {name}: {value}" for name, value in values.items()]
-    (site_dir / "_headers").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return Output("/" + FILE, "", "Response headers",
+                  body=("\n".join(lines) + "\n").encode("utf-8"), sources=("plan",))
 
 
 def load_header_rules(netlify_toml: Path, site_dir: Path | None = None) -> list[tuple[re.Pattern, dict]]:
     """Read netlify.toml's [[headers]] and, when given, the built site's _headers."""
     config = tomllib.loads(netlify_toml.read_text(encoding="utf-8"))
     rules = [(rule["for"], rule["values"]) for rule in config.get("headers", [])]
-    headers_file = site_dir / "_headers" if site_dir else None
+    headers_file = site_dir / FILE if site_dir else None
     if headers_file and headers_file.exists():
         for line in headers_file.read_text(encoding="utf-8").splitlines():
             if line.startswith("/"):

@@ -23,9 +23,9 @@ import subprocess
 import uuid
 from pathlib import Path
 
-from .redirects import write_redirects
 from .services import DAYS, Hours, Service
 from .settings import Settings
+from .site import Output
 
 VERSION = "3.0"
 PROFILE = "https://github.com/OpenReferralUK/uk-profile"
@@ -268,13 +268,18 @@ def feed_files(services: list[Service], settings: Settings,
     return files
 
 
-def write_feed(services: list[Service], settings: Settings, site_dir: Path) -> None:
-    """Write the feed into site_dir/openreferral/, and the rewrites that serve its API paths."""
-    write_redirects(site_dir, rewrites())
+def plan_feed(services: list[Service], settings: Settings) -> list[Output]:
+    """Every file of the feed as an output of the site under /openreferral/, in bytes."""
     modified = last_modified(settings.services_file)
+    by_uid = {uid("service", s.id): s for s in services}
+    outputs = []
     for path, data in feed_files(services, settings, modified).items():
-        dest = site_dir / "openreferral" / path
-        dest.parent.mkdir(parents=True, exist_ok=True)
         # Compact: smaller to fetch, and quicker to write for 10,000 listings.
-        dest.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")),
-                        encoding="utf-8")
+        body = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        service = by_uid.get(path[len("services/"):-len(".json")]) \
+            if path.startswith("services/") else None
+        outputs.append(Output(
+            f"/openreferral/{path}", "", f"Open Referral feed: {path}", body=body,
+            source=(str(settings.services_file), service.line) if service else ("", 0),
+            sources=(f"service:{service.id}",) if service else ("services",)))
+    return outputs

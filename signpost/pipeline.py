@@ -7,12 +7,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .content import load_pages
-from .headers import write_headers
+from .headers import plan_headers
 from .problems import BuildFailed
-from .openreferral import write_feed
+from .openreferral import plan_feed, rewrites
 from .places import load_places, plan_lookup
-from .render import copy_assets, make_env, out_dir_problems, render_site, staged, write_site
-from .search import index_site
+from .redirects import plan_redirects
+from .render import make_env, out_dir_problems, plan_assets, render_site, staged, write_site
+from .search import INDEX_FOLDER, index_site
 from .services import Service, load_services
 from .settings import Settings, load_settings
 from .site import Output, check_rendered_links, check_site, plan_site
@@ -30,7 +31,8 @@ class Summary:
 def check(settings: Settings, today: dt.date | None = None, exit_url: str | None = None,
           progress=None) -> tuple[Settings, list[Service], list[Output]]:
     """Do everything the build does except write: load and check every input, plan every
-    output and render it in memory. Return the rendered outputs, or raise BuildFailed."""
+    file of the site and render it in memory. Return the rendered outputs (every file the
+    site has but the search index), or raise BuildFailed."""
     today = today or dt.date.today()
     # Files are named in problems as the person gave them (relative stays relative).
     settings, problems = load_settings(settings, str(settings.settings_file))
@@ -47,6 +49,9 @@ def check(settings: Settings, today: dt.date | None = None, exit_url: str | None
         raise BuildFailed(service_problems + page_problems + place_problems + wording_problems)
     outputs = plan_site(services, pages, settings, today)
     outputs += [plan_lookup(places, settings.areas)] if places else []
+    outputs += plan_assets(settings.assets_dir) + plan_feed(services, settings)
+    outputs.append(plan_redirects(outputs, rewrites()))
+    outputs.append(plan_headers(outputs, settings, (INDEX_FOLDER + "/",)))  # last: it follows the rest
     pending = {f"/services/{p.service}/" for p in service_problems if p.service} | \
         {f"/{Path(p.file).stem}/" for p in page_problems}
     problems = service_problems + page_problems + place_problems + wording_problems + \
@@ -58,17 +63,11 @@ def check(settings: Settings, today: dt.date | None = None, exit_url: str | None
     rendered, render_problems = render_site(outputs, make_env(settings, exit_url, wording),
                                             settings.templates_dir, progress)
     problems += render_problems + check_rendered_links(
-        outputs, rendered, services, pages, _asset_urls(settings.assets_dir),
-        settings.templates_dir, settings.base_url, pending)
+        outputs, rendered, services, pages, rewrites(), settings.templates_dir,
+        settings.base_url, pending)
     if problems:
         raise BuildFailed(problems)
     return settings, services, rendered
-
-
-def _asset_urls(assets_dir: Path) -> set[str]:
-    """The URL of every file copy_assets puts into the site."""
-    return {"/assets/" + p.relative_to(assets_dir).as_posix()
-            for p in assets_dir.rglob("*") if p.is_file()}
 
 
 def build(settings: Settings, exit_url: str | None = None, today: dt.date | None = None,
@@ -83,9 +82,13 @@ def build(settings: Settings, exit_url: str | None = None, today: dt.date | None
     # is written.
     with staged(settings.out_dir, settings.inputs) as stage:
         write_site(outputs, stage)
-        copy_assets(settings.assets_dir, stage / "assets")
-        write_feed(services, settings, stage)
         index_site(stage, [o.dest_path for o in outputs if o.template == "page.html"])
-        write_headers(stage, settings)  # last: its rules follow what is in the site
-    return Summary(len(services), len(outputs), checked - started, time.perf_counter() - checked)
+    return Summary(len(services), pages_in(outputs), checked - started,
+                   time.perf_counter() - checked)
+
+
+def pages_in(outputs: list[Output]) -> int:
+    """How many of the outputs are rendered from a template (pages, embeds, fragments): the
+    count people are told; the rest are data files and assets."""
+    return sum(1 for o in outputs if o.template)
 

@@ -1,5 +1,5 @@
-"""Rewrites: paths served with another file's content (status 200), written by the build to
-_site/_redirects in Netlify's format. The dev server and the test server read the same file
+"""Rewrites: paths served with another file's content (status 200), planned by the build as
+_site/_redirects in Netlify's format, for the planned files they lead to. The dev server and the test server read the same file
 through rewrite(), so what is tested is what is deployed.
 
 Netlify matches a rule on the path alone: a query string (?page=2) does not change which
@@ -9,15 +9,37 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from .site import Output
+
 FILE = "_redirects"
 
 
-def write_redirects(site_dir: Path, rules: list[tuple[str, str]]) -> None:
-    """Write the rewrite rules (from, to) with status 200."""
-    width = max((len(source) for source, _ in rules), default=0)
+def plan_redirects(outputs: list[Output], rules: list[tuple[str, str]]) -> Output:
+    """_redirects with the rewrite rules (from, to), status 200, that lead to a planned file
+    (for a rule with a :placeholder, to a planned file of its pattern)."""
+    urls = {o.url for o in outputs}
+    kept = [(source, target) for source, target in rules
+            if target in urls or ":" in target and _matches_any(_pattern(target), urls)]
+    width = max((len(source) for source, _ in kept), default=0)
     lines = ["# Written by the build (signpost/redirects.py): rewrites, status 200."]
-    lines += [f"{source.ljust(width)}  {target}  200" for source, target in rules]
-    (site_dir / FILE).write_text("\n".join(lines) + "\n", encoding="utf-8")
+    lines += [f"{source.ljust(width)}  {target}  200" for source, target in kept]
+    return Output("/" + FILE, "", "Rewrites", body=("\n".join(lines) + "\n").encode("utf-8"),
+                  sources=("plan",))
+
+
+def _matches_any(pattern: re.Pattern, urls: set[str]) -> bool:
+    return any(pattern.match(url) for url in urls)
+
+
+def _pattern(path: str) -> re.Pattern:
+    """A rule's path as a pattern: each :name matches one segment."""
+    return re.compile("^" + "".join(f"(?P<{p[1:]}>[^/]+)" if p.startswith(":") else re.escape(p)
+                                    for p in re.split(r"(:[a-z_]+)", path) if p) + "$")
+
+
+def rewrite_rules(rules: list[tuple[str, str]]) -> list[tuple[re.Pattern, str]]:
+    """Rules (from, to) as patterns and target templates, for rewrite()."""
+    return [(_pattern(source), target) for source, target in rules]
 
 
 def load_rewrites(site_dir: Path) -> list[tuple[re.Pattern, str]]:
@@ -30,10 +52,8 @@ def load_rewrites(site_dir: Path) -> list[tuple[re.Pattern, str]]:
         parts = line.split()
         if len(parts) < 3 or line.startswith("#") or parts[2] != "200":
             continue
-        pattern = "".join(f"(?P<{p[1:]}>[^/]+)" if p.startswith(":") else re.escape(p)
-                          for p in re.split(r"(:[a-z_]+)", parts[0]) if p)
-        rules.append((re.compile(f"^{pattern}$"), parts[1]))
-    return rules
+        rules.append((parts[0], parts[1]))
+    return rewrite_rules(rules)
 
 
 def rewrite(rules: list[tuple[re.Pattern, str]], path: str) -> str | None:

@@ -126,10 +126,12 @@ def _wording_problem(err: Exception, wording) -> Problem | None:
 
 
 def write_site(outputs: list[Output], site_dir: Path) -> None:
-    """Write every rendered output into site_dir."""
-    for output in outputs:
-        dest = inside(site_dir, output.dest_path)
-        dest.parent.mkdir(parents=True, exist_ok=True)
+    """Write every rendered output into site_dir (a fresh, empty folder)."""
+    dests = [inside(site_dir, output.dest_path) for output in outputs]
+    # Each folder once, parents first, rather than a mkdir call for every file.
+    for folder in sorted({dest.parent for dest in dests}):
+        folder.mkdir(parents=True, exist_ok=True)
+    for output, dest in zip(outputs, dests):
         if output.body is not None:
             dest.write_bytes(output.body)
         else:
@@ -149,9 +151,13 @@ def inside(site_dir: Path, dest_path: str) -> Path:
     return Path(dest)
 
 
-def copy_assets(assets_dir: Path, dest: Path) -> None:
-    """Copy the stylesheet and scripts into the site."""
-    shutil.copytree(assets_dir, dest, dirs_exist_ok=True)
+def plan_assets(assets_dir: Path) -> list[Output]:
+    """The stylesheets, scripts and images of assets/, as outputs of the site under
+    /assets/, each with its bytes."""
+    return [Output(f"/assets/{name}", "", f"Asset: {name}", body=path.read_bytes(),
+                   sources=(f"asset:{name}",))
+            for path, name in sorted((p, p.relative_to(assets_dir).as_posix())
+                                     for p in assets_dir.rglob("*") if p.is_file())]
 
 
 MARKER = ".signpost-site"  # in every site the build writes: only such a folder is replaced

@@ -16,6 +16,7 @@ AGE_BANDS = [(str(age), age, age) for age in range(26)] + [("26-59", 26, 59), ("
 # 10,000 listings). Every service page carries this one word, so browsing by filters is a
 # one-word search that loads one small part of the index instead (about 0.3 MB).
 BROWSE_WORD = "zzlisting"
+INDEX_FOLDER = "pagefind"  # where Pagefind writes the index, inside the site
 
 
 def who_values(service: Service, genders) -> list[str]:
@@ -79,7 +80,7 @@ def index_site(site_dir: Path, pages: list[str]) -> None:
     for unused in ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js",
                    "pagefind-modular-ui.css", "pagefind-component-ui.js",
                    "pagefind-component-ui.css", "pagefind-highlight.js"):
-        (site_dir / "pagefind" / unused).unlink(missing_ok=True)
+        (site_dir / INDEX_FOLDER / unused).unlink(missing_ok=True)
 
 
 

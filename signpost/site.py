@@ -18,13 +18,22 @@ RESERVED = {"services", "areas", "categories", "for", "professionals", "search",
 REQUIRED_PAGES = ("staying-safe-online", "about")  # every page links to these
 _HREF = re.compile(r'href="(/[^"#?]*)')
 _LINK = re.compile(r'(?:href|src)="(/[^/"#?][^"#?]*|/)[#?"]')
-# Written after the pages, by the feed and the search index: links into them are checked there.
-GENERATED = ("/openreferral/", "/pagefind/")
+# Written by the search indexer after the plan: links into it are not checked.
+GENERATED = ("/pagefind/",)
+_TEXT_FILES = (".json", ".xml", ".txt", ".js", ".css", ".html")  # read for links when data
 
 
 @dataclass(frozen=True)
 class Output:
-    """One file to write: its URL, the template that renders it and what it is given."""
+    """One file of the site: its URL, the template that renders it and what it is given,
+    or its bytes; and its inputs.
+
+    :param sources: what its content comes from, beyond its template, the templates that
+        includes, the wording and the settings (which every rendered output uses):
+        "service:ID" and "page:SLUG" for one listing or content page, "services" and
+        "pages" for all of them, "places" for the place finder's data, "asset:PATH" for a
+        file of assets/, and "plan" for the list of outputs itself (sitemap, _headers).
+    """
 
     url: str
     template: str
@@ -33,6 +42,7 @@ class Output:
     source: tuple[str, int] = ("", 0)  # where a broken link in it should be reported
     body: bytes | None = field(default=None, compare=False)  # written as is, not rendered
     html: str = field(default="", compare=False, repr=False)  # the text, once rendered
+    sources: tuple[str, ...] = field(default=(), compare=False)
 
     @property
     def dest_path(self) -> str:
@@ -63,13 +73,12 @@ def plan_site(services: list[Service], pages: list[Page], settings: Settings,
         "categories": [settings.categories[c] for c in categories if categories[c]],
         "genders": [g for g in settings.genders.values() if groups[g.slug]],
         "pages": [p for p in pages if p.audience == "residents"],
-    })]
-    outputs += [Output(s.url, "service.html", title, {
-        "service": s, "stale": _stale(s, today), "lines": _lines_for(s, by_id, settings),
-    }) for s, title in zip(services, _service_titles(services))]
+    }, sources=("services", "pages"))]
+    outputs += [_service_page(s.url, s, title, by_id, settings, today)
+                for s, title in zip(services, _service_titles(services))]
     outputs.append(Output("/areas/", "areas.html", "Find help by borough", {
         "areas": [(a, len(local[a.slug])) for a in boroughs], "national": len(national),
-        "helpline": home_help[0] if home_help else None}))
+        "helpline": home_help[0] if home_help else None}, sources=("services",)))
     for area in boroughs:
         outputs += _listing(f"/areas/{area.slug}/", f"Help in {area.name}", local[area.slug] + national,
                             settings, area=area, local_count=len(local[area.slug]),
@@ -81,7 +90,8 @@ def plan_site(services: list[Service], pages: list[Page], settings: Settings,
     outputs.append(Output("/categories/", "categories.html", "Find help by kind of help", {
         "categories": [(settings.categories[c], len(found)) for c, found in categories.items()
                        if found],
-        "empty": [settings.categories[c] for c, found in categories.items() if not found]}))
+        "empty": [settings.categories[c] for c, found in categories.items() if not found]},
+        sources=("services",)))
     for slug, found in categories.items():
         category = settings.categories[slug]
         outputs += _listing(f"/categories/{slug}/", category.name, found, settings, category=category,
@@ -94,21 +104,38 @@ def plan_site(services: list[Service], pages: list[Page], settings: Settings,
                           if any(a.slug in s.areas for s in for_professionals)]
     outputs.append(Output("/professionals/", "professionals.html", "For professionals", {
         "pages": [p for p in pages if p.audience == "professionals"],
-        "areas": [(a, sum(a.slug in s.areas for s in for_professionals)) for a in professional_areas]}))
+        "areas": [(a, sum(a.slug in s.areas for s in for_professionals)) for a in professional_areas]},
+        sources=("services", "pages")))
     outputs.append(Output("/professionals/coverage/", "coverage.html", "What the directory covers",
-                          coverage(services, settings, today)))
+                          coverage(services, settings, today), sources=("services",)))
     for area in professional_areas:
         outputs += _listing(f"/professionals/{area.slug}/", f"For professionals in {area.name}",
                             [s for s in for_professionals if area.slug in s.areas], settings,
                             area=area, professionals=True)
     outputs += _embeds(by_name, local, national, settings, today, helpline)
-    outputs += [Output(p.url, "page.html", p.title, {"page": p}, (p.src_path, 1)) for p in pages]
-    outputs.append(Output("/search/", "search.html", "Search for help", {"helpline": helpline}))
+    outputs += [Output(p.url, "page.html", p.title, {"page": p}, (p.src_path, 1),
+                       sources=(f"page:{p.slug}",)) for p in pages]
+    outputs.append(Output("/search/", "search.html", "Search for help", {"helpline": helpline},
+                          sources=_ids([helpline] if helpline else [])))
     outputs.append(Output("/404.html", "404.html", "Page not found"))
     outputs.append(Output("/sitemap.xml", "sitemap.xml", "Sitemap",
                           {"urls": [o.url for o in outputs if o.url.endswith("/")
-                                    and not o.context.get("embedded")]}))
+                                    and not o.context.get("embedded")]}, sources=("plan",)))
     return outputs
+
+
+def _ids(services: list[Service]) -> tuple[str, ...]:
+    """The sources naming these listings."""
+    return tuple(f"service:{s.id}" for s in services)
+
+
+def _service_page(url: str, service: Service, title: str, by_id: dict[str, Service],
+                  settings: Settings, today: dt.date, **context) -> Output:
+    """A service's page: its listing, and the 24-hour lines it offers."""
+    lines = _lines_for(service, by_id, settings)
+    return Output(url, "service.html", title, {
+        "service": service, **context, "stale": _stale(service, today), "lines": lines,
+    }, sources=_ids([service] + lines))
 
 
 def _service_titles(services: list[Service]) -> list[str]:
@@ -140,7 +167,8 @@ def _embeds(services: list[Service], local: dict, national: list[Service], setti
             outputs.append(Output(f"/embed/{area.slug}/theme.css", "embed-theme.css",
                                   f"Theme for {embed.name}", {"embed": embed}))
         outputs.append(Output(f"/fragments/{area.slug}.html", "fragment.html",
-                              f"Fragment: help in {area.name}", {"services": found}))
+                              f"Fragment: help in {area.name}", {"services": found},
+                              sources=_ids(found)))
         for category in settings.categories.values():
             in_category = [s for s in found if category.slug in s.categories]
             if not in_category:
@@ -151,14 +179,14 @@ def _embeds(services: list[Service], local: dict, national: list[Service], setti
                                 category=category, **context)
             outputs.append(Output(f"/fragments/{area.slug}/{category.slug}.html", "fragment.html",
                                   f"Fragment: {category.name} in {area.name}",
-                                  {"services": in_category}))
+                                  {"services": in_category}, sources=_ids(in_category)))
         embedded.update({s.id: s for s in found})
     for service, title in zip(embedded.values(), _service_titles(list(embedded.values()))):
-        outputs.append(Output(f"/embed{service.url}", "service.html", f"{title} – embedded", {
-            "service": service, "embedded": True, "stale": _stale(service, today),
-            "lines": _lines_for(service, by_id, settings)}))
+        outputs.append(_service_page(f"/embed{service.url}", service, f"{title} – embedded",
+                                     by_id, settings, today, embedded=True))
         outputs.append(Output(f"/fragments/services/{service.id}.html", "fragment.html",
-                              f"Fragment: {service.name} ({service.id})", {"services": [service]}))
+                              f"Fragment: {service.name} ({service.id})", {"services": [service]},
+                              sources=_ids([service])))
     if settings.embeds:
         outputs.append(Output("/embed/host.js", "embed-host.js", "Embed host script"))
         outputs.append(Output("/embed-this-directory/", "embed-guide.html", "Embed this directory",
@@ -212,7 +240,7 @@ def _listing(base: str, title: str, services: list[Service], settings: Settings,
         "count": len(services),
         "page": n,
         "pages": list(enumerate(urls, 1)),
-    }) for n, url in enumerate(urls, 1)]
+    }, sources=_ids(services[(n - 1) * size: n * size])) for n, url in enumerate(urls, 1)]
 
 
 def check_site(outputs: list[Output], services: list[Service], pages: list[Page],
@@ -259,31 +287,49 @@ def check_site(outputs: list[Output], services: list[Service], pages: list[Page]
 
 
 def check_rendered_links(planned: list[Output], rendered: list[Output], services: list[Service],
-                         pages: list[Page], assets: set[str], templates_dir, base_url: str,
-                         pending: set[str] = frozenset()) -> list[Problem]:
-    """Return a problem for each internal link in the rendered pages that goes nowhere,
+                         pages: list[Page], rewrites: list[tuple[str, str]], templates_dir,
+                         base_url: str, pending: set[str] = frozenset()) -> list[Problem]:
+    """Return a problem for each internal link in the rendered outputs that goes nowhere,
     once per link, at the template line that writes it when it is written there as is.
+    Pages are read for their links; other text files (the sitemap, the feed, scripts made
+    from templates) for every address of the site they hold.
 
-    :param assets: the URLs of the files copied from assets/.
+    :param rewrites: the rules (from, to) of _redirects: a path they rewrite to a planned
+        file is a page of the site.
     :param pending: URLs of pages left out because of problems already reported.
     """
     # Links in descriptions and content pages are reported by check_site, at their line.
     written = {href for html in [p.html for p in pages] + [s.description_html for s in services]
                for href in _HREF.findall(html)}
-    known = {o.url for o in planned} | assets | set(pending) | written
+    known = {o.url for o in planned} | set(pending) | written
     known |= {f"/{slug}/" for slug in REQUIRED_PAGES}  # reported by check_site when missing
-    absolute = re.compile(r'(?:href|src)="' + re.escape(base_url.rstrip("/")) + r'(/[^"#?]*)')
+    from .redirects import rewrite, rewrite_rules  # redirects plans an Output: no cycle at import
+    rules = rewrite_rules(rewrites)
+    base = re.escape(base_url.rstrip("/"))
+    absolute = re.compile(r'(?:href|src)="' + base + r'(/[^"#?]*)')
+    anywhere = re.compile(base + r'(/[^"\'<>#?\s\\]*)')
     broken: dict[str, list[Output]] = {}
     for output in rendered:
-        if output.template == "sitemap.xml":
-            continue  # made from the plan itself
-        for href in set(_LINK.findall(output.html)) | set(absolute.findall(output.html)):
+        text = output.html
+        if output.template.endswith(".html"):
+            found = set(_LINK.findall(text)) | set(absolute.findall(text))
+        else:
+            if output.body is not None and output.url.endswith(_TEXT_FILES):
+                text = output.body.decode("utf-8", "replace")
+            found = set(anywhere.findall(text)) if text else set()
+        for href in found:
             target = href if href.endswith("/") or "." in href.rsplit("/", 1)[-1] else href + "/"
-            if target not in known and href not in known and not target.startswith(GENERATED):
-                broken.setdefault(href, []).append(output)
+            if target in known or href in known or target.startswith(GENERATED):
+                continue
+            if rewrite(rules, href) in known:  # an Open Referral API path
+                continue
+            broken.setdefault(href, []).append(output)
     problems = []
     for href, found in broken.items():
-        file, line = _written_at(href, templates_dir, found[0].template)
+        if not found[0].template:  # a data file: where its data comes from, else the file
+            file, line = found[0].source if found[0].source[0] else (found[0].dest_path, 1)
+        else:
+            file, line = _written_at(href, templates_dir, found[0].template)
         others = f", and {len(found) - 1} other page(s)" if len(found) > 1 else ""
         problems.append(Problem(file, line, f"link to {href} goes to a page that does not exist "
                                 f"(on {found[0].url}{others})"))
