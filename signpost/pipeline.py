@@ -51,7 +51,8 @@ def check(settings: Settings, today: dt.date | None = None, exit_url: str | None
     outputs += [plan_lookup(places, settings.areas)] if places else []
     outputs += plan_assets(settings.assets_dir) + plan_feed(services, settings)
     outputs.append(plan_redirects(outputs, rewrites()))
-    outputs.append(plan_headers(outputs, settings, (INDEX_FOLDER + "/",)))  # last: it follows the rest
+    # Last: its rules follow every other file, and the folder the search index goes in.
+    outputs.append(plan_headers(outputs, settings, (INDEX_FOLDER + "/",)))
     pending = {f"/services/{p.service}/" for p in service_problems if p.service} | \
         {f"/{Path(p.file).stem}/" for p in page_problems}
     problems = service_problems + page_problems + place_problems + wording_problems + \

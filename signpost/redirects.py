@@ -1,6 +1,6 @@
 """Rewrites: paths served with another file's content (status 200), planned by the build as
-_site/_redirects in Netlify's format, for the planned files they lead to. The dev server and the test server read the same file
-through rewrite(), so what is tested is what is deployed.
+_site/_redirects in Netlify's format, for the planned files they lead to. The dev server and
+the test server read the same file through rewrite(), so what is tested is what is deployed.
 
 Netlify matches a rule on the path alone: a query string (?page=2) does not change which
 file answers, which is why a static feed answers page 1 for any page."""

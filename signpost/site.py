@@ -104,7 +104,8 @@ def plan_site(services: list[Service], pages: list[Page], settings: Settings,
                           if any(a.slug in s.areas for s in for_professionals)]
     outputs.append(Output("/professionals/", "professionals.html", "For professionals", {
         "pages": [p for p in pages if p.audience == "professionals"],
-        "areas": [(a, sum(a.slug in s.areas for s in for_professionals)) for a in professional_areas]},
+        "areas": [(a, sum(a.slug in s.areas for s in for_professionals))
+                  for a in professional_areas]},
         sources=("services", "pages")))
     outputs.append(Output("/professionals/coverage/", "coverage.html", "What the directory covers",
                           coverage(services, settings, today), sources=("services",)))
@@ -342,6 +343,6 @@ def _written_at(href: str, templates_dir, template: str) -> tuple[str, int]:
         if not path.is_file():
             continue
         for number, text in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-            if f'"{href}"' in text:
+            if f'"{href}"' in text or "}}" + href in text:  # as is, or after the base URL
                 return str(path), number
     return str(templates_dir / template), 1
