@@ -49,6 +49,50 @@ class Output:
         return self.url.lstrip("/") + ("index.html" if self.url.endswith("/") else "")
 
 
+@dataclass(frozen=True)
+class Lead:
+    """A paragraph above a list: `kind` names its wording ("areas_intro",
+    "no_local_services", "professionals_in_area", a link to href) or says it is `text`."""
+
+    kind: str
+    text: str = ""
+    area: str = ""
+    href: str = ""
+
+
+@dataclass(frozen=True)
+class Section:
+    """A run of services under one heading: `group` is signpost.order's (None: no heading)."""
+
+    group: str | None
+    services: tuple[Service, ...]
+
+
+@dataclass(frozen=True)
+class Listing:
+    """What a listing page (templates/services.html) shows.
+
+    :param breadcrumbs: the section the page sits in ("areas", "categories",
+        "professionals"), "" for the home page alone, None for none (an embed).
+    :param empty_kind: the kind of help a page with nothing listed is about, if any.
+    """
+
+    heading: str
+    intro: tuple[Lead, ...]
+    breadcrumbs: str | None
+    sections: tuple[Section, ...]
+    services: tuple[Service, ...]  # on this page, in order
+    count: int  # on all its pages
+    page: int
+    pages: tuple[tuple[int, str], ...]
+    ordered: bool = False  # residents' order, in sections, with the helpline first
+    place: str = ""  # the borough that section headings name
+    helpline: Service | None = None
+    empty_kind: str = ""
+    national_link: bool = False  # an empty kind of help points to national services
+    embedded: bool = False
+
+
 def plan_site(services: list[Service], pages: list[Page], settings: Settings,
               today: dt.date) -> list[Output]:
     """Return every page of the site, in a stable order."""
@@ -80,12 +124,14 @@ def plan_site(services: list[Service], pages: list[Page], settings: Settings,
         "areas": [(a, len(local[a.slug])) for a in boroughs], "national": len(national),
         "helpline": home_help[0] if home_help else None}, sources=("services",)))
     for area in boroughs:
+        professional_link = (Lead("professionals_in_area", area=area.name,
+                                  href=f"/professionals/{area.slug}/"),) \
+            if any(area.slug in s.areas for s in for_professionals) else ()
         outputs += _listing(f"/areas/{area.slug}/", f"Help in {area.name}", local[area.slug] + national,
-                            settings, area=area, local_count=len(local[area.slug]),
-                            has_professionals=any(area.slug in s.areas for s in for_professionals),
-                            **residents)
+                            settings, intro=_area_lead(area, local[area.slug]) + professional_link,
+                            breadcrumbs="areas", place=area.name, **residents)
     outputs += _listing("/areas/national/", "Help across the UK", national, settings,
-                        area=settings.areas["national"], local_count=len(national), **residents)
+                        breadcrumbs="areas", **residents)
     # Kinds of help with no listing are not advertised with a count of 0; their pages say so.
     outputs.append(Output("/categories/", "categories.html", "Find help by kind of help", {
         "categories": [(settings.categories[c], len(found)) for c, found in categories.items()
@@ -94,12 +140,13 @@ def plan_site(services: list[Service], pages: list[Page], settings: Settings,
         sources=("services",)))
     for slug, found in categories.items():
         category = settings.categories[slug]
-        outputs += _listing(f"/categories/{slug}/", category.name, found, settings, category=category,
-                            national_count=len(national), **residents)
+        outputs += _listing(f"/categories/{slug}/", category.name, found, settings,
+                            intro=(Lead("text", category.description),), breadcrumbs="categories",
+                            empty_kind=category.name, national_link=bool(national), **residents)
     for slug, found in groups.items():
         gender = settings.genders[slug]
         outputs += _listing(f"/for/{slug}/", f"Help for {gender.name.lower()}", found, settings,
-                            gender=gender, **residents)
+                            breadcrumbs="", **residents)
     professional_areas = [a for a in settings.areas.values()
                           if any(a.slug in s.areas for s in for_professionals)]
     outputs.append(Output("/professionals/", "professionals.html", "For professionals", {
@@ -112,7 +159,8 @@ def plan_site(services: list[Service], pages: list[Page], settings: Settings,
     for area in professional_areas:
         outputs += _listing(f"/professionals/{area.slug}/", f"For professionals in {area.name}",
                             [s for s in for_professionals if area.slug in s.areas], settings,
-                            area=area, professionals=True)
+                            breadcrumbs="professionals",
+                            place=area.name if area.slug != "national" else "")
     outputs += _embeds(by_name, local, national, settings, today, helpline)
     outputs += [Output(p.url, "page.html", p.title, {"page": p}, (p.src_path, 1),
                        sources=(f"page:{p.slug}",)) for p in pages]
@@ -160,10 +208,11 @@ def _embeds(services: list[Service], local: dict, national: list[Service], setti
     for embed in settings.embeds.values():
         area = settings.areas[embed.area]
         found = [s for _, s in resident_order(local[area.slug] + national, settings)]
-        context = dict(area=area, embed=embed, embedded=True, local_count=len(local[area.slug]),
-                       helpline=helpline, ordered=True)
+        context = dict(embed=embed, breadcrumbs=None, helpline=helpline, ordered=True,
+                       place=area.name if area.slug != "national" else "")
+        lead = _area_lead(area, local[area.slug])
         outputs += _listing(f"/embed/{area.slug}/", f"Help in {area.name} – for {embed.name}",
-                            found, settings, heading=f"Help in {area.name}", **context)
+                            found, settings, heading=f"Help in {area.name}", intro=lead, **context)
         if embed.accent:
             outputs.append(Output(f"/embed/{area.slug}/theme.css", "embed-theme.css",
                                   f"Theme for {embed.name}", {"embed": embed}))
@@ -177,7 +226,8 @@ def _embeds(services: list[Service], local: dict, national: list[Service], setti
             outputs += _listing(f"/embed/{area.slug}/{category.slug}/",
                                 f"{category.name} in {area.name} – for {embed.name}", in_category,
                                 settings, heading=f"{category.name} in {area.name}",
-                                category=category, **context)
+                                intro=(Lead("text", category.description),) + lead,
+                                empty_kind=category.name, **context)
             outputs.append(Output(f"/fragments/{area.slug}/{category.slug}.html", "fragment.html",
                                   f"Fragment: {category.name} in {area.name}",
                                   {"services": in_category}, sources=_ids(in_category)))
@@ -220,28 +270,46 @@ def _lines_for(service: Service, by_id: dict[str, Service], settings: Settings) 
     return [by_id[settings.home_helpline]] if settings.home_helpline in by_id else []
 
 
+def _area_lead(area, local: list[Service]) -> tuple[Lead, ...]:
+    """What a borough's list says first: whether it has local services."""
+    if area.slug == "national":
+        return ()
+    return (Lead("no_local_services", area=area.name),) if not local else (Lead("areas_intro"),)
+
+
 def _listing(base: str, title: str, services: list[Service], settings: Settings,
-             heading: str | None = None, ordered: bool = False, **context) -> list[Output]:
+             heading: str | None = None, ordered: bool = False, embed=None,
+             **listing) -> list[Output]:
     """Split a list of services into pages of settings.page_size: base, base/2/, ...
 
-    :param ordered: a list residents see: in the order of signpost.order, with each
-        service's group (its section heading) beside it; otherwise in name order.
+    :param ordered: a list residents see: in the order of signpost.order, in sections
+        under each service's group; otherwise in name order, in one section.
+    :param embed: the embed the pages are for, if they are framed by a borough's site.
+    :param listing: the rest of each page's Listing.
     """
     entries = resident_order(services, settings) if ordered else [(None, s) for s in services]
     services = [s for _, s in entries]
     size = settings.page_size
     total = max(1, -(-len(services) // size))
     urls = [base] + [f"{base}{n}/" for n in range(2, total + 1)]
-    return [Output(url, "services.html", title if n == 1 else f"{title} (page {n} of {total})", {
-        **context,
-        "heading": heading or title,
-        "services": services[(n - 1) * size: n * size],
-        "entries": entries[(n - 1) * size: n * size],
-        "ordered": ordered,
-        "count": len(services),
-        "page": n,
-        "pages": list(enumerate(urls, 1)),
-    }, sources=_ids(services[(n - 1) * size: n * size])) for n, url in enumerate(urls, 1)]
+    pages = tuple(enumerate(urls, 1))  # one list shared by all its pages
+    layout = {"embedded": True, "embed": embed} if embed else {}
+    outputs = []
+    for n, url in pages:
+        shown = entries[(n - 1) * size: n * size]
+        sections: list[tuple[str | None, list[Service]]] = []
+        for group, service in shown:
+            if not sections or sections[-1][0] != group:
+                sections.append((group, []))
+            sections[-1][1].append(service)
+        page = Listing(heading or title, services=tuple(s for _, s in shown), count=len(services),
+                       sections=tuple(Section(g, tuple(found)) for g, found in sections),
+                       page=n, pages=pages, ordered=ordered, embedded=bool(embed),
+                       **{"intro": (), **listing})
+        outputs.append(Output(url, "services.html",
+                              title if n == 1 else f"{title} (page {n} of {total})",
+                              {"listing": page, **layout}, sources=_ids(page.services)))
+    return outputs
 
 
 def check_site(outputs: list[Output], services: list[Service], pages: list[Page],

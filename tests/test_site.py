@@ -24,23 +24,25 @@ def urls(outputs):
 def test_national_services_appear_in_every_borough(settings):
     services = [svc("local"), svc("helpline", areas=["national"])]
     out = urls(plan_site(services, PAGES, settings, TODAY))
-    assert [s.id for s in out["/areas/lambeth/"].context["services"]] == ["local", "helpline"]
-    assert [s.id for s in out["/areas/camden/"].context["services"]] == ["helpline"]
-    assert out["/areas/camden/"].context["local_count"] == 0
+    assert [s.id for s in out["/areas/lambeth/"].context["listing"].services] == \
+        ["local", "helpline"]
+    assert [s.id for s in out["/areas/camden/"].context["listing"].services] == ["helpline"]
+    assert [lead.kind for lead in out["/areas/camden/"].context["listing"].intro] == \
+        ["no_local_services"]  # the page says Camden has no local services
 
 
 def test_professional_only_services_are_kept_apart(settings):
     services = [svc("for-residents"), svc("marac", audiences=("professionals",))]
     out = urls(plan_site(services, PAGES, settings, TODAY))
-    assert [s.id for s in out["/areas/lambeth/"].context["services"]] == ["for-residents"]
-    assert [s.id for s in out["/professionals/lambeth/"].context["services"]] == ["marac"]
+    assert [s.id for s in out["/areas/lambeth/"].context["listing"].services] == ["for-residents"]
+    assert [s.id for s in out["/professionals/lambeth/"].context["listing"].services] == ["marac"]
 
 
 def test_listings_paginate(settings):
     settings = dataclasses.replace(settings, page_size=5)
     services = [svc(f"s-{n:02d}") for n in range(12)]
     out = urls(plan_site(services, PAGES, settings, TODAY))
-    assert [len(out[u].context["services"]) for u in
+    assert [len(out[u].context["listing"].services) for u in
             ("/areas/lambeth/", "/areas/lambeth/2/", "/areas/lambeth/3/")] == [5, 5, 2]
     assert out["/areas/lambeth/3/"].title == "Help in Lambeth (page 3 of 3)"
     assert "/areas/lambeth/4/" not in out
@@ -52,7 +54,7 @@ def test_gender_pages_include_groups_open_to_anyone(settings):
                 svc("women-only", eligibility=(Group("women"),)),
                 svc("unstated")]
     out = urls(plan_site(services, PAGES, settings, TODAY))
-    assert [s.id for s in out["/for/men/"].context["services"]] == ["anyone", "men-only"]
+    assert [s.id for s in out["/for/men/"].context["listing"].services] == ["anyone", "men-only"]
 
 
 def test_services_sharing_a_name_get_distinct_titles(settings):

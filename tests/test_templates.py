@@ -8,6 +8,7 @@ from bs4 import BeautifulSoup
 
 from signpost.render import clock, describe_days, describe_hours, make_env
 from signpost.services import Group, Hours, Link, Period, Phone, Referral, Service
+from signpost.site import Lead, Listing, Section
 
 EXIT = "https://exit.example.org/weather"
 
@@ -97,10 +98,13 @@ def test_service_card(env, settings):
     harm = dataclasses.replace(BARE, id="harm", name="A programme", audiences=("residents",),
                                areas=("lambeth",), for_people_who_harm=True)
     entries = resident_order([harm, FULL, BARE], settings)
-    card = render(env, "services.html", heading="H", services=[s for _, s in entries],
-                  entries=entries, ordered=True, helpline=FULL, count=3, page=1,
-                  pages=[(1, "/x/")], area=settings.areas["lambeth"], local_count=1,
-                  has_professionals=True)
+    groups = dict.fromkeys(group for group, _ in entries)
+    card = render(env, "services.html", listing=Listing(
+        "H", intro=(Lead("areas_intro"), Lead("professionals_in_area", area="Lambeth",
+                                              href="/professionals/lambeth/")),
+        breadcrumbs="areas", services=tuple(s for _, s in entries), count=3, page=1,
+        sections=tuple(Section(g, tuple(s for group, s in entries if group == g)) for g in groups),
+        pages=((1, "/x/"),), ordered=True, place="Lambeth", helpline=FULL))
     items = card.select("ul.app-cards li.app-card")
     assert [li.h3.a["href"] for li in items] == ["/services/full/", "/services/bare/",
                                                  "/services/harm/"]
@@ -117,9 +121,9 @@ def test_service_card(env, settings):
 
 
 def test_pagination(env):
-    page = render(env, "services.html", heading="H", services=[BARE], entries=[(None, BARE)],
-                  count=41, page=2,
-                  pages=[(1, "/c/"), (2, "/c/2/"), (3, "/c/3/")])
+    page = render(env, "services.html", listing=Listing(
+        "H", (), "", (Section(None, (BARE,)),), (BARE,), count=41, page=2,
+        pages=((1, "/c/"), (2, "/c/2/"), (3, "/c/3/"))))
     nav = page.select_one("nav.app-pagination")
     assert nav.find("a", rel="prev")["href"] == "/c/"
     assert nav.find("a", rel="next")["href"] == "/c/3/"
@@ -151,9 +155,9 @@ def test_hours():
 
 def test_long_pagination_shows_a_window(env):
     pages = [(n, f"/c/{n}/") for n in range(1, 64)]
-    nav = render(env, "services.html", heading="H", services=[BARE], entries=[(None, BARE)],
-                 count=1260, page=30,
-                 pages=pages).select_one("nav.app-pagination")
+    nav = render(env, "services.html", listing=Listing(
+        "H", (), "", (Section(None, (BARE,)),), (BARE,), count=1260, page=30,
+        pages=tuple(pages))).select_one("nav.app-pagination")
     numbers = [a.get_text() for a in nav.find_all("a") if a.get_text().isdigit()]
     assert numbers == ["1", "28", "29", "30", "31", "32", "63"]
     assert len(nav.select(".app-pagination__gap")) == 2
