@@ -10,7 +10,7 @@ from phonenumbers import shortnumberinfo
 
 from .markup import to_html
 from .addresses import MAX_URL, address_problem
-from .problems import Problem, did_you_mean, quote
+from .problems import Problem, did_you_mean, quote, unknown_keys
 from .settings import Settings
 from .text import SERVICES_LIMIT, TextError, read_text
 from .yamlfile import YamlList, YamlMap, load_yaml
@@ -150,8 +150,8 @@ def check_services(data, file: str, settings: Settings, today: dt.date
     if not isinstance(data, YamlMap) or "services" not in data:
         return [], [Problem(file, getattr(data, "line", 1),
                             "the file must start with 'services:' followed by a list of services")]
-    problems = [Problem(file, data.lines[k], f"unknown top-level key '{k}'"
-                        + did_you_mean(k, ["services"])) for k in data if k != "services"]
+    problems = [Problem(file, line, f"unknown top-level key '{key}'{hint}")
+                for key, line, hint in unknown_keys(data, ("services",))]
     entries = data["services"]
     if not isinstance(entries, YamlList):
         return [], problems + [Problem(file, data.lines["services"],
@@ -210,9 +210,8 @@ class _Checker:
         if not isinstance(entry, YamlMap):
             self.add(self.line, "", "each service must be a mapping of fields (name: value)")
             return None
-        for key in entry:
-            if key not in FIELDS:
-                self.add(entry.lines[key], key, "unknown field" + did_you_mean(key, FIELDS))
+        for key, line, hint in unknown_keys(entry, FIELDS):
+            self.add(line, key, "unknown field" + hint)
         for key in REQUIRED:
             if not entry.get(key):
                 self.add(entry.line, key, "is required")
@@ -262,11 +261,10 @@ class _Checker:
         if not isinstance(value, YamlMap):
             self.add(line, field, f"must be a mapping with {', '.join(keys)}")
             return None
-        value.misspelt = False
-        for key in value:
-            if key not in keys:
-                self.add(value.lines[key], f"{field}.{key}", "unknown field" + did_you_mean(key, keys))
-                value.misspelt = True
+        unknown = unknown_keys(value, keys)
+        value.misspelt = bool(unknown)
+        for key, key_line, hint in unknown:
+            self.add(key_line, f"{field}.{key}", "unknown field" + hint)
         return value
 
     def _missing(self, entry, key, line, field) -> bool:
