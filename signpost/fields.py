@@ -316,3 +316,13 @@ class Either(Field):
 
     def schema(self, settings):
         return {"anyOf": [{"const": self.word}, self.other.schema(settings)]}
+
+
+def names(field: Field) -> list[str]:
+    """Every key a field's nested shapes may hold, depth first (for the docs' field table)."""
+    found = []
+    for key, inner in getattr(field, "fields", {}).items():
+        found += [key] + names(inner)
+    for inner in (getattr(field, "of", None), getattr(field, "other", None)):
+        found += names(inner) if inner else []
+    return found

@@ -10,7 +10,7 @@ import json
 from dataclasses import dataclass
 
 from .fields import (Age, Choice, Day, Either, Email, Flag, List, Markdown, PhoneNumber, Shape,
-                     Slug, Text, Time, Url)
+                     Slug, Text, Time, Url, names)
 from .problems import Problem, unknown_keys
 from .settings import Settings
 from .text import SERVICES_LIMIT, TextError, read_text
@@ -203,7 +203,7 @@ HOURS = Either("24/7", Hours(always=True), List(Shape(
 FORMAT = {
     "id": Slug(doc="Lower-case words joined by hyphens; the page's address /services/<id>/"),
     "name": Text(120, doc="The service's name, as people know it"),
-    "organisation": Text(120, doc="Who runs it, if not in the name"),
+    "organisation": Text(120, doc="Who runs it, if a source says"),
     "summary": Text(300, doc="One sentence: what it offers, to whom"),
     "description": Markdown(5000, doc="More detail, in Markdown"),
     "audiences": Choice(AUDIENCES, doc="Who the listing is for: residents, professionals"),
@@ -231,8 +231,8 @@ FORMAT = {
                              lambda v: Link(v.get("label", "Referral form"), v["url"]),
                              required=("url",)))},
         lambda v: Referral(v.get("routes") or (), v.get("how") or "", v.get("forms", ())),
-        doc="How to get a place: routes (self, professional), how, forms"),
-    "languages": List(Text(60), doc="Languages offered besides English"),
+        doc="How to get help: routes (self, professional), how, forms"),
+    "languages": List(Text(60), doc="Languages the service offers, as you would write them"),
     "opening_hours": HOURS,
     "last_reviewed": Day(doc="The date the listing was last checked, YYYY-MM-DD"),
     "status": Choice(STATUSES, one=True, doc="active or temporarily-closed"),
@@ -246,6 +246,7 @@ FORMAT = {
 FIELDS = tuple(FORMAT)
 REQUIRED = ("id", "name", "summary", "areas")
 CONTACT = ("phones", "emails", "website")  # or referral: how:
+ALL_FIELDS = tuple(dict.fromkeys(names(Shape(FORMAT, None))))  # with nested keys: label, days...
 SCHEMA_FILE = "services.schema.json"  # in the project folder; `python build.py schema` writes it
 
 
