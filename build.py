@@ -6,6 +6,7 @@
     python build.py serve [--port 8000]
     python build.py report [--services FILE]
     python build.py import-openreferral SOURCE [SOURCE ...] [--out FILE.yaml] [--area SLUG ...]
+    python build.py schema  (rewrite services.schema.json from the listing format and site.yaml)
 """
 from __future__ import annotations
 
@@ -23,6 +24,7 @@ from signpost.pipeline import build, check, pages_in
 from signpost.problems import BuildFailed, annotation, format_problems
 from signpost.review import overdue_warnings, review_report
 from signpost.serve import serve
+from signpost.services import SCHEMA_FILE, schema_text
 from signpost.settings import Settings, load_settings
 
 ROOT = Path(__file__).resolve().parent
@@ -42,6 +44,8 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.command == "import-openreferral":
         return _import(settings, [Path(f) for f in args.source], args.out, args.area or [])
+    if args.command == "schema":
+        return _schema(settings)
     started = time.perf_counter()
     github = os.environ.get("GITHUB_ACTIONS") == "true"  # annotate the pull request's lines
     try:
@@ -109,6 +113,17 @@ def _import(settings: Settings, sources: list[Path], out: str | None, areas: lis
     return 0
 
 
+def _schema(settings: Settings) -> int:
+    """Write the JSON Schema editors use to complete and check services.yaml."""
+    settings, problems = load_settings(settings)
+    if problems:
+        print(format_problems(problems), file=sys.stderr)
+        return 1
+    (settings.root / SCHEMA_FILE).write_text(schema_text(settings), encoding="utf-8")
+    print(f"Wrote {settings.root / SCHEMA_FILE}")
+    return 0
+
+
 def _progress(done: int, total: int) -> None:
     print(f"\rRendering pages: {done}/{total}", end="\n" if done >= total else "", flush=True)
 
@@ -140,6 +155,8 @@ def _parse(argv: list[str]) -> argparse.Namespace:
                          help="an area from site.yaml for services whose own areas cannot be "
                               "matched (repeat for several)")
     imports.set_defaults(services=None, content=None)
+    commands.add_parser("schema", help="rewrite services.schema.json for editors").set_defaults(
+        services=None, content=None)
     return parser.parse_args(argv or ["build"])
 
 

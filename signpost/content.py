@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .markup import to_html
-from .problems import Problem, did_you_mean
+from .problems import Problem, did_you_mean, unknown_keys
 from .text import PAGE_LIMIT, TextError, hidden_characters, read_text
 from .yamlfile import YamlMap, load_yaml
 
@@ -75,10 +75,8 @@ def read_page(path: Path, file: str) -> tuple[Page | None, list[Problem]]:
     if not isinstance(meta, YamlMap):
         meta = YamlMap()
         meta.line, meta.lines = 1, {}
-    for key in meta:
-        if key not in FRONT_MATTER_KEYS:
-            problems.append(Problem(file, meta.lines[key], f"front matter: unknown key '{key}'"
-                                    + did_you_mean(key, FRONT_MATTER_KEYS)))
+    problems += [Problem(file, line, f"front matter: unknown key '{key}'{hint}")
+                 for key, line, hint in unknown_keys(meta, FRONT_MATTER_KEYS)]
     for key, limit in (("title", 120), ("summary", 300)):
         if not isinstance(meta.get(key), str) or not meta[key].strip():
             problems.append(Problem(file, meta.lines.get(key, 1), f"front matter: {key} is required"))

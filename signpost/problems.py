@@ -59,3 +59,11 @@ def did_you_mean(value: str, choices) -> str:
     """Return ' (did you mean 'x'?)' when a close match exists, else ''."""
     close = difflib.get_close_matches(str(value), list(choices), n=1, cutoff=0.6)
     return f" (did you mean '{close[0]}'?)" if close else ""
+
+
+def unknown_keys(mapping, known) -> list[tuple[str, int, str]]:
+    """The keys of a YAML mapping that are not in known, in the order written: each as
+    (key, its line, ' (did you mean 'x'?)' or ''). Every reader words its own message."""
+    lines = getattr(mapping, "lines", {})
+    return [(key, lines.get(key, getattr(mapping, "line", 1)), did_you_mean(key, known))
+            for key in mapping if key not in known]

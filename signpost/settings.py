@@ -6,7 +6,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .addresses import MAX_URL, address_problem, is_origin
-from .problems import Problem, did_you_mean, quote
+from .problems import Problem, did_you_mean, quote, unknown_keys
 from .text import SETTINGS_LIMIT, TextError, read_text
 from .yamlfile import YamlMap, load_yaml
 
@@ -118,10 +118,8 @@ def load_settings(settings: Settings, display_name: str = "site.yaml") -> tuple[
         return settings, problems
     if not isinstance(data, YamlMap):
         return settings, [Problem(file, 1, "the settings file must be a mapping of settings")]
-    for key in data:
-        if key not in _TOP_KEYS:
-            problems.append(Problem(file, data.lines[key], f"unknown setting '{key}'"
-                                    + did_you_mean(key, _TOP_KEYS)))
+    problems += [Problem(file, line, f"unknown setting '{key}'{hint}")
+                 for key, line, hint in unknown_keys(data, _TOP_KEYS)]
     values = {}
     for key in ("site_name", "base_url", "exit_url", "report_email", "home_helpline"):
         if key in data and data[key] != "":
@@ -181,9 +179,8 @@ def _read_embeds(data: YamlMap, areas: dict, file: str, problems: list[Problem])
             problems.append(Problem(file, line, f"embed: '{slug}' needs origins: a list of "
                                     "https://host addresses"))
             continue
-        for extra in set(entry) - _EMBED_KEYS:
-            problems.append(Problem(file, entry.lines[extra], f"embed: '{slug}': unknown key "
-                                    f"'{extra}'" + did_you_mean(extra, _EMBED_KEYS)))
+        problems += [Problem(file, key_line, f"embed: '{slug}': unknown key '{extra}'{hint}")
+                     for extra, key_line, hint in unknown_keys(entry, _EMBED_KEYS)]
         origins = tuple(o for o in entry["origins"] if is_origin(o))
         if len(origins) != len(entry["origins"]):
             problems.append(Problem(file, entry.lines["origins"], f"embed: '{slug}': each origin "
@@ -229,9 +226,8 @@ def _read_vocabulary(data: YamlMap, key: str, file: str, problems: list[Problem]
         if not isinstance(entry, YamlMap) or not entry.get("name"):
             problems.append(Problem(file, line, f"{key}: '{slug}' needs a name"))
             continue
-        for extra in set(entry) - _TERM_KEYS:
-            problems.append(Problem(file, line, f"{key}: '{slug}': unknown key '{extra}'"
-                                    + did_you_mean(extra, _TERM_KEYS)))
+        problems += [Problem(file, line, f"{key}: '{slug}': unknown key '{extra}'{hint}")
+                     for extra, _, hint in unknown_keys(entry, _TERM_KEYS)]
         lists = {}
         for extra in ("keywords", "helplines"):
             value = entry.get(extra, [])

@@ -26,7 +26,6 @@ class YamlMap(dict):
     line: int = 0
     end: int = 0  # the last line the mapping spans
     lines: dict
-    misspelt: bool = False  # set by checkers that found an unknown key in it
 
 
 class YamlList(list):

@@ -220,6 +220,28 @@ def test_every_problem_is_listed_at_once(settings):
     assert "service 'second': areas: unknown value 'nowhere'" in messages[1]
 
 
+def test_every_problem_inside_one_phone_is_listed_on_its_own_line(settings):
+    """A wrong number does not hide a label that is too long, nor the hours' own problems;
+    each points at its key's line."""
+    text = GOOD.replace("label: Office", "label: " + "O" * 121).replace(
+        "number: 020 7946 0002", "number: 0123\n        hours: [mornings]\n"
+        "        opening_hours: always")
+    assert problems_for(text, settings) == [
+        S.format(line=7) + "phones.label: is too long (121 characters; keep it under 120)",
+        S.format(line=8) + "phones.number: must be a UK phone number, or an international one "
+                           "starting with + (got '0123')",
+        S.format(line=9) + "phones.hours: must be text, not a list or a mapping",
+        S.format(line=10) + "phones.opening_hours: must be 24/7 or a list of days with opens "
+                            "and closes (got 'always')"]
+
+
+def test_a_missing_number_does_not_hide_the_rest_of_the_phone(settings):
+    text = GOOD.replace("number: 020 7946 0002", "out_of_hours: maybe")
+    assert problems_for(text, settings) == [
+        S.format(line=7) + "phones.number: is required",
+        S.format(line=8) + "phones.out_of_hours: must be true or false (got 'maybe')"]
+
+
 def test_times_and_numbers_are_read_as_written(settings):
     # YAML 1.1 would read 09:00 as 540 and 0207 as an octal number.
     [service], problems = read_services(with_lines("    opening_hours:", "      - days: mon",
