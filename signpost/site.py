@@ -10,6 +10,7 @@ from .coverage import coverage
 from .order import resident_order
 from .problems import Problem
 from .review import review_state
+from .search import who_slots
 from .services import Service
 from .settings import Settings
 
@@ -103,7 +104,8 @@ def plan_site(services: list[Service], pages: list[Page], settings: Settings,
                             area=area, professionals=True)
     outputs += _embeds(by_name, local, national, settings, today, helpline)
     outputs += [Output(p.url, "page.html", p.title, {"page": p}, (p.src_path, 1)) for p in pages]
-    outputs.append(Output("/search/", "search.html", "Search for help", {"helpline": helpline}))
+    outputs.append(Output("/search/", "search.html", "Search for help", {"helpline": helpline,
+                                                               "who_slots": who_slots(services)}))
     outputs.append(Output("/404.html", "404.html", "Page not found"))
     outputs.append(Output("/sitemap.xml", "sitemap.xml", "Sitemap",
                           {"urls": [o.url for o in outputs if o.url.endswith("/")

@@ -16,19 +16,27 @@ function start(root) {
   const status = find(".app-search__status");
   const services = find(".app-search__services"), pages = find(".app-search__pages");
   const more = find(".app-search__more");
-  const bands = root.dataset.ageBands.split(" ");
-  const genders = root.dataset.genders.split(" ");
+  const slots = Number(root.dataset.whoSlots), maxAge = Number(root.dataset.maxAge);
   let pagefind = null, ticket = 0, timer = null, results = [], showing = 0;
 
   const none = find(".app-search__none");
   fillNone(none);
 
-  function band(years) {
-    return bands.find((label) => {
-      const [low, high] = label.endsWith("+") ? [parseInt(label, 10), 120]
-        : label.includes("-") ? label.split("-").map(Number) : [Number(label), Number(label)];
-      return low <= years && years <= high;
-    });
+  const upTo = (n) => Array.from({ length: n + 1 }, (_, i) => i);
+
+  // A service serves a person when one of its age-range slots starts at or before their
+  // age, ends at or after it and is for their gender or any (signpost/search.py).
+  function who(years, gender) {
+    const slot = (n) => {
+      const all = [];
+      if (years !== null) {
+        all.push({ who: { any: upTo(years).map((age) => `${n} from ${age}`) } },
+          { who: { any: upTo(maxAge - years).map((i) => `${n} to ${years + i}`) } });
+      }
+      if (gender) all.push({ who: { any: [`${n} ${gender}`, `${n} any`] } });
+      return { all };
+    };
+    return upTo(slots - 1).map(slot);
   }
 
   function filters() {
@@ -37,10 +45,9 @@ function start(root) {
     if (fields.kind.value) chosen.kind = fields.kind.value;
     if (fields.audience.value) chosen.audience = fields.audience.value;
     const years = Number(fields.age.value);
-    const ageBand = fields.age.value !== "" && Number.isInteger(years) ? band(years) : null;
-    const who = fields.gender.value ? [fields.gender.value] : genders;
-    if (ageBand) chosen.who = { any: who.map((g) => `${g} ${ageBand}`) };
-    else if (fields.gender.value) chosen.who = { any: bands.map((b) => `${fields.gender.value} ${b}`) };
+    const age = fields.age.value.trim() !== "" && Number.isInteger(years) && years >= 0
+      && years <= maxAge ? years : null;
+    if (age !== null || fields.gender.value) chosen.any = who(age, fields.gender.value);
     return chosen;
   }
 
