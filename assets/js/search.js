@@ -17,7 +17,7 @@ function start(root) {
   const services = find(".app-search__services"), pages = find(".app-search__pages");
   const more = find(".app-search__more");
   const slots = Number(root.dataset.whoSlots), maxAge = Number(root.dataset.maxAge);
-  let pagefind = null, ticket = 0, timer = null, results = [], showing = 0;
+  let pagefind = null, counting = false, ticket = 0, timer = null, results = [], showing = 0;
 
   const none = find(".app-search__none");
   fillNone(none);
@@ -59,9 +59,9 @@ function start(root) {
     status.textContent = TEXT.searching;
     if (!pagefind) {
       pagefind = await import("/pagefind/pagefind.js");
-      await pagefind.options({ excerptLength: 0 });  // never highlightParam: it puts words in URLs
-      // Counts for every option need every filter's data: fetch it after the first results.
-      setTimeout(() => pagefind.filters().then(() => mine === ticket && run()), 0);
+      // Never highlightParam: it puts words in URLs. Without a worker, a first search does
+      // not fetch Pagefind's worker script (12 KB); searching this index is quick anyway.
+      await pagefind.options({ excerptLength: 0, noWorker: true });
     }
     // Browsing searches for the word every service page carries (a search with no words
     // would load the whole index), sorted by name so only the cards shown are fetched.
@@ -86,6 +86,12 @@ function start(root) {
     none.hidden = Boolean(results.length || helpData.length);
     status.textContent = summary(results.length, helpData.length);
     showCounts(found.filters);
+    // Counts for every option need every filter's data: fetch it once the first results
+    // show, so that they do not wait for it.
+    if (!counting) {
+      counting = true;
+      pagefind.filters().then(() => mine === ticket && run());
+    }
   }
 
   function summary(serviceCount, pageCount) {
@@ -227,7 +233,8 @@ function start(root) {
 
   fields.query.addEventListener("input", later);
   fields.age.addEventListener("input", later);
-  for (const name of ["borough", "kind", "gender", "audience"]) fields[name].addEventListener("change", run);
+  // Choices wait for a pause too: arrowing through a closed list changes it at every step.
+  for (const name of ["borough", "kind", "gender", "audience"]) fields[name].addEventListener("change", later);
   more.addEventListener("click", () => showMore());
   find(".app-search__clear").addEventListener("click", () => {
     for (const field of Object.values(fields)) field.value = "";
