@@ -67,10 +67,14 @@ function start(root) {
     // would load the whole index), sorted by name so only the cards shown are fetched.
     // Help for people who harm is searched apart and always comes last.
     const query = words || root.dataset.browseWord;
-    const options = (section) => ({ filters: { ...chosen, type: "service", section },
+    // Services are the pages not of type "page"; only services for people who harm have a
+    // section.
+    const harmSection = { section: "people-who-harm" };
+    const options = (which) => ({ filters: { ...chosen, ...which },
       sort: words ? {} : { name: "asc" } });
-    const [main, harm] = await Promise.all([pagefind.search(query, options("help")),
-      pagefind.search(query, options("people-who-harm"))]);
+    const [main, harm] = await Promise.all([
+      pagefind.search(query, options({ none: [{ type: "page" }, harmSection] })),
+      pagefind.search(query, options(harmSection))]);
     const found = { results: main.results.concat(harm.results),
       filters: addCounts(main.filters, harm.filters) };
     const help = words ? await pagefind.search(words, { filters: { type: "page" } }) : { results: [] };
