@@ -81,6 +81,17 @@ def test_browsing_a_kind_of_help_shows_counts(page, site):
         f"Lambeth ({lambeth})"
 
 
+def test_a_first_search_fetches_only_what_it_needs(page, site):
+    fetched = []
+    page.on("request", lambda r: "/pagefind/" in r.url and fetched.append(r.url))
+    found = search(page, site, query="support", borough="Lambeth", age="15")
+    assert found and fetched
+    # Pagefind runs without its worker script; the option counts, fetched after the
+    # results, still show.
+    assert not [u for u in fetched if "worker" in u]
+    expect(page.locator("#search-borough option[value='Lambeth']")).to_have_text(re.compile(r"\(\d+\)$"))
+
+
 def test_searching_leaves_no_trace(page, site):
     requests = []
     page.on("request", lambda r: requests.append(r.url))
