@@ -17,7 +17,7 @@ function start(root) {
   const services = find(".app-search__services"), pages = find(".app-search__pages");
   const more = find(".app-search__more");
   const slots = Number(root.dataset.whoSlots), maxAge = Number(root.dataset.maxAge);
-  let pagefind = null, counting = false, ticket = 0, timer = null, results = [], showing = 0;
+  let pagefind = null, searched = false, wantCounts = false, counting = false, ticket = 0, timer = null, results = [], showing = 0;
 
   const none = find(".app-search__none");
   fillNone(none);
@@ -63,20 +63,7 @@ function start(root) {
       // not fetch Pagefind's worker script (12 KB); searching this index is quick anyway.
       await pagefind.options({ excerptLength: 0, noWorker: true });
     }
-    // Browsing searches for the word every service page carries (a search with no words
-    // would load the whole index), sorted by name so only the cards shown are fetched.
-    // Help for people who harm is searched apart and always comes last.
-    const query = words || root.dataset.browseWord;
-    // Services are the pages not of type "page"; only services for people who harm have a
-    // section.
-    const harmSection = { section: "people-who-harm" };
-    const options = (which) => ({ filters: { ...chosen, ...which },
-      sort: words ? {} : { name: "asc" } });
-    const [main, harm] = await Promise.all([
-      pagefind.search(query, options({ none: [{ type: "page" }, harmSection] })),
-      pagefind.search(query, options(harmSection))]);
-    const found = { results: main.results.concat(harm.results),
-      filters: addCounts(main.filters, harm.filters) };
+    const found = await searchServices(words, chosen);
     const help = words ? await pagefind.search(words, { filters: { type: "page" } }) : { results: [] };
     const helpData = await Promise.all(help.results.slice(0, 10).map((r) => r.data()));
     if (mine !== ticket) return;  // a newer search has started
@@ -90,12 +77,37 @@ function start(root) {
     none.hidden = Boolean(results.length || helpData.length);
     status.textContent = summary(results.length, helpData.length);
     showCounts(found.filters);
-    // Counts for every option need every filter's data: fetch it once the first results
-    // show, so that they do not wait for it.
-    if (!counting) {
-      counting = true;
-      pagefind.filters().then(() => mine === ticket && run());
-    }
+    searched = true;
+    count();
+  }
+
+  async function searchServices(words, chosen) {
+    // Browsing searches for the word every service page carries (a search with no words
+    // would load the whole index), sorted by name so only the cards shown are fetched.
+    // Help for people who harm is searched apart and always comes last.
+    const query = words || root.dataset.browseWord;
+    // Services are the pages not of type "page"; only services for people who harm have a
+    // section.
+    const harmSection = { section: "people-who-harm" };
+    const options = (which) => ({ filters: { ...chosen, ...which },
+      sort: words ? {} : { name: "asc" } });
+    const [main, harm] = await Promise.all([
+      pagefind.search(query, options({ none: [{ type: "page" }, harmSection] })),
+      pagefind.search(query, options(harmSection))]);
+    return { results: main.results.concat(harm.results),
+      filters: addCounts(main.filters, harm.filters) };
+  }
+
+  // Counts for every option need every filter's data (150 KB at 10,000 listings): fetched
+  // only when someone goes to a list of choices, and after the results they wait for.
+  async function count() {
+    if (counting || !wantCounts || !searched) return;
+    counting = true;
+    await pagefind.filters();
+    const mine = ticket, words = fields.query.value.trim(), chosen = filters();
+    if (!words && !Object.keys(chosen).length) return;
+    const found = await searchServices(words, chosen);
+    if (mine === ticket) showCounts(found.filters);
   }
 
   function summary(serviceCount, pageCount) {
@@ -239,6 +251,11 @@ function start(root) {
   fields.age.addEventListener("input", later);
   // Choices wait for a pause too: arrowing through a closed list changes it at every step.
   for (const name of ["borough", "kind", "gender", "audience"]) fields[name].addEventListener("change", later);
+  for (const name of ["borough", "kind"]) {
+    for (const event of ["focus", "change"]) {
+      fields[name].addEventListener(event, () => { wantCounts = true; count(); });
+    }
+  }
   more.addEventListener("click", () => showMore());
   find(".app-search__clear").addEventListener("click", () => {
     for (const field of Object.values(fields)) field.value = "";
