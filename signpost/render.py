@@ -16,7 +16,7 @@ from .addresses import address_problem
 from .headers import GUIDE_POLICY, POLICY
 from .places import LOOKUP_URL
 from .problems import BuildFailed, Problem
-from .search import AGE_BANDS, BROWSE_WORD, hours_code, who_ranges, who_values
+from .search import BROWSE_WORD, MAX_AGE, hours_code, who_ranges, who_values
 from .services import DAYS, Hours
 from .settings import EXIT_EXPECTED, Settings
 from .site import Output
@@ -46,11 +46,10 @@ def make_env(settings: Settings, exit_url: str | None = None,
     env.filters.update(hours=describe_hours, long_date=long_date, clock=clock,
                        services_count=lambda n: locale["services_count_one"] if n == 1 else
                        locale["services_count_many"].format(n=n),
-                       hours_code=hours_code, who_ranges=who_ranges,
-                       who_values=lambda service: who_values(service, settings.genders))
+                       hours_code=hours_code, who_ranges=who_ranges, who_values=who_values)
     env.globals.update(site=settings, t=locale,
                        exit_url=exit_url or settings.exit_url,
-                       age_bands=[label for label, _, _ in AGE_BANDS], browse_word=BROWSE_WORD,
+                       max_age=MAX_AGE, browse_word=BROWSE_WORD,
                        content_security_policy=POLICY, guide_policy=GUIDE_POLICY,
                        # The place finder is shown only where its data is (places.py).
                        place_lookup=LOOKUP_URL if settings.data_dir.is_dir() else "")

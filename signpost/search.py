@@ -9,9 +9,8 @@ from pathlib import Path
 from .problems import BuildFailed, Problem
 from .services import Group, Hours, Service
 
-# Pagefind filters are exact values, with no ranges, so ages are enumerated: every year up to
-# 25 (where services' limits fall), then two bands. A band matches when it overlaps the range.
-AGE_BANDS = [(str(age), age, age) for age in range(26)] + [("26-59", 26, 59), ("60+", 60, 120)]
+MAX_AGE = 120  # the oldest age a person can search for; an open upper limit is this
+
 # Pagefind 1.5 answers a search with no words by loading its whole word index (4.6 MB for
 # 10,000 listings). Every service page carries this one word, so browsing by filters is a
 # one-word search that loads one small part of the index instead (about 0.3 MB).
@@ -19,26 +18,40 @@ BROWSE_WORD = "zzlisting"
 INDEX_FOLDER = "pagefind"  # where Pagefind writes the index, inside the site
 
 
-def who_values(service: Service, genders) -> list[str]:
-    """Return 'gender age' filter values: one per gender and age band the service serves.
+def who_values(service: Service) -> list[str]:
+    """Return the service's 'who' filter values: for each distinct age range it serves (a
+    slot, numbered from 0), 'N from LOW', 'N to HIGH' and 'N GENDER' for every gender in it.
 
-    Gender and age are combined so that a service for women from 13 and men from 16 does not
-    match a boy of 14. A service that has not said who it is for matches everyone, so that
-    nobody is wrongly told there is nothing for them; its page says it has not said. A
-    service only for professionals (a forum, a risk meeting) is help for nobody's age, and
-    help for people who harm never matches a victim's age or gender.
+    Pagefind filters are exact values with no ranges. One value per year of age made the
+    filter data loaded by a first search grow to hundreds of KB; a few values per service
+    keep it small while a search stays exact: the search page asks for a slot whose 'from'
+    is at most the age, whose 'to' is at least it and whose gender is the one chosen or
+    'any'. Within a slot every gender has the same ages, so a service for women from 13 and
+    men from 16 (two slots) does not match a boy of 14. A service that has not said who it
+    is for matches everyone, so that nobody is wrongly told there is nothing for them; its
+    page says it has not said. A service only for professionals (a forum, a risk meeting)
+    is help for nobody's age, and help for people who harm never matches a victim's age or
+    gender.
     """
     if "residents" not in service.audiences or service.for_people_who_harm:
         return []
-    values = []
+    slots: dict[tuple[int, int], list[str]] = {}
     for group in service.eligibility or (Group(),):
         low = group.min_age if group.min_age is not None else 0
-        high = group.max_age if group.max_age is not None else 120
-        gender = group.gender
-        for slug in ([gender] if gender else list(genders)):
-            values += [f"{slug} {label}" for label, band_low, band_high in AGE_BANDS
-                       if band_low <= high and low <= band_high]
-    return sorted(set(values), key=values.index)
+        high = group.max_age if group.max_age is not None else MAX_AGE
+        genders = slots.setdefault((low, high), [])
+        if (group.gender or "any") not in genders:
+            genders.append(group.gender or "any")
+    values = []
+    for n, ((low, high), genders) in enumerate(slots.items()):
+        values += [f"{n} from {low}", f"{n} to {high}"] + [f"{n} {gender}" for gender in genders]
+    return values
+
+
+def who_slots(services) -> int:
+    """Return how many age-range slots the search page must ask about: the most any
+    service has (at least 1)."""
+    return max([1] + [sum(" from " in value for value in who_values(s)) for s in services])
 
 
 def who_ranges(service: Service) -> str:

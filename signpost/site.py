@@ -10,6 +10,7 @@ from .coverage import coverage
 from .order import resident_order
 from .problems import Problem
 from .review import review_state
+from .search import who_slots
 from .services import Service
 from .settings import Settings
 
@@ -164,8 +165,10 @@ def plan_site(services: list[Service], pages: list[Page], settings: Settings,
     outputs += _embeds(by_name, local, national, settings, today, helpline)
     outputs += [Output(p.url, "page.html", p.title, {"page": p}, (p.src_path, 1),
                        sources=(f"page:{p.slug}",)) for p in pages]
-    outputs.append(Output("/search/", "search.html", "Search for help", {"helpline": helpline},
-                          sources=_ids([helpline] if helpline else [])))
+    # Its "who is it for" choices come from every listing's ages and genders.
+    outputs.append(Output("/search/", "search.html", "Search for help",
+                          {"helpline": helpline, "who_slots": who_slots(services)},
+                          sources=("services",)))
     outputs.append(Output("/404.html", "404.html", "Page not found"))
     outputs.append(Output("/sitemap.xml", "sitemap.xml", "Sitemap",
                           {"urls": [o.url for o in outputs if o.url.endswith("/")

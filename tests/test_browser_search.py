@@ -77,8 +77,25 @@ def test_browsing_a_kind_of_help_shows_counts(page, site):
     helplines = names(lambda s: "helpline" in s.categories)
     assert set(found) == helplines
     lambeth = len(names(lambda s: "helpline" in s.categories and in_borough(s, "lambeth")))
-    assert page.locator("#search-borough option[value='Lambeth']").text_content() == \
-        f"Lambeth ({lambeth})"
+    # The counts come just after the results, once a list of choices has been used.
+    expect(page.locator("#search-borough option[value='Lambeth']")).to_have_text(f"Lambeth ({lambeth})")
+
+
+def test_a_first_search_fetches_only_what_it_needs(page, site):
+    fetched = []
+    page.on("request", lambda r: "/pagefind/" in r.url and fetched.append(r.url))
+    assert search(page, site, query="support")
+    page.wait_for_timeout(500)
+    # Pagefind runs without its worker script, and a search by words alone loads only the
+    # filters that tell services from pages (two small files), not those for the counts.
+    assert not [u for u in fetched if "worker" in u]
+    searched = [u for u in fetched if "/filter/" in u]
+    assert len(searched) <= 2
+    lambeth = page.locator("#search-borough option[value='Lambeth']")
+    assert lambeth.text_content() == "Lambeth"
+    page.focus("#search-borough")  # going to the choices loads the counts
+    expect(lambeth).to_have_text(re.compile(r"^Lambeth \(\d+\)$"))
+    assert len([u for u in fetched if "/filter/" in u]) > len(searched)
 
 
 def test_searching_leaves_no_trace(page, site):

@@ -3,39 +3,52 @@ from __future__ import annotations
 
 import pytest
 
-from signpost.search import hours_code, who_ranges, who_values
+from signpost.search import hours_code, who_ranges, who_slots, who_values
 from signpost.services import Group, Hours, Period, Service
 
 
-def svc(*groups, audiences=("residents",)):
+def svc(*groups, audiences=("residents",), for_people_who_harm=False):
     return Service(id="s", name="S", summary="S.", areas=("lambeth",), audiences=audiences,
-                   eligibility=tuple(groups))
+                   eligibility=tuple(groups), for_people_who_harm=for_people_who_harm)
 
 
-GENDERS = ["women", "men", "non-binary"]
-
-
-@pytest.mark.parametrize("age, band", [(0, "0"), (15, "15"), (25, "25"), (26, "26-59"),
-                                       (59, "26-59"), (60, "60+"), (120, "60+")])
-def test_age_bands(age, band):
-    assert who_values(svc(Group("women", age, age)), GENDERS) == [f"women {band}"]
-
-
-def test_gender_and_age_are_combined():
-    athena = svc(Group("women", 13), Group("men", 16))
-    values = who_values(athena, GENDERS)
-    assert "women 14" in values and "men 14" not in values and "men 16" in values
-    assert "women 12" not in values and "women 60+" in values
-
-
-def test_bands_match_when_they_overlap():
-    assert who_values(svc(Group(None, 5, 17)), ["women"]) == [f"women {n}" for n in range(5, 18)]
-    assert who_values(svc(Group("men", 30, 40)), GENDERS) == ["men 26-59"]
+def test_one_slot_per_age_range_with_its_genders():
+    athena = svc(Group("women", 13), Group("men", 16), Group("non-binary", 13))
+    assert who_values(athena) == ["0 from 13", "0 to 120", "0 women", "0 non-binary",
+                                  "1 from 16", "1 to 120", "1 men"]
+    assert who_values(svc(Group(None, 5, 17))) == ["0 from 5", "0 to 17", "0 any"]
+    assert who_slots([svc(), athena]) == 2 and who_slots([]) == 1
 
 
 def test_unstated_eligibility_matches_everyone_and_professional_only_nobody():
-    assert len(who_values(svc(), GENDERS)) == 3 * 28
-    assert who_values(svc(audiences=("professionals",)), GENDERS) == []
+    assert who_values(svc()) == ["0 from 0", "0 to 120", "0 any"]
+    assert who_values(svc(audiences=("professionals",))) == []
+    assert who_values(svc(Group("women", 18), for_people_who_harm=True)) == []
+
+
+def matches(values, age, gender):
+    """Pick out a service the way search.js asks Pagefind: some slot that starts at or
+    before the age, ends at or after it and is for the gender or any."""
+    return any(f"{n} from {low}" in values for n in range(8) for low in range(age + 1)
+               if any(f"{n} to {high}" in values for high in range(age, 121))
+               and ({f"{n} {gender}", f"{n} any"} & set(values)))
+
+
+@pytest.mark.parametrize("groups", [
+    (Group("women", 13), Group("men", 16)),
+    (Group("men", 0, 5), Group("men", 20, 30)),  # a gap: 14 is in neither
+    (Group("women", None, 17), Group(None, 60)),
+    (Group("women", 16, 25), Group("non-binary", 16, 25), Group("men", 18, 18)),
+    (),
+])
+def test_the_values_answer_exactly_who_is_served(groups):
+    values = who_values(svc(*groups))
+    for age in range(121):
+        for gender in ("women", "men", "non-binary"):
+            served = any((g.gender in (None, gender)) and (g.min_age or 0) <= age
+                         <= (120 if g.max_age is None else g.max_age)
+                         for g in groups or (Group(),))
+            assert matches(values, age, gender) == served, (age, gender)
 
 
 def test_who_ranges():

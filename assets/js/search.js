@@ -16,19 +16,27 @@ function start(root) {
   const status = find(".app-search__status");
   const services = find(".app-search__services"), pages = find(".app-search__pages");
   const more = find(".app-search__more");
-  const bands = root.dataset.ageBands.split(" ");
-  const genders = root.dataset.genders.split(" ");
-  let pagefind = null, ticket = 0, timer = null, results = [], showing = 0;
+  const slots = Number(root.dataset.whoSlots), maxAge = Number(root.dataset.maxAge);
+  let pagefind = null, searched = false, wantCounts = false, counting = false, ticket = 0, timer = null, results = [], showing = 0;
 
   const none = find(".app-search__none");
   fillNone(none);
 
-  function band(years) {
-    return bands.find((label) => {
-      const [low, high] = label.endsWith("+") ? [parseInt(label, 10), 120]
-        : label.includes("-") ? label.split("-").map(Number) : [Number(label), Number(label)];
-      return low <= years && years <= high;
-    });
+  const upTo = (n) => Array.from({ length: n + 1 }, (_, i) => i);
+
+  // A service serves a person when one of its age-range slots starts at or before their
+  // age, ends at or after it and is for their gender or any (signpost/search.py).
+  function who(years, gender) {
+    const slot = (n) => {
+      const all = [];
+      if (years !== null) {
+        all.push({ who: { any: upTo(years).map((age) => `${n} from ${age}`) } },
+          { who: { any: upTo(maxAge - years).map((i) => `${n} to ${years + i}`) } });
+      }
+      if (gender) all.push({ who: { any: [`${n} ${gender}`, `${n} any`] } });
+      return { all };
+    };
+    return upTo(slots - 1).map(slot);
   }
 
   function filters() {
@@ -37,10 +45,9 @@ function start(root) {
     if (fields.kind.value) chosen.kind = fields.kind.value;
     if (fields.audience.value) chosen.audience = fields.audience.value;
     const years = Number(fields.age.value);
-    const ageBand = fields.age.value !== "" && Number.isInteger(years) ? band(years) : null;
-    const who = fields.gender.value ? [fields.gender.value] : genders;
-    if (ageBand) chosen.who = { any: who.map((g) => `${g} ${ageBand}`) };
-    else if (fields.gender.value) chosen.who = { any: bands.map((b) => `${fields.gender.value} ${b}`) };
+    const age = fields.age.value.trim() !== "" && Number.isInteger(years) && years >= 0
+      && years <= maxAge ? years : null;
+    if (age !== null || fields.gender.value) chosen.any = who(age, fields.gender.value);
     return chosen;
   }
 
@@ -52,20 +59,11 @@ function start(root) {
     status.textContent = TEXT.searching;
     if (!pagefind) {
       pagefind = await import("/pagefind/pagefind.js");
-      await pagefind.options({ excerptLength: 0 });  // never highlightParam: it puts words in URLs
-      // Counts for every option need every filter's data: fetch it after the first results.
-      setTimeout(() => pagefind.filters().then(() => mine === ticket && run()), 0);
+      // Never highlightParam: it puts words in URLs. Without a worker, a first search does
+      // not fetch Pagefind's worker script (12 KB); searching this index is quick anyway.
+      await pagefind.options({ excerptLength: 0, noWorker: true });
     }
-    // Browsing searches for the word every service page carries (a search with no words
-    // would load the whole index), sorted by name so only the cards shown are fetched.
-    // Help for people who harm is searched apart and always comes last.
-    const query = words || root.dataset.browseWord;
-    const options = (section) => ({ filters: { ...chosen, type: "service", section },
-      sort: words ? {} : { name: "asc" } });
-    const [main, harm] = await Promise.all([pagefind.search(query, options("help")),
-      pagefind.search(query, options("people-who-harm"))]);
-    const found = { results: main.results.concat(harm.results),
-      filters: addCounts(main.filters, harm.filters) };
+    const found = await searchServices(words, chosen);
     const help = words ? await pagefind.search(words, { filters: { type: "page" } }) : { results: [] };
     const helpData = await Promise.all(help.results.slice(0, 10).map((r) => r.data()));
     if (mine !== ticket) return;  // a newer search has started
@@ -79,6 +77,37 @@ function start(root) {
     none.hidden = Boolean(results.length || helpData.length);
     status.textContent = summary(results.length, helpData.length);
     showCounts(found.filters);
+    searched = true;
+    count();
+  }
+
+  async function searchServices(words, chosen) {
+    // Browsing searches for the word every service page carries (a search with no words
+    // would load the whole index), sorted by name so only the cards shown are fetched.
+    // Help for people who harm is searched apart and always comes last.
+    const query = words || root.dataset.browseWord;
+    // Services are the pages not of type "page"; only services for people who harm have a
+    // section.
+    const harmSection = { section: "people-who-harm" };
+    const options = (which) => ({ filters: { ...chosen, ...which },
+      sort: words ? {} : { name: "asc" } });
+    const [main, harm] = await Promise.all([
+      pagefind.search(query, options({ none: [{ type: "page" }, harmSection] })),
+      pagefind.search(query, options(harmSection))]);
+    return { results: main.results.concat(harm.results),
+      filters: addCounts(main.filters, harm.filters) };
+  }
+
+  // Counts for every option need every filter's data (150 KB at 10,000 listings): fetched
+  // only when someone goes to a list of choices, and after the results they wait for.
+  async function count() {
+    if (counting || !wantCounts || !searched) return;
+    counting = true;
+    await pagefind.filters();
+    const mine = ticket, words = fields.query.value.trim(), chosen = filters();
+    if (!words && !Object.keys(chosen).length) return;
+    const found = await searchServices(words, chosen);
+    if (mine === ticket) showCounts(found.filters);
   }
 
   function summary(serviceCount, pageCount) {
@@ -220,7 +249,13 @@ function start(root) {
 
   fields.query.addEventListener("input", later);
   fields.age.addEventListener("input", later);
-  for (const name of ["borough", "kind", "gender", "audience"]) fields[name].addEventListener("change", run);
+  // Choices wait for a pause too: arrowing through a closed list changes it at every step.
+  for (const name of ["borough", "kind", "gender", "audience"]) fields[name].addEventListener("change", later);
+  for (const name of ["borough", "kind"]) {
+    for (const event of ["focus", "change"]) {
+      fields[name].addEventListener(event, () => { wantCounts = true; count(); });
+    }
+  }
   more.addEventListener("click", () => showMore());
   find(".app-search__clear").addEventListener("click", () => {
     for (const field of Object.values(fields)) field.value = "";
