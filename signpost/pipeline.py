@@ -75,8 +75,9 @@ def build(settings: Settings, exit_url: str | None = None, today: dt.date | None
           progress=None) -> Summary:
     """Build the whole site into settings.out_dir, or raise BuildFailed and write nothing."""
     started = time.perf_counter()
-    if out_dir_problems(settings.out_dir, settings.inputs):  # say so before any other work
-        raise BuildFailed(out_dir_problems(settings.out_dir, settings.inputs))
+    refused = out_dir_problems(settings.out_dir, settings.inputs)
+    if refused:  # say so before any other work
+        raise BuildFailed(refused)
     settings, services, outputs = check(settings, today, exit_url, progress)
     checked = time.perf_counter()
     # Only checked, rendered pages reach this point; the old site is replaced only when all

@@ -3,7 +3,6 @@ and check the promises every built page makes."""
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
 import sys
 from pathlib import Path

@@ -14,7 +14,7 @@ from jsonschema import Draft202012Validator, FormatChecker
 from signpost.openreferral import feed_files, uid
 from signpost.orimport import entries_yaml, import_services
 from signpost.services import load_services, read_services
-from signpost.settings import Settings, load_settings
+from signpost.settings import load_settings
 from conftest import ROOT, REAL_TODAY, TODAY
 
 SCHEMAS = Path(__file__).parent / "fixtures" / "openreferral-schemas"
