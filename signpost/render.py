@@ -82,8 +82,7 @@ def render_site(outputs: list[Output], env: jinja2.Environment, templates_dir: P
             rendered.append(output)
             continue
         try:
-            html = env.get_template(output.template).render(
-                url=output.url, title=output.title, **output.context)
+            html = render_one(env, output)
         except (jinja2.TemplateError, LookupError, ValueError, TypeError, AttributeError) as err:
             # LookupError and ValueError: a {placeholder} in the wording that the template
             # does not fill; the others: a template using data the wrong way.
@@ -96,6 +95,13 @@ def render_site(outputs: list[Output], env: jinja2.Environment, templates_dir: P
     if progress:
         progress(len(outputs), len(outputs))
     return rendered, list(dict.fromkeys(problems.values()))
+
+
+def render_one(env: jinja2.Environment, output: Output) -> str:
+    """Render one planned output from its template: the one place a page is made, so a
+    cold build and a partial rebuild make the same bytes."""
+    return env.get_template(output.template).render(url=output.url, title=output.title,
+                                                    **output.context)
 
 
 def _template_line(err: Exception, default: str, templates_dir: Path) -> tuple[str, int]:
