@@ -13,7 +13,7 @@ from .openreferral import plan_feed, rewrites
 from .places import load_places, plan_lookup
 from .redirects import plan_redirects
 from .render import make_env, out_dir_problems, plan_assets, render_site, staged, write_site
-from .search import INDEX_FOLDER, index_site
+from .search import INDEX_FOLDER, SearchIndex
 from .services import Service, load_services
 from .settings import Settings, load_settings
 from .site import Output, check_rendered_links, check_site, plan_site
@@ -84,7 +84,15 @@ def build(settings: Settings, exit_url: str | None = None, today: dt.date | None
     # is written.
     with staged(settings.out_dir, settings.inputs) as stage:
         write_site(outputs, stage)
-        index_site(stage, [o.dest_path for o in outputs if o.template == "page.html"])
+        index = SearchIndex(stage)
+        try:
+            for output in outputs:
+                if index.indexes(output):
+                    index.add(output.dest_path, output.html)
+            index.finish()
+        except BaseException:
+            index.abort()
+            raise
     return Summary(len(services), pages_in(outputs), checked - started,
                    time.perf_counter() - checked)
 

@@ -75,26 +75,59 @@ def hours_code(hours: Hours | None) -> str:
     return ";".join(f"{','.join(p.days)} {p.opens}-{p.closes}" for p in hours.periods)
 
 
-def index_site(site_dir: Path, pages: list[str]) -> None:
-    """Build the Pagefind index in site_dir/pagefind over the service pages and the content
-    pages at the paths `pages` (relative to site_dir), or raise BuildFailed."""
-    # Pointed only at the pages it indexes, Pagefind skips parsing every listing page, embed
-    # and fragment (at 1,000 listings: 6.5 s and 227 MB become 3.0 s and 155 MB). Service
-    # pages go by one pattern: a list of 10,000 paths would pass the argument length limit.
-    pattern = "{" + ",".join(["services/*/index.html"] + sorted(map(_glob_escape, pages))) + "}"
-    result = subprocess.run([sys.executable, "-m", "pagefind", "--site", str(site_dir),
-                             "--glob", pattern], capture_output=True, text=True)
-    if result.returncode != 0:
-        detail = (result.stderr or result.stdout).strip().splitlines()[-1:] or ["no output"]
-        raise BuildFailed([Problem("pagefind", 1, f"the search index could not be built: "
-                                                  f"{detail[0]}")])
-    # Pagefind ships UIs we do not use; leaving them out keeps the site small and makes sure
-    # nothing can load its modal (which would cover the exit button).
-    for unused in ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js",
-                   "pagefind-modular-ui.css", "pagefind-component-ui.js",
-                   "pagefind-component-ui.css", "pagefind-highlight.js"):
-        (site_dir / INDEX_FOLDER / unused).unlink(missing_ok=True)
+class SearchIndex:
+    """The Pagefind index of a site being written into site_dir.
 
+    The build calls add() for each page the search indexes, once its file is written (with
+    its text, for an indexer that reads from memory), ready() when every such page has been
+    added (the index may be built from then on, while the build writes the rest), and
+    finish() at the end, which waits for the index or raises BuildFailed; abort() on any
+    failure."""
+
+    def __init__(self, site_dir: Path):
+        self.site_dir = site_dir
+        self.pages: list[str] = []
+        self.process: subprocess.Popen | None = None
+
+    @staticmethod
+    def indexes(output) -> bool:
+        """Whether the search indexes this output: service pages and content pages."""
+        return output.template == "page.html" or (
+            output.template == "service.html" and not output.context.get("embedded"))
+
+    def add(self, dest_path: str, html: str) -> None:
+        self.pages.append(dest_path)
+
+    def ready(self) -> None:
+        # Pointed only at the pages it indexes, Pagefind skips parsing every listing page,
+        # embed and fragment (at 1,000 listings: 6.5 s and 227 MB become 3.0 s and 155 MB).
+        # Service pages go by one pattern: a list of 10,000 paths would pass the argument
+        # length limit.
+        others = sorted(_glob_escape(p) for p in self.pages if not p.startswith("services/"))
+        pattern = "{" + ",".join(["services/*/index.html"] + others) + "}"
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "pagefind", "--site", str(self.site_dir), "--glob", pattern],
+            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+    def finish(self) -> None:
+        if self.process is None:
+            self.ready()
+        stdout, stderr = self.process.communicate()
+        if self.process.returncode != 0:
+            detail = (stderr or stdout).strip().splitlines()[-1:] or ["no output"]
+            raise BuildFailed([Problem("pagefind", 1, f"the search index could not be built: "
+                                                      f"{detail[0]}")])
+        # Pagefind ships UIs we do not use; leaving them out keeps the site small and makes
+        # sure nothing can load its modal (which would cover the exit button).
+        for unused in ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js",
+                       "pagefind-modular-ui.css", "pagefind-component-ui.js",
+                       "pagefind-component-ui.css", "pagefind-highlight.js"):
+            (self.site_dir / INDEX_FOLDER / unused).unlink(missing_ok=True)
+
+    def abort(self) -> None:
+        if self.process is not None and self.process.poll() is None:
+            self.process.kill()
+            self.process.wait()
 
 
 def _glob_escape(path: str) -> str:
