@@ -5,14 +5,34 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from .fields import Choice, Reader, Shape, Text
 from .markup import to_html
-from .problems import Problem, did_you_mean, unknown_keys
+from .problems import Problem
 from .text import PAGE_LIMIT, TextError, hidden_characters, read_text
 from .yamlfile import YamlMap, load_yaml
 
-FRONT_MATTER_KEYS = ("title", "summary", "audience")
 AUDIENCES = ("residents", "professionals")
+# Front matter is described by the same field types as the listing format (signpost/fields.py).
+FRONT_MATTER = {
+    "title": Text(120),
+    "summary": Text(300),
+    "audience": Choice(AUDIENCES, one=True, expected="residents or professionals"),
+}
+FRONT_MATTER_KEYS = tuple(FRONT_MATTER)
+REQUIRED = ("title", "summary")
+_READ = Shape(FRONT_MATTER, dict)  # required keys are said as content pages say them, below
 _SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+
+
+class _FrontMatter(Reader):
+    """Front matter words its problems `front matter: title is too long (...)`."""
+
+    def add(self, line: int, name: str, message: str) -> None:
+        self.problems.append(Problem(self.file, line, " ".join(
+            filter(None, ("front matter:", name, message)))))
+
+    def unknown(self, line: int, name: str, key: str, hint: str) -> None:
+        self.add(line, "", f"unknown key '{key}'{hint}")
 
 
 @dataclass(frozen=True)
@@ -75,18 +95,12 @@ def read_page(path: Path, file: str) -> tuple[Page | None, list[Problem]]:
     if not isinstance(meta, YamlMap):
         meta = YamlMap()
         meta.line, meta.lines = 1, {}
-    problems += [Problem(file, line, f"front matter: unknown key '{key}'{hint}")
-                 for key, line, hint in unknown_keys(meta, FRONT_MATTER_KEYS)]
-    for key, limit in (("title", 120), ("summary", 300)):
-        if not isinstance(meta.get(key), str) or not meta[key].strip():
-            problems.append(Problem(file, meta.lines.get(key, 1), f"front matter: {key} is required"))
-        elif len(meta[key].strip()) > limit:
-            problems.append(Problem(file, meta.lines[key], f"front matter: {key} is too long "
-                                    f"({len(meta[key].strip())} characters; keep it under {limit})"))
-    audience = meta.get("audience", "residents")
-    if audience not in AUDIENCES:
-        problems.append(Problem(file, meta.lines.get("audience", 1), f"front matter: audience must "
-                                f"be residents or professionals{did_you_mean(audience, AUDIENCES)}"))
+    at = _FrontMatter(file)
+    values = _READ.check(meta, 1, "", at)
+    for key in REQUIRED:
+        if not meta.get(key):  # "is required" at line 1 when missing: no line holds it
+            at.add(meta.lines.get(key, 1), key, "is required")
+    problems += at.problems
     hidden = hidden_characters(body, file, body_line)
     if hidden:  # the front matter's are found as it is read
         return None, problems + hidden
@@ -94,4 +108,5 @@ def read_page(path: Path, file: str) -> tuple[Page | None, list[Problem]]:
     problems += [Problem(file, body_line, issue) for issue in issues]
     if problems:
         return None, problems
-    return Page(slug, meta["title"].strip(), meta["summary"].strip(), audience, html, file), []
+    return Page(slug, values["title"], values["summary"], values.get("audience", "residents"),
+                html, file), []

@@ -2,8 +2,11 @@
 in the words staff see, and describes itself as JSON Schema for editors.
 
 A field's `check(value, line, name, at)` returns the value to use, or None after reporting
-why it cannot be used with `at.add(line, name, message)`. `at` also carries `settings`
-(the vocabularies) and `today`.
+why it cannot be used with `at.add(line, name, message)`. `at` is a Reader: it carries
+`settings` (the vocabularies) and `today`, and says how its file names a value (listings say
+`phones.number: ...`, site.yaml `embed: 'lambeth': name: ...`, front matter `title is ...`),
+so the same types read listings, settings and front matter. A type whose sentence needs the
+name as its subject ("accent must be a colour") writes it whole: `at.add(line, "", ...)`.
 """
 from __future__ import annotations
 
@@ -16,7 +19,7 @@ from phonenumbers import shortnumberinfo
 
 from .addresses import MAX_URL, address_problem
 from .markup import to_html
-from .problems import did_you_mean, quote, unknown_keys
+from .problems import Problem, did_you_mean, quote, unknown_keys
 from .yamlfile import YamlList, YamlMap
 
 TEXT_LIMIT = 1000  # characters, unless a field says otherwise
@@ -38,6 +41,28 @@ def items(value, line, name, at) -> list[tuple[object, int]]:
 
 def one_or_list(schema: dict) -> dict:
     return {"anyOf": [schema, {"type": "array", "items": schema}]}
+
+
+class Reader:
+    """Where the problems found in one file go, and how that file's messages name a value.
+
+    This one words them as listings do (`phones.number: must be ...`, `x: unknown field`);
+    site.yaml and front matter subclass it with their own wording.
+    """
+
+    def __init__(self, file: str, settings=None, today: dt.date | None = None):
+        self.file, self.settings, self.today = file, settings, today
+        self.problems: list[Problem] = []
+
+    def add(self, line: int, name: str, message: str) -> None:
+        self.problems.append(Problem(self.file, line, message, None, name or None))
+
+    def key(self, name: str, key: str) -> str:
+        """The name of a key inside the mapping called name."""
+        return f"{name}.{key}" if name else key
+
+    def unknown(self, line: int, name: str, key: str, hint: str) -> None:
+        self.add(line, self.key(name, key), "unknown field" + hint)
 
 
 class Field:
@@ -99,12 +124,20 @@ class Markdown(Text):
 
 
 class Url(Text):
-    def __init__(self, doc: str = ""):
+    """A complete https:// address. site.yaml words it its own way: `expected` names what it
+    must be, and `https_first` says "must start with https://" before any other problem."""
+
+    def __init__(self, doc: str = "", expected: str = "a web address starting with https://",
+                 https_first: bool = False):
         super().__init__(MAX_URL, doc)
+        self.expected, self.https_first = expected, https_first
 
     def check(self, value, line, name, at):
         url = super().check(value, line, name, at)
-        wrong = url is not None and address_problem(url)
+        if url is not None and self.https_first and not url.startswith("https://"):
+            at.add(line, name, f"must start with https:// (got {quote(url)})")
+            return None
+        wrong = url is not None and address_problem(url, self.expected)
         if wrong:
             at.add(line, name, wrong)
             return None
@@ -115,11 +148,15 @@ class Url(Text):
 
 
 class Email(Text):
+    def __init__(self, limit: int = TEXT_LIMIT, doc: str = "",
+                 expected: str = "an email address like name@example.org"):
+        super().__init__(limit, doc)
+        self.expected = expected
+
     def check(self, value, line, name, at):
         address = super().check(value, line, name, at)
         if address is not None and not _EMAIL.match(address):
-            at.add(line, name, f"must be an email address like name@example.org "
-                   f"(got {quote(address)})")
+            at.add(line, name, f"must be {self.expected} (got {quote(address)})")
             return None
         return address
 
@@ -157,10 +194,14 @@ class PhoneNumber(Text):
 
 
 class Choice(Field):
-    """One or more words from a vocabulary: a tuple, or the name of one in site.yaml."""
+    """One or more words from a vocabulary: a tuple, or the name of one in site.yaml.
 
-    def __init__(self, vocabulary: tuple[str, ...] | str, one: bool = False, doc: str = ""):
-        self.vocabulary, self.one, self.doc = vocabulary, one, doc
+    `expected`, when given, is said instead of listing the vocabulary: "must be residents or
+    professionals"."""
+
+    def __init__(self, vocabulary: tuple[str, ...] | str, one: bool = False, doc: str = "",
+                 expected: str = ""):
+        self.vocabulary, self.one, self.doc, self.expected = vocabulary, one, doc, expected
 
     def allowed(self, settings):
         return getattr(settings, self.vocabulary) if isinstance(self.vocabulary, str) \
@@ -171,6 +212,8 @@ class Choice(Field):
         for item, item_line in items(value, line, name, at):
             if isinstance(item, str) and item in allowed:
                 out.append(item)
+            elif self.expected:
+                at.add(item_line, name, f"must be {self.expected}" + did_you_mean(item, allowed))
             else:
                 at.add(item_line, name, f"unknown value {quote(item)}" + did_you_mean(item, allowed)
                        + f" (expected one of: {', '.join(list(allowed)[:8])}"
@@ -274,12 +317,12 @@ class Shape(Field):
             return None
         unknown = unknown_keys(value, self.fields)
         for key, key_line, hint in unknown:
-            at.add(key_line, f"{name}.{key}", "unknown field" + hint)
+            at.unknown(key_line, name, key, hint)
         missing = [key for key in self.required if key not in value]
         if not unknown:  # a misspelt key was reported already: "is required" would only confuse
             for key in missing:
-                at.add(line, f"{name}.{key}", "is required")
-        values = {key: field.check(value[key], value.lines[key], f"{name}.{key}", at)
+                at.add(line, at.key(name, key), "is required")
+        values = {key: field.check(value[key], value.lines[key], at.key(name, key), at)
                   for key, field in self.fields.items() if key in value}
         for rule in self.rules:
             rule(values, value, name, at)
@@ -326,3 +369,113 @@ def names(field: Field) -> list[str]:
     for inner in (getattr(field, "of", None), getattr(field, "other", None)):
         found += names(inner) if inner else []
     return found
+
+
+# Types that site.yaml uses ---------------------------------------------------------------
+
+_HEX_COLOUR = re.compile(r"#[0-9a-fA-F]{6}", re.ASCII)
+_KEY_SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*", re.ASCII)
+
+
+class Number(Field):
+    """A whole number from low to high, written with the digits 0 to 9."""
+
+    def __init__(self, low: int, high: int, doc: str = ""):
+        self.low, self.high, self.doc = low, high, doc
+
+    def check(self, value, line, name, at):
+        # isascii and isdecimal: '²' is a digit to isdigit(), but int() cannot read it.
+        if isinstance(value, str) and value.isascii() and value.isdecimal() \
+                and self.low <= int(value) <= self.high:
+            return int(value)
+        at.add(line, name, f"must be a whole number from {self.low} to {self.high}")
+        return None
+
+    def schema(self, settings):
+        return {"type": "integer", "minimum": self.low, "maximum": self.high}
+
+
+class Verbatim(Field):
+    """Text taken exactly as written, not trimmed: for values that go into response headers,
+    where a stray space or line end must be refused rather than quietly cut off."""
+
+    def __init__(self, doc: str = ""):
+        self.doc = doc
+
+    def check(self, value, line, name, at):
+        if not isinstance(value, str):
+            at.add(line, name, "must be text, not a list or a mapping")
+            return None
+        return value
+
+    def schema(self, settings):
+        return {"type": "string"}
+
+
+def contrast_on_white(hex_colour: str) -> float:
+    """WCAG contrast ratio of a colour written #rrggbb against white."""
+    channels = [int(hex_colour[i:i + 2], 16) / 255 for i in (1, 3, 5)]
+    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    luminance = 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+    return 1.05 / (luminance + 0.05)
+
+
+class Colour(Field):
+    """A colour for links and borders on white, dark enough to read (WCAG AA: 4.5:1)."""
+
+    def __init__(self, doc: str = ""):
+        self.doc = doc
+
+    def check(self, value, line, name, at):
+        if isinstance(value, str) and _HEX_COLOUR.fullmatch(value) \
+                and contrast_on_white(value) >= 4.5:
+            return value
+        at.add(line, "", f"{name} must be a colour like #1d4f91 with a contrast of at least "
+               f"4.5:1 on white (got {quote(value)})")
+        return None
+
+    def schema(self, settings):
+        return {"type": "string", "pattern": f"^{_HEX_COLOUR.pattern}$"}
+
+
+class Entries(Field):
+    """A mapping of slug to an entry of one shape, like site.yaml's areas; each entry is
+    named by its slug (`areas: 'camden': name: ...`) and made by make(slug, values).
+
+    :param needs: what an entry without the shape's required keys is told it needs.
+    :param short: the key that an entry written as plain text stands for (camden: Camden).
+    :param slugs: check that each key is a slug; False when a rule checks the keys instead.
+    """
+
+    def __init__(self, of: Shape, make: Callable, expected: str, needs: str, short: str = "",
+                 slugs: bool = True, doc: str = ""):
+        self.of, self.make, self.expected, self.needs, self.short, self.slugs, self.doc = \
+            of, make, expected, needs, short, slugs, doc
+
+    def check(self, value, line, name, at):
+        if not isinstance(value, YamlMap) or not value:
+            at.add(line, name, f"must be {self.expected}")
+            return None
+        out = {}
+        for slug, entry in value.items():
+            slug_line = value.lines[slug]
+            # Slugs become folders of the site (/areas/<slug>/): plain words only, never a path.
+            if self.slugs and not (_KEY_SLUG.fullmatch(slug) and len(slug) <= 60):
+                at.add(slug_line, name, f"{quote(slug)} must be lower-case letters, digits and "
+                       "hyphens, like 'barking-and-dagenham' (it becomes part of the site's "
+                       "addresses)")
+                continue
+            if isinstance(entry, str) and self.short:
+                entry = YamlMap({self.short: entry})
+                entry.line, entry.lines = slug_line, {self.short: slug_line}
+            if not isinstance(entry, YamlMap) or not all(entry.get(k) for k in self.of.required):
+                at.add(slug_line, name, f"'{slug}' {self.needs}")
+                continue
+            values = self.of.check(entry, slug_line, at.key(name, f"'{slug}'"), at)
+            if values is not None:
+                out[slug] = self.make(slug, values)
+        return out
+
+    def schema(self, settings):
+        return {"type": "object", "propertyNames": {"pattern": f"^{_KEY_SLUG.pattern}$"},
+                "additionalProperties": self.of.schema(settings)}

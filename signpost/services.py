@@ -9,8 +9,8 @@ import datetime as dt
 import json
 from dataclasses import dataclass
 
-from .fields import (Age, Choice, Day, Either, Email, Flag, List, Markdown, PhoneNumber, Shape,
-                     Slug, Text, Time, Url, names)
+from .fields import (Age, Choice, Day, Either, Email, Flag, List, Markdown, PhoneNumber, Reader,
+                     Shape, Slug, Text, Time, Url, names)
 from .problems import Problem, unknown_keys
 from .settings import Settings
 from .text import SERVICES_LIMIT, TextError, read_text
@@ -266,7 +266,7 @@ def _a_way_in(values: dict, entry: YamlMap, at) -> None:
 RULES = (_national_alone, _a_way_in)  # across fields, after each field is checked
 
 
-class _Entry:
+class _Entry(Reader):
     """Where one entry's problems go: each names the file, line, service and field."""
 
     def __init__(self, file, entry, index, settings: Settings, today: dt.date):

@@ -1,12 +1,17 @@
-"""Where things are, and the site-wide settings and vocabularies from site.yaml."""
+"""Where things are, and the site-wide settings and vocabularies from site.yaml.
+
+site.yaml is described by the table FORMAT below, of the same field types as the listing
+format (signpost/fields.py), and read by the same Shape; only its wording differs
+(_SettingsReader)."""
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from .addresses import MAX_URL, address_problem, is_origin
-from .problems import Problem, did_you_mean, quote, unknown_keys
+from .addresses import is_origin
+from .fields import (Colour, Email, Entries, List, Number, Reader, Shape, Slug, Text, Url,
+                     Verbatim)
+from .problems import Problem, did_you_mean, quote
 from .text import SETTINGS_LIMIT, TextError, read_text
 from .yamlfile import YamlMap, load_yaml
 
@@ -92,16 +97,65 @@ class Settings:
         return cls(root=root, **defaults)
 
 
-_TOP_KEYS = {"site_name", "base_url", "exit_url", "report_email", "home_helpline", "page_size",
-             "areas", "categories", "genders", "embed"}
-_EMBED_KEYS = {"name", "origins", "accent"}
-_TERM_KEYS = {"name", "description", "ons_code", "keywords", "helplines"}
-# Slugs become folders of the site (/areas/<slug>/): plain words only, never a path.
-_SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*", re.ASCII)
-_HEX_COLOUR = re.compile(r"#[0-9a-fA-F]{6}", re.ASCII)
 NAME_LIMIT, DESCRIPTION_LIMIT = 120, 300
 EXIT_EXPECTED = "a complete https:// address with a host, like https://www.bbc.co.uk/weather"
-_EMAIL = re.compile(r"[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}", re.ASCII)
+VOCABULARIES = ("areas", "categories", "genders")  # required: without them there is no site
+
+
+class _SettingsReader(Reader):
+    """site.yaml names a value by its path (`embed: 'lambeth': name: must be text ...`), an
+    unknown key at the top as a setting, and one inside an entry as a key."""
+
+    def add(self, line: int, name: str, message: str) -> None:
+        self.problems.append(Problem(self.file, line, f"{name}: {message}" if name else message))
+
+    def key(self, name: str, key: str) -> str:
+        return f"{name}: {key}" if name else key
+
+    def unknown(self, line: int, name: str, key: str, hint: str) -> None:
+        self.add(line, name, f"unknown key '{key}'{hint}" if name
+                 else f"unknown setting '{key}'{hint}")
+
+
+def _each_an_origin(embed: dict, entry: YamlMap, name: str, at) -> None:
+    # Said once for the list. Each origin goes into a response header as written.
+    if not all(is_origin(origin) for origin in embed.get("origins") or ()):
+        at.add(entry.lines["origins"], name, "each origin must be like https://www.example.gov.uk "
+               "(no path, no /)")
+
+
+TERM = Shape({"name": Text(NAME_LIMIT), "description": Text(DESCRIPTION_LIMIT),
+              "ons_code": Text(9), "keywords": List(Text(60)), "helplines": List(Slug())},
+             dict, required=("name",))
+EMBED = Shape({"name": Text(NAME_LIMIT), "origins": List(Verbatim()), "accent": Colour()},
+              dict, required=("origins",), rules=(_each_an_origin,))
+
+
+def _term(slug: str, values: dict) -> Term:
+    return Term(slug, values["name"], values.get("description") or "",
+                values.get("ons_code") or "", values.get("keywords") or (),
+                values.get("helplines") or ())
+
+
+VOCABULARY = Entries(TERM, _term, "a mapping of slug to name", "needs a name", short="name")
+
+
+FORMAT = {
+    "site_name": Text(NAME_LIMIT),
+    "base_url": Url(expected=EXIT_EXPECTED.replace("www.bbc.co.uk/weather", "example.org"),
+                    https_first=True),
+    "exit_url": Url(expected=EXIT_EXPECTED, https_first=True),
+    "report_email": Email(NAME_LIMIT, expected="an email address"),
+    "home_helpline": Text(NAME_LIMIT),
+    "page_size": Number(5, 500),
+    "areas": VOCABULARY,
+    "categories": VOCABULARY,
+    "genders": VOCABULARY,
+    # Keys are checked against the areas, once those are read (_embeds_in_areas).
+    "embed": Entries(EMBED, lambda slug, v: v, "a mapping of borough slug to its name and "
+                     "origins", "needs origins: a list of https://host addresses", slugs=False),
+}
+SITE = Shape(FORMAT, dict)
 
 
 def load_settings(settings: Settings, display_name: str = "site.yaml") -> tuple[Settings, list[Problem]]:
@@ -118,144 +172,39 @@ def load_settings(settings: Settings, display_name: str = "site.yaml") -> tuple[
         return settings, problems
     if not isinstance(data, YamlMap):
         return settings, [Problem(file, 1, "the settings file must be a mapping of settings")]
-    problems += [Problem(file, line, f"unknown setting '{key}'{hint}")
-                 for key, line, hint in unknown_keys(data, _TOP_KEYS)]
-    values = {}
-    for key in ("site_name", "base_url", "exit_url", "report_email", "home_helpline"):
-        if key in data and data[key] != "":
-            text = _name(data[key], data.lines[key], key, file, problems,
-                         MAX_URL if key.endswith("_url") else NAME_LIMIT)
-            if text:
-                values[key] = text
+    at = _SettingsReader(file)
+    for key in FORMAT:  # a setting left empty ("") is not set
+        if data.get(key) == "":
+            del data[key]
+    values = {key: value for key, value in SITE.check(data, data.line, "", at).items() if value}
+    for key in VOCABULARIES:
+        if key not in data:
+            at.add(data.lines.get(key, data.line), key, f"must be {FORMAT[key].expected}")
+        values.setdefault(key, {})
+    if "national" not in values["areas"]:
+        at.add(data.line, "areas", "must include 'national'")
     if "base_url" in values:  # pages join it to paths that start with /
         values["base_url"] = values["base_url"].rstrip("/")
-    for key in ("base_url", "exit_url"):
-        if key in values and not values[key].startswith("https://"):
-            problems.append(Problem(file, data.lines[key], f"{key}: must start with https:// "
-                                    f"(got {quote(values[key])})"))
-        elif key in values and address_problem(values[key]):
-            expected = EXIT_EXPECTED if key == "exit_url" else EXIT_EXPECTED.replace(
-                "www.bbc.co.uk/weather", "example.org")
-            problems.append(Problem(file, data.lines[key], f"{key}: "
-                                    + address_problem(values[key], expected)))
-    if values.get("report_email") and not _EMAIL.fullmatch(values["report_email"]):
-        problems.append(Problem(file, data.lines["report_email"], "report_email: must be an email "
-                                f"address (got {quote(values['report_email'])})"))
-    if "page_size" in data:
-        size = data["page_size"]  # isdecimal and isascii: int() would choke on '²'
-        if isinstance(size, str) and size.isascii() and size.isdecimal() and 5 <= int(size) <= 500:
-            values["page_size"] = int(data["page_size"])
-        else:
-            problems.append(Problem(file, data.lines["page_size"],
-                                    "page_size: must be a whole number from 5 to 500"))
-    for key in ("areas", "categories", "genders"):
-        values[key] = _read_vocabulary(data, key, file, problems)
-    if "national" not in values["areas"]:
-        problems.append(Problem(file, data.line, "areas: must include 'national'"))
-    values["embeds"] = _read_embeds(data, values["areas"], file, problems)
+    embeds = _embeds_in_areas(values.pop("embed", {}), values["areas"], data, at)
     for origin in settings.extra_embed_origins:
         if not is_origin(origin):
-            problems.append(Problem("--embed-origin", 1, f"must be like https://www.example.gov.uk "
-                                    f"(got {quote(origin)})"))
+            at.problems.append(Problem("--embed-origin", 1, f"must be like "
+                                       f"https://www.example.gov.uk (got {quote(origin)})"))
     values["embeds"] = {slug: replace(e, origins=e.origins + settings.extra_embed_origins)
-                        for slug, e in values["embeds"].items()}
-    return replace(settings, **values), problems
+                        for slug, e in embeds.items()}
+    return replace(settings, **values), at.problems
 
 
-def _read_embeds(data: YamlMap, areas: dict, file: str, problems: list[Problem]) -> dict[str, Embed]:
-    embeds: dict[str, Embed] = {}
-    entries = data.get("embed", YamlMap())
-    if not isinstance(entries, YamlMap):
-        problems.append(Problem(file, data.lines["embed"], "embed: must be a mapping of borough "
-                                "slug to its name and origins"))
-        return embeds
-    for slug, entry in entries.items():
-        line = entries.lines[slug]
-        if slug not in areas or slug == "national":
-            problems.append(Problem(file, line, f"embed: '{slug}' is not a borough in areas"
-                                    + did_you_mean(slug, areas)))
+def _embeds_in_areas(embeds: dict[str, dict], areas: dict[str, Term], data: YamlMap,
+                     at: Reader) -> dict[str, Embed]:
+    """Keep the embeds of boroughs in areas, named as the area unless they say otherwise."""
+    out, boroughs = {}, [slug for slug in areas if slug != "national"]
+    for slug, embed in embeds.items():
+        if slug not in boroughs:
+            at.add(data["embed"].lines[slug], "embed", f"'{slug}' is not a borough in areas"
+                   + did_you_mean(slug, boroughs))
             continue
-        if not isinstance(entry, YamlMap) or not isinstance(entry.get("origins"), list):
-            problems.append(Problem(file, line, f"embed: '{slug}' needs origins: a list of "
-                                    "https://host addresses"))
-            continue
-        problems += [Problem(file, key_line, f"embed: '{slug}': unknown key '{extra}'{hint}")
-                     for extra, key_line, hint in unknown_keys(entry, _EMBED_KEYS)]
-        origins = tuple(o for o in entry["origins"] if is_origin(o))
-        if len(origins) != len(entry["origins"]):
-            problems.append(Problem(file, entry.lines["origins"], f"embed: '{slug}': each origin "
-                                    "must be like https://www.example.gov.uk (no path, no /)"))
-        accent = entry.get("accent", "")
-        if accent and not (isinstance(accent, str) and _HEX_COLOUR.fullmatch(accent)
-                           and _contrast(accent) >= 4.5):
-            problems.append(Problem(file, entry.lines["accent"], f"embed: '{slug}': accent must "
-                                    "be a colour like #1d4f91 with a contrast of at least 4.5:1 "
-                                    f"on white (got {quote(accent)})"))
-            accent = ""
-        name = _name(entry.get("name"), entry.lines.get("name", line), f"embed: '{slug}': name",
-                     file, problems) if "name" in entry else areas[slug].name
-        embeds[slug] = Embed(slug, name or areas[slug].name, origins, accent)
-    return embeds
-
-
-def _contrast(hex_colour: str) -> float:
-    """WCAG contrast ratio of a colour against white."""
-    channels = [int(hex_colour[i:i + 2], 16) / 255 for i in (1, 3, 5)]
-    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
-    luminance = 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
-    return 1.05 / (luminance + 0.05)
-
-
-def _read_vocabulary(data: YamlMap, key: str, file: str, problems: list[Problem]) -> dict[str, Term]:
-    terms: dict[str, Term] = {}
-    entries = data.get(key)
-    if not isinstance(entries, YamlMap) or not entries:
-        problems.append(Problem(file, data.lines.get(key, data.line),
-                                f"{key}: must be a mapping of slug to name"))
-        return terms
-    for slug, entry in entries.items():
-        line = entries.lines[slug]
-        if not _SLUG.fullmatch(slug) or len(slug) > 60:
-            problems.append(Problem(file, line, f"{key}: {quote(slug)} must be lower-case letters, "
-                                    "digits and hyphens, like 'barking-and-dagenham' (it becomes "
-                                    "part of the site's addresses)"))
-            continue
-        if isinstance(entry, str):
-            entry = YamlMap(name=entry)
-            entry.lines = {"name": line}
-        if not isinstance(entry, YamlMap) or not entry.get("name"):
-            problems.append(Problem(file, line, f"{key}: '{slug}' needs a name"))
-            continue
-        problems += [Problem(file, line, f"{key}: '{slug}': unknown key '{extra}'{hint}")
-                     for extra, _, hint in unknown_keys(entry, _TERM_KEYS)]
-        lists = {}
-        for extra in ("keywords", "helplines"):
-            value = entry.get(extra, [])
-            if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
-                problems.append(Problem(file, getattr(entry, "lines", {}).get(extra, line), f"{key}: '{slug}': "
-                                        f"{extra} must be a list of words, like [housing, husband]"))
-                value = []
-            lists[extra] = tuple(v.strip() for v in value)
-        where = f"{key}: '{slug}'"
-        name = _name(entry["name"], entry.lines.get("name", line), f"{where}: name", file, problems)
-        description = _name(entry.get("description", ""), entry.lines.get("description", line),
-                            f"{where}: description", file, problems, DESCRIPTION_LIMIT)
-        ons_code = _name(entry.get("ons_code", ""), entry.lines.get("ons_code", line),
-                         f"{where}: ons_code", file, problems, 9)
-        if name:
-            terms[slug] = Term(slug, name, description or "", ons_code or "", **lists)
-    return terms
-
-
-def _name(value, line: int, where: str, file: str, problems: list[Problem],
-          limit: int = NAME_LIMIT) -> str | None:
-    """Return a setting's text, or record why it cannot be used (not text, or too long)."""
-    if not isinstance(value, str):
-        problems.append(Problem(file, line, f"{where}: must be text, not a list or a mapping"))
-        return None
-    value = value.strip()
-    if len(value) > limit:
-        problems.append(Problem(file, line, f"{where}: is too long ({len(value)} characters; "
-                                f"keep it under {limit})"))
-        return None
-    return value
+        origins = tuple(origin for origin in embed["origins"] if is_origin(origin))
+        out[slug] = Embed(slug, embed.get("name") or areas[slug].name, origins,
+                          embed.get("accent") or "")
+    return out

@@ -42,6 +42,35 @@ def test_bad_pages(tmp_path, text, expected):
     assert [str(p) for p in problems][:1] == [expected]
 
 
+@pytest.mark.parametrize("front, expected", [
+    ("title: Help\nsummary: " + "s" * 301 + "\naudience: profesionals\n",
+     ["content/help-page.md:3: front matter: summary is too long (301 characters; keep it "
+      "under 300)", "content/help-page.md:4: front matter: audience must be residents or "
+      "professionals (did you mean 'professionals'?)"]),
+    ("title: ''\nsummary: S.\n", ["content/help-page.md:2: front matter: title is required"]),
+    ("title: [Help]\nsummary: S.\n",
+     ["content/help-page.md:2: front matter: title must be text, not a list or a mapping"]),
+    ("- a list\n", ["content/help-page.md:1: front matter: title is required",
+                    "content/help-page.md:1: front matter: summary is required"]),
+    ("titel: Help\nsumary: S.\n",
+     ["content/help-page.md:2: front matter: unknown key 'titel' (did you mean 'title'?)",
+      "content/help-page.md:3: front matter: unknown key 'sumary' (did you mean 'summary'?)",
+      "content/help-page.md:1: front matter: title is required",
+      "content/help-page.md:1: front matter: summary is required"]),
+])
+def test_every_front_matter_problem_at_once(tmp_path, front, expected):
+    page, problems = read_page(write(tmp_path, f"---\n{front}---\nBody\n"), "content/help-page.md")
+    assert page is None
+    assert [str(p) for p in problems] == expected
+
+
+def test_front_matter_values_are_trimmed_and_audience_defaults_to_residents(tmp_path):
+    page, problems = read_page(write(tmp_path, "---\ntitle: '  Help '\nsummary: Short.\n---\nB\n"),
+                               "content/help-page.md")
+    assert problems == []
+    assert (page.title, page.summary, page.audience) == ("Help", "Short.", "residents")
+
+
 def test_bad_file_name(tmp_path):
     path = write(tmp_path, "---\ntitle: Help\nsummary: S.\n---\nBody\n", name="Help Page.md")
     _, problems = read_page(path, "content/Help Page.md")
