@@ -21,10 +21,13 @@ FILE = "_headers"
 
 # Only our own files; nothing inline; no forms, plugins or report endpoints (a report would
 # tell a collector which page someone read). 'wasm-unsafe-eval' only because Pagefind's
-# search runs as WebAssembly. Pages also carry this in a <meta>, so that even a 404 at an
-# unknown path, which no _headers rule matches, keeps it.
+# search runs as WebAssembly. No workers: the search runs Pagefind without its worker
+# (search.js sets noWorker), and a service worker would keep a copy of the site on the device.
+# worker-src must say 'none': left out, it falls back to script-src 'self'. Pages also carry
+# this in a <meta>, so that even a 404 at an unknown path, which no _headers rule matches,
+# keeps it.
 POLICY = ("default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; "
-          "img-src 'self'; font-src 'self'; connect-src 'self'; worker-src 'self'; "
+          "img-src 'self'; font-src 'self'; connect-src 'self'; worker-src 'none'; "
           "manifest-src 'none'; base-uri 'none'; form-action 'none'")
 EMBED_GUIDE = "embed-this-directory"  # shows live previews, so it may frame our own embeds
 GUIDE_POLICY = POLICY + "; frame-src 'self'"

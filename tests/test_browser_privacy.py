@@ -1,7 +1,10 @@
 """No traces and no third parties, in a real browser, on every built page."""
 from __future__ import annotations
 
+import re
+
 import pytest
+from playwright.sync_api import expect
 
 from signpost.headers import headers_for, load_header_rules
 from conftest import ROOT, page_urls, real_service
@@ -58,6 +61,36 @@ def test_no_csp_violations_script_errors_or_warnings(crawl):
     assert crawl["csp"] == []
     assert crawl["errors"] == []
     assert crawl["console"] == []
+
+
+def test_search_runs_under_the_policy_and_no_worker_can_start(browser, site):
+    """A search by words, then by choices with their counts, breaks no rule of the policy;
+    the policy itself refuses any worker, a service worker included (worker-src 'none')."""
+    context = browser.new_context(viewport={"width": 375, "height": 667})
+    context.add_init_script(RECORD_CSP)
+    page = context.new_page()
+    errors = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(site.url + "/search/")
+    page.fill("#search-query", "support")
+    expect(page.locator(".app-search__status")).to_have_text(re.compile(r"found\.$|^Nothing"))
+    page.focus("#search-borough")  # loads the counts
+    expect(page.locator("#search-borough option").nth(1)).to_have_text(re.compile(r"\(\d+\)$"))
+    page.select_option("#search-borough", index=1)
+    expect(page.locator(".app-search__status")).to_have_text(re.compile(r"found\.$|^Nothing"))
+    assert page.evaluate("window.__csp || []") == [] and errors == []
+    outcome = page.evaluate("""async () => {
+        new Worker('/assets/js/exit.js');  // refused without an exception: a violation says so
+        let registered = 'registered';
+        try { await navigator.serviceWorker.register('/assets/js/exit.js'); }
+        catch (e) { registered = e.name; }
+        await new Promise(r => setTimeout(r, 200));
+        return [registered, window.__csp || []];
+    }""")
+    script = site.url + "/assets/js/exit.js"
+    # (Each policy that holds, the header's and the page's <meta>, reports its refusal.)
+    assert outcome[0] == "SecurityError" and set(outcome[1]) == {f"worker-src {script}"}
+    context.close()
 
 
 def test_nothing_is_stored_on_the_device(crawl):
