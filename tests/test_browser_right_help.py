@@ -237,6 +237,24 @@ def test_the_search_page_holds_still(phone, site):
     assert phone.evaluate("window.shifts") < 0.02
 
 
+def test_the_search_page_reserves_room_for_results_only_while_a_search_is_shown(phone, site):
+    """No screen of blank space above "Or browse" on a phone before anyone searches; while a
+    search is shown, its results keep a screen's height, so nothing below them moves."""
+    phone.goto(site.url + "/search/")
+    clear = phone.locator(".app-search__clear").bounding_box()
+    browse = phone.locator(".app-search + h2")
+
+    def gap() -> float:
+        return browse.bounding_box()["y"] - (clear["y"] + clear["height"])
+    assert gap() < 667 / 4
+    phone.fill("#search-query", "qwxzv")
+    expect(phone.locator(".app-search__none")).to_be_visible()
+    assert phone.locator(".app-search__results").bounding_box()["height"] >= 667
+    phone.click(".app-search__clear")
+    expect(phone.locator(".app-search__status")).to_have_text("")
+    assert gap() < 667 / 4
+
+
 def test_on_a_saturday_night_the_refuge_card_offers_the_line_open_now(browser, site):
     context = browser.new_context(viewport={"width": 375, "height": 667})
     page = context.new_page()
