@@ -388,8 +388,10 @@ class RenderedLinks:
                    for href in _HREF.findall(html)}
         self.position = {o.url: n for n, o in enumerate(planned)}
         self.known = set(self.position) | set(pending) | written
-        self.known |= {f"/{slug}/" for slug in REQUIRED_PAGES}  # reported by check_site when missing
-        from .redirects import rewrite, rewrite_rules  # redirects plans an Output: no cycle at import
+        # Reported by check_site when missing.
+        self.known |= {f"/{slug}/" for slug in REQUIRED_PAGES}
+        # Imported here: redirects imports Output from this module.
+        from .redirects import rewrite, rewrite_rules
         self.rules, self.rewrite = rewrite_rules(rewrites), rewrite
         base = re.escape(base_url.rstrip("/"))
         self.absolute = re.compile(r'(?:href|src)="' + base + r'(/[^"#?]*)')
