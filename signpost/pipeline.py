@@ -156,9 +156,9 @@ def render_plan(plan: Plan, sink: _Sink | None, progress=None,
         links.read(output, text)
         if sink and not problems:  # after a problem, nothing written will be published
             wrote = time.perf_counter()
-            if done == first_other:
-                sink.ready()
             sink.write(output, text)
+            if done + 1 == first_other:  # the last page the index reads: it may start
+                sink.ready()
             writing += time.perf_counter() - wrote
     if progress:
         progress(len(outputs), len(outputs))
