@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import pickle
+import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -187,10 +188,11 @@ def _apart(load, *args):
     """Return load(*args), worked out in a child process where the system can fork.
 
     Reading 10,000 listings makes millions of short-lived objects among the few it keeps;
-    freed, their memory stays with the process (about 450 MB, held by the survivors between
+    freed, their memory stays with the process (about 330 MB, held by the survivors between
     them) and would sit beside Pagefind for the rest of the build. A child's goes when it
-    exits, and only what it read comes back (about 25 MB, pickled)."""
-    if not hasattr(os, "fork"):
+    exits, and only what it read comes back (about 23 MB, pickled). Forking a process that
+    runs other threads (a test's server) can deadlock the child: then it is read here."""
+    if not hasattr(os, "fork") or threading.active_count() > 1:
         return load(*args)
     read, write = os.pipe()
     pid = os.fork()

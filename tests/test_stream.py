@@ -3,9 +3,12 @@ pages first so that it is built while the rest is written, and still publishes n
 a problem is found after the index has started."""
 from __future__ import annotations
 
+import subprocess
+import sys
+
 import pytest
 
-from conftest import TODAY, make_project
+from conftest import ROOT, TODAY, make_project
 from signpost import pipeline, render
 from signpost.pipeline import _apart, build
 from signpost.problems import BuildFailed
@@ -94,6 +97,17 @@ def test_listings_read_apart_are_the_listings_read_here(tmp_path):
     settings, _ = load_settings(make_project(tmp_path / "p"))
     args = (settings, str(settings.services_file), TODAY)
     assert _apart(load_services, *args) == load_services(*args)
+
+
+def test_reading_apart_is_done_by_another_process_unless_threads_run():
+    # In a fresh interpreter: the test session may be running servers in threads.
+    code = ("import os, threading; from signpost.pipeline import _apart; "
+            "print(_apart(os.getpid) != os.getpid()); "
+            "threading.Thread(target=threading.Event().wait, args=(2,), daemon=True).start(); "
+            "print(_apart(os.getpid) != os.getpid())")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            cwd=ROOT, check=True)
+    assert result.stdout.split() == ["True", "False"]
 
 
 def test_a_mistake_in_the_code_reading_apart_is_raised_here():
