@@ -15,9 +15,9 @@ import jinja2
 
 from .content import Page, load_pages
 from .headers import plan_headers
-from .problems import BuildFailed, Problem
 from .openreferral import plan_feed, rewrites
 from .places import load_places, plan_lookup
+from .problems import BuildFailed, Problem
 from .redirects import plan_redirects
 from .render import SiteWriter, make_env, out_dir_problems, plan_assets, render_site, staged
 from .search import INDEX_FOLDER, SearchIndex
@@ -203,7 +203,7 @@ def _apart(load, *args):
             with os.fdopen(write, "wb") as pipe:
                 try:
                     answer = (True, load(*args))
-                except BaseException as err:  # raised again in the parent
+                except BaseException as err:  # noqa: BLE001 (raised again in the parent)
                     answer = (False, err)
                 pickle.dump(answer, pipe, pickle.HIGHEST_PROTOCOL)
             status = 0

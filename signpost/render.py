@@ -7,8 +7,8 @@ import os
 import shutil
 import tempfile
 import traceback
+from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Iterable, Iterator
 
 import jinja2
 

@@ -128,8 +128,8 @@ def versus_peer(n: int, listings: Path, work: Path, rounds: int) -> str:
                           f"{PHASE_NAMES[phase]} {statistics.median(p[phase] for p in phases):.2f}"
                           for phase in PHASES + ("total",)),
                       line("Hugo + Pagefind", peer),
-                      f"  ratio ours/peer: time {ratio:.2f}x (CPU {cpu:.2f}x), "
-                      f"peak memory {memory:.2f}x"])
+                      (f"  ratio ours/peer: time {ratio:.2f}x (CPU {cpu:.2f}x), "
+                       f"peak memory {memory:.2f}x")])
 
 
 PHASE_NAMES = {"load": "load+check inputs", "plan": "plan", "feed": "feed",

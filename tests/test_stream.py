@@ -9,6 +9,7 @@ import sys
 import pytest
 
 from conftest import ROOT, TODAY, make_project
+
 from signpost import pipeline, render
 from signpost.pipeline import _apart, build
 from signpost.problems import BuildFailed
