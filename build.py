@@ -2,6 +2,7 @@
 """Build, check or serve the directory site; report on listings; import Open Referral.
 
     python build.py [build] [--out DIR] [--services FILE] [--content DIR] [--exit-url URL]
+                    [--timings]
     python build.py check [--services FILE] [--content DIR]
     python build.py serve [--port 8000]
     python build.py report [--services FILE]
@@ -62,6 +63,9 @@ def main(argv: list[str] | None = None) -> int:
             summary = build(settings, args.exit_url, progress=_progress if sys.stdout.isatty() else None)
             print(f"Built {summary.services} services, {summary.pages} pages in "
                   f"{time.perf_counter() - started:.2f} s into {settings.out_dir}")
+            if args.timings:  # one line, read by tests/benchmark.py
+                print("timings: " + " ".join(f"{phase}={seconds:.3f}" for phase, seconds in
+                                             summary.seconds.items()), f"files={summary.files}")
     except BuildFailed as failed:
         print(format_problems(failed.problems), file=sys.stderr)
         if github:
@@ -142,6 +146,8 @@ def _parse(argv: list[str]) -> argparse.Namespace:
                              help="also let this origin frame the embeds (one build only)")
         if name == "build":
             sub.add_argument("--out", help="where to write the site (default: _site/)")
+            sub.add_argument("--timings", action="store_true",
+                             help="print the seconds of each phase of the build")
         if name == "serve":
             sub.add_argument("--port", type=int, default=8000)
     imports = commands.add_parser("import-openreferral",

@@ -1,45 +1,107 @@
-"""The whole build: load and check everything, then write."""
+"""The whole build: load and check everything, plan every file, then render each file in
+turn, check its links and write it (check writes nothing), so that no more than one page
+is held at a time."""
 from __future__ import annotations
 
 import datetime as dt
+import os
+import pickle
+import threading
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from .content import load_pages
+import jinja2
+
+from .content import Page, load_pages
 from .headers import plan_headers
-from .problems import BuildFailed
 from .openreferral import plan_feed, rewrites
 from .places import load_places, plan_lookup
+from .problems import BuildFailed, Problem
 from .redirects import plan_redirects
-from .render import make_env, out_dir_problems, plan_assets, render_site, staged, write_site
+from .render import SiteWriter, make_env, out_dir_problems, plan_assets, render_site, staged
 from .search import INDEX_FOLDER, SearchIndex
 from .services import Service, load_services
 from .settings import Settings, load_settings
-from .site import Output, check_rendered_links, check_site, plan_site
+from .site import Output, RenderedLinks, check_site, plan_site
 from .wording import load_wording
+
+# The phases a build reports the seconds of: reading and checking the inputs, planning
+# (the feed aside), making the Open Referral feed, rendering and checking links, writing
+# files, and waiting for the search index once all else is written.
+PHASES = ("load", "plan", "feed", "render", "write", "index")
 
 
 @dataclass(frozen=True)
 class Summary:
     services: int
     pages: int
-    seconds_checking: float
-    seconds_writing: float
+    files: int  # written by the build, the search index's aside
+    seconds: dict[str, float] = field(default_factory=dict)  # by phase (PHASES), and "total"
+
+
+@dataclass(frozen=True)
+class Plan:
+    """Every input, loaded and checked, and every file of the site, planned."""
+
+    settings: Settings
+    services: list[Service]
+    pages: list[Page]
+    outputs: list[Output]
+    env: jinja2.Environment
+    pending: set[str]  # pages left out because of problems already reported
+    problems: list[Problem]
 
 
 def check(settings: Settings, today: dt.date | None = None, exit_url: str | None = None,
           progress=None) -> tuple[Settings, list[Service], list[Output]]:
     """Do everything the build does except write: load and check every input, plan every
-    file of the site and render it in memory. Return the rendered outputs (every file the
-    site has but the search index), or raise BuildFailed."""
+    file of the site, render each and check its links. Return the planned outputs (every
+    file the site has but the search index), or raise BuildFailed."""
+    plan = plan_build(settings, today, exit_url)
+    render_plan(plan, None, progress)
+    return plan.settings, plan.services, plan.outputs
+
+
+def build(settings: Settings, exit_url: str | None = None, today: dt.date | None = None,
+          progress=None) -> Summary:
+    """Build the whole site into settings.out_dir, or raise BuildFailed and write nothing."""
+    started = time.perf_counter()
+    refused = out_dir_problems(settings.out_dir, settings.inputs)
+    if refused:  # say so before any other work
+        raise BuildFailed(refused)
+    seconds: dict[str, float] = {}
+    plan = plan_build(settings, today, exit_url, seconds)
+    if plan.problems:  # find what rendering adds to them, without a stage to write in
+        render_plan(plan, None, progress, seconds)
+    # The old site is replaced only when every file is written and the index is built.
+    with staged(plan.settings.out_dir, plan.settings.inputs) as stage:
+        writer, index = SiteWriter(stage), SearchIndex(stage)
+        try:
+            render_plan(plan, _Sink(writer, index), progress, seconds)
+            waited = time.perf_counter()
+            index.finish()
+        except BaseException:
+            index.abort()
+            raise
+        seconds["index"] = time.perf_counter() - waited
+    seconds["total"] = time.perf_counter() - started
+    return Summary(len(plan.services), pages_in(plan.outputs), writer.files, seconds)
+
+
+def plan_build(settings: Settings, today: dt.date | None = None, exit_url: str | None = None,
+               seconds: dict[str, float] | None = None) -> Plan:
+    """Load and check every input and plan every output; raise BuildFailed when nothing
+    more can be checked (the problems that remain are in the plan)."""
+    seconds = {} if seconds is None else seconds
+    started = time.perf_counter()
     today = today or dt.date.today()
     # Files are named in problems as the person gave them (relative stays relative).
     settings, problems = load_settings(settings, str(settings.settings_file))
     if problems:
         raise BuildFailed(problems)  # the vocabularies are needed to check anything else
     services_file = str(settings.services_file)
-    services, service_problems = load_services(settings, services_file, today)
+    services, service_problems = _apart(load_services, settings, services_file, today)
     content_dir = str(settings.content_dir)
     pages, page_problems = load_pages(settings.content_dir, content_dir)
     places, place_problems = load_places(settings.data_dir, settings.areas, str(settings.data_dir))
@@ -47,9 +109,13 @@ def check(settings: Settings, today: dt.date | None = None, exit_url: str | None
     if service_problems and not services:
         # Nothing could be read from the file: every link to a service would fail too.
         raise BuildFailed(service_problems + page_problems + place_problems + wording_problems)
+    loaded = time.perf_counter()
     outputs = plan_site(services, pages, settings, today)
     outputs += [plan_lookup(places, settings.areas)] if places else []
-    outputs += plan_assets(settings.assets_dir) + plan_feed(services, settings)
+    outputs += plan_assets(settings.assets_dir)
+    fed = time.perf_counter()
+    outputs += plan_feed(services, settings)
+    fed = time.perf_counter() - fed
     outputs.append(plan_redirects(outputs, rewrites()))
     # Last: its rules follow every other file, and the folder the search index goes in.
     outputs.append(plan_headers(outputs, settings, (INDEX_FOLDER + "/",)))
@@ -60,45 +126,104 @@ def check(settings: Settings, today: dt.date | None = None, exit_url: str | None
                    str(settings.settings_file))
     if wording_problems:
         raise BuildFailed(problems)  # every page uses the wording
+    env = make_env(settings, exit_url, wording)
+    seconds.update(load=loaded - started, feed=fed,
+                   plan=time.perf_counter() - loaded - fed)
+    return Plan(settings, services, pages, outputs, env, pending, problems)
+
+
+def render_plan(plan: Plan, sink: _Sink | None, progress=None,
+                seconds: dict[str, float] | None = None) -> None:
+    """Render every planned output, check its links and hand it to the sink, if any (which
+    writes it and lets it go); raise BuildFailed with every problem, the plan's among them.
+
+    :param progress: called as progress(done, total) every 500 outputs, for long builds.
+    """
+    seconds = {} if seconds is None else seconds
+    started = time.perf_counter()
+    problems = list(plan.problems)
+    settings, outputs = plan.settings, plan.outputs
     # Rendering finds what only templates know: their mistakes, and the links they write.
-    rendered, render_problems = render_site(outputs, make_env(settings, exit_url, wording),
-                                            settings.templates_dir, progress)
-    problems += render_problems + check_rendered_links(
-        outputs, rendered, services, pages, rewrites(), settings.templates_dir,
-        settings.base_url, pending)
+    links = RenderedLinks(outputs, plan.services, plan.pages, rewrites(), settings.base_url,
+                          plan.pending)
+    # The pages the search indexes first: the indexer can work on them while the rest is
+    # rendered and written.
+    order = sorted(outputs, key=lambda o: not SearchIndex.indexes(o))  # stable: plan order
+    first_other, writing = sum(map(SearchIndex.indexes, outputs)), 0.0
+    for done, (output, text) in enumerate(render_site(order, plan.env, settings.templates_dir,
+                                                      problems)):
+        if progress and done % 500 == 0:
+            progress(done, len(outputs))
+        links.read(output, text)
+        if sink and not problems:  # after a problem, nothing written will be published
+            wrote = time.perf_counter()
+            sink.write(output, text)
+            if done + 1 == first_other:  # the last page the index reads: it may start
+                sink.ready()
+            writing += time.perf_counter() - wrote
+    if progress:
+        progress(len(outputs), len(outputs))
+    problems += links.problems(settings.templates_dir)
+    seconds.update(render=time.perf_counter() - started - writing, write=writing)
     if problems:
         raise BuildFailed(problems)
-    return settings, services, rendered
 
 
-def build(settings: Settings, exit_url: str | None = None, today: dt.date | None = None,
-          progress=None) -> Summary:
-    """Build the whole site into settings.out_dir, or raise BuildFailed and write nothing."""
-    started = time.perf_counter()
-    refused = out_dir_problems(settings.out_dir, settings.inputs)
-    if refused:  # say so before any other work
-        raise BuildFailed(refused)
-    settings, services, outputs = check(settings, today, exit_url, progress)
-    checked = time.perf_counter()
-    # Only checked, rendered pages reach this point; the old site is replaced only when all
-    # is written.
-    with staged(settings.out_dir, settings.inputs) as stage:
-        write_site(outputs, stage)
-        index = SearchIndex(stage)
+class _Sink:
+    """Where a build's rendered outputs go: into the stage, and to the search index."""
+
+    def __init__(self, writer: SiteWriter, index: SearchIndex):
+        self.writer, self.index = writer, index
+
+    def write(self, output: Output, text: str | bytes) -> None:
+        self.writer.write(output, text)
+        if self.index.indexes(output):
+            self.index.add(output.dest_path, text)
+
+    def ready(self) -> None:
+        self.index.ready()
+
+
+def _apart(load, *args):
+    """Return load(*args), worked out in a child process where the system can fork.
+
+    Reading 10,000 listings makes millions of short-lived objects among the few it keeps;
+    freed, their memory stays with the process (about 330 MB, held by the survivors between
+    them) and would sit beside Pagefind for the rest of the build. A child's goes when it
+    exits, and only what it read comes back (about 23 MB, pickled). Forking a process that
+    runs other threads (a test's server) can deadlock the child: then it is read here."""
+    if not hasattr(os, "fork") or threading.active_count() > 1:
+        return load(*args)
+    read, write = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: send the result, or the exception, and leave without cleanup
+        status = 1
         try:
-            for output in outputs:
-                if index.indexes(output):
-                    index.add(output.dest_path, output.html)
-            index.finish()
-        except BaseException:
-            index.abort()
-            raise
-    return Summary(len(services), pages_in(outputs), checked - started,
-                   time.perf_counter() - checked)
+            os.close(read)
+            with os.fdopen(write, "wb") as pipe:
+                try:
+                    answer = (True, load(*args))
+                except BaseException as err:  # noqa: BLE001 (raised again in the parent)
+                    answer = (False, err)
+                pickle.dump(answer, pipe, pickle.HIGHEST_PROTOCOL)
+            status = 0
+        finally:
+            os._exit(status)
+    os.close(write)
+    try:
+        with os.fdopen(read, "rb") as pipe:
+            done, answer = pickle.load(pipe)
+    except (EOFError, pickle.UnpicklingError):  # the child died, or its error would not pickle
+        done, answer = False, RuntimeError(f"{getattr(load, '__name__', load)} stopped in its "
+                                           "child process")
+    finally:
+        os.waitpid(pid, 0)
+    if not done:
+        raise answer
+    return answer
 
 
 def pages_in(outputs: list[Output]) -> int:
     """How many of the outputs are rendered from a template (pages, embeds, fragments): the
     count people are told; the rest are data files and assets."""
     return sum(1 for o in outputs if o.template)
-

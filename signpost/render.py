@@ -7,7 +7,7 @@ import os
 import shutil
 import tempfile
 import traceback
-from dataclasses import replace
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import jinja2
@@ -67,19 +67,15 @@ def load_locale(path: Path, templates_dir: Path | None = None) -> dict:
     return data
 
 
-def render_site(outputs: list[Output], env: jinja2.Environment, templates_dir: Path,
-                progress=None) -> tuple[list[Output], list[Problem]]:
-    """Render every output in memory; return them with their text, and template mistakes
-    as problems (each mistake once, however many pages it breaks).
-
-    :param progress: called as progress(done, total) every 500 pages, for long builds.
-    """
-    rendered, problems = [], {}
-    for done, output in enumerate(outputs):
-        if progress and done % 500 == 0:
-            progress(done, len(outputs))
+def render_site(outputs: Iterable[Output], env: jinja2.Environment, templates_dir: Path,
+                problems: list[Problem]) -> Iterator[tuple[Output, str | bytes]]:
+    """Render each output in turn and yield it with its text (a data file with its bytes),
+    so that the caller can write it and let it go; add template mistakes to problems, each
+    once however many pages it breaks (an output that fails is not yielded)."""
+    seen: set = set()
+    for output in outputs:
         if output.body is not None:  # a data file, written as it is
-            rendered.append(output)
+            yield output, output.body
             continue
         try:
             html = render_one(env, output)
@@ -88,13 +84,15 @@ def render_site(outputs: list[Output], env: jinja2.Environment, templates_dir: P
             # does not fill; the others: a template using data the wrong way.
             name, line = _template_line(err, output.template, templates_dir)
             key = (name, line, str(err))
-            problems.setdefault(key, _wording_problem(err, env.globals["t"]) or Problem(
-                str(templates_dir / name), line, f"while rendering {output.url}: {err}"))
+            if key not in seen:
+                seen.add(key)
+                problem = _wording_problem(err, env.globals["t"]) or Problem(
+                    str(templates_dir / name), line, f"while rendering {output.url}: {err}")
+                if problem not in seen:
+                    seen.add(problem)
+                    problems.append(problem)
             continue
-        rendered.append(replace(output, html=html))
-    if progress:
-        progress(len(outputs), len(outputs))
-    return rendered, list(dict.fromkeys(problems.values()))
+        yield output, html
 
 
 def render_one(env: jinja2.Environment, output: Output) -> str:
@@ -130,17 +128,32 @@ def _wording_problem(err: Exception, wording) -> Problem | None:
     return None
 
 
+class SiteWriter:
+    """Writes outputs one at a time into site_dir (a fresh, empty folder)."""
+
+    def __init__(self, site_dir: Path):
+        self.site_dir = site_dir
+        self.files = 0
+        self._folders: set[Path] = set()  # made already: a mkdir call per folder, not per file
+        self._depth = len(Path(os.path.abspath(site_dir)).parts)
+
+    def write(self, output: Output, text: str | bytes) -> None:
+        dest = inside(self.site_dir, output.dest_path)
+        if dest.parent not in self._folders:
+            dest.parent.mkdir(parents=True, exist_ok=True)
+            # Its parents too, but not the site's folder: files at the top ask for it once.
+            self._folders.update(p for p in dest.parents if len(p.parts) > self._depth)
+            self._folders.add(dest.parent)
+        with open(dest, "wb") as file:
+            file.write(text if isinstance(text, bytes) else text.encode("utf-8"))
+        self.files += 1
+
+
 def write_site(outputs: list[Output], site_dir: Path) -> None:
     """Write every rendered output into site_dir (a fresh, empty folder)."""
-    dests = [inside(site_dir, output.dest_path) for output in outputs]
-    # Each folder once, parents first, rather than a mkdir call for every file.
-    for folder in sorted({dest.parent for dest in dests}):
-        folder.mkdir(parents=True, exist_ok=True)
-    for output, dest in zip(outputs, dests):
-        if output.body is not None:
-            dest.write_bytes(output.body)
-        else:
-            dest.write_text(output.html, encoding="utf-8")
+    writer = SiteWriter(site_dir)
+    for output in outputs:
+        writer.write(output, output.body if output.body is not None else output.html)
 
 
 def inside(site_dir: Path, dest_path: str) -> Path:

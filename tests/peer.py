@@ -89,6 +89,7 @@ class Run:
     cpu: float           # user + system seconds of all the command's processes
     peak_mb: float       # the highest sum of resident memory of all its processes at once
     files: int = 0       # files in the output folder afterwards
+    output: str = ""     # what the commands printed
 
 
 def _tree_rss_kb(pid: int) -> int:
@@ -118,9 +119,9 @@ def run_measured(commands: list[list[str]], out_dir: Path | None = None, **kwarg
     """Run commands one after another; return wall time, CPU time and peak memory of all."""
     before = os.times()
     started = time.perf_counter()
-    peak = 0
+    peak, printed = 0, []
     for command in commands:
-        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+        process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                                    **kwargs)
         done = threading.Event()
 
@@ -132,7 +133,8 @@ def run_measured(commands: list[list[str]], out_dir: Path | None = None, **kwarg
 
         sampler = threading.Thread(target=sample, daemon=True)
         sampler.start()
-        _, stderr = process.communicate()
+        stdout, stderr = process.communicate()
+        printed.append(stdout.decode(errors="replace"))
         done.set()
         sampler.join()
         if process.returncode:
@@ -141,4 +143,4 @@ def run_measured(commands: list[list[str]], out_dir: Path | None = None, **kwarg
     cpu = (after.children_user - before.children_user) + (after.children_system
                                                           - before.children_system)
     files = sum(len(names) for _, _, names in os.walk(out_dir)) if out_dir else 0
-    return Run(time.perf_counter() - started, cpu, peak / 1024, files)
+    return Run(time.perf_counter() - started, cpu, peak / 1024, files, "".join(printed))

@@ -12,7 +12,7 @@ from signpost.headers import headers_for, load_header_rules
 from signpost.openreferral import rewrites
 from signpost.pipeline import build, check
 from signpost.problems import BuildFailed
-from signpost.render import MARKER, write_site
+from signpost.render import MARKER, make_env, render_one, write_site
 from signpost.search import INDEX_FOLDER
 from signpost.site import Output, check_rendered_links
 
@@ -26,7 +26,7 @@ def planned_and_built(project):
 
 
 def test_every_file_on_disk_is_a_planned_output(planned_and_built):
-    services, outputs, site, _ = planned_and_built
+    services, outputs, site, settings = planned_and_built
     on_disk = {p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file()}
     index = {p for p in on_disk if p.startswith(INDEX_FOLDER + "/")}
     assert index, "Pagefind writes its own folder"
@@ -35,9 +35,11 @@ def test_every_file_on_disk_is_a_planned_output(planned_and_built):
     for path in ("openreferral/index.json", "openreferral/services.json", "_redirects",
                  "_headers", "assets/css/site.css", "sitemap.xml", "embed/host.js"):
         assert path in {o.dest_path for o in outputs}
+    env = make_env(settings)
     for output in outputs:  # and each is written as planned
         written = (site / output.dest_path).read_bytes()
-        assert written == (output.body if output.body is not None else output.html.encode())
+        assert written == (output.body if output.body is not None else
+                           render_one(env, output).encode())
 
 
 def test_outputs_name_their_inputs(planned_and_built):

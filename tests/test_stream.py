@@ -1,0 +1,118 @@
+"""The build renders, checks and writes one output at a time, gives the search index its
+pages first so that it is built while the rest is written, and still publishes nothing when
+a problem is found after the index has started."""
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from conftest import ROOT, TODAY, make_project
+
+from signpost import pipeline, render
+from signpost.pipeline import _apart, build
+from signpost.problems import BuildFailed
+from signpost.search import SearchIndex
+from signpost.services import load_services
+from signpost.settings import load_settings
+
+
+def test_each_output_is_written_before_the_next_is_rendered_and_the_index_starts_early(
+        tmp_path, monkeypatch):
+    project = make_project(tmp_path / "p")
+    events = []
+
+    class Recording(SearchIndex):
+        def add(self, dest_path, html):
+            assert (self.site_dir / dest_path).read_text(encoding="utf-8") == html
+            events.append(("add", dest_path))
+
+        def ready(self):
+            events.append(("ready", ""))
+
+        def finish(self):
+            events.append(("finish", ""))
+
+    rendering, writing = render.render_one, render.SiteWriter.write
+    monkeypatch.setattr(render, "render_one", lambda env, output: (
+        events.append(("render", output.dest_path)), rendering(env, output))[1])
+    monkeypatch.setattr(render.SiteWriter, "write", lambda self, output, text: (
+        writing(self, output, text), events.append(("write", output.dest_path)))[0])
+    monkeypatch.setattr(pipeline, "SearchIndex", Recording)
+    build(project, today=TODAY)
+
+    kinds = [kind for kind, _ in events]
+    rendered = [path for kind, path in events if kind == "render"]
+    # No page waits in memory for the others: the one rendered is written next.
+    for n, (kind, path) in enumerate(events):
+        if kind == "render":
+            assert events[n + 1] == ("write", path)
+    # The index is given every page it indexes, each once written, then told to start,
+    # before any other page is rendered; and it is waited for only at the end.
+    ready = kinds.index("ready")
+    added = [path for kind, path in events if kind == "add"]
+    content = {f"{page.stem}/index.html" for page in project.content_dir.glob("*.md")}
+    services = {path for path in rendered
+                if path.startswith("services/") and path.count("/") == 2}
+    assert len(added) == len(set(added)) and set(added) == services | content
+    assert len(services) == 3 and content
+    assert all(n < ready for n, (kind, _) in enumerate(events) if kind == "add")
+    after = [path for kind, path in events[ready:] if kind == "render"]
+    assert "index.html" in after and "sitemap.xml" in after and after[0] not in added
+    assert kinds.count("ready") == 1 and kinds[-1] == "finish"
+
+
+def test_a_problem_found_after_the_index_started_publishes_nothing(tmp_path, monkeypatch):
+    """A broken link is known only once every page is read: by then Pagefind is running
+    over the stage. It is stopped, the stage removed and the last good site kept."""
+    project = make_project(tmp_path / "p", copy=("templates",))
+    build(project, today=TODAY)
+    before = {p.relative_to(project.out_dir): p.read_bytes()
+              for p in project.out_dir.rglob("*") if p.is_file()}
+    base = project.templates_dir / "base.html"
+    text = base.read_text(encoding="utf-8")
+    base.write_text(text.replace("</main>", '<a href="/abuot/">About</a></main>', 1),
+                    encoding="utf-8")
+    started = []
+
+    class Watched(SearchIndex):
+        def ready(self):
+            super().ready()
+            started.append(self)
+
+    monkeypatch.setattr(pipeline, "SearchIndex", Watched)
+    with pytest.raises(BuildFailed) as failed:
+        build(project, today=TODAY)
+    assert [p.message.split(" (on ")[0] for p in failed.value.problems] == [
+        "link to /abuot/ goes to a page that does not exist"]
+    [index] = started  # Pagefind was started on the stage, and is stopped
+    assert index.process.poll() is not None and index.process.stdout.closed
+    assert not index.site_dir.exists()
+    assert sorted(p.name for p in project.out_dir.parent.iterdir()) == ["_site", "p"]
+    assert {p.relative_to(project.out_dir): p.read_bytes()
+            for p in project.out_dir.rglob("*") if p.is_file()} == before
+
+
+def test_listings_read_apart_are_the_listings_read_here(tmp_path):
+    settings, _ = load_settings(make_project(tmp_path / "p"))
+    args = (settings, str(settings.services_file), TODAY)
+    assert _apart(load_services, *args) == load_services(*args)
+
+
+def test_reading_apart_is_done_by_another_process_unless_threads_run():
+    # In a fresh interpreter: the test session may be running servers in threads.
+    code = ("import os, threading; from signpost.pipeline import _apart; "
+            "print(_apart(os.getpid) != os.getpid()); "
+            "threading.Thread(target=threading.Event().wait, args=(2,), daemon=True).start(); "
+            "print(_apart(os.getpid) != os.getpid())")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            cwd=ROOT, check=True)
+    assert result.stdout.split() == ["True", "False"]
+
+
+def test_a_mistake_in_the_code_reading_apart_is_raised_here():
+    def broken():
+        return {}["a bug"]
+    with pytest.raises(KeyError, match="a bug"):
+        _apart(broken)
