@@ -38,7 +38,7 @@ def make_env(settings: Settings, exit_url: str | None = None,
     wrong = exit_url and address_problem(exit_url, EXIT_EXPECTED, loopback_http=True)
     if wrong:  # an exit that goes nowhere is worse than no build
         raise BuildFailed([Problem("--exit-url", 1, wrong)])
-    env = jinja2.Environment(
+    env = _Environment(
         loader=jinja2.FileSystemLoader(settings.templates_dir),
         autoescape=True, undefined=jinja2.StrictUndefined,
         trim_blocks=True, lstrip_blocks=True)
@@ -53,7 +53,34 @@ def make_env(settings: Settings, exit_url: str | None = None,
                        content_security_policy=POLICY, guide_policy=GUIDE_POLICY,
                        # The place finder is shown only where its data is (places.py).
                        place_lookup=LOOKUP_URL if settings.data_dir.is_dir() else "")
+    # A listing shows each service's card on many pages: made once for each way it is shown.
+    env.globals["card"] = _once(env, "_partials/service_card.html", "service_card")
     return env
+
+
+class _Environment(jinja2.Environment):
+    """Jinja's environment, with each template's globals in a plain dict rather than a chain
+    over the environment's: every page, include and import copies or compares them, and the
+    chain made that a good part of a page's time. The globals are all set in make_env, before
+    any template is loaded, so no template misses one."""
+
+    def make_globals(self, d):
+        return {**self.globals, **(d or {})}
+
+
+def _once(env: jinja2.Environment, template: str, name: str):
+    """Return the macro `name` of `template`, remembering what it returns for each service and
+    arguments (the macro reads only them and the environment's globals)."""
+    made: dict[tuple, tuple[object, str]] = {}
+
+    def call(service, *args):
+        key = (id(service), *args)
+        hit = made.get(key)
+        if hit is None or hit[0] is not service:  # the service is kept, so its id is its own
+            macro = getattr(env.get_template(template).module, name)
+            hit = made[key] = (service, macro(service, *args))
+        return hit[1]
+    return call
 
 
 def load_locale(path: Path, templates_dir: Path | None = None) -> dict:
