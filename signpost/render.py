@@ -41,7 +41,10 @@ def make_env(settings: Settings, exit_url: str | None = None,
     env = _Environment(
         loader=jinja2.FileSystemLoader(settings.templates_dir),
         autoescape=True, undefined=jinja2.StrictUndefined,
-        trim_blocks=True, lstrip_blocks=True)
+        trim_blocks=True, lstrip_blocks=True,
+        # One environment per build (make_env is called for each): a template cannot change
+        # during one, so Jinja need not look at its file again for every page that uses it.
+        auto_reload=False)
     locale = load_locale(settings.locale_file, settings.templates_dir) if locale is None else locale
     env.filters.update(hours=describe_hours, long_date=long_date, clock=clock,
                        services_count=lambda n: locale["services_count_one"] if n == 1 else
@@ -54,7 +57,9 @@ def make_env(settings: Settings, exit_url: str | None = None,
                        # The place finder is shown only where its data is (places.py).
                        place_lookup=LOOKUP_URL if settings.data_dir.is_dir() else "")
     # A listing shows each service's card on many pages: made once for each way it is shown.
-    env.globals["card"] = _once(env, "_partials/service_card.html", "service_card")
+    env.globals.update(card=_once(env, "_partials/service_card.html", "service_card"),
+                       page_top=_once(env, "_partials/page_parts.html", "page_top"),
+                       page_foot=_once(env, "_partials/page_parts.html", "page_foot"))
     return env
 
 
@@ -69,16 +74,17 @@ class _Environment(jinja2.Environment):
 
 
 def _once(env: jinja2.Environment, template: str, name: str):
-    """Return the macro `name` of `template`, remembering what it returns for each service and
-    arguments (the macro reads only them and the environment's globals)."""
-    made: dict[tuple, tuple[object, str]] = {}
+    """Return the macro `name` of `template`, remembering what it returns for each set of
+    arguments (it reads only them and the environment's globals, which do not change)."""
+    made: dict[tuple, tuple[tuple, str]] = {}
 
-    def call(service, *args):
-        key = (id(service), *args)
+    def call(*args):
+        key = tuple(map(id, args))  # identity: cheaper than hashing a whole Service
         hit = made.get(key)
-        if hit is None or hit[0] is not service:  # the service is kept, so its id is its own
+        # The arguments are kept with what they made, so no other object can take their ids.
+        if hit is None or any(a is not b for a, b in zip(hit[0], args)):
             macro = getattr(env.get_template(template).module, name)
-            hit = made[key] = (service, macro(service, *args))
+            hit = made[key] = (args, macro(*args))
         return hit[1]
     return call
 
