@@ -18,7 +18,6 @@ RESERVED = {"services", "areas", "categories", "for", "professionals", "search",
             "embed", "fragments", "openreferral", "pagefind", "embed-this-directory"}
 REQUIRED_PAGES = ("staying-safe-online", "about")  # every page links to these
 _HREF = re.compile(r'href="(/[^"#?]*)')
-_LINK = re.compile(r'(?:href|src)="(/[^/"#?][^"#?]*|/)[#?"]')
 # Written by the search indexer after the plan: links into it are not checked.
 GENERATED = ("/pagefind/",)
 _TEXT_FILES = (".json", ".xml", ".txt", ".js", ".css", ".html")  # read for links when data
@@ -378,22 +377,27 @@ def check_rendered_links(planned: list[Output], rendered: list[Output], services
     from .redirects import rewrite, rewrite_rules  # redirects plans an Output: no cycle at import
     rules = rewrite_rules(rewrites)
     base = re.escape(base_url.rstrip("/"))
-    absolute = re.compile(r'(?:href|src)="' + base + r'(/[^"#?]*)')
+    # One pass for both kinds of link a page holds, in href or src: a path (not //host) or an
+    # address on this site. It starts with the literal =" so the search skips to each value.
+    links = re.compile(r'="(?:(?<=href=")|(?<=src="))(?:(/[^/"#?][^"#?]*|/)[#?"]|' + base
+                       + r'(/[^"#?]*))')
     anywhere = re.compile(base + r'(/[^"\'<>#?\s\\]*)')
     broken: dict[str, list[Output]] = {}
+    fine: set[str] = set()  # links already found to go somewhere: most are on every page
     for output in rendered:
         text = output.html
         if output.template.endswith(".html"):
-            found = set(_LINK.findall(text)) | set(absolute.findall(text))
+            found = {href for pair in links.findall(text) for href in pair}
+            found.discard("")
         else:
             if output.body is not None and output.url.endswith(_TEXT_FILES):
                 text = output.body.decode("utf-8", "replace")
             found = set(anywhere.findall(text)) if text else set()
-        for href in found:
+        for href in found - fine:
             target = href if href.endswith("/") or "." in href.rsplit("/", 1)[-1] else href + "/"
-            if target in known or href in known or target.startswith(GENERATED):
-                continue
-            if rewrite(rules, href) in known:  # an Open Referral API path
+            if target in known or href in known or target.startswith(GENERATED) or \
+                    rewrite(rules, href) in known:  # the last: an Open Referral API path
+                fine.add(href)
                 continue
             broken.setdefault(href, []).append(output)
     problems = []
