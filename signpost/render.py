@@ -59,7 +59,8 @@ def make_env(settings: Settings, exit_url: str | None = None,
     # A listing shows each service's card on many pages: made once for each way it is shown.
     env.globals.update(card=_once(env, "_partials/service_card.html", "service_card"),
                        page_top=_once(env, "_partials/page_parts.html", "page_top"),
-                       page_foot=_once(env, "_partials/page_parts.html", "page_foot"))
+                       page_foot=_once(env, "_partials/page_parts.html", "page_foot"),
+                       fragment_item=_once(env, "_partials/fragment_item.html", "fragment_item"))
     return env
 
 
