@@ -56,7 +56,8 @@ def make_env(settings: Settings, exit_url: str | None = None,
                        content_security_policy=POLICY, guide_policy=GUIDE_POLICY,
                        # The place finder is shown only where its data is (places.py).
                        place_lookup=LOOKUP_URL if settings.data_dir.is_dir() else "")
-    # A listing shows each service's card on many pages: made once for each way it is shown.
+    # Parts many pages share, each made once for each set of arguments: a service's card
+    # (on many listings), the top and foot of every page, a service in a fragment.
     env.globals.update(card=_once(env, "_partials/service_card.html", "service_card"),
                        page_top=_once(env, "_partials/page_parts.html", "page_top"),
                        page_foot=_once(env, "_partials/page_parts.html", "page_foot"),
