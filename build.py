@@ -19,11 +19,9 @@ import time
 from dataclasses import replace
 from pathlib import Path
 
-from signpost.orimport import entries_yaml, import_services, read_sources
 from signpost.pipeline import build, check, pages_in
 from signpost.problems import BuildFailed, annotation, format_problems
 from signpost.review import overdue_warnings, review_report
-from signpost.serve import serve
 from signpost.services import SCHEMA_FILE, schema_text
 from signpost.settings import Settings, load_settings
 
@@ -40,6 +38,7 @@ def main(argv: list[str] | None = None) -> int:
     if getattr(args, "embed_origin", None):
         settings = replace(settings, extra_embed_origins=tuple(args.embed_origin))
     if args.command == "serve":
+        from signpost.serve import serve  # each command imports what only it needs
         serve(settings, args.port, args.exit_url)
         return 0
     if args.command == "import-openreferral":
@@ -78,6 +77,7 @@ def main(argv: list[str] | None = None) -> int:
 def _import(settings: Settings, sources: list[Path], out: str | None, areas: list[str]) -> int:
     """Write (or print) listing entries made from Open Referral services: only entries that
     pass check; on stderr, how many were read, and every service or field left out and why."""
+    from signpost.orimport import entries_yaml, import_services, read_sources  # HTML readers
     settings, problems = load_settings(settings)
     if out and Path(out).exists():  # never over services.yaml, or an import not yet reviewed
         problems.append(f"--out {out}: already exists: give a new file name (the import never "

@@ -11,6 +11,7 @@ name as its subject ("accent must be a colour") writes it whole: `at.add(line, "
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from typing import Callable
 
@@ -174,16 +175,9 @@ class PhoneNumber(Text):
         if any(c.isdigit() and not c.isascii() for c in number):  # shown as written: 0-9 only
             at.add(line, name, f"must be written with the digits 0 to 9 (got {quote(number)})")
             return None
-        try:
-            parsed = phonenumbers.parse(number, "GB")
-        except phonenumbers.NumberParseException:
-            parsed = None
-        if parsed and phonenumbers.is_valid_number(parsed):
-            return number, "tel:" + phonenumbers.format_number(
-                parsed, phonenumbers.PhoneNumberFormat.E164)
-        if parsed and not number.startswith("+") and \
-                shortnumberinfo.is_valid_short_number_for_region(parsed, "GB"):
-            return number, "tel:" + str(parsed.national_number)  # 999, 101, 116 123
+        href = _tel(number)
+        if href:
+            return number, href
         at.add(line, name, f"must be a UK phone number, or an international one "
                f"starting with + (got {quote(number)})")
         return None
@@ -191,6 +185,21 @@ class PhoneNumber(Text):
     def schema(self, settings):
         # An editor reads an unquoted 999 or 08000000000 as a number: both are allowed.
         return {"type": ["string", "integer"], "pattern": "^[0-9+ ()-]+$"}
+
+
+@functools.lru_cache(maxsize=4096)  # helplines and switchboards recur in many listings
+def _tel(number: str) -> str | None:
+    """The tel: URI of a UK or +international number, or None if it is not one."""
+    try:
+        parsed = phonenumbers.parse(number, "GB")
+    except phonenumbers.NumberParseException:
+        return None
+    if phonenumbers.is_valid_number(parsed):
+        return "tel:" + phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
+    if not number.startswith("+") and \
+            shortnumberinfo.is_valid_short_number_for_region(parsed, "GB"):
+        return "tel:" + str(parsed.national_number)  # 999, 101, 116 123
+    return None
 
 
 class Choice(Field):

@@ -7,6 +7,7 @@ a path on this site. External links get rel="noreferrer" and open in the same ta
 """
 from __future__ import annotations
 
+import functools
 import html as html_text
 import re
 
@@ -74,15 +75,38 @@ class _SafeMarkdown(Extension):
         md.treeprocessors.register(_CheckLinks(md), "check_links", 0)
 
 
-def make_converter() -> markdown.Markdown:
-    """Return a reusable converter (tables emit align=, never style=, so CSP holds)."""
+def make_converter(without: frozenset[str] = frozenset()) -> markdown.Markdown:
+    """Return a reusable converter (tables emit align=, never style=, so CSP holds).
+
+    :param without: inline patterns to leave out (see _NEEDS).
+    """
     md = markdown.Markdown(extensions=["tables", "sane_lists", _SafeMarkdown()],
                            extension_configs={"tables": {"use_align_attribute": True}})
+    for name in without:
+        md.inlinePatterns.deregister(name)
     md.unsafe = []
     return md
 
 
-_converter = make_converter()
+# Python-Markdown tries every inline pattern on every run of text, and most texts hold none
+# of what most patterns look for. Each pattern here cannot match a text without one of these
+# (the block parser only takes characters away, and tabs become spaces); a converter without
+# the patterns a text cannot use gives the same HTML, sooner. Others are always kept.
+_LINKS = ("[",)
+_NEEDS = {"backtick": ("`",), "escape": ("\\",), "reference": _LINKS, "link": _LINKS,
+          "image_link": _LINKS, "image_reference": _LINKS, "short_reference": _LINKS,
+          "short_image_ref": _LINKS, "autolink": ("<",), "automail": ("<",),
+          "linebreak": ("  \n", "  \r", "\t"), "entity": ("&",), "em_strong": ("*", "_")}
+_converters: dict[frozenset[str], markdown.Markdown] = {}
+
+
+def _converter_for(text: str) -> markdown.Markdown:
+    # The converter deletes its own markers, STX and ETX, first: that could join characters.
+    without = frozenset() if util.STX in text or util.ETX in text else frozenset(
+        name for name, needs in _NEEDS.items() if not any(need in text for need in needs))
+    if without not in _converters:
+        _converters[without] = make_converter(without)
+    return _converters[without]
 
 
 def bracket_work(text: str) -> int:
@@ -121,27 +145,34 @@ def nesting_problem(text: str) -> str | None:
 
 def to_html(text: str) -> tuple[str, list[str]]:
     """Convert Markdown to HTML; return it with a list of what was unsafe in it."""
+    html, issues = _to_html(text)
+    return html, list(issues)
+
+
+@functools.lru_cache(maxsize=20_000)  # serve converts again only the texts that changed
+def _to_html(text: str) -> tuple[str, tuple[str, ...]]:
     nested = nesting_problem(text)
     if nested:
-        return "", [nested]
+        return "", (nested,)
     hidden = hidden_character(html_text.unescape(text))  # as a reference: &#x202e; or &rlm;
     if hidden:
-        return "", [hidden]
+        return "", (hidden,)
     if any(len(block) > MAX_BLOCK for block in _BLOCK_BREAK.split(text)):
-        return "", [f"has a paragraph longer than {MAX_BLOCK:,} characters: split it with "
-                    "blank lines"]
+        return "", (f"has a paragraph longer than {MAX_BLOCK:,} characters: split it with "
+                    "blank lines",)
     if bracket_work(text) > WORK_PER_CHARACTER * len(text) + WORK_ALLOWANCE:
-        return "", ["has too many [ or ( without a closing ] or ) for the converter to read "
-                    "quickly: close each one, or write \\[ for a bracket that is only text"]
-    _converter.reset()
-    _converter.unsafe = []
+        return "", ("has too many [ or ( without a closing ] or ) for the converter to read "
+                    "quickly: close each one, or write \\[ for a bracket that is only text",)
+    converter = _converter_for(text)
+    converter.reset()
+    converter.unsafe = []
     issues = []
     tag = _RAW_HTML.search(text)
     if tag:
         issues.append(f"contains HTML ({tag.group(0)[:30]!r}): write Markdown instead")
     try:
-        html = _converter.convert(text)
+        html = converter.convert(text)
     except RecursionError:  # a last guard: nesting_problem should have caught it
-        return "", issues + ["is nested too deeply to convert: write it flatter"]
-    return html, issues + _converter.unsafe
+        return "", tuple(issues + ["is nested too deeply to convert: write it flatter"])
+    return html, tuple(issues + converter.unsafe)
 

@@ -38,10 +38,13 @@ def make_env(settings: Settings, exit_url: str | None = None,
     wrong = exit_url and address_problem(exit_url, EXIT_EXPECTED, loopback_http=True)
     if wrong:  # an exit that goes nowhere is worse than no build
         raise BuildFailed([Problem("--exit-url", 1, wrong)])
-    env = jinja2.Environment(
+    env = _Environment(
         loader=jinja2.FileSystemLoader(settings.templates_dir),
         autoescape=True, undefined=jinja2.StrictUndefined,
-        trim_blocks=True, lstrip_blocks=True)
+        trim_blocks=True, lstrip_blocks=True,
+        # One environment per build (make_env is called for each): a template cannot change
+        # during one, so Jinja need not look at its file again for every page that uses it.
+        auto_reload=False)
     locale = load_locale(settings.locale_file, settings.templates_dir) if locale is None else locale
     env.filters.update(hours=describe_hours, long_date=long_date, clock=clock,
                        services_count=lambda n: locale["services_count_one"] if n == 1 else
@@ -53,7 +56,39 @@ def make_env(settings: Settings, exit_url: str | None = None,
                        content_security_policy=POLICY, guide_policy=GUIDE_POLICY,
                        # The place finder is shown only where its data is (places.py).
                        place_lookup=LOOKUP_URL if settings.data_dir.is_dir() else "")
+    # Parts many pages share, each made once for each set of arguments: a service's card
+    # (on many listings), the top and foot of every page, a service in a fragment.
+    env.globals.update(card=_once(env, "_partials/service_card.html", "service_card"),
+                       page_top=_once(env, "_partials/page_parts.html", "page_top"),
+                       page_foot=_once(env, "_partials/page_parts.html", "page_foot"),
+                       fragment_item=_once(env, "_partials/fragment_item.html", "fragment_item"))
     return env
+
+
+class _Environment(jinja2.Environment):
+    """Jinja's environment, with each template's globals in a plain dict rather than a chain
+    over the environment's: every page, include and import copies or compares them, and the
+    chain made that a good part of a page's time. The globals are all set in make_env, before
+    any template is loaded, so no template misses one."""
+
+    def make_globals(self, d):
+        return {**self.globals, **(d or {})}
+
+
+def _once(env: jinja2.Environment, template: str, name: str):
+    """Return the macro `name` of `template`, remembering what it returns for each set of
+    arguments (it reads only them and the environment's globals, which do not change)."""
+    made: dict[tuple, tuple[tuple, str]] = {}
+
+    def call(*args):
+        key = tuple(map(id, args))  # identity: cheaper than hashing a whole Service
+        hit = made.get(key)
+        # The arguments are kept with what they made, so no other object can take their ids.
+        if hit is None or any(a is not b for a, b in zip(hit[0], args)):
+            macro = getattr(env.get_template(template).module, name)
+            hit = made[key] = (args, macro(*args))
+        return hit[1]
+    return call
 
 
 def load_locale(path: Path, templates_dir: Path | None = None) -> dict:

@@ -18,7 +18,6 @@ RESERVED = {"services", "areas", "categories", "for", "professionals", "search",
             "embed", "fragments", "openreferral", "pagefind", "embed-this-directory"}
 REQUIRED_PAGES = ("staying-safe-online", "about")  # every page links to these
 _HREF = re.compile(r'href="(/[^"#?]*)')
-_LINK = re.compile(r'(?:href|src)="(/[^/"#?][^"#?]*|/)[#?"]')
 # Written by the search indexer after the plan: links into it are not checked.
 GENERATED = ("/pagefind/",)
 _TEXT_FILES = (".json", ".xml", ".txt", ".js", ".css", ".html")  # read for links when data
@@ -100,13 +99,17 @@ def plan_site(services: list[Service], pages: list[Page], settings: Settings,
     by_name = sorted(services, key=lambda s: s.name.lower())
     for_residents = [s for s in by_name if "residents" in s.audiences]
     for_professionals = [s for s in by_name if "professionals" in s.audiences]
-    national = [s for s in for_residents if "national" in s.areas]
+    in_area = _by_value(for_residents, lambda s: s.areas)
+    national = in_area.get("national", [])
     boroughs = [a for a in settings.areas.values() if a.slug != "national"]
-    local = {a.slug: [s for s in for_residents if a.slug in s.areas] for a in boroughs}
-    categories = {c.slug: [s for s in by_name if c.slug in s.categories]
-                  for c in settings.categories.values()}
-    groups = {g.slug: [s for s in for_residents if _serves_gender(s, g.slug)]
-              for g in settings.genders.values()}
+    local = {a.slug: in_area.get(a.slug, []) for a in boroughs}
+    in_category = _by_value(by_name, lambda s: s.categories)
+    categories = {c.slug: in_category.get(c.slug, []) for c in settings.categories.values()}
+    # A group open to any gender (no gender given) serves each of them.
+    in_group = _by_value(for_residents, lambda s: settings.genders if any(
+        g.gender is None for g in s.eligibility) else [g.gender for g in s.eligibility])
+    groups = {g.slug: in_group.get(g.slug, []) for g in settings.genders.values()}
+    for_professionals_in = _by_value(for_professionals, lambda s: s.areas)
     home_help = [s for s in by_name if s.id == settings.home_helpline]
     helpline = home_help[0] if home_help else None
     by_id = {s.id: s for s in services}
@@ -127,7 +130,7 @@ def plan_site(services: list[Service], pages: list[Page], settings: Settings,
     for area in boroughs:
         professional_link = (Lead("professionals_in_area", area=area.name,
                                   href=f"/professionals/{area.slug}/"),) \
-            if any(area.slug in s.areas for s in for_professionals) else ()
+            if area.slug in for_professionals_in else ()
         outputs += _listing(f"/areas/{area.slug}/", f"Help in {area.name}", local[area.slug] + national,
                             settings, intro=_area_lead(area, local[area.slug]) + professional_link,
                             breadcrumbs="areas", place=area.name, **residents)
@@ -148,18 +151,16 @@ def plan_site(services: list[Service], pages: list[Page], settings: Settings,
         gender = settings.genders[slug]
         outputs += _listing(f"/for/{slug}/", f"Help for {gender.name.lower()}", found, settings,
                             breadcrumbs="", **residents)
-    professional_areas = [a for a in settings.areas.values()
-                          if any(a.slug in s.areas for s in for_professionals)]
+    professional_areas = [a for a in settings.areas.values() if a.slug in for_professionals_in]
     outputs.append(Output("/professionals/", "professionals.html", "For professionals", {
         "pages": [p for p in pages if p.audience == "professionals"],
-        "areas": [(a, sum(a.slug in s.areas for s in for_professionals))
-                  for a in professional_areas]},
+        "areas": [(a, len(for_professionals_in[a.slug])) for a in professional_areas]},
         sources=("services", "pages")))
     outputs.append(Output("/professionals/coverage/", "coverage.html", "What the directory covers",
                           coverage(services, settings, today), sources=("services",)))
     for area in professional_areas:
         outputs += _listing(f"/professionals/{area.slug}/", f"For professionals in {area.name}",
-                            [s for s in for_professionals if area.slug in s.areas], settings,
+                            for_professionals_in[area.slug], settings,
                             breadcrumbs="professionals",
                             place=area.name if area.slug != "national" else "")
     outputs += _embeds(by_name, local, national, settings, today, helpline)
@@ -174,6 +175,19 @@ def plan_site(services: list[Service], pages: list[Page], settings: Settings,
                           {"urls": [o.url for o in outputs if o.url.endswith("/")
                                     and not o.context.get("embedded")]}, sources=("plan",)))
     return outputs
+
+
+def _by_value(services: list[Service], values) -> dict[str, list[Service]]:
+    """The services with each value (an area, a kind of help), in the order given: one pass
+    over them all, rather than one for each value.
+
+    :param values: a service's values; one written twice counts once.
+    """
+    found: dict[str, list[Service]] = {}
+    for service in services:
+        for value in dict.fromkeys(values(service)):
+            found.setdefault(value, []).append(service)
+    return found
 
 
 def _ids(services: list[Service]) -> tuple[str, ...]:
@@ -222,8 +236,9 @@ def _embeds(services: list[Service], local: dict, national: list[Service], setti
         outputs.append(Output(f"/fragments/{area.slug}.html", "fragment.html",
                               f"Fragment: help in {area.name}", {"services": found},
                               sources=_ids(found)))
+        of_kind = _by_value(found, lambda s: s.categories)
         for category in settings.categories.values():
-            in_category = [s for s in found if category.slug in s.categories]
+            in_category = of_kind.get(category.slug)
             if not in_category:
                 continue
             outputs += _listing(f"/embed/{area.slug}/{category.slug}/",
@@ -252,11 +267,6 @@ def _stale(service: Service, today: dt.date) -> bool:
     """Due for review or overdue: the page says the details may have changed. (With no date
     at all the page shows no "last checked" line, so there is nothing to warn about.)"""
     return service.last_reviewed is not None and review_state(service, today) != "fresh"
-
-
-def _serves_gender(service: Service, gender: str) -> bool:
-    """True when an eligibility group names this gender or is open to any gender."""
-    return any(g.gender in (gender, None) for g in service.eligibility)
 
 
 def _lines_for(service: Service, by_id: dict[str, Service], settings: Settings) -> list[Service]:
@@ -394,24 +404,29 @@ class RenderedLinks:
         from .redirects import rewrite, rewrite_rules
         self.rules, self.rewrite = rewrite_rules(rewrites), rewrite
         base = re.escape(base_url.rstrip("/"))
-        self.absolute = re.compile(r'(?:href|src)="' + base + r'(/[^"#?]*)')
+        # One pass for both kinds of link a page holds, in href or src: a path (not //host)
+        # or an address on this site. It starts with the literal =" so the search skips to
+        # each value.
+        self.links = re.compile(r'="(?:(?<=href=")|(?<=src="))(?:(/[^/"#?][^"#?]*|/)[#?"]|'
+                                + base + r'(/[^"#?]*))')
         self.anywhere = re.compile(base + r'(/[^"\'<>#?\s\\]*)')
+        self.fine: set[str] = set()  # links already found to go somewhere: most are on every page
         self.broken: dict[str, tuple[Output, int]] = {}  # the first output with it, how many
 
     def read(self, output: Output, text: str | bytes) -> None:
         """Note the links of one rendered output (its text, or a data file's bytes)."""
         if output.template.endswith(".html"):
-            found = set(_LINK.findall(text)) | set(self.absolute.findall(text))
-        elif isinstance(text, bytes):
-            text = text.decode("utf-8", "replace") if output.url.endswith(_TEXT_FILES) else ""
-            found = set(self.anywhere.findall(text)) if text else set()
+            found = {href for pair in self.links.findall(text) for href in pair}
+            found.discard("")
         else:
+            if isinstance(text, bytes):
+                text = text.decode("utf-8", "replace") if output.url.endswith(_TEXT_FILES) else ""
             found = set(self.anywhere.findall(text)) if text else set()
-        for href in found:
+        for href in found - self.fine:
             target = href if href.endswith("/") or "." in href.rsplit("/", 1)[-1] else href + "/"
-            if target in self.known or href in self.known or target.startswith(GENERATED):
-                continue
-            if self.rewrite(self.rules, href) in self.known:  # an Open Referral API path
+            if target in self.known or href in self.known or target.startswith(GENERATED) or \
+                    self.rewrite(self.rules, href) in self.known:  # the last: an Open Referral API path
+                self.fine.add(href)
                 continue
             first, count = self.broken.get(href, (output, 0))
             # Named on the first page of the plan that has it, in whatever order they are read.

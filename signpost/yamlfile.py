@@ -81,7 +81,9 @@ def _convert(node, file: str, problems: list[Problem], seen: set, depth: int):
                                 "write the value out in full"))
         return ""
     if isinstance(node, yaml.ScalarNode):
-        hidden = hidden_character(node.value)  # written as an escape: "\u202e", "\e"
+        # The text was checked whole: only an escape in double quotes ("\u202e", "\e") can
+        # make a hidden character.
+        hidden = node.style == '"' and hidden_character(node.value)
         if hidden:
             problems.append(Problem(file, node.start_mark.line + 1, hidden))
         elif is_invisible(node.value):

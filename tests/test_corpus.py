@@ -79,8 +79,8 @@ CORPUS = [
      ["services.yaml:48: service 'lambeth-women-service': opening_hours.days: must name at "
       "least one day, like [mon, tue] (got an empty list)"]),
     ("template link to a page that does not exist", ("templates",),
-     edit("templates/base.html", 'href="/about/"', 'href="/abuot/"'),
-     [at('templates/base.html', 'href="/about/"') + ": link to /abuot/ goes to a page that does not exist (on /, and "
+     edit("templates/_partials/page_parts.html", 'href="/about/"', 'href="/abuot/"'),
+     [at('templates/_partials/page_parts.html', 'href="/about/"') + ": link to /abuot/ goes to a page that does not exist (on /, and "
       "29 other page(s))"]),
     ("template using a name it is not given", ("templates",),
      edit("templates/404.html", "{{ t.not_found_home }}", "{{ nope }}"),

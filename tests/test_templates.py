@@ -175,3 +175,64 @@ def test_report_a_problem_is_a_prefilled_email(settings):
 def test_no_report_link_without_a_mailbox(env):
     page = render(env, "service.html", service=FULL, stale=False)
     assert page.find("a", string="Report a problem with this listing") is None
+
+
+def listing_of(*services, ordered=False, embedded=False) -> Listing:
+    return Listing("H", intro=(), breadcrumbs=None, services=services, count=len(services),
+                   page=1, sections=(Section(None, services),), pages=((1, "/x/"),),
+                   ordered=ordered, embedded=embedded)
+
+
+def test_cards_made_once_keep_each_way_a_card_is_shown_apart(settings):
+    env = make_env(settings, EXIT)  # its own: what one page makes, the next may reuse
+    module = env.get_template("_partials/service_card.html").module
+    macro, calls = module.service_card, []
+
+    def counted(*args):
+        calls.append(args)
+        return macro(*args)
+    module.service_card = counted
+    # The same environment renders each way twice, in turn, so a reused card could leak.
+    shown = [(ordered, embedded) for _ in range(2) for ordered in (True, False)
+             for embedded in (False, True)]
+    for ordered, embedded in shown:
+        page = render(env, "services.html", listing=listing_of(FULL, BARE, ordered=ordered,
+                                                               embedded=embedded),
+                      **({"embedded": True} if embedded else {}))
+        cards = page.select("li.app-card")
+        heading = "h3" if ordered else "h2"
+        assert [c.find(heading).a["href"] for c in cards] == \
+            [("/embed" if embedded else "") + s.url for s in (FULL, BARE)]
+        assert [c.find(heading).a.get("target") for c in cards] == \
+            [("_self" if embedded else None)] * 2
+        assert cards[0].find(heading).get_text() == "Full <Service>"
+        assert "Women aged 16 and over." in cards[0].get_text()
+        assert "Women aged" not in cards[1].get_text()
+    assert len(calls) == 8  # 2 services, each made once for each of the 4 ways
+
+
+def test_page_top_and_foot_made_once_differ_between_full_and_embedded_pages(env, settings):
+    embed = next(iter(settings.embeds.values()), None)
+    for _ in range(2):
+        full = render(env, "404.html", title="Page not found")
+        framed = render(env, "404.html", title="Page not found", embedded=True, embed=embed)
+        plain = render(env, "404.html", title="Page not found", embedded=True)
+        assert full.select_one("header.app-header") and full.select_one("footer.app-footer")
+        assert not full.select(".app-js-exit[target]")
+        for page in (framed, plain):
+            assert not page.select("header, footer")
+            assert [a["target"] for a in page.select(".app-js-exit")] == ["_top", "_top"]
+        assert framed.select_one(".app-embed-footer").get_text() != \
+            plain.select_one(".app-embed-footer").get_text()
+        if embed:
+            assert embed.name in framed.select_one(".app-embed-footer").get_text()
+
+
+def test_fragment_items_made_once_stay_with_their_service(env):
+    for services in ([FULL, BARE], [BARE], [FULL]):
+        page = BeautifulSoup(env.get_template("fragment.html").render(services=services),
+                             "html.parser")
+        assert [li.h3.get_text() for li in page.select("li.signpost-service")] == \
+            [s.name for s in services]
+        assert [bool(li.select('a[href^="tel:"]')) for li in page.select("li")] == \
+            [bool(s.phones) for s in services]
