@@ -225,3 +225,54 @@ def test_open_now_is_shown_on_cards_from_the_page_clock(browser, site):
             return m.describe(m.openingStatus(code, new Date()), m.TEXT);
         }""", code)
     context.close()
+
+
+# A directory large enough to split its index -----------------------------------------------
+
+@pytest.fixture(scope="module")
+def sharded(tmp_path_factory, destination):
+    """The real directory, built with its index split into shards of a few services (as a
+    national directory's would be, at a size a test can build), and served."""
+    from signpost import search as search_module
+    from signpost.pipeline import build
+    from signpost.settings import Settings
+    from servers import serve_site
+    from conftest import REAL_TODAY, ROOT
+    settings = Settings.for_root(ROOT, out_dir=tmp_path_factory.mktemp("sharded") / "site")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(search_module, "SHARD_SERVICES", 9)
+        build(settings, exit_url=destination.url + "/weather", today=REAL_TODAY)
+        shards = search_module.index_shards(len(real_directory()[1]))
+    server = serve_site(settings.out_dir, ROOT / "netlify.toml")
+    server.shards = shards
+    yield server
+    server.close()
+
+
+def shard_of(name: str, shards: int) -> int:
+    """The shard a service is in: the k-th range of names (signpost/search.py)."""
+    ordered = sorted(s.name.lower() for s in real_directory()[1])
+    at = ordered.index(name.lower())
+    return next(k for k in range(shards) if at < (k + 1) * len(ordered) // shards)
+
+
+def test_a_sharded_index_finds_every_shard_with_filters(page, sharded):
+    assert sharded.shards >= 3
+    fetched = []
+    page.on("request", lambda r: "/pagefind/" in r.url and fetched.append(r.url))
+    found = search(page, sharded, age="15", gender="women")
+    assert set(found) == names(lambda s: admits(s, 15, "women"))
+    assert {shard_of(name, sharded.shards) for name in found} == set(range(sharded.shards))
+    # Browsing lists shard after shard: the order by name, as with one index.
+    assert [n.lower() for n in found] == sorted(n.lower() for n in found)
+    # One WebAssembly and one script for all the shards; each shard's own index and filters.
+    assert len([u for u in fetched if ".pagefind" in u and "wasm" in u]) == 1
+    for k in range(1, sharded.shards):
+        assert any(f"/pagefind/{k}/" in u and "/filter/" in u for u in fetched)
+    found = search(page, sharded, borough="Lambeth", age="15", gender="women")
+    assert set(found) == names(lambda s: in_borough(s, "lambeth") and admits(s, 15, "women"))
+    # Words search every shard at once, ranked: a service in the last shard is found by name.
+    last = max((s for s in real_directory()[1] if in_borough(s, "lewisham")),
+               key=lambda s: s.name.lower())
+    assert shard_of(last.name, sharded.shards) == sharded.shards - 1
+    assert last.name in search(page, sharded, query=last.name, borough="Lewisham")

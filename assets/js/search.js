@@ -17,6 +17,9 @@ function start(root) {
   const services = find(".app-search__services"), pages = find(".app-search__pages");
   const more = find(".app-search__more");
   const slots = Number(root.dataset.whoSlots), maxAge = Number(root.dataset.maxAge);
+  // A large directory's index is split into shards by name (signpost/search.py): the first
+  // at /pagefind/, the others at /pagefind/1/, ...; one index below that size.
+  const shards = Number(root.dataset.indexShards || 1);
   let pagefind = null, searched = false, wantCounts = false, counting = false, ticket = 0, timer = null, results = [], showing = 0;
 
   const none = find(".app-search__none");
@@ -62,6 +65,13 @@ function start(root) {
       // Never highlightParam: it puts words in URLs. Without a worker, a first search does
       // not fetch Pagefind's worker script (12 KB); searching this index is quick anyway.
       await pagefind.options({ excerptLength: 0, noWorker: true });
+      if (shards > 1) {
+        // Each shard answers to a filter of its own number, so that browsing can ask the
+        // shards one by one; merged shards use the first one's WebAssembly.
+        await pagefind.options({ mergeFilter: { shard: "0" } });
+        await Promise.all(upTo(shards - 1).slice(1).map((k) =>
+          pagefind.mergeIndex(`/pagefind/${k}/`, { mergeFilter: { shard: String(k) } })));
+      }
     }
     const found = await searchServices(words, chosen);
     const help = words ? await pagefind.search(words, { filters: { type: "page" } }) : { results: [] };
@@ -92,10 +102,21 @@ function start(root) {
     const options = (which) => ({ filters: { ...chosen, ...which },
       sort: words ? {} : { name: "asc" } });
     const [main, harm] = await Promise.all([
-      pagefind.search(query, options({ none: [{ type: "page" }, harmSection] })),
-      pagefind.search(query, options(harmSection))]);
+      searchShards(query, options({ none: [{ type: "page" }, harmSection] })),
+      searchShards(query, options(harmSection))]);
     return { results: main.results.concat(harm.results),
       filters: addCounts(main.filters, harm.filters) };
+  }
+
+  // Merged shards rank results by score, and a search sorted by name scores each result by
+  // its place in its own shard: so browsing asks each shard (a range of names) apart, and
+  // lists them one after another, which is the order by name.
+  async function searchShards(query, options) {
+    if (shards === 1 || !options.sort.name) return pagefind.search(query, options);
+    const parts = await Promise.all(upTo(shards - 1).map((k) =>
+      pagefind.search(query, { ...options, filters: { ...options.filters, shard: String(k) } })));
+    return { results: parts.flatMap((part) => part.results),
+      filters: addCounts(...parts.map((part) => part.filters)) };
   }
 
   // Counts for every option need every filter's data (150 KB at 10,000 listings): fetched
@@ -127,9 +148,9 @@ function start(root) {
     more.textContent = TEXT.show_more;
   }
 
-  function addCounts(one, other) {
+  function addCounts(...all) {
     const sum = {};
-    for (const counts of [one, other]) {
+    for (const counts of all) {
       for (const [key, values] of Object.entries(counts || {})) {
         sum[key] = sum[key] || {};
         for (const [value, n] of Object.entries(values)) sum[key][value] = (sum[key][value] || 0) + n;
