@@ -172,6 +172,8 @@ class SearchIndex:
                 [sys.executable, "-m", "pagefind", "--site", str(site), "--glob", glob,
                  "--output-path", str(out)],
                 stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+            if self.aborted:  # abort() came between the check above and the start
+                self.process.kill()
             stdout, stderr = self.process.communicate()
         finally:
             if count > 1:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import pytest
 
+from signpost import search
 from signpost.search import hours_code, who_ranges, who_slots, who_values
 from signpost.services import Group, Hours, Period, Service
 
@@ -63,3 +64,28 @@ def test_hours_code():
     assert hours_code(Hours(periods=(Period(("mon", "tue"), "09:00", "17:00"),
                                      Period(("sat",), "22:00", "02:00")))) == \
         "mon,tue 09:00-17:00;sat 22:00-02:00"
+
+
+def page(name: str) -> str:
+    return f'<main><span data-pagefind-sort="name:{name}"></span></main>'
+
+
+def test_the_index_is_split_by_name_above_the_threshold(tmp_path, monkeypatch):
+    monkeypatch.setattr(search, "SHARD_SERVICES", 2)
+    assert [search.index_shards(n) for n in (0, 1, 2, 3, 4, 5)] == [1, 1, 1, 2, 2, 3]
+    index = search.SearchIndex(tmp_path)
+    for slug, name in [("d", "delta"), ("a", "alpha &amp; co"), ("e", "echo"), ("b", "bravo"),
+                       ("c", "charlie")]:
+        index.add(f"services/{slug}/index.html", page(name))
+    index.add("about/index.html", "<main>About</main>")
+    # Ranges of names, in order (so that a browse lists shard after shard); help pages first.
+    assert index.shards() == [["about/index.html", "services/a/index.html"],
+                              ["services/b/index.html", "services/c/index.html"],
+                              ["services/d/index.html", "services/e/index.html"]]
+
+
+def test_one_index_below_the_threshold(tmp_path):
+    index = search.SearchIndex(tmp_path)
+    for n in range(3):
+        index.add(f"services/s{n}/index.html", page(f"s{n}"))
+    assert len(index.shards()) == 1 and search.index_shards(search.SHARD_SERVICES) == 1
