@@ -119,13 +119,16 @@ function start(root) {
       filters: addCounts(...parts.map((part) => part.filters)) };
   }
 
-  // Counts for every option need every filter's data (150 KB at 10,000 listings): fetched
-  // only when someone goes to a list of choices, and after the results they wait for.
+  // Counts for every option need the borough and kind filters' data (about 80 KB at 10,000
+  // listings): fetched only when someone goes to a list of choices, and after the results
+  // they wait for. Pagefind counts every filter it has loaded; loading only these two (not
+  // all, as pagefind.filters() would) leaves out the audience filter, which lists every page.
   async function count() {
     if (counting || !wantCounts || !searched) return;
     counting = true;
-    await pagefind.filters();
     const mine = ticket, words = fields.query.value.trim(), chosen = filters();
+    // The words searched for already (no words would load the whole word index).
+    await pagefind.preload(words || root.dataset.browseWord, { filters: { borough: "", kind: "" } });
     if (!words && !Object.keys(chosen).length) return;
     const found = await searchServices(words, chosen);
     if (mine === ticket) showCounts(found.filters);
