@@ -98,7 +98,7 @@ class SearchIndex:
     rest), and finish() at the end, which waits for the index or raises BuildFailed; abort()
     on any failure.
 
-    Pagefind's memory grows with the pages one run indexes (about 1.5 GB at 10,000), so above
+    Pagefind's memory grows with the pages one run indexes (about 1.1 GB at 10,000), so above
     SHARD_SERVICES service pages the index is split into shards, built one after another:
     the peak is one shard's. Shard k holds the k-th range of services by name (the first
     also every help page), in /pagefind/ for the first and /pagefind/k/ for the others;
@@ -111,7 +111,8 @@ class SearchIndex:
         self.services: list[tuple[str, str]] = []  # (sort key, path) of each service page
         self.thread: threading.Thread | None = None
         self.process: subprocess.Popen | None = None
-        self.failure: str | None = None
+        self.failure: str | None = None  # what to tell the person: Pagefind failed
+        self.error: BaseException | None = None  # a bug, raised again by finish()
         self.aborted = False
 
     @staticmethod
@@ -149,6 +150,8 @@ class SearchIndex:
                 self._run_shard(k, pages, len(shards))
         except OSError as error:
             self.failure = str(error)
+        except BaseException as error:  # not lost with the thread
+            self.error = error
 
     def _run_shard(self, k: int, pages: list[str], count: int) -> None:
         out = self.site_dir / INDEX_FOLDER / (str(k) if k else "")
@@ -178,9 +181,11 @@ class SearchIndex:
         finally:
             if count > 1:
                 shutil.rmtree(site, ignore_errors=True)
-        if self.process.returncode != 0 and not self.aborted:
+        if self.aborted:
+            return
+        if self.process.returncode != 0:
             self.failure = ((stderr or stdout).strip().splitlines()[-1:] or ["no output"])[0]
-            self.aborted = True
+            self.aborted = True  # the shards after it would be of no use
             return
         # Pagefind ships UIs we do not use; leaving them out keeps the site small and makes
         # sure nothing can load its modal (which would cover the exit button). Merged shards
@@ -195,6 +200,8 @@ class SearchIndex:
         if self.thread is None:
             self.ready()
         self.thread.join()
+        if self.error is not None:
+            raise self.error
         if self.failure:
             raise BuildFailed([Problem("pagefind", 1, f"the search index could not be built: "
                                                       f"{self.failure}")])

@@ -125,11 +125,11 @@ function start(root) {
   // all, as pagefind.filters() would) leaves out the audience filter, which lists every page.
   async function count() {
     if (counting || !wantCounts || !searched) return;
-    counting = true;
     const mine = ticket, words = fields.query.value.trim(), chosen = filters();
+    if (!words && !Object.keys(chosen).length) return;  // again after the next search
+    counting = true;
     // The words searched for already (no words would load the whole word index).
     await pagefind.preload(words || root.dataset.browseWord, { filters: { borough: "", kind: "" } });
-    if (!words && !Object.keys(chosen).length) return;
     const found = await searchServices(words, chosen);
     if (mine === ticket) showCounts(found.filters);
   }
