@@ -25,6 +25,7 @@ INDEX_FOLDER = "pagefind"  # where Pagefind writes the index, inside the site
 # Pagefind run needs more than about 2.5 GB. The search page and the build both ask
 # index_shards(), so they agree.
 SHARD_SERVICES = 20_000
+PAGEFIND = (sys.executable, "-m", "pagefind")  # the binary from PyPI, through its wrapper
 
 
 def index_shards(services: int) -> int:
@@ -172,8 +173,7 @@ class SearchIndex:
                 os.link(self.site_dir / page, site / page)
         try:
             self.process = subprocess.Popen(
-                [sys.executable, "-m", "pagefind", "--site", str(site), "--glob", glob,
-                 "--output-path", str(out)],
+                [*PAGEFIND, "--site", str(site), "--glob", glob, "--output-path", str(out)],
                 stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
             if self.aborted:  # abort() came between the check above and the start
                 self.process.kill()
