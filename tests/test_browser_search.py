@@ -275,4 +275,11 @@ def test_a_sharded_index_finds_every_shard_with_filters(page, sharded):
     last = max((s for s in real_directory()[1] if in_borough(s, "lewisham")),
                key=lambda s: s.name.lower())
     assert shard_of(last.name, sharded.shards) == sharded.shards - 1
+    requests = []
+    page.on("request", lambda r: requests.append(r.url))
     assert last.name in search(page, sharded, query=last.name, borough="Lewisham")
+    # Merging sends nothing typed or chosen anywhere, and only to this site.
+    assert page.url == sharded.url + "/search/"
+    assert [u for u in requests if not u.startswith(sharded.url + "/")] == []
+    typed = last.name.lower().split()[0]
+    assert not [u for u in requests if typed in u.lower() or "lewisham" in u.lower()]
