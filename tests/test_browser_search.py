@@ -25,7 +25,9 @@ def search(page, site, **choices):
     # (wait_for_function would evaluate a string, which the site's CSP rightly forbids)
     expect(page.locator(".app-search__status")).to_have_text(re.compile(r"found\.$|^Nothing"))
     while page.locator(".app-search__more").is_visible():
+        shown = page.locator(".app-search__services > li").count()
         page.click(".app-search__more")
+        expect(page.locator(".app-search__services > li")).not_to_have_count(shown)
     return page.locator(".app-search__services h3").all_text_contents()
 
 
@@ -96,6 +98,20 @@ def test_a_first_search_fetches_only_what_it_needs(page, site):
     page.focus("#search-borough")  # going to the choices loads the counts
     expect(lambeth).to_have_text(re.compile(r"^Lambeth \(\d+\)$"))
     assert len([u for u in fetched if "/filter/" in u]) > len(searched)
+
+
+def test_show_more_clicked_twice_shows_each_card_once(page, site):
+    page.goto(site.url + "/search/")
+    page.select_option("#search-audience", "residents")
+    status = page.locator(".app-search__status")
+    expect(status).to_have_text(re.compile(r"found\.$"))
+    total = int(status.text_content().split()[0])
+    assert total > 10  # more than one batch of ten
+    page.dblclick(".app-search__more")
+    cards = page.locator(".app-search__services h3")
+    expect(cards).to_have_count(min(total, 20))
+    page.wait_for_timeout(300)
+    assert len(set(cards.all_text_contents())) == cards.count() == min(total, 20)
 
 
 def test_searching_leaves_no_trace(page, site):
