@@ -281,8 +281,10 @@ def test_a_sharded_index_finds_every_shard_with_filters(page, sharded):
     assert {shard_of(name, sharded.shards) for name in found} == set(range(sharded.shards))
     # Browsing lists shard after shard: the order by name, as with one index.
     assert [n.lower() for n in found] == sorted(n.lower() for n in found)
-    # One WebAssembly and one script for all the shards; each shard's own index and filters.
+    # One WebAssembly and one script for all the shards, no worker; each shard's own index
+    # and filters.
     assert len([u for u in fetched if ".pagefind" in u and "wasm" in u]) == 1
+    assert len([u for u in fetched if u.endswith(".js")]) == 1
     for k in range(1, sharded.shards):
         assert any(f"/pagefind/{k}/" in u and "/filter/" in u for u in fetched)
     found = search(page, sharded, borough="Lambeth", age="15", gender="women")

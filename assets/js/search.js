@@ -66,14 +66,13 @@ function start(root) {
       pagefind = await import("/pagefind/pagefind.js");
       // Never highlightParam: it puts words in URLs. Without a worker, a first search does
       // not fetch Pagefind's worker script (12 KB); searching this index is quick anyway.
-      await pagefind.options({ excerptLength: 0, noWorker: true });
-      if (shards > 1) {
-        // Each shard answers to a filter of its own number, so that browsing can ask the
-        // shards one by one; merged shards use the first one's WebAssembly.
-        await pagefind.options({ mergeFilter: { shard: "0" } });
-        await Promise.all(upTo(shards - 1).slice(1).map((k) =>
-          pagefind.mergeIndex(`/pagefind/${k}/`, { mergeFilter: { shard: String(k) } })));
-      }
+      // Each shard answers to a filter of its own number, so that browsing can ask the
+      // shards one by one. (One call: before a search, options() replaces what it was given.)
+      await pagefind.options({ excerptLength: 0, noWorker: true,
+        ...(shards > 1 ? { mergeFilter: { shard: "0" } } : {}) });
+      // Merged shards use the first one's WebAssembly.
+      await Promise.all(upTo(shards - 1).slice(1).map((k) =>
+        pagefind.mergeIndex(`/pagefind/${k}/`, { mergeFilter: { shard: String(k) } })));
     }
     const found = await searchServices(words, chosen);
     const help = words ? await pagefind.search(words, { filters: { type: "page" } }) : { results: [] };
