@@ -3,9 +3,7 @@
 // URL, the title or history, and nothing is stored.
 import { showOpening, TEXT } from "./open-now.js";
 
-// Result cards shown at a time: each needs its own fragment fetched (about 0.9 KB) before
-// any is shown, and ten are already several screens on a phone.
-const PAGE = 10;
+const PAGE = 10;  // result cards shown at a time (each fetches its fragment)
 const root = document.querySelector('[data-module="app-search"]');
 if (root) start(root);
 
@@ -19,9 +17,7 @@ function start(root) {
   const services = find(".app-search__services"), pages = find(".app-search__pages");
   const more = find(".app-search__more");
   const slots = Number(root.dataset.whoSlots), maxAge = Number(root.dataset.maxAge);
-  // A large directory's index is split into shards by name (signpost/search.py): the first
-  // at /pagefind/, the others at /pagefind/1/, ...; one index below that size.
-  const shards = Number(root.dataset.indexShards || 1);
+  const shards = Number(root.dataset.indexShards || 1);  // signpost/search.py
   let pagefind = null, searched = false, wantCounts = false, counting = false, ticket = 0, timer = null, results = [], showing = 0;
 
   const none = find(".app-search__none");
@@ -64,13 +60,10 @@ function start(root) {
     status.textContent = TEXT.searching;
     if (!pagefind) {
       pagefind = await import("/pagefind/pagefind.js");
-      // Never highlightParam: it puts words in URLs. Without a worker, a first search does
-      // not fetch Pagefind's worker script (12 KB); searching this index is quick anyway.
-      // Each shard answers to a filter of its own number, so that browsing can ask the
-      // shards one by one. (One call: before a search, options() replaces what it was given.)
+      // Never highlightParam: it puts words in URLs. No worker: 12 KB. One call: a second
+      // would replace it. Shard k answers to "shard: k".
       await pagefind.options({ excerptLength: 0, noWorker: true,
         ...(shards > 1 ? { mergeFilter: { shard: "0" } } : {}) });
-      // Merged shards use the first one's WebAssembly.
       await Promise.all(upTo(shards - 1).slice(1).map((k) =>
         pagefind.mergeIndex(`/pagefind/${k}/`, { mergeFilter: { shard: String(k) } })));
     }
@@ -93,12 +86,9 @@ function start(root) {
   }
 
   async function searchServices(words, chosen) {
-    // Browsing searches for the word every service page carries (a search with no words
-    // would load the whole index), sorted by name so only the cards shown are fetched.
-    // Help for people who harm is searched apart and always comes last.
+    // Browsing searches for the word every service page carries (no words would load the
+    // whole index), by name. Help for people who harm (a section) is searched apart, last.
     const query = words || root.dataset.browseWord;
-    // Services are the pages not of type "page"; only services for people who harm have a
-    // section.
     const harmSection = { section: "people-who-harm" };
     const options = (which) => ({ filters: { ...chosen, ...which },
       sort: words ? {} : { name: "asc" } });
@@ -109,9 +99,7 @@ function start(root) {
       filters: addCounts(main.filters, harm.filters) };
   }
 
-  // Merged shards rank results by score, and a search sorted by name scores each result by
-  // its place in its own shard: so browsing asks each shard (a range of names) apart, and
-  // lists them one after another, which is the order by name.
+  // Sorted, a result's score is its place in its shard (a range of names): list in turn.
   async function searchShards(query, options) {
     if (shards === 1 || !options.sort.name) return pagefind.search(query, options);
     const parts = await Promise.all(upTo(shards - 1).map((k) =>
@@ -120,16 +108,13 @@ function start(root) {
       filters: addCounts(...parts.map((part) => part.filters)) };
   }
 
-  // Counts for every option need the borough and kind filters' data (about 80 KB at 10,000
-  // listings): fetched only when someone goes to a list of choices, and after the results
-  // they wait for. Pagefind counts every filter it has loaded; loading only these two (not
-  // all, as pagefind.filters() would) leaves out the audience filter, which lists every page.
+  // Counts need the borough and kind filters (80 KB at 10,000 listings; not every filter):
+  // fetched once someone goes to a list of choices, after the results.
   async function count() {
     if (counting || !wantCounts || !searched) return;
     const mine = ticket, words = fields.query.value.trim(), chosen = filters();
     if (!words && !Object.keys(chosen).length) return;  // again after the next search
     counting = true;
-    // The words searched for already (no words would load the whole word index).
     await pagefind.preload(words || root.dataset.browseWord, { filters: { borough: "", kind: "" } });
     const found = await searchServices(words, chosen);
     if (mine === ticket) showCounts(found.filters);
@@ -207,23 +192,20 @@ function start(root) {
     const who = element("p", "app-card__who");
     who.append(element("strong", "", TEXT.who_for), " " + data.meta.who);
     item.append(who);
-    if (data.meta.phone) {
-      const call = element("p", "app-card__call");
-      const phone = element("a", "app-phone", `${TEXT.call} ${data.meta.phone}`);
-      phone.href = data.meta.phone_href;
+    const call = (number, href, hours, ...label) => {
+      const line = element("p", "app-card__call");
+      const phone = element("a", "app-phone", `${TEXT.call} ${number}`);
+      phone.href = href;
       const open = element("span", "app-open-now");
-      showOpening(open, data.meta.hours);
-      call.append(phone, " ", open);
-      item.append(call);
-    }
-    if (data.meta.now_phone) {  // the line to call when the first one is closed
-      const call = element("p", "app-card__call");
-      const phone = element("a", "app-phone", `${TEXT.call} ${data.meta.now_phone}`);
-      phone.href = data.meta.now_href;
-      const open = element("span", "app-open-now");
-      showOpening(open, data.meta.now_hours);
-      call.append(element("span", "app-card__label", data.meta.now_label), phone, " ", open);
-      item.append(call);
+      showOpening(open, hours);
+      line.append(...label, phone, " ", open);
+      item.append(line);
+    };
+    const meta = data.meta;
+    if (meta.phone) call(meta.phone, meta.phone_href, meta.hours);
+    if (meta.now_phone) {  // the line to call when the first one is closed
+      call(meta.now_phone, meta.now_href, meta.now_hours,
+        element("span", "app-card__label", meta.now_label));
     }
     return item;
   }
@@ -281,8 +263,7 @@ function start(root) {
       fields[name].addEventListener(event, () => { wantCounts = true; count(); });
     }
   }
-  // One batch at a time: a second click while one loads would show the same cards twice.
-  let loadingMore = null;
+  let loadingMore = null;  // one batch at a time, or a double click shows cards twice
   more.addEventListener("click", () => {
     loadingMore = loadingMore || showMore().finally(() => { loadingMore = null; });
   });
