@@ -2,8 +2,13 @@
 Pagefind over the built site (offline; the binary comes from PyPI)."""
 from __future__ import annotations
 
+import os
+import re
+import shutil
 import subprocess
 import sys
+import threading
+from html import unescape
 from pathlib import Path
 
 from .problems import BuildFailed, Problem
@@ -16,6 +21,16 @@ MAX_AGE = 120  # the oldest age a person can search for; an open upper limit is 
 # one-word search that loads one small part of the index instead (about 0.3 MB).
 BROWSE_WORD = "zzlisting"
 INDEX_FOLDER = "pagefind"  # where Pagefind writes the index, inside the site
+# Above this many service pages the index is split into shards (SearchIndex), so that no one
+# Pagefind run needs more than about 2.5 GB. The search page and the build both ask
+# index_shards(), so they agree.
+SHARD_SERVICES = 20_000
+PAGEFIND = (sys.executable, "-m", "pagefind")  # the binary from PyPI, through its wrapper
+
+
+def index_shards(services: int) -> int:
+    """How many shards the search index of this many service pages is split into."""
+    return max(1, -(-services // SHARD_SERVICES))
 
 
 def who_values(service: Service) -> list[str]:
@@ -80,14 +95,26 @@ class SearchIndex:
 
     The build calls add() for each page the search indexes, once its file is written (with
     its text, for an indexer that reads from memory), ready() when every such page has been
-    added (the index may be built from then on, while the build writes the rest), and
-    finish() at the end, which waits for the index or raises BuildFailed; abort() on any
-    failure."""
+    added (the index is built from then on, in the background, while the build writes the
+    rest), and finish() at the end, which waits for the index or raises BuildFailed; abort()
+    on any failure.
+
+    Pagefind's memory grows with the pages one run indexes (about 1.1 GB at 10,000), so above
+    SHARD_SERVICES service pages the index is split into shards, built one after another:
+    the peak is one shard's. Shard k holds the k-th range of services by name (the first
+    also every help page), in /pagefind/ for the first and /pagefind/k/ for the others;
+    search.js merges them with Pagefind's mergeIndex and, browsing by name, lists shard
+    after shard. Below that, one index, as before: a first search loads no more."""
 
     def __init__(self, site_dir: Path):
         self.site_dir = site_dir
-        self.pages: list[str] = []
+        self.pages: list[str] = []  # help pages: always in the first shard
+        self.services: list[tuple[str, str]] = []  # (sort key, path) of each service page
+        self.thread: threading.Thread | None = None
         self.process: subprocess.Popen | None = None
+        self.failure: str | None = None  # what to tell the person: Pagefind failed
+        self.error: BaseException | None = None  # a bug, raised again by finish()
+        self.aborted = False
 
     @staticmethod
     def indexes(output) -> bool:
@@ -96,41 +123,103 @@ class SearchIndex:
             output.template == "service.html" and not output.context.get("embedded"))
 
     def add(self, dest_path: str, html: str) -> None:
-        self.pages.append(dest_path)
+        if dest_path.startswith("services/"):
+            found = _SORT_KEY.search(html)
+            self.services.append((unescape(found[1]) if found else "", dest_path))
+        else:
+            self.pages.append(dest_path)
+
+    def shards(self) -> list[list[str]]:
+        """The pages of each shard: services in ranges by the name search.js sorts by, as
+        Pagefind compares them (by code point, as Python does)."""
+        count = index_shards(len(self.services))
+        ordered = [path for _, path in sorted(self.services)]
+        return [(self.pages if k == 0 else []) + ordered[k * len(ordered) // count:
+                                                         (k + 1) * len(ordered) // count]
+                for k in range(count)]
 
     def ready(self) -> None:
-        # Pointed only at the pages it indexes, Pagefind skips parsing every listing page,
-        # embed and fragment (at 1,000 listings: 6.5 s and 227 MB become 3.0 s and 155 MB).
-        # Service pages go by one pattern: a list of 10,000 paths would pass the argument
-        # length limit.
-        others = sorted(_glob_escape(p) for p in self.pages if not p.startswith("services/"))
-        pattern = "{" + ",".join(["services/*/index.html"] + others) + "}"
-        self.process = subprocess.Popen(
-            [sys.executable, "-m", "pagefind", "--site", str(self.site_dir), "--glob", pattern],
-            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        self.thread = threading.Thread(target=self._build, name="search-index", daemon=True)
+        self.thread.start()
+
+    def _build(self) -> None:
+        shards = self.shards()
+        try:
+            for k, pages in enumerate(shards):
+                if self.aborted:
+                    return
+                self._run_shard(k, pages, len(shards))
+        except OSError as error:
+            self.failure = str(error)
+        except BaseException as error:  # not lost with the thread
+            self.error = error
+
+    def _run_shard(self, k: int, pages: list[str], count: int) -> None:
+        out = self.site_dir / INDEX_FOLDER / (str(k) if k else "")
+        if count == 1:
+            # Pointed only at the pages it indexes, Pagefind skips parsing every listing
+            # page, embed and fragment (at 1,000 listings: 6.5 s and 227 MB become 3.0 s and
+            # 155 MB). Service pages go by one pattern: a list of 10,000 paths would pass
+            # the argument length limit.
+            others = sorted(_glob_escape(p) for p in pages if not p.startswith("services/"))
+            site, glob = self.site_dir, "{" + ",".join(["services/*/index.html"] + others) + "}"
+        else:
+            # A shard's pages, linked (not copied) into a folder of their own, inside the
+            # site being written, that Pagefind reads whole: no pattern could name them.
+            site, glob = self.site_dir / f".{INDEX_FOLDER}-shard", "**/*.html"
+            shutil.rmtree(site, ignore_errors=True)
+            for page in pages:
+                (site / page).parent.mkdir(parents=True, exist_ok=True)
+                os.link(self.site_dir / page, site / page)
+        try:
+            self.process = subprocess.Popen(
+                [*PAGEFIND, "--site", str(site), "--glob", glob, "--output-path", str(out)],
+                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+            if self.aborted:  # abort() came between the check above and the start
+                self.process.kill()
+            stdout, stderr = self.process.communicate()
+        finally:
+            if count > 1:
+                shutil.rmtree(site, ignore_errors=True)
+        if self.aborted:
+            return
+        if self.process.returncode != 0:
+            self.failure = ((stderr or stdout).strip().splitlines()[-1:] or ["no output"])[0]
+            self.aborted = True  # the shards after it would be of no use
+            return
+        # Pagefind ships UIs we do not use; leaving them out keeps the site small and makes
+        # sure nothing can load its modal (which would cover the exit button). Merged shards
+        # use the first one's script and WebAssembly.
+        unused = _UNUSED if k == 0 else [p.name for p in out.iterdir() if p.is_file()
+                                         and p.name != "pagefind-entry.json"
+                                         and not p.name.endswith(".pf_meta")]
+        for name in unused:
+            (out / name).unlink(missing_ok=True)
 
     def finish(self) -> None:
-        if self.process is None:
+        if self.thread is None:
             self.ready()
-        stdout, stderr = self.process.communicate()
-        if self.process.returncode != 0:
-            detail = (stderr or stdout).strip().splitlines()[-1:] or ["no output"]
+        self.thread.join()
+        if self.error is not None:
+            raise self.error
+        if self.failure:
             raise BuildFailed([Problem("pagefind", 1, f"the search index could not be built: "
-                                                      f"{detail[0]}")])
-        # Pagefind ships UIs we do not use; leaving them out keeps the site small and makes
-        # sure nothing can load its modal (which would cover the exit button).
-        for unused in ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js",
-                       "pagefind-modular-ui.css", "pagefind-component-ui.js",
-                       "pagefind-component-ui.css", "pagefind-highlight.js"):
-            (self.site_dir / INDEX_FOLDER / unused).unlink(missing_ok=True)
+                                                      f"{self.failure}")])
 
     def abort(self) -> None:
-        if self.process is not None and self.process.poll() is None:
-            self.process.kill()
-            self.process.wait()
-        if self.process is not None:  # started early, it may be stopped before finish()
-            for pipe in (self.process.stdout, self.process.stderr):
-                pipe.close()
+        self.aborted = True
+        process = self.process
+        if process is not None and process.poll() is None:
+            process.kill()
+            process.wait()
+        if self.thread is not None:
+            self.thread.join()
+
+
+_SORT_KEY = re.compile(r'data-pagefind-sort="name:([^"]*)"')
+_UNUSED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js",
+           "pagefind-modular-ui.css", "pagefind-component-ui.js", "pagefind-component-ui.css",
+           "pagefind-highlight.js")
 
 
 def _glob_escape(path: str) -> str:

@@ -10,7 +10,7 @@ from .coverage import coverage
 from .order import resident_order
 from .problems import Problem
 from .review import review_state
-from .search import who_slots
+from .search import index_shards, who_slots
 from .services import Service
 from .settings import Settings
 
@@ -168,7 +168,8 @@ def plan_site(services: list[Service], pages: list[Page], settings: Settings,
                        sources=(f"page:{p.slug}",)) for p in pages]
     # Its "who is it for" choices come from every listing's ages and genders.
     outputs.append(Output("/search/", "search.html", "Search for help",
-                          {"helpline": helpline, "who_slots": who_slots(services)},
+                          {"helpline": helpline, "who_slots": who_slots(services),
+                           "index_shards": index_shards(len(services))},
                           sources=("services",)))
     outputs.append(Output("/404.html", "404.html", "Page not found"))
     outputs.append(Output("/sitemap.xml", "sitemap.xml", "Sitemap",

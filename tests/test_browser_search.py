@@ -25,7 +25,9 @@ def search(page, site, **choices):
     # (wait_for_function would evaluate a string, which the site's CSP rightly forbids)
     expect(page.locator(".app-search__status")).to_have_text(re.compile(r"found\.$|^Nothing"))
     while page.locator(".app-search__more").is_visible():
+        shown = page.locator(".app-search__services > li").count()
         page.click(".app-search__more")
+        expect(page.locator(".app-search__services > li")).not_to_have_count(shown)
     return page.locator(".app-search__services h3").all_text_contents()
 
 
@@ -96,6 +98,20 @@ def test_a_first_search_fetches_only_what_it_needs(page, site):
     page.focus("#search-borough")  # going to the choices loads the counts
     expect(lambeth).to_have_text(re.compile(r"^Lambeth \(\d+\)$"))
     assert len([u for u in fetched if "/filter/" in u]) > len(searched)
+
+
+def test_show_more_clicked_twice_shows_each_card_once(page, site):
+    page.goto(site.url + "/search/")
+    page.select_option("#search-audience", "residents")
+    status = page.locator(".app-search__status")
+    expect(status).to_have_text(re.compile(r"found\.$"))
+    total = int(status.text_content().split()[0])
+    assert total > 10  # more than one batch of ten
+    page.dblclick(".app-search__more")
+    cards = page.locator(".app-search__services h3")
+    expect(cards).to_have_count(min(total, 20))
+    page.wait_for_timeout(300)
+    assert len(set(cards.all_text_contents())) == cards.count() == min(total, 20)
 
 
 def test_searching_leaves_no_trace(page, site):
@@ -225,3 +241,63 @@ def test_open_now_is_shown_on_cards_from_the_page_clock(browser, site):
             return m.describe(m.openingStatus(code, new Date()), m.TEXT);
         }""", code)
     context.close()
+
+
+# A directory large enough to split its index -----------------------------------------------
+
+@pytest.fixture(scope="module")
+def sharded(tmp_path_factory, destination):
+    """The real directory, built with its index split into shards of a few services (as a
+    national directory's would be, at a size a test can build), and served."""
+    from signpost import search as search_module
+    from signpost.pipeline import build
+    from signpost.settings import Settings
+    from servers import serve_site
+    from conftest import REAL_TODAY, ROOT
+    settings = Settings.for_root(ROOT, out_dir=tmp_path_factory.mktemp("sharded") / "site")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(search_module, "SHARD_SERVICES", 9)
+        build(settings, exit_url=destination.url + "/weather", today=REAL_TODAY)
+        shards = search_module.index_shards(len(real_directory()[1]))
+    server = serve_site(settings.out_dir, ROOT / "netlify.toml")
+    server.shards = shards
+    yield server
+    server.close()
+
+
+def shard_of(name: str, shards: int) -> int:
+    """The shard a service is in: the k-th range of names (signpost/search.py)."""
+    ordered = sorted(s.name.lower() for s in real_directory()[1])
+    at = ordered.index(name.lower())
+    return next(k for k in range(shards) if at < (k + 1) * len(ordered) // shards)
+
+
+def test_a_sharded_index_finds_every_shard_with_filters(page, sharded):
+    assert sharded.shards >= 3
+    fetched = []
+    page.on("request", lambda r: "/pagefind/" in r.url and fetched.append(r.url))
+    found = search(page, sharded, age="15", gender="women")
+    assert set(found) == names(lambda s: admits(s, 15, "women")) and len(found) == len(set(found))
+    assert {shard_of(name, sharded.shards) for name in found} == set(range(sharded.shards))
+    # Browsing lists shard after shard: the order by name, as with one index.
+    assert [n.lower() for n in found] == sorted(n.lower() for n in found)
+    # One WebAssembly and one script for all the shards, no worker; each shard's own index
+    # and filters.
+    assert len([u for u in fetched if ".pagefind" in u and "wasm" in u]) == 1
+    assert len([u for u in fetched if u.endswith(".js")]) == 1
+    for k in range(1, sharded.shards):
+        assert any(f"/pagefind/{k}/" in u and "/filter/" in u for u in fetched)
+    found = search(page, sharded, borough="Lambeth", age="15", gender="women")
+    assert set(found) == names(lambda s: in_borough(s, "lambeth") and admits(s, 15, "women"))
+    # Words search every shard at once, ranked: a service in the last shard is found by name.
+    last = max((s for s in real_directory()[1] if in_borough(s, "lewisham")),
+               key=lambda s: s.name.lower())
+    assert shard_of(last.name, sharded.shards) == sharded.shards - 1
+    requests = []
+    page.on("request", lambda r: requests.append(r.url))
+    assert last.name in search(page, sharded, query=last.name, borough="Lewisham")
+    # Merging sends nothing typed or chosen anywhere, and only to this site.
+    assert page.url == sharded.url + "/search/"
+    assert [u for u in requests if not u.startswith(sharded.url + "/")] == []
+    typed = last.name.lower().split()[0]
+    assert not [u for u in requests if typed in u.lower() or "lewisham" in u.lower()]

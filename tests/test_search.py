@@ -1,8 +1,14 @@
 """Unit tests: the facets that make search filters exact, and the hours code."""
 from __future__ import annotations
 
+import sys
+
 import pytest
 
+from conftest import TODAY
+from signpost import search
+from signpost.pipeline import build
+from signpost.problems import BuildFailed
 from signpost.search import hours_code, who_ranges, who_slots, who_values
 from signpost.services import Group, Hours, Period, Service
 
@@ -63,3 +69,56 @@ def test_hours_code():
     assert hours_code(Hours(periods=(Period(("mon", "tue"), "09:00", "17:00"),
                                      Period(("sat",), "22:00", "02:00")))) == \
         "mon,tue 09:00-17:00;sat 22:00-02:00"
+
+
+def page(name: str) -> str:
+    return f'<main><span data-pagefind-sort="name:{name}"></span></main>'
+
+
+def test_the_index_is_split_by_name_above_the_threshold(tmp_path, monkeypatch):
+    monkeypatch.setattr(search, "SHARD_SERVICES", 2)
+    assert [search.index_shards(n) for n in (0, 1, 2, 3, 4, 5)] == [1, 1, 1, 2, 2, 3]
+    index = search.SearchIndex(tmp_path)
+    for slug, name in [("d", "delta"), ("a", "alpha &amp; co"), ("e", "echo"), ("b", "bravo"),
+                       ("c", "charlie")]:
+        index.add(f"services/{slug}/index.html", page(name))
+    index.add("about/index.html", "<main>About</main>")
+    # Ranges of names, in order (so that a browse lists shard after shard); help pages first.
+    assert index.shards() == [["about/index.html", "services/a/index.html"],
+                              ["services/b/index.html", "services/c/index.html"],
+                              ["services/d/index.html", "services/e/index.html"]]
+
+
+def test_one_index_below_the_threshold(tmp_path):
+    index = search.SearchIndex(tmp_path)
+    for n in range(3):
+        index.add(f"services/s{n}/index.html", page(f"s{n}"))
+    assert len(index.shards()) == 1 and search.index_shards(search.SHARD_SERVICES) == 1
+
+
+def test_a_sharded_build_writes_each_shard_apart(project, monkeypatch):
+    monkeypatch.setattr(search, "SHARD_SERVICES", 1)
+    build(project, today=TODAY)
+    index = project.out_dir / "pagefind"
+    shards = sorted(p.name for p in index.iterdir() if p.is_dir() and p.name.isdigit())
+    assert shards == ["1", "2"]  # the fixture's three services: one a shard
+    assert (index / "wasm.en-gb.pagefind").exists() and (index / "pagefind.js").exists()
+    for shard in shards:  # only their index: the first shard's script and WebAssembly serve all
+        files = {p.name for p in (index / shard).iterdir() if p.is_file()}
+        assert "pagefind-entry.json" in files and not [f for f in files if "wasm" in f or
+                                                        f.endswith(".js")]
+    assert 'data-index-shards="3"' in (project.out_dir / "search" / "index.html").read_text()
+    assert not list(project.out_dir.glob(".pagefind*"))  # the linked pages are gone
+
+
+def test_a_failed_shard_publishes_nothing(project, monkeypatch):
+    build(project, today=TODAY)
+    before = sorted(p.relative_to(project.out_dir) for p in project.out_dir.rglob("*"))
+    monkeypatch.setattr(search, "SHARD_SERVICES", 1)
+    failing = "import sys; sys.exit('disk full' if sys.argv[-1].endswith('/1') else 0)"
+    monkeypatch.setattr(search, "PAGEFIND", (sys.executable, "-c", failing))
+    with pytest.raises(BuildFailed) as failed:
+        build(project, today=TODAY)
+    assert failed.value.problems[0].message == "the search index could not be built: disk full"
+    assert sorted(p.relative_to(project.out_dir) for p in project.out_dir.rglob("*")) == before
+    assert not [p for p in project.out_dir.parent.iterdir() if p.name.startswith(".")]

@@ -3,7 +3,7 @@
 // URL, the title or history, and nothing is stored.
 import { showOpening, TEXT } from "./open-now.js";
 
-const PAGE = 20;  // result cards shown at a time
+const PAGE = 10;  // result cards shown at a time (each fetches its fragment)
 const root = document.querySelector('[data-module="app-search"]');
 if (root) start(root);
 
@@ -17,6 +17,7 @@ function start(root) {
   const services = find(".app-search__services"), pages = find(".app-search__pages");
   const more = find(".app-search__more");
   const slots = Number(root.dataset.whoSlots), maxAge = Number(root.dataset.maxAge);
+  const shards = Number(root.dataset.indexShards || 1);  // signpost/search.py
   let pagefind = null, searched = false, wantCounts = false, counting = false, ticket = 0, timer = null, results = [], showing = 0;
 
   const none = find(".app-search__none");
@@ -59,9 +60,12 @@ function start(root) {
     status.textContent = TEXT.searching;
     if (!pagefind) {
       pagefind = await import("/pagefind/pagefind.js");
-      // Never highlightParam: it puts words in URLs. Without a worker, a first search does
-      // not fetch Pagefind's worker script (12 KB); searching this index is quick anyway.
-      await pagefind.options({ excerptLength: 0, noWorker: true });
+      // Never highlightParam: it puts words in URLs. No worker: 12 KB. One call: a second
+      // would replace it. Shard k answers to "shard: k".
+      await pagefind.options({ excerptLength: 0, noWorker: true,
+        ...(shards > 1 ? { mergeFilter: { shard: "0" } } : {}) });
+      await Promise.all(upTo(shards - 1).slice(1).map((k) =>
+        pagefind.mergeIndex(`/pagefind/${k}/`, { mergeFilter: { shard: String(k) } })));
     }
     const found = await searchServices(words, chosen);
     const help = words ? await pagefind.search(words, { filters: { type: "page" } }) : { results: [] };
@@ -82,30 +86,36 @@ function start(root) {
   }
 
   async function searchServices(words, chosen) {
-    // Browsing searches for the word every service page carries (a search with no words
-    // would load the whole index), sorted by name so only the cards shown are fetched.
-    // Help for people who harm is searched apart and always comes last.
+    // Browsing searches for the word every service page carries (no words would load the
+    // whole index), by name. Help for people who harm (a section) is searched apart, last.
     const query = words || root.dataset.browseWord;
-    // Services are the pages not of type "page"; only services for people who harm have a
-    // section.
     const harmSection = { section: "people-who-harm" };
     const options = (which) => ({ filters: { ...chosen, ...which },
       sort: words ? {} : { name: "asc" } });
     const [main, harm] = await Promise.all([
-      pagefind.search(query, options({ none: [{ type: "page" }, harmSection] })),
-      pagefind.search(query, options(harmSection))]);
+      searchShards(query, options({ none: [{ type: "page" }, harmSection] })),
+      searchShards(query, options(harmSection))]);
     return { results: main.results.concat(harm.results),
       filters: addCounts(main.filters, harm.filters) };
   }
 
-  // Counts for every option need every filter's data (150 KB at 10,000 listings): fetched
-  // only when someone goes to a list of choices, and after the results they wait for.
+  // Sorted, a result's score is its place in its shard (a range of names): list in turn.
+  async function searchShards(query, options) {
+    if (shards === 1 || !options.sort.name) return pagefind.search(query, options);
+    const parts = await Promise.all(upTo(shards - 1).map((k) =>
+      pagefind.search(query, { ...options, filters: { ...options.filters, shard: String(k) } })));
+    return { results: parts.flatMap((part) => part.results),
+      filters: addCounts(...parts.map((part) => part.filters)) };
+  }
+
+  // Counts need the borough and kind filters (80 KB at 10,000 listings; not every filter):
+  // fetched once someone goes to a list of choices, after the results.
   async function count() {
     if (counting || !wantCounts || !searched) return;
-    counting = true;
-    await pagefind.filters();
     const mine = ticket, words = fields.query.value.trim(), chosen = filters();
-    if (!words && !Object.keys(chosen).length) return;
+    if (!words && !Object.keys(chosen).length) return;  // again after the next search
+    counting = true;
+    await pagefind.preload(words || root.dataset.browseWord, { filters: { borough: "", kind: "" } });
     const found = await searchServices(words, chosen);
     if (mine === ticket) showCounts(found.filters);
   }
@@ -127,9 +137,9 @@ function start(root) {
     more.textContent = TEXT.show_more;
   }
 
-  function addCounts(one, other) {
+  function addCounts(...all) {
     const sum = {};
-    for (const counts of [one, other]) {
+    for (const counts of all) {
       for (const [key, values] of Object.entries(counts || {})) {
         sum[key] = sum[key] || {};
         for (const [value, n] of Object.entries(values)) sum[key][value] = (sum[key][value] || 0) + n;
@@ -182,23 +192,20 @@ function start(root) {
     const who = element("p", "app-card__who");
     who.append(element("strong", "", TEXT.who_for), " " + data.meta.who);
     item.append(who);
-    if (data.meta.phone) {
-      const call = element("p", "app-card__call");
-      const phone = element("a", "app-phone", `${TEXT.call} ${data.meta.phone}`);
-      phone.href = data.meta.phone_href;
+    const call = (number, href, hours, ...label) => {
+      const line = element("p", "app-card__call");
+      const phone = element("a", "app-phone", `${TEXT.call} ${number}`);
+      phone.href = href;
       const open = element("span", "app-open-now");
-      showOpening(open, data.meta.hours);
-      call.append(phone, " ", open);
-      item.append(call);
-    }
-    if (data.meta.now_phone) {  // the line to call when the first one is closed
-      const call = element("p", "app-card__call");
-      const phone = element("a", "app-phone", `${TEXT.call} ${data.meta.now_phone}`);
-      phone.href = data.meta.now_href;
-      const open = element("span", "app-open-now");
-      showOpening(open, data.meta.now_hours);
-      call.append(element("span", "app-card__label", data.meta.now_label), phone, " ", open);
-      item.append(call);
+      showOpening(open, hours);
+      line.append(...label, phone, " ", open);
+      item.append(line);
+    };
+    const meta = data.meta;
+    if (meta.phone) call(meta.phone, meta.phone_href, meta.hours);
+    if (meta.now_phone) {  // the line to call when the first one is closed
+      call(meta.now_phone, meta.now_href, meta.now_hours,
+        element("span", "app-card__label", meta.now_label));
     }
     return item;
   }
@@ -256,7 +263,10 @@ function start(root) {
       fields[name].addEventListener(event, () => { wantCounts = true; count(); });
     }
   }
-  more.addEventListener("click", () => showMore());
+  let loadingMore = null;  // one batch at a time, or a double click shows cards twice
+  more.addEventListener("click", () => {
+    loadingMore = loadingMore || showMore().finally(() => { loadingMore = null; });
+  });
   find(".app-search__clear").addEventListener("click", () => {
     for (const field of Object.values(fields)) field.value = "";
     clear();
