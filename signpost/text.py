@@ -14,8 +14,9 @@ from pathlib import Path
 
 from .problems import Problem
 
-# Whole files. services.yaml for 10,000 listings is about 18 MB.
-SERVICES_LIMIT = 50_000_000
+# Whole files. services.yaml for 10,000 listings is about 18 MB, for 100,000 (a national
+# directory) about 190 MB.
+SERVICES_LIMIT = 256_000_000
 SETTINGS_LIMIT = 1_000_000
 PAGE_LIMIT = 100_000  # the longest page today is 4 KB
 
