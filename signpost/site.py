@@ -360,7 +360,8 @@ def check_site(outputs: list[Output], services: list[Service], pages: list[Page]
 
 def check_rendered_links(planned: list[Output], rendered: list[Output], services: list[Service],
                          pages: list[Page], rewrites: list[tuple[str, str]], templates_dir,
-                         base_url: str, pending: set[str] = frozenset()) -> list[Problem]:
+                         base_url: str, pending: set[str] = frozenset(),
+                         memo: dict | None = None) -> list[Problem]:
     """Return a problem for each internal link in the rendered outputs that goes nowhere,
     once per link, at the template line that writes it when it is written there as is.
     Pages are read for their links; other text files (the sitemap, the feed, scripts made
@@ -369,6 +370,8 @@ def check_rendered_links(planned: list[Output], rendered: list[Output], services
     :param rewrites: the rules (from, to) of _redirects: a path they rewrite to a planned
         file is a page of the site.
     :param pending: URLs of pages left out because of problems already reported.
+    :param memo: the links found in each output's text, kept between calls (the dev server's
+        rebuild after an edit reads only the outputs whose text changed).
     """
     # Links in descriptions and content pages are reported by check_site, at their line.
     written = {href for html in [p.html for p in pages] + [s.description_html for s in services]
@@ -381,21 +384,26 @@ def check_rendered_links(planned: list[Output], rendered: list[Output], services
     absolute = re.compile(r'(?:href|src)="' + base + r'(/[^"#?]*)')
     anywhere = re.compile(base + r'(/[^"\'<>#?\s\\]*)')
     broken: dict[str, list[Output]] = {}
+    seen = {} if memo is None else memo.setdefault(base_url, {})
     for output in rendered:
-        text = output.html
-        if output.template.endswith(".html"):
-            found = set(_LINK.findall(text)) | set(absolute.findall(text))
+        text = output.html if output.body is None else output.body
+        known_links = seen.get(output.url)
+        if known_links is not None and known_links[0] is text:
+            found = known_links[1]
         else:
-            if output.body is not None and output.url.endswith(_TEXT_FILES):
-                text = output.body.decode("utf-8", "replace")
-            found = set(anywhere.findall(text)) if text else set()
-        for href in found:
+            found = _links_in(output, absolute, anywhere)
+            if memo is not None:
+                seen[output.url] = (text, found)
+        for href in found - known:
             target = href if href.endswith("/") or "." in href.rsplit("/", 1)[-1] else href + "/"
             if target in known or href in known or target.startswith(GENERATED):
                 continue
             if rewrite(rules, href) in known:  # an Open Referral API path
                 continue
             broken.setdefault(href, []).append(output)
+    if memo is not None:  # forget pages no longer planned
+        for url in set(seen) - {o.url for o in rendered}:
+            del seen[url]
     problems = []
     for href, found in broken.items():
         if not found[0].template:  # a data file: where its data comes from, else the file
@@ -406,6 +414,16 @@ def check_rendered_links(planned: list[Output], rendered: list[Output], services
         problems.append(Problem(file, line, f"link to {href} goes to a page that does not exist "
                                 f"(on {found[0].url}{others})"))
     return problems
+
+
+def _links_in(output: Output, absolute: re.Pattern, anywhere: re.Pattern) -> set[str]:
+    """The addresses of the site an output's text holds: its links, for a page."""
+    text = output.html
+    if output.template.endswith(".html"):
+        return set(_LINK.findall(text)) | set(absolute.findall(text))
+    if output.body is not None and output.url.endswith(_TEXT_FILES):
+        text = output.body.decode("utf-8", "replace")
+    return set(anywhere.findall(text)) if text else set()
 
 
 def _written_at(href: str, templates_dir, template: str) -> tuple[str, int]:
