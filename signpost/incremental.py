@@ -335,10 +335,15 @@ def _fingerprint(value, digests: dict, memo: dict) -> str:
     if kind in _PLAIN:
         return repr(value)
     if kind is list or kind is tuple:
-        if value and set(map(type, value)) == {Service}:  # a list of listings, most often
+        if not value:
+            return "[]"
+        kinds = set(map(type, value))
+        if kinds == _SERVICE:  # a list of listings, most often
             parts = list(map(digests.get, map(id, value)))
             if None not in parts:
                 return "[S" + ",S".join(parts) + "]"
+        elif kinds <= _PLAIN:  # numbers in a table, say
+            return repr(value)
         if len(value) < 8:
             return "[" + ",".join([_fingerprint(v, digests, memo) for v in value]) + "]"
         known = memo.get(id(value))  # a long list is often shared: a listing's pages
@@ -354,16 +359,21 @@ def _fingerprint(value, digests: dict, memo: dict) -> str:
         return known
     if kind is Service:
         found = "S" + (digests.get(id(value)) or _digest(repr(replace(value, line=0))))
-    elif is_dataclass(value):
-        found = kind.__name__ + "(" + ",".join([
-            _fingerprint(getattr(value, f.name), digests, memo) for f in fields(value)]) + ")"
     else:
-        found = kind.__name__ + repr(value)
+        names = _FIELDS.get(kind)
+        if names is None:
+            names = _FIELDS[kind] = tuple(f.name for f in fields(value)) \
+                if is_dataclass(value) else ()
+        found = kind.__name__ + ("(" + ",".join([
+            _fingerprint(getattr(value, name), digests, memo) for name in names]) + ")"
+            if names else repr(value))
     memo[id(value)] = found
     return found
 
 
 _PLAIN = {str, int, float, bool, type(None), dt.date}
+_SERVICE = {Service}
+_FIELDS: dict[type, tuple[str, ...]] = {}  # the fields of each kind of dataclass
 
 
 def _digest(text: str) -> str:
@@ -423,14 +433,12 @@ class BackgroundIndex:
         """Index these pages (already written) instead of whatever is being indexed now."""
         with self._lock:
             self._generation += 1
-            generation = self._generation
             if self._index is not None:
                 self._index.abort()
             pages = [(o.dest_path, o.html) for o in outputs if SearchIndex.indexes(o)]
-            snapshot = _snapshot(self.out_dir)
-            previous = self._thread
-            self._thread = threading.Thread(target=self._run, daemon=True,
-                                            args=(generation, snapshot, pages, previous))
+            self._thread = threading.Thread(
+                target=self._run, daemon=True, name="signpost-index",
+                args=(self._generation, pages, self._thread))
             self._thread.start()
 
     def wait(self, timeout: float | None = None) -> None:
@@ -438,9 +446,12 @@ class BackgroundIndex:
         if thread is not None:
             thread.join(timeout)
 
-    def _run(self, generation: int, snapshot: Path, pages, previous) -> None:
+    def _run(self, generation: int, pages, previous) -> None:
         if previous is not None:
             previous.join()  # it was aborted; one index at a time
+        if generation != self._generation:
+            return
+        snapshot = _snapshot(self.out_dir)
         try:
             with self._lock:
                 if generation != self._generation:
