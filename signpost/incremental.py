@@ -420,14 +420,14 @@ class BackgroundIndex:
         self.error: str = ""
         self._lock = threading.Lock()
         self._generation = 0
+        self._done = 0  # the last generation indexed (or that failed)
         self._thread: threading.Thread | None = None
         self._index: SearchIndex | None = None
 
     @property
     def stale(self) -> bool:
         """Whether the index lags behind the pages (or is being built for the first time)."""
-        thread = self._thread
-        return thread is not None and thread.is_alive()
+        return self._generation != self._done
 
     def start(self, outputs: list[Output]) -> None:
         """Index these pages (already written) instead of whatever is being indexed now."""
@@ -463,8 +463,10 @@ class BackgroundIndex:
                 index.ready()
                 index.finish()
             except BuildFailed as failed:
-                if generation == self._generation:
-                    self.error = "; ".join(p.message for p in failed.problems)
+                with self._lock:
+                    if generation == self._generation:
+                        self.error = "; ".join(p.message for p in failed.problems)
+                        self._done = generation
                 return
             except BaseException:
                 index.abort()
@@ -479,6 +481,7 @@ class BackgroundIndex:
                 (snapshot / INDEX_FOLDER).rename(live)
                 shutil.rmtree(old, ignore_errors=True)
                 self.error = ""
+                self._done = generation
             if self.on_fresh:
                 self.on_fresh()
         finally:

@@ -107,6 +107,8 @@ class Watch:
         if update.indexed_changed:
             self.index.start(update.outputs)  # before the reload: the notice shows at once
         self.reload()
+        if self.index.error:
+            print(f"The search index could not be rebuilt: {self.index.error}")
         return update
 
 
@@ -125,7 +127,17 @@ def serve(settings: Settings, port: int = 8000, exit_url: str | None = None) -> 
         if loop:
             loop[0].add_callback(LiveReloadHandler.reload_waiters, path)
 
-    index = BackgroundIndex(settings.out_dir, on_fresh=lambda: reload(SEARCH_PAGE))
+    served_stale = [0.0]  # when a search page with the notice was last sent
+
+    def fresh() -> None:
+        print("The search index is up to date.")
+        reload(SEARCH_PAGE)
+        if time.monotonic() - served_stale[0] < 3 and loop:
+            # That page may have loaded before its live reload connected, and missed the
+            # first reload: one more, once it has.
+            loop[0].call_later(2, LiveReloadHandler.reload_waiters, SEARCH_PAGE)
+
+    index = BackgroundIndex(settings.out_dir, on_fresh=fresh)
     watch = Watch(settings, site, index, reload)
     first = rebuild(settings, exit_url, site)
     if first is not None:
@@ -157,6 +169,7 @@ def serve(settings: Settings, port: int = 8000, exit_url: str | None = None) -> 
                 status_code, headers, chunk, finishing)
             if self.path in (SEARCH_PAGE, SEARCH_PAGE + "index.html") and index.stale:
                 chunk = _with_notice(chunk, headers)
+                served_stale[0] = time.monotonic()
             return status_code, headers, chunk
 
     class SiteHandler(StaticFileHandler):
