@@ -307,13 +307,21 @@ def split_entries(text: str) -> list[tuple[int, str]] | None:
         return None
     indent = len(head.group(1))
     body = head.start(1)
-    # Any line but a blank line, a comment, an item at the indent or a more indented line
-    # (a tab where indentation is expected is refused by YAML: let the full read say so).
-    other = re.compile(r"^(?: {0,%d}[^ \n#]| {%d}(?:-[^ \n]|[^ \n#-])| *\t)" % (indent - 1, indent)
-                       if indent else r"^(?:[^ \n#-]|-[^ \n]| *\t)", re.M)
-    if other.search(text, body):
+    if _TAB.search(text, body - 1):  # YAML refuses a tab as indentation: the full read says so
         return None
-    starts = [m.start() for m in re.compile(r"^ {%d}-(?= |$)" % indent, re.M).finditer(text, body)]
+    # Every line starting at most `indent` spaces in must be an item, a comment or blank:
+    # anything else (another top-level key, a document marker) is a shape not split here.
+    starts = []
+    for found in re.finditer(r"\n( {0,%d})(?=[^ ])" % indent, text[body - 1:]):
+        at = body - 1 + found.end()
+        first = text[at]
+        if first in "\n#":
+            continue
+        if len(found.group(1)) != indent or first != "-" or text[at + 1:at + 2] not in (" ", "\n", ""):
+            return None
+        starts.append(at - indent)
+    if not starts or starts[0] != body:
+        return None
     entries, line, at = [], text.count("\n", 0, body) + 1, body
     for n, start in enumerate(starts):
         line += text.count("\n", at, start)
@@ -321,9 +329,10 @@ def split_entries(text: str) -> list[tuple[int, str]] | None:
         end = starts[n + 1] if n + 1 < len(starts) else len(text)
         chunk = text[start:end]
         entries.append((line, chunk if chunk.endswith("\n") else chunk + "\n"))
-    return entries or None
+    return entries
 
 
+_TAB = re.compile(r"\n *\t")
 # Comments and blank lines, `services:`, more of them, then the first item's indentation.
 _HEAD = re.compile(r"(?:[ ]*(?:#[^\n]*)?\n)*services:[ ]*\n(?:[ ]*(?:#[^\n]*)?\n)*( *)-(?= |\n)")
 
