@@ -167,17 +167,24 @@ class Incremental:
         key_settings = json.dumps([settings.base_url, repr(settings.categories),
                                    repr(settings.genders), repr(settings.areas)])
         cache, records = {}, []
+        stamp = _encode({"last_modified": modified})[1:-1]
         for s in services:
             org = orgs.get(s.organisation)
-            key = (digests.get(id(s)) or _digest(repr(replace(s, line=0))), modified,
-                   repr(org), key_settings)
+            key = (digests.get(id(s)) or _digest(repr(replace(s, line=0))), repr(org),
+                   key_settings)
             found = self._feed.get(key)
             if found is None:
                 record = service_record(s, settings, terms, orgs, modified)
                 found = (record["id"], _encode(record),
-                         _encode({k: record[k] for k in LIST_FIELDS if k in record}))
+                         _encode({k: record[k] for k in LIST_FIELDS if k in record}), stamp)
+            elif found[3] != stamp:
+                # Outside git the file's modification time dates every record, and an edit
+                # changes it: the new date goes in as the encoder would write it. (A quote in
+                # any text is escaped, so only the key itself can match.)
+                found = (found[0], found[1].replace(found[3], stamp),
+                         found[2].replace(found[3], stamp), stamp)
             cache[key] = found
-            records.append((s, found))
+            records.append((s, found[:3]))
         self._feed = cache
         all_terms = [term for _, by_code in terms.values() for term in by_code.values()]
         files = {

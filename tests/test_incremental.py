@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import filecmp
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -197,3 +198,22 @@ def test_the_search_index_is_rebuilt_into_a_fresh_folder_and_swapped_in(tmp_path
     assert entry[0]["en-gb"]["page_count"] == entry[1]["en-gb"]["page_count"]
     # No snapshot is left behind.
     assert sorted(p.name for p in tmp_path.iterdir()) == ["_site", "cold", "p"]
+
+
+def test_outside_git_the_feed_dates_every_record_by_the_files_time(tmp_path):
+    """The feed's last_modified is the listings file's modification time when it is not in
+    git: an edit changes every record, as in a cold build."""
+    project = make_project(tmp_path / "p")
+    site = Incremental(project)
+    site.build(TODAY)
+    os.utime(_services(project), (1_700_000_000, 1_700_000_000))
+    _edit(_services(project), "name: Test Helpline", "name: Test Helpline Renamed")
+    os.utime(_services(project), (1_800_000_000, 1_800_000_000))
+    update = site.build(TODAY)
+    feed = {p for p in update.written if p.startswith("openreferral/services/")}
+    assert len(feed) == 3
+    record = json.loads((project.out_dir / sorted(feed)[0]).read_bytes())
+    assert record["last_modified"] == "2027-01-15T08:00:00Z"
+    cold = project.__class__.for_root(project.root, out_dir=tmp_path / "cold")
+    build(cold, today=TODAY)
+    assert _files(project.out_dir) == _files(cold.out_dir)
