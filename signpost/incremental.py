@@ -16,22 +16,19 @@ import threading
 from dataclasses import dataclass, fields, is_dataclass, replace
 from pathlib import Path
 
-import jinja2
-
 from .content import load_pages
 from .headers import plan_headers
 from .openreferral import (LIST_FIELDS, OPENAPI, PROFILE, VERSION, _page, _taxonomies,
-                           last_modified, organisations, rewrites, service_record, uid)
+                           last_modified, organisations, rewrites, service_record)
 from .places import load_places, plan_lookup
-from .problems import BuildFailed, Problem
+from .problems import BuildFailed
 from .redirects import plan_redirects
-from .render import MARKER, inside, make_env, plan_assets, render_one, render_site, staged, \
-    write_site
+from .render import MARKER, inside, make_env, plan_assets, render_site, staged, write_site
 from .search import INDEX_FOLDER, SearchIndex
 from .services import Service, check_services, load_services
 from .settings import Settings, load_settings
 from .site import Output, check_rendered_links, check_site, plan_site
-from .text import SERVICES_LIMIT, TextError, read_text
+from .text import SERVICES_LIMIT, TextError, hidden_character, read_text
 from .wording import load_wording
 from .yamlfile import load_yaml
 
@@ -56,11 +53,12 @@ class Incremental:
         self.exit_url = exit_url
         self._entries: dict[str, tuple[Service, str]] = {}  # entry text -> (service, digest)
         self._entries_key = None  # the settings and day the entries were checked with
-        self._places = (None, None)  # (key, (places, problems))
+        self._places = (None, None)  # (key, (places, problems, lookup output))
         self._env = (None, None)  # (key, env)
         self._rendered: dict[str, tuple[str, Output]] = {}  # url -> (fingerprint, rendered)
         self._links: dict = {}  # check_rendered_links' memo of the links in each output
-        self._feed: dict = {}  # (service digest, modified, org) -> (record bytes, list item)
+        self._feed: dict = {}  # (service digest, org) -> (id, record, list item, date)
+        self._feed_settings: Settings | None = None
         self._written: dict[str, object] | None = None  # dest path -> the text or bytes on disk
         self._indexed: set[str] = set()  # dest paths of the pages the search indexes
 
@@ -164,14 +162,13 @@ class Incremental:
         modified = last_modified(settings.services_file)
         terms = _taxonomies(settings)
         orgs = organisations(services)
-        key_settings = json.dumps([settings.base_url, repr(settings.categories),
-                                   repr(settings.genders), repr(settings.areas)])
+        if self._feed_settings != settings:  # the vocabularies, the site's address
+            self._feed, self._feed_settings = {}, settings
         cache, records = {}, []
         stamp = _encode({"last_modified": modified})[1:-1]
         for s in services:
             org = orgs.get(s.organisation)
-            key = (digests.get(id(s)) or _digest(repr(replace(s, line=0))), repr(org),
-                   key_settings)
+            key = (digests.get(id(s)) or _digest(repr(replace(s, line=0))), repr(org))
             found = self._feed.get(key)
             if found is None:
                 record = service_record(s, settings, terms, orgs, modified)
@@ -314,6 +311,8 @@ def split_entries(text: str) -> list[tuple[int, str]] | None:
         return None
     indent = len(head.group(1))
     body = head.start(1)
+    if hidden_character(text[:body]):  # each entry's text is checked when it is parsed
+        return None
     if _TAB.search(text, body - 1):  # YAML refuses a tab as indentation: the full read says so
         return None
     # Every line starting at most `indent` spaces in must be an item, a comment or blank:

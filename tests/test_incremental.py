@@ -163,6 +163,7 @@ def test_a_rebuild_never_writes_outside_the_site(tmp_path):
     ("services: []\n", None),
     ("services:\n  - id: a\n    x: |\n      \tfoo\n", None),  # a tab: the full read says
     ("services:\r  - id: a\r", None),
+    ("# \u202e\nservices:\n  - id: a\n", None),  # hidden in the head: the full read says so
 ])
 def test_entries_are_split_only_where_the_file_is_a_plain_list(text, expected):
     assert split_entries(text) == expected
