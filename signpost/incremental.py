@@ -13,6 +13,7 @@ import re
 import shutil
 import tempfile
 import threading
+import time
 from dataclasses import dataclass, fields, is_dataclass, replace
 from pathlib import Path
 
@@ -429,9 +430,12 @@ class BackgroundIndex:
     over a snapshot of the site (hard links, so later edits, which replace files, do not
     change it) and its index replaces the site's when done."""
 
-    def __init__(self, out_dir: Path, on_fresh=None):
+    def __init__(self, out_dir: Path, on_fresh=None, delay: float = 0):
         self.out_dir = Path(out_dir)
         self.on_fresh = on_fresh  # called (in the indexing thread) when an index is swapped in
+        # Seconds to wait before starting: the dev server lets the browsers reload first,
+        # rather than share the processor with the snapshot and Pagefind.
+        self.delay = delay
         self.error: str = ""
         self._lock = threading.Lock()
         self._generation = 0
@@ -464,6 +468,7 @@ class BackgroundIndex:
     def _run(self, generation: int, pages, previous) -> None:
         if previous is not None:
             previous.join()  # it was aborted; one index at a time
+        time.sleep(self.delay)
         if generation != self._generation:
             return
         snapshot = _snapshot(self.out_dir)

@@ -17,6 +17,7 @@ from .settings import Settings
 log = logging.getLogger(__name__)
 
 POLL = 0.05  # seconds between looks at the inputs: a look is a stat of each input file
+INDEX_DELAY = 0.5  # seconds after the reload before the search index is rebuilt
 SEARCH_PAGE = "/search/"
 # Shown on the search page by the dev server only (the built page stays a cold build's),
 # as markup with the site's own class: no inline style or script, so the CSP holds.
@@ -137,7 +138,7 @@ def serve(settings: Settings, port: int = 8000, exit_url: str | None = None) -> 
             # first reload: one more, once it has.
             loop[0].call_later(2, LiveReloadHandler.reload_waiters, SEARCH_PAGE)
 
-    index = BackgroundIndex(settings.out_dir, on_fresh=fresh)
+    index = BackgroundIndex(settings.out_dir, on_fresh=fresh, delay=INDEX_DELAY)
     watch = Watch(settings, site, index, reload)
     first = rebuild(settings, exit_url, site)
     if first is not None:
