@@ -371,12 +371,20 @@ def check_site(outputs: list[Output], services: list[Service], pages: list[Page]
 
 def check_rendered_links(planned: list[Output], rendered: list[Output], services: list[Service],
                          pages: list[Page], rewrites: list[tuple[str, str]], templates_dir,
-                         base_url: str, pending: set[str] = frozenset()) -> list[Problem]:
+                         base_url: str, pending: set[str] = frozenset(),
+                         memo: dict | None = None) -> list[Problem]:
     """Return a problem for each internal link in the rendered outputs that goes nowhere
-    (see RenderedLinks)."""
-    links = RenderedLinks(planned, services, pages, rewrites, base_url, pending)
+    (see RenderedLinks).
+
+    :param memo: the links found in each output's text, kept between calls (the dev server's
+        rebuild after an edit reads only the outputs whose text changed)."""
+    seen = None if memo is None else memo.setdefault(base_url, {})
+    links = RenderedLinks(planned, services, pages, rewrites, base_url, pending, seen)
     for output in rendered:
         links.read(output, output.body if output.body is not None else output.html)
+    if seen is not None:  # forget pages no longer planned
+        for url in set(seen) - {o.url for o in rendered}:
+            del seen[url]
     return links.problems(templates_dir)
 
 
@@ -389,11 +397,14 @@ class RenderedLinks:
     :param rewrites: the rules (from, to) of _redirects: a path they rewrite to a planned
         file is a page of the site.
     :param pending: URLs of pages left out because of problems already reported.
+    :param memo: the links found in each output's text, kept between calls (the dev server's
+        rebuild after an edit reads only the outputs whose text changed).
     """
 
     def __init__(self, planned: list[Output], services: list[Service], pages: list[Page],
                  rewrites: list[tuple[str, str]], base_url: str,
-                 pending: set[str] = frozenset()):
+                 pending: set[str] = frozenset(), memo: dict | None = None):
+        self.memo = memo  # url: (text, its links), when kept between rebuilds
         # Links in descriptions and content pages are reported by check_site, at their line.
         written = {href for html in [p.html for p in pages] + [s.description_html for s in services]
                    for href in _HREF.findall(html)}
@@ -416,13 +427,13 @@ class RenderedLinks:
 
     def read(self, output: Output, text: str | bytes) -> None:
         """Note the links of one rendered output (its text, or a data file's bytes)."""
-        if output.template.endswith(".html"):
-            found = {href for pair in self.links.findall(text) for href in pair}
-            found.discard("")
+        kept = self.memo.get(output.url) if self.memo is not None else None
+        if kept is not None and kept[0] is text:
+            found = kept[1]
         else:
-            if isinstance(text, bytes):
-                text = text.decode("utf-8", "replace") if output.url.endswith(_TEXT_FILES) else ""
-            found = set(self.anywhere.findall(text)) if text else set()
+            found = self._links_in(output, text)
+            if self.memo is not None:
+                self.memo[output.url] = (text, found)
         for href in found - self.fine:
             target = href if href.endswith("/") or "." in href.rsplit("/", 1)[-1] else href + "/"
             if target in self.known or href in self.known or target.startswith(GENERATED) or \
@@ -434,6 +445,16 @@ class RenderedLinks:
             if self.position[output.url] < self.position[first.url]:
                 first = output
             self.broken[href] = (first, count + 1)
+
+    def _links_in(self, output: Output, text: str | bytes) -> set[str]:
+        """The addresses of the site an output's text holds: its links, for a page."""
+        if output.template.endswith(".html"):
+            found = {href for pair in self.links.findall(text) for href in pair}
+            found.discard("")
+            return found
+        if isinstance(text, bytes):
+            text = text.decode("utf-8", "replace") if output.url.endswith(_TEXT_FILES) else ""
+        return set(self.anywhere.findall(text)) if text else set()
 
     def problems(self, templates_dir) -> list[Problem]:
         """A problem for each link that goes nowhere, once per link, at the template line

@@ -94,3 +94,56 @@ def serve_destination() -> Server:
     server.httpd.delay = 0
     server.httpd.pages = {}
     return server
+
+
+class DevServer:
+    """`serve` (the dev server, with live reload) over a project folder, in its own process
+    on a free port, stopped by close(). Its output is kept in `log`."""
+
+    def __init__(self, root: Path, out_dir: Path, exit_url: str | None = None):
+        import socket
+        import subprocess
+        import sys
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            self.port = probe.getsockname()[1]
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.log_path = Path(out_dir).parent / f"serve-{self.port}.log"
+        code = ("import sys; from pathlib import Path; from signpost.serve import serve; "
+                "from signpost.settings import Settings; "
+                "serve(Settings.for_root(Path(sys.argv[1]), out_dir=Path(sys.argv[2])), "
+                "int(sys.argv[3]), sys.argv[4] or None)")
+        self._log = open(self.log_path, "w")
+        self.process = subprocess.Popen(
+            [sys.executable, "-u", "-c", code, str(root), str(out_dir), str(self.port),
+             exit_url or ""], stdout=self._log, stderr=subprocess.STDOUT,
+            cwd=Path(__file__).resolve().parent.parent)
+
+    @property
+    def log(self) -> str:
+        return self.log_path.read_text()
+
+    def wait_ready(self, timeout: float = 300) -> None:
+        """Until the first build is served."""
+        import urllib.request
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError(f"serve stopped:\n{self.log}")
+            try:
+                with urllib.request.urlopen(self.url + "/", timeout=2) as answer:
+                    if answer.status == 200:
+                        return
+            except OSError:
+                pass
+            time.sleep(0.1)
+        raise TimeoutError(f"serve did not answer in {timeout} s:\n{self.log}")
+
+    def close(self) -> None:
+        self.process.terminate()
+        try:
+            self.process.wait(10)
+        except Exception:
+            self.process.kill()
+            self.process.wait()
+        self._log.close()

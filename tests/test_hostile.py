@@ -594,11 +594,11 @@ def test_ten_thousand_brackets_are_refused_in_well_under_a_second():
 
 def test_serve_prints_problems_for_a_crash_causing_edit_and_keeps_serving(project, capsys):
     from signpost.serve import rebuild
-    assert rebuild(project) is True
+    assert rebuild(project) is not None
     index = (project.out_dir / "index.html").read_text()
     text = project.services_file.read_text()
     project.services_file.write_text(text.replace("min_age: 16", "min_age: '²'"))
-    assert rebuild(project) is False
+    assert rebuild(project) is None
     out = capsys.readouterr().out
     assert "service 'lambeth-women-service': eligibility.min_age: must be a whole number from 0 " \
            "to 120 (got '²')" in out
@@ -608,8 +608,8 @@ def test_serve_prints_problems_for_a_crash_causing_edit_and_keeps_serving(projec
 
 def test_serve_survives_an_unexpected_error(project, capsys, monkeypatch):
     import signpost.serve
-    monkeypatch.setattr(signpost.serve, "build", lambda *a, **k: {}["a bug"])
-    assert signpost.serve.rebuild(project) is False
+    monkeypatch.setattr(signpost.serve.Incremental, "build", lambda *a, **k: {}["a bug"])
+    assert signpost.serve.rebuild(project) is None
     assert capsys.readouterr().out.splitlines() == [
         "The build stopped on an unexpected error (KeyError: 'a bug'); this is a bug in the "
         "build, please report it.", "The site was not rebuilt: still serving the last good build."]

@@ -64,9 +64,9 @@ def test_the_open_data_feed_is_readable_from_any_site(built):
 def test_rebuild_keeps_the_last_good_site(project, capsys):
     build(project)
     index = (project.out_dir / "index.html").read_text()
-    assert rebuild(project) is True
+    assert rebuild(project) is not None
     project.services_file.write_text("services:\n  - id: Broken\n")
-    assert rebuild(project) is False
+    assert rebuild(project) is None
     out = capsys.readouterr().out
     assert "service 'Broken': id: must be lower-case" in out
     assert "still serving the last good build" in out

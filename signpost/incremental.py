@@ -1,0 +1,525 @@
+"""Rebuild the site after an edit, for the dev server: check everything as `check` does, but
+reparse only the listings whose text changed, re-render only the outputs whose inputs
+changed, and rewrite only the files whose bytes changed. What it writes is byte for byte what
+a cold build writes (tests/test_incremental.py compares them over a series of edits)."""
+from __future__ import annotations
+
+import datetime as dt
+import gc
+import hashlib
+import json
+import os
+import re
+import shutil
+import tempfile
+import threading
+import time
+from dataclasses import dataclass, fields, is_dataclass, replace
+from pathlib import Path
+
+from .content import load_pages
+from .headers import plan_headers
+from .openreferral import (LIST_FIELDS, OPENAPI, PROFILE, VERSION, _page, _taxonomies,
+                           last_modified, organisations, rewrites, service_record)
+from .places import load_places, plan_lookup
+from .problems import BuildFailed
+from .redirects import plan_redirects
+from .render import MARKER, inside, make_env, plan_assets, render_site, staged, write_site
+from .search import INDEX_FOLDER, SearchIndex
+from .services import Service, check_services, load_services
+from .settings import Settings, load_settings
+from .site import Output, check_rendered_links, check_site, plan_site
+from .text import SERVICES_LIMIT, TextError, hidden_character, read_text
+from .wording import load_wording
+from .yamlfile import load_yaml
+
+
+@dataclass(frozen=True)
+class Update:
+    """What one rebuild changed in the output folder."""
+
+    services: int
+    outputs: list[Output]
+    written: list[str]  # dest paths rewritten (new or changed bytes)
+    deleted: list[str]  # dest paths no longer planned
+    indexed_changed: bool  # a page the search indexes changed: its index is stale
+
+
+class Incremental:
+    """The state kept between rebuilds: parsed listings by their text, rendered outputs by
+    the fingerprint of their inputs, and what the output folder holds."""
+
+    def __init__(self, settings: Settings, exit_url: str | None = None):
+        self.given = settings  # as the command line gave it; site.yaml is read on each check
+        self.exit_url = exit_url
+        self._entries: dict[str, tuple[Service, str]] = {}  # entry text -> (service, digest)
+        self._entries_key = None  # the settings and day the entries were checked with
+        self._places = (None, None)  # (key, (places, problems, lookup output))
+        self._env = (None, None)  # (key, env)
+        self._rendered: dict[str, tuple[str, Output]] = {}  # url -> (fingerprint, rendered)
+        self._links: dict = {}  # check_rendered_links' memo of the links in each output
+        self._feed: dict = {}  # (service digest, org) -> (id, record, list item, date)
+        self._feed_settings: Settings | None = None
+        self._written: dict[str, object] | None = None  # dest path -> the text or bytes on disk
+        self._indexed: set[str] = set()  # dest paths of the pages the search indexes
+
+    # Checking --------------------------------------------------------------------------
+
+    def check(self, today: dt.date | None = None) -> tuple[Settings, list[Service], list[Output]]:
+        """Do what pipeline.check does, reusing what the last check made from unchanged
+        inputs; return the rendered outputs or raise BuildFailed with the same problems."""
+        today = today or dt.date.today()
+        settings, problems = load_settings(self.given, str(self.given.settings_file))
+        if problems:
+            raise BuildFailed(problems)
+        services_file = str(settings.services_file)
+        services, service_problems, digests = self._load_services(settings, services_file, today)
+        content_dir = str(settings.content_dir)
+        pages, page_problems = load_pages(settings.content_dir, content_dir)
+        places, place_problems, lookup = self._load_places(settings)
+        wording, wording_problems = load_wording(settings.locale_file, settings.templates_dir)
+        if service_problems and not services:
+            raise BuildFailed(service_problems + page_problems + place_problems + wording_problems)
+        outputs = plan_site(services, pages, settings, today)
+        outputs += [lookup] if places else []
+        outputs += plan_assets(settings.assets_dir) + self._plan_feed(services, settings, digests)
+        outputs.append(plan_redirects(outputs, rewrites()))
+        outputs.append(plan_headers(outputs, settings, (INDEX_FOLDER + "/",)))
+        pending = {f"/services/{p.service}/" for p in service_problems if p.service} | \
+            {f"/{Path(p.file).stem}/" for p in page_problems}
+        problems = service_problems + page_problems + place_problems + wording_problems + \
+            check_site(outputs, services, pages, services_file, content_dir, pending,
+                       str(settings.settings_file))
+        if wording_problems:
+            raise BuildFailed(problems)
+        rendered, render_problems = self._render(outputs, settings, wording, digests)
+        problems += render_problems + check_rendered_links(
+            outputs, rendered, services, pages, rewrites(), settings.templates_dir,
+            settings.base_url, pending, memo=self._links)
+        if problems:
+            raise BuildFailed(problems)
+        return settings, services, rendered
+
+    def _load_services(self, settings: Settings, file: str, today: dt.date):
+        """Read the services file as load_services does, reparsing only entries whose text
+        changed; any problem, or a shape this reader does not split, reads the whole file
+        again the usual way, so problems are exactly a cold check's."""
+        if self._entries_key != (settings, today):
+            self._entries, self._entries_key = {}, (settings, today)
+        try:
+            found = self._read_entries(read_text(settings.services_file, SERVICES_LIMIT),
+                                       file, settings, today)
+        except (OSError, TextError):
+            found = None
+        if found is not None:
+            return found[0], [], found[1]
+        services, problems = load_services(settings, file, today)
+        return services, problems, {id(s): _digest(repr(replace(s, line=0))) for s in services}
+
+    def _read_entries(self, text: str, file: str, settings: Settings, today: dt.date):
+        entries = split_entries(text)
+        if entries is None:
+            return None
+        services, digests, kept, seen = [], {}, {}, set()
+        for start, chunk in entries:
+            known = self._entries.get(chunk)
+            if known is None:
+                # The entry alone, under the same key: line 2 of this text is line `start`.
+                data, problems = load_yaml("services:\n" + chunk, file)
+                if problems or data is None or len(data.get("services") or ()) != 1:
+                    return None
+                checked, problems = check_services(data, file, settings, today)
+                if problems or len(checked) != 1:
+                    return None
+                known = (checked[0], _digest(chunk))
+            if known[0].line != start:  # the item's line: line 2 of the text parsed alone
+                known = (replace(known[0], line=start), known[1])
+            kept[chunk] = known
+            service = known[0]
+            if service.id in seen:
+                return None  # a duplicate id: the whole read words it
+            seen.add(service.id)
+            services.append(service)
+            digests[id(service)] = known[1]
+        self._entries = kept
+        return services, digests
+
+    def _load_places(self, settings: Settings):
+        """The place finder's tables, read again only when a file of data/ changed."""
+        folder = settings.data_dir
+        stamps = tuple(sorted((str(p), p.stat().st_mtime_ns, p.stat().st_size)
+                              for p in folder.rglob("*") if p.is_file())) \
+            if folder.is_dir() else None
+        key = (stamps, settings.areas)
+        if self._places[0] != key:
+            places, problems = load_places(folder, settings.areas, str(folder))
+            self._places = (key, (places, problems,
+                                  plan_lookup(places, settings.areas) if places else None))
+        return self._places[1]
+
+    def _plan_feed(self, services: list[Service], settings: Settings, digests: dict
+                   ) -> list[Output]:
+        """openreferral.plan_feed's files, encoding again only the records that changed."""
+        modified = last_modified(settings.services_file)
+        terms = _taxonomies(settings)
+        orgs = organisations(services)
+        if self._feed_settings != settings:  # the vocabularies, the site's address
+            self._feed, self._feed_settings = {}, settings
+        cache, records = {}, []
+        stamp = _encode({"last_modified": modified})[1:-1]
+        for s in services:
+            org = orgs.get(s.organisation)
+            key = (digests.get(id(s)) or _digest(repr(replace(s, line=0))), repr(org))
+            found = self._feed.get(key)
+            if found is None:
+                record = service_record(s, settings, terms, orgs, modified)
+                found = (record["id"], _encode(record),
+                         _encode({k: record[k] for k in LIST_FIELDS if k in record}), stamp)
+            elif found[3] != stamp:
+                # Outside git the file's modification time dates every record, and an edit
+                # changes it: the new date goes in as the encoder would write it. (A quote in
+                # any text is escaped, so only the key itself can match.)
+                found = (found[0], found[1].replace(found[3], stamp),
+                         found[2].replace(found[3], stamp), stamp)
+            cache[key] = found
+            records.append((s, found[:3]))
+        self._feed = cache
+        all_terms = [term for _, by_code in terms.values() for term in by_code.values()]
+        files = {
+            "index.json": _encode({"version": VERSION, "profile": PROFILE, "openapi_url": OPENAPI}),
+            # A page's items are its last key: the cached items go in as they are.
+            "services.json": _encode({**_page([None] * len(records)), "contents": 0})[:-2]
+            + b"[" + b",".join(item for _, (_, _, item) in records) + b"]}",
+            "taxonomies.json": _encode(_page([taxonomy for taxonomy, _ in terms.values()])),
+            "taxonomy_terms.json": _encode(_page(all_terms)),
+            "organizations.json": _encode(_page(list(orgs.values()))),
+            "service_at_locations.json": _encode(_page([])),
+        }
+        sources = {f"services/{sid}.json": (s, body) for s, (sid, body, _) in records}
+        files.update({path: body for path, (_, body) in sources.items()})
+        files.update({f"taxonomies/{t['id']}.json": _encode(t) for t, _ in terms.values()})
+        files.update({f"taxonomy_terms/{t['id']}.json": _encode(t) for t in all_terms})
+        files.update({f"organizations/{o['id']}.json": _encode(o) for o in orgs.values()})
+        outputs = []
+        for path, body in files.items():
+            service = sources[path][0] if path in sources else None
+            outputs.append(Output(
+                f"/openreferral/{path}", "", f"Open Referral feed: {path}", body=body,
+                source=(str(settings.services_file), service.line) if service else ("", 0),
+                sources=(f"service:{service.id}",) if service else ("services",)))
+        return outputs
+
+    def _render(self, outputs: list[Output], settings: Settings, wording: dict, digests: dict):
+        """Render the outputs whose fingerprint changed; reuse the text of the others."""
+        templates = _digest("".join(
+            f"{p.relative_to(settings.templates_dir)}\0{p.read_bytes().hex()}\0"
+            for p in sorted(settings.templates_dir.rglob("*")) if p.is_file()))
+        key = (settings, wording, self.exit_url, templates, settings.data_dir.is_dir())
+        if self._env[0] != key:
+            # A template, the wording or a setting changed: every page may have.
+            self._env = (key, make_env(settings, self.exit_url, wording))
+            self._rendered = {}
+        env = self._env[1]
+        memo: dict[int, str] = {}
+        todo, prints = [], {}
+        for output in outputs:
+            if output.body is not None:
+                continue
+            prints[output.url] = print_ = _digest(_fingerprint(
+                (output.template, output.url, output.title, output.source, output.sources,
+                 output.context), digests, memo))
+            known = self._rendered.get(output.url)
+            if known is None or known[0] != print_:
+                todo.append(output)
+        problems: list = []
+        fresh = [replace(output, html=text) for output, text
+                 in render_site(todo, env, settings.templates_dir, problems)]
+        redo = {o.url for o in todo}
+        by_url = {o.url: o for o in fresh}
+        rendered, cache = [], {}
+        for output in outputs:
+            if output.body is not None:
+                rendered.append(output)
+                continue
+            if output.url in by_url:
+                output = by_url[output.url]
+            elif output.url in redo:
+                continue  # it failed: its problem is reported
+            else:
+                # The same fingerprint: the output rendered last time is this one.
+                output = self._rendered[output.url][1]
+            cache[output.url] = (prints[output.url], output)
+            rendered.append(output)
+        if not problems:
+            self._rendered = cache
+        return rendered, problems
+
+    # Writing ---------------------------------------------------------------------------
+
+    def build(self, today: dt.date | None = None) -> Update:
+        """Check, then bring the output folder up to date: the first time as the build does
+        (a staging folder swapped in), afterwards by rewriting only the files whose bytes
+        changed and deleting those no longer planned. On problems nothing is written."""
+        # The caches hold a million objects: a full garbage collection during a rebuild
+        # would cost more than the rebuild. Nothing here makes cycles worth collecting.
+        collecting = gc.isenabled()
+        gc.disable()
+        try:
+            return self._build(today)
+        finally:
+            if collecting:
+                gc.enable()
+
+    def _build(self, today: dt.date | None) -> Update:
+        settings, services, outputs = self.check(today)
+        out_dir = Path(settings.out_dir)
+        planned = {o.dest_path: (o.body if o.body is not None else o.html) for o in outputs}
+        indexed = {o.dest_path for o in outputs if SearchIndex.indexes(o)}
+        if self._written is None or not (out_dir / MARKER).is_file():
+            with staged(out_dir, settings.inputs) as stage:
+                write_site(outputs, stage)
+            self._written, self._indexed = planned, indexed
+            gc.freeze()  # what the first build keeps is kept for good: collections skip it
+            return Update(len(services), outputs, sorted(planned), [], True)
+        written, folders = [], set()
+        for dest_path, new in planned.items():
+            old = self._written.get(dest_path)
+            if new is old or new == old:
+                continue
+            dest = inside(out_dir, dest_path)
+            if dest.parent not in folders:
+                dest.parent.mkdir(parents=True, exist_ok=True)
+                folders.add(dest.parent)
+            _replace_file(dest, new if isinstance(new, bytes) else new.encode("utf-8"))
+            written.append(dest_path)
+        deleted = sorted(set(self._written) - set(planned))
+        for dest_path in deleted:
+            dest = inside(out_dir, dest_path)
+            dest.unlink(missing_ok=True)
+            _remove_empty_folders(dest.parent, out_dir)
+        stale = bool(indexed & set(written) or self._indexed & set(deleted))
+        self._written, self._indexed = planned, indexed
+        return Update(len(services), outputs, written, deleted, stale)
+
+
+def split_entries(text: str) -> list[tuple[int, str]] | None:
+    """Split the text of a services file into its entries, each with the line it starts on:
+    the file is `services:` then a block list, each item starting `- ` at one indentation.
+    Return None for any other shape (comments and blank lines before `services:` aside), so
+    that the whole file is read the usual way."""
+    if any(c in text for c in "\r\x85\u2028\u2029"):  # other line breaks YAML knows
+        return None
+    head = _HEAD.match(text)
+    if head is None:
+        return None
+    indent = len(head.group(1))
+    body = head.start(1)
+    if hidden_character(text[:body]):  # each entry's text is checked when it is parsed
+        return None
+    if _TAB.search(text, body - 1):  # YAML refuses a tab as indentation: the full read says so
+        return None
+    # Every line starting at most `indent` spaces in must be an item, a comment or blank:
+    # anything else (another top-level key, a document marker) is a shape not split here.
+    starts = []
+    for found in re.finditer(r"\n( {0,%d})(?=[^ ])" % indent, text[body - 1:]):
+        at = body - 1 + found.end()
+        first = text[at]
+        if first in "\n#":
+            continue
+        if len(found.group(1)) != indent or first != "-" or text[at + 1:at + 2] not in (" ", "\n", ""):
+            return None
+        starts.append(at - indent)
+    if not starts or starts[0] != body:
+        return None
+    entries, line, at = [], text.count("\n", 0, body) + 1, body
+    for n, start in enumerate(starts):
+        line += text.count("\n", at, start)
+        at = start
+        end = starts[n + 1] if n + 1 < len(starts) else len(text)
+        chunk = text[start:end]
+        entries.append((line, chunk if chunk.endswith("\n") else chunk + "\n"))
+    return entries
+
+
+_TAB = re.compile(r"\n *\t")
+# Comments and blank lines, `services:`, more of them, then the first item's indentation.
+_HEAD = re.compile(r"(?:[ ]*(?:#[^\n]*)?\n)*services:[ ]*\n(?:[ ]*(?:#[^\n]*)?\n)*( *)-(?= |\n)")
+
+
+def _fingerprint(value, digests: dict, memo: dict) -> str:
+    """Write down everything a template is given, each listing as the digest of its text, so
+    that equal fingerprints render equal pages."""
+    kind = type(value)
+    if kind in _PLAIN:
+        return repr(value)
+    if kind is list or kind is tuple:
+        if not value:
+            return "[]"
+        kinds = set(map(type, value))
+        if kinds == _SERVICE:  # a list of listings, most often
+            parts = list(map(digests.get, map(id, value)))
+            if None not in parts:
+                return "[S" + ",S".join(parts) + "]"
+        elif kinds <= _PLAIN:  # numbers in a table, say
+            return repr(value)
+        if len(value) < 8:
+            return "[" + ",".join([_fingerprint(v, digests, memo) for v in value]) + "]"
+        known = memo.get(id(value))  # a long list is often shared: a listing's pages
+        if known is None:
+            known = memo[id(value)] = "[" + ",".join(
+                [_fingerprint(v, digests, memo) for v in value]) + "]"
+        return known
+    if kind is dict:
+        return "{" + ",".join([f"{k!r}:{_fingerprint(v, digests, memo)}"
+                               for k, v in value.items()]) + "}"
+    known = memo.get(id(value))
+    if known is not None:
+        return known
+    if kind is Service:
+        found = "S" + (digests.get(id(value)) or _digest(repr(replace(value, line=0))))
+    else:
+        names = _FIELDS.get(kind)
+        if names is None:
+            names = _FIELDS[kind] = tuple(f.name for f in fields(value)) \
+                if is_dataclass(value) else ()
+        found = kind.__name__ + ("(" + ",".join([
+            _fingerprint(getattr(value, name), digests, memo) for name in names]) + ")"
+            if names else repr(value))
+    memo[id(value)] = found
+    return found
+
+
+_PLAIN = {str, int, float, bool, type(None), dt.date}
+_SERVICE = {Service}
+_FIELDS: dict[type, tuple[str, ...]] = {}  # the fields of each kind of dataclass
+
+
+def _digest(text: str) -> str:
+    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+
+
+def _encode(data) -> bytes:
+    # As openreferral.plan_feed writes each file: compact JSON, UTF-8.
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def _replace_file(dest: Path, data: bytes) -> None:
+    """Write a file so that the server never sends half of it: beside it, then renamed."""
+    fd, temp = tempfile.mkstemp(prefix=".", suffix=".new", dir=dest.parent)
+    try:
+        with os.fdopen(fd, "wb") as file:
+            file.write(data)
+        os.chmod(temp, 0o644)
+        os.replace(temp, dest)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
+
+
+def _remove_empty_folders(folder: Path, root: Path) -> None:
+    root = root.resolve()
+    folder = folder.resolve()
+    while folder != root and root in folder.parents:
+        try:
+            folder.rmdir()
+        except OSError:
+            return
+        folder = folder.parent
+
+
+class BackgroundIndex:
+    """The search index, rebuilt in the background after pages are written: Pagefind runs
+    over a snapshot of the site (hard links, so later edits, which replace files, do not
+    change it) and its index replaces the site's when done."""
+
+    def __init__(self, out_dir: Path, on_fresh=None, delay: float = 0):
+        self.out_dir = Path(out_dir)
+        self.on_fresh = on_fresh  # called (in the indexing thread) when an index is swapped in
+        # Seconds to wait before starting: the dev server lets the browsers reload first,
+        # rather than share the processor with the snapshot and Pagefind.
+        self.delay = delay
+        self.error: str = ""
+        self._lock = threading.Lock()
+        self._generation = 0
+        self._done = 0  # the last generation indexed (or that failed)
+        self._thread: threading.Thread | None = None
+        self._index: SearchIndex | None = None
+
+    @property
+    def stale(self) -> bool:
+        """Whether the index lags behind the pages (or is being built for the first time)."""
+        return self._generation != self._done
+
+    def start(self, outputs: list[Output]) -> None:
+        """Index these pages (already written) instead of whatever is being indexed now."""
+        with self._lock:
+            self._generation += 1
+            if self._index is not None:
+                self._index.abort()
+            pages = [(o.dest_path, o.html) for o in outputs if SearchIndex.indexes(o)]
+            self._thread = threading.Thread(
+                target=self._run, daemon=True, name="signpost-index",
+                args=(self._generation, pages, self._thread))
+            self._thread.start()
+
+    def wait(self, timeout: float | None = None) -> None:
+        thread = self._thread
+        if thread is not None:
+            thread.join(timeout)
+
+    def _run(self, generation: int, pages, previous) -> None:
+        if previous is not None:
+            previous.join()  # it was aborted; one index at a time
+        time.sleep(self.delay)
+        if generation != self._generation:
+            return
+        snapshot = _snapshot(self.out_dir)
+        try:
+            with self._lock:
+                if generation != self._generation:
+                    return
+                index = self._index = SearchIndex(snapshot)
+            try:
+                for dest_path, html in pages:
+                    index.add(dest_path, html)
+                index.ready()
+                index.finish()
+            except BuildFailed as failed:
+                with self._lock:
+                    if generation == self._generation:
+                        self.error = "; ".join(p.message for p in failed.problems)
+                        self._done = generation
+                return
+            except BaseException:
+                index.abort()
+                raise
+            with self._lock:
+                if generation != self._generation or not (self.out_dir / MARKER).is_file():
+                    return
+                live, old = self.out_dir / INDEX_FOLDER, self.out_dir / f".{INDEX_FOLDER}.old"
+                shutil.rmtree(old, ignore_errors=True)
+                if live.exists():
+                    live.rename(old)
+                (snapshot / INDEX_FOLDER).rename(live)
+                shutil.rmtree(old, ignore_errors=True)
+                self.error = ""
+                self._done = generation
+            if self.on_fresh:
+                self.on_fresh()
+        finally:
+            shutil.rmtree(snapshot, ignore_errors=True)
+
+
+def _snapshot(out_dir: Path) -> Path:
+    """A copy of the site made of hard links, beside it (so on the same file system)."""
+    out_dir = Path(out_dir).resolve()
+    snapshot = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.index-", dir=out_dir.parent))
+    for folder, subfolders, files in os.walk(out_dir):
+        relative = os.path.relpath(folder, out_dir)
+        if relative == ".":
+            subfolders[:] = [d for d in subfolders if d != INDEX_FOLDER]
+        target = snapshot / relative
+        target.mkdir(parents=True, exist_ok=True)
+        for name in files:
+            os.link(os.path.join(folder, name), target / name)
+    return snapshot
