@@ -219,7 +219,7 @@ class SearchIndex:
 _SORT_KEY = re.compile(r'data-pagefind-sort="name:([^"]*)"')
 _UNUSED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js",
            "pagefind-modular-ui.css", "pagefind-component-ui.js", "pagefind-component-ui.css",
-           "pagefind-highlight.js")
+           "pagefind-highlight.js", "pagefind-worker.js")  # the search runs without a worker
 
 
 def _glob_escape(path: str) -> str:
