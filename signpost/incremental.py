@@ -7,7 +7,6 @@ from __future__ import annotations
 import datetime as dt
 import gc
 import hashlib
-import json
 import os
 import re
 import shutil
@@ -17,20 +16,15 @@ import time
 from dataclasses import dataclass, fields, is_dataclass, replace
 from pathlib import Path
 
-from .content import load_pages
-from .headers import plan_headers
-from .openreferral import (LIST_FIELDS, OPENAPI, PROFILE, VERSION, _page, _taxonomies,
-                           last_modified, organisations, rewrites, service_record)
-from .places import load_places, plan_lookup
+from .openreferral import encode, rewrites
+from .pipeline import Steps, plan_build
 from .problems import BuildFailed
-from .redirects import plan_redirects
-from .render import MARKER, inside, make_env, plan_assets, render_site, staged, write_site
+from .render import MARKER, inside, render_site, staged, write_site
 from .search import INDEX_FOLDER, SearchIndex
 from .services import Service, check_services, load_services
-from .settings import Settings, load_settings
-from .site import Output, check_rendered_links, check_site, plan_site
+from .settings import Settings
+from .site import Output, check_rendered_links
 from .text import SERVICES_LIMIT, TextError, hidden_character, read_text
-from .wording import load_wording
 from .yamlfile import load_yaml
 
 
@@ -45,16 +39,18 @@ class Update:
     indexed_changed: bool  # a page the search indexes changed: its index is stale
 
 
-class Incremental:
+class Incremental(Steps):
     """The state kept between rebuilds: parsed listings by their text, rendered outputs by
-    the fingerprint of their inputs, and what the output folder holds."""
+    the fingerprint of their inputs, and what the output folder holds. Its Steps are
+    pipeline.plan_build's, each reusing what it made last time from unchanged inputs."""
 
     def __init__(self, settings: Settings, exit_url: str | None = None):
         self.given = settings  # as the command line gave it; site.yaml is read on each check
         self.exit_url = exit_url
         self._entries: dict[str, tuple[Service, str]] = {}  # entry text -> (service, digest)
         self._entries_key = None  # the settings and day the entries were checked with
-        self._places = (None, None)  # (key, (places, problems, lookup output))
+        self._digests: dict[int, str] = {}  # id(service) -> digest, for the services last read
+        self._places = (None, None)  # (key, (lookup output, problems))
         self._env = (None, None)  # (key, env)
         self._rendered: dict[str, tuple[str, Output]] = {}  # url -> (fingerprint, rendered)
         self._links: dict = {}  # check_rendered_links' memo of the links in each output
@@ -68,39 +64,17 @@ class Incremental:
     def check(self, today: dt.date | None = None) -> tuple[Settings, list[Service], list[Output]]:
         """Do what pipeline.check does, reusing what the last check made from unchanged
         inputs; return the rendered outputs or raise BuildFailed with the same problems."""
-        today = today or dt.date.today()
-        settings, problems = load_settings(self.given, str(self.given.settings_file))
+        plan = plan_build(self.given, today, self.exit_url, steps=self)
+        settings = plan.settings
+        rendered, render_problems = self._render(plan.outputs, settings, plan.env)
+        problems = plan.problems + render_problems + check_rendered_links(
+            plan.outputs, rendered, plan.services, plan.pages, rewrites(),
+            settings.templates_dir, settings.base_url, plan.pending, memo=self._links)
         if problems:
             raise BuildFailed(problems)
-        services_file = str(settings.services_file)
-        services, service_problems, digests = self._load_services(settings, services_file, today)
-        content_dir = str(settings.content_dir)
-        pages, page_problems = load_pages(settings.content_dir, content_dir)
-        places, place_problems, lookup = self._load_places(settings)
-        wording, wording_problems = load_wording(settings.locale_file, settings.templates_dir)
-        if service_problems and not services:
-            raise BuildFailed(service_problems + page_problems + place_problems + wording_problems)
-        outputs = plan_site(services, pages, settings, today)
-        outputs += [lookup] if places else []
-        outputs += plan_assets(settings.assets_dir) + self._plan_feed(services, settings, digests)
-        outputs.append(plan_redirects(outputs, rewrites()))
-        outputs.append(plan_headers(outputs, settings, (INDEX_FOLDER + "/",)))
-        pending = {f"/services/{p.service}/" for p in service_problems if p.service} | \
-            {f"/{Path(p.file).stem}/" for p in page_problems}
-        problems = service_problems + page_problems + place_problems + wording_problems + \
-            check_site(outputs, services, pages, services_file, content_dir, pending,
-                       str(settings.settings_file))
-        if wording_problems:
-            raise BuildFailed(problems)
-        rendered, render_problems = self._render(outputs, settings, wording, digests)
-        problems += render_problems + check_rendered_links(
-            outputs, rendered, services, pages, rewrites(), settings.templates_dir,
-            settings.base_url, pending, memo=self._links)
-        if problems:
-            raise BuildFailed(problems)
-        return settings, services, rendered
+        return settings, plan.services, rendered
 
-    def _load_services(self, settings: Settings, file: str, today: dt.date):
+    def load_services(self, settings: Settings, file: str, today: dt.date):
         """Read the services file as load_services does, reparsing only entries whose text
         changed; any problem, or a shape this reader does not split, reads the whole file
         again the usual way, so problems are exactly a cold check's."""
@@ -112,9 +86,11 @@ class Incremental:
         except (OSError, TextError):
             found = None
         if found is not None:
-            return found[0], [], found[1]
+            services, self._digests = found
+            return services, []
         services, problems = load_services(settings, file, today)
-        return services, problems, {id(s): _digest(repr(replace(s, line=0))) for s in services}
+        self._digests = {id(s): _digest(repr(replace(s, line=0))) for s in services}
+        return services, problems
 
     def _read_entries(self, text: str, file: str, settings: Settings, today: dt.date):
         entries = split_entries(text)
@@ -144,37 +120,30 @@ class Incremental:
         self._entries = kept
         return services, digests
 
-    def _load_places(self, settings: Settings):
-        """The place finder's tables, read again only when a file of data/ changed."""
+    def plan_places(self, settings: Settings):
+        """The place finder's file, planned again only when a file of data/ changed."""
         folder = settings.data_dir
         stamps = tuple(sorted((str(p), p.stat().st_mtime_ns, p.stat().st_size)
                               for p in folder.rglob("*") if p.is_file())) \
             if folder.is_dir() else None
         key = (stamps, settings.areas)
         if self._places[0] != key:
-            places, problems = load_places(folder, settings.areas, str(folder))
-            self._places = (key, (places, problems,
-                                  plan_lookup(places, settings.areas) if places else None))
+            self._places = (key, super().plan_places(settings))
         return self._places[1]
 
-    def _plan_feed(self, services: list[Service], settings: Settings, digests: dict
-                   ) -> list[Output]:
-        """openreferral.plan_feed's files, encoding again only the records that changed."""
-        modified = last_modified(settings.services_file)
-        terms = _taxonomies(settings)
-        orgs = organisations(services)
+    def encode_records(self, services: list[Service], settings: Settings, terms, orgs: dict,
+                       modified: str) -> list[tuple[str, bytes, bytes]]:
+        """openreferral.encode_records, encoding again only the records that changed."""
         if self._feed_settings != settings:  # the vocabularies, the site's address
             self._feed, self._feed_settings = {}, settings
         cache, records = {}, []
-        stamp = _encode({"last_modified": modified})[1:-1]
+        stamp = encode({"last_modified": modified})[1:-1]
         for s in services:
             org = orgs.get(s.organisation)
-            key = (digests.get(id(s)) or _digest(repr(replace(s, line=0))), repr(org))
+            key = (self._digests.get(id(s)) or _digest(repr(replace(s, line=0))), repr(org))
             found = self._feed.get(key)
             if found is None:
-                record = service_record(s, settings, terms, orgs, modified)
-                found = (record["id"], _encode(record),
-                         _encode({k: record[k] for k in LIST_FIELDS if k in record}), stamp)
+                found = (*super().encode_records([s], settings, terms, orgs, modified)[0], stamp)
             elif found[3] != stamp:
                 # Outside git the file's modification time dates every record, and an edit
                 # changes it: the new date goes in as the encoder would write it. (A quote in
@@ -182,44 +151,25 @@ class Incremental:
                 found = (found[0], found[1].replace(found[3], stamp),
                          found[2].replace(found[3], stamp), stamp)
             cache[key] = found
-            records.append((s, found[:3]))
+            records.append(found[:3])
         self._feed = cache
-        all_terms = [term for _, by_code in terms.values() for term in by_code.values()]
-        files = {
-            "index.json": _encode({"version": VERSION, "profile": PROFILE, "openapi_url": OPENAPI}),
-            # A page's items are its last key: the cached items go in as they are.
-            "services.json": _encode({**_page([None] * len(records)), "contents": 0})[:-2]
-            + b"[" + b",".join(item for _, (_, _, item) in records) + b"]}",
-            "taxonomies.json": _encode(_page([taxonomy for taxonomy, _ in terms.values()])),
-            "taxonomy_terms.json": _encode(_page(all_terms)),
-            "organizations.json": _encode(_page(list(orgs.values()))),
-            "service_at_locations.json": _encode(_page([])),
-        }
-        sources = {f"services/{sid}.json": (s, body) for s, (sid, body, _) in records}
-        files.update({path: body for path, (_, body) in sources.items()})
-        files.update({f"taxonomies/{t['id']}.json": _encode(t) for t, _ in terms.values()})
-        files.update({f"taxonomy_terms/{t['id']}.json": _encode(t) for t in all_terms})
-        files.update({f"organizations/{o['id']}.json": _encode(o) for o in orgs.values()})
-        outputs = []
-        for path, body in files.items():
-            service = sources[path][0] if path in sources else None
-            outputs.append(Output(
-                f"/openreferral/{path}", "", f"Open Referral feed: {path}", body=body,
-                source=(str(settings.services_file), service.line) if service else ("", 0),
-                sources=(f"service:{service.id}",) if service else ("services",)))
-        return outputs
+        return records
 
-    def _render(self, outputs: list[Output], settings: Settings, wording: dict, digests: dict):
-        """Render the outputs whose fingerprint changed; reuse the text of the others."""
+    def make_env(self, settings: Settings, exit_url: str | None, wording: dict):
+        """The template environment, made again only when a template, the wording or a
+        setting changed: then every page may have, and all are rendered again."""
         templates = _digest("".join(
             f"{p.relative_to(settings.templates_dir)}\0{p.read_bytes().hex()}\0"
             for p in sorted(settings.templates_dir.rglob("*")) if p.is_file()))
-        key = (settings, wording, self.exit_url, templates, settings.data_dir.is_dir())
+        key = (settings, wording, exit_url, templates, settings.data_dir.is_dir())
         if self._env[0] != key:
-            # A template, the wording or a setting changed: every page may have.
-            self._env = (key, make_env(settings, self.exit_url, wording))
+            self._env = (key, super().make_env(settings, exit_url, wording))
             self._rendered = {}
-        env = self._env[1]
+        return self._env[1]
+
+    def _render(self, outputs: list[Output], settings: Settings, env):
+        """Render the outputs whose fingerprint changed; reuse the text of the others."""
+        digests = self._digests
         memo: dict[int, str] = {}
         todo, prints = [], {}
         for output in outputs:
@@ -396,11 +346,6 @@ _FIELDS: dict[type, tuple[str, ...]] = {}  # the fields of each kind of dataclas
 
 def _digest(text: str) -> str:
     return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
-
-
-def _encode(data) -> bytes:
-    # As openreferral.plan_feed writes each file: compact JSON, UTF-8.
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
 def _replace_file(dest: Path, data: bytes) -> None:

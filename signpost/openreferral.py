@@ -256,38 +256,64 @@ def last_modified(services_file: Path) -> str:
     return dt.datetime.fromtimestamp(int(stamp), dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
+def encode(data) -> bytes:
+    """Write data as every file of the feed is written: compact JSON (smaller to fetch, and
+    quicker to write for 10,000 listings) in UTF-8."""
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def encode_records(services: list[Service], settings: Settings, terms, orgs: dict[str, dict],
+                   modified: str) -> list[tuple[str, bytes, bytes]]:
+    """Each service's record, encoded, as (its id, the record, its item in services.json)."""
+    encoded = []
+    for service in services:
+        record = service_record(service, settings, terms, orgs, modified)
+        encoded.append((record["id"], encode(record),
+                        encode({k: record[k] for k in LIST_FIELDS if k in record})))
+    return encoded
+
+
+def plan_feed(services: list[Service], settings: Settings, encode_records=encode_records
+              ) -> list[Output]:
+    """Every file of the feed as an output of the site under /openreferral/, in bytes.
+
+    :param encode_records: called as encode_records above is; the dev server passes one that
+        encodes again only the services that changed since its last rebuild.
+    """
+    return _plan_feed(services, settings, last_modified(settings.services_file), encode_records)
+
+
 def feed_files(services: list[Service], settings: Settings,
                modified: str = "2000-01-01T00:00:00Z") -> dict[str, object]:
-    """Every file of the feed, by path under /openreferral/."""
+    """Every file of the feed, by path under /openreferral/, read back from its bytes."""
+    return {output.url[len("/openreferral/"):]: json.loads(output.body)
+            for output in _plan_feed(services, settings, modified, encode_records)}
+
+
+def _plan_feed(services: list[Service], settings: Settings, modified: str, encode_records
+               ) -> list[Output]:
     terms = _taxonomies(settings)
     orgs = organisations(services)
-    records = [service_record(s, settings, terms, orgs, modified) for s in services]
+    records = encode_records(services, settings, terms, orgs, modified)
     all_terms = [term for _, by_code in terms.values() for term in by_code.values()]
     files = {
-        "index.json": {"version": VERSION, "profile": PROFILE, "openapi_url": OPENAPI},
-        "services.json": _page([{k: r[k] for k in LIST_FIELDS if k in r} for r in records]),
-        "taxonomies.json": _page([taxonomy for taxonomy, _ in terms.values()]),
-        "taxonomy_terms.json": _page(all_terms),
-        "organizations.json": _page(list(orgs.values())),
-        "service_at_locations.json": _page([]),
+        "index.json": encode({"version": VERSION, "profile": PROFILE, "openapi_url": OPENAPI}),
+        # A page's items are its last key: the encoded items go in as they are.
+        "services.json": encode({**_page([None] * len(records)), "contents": 0})[:-2]
+        + b"[" + b",".join(item for _, _, item in records) + b"]}",
+        "taxonomies.json": encode(_page([taxonomy for taxonomy, _ in terms.values()])),
+        "taxonomy_terms.json": encode(_page(all_terms)),
+        "organizations.json": encode(_page(list(orgs.values()))),
+        "service_at_locations.json": encode(_page([])),
     }
-    files.update({f"services/{r['id']}.json": r for r in records})
-    files.update({f"taxonomies/{t['id']}.json": t for t, _ in terms.values()})
-    files.update({f"taxonomy_terms/{t['id']}.json": t for t in all_terms})
-    files.update({f"organizations/{o['id']}.json": o for o in orgs.values()})
-    return files
-
-
-def plan_feed(services: list[Service], settings: Settings) -> list[Output]:
-    """Every file of the feed as an output of the site under /openreferral/, in bytes."""
-    modified = last_modified(settings.services_file)
-    by_uid = {uid("service", s.id): s for s in services}
+    by_path = {f"services/{sid}.json": s for s, (sid, _, _) in zip(services, records)}
+    files.update({f"services/{sid}.json": body for sid, body, _ in records})
+    files.update({f"taxonomies/{t['id']}.json": encode(t) for t, _ in terms.values()})
+    files.update({f"taxonomy_terms/{t['id']}.json": encode(t) for t in all_terms})
+    files.update({f"organizations/{o['id']}.json": encode(o) for o in orgs.values()})
     outputs = []
-    for path, data in feed_files(services, settings, modified).items():
-        # Compact: smaller to fetch, and quicker to write for 10,000 listings.
-        body = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-        service = by_uid.get(path[len("services/"):-len(".json")]) \
-            if path.startswith("services/") else None
+    for path, body in files.items():
+        service = by_path.get(path)
         outputs.append(Output(
             f"/openreferral/{path}", "", f"Open Referral feed: {path}", body=body,
             source=(str(settings.services_file), service.line) if service else ("", 0),

@@ -15,7 +15,7 @@ import jinja2
 
 from .content import Page, load_pages
 from .headers import plan_headers
-from .openreferral import plan_feed, rewrites
+from .openreferral import encode_records, plan_feed, rewrites
 from .places import load_places, plan_lookup
 from .problems import BuildFailed, Problem
 from .redirects import plan_redirects
@@ -89,10 +89,38 @@ def build(settings: Settings, exit_url: str | None = None, today: dt.date | None
     return Summary(len(plan.services), pages_in(plan.outputs), writer.files, seconds)
 
 
+class Steps:
+    """The steps of plan_build that the dev server does its own way: its Incremental
+    (incremental.py) reuses what each made from inputs unchanged since the last rebuild.
+    A build and check use these, which make everything afresh."""
+
+    def load_services(self, settings: Settings, file: str, today: dt.date
+                      ) -> tuple[list[Service], list[Problem]]:
+        return _apart(load_services, settings, file, today)
+
+    def plan_places(self, settings: Settings) -> tuple[Output | None, list[Problem]]:
+        """The place finder's file (None without its tables), or the tables' problems."""
+        folder = settings.data_dir
+        places, problems = load_places(folder, settings.areas, str(folder))
+        return (plan_lookup(places, settings.areas) if places else None), problems
+
+    def encode_records(self, services: list[Service], settings: Settings, terms, orgs: dict,
+                       modified: str) -> list[tuple[str, bytes, bytes]]:
+        """The feed's record of each service, encoded (see openreferral.plan_feed)."""
+        return encode_records(services, settings, terms, orgs, modified)
+
+    def make_env(self, settings: Settings, exit_url: str | None, wording: dict
+                 ) -> jinja2.Environment:
+        return make_env(settings, exit_url, wording)
+
+
 def plan_build(settings: Settings, today: dt.date | None = None, exit_url: str | None = None,
-               seconds: dict[str, float] | None = None) -> Plan:
+               seconds: dict[str, float] | None = None, steps: Steps = Steps()) -> Plan:
     """Load and check every input and plan every output; raise BuildFailed when nothing
-    more can be checked (the problems that remain are in the plan)."""
+    more can be checked (the problems that remain are in the plan).
+
+    :param steps: how to do the costliest steps; the dev server's reuse their last results.
+    """
     seconds = {} if seconds is None else seconds
     started = time.perf_counter()
     today = today or dt.date.today()
@@ -101,20 +129,20 @@ def plan_build(settings: Settings, today: dt.date | None = None, exit_url: str |
     if problems:
         raise BuildFailed(problems)  # the vocabularies are needed to check anything else
     services_file = str(settings.services_file)
-    services, service_problems = _apart(load_services, settings, services_file, today)
+    services, service_problems = steps.load_services(settings, services_file, today)
     content_dir = str(settings.content_dir)
     pages, page_problems = load_pages(settings.content_dir, content_dir)
-    places, place_problems = load_places(settings.data_dir, settings.areas, str(settings.data_dir))
+    lookup, place_problems = steps.plan_places(settings)
     wording, wording_problems = load_wording(settings.locale_file, settings.templates_dir)
     if service_problems and not services:
         # Nothing could be read from the file: every link to a service would fail too.
         raise BuildFailed(service_problems + page_problems + place_problems + wording_problems)
     loaded = time.perf_counter()
     outputs = plan_site(services, pages, settings, today)
-    outputs += [plan_lookup(places, settings.areas)] if places else []
+    outputs += [lookup] if lookup else []
     outputs += plan_assets(settings.assets_dir)
     fed = time.perf_counter()
-    outputs += plan_feed(services, settings)
+    outputs += plan_feed(services, settings, steps.encode_records)
     fed = time.perf_counter() - fed
     outputs.append(plan_redirects(outputs, rewrites()))
     # Last: its rules follow every other file, and the folder the search index goes in.
@@ -126,7 +154,7 @@ def plan_build(settings: Settings, today: dt.date | None = None, exit_url: str |
                    str(settings.settings_file))
     if wording_problems:
         raise BuildFailed(problems)  # every page uses the wording
-    env = make_env(settings, exit_url, wording)
+    env = steps.make_env(settings, exit_url, wording)
     seconds.update(load=loaded - started, feed=fed,
                    plan=time.perf_counter() - loaded - fed)
     return Plan(settings, services, pages, outputs, env, pending, problems)
