@@ -18,7 +18,6 @@ FRONT_MATTER = {
     "summary": Text(300),
     "audience": Choice(AUDIENCES, one=True, expected="residents or professionals"),
 }
-FRONT_MATTER_KEYS = tuple(FRONT_MATTER)
 REQUIRED = ("title", "summary")
 _READ = Shape(FRONT_MATTER, dict)  # required keys are said as content pages say them, below
 _SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")

@@ -84,7 +84,6 @@ class Watch:
         self.settings, self.site, self.index, self.reload, self.poll = \
             settings, site, index, reload, poll
         self.stop = threading.Event()
-        self.last_update: Update | None = None
 
     def run(self) -> None:
         seen = input_stamps(self.settings)
@@ -103,7 +102,6 @@ class Watch:
 
     def once(self) -> Update | None:
         update = rebuild(self.settings, site=self.site)
-        self.last_update = update
         if update is None or not (update.written or update.deleted):
             return update
         if update.indexed_changed:

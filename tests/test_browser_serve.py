@@ -46,12 +46,19 @@ def _watch_csp(page) -> list[str]:
     return errors
 
 
-def test_an_edit_shows_in_the_open_page(browser, dev):
-    server, services = dev
+def _open_once_indexed(browser, server):
+    """A new page on the search page, once the first search index is in; and the CSP
+    messages it logs."""
     page = browser.new_page()
     errors = _watch_csp(page)
     page.goto(server.url + "/search/")
     page.wait_for_selector(NOTICE, state="detached", timeout=120_000)  # the first index
+    return page, errors
+
+
+def test_an_edit_shows_in_the_open_page(browser, dev):
+    server, services = dev
+    page, errors = _open_once_indexed(browser, server)
     page.goto(server.url + "/services/browser-extra-005/")
     page.wait_for_timeout(1000)  # livereload's socket connects after the page loads
     assert page.inner_text("h1") == "Browser Extra 005"
@@ -67,10 +74,7 @@ def test_an_edit_shows_in_the_open_page(browser, dev):
 
 def test_the_search_page_says_when_its_index_is_stale(browser, dev):
     server, services = dev
-    page = browser.new_page()
-    errors = _watch_csp(page)
-    page.goto(server.url + "/search/")
-    page.wait_for_selector(NOTICE, state="detached", timeout=120_000)  # the first index
+    page, errors = _open_once_indexed(browser, server)
     page.wait_for_timeout(1000)
     assert page.locator(NOTICE).count() == 0
     loaded = page.evaluate("performance.timeOrigin")
