@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from conftest import real_directory, real_service, soup
 
@@ -71,7 +72,10 @@ def test_exit_in_the_frame_takes_the_whole_tab_away(browser, site, destination, 
     context, page = open_host(browser, site, destination, script=script)
     frame = embedded_frame(page)
     frame.locator(".app-exit__button").click()
-    page.wait_for_url(destination.url + "/weather")
+    # The frame and the host script both send the tab to the destination; whichever
+    # comes second cancels the first, so wait for where the tab ends, not for a load.
+    expect(page).to_have_url(destination.url + "/weather", timeout=10_000)
+    page.wait_for_load_state()
     assert page.title() == "Weather" and len(page.main_frame.child_frames) == 0
     assert [v["referer"] for v in destination.httpd.visits if v["path"] == "/weather"][:1] == [None]
     context.close()
@@ -84,7 +88,9 @@ def test_shift_three_times_in_the_frame_leaves_the_whole_tab(browser, site, dest
     frame.locator("h1").click()  # focus inside the frame
     for _ in range(3):
         page.keyboard.press("Shift")
-    page.wait_for_url(destination.url + "/weather")
+    # The frame and the host script both send the tab to the destination; whichever
+    # comes second cancels the first, so wait for where the tab ends, not for a load.
+    expect(page).to_have_url(destination.url + "/weather", timeout=10_000)
     assert [v["referer"] for v in destination.httpd.visits if v["path"] == "/weather"][:1] == [None]
     context.close()
 
