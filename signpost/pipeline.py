@@ -5,9 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
-import os
-import pickle
-import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,6 +12,7 @@ from pathlib import Path
 import jinja2
 
 from .content import Page, load_pages
+from .forks import Child, Chunks, apart, can_fork
 from .headers import plan_headers
 from .openreferral import encode_records, plan_feed, rewrites
 from .places import load_places, plan_lookup
@@ -31,6 +29,9 @@ from .wording import load_wording
 # (the feed aside), making the Open Referral feed, rendering and checking links, writing
 # files, and waiting for the search index once all else is written.
 PHASES = ("load", "plan", "feed", "render", "write", "index")
+# The outputs a renderer takes at a time from those the two share: enough that taking costs
+# nothing, few enough that neither is left with much when the other has finished.
+CHUNK = 50
 
 
 @dataclass(frozen=True)
@@ -97,7 +98,7 @@ class Steps:
 
     def load_services(self, settings: Settings, file: str, today: dt.date
                       ) -> tuple[list[Service], list[Problem]]:
-        return _apart(load_services, settings, file, today)
+        return apart(load_services, settings, file, today)
 
     def plan_places(self, settings: Settings) -> tuple[Output | None, list[Problem]]:
         """The place finder's file (None without its tables), or the tables' problems."""
@@ -166,42 +167,95 @@ def render_plan(plan: Plan, sink: _Sink | None, progress=None,
     """Render every planned output, check its links and hand it to the sink, if any (which
     writes it and lets it go); raise BuildFailed with every problem, the plan's among them.
 
-    :param progress: called as progress(done, total) every 500 outputs, for long builds.
+    The pages the search indexes come first, so that the indexer can work on them while
+    the rest is rendered and written. The rest is shared, a chunk at a time, with a forked
+    copy of this process on the second core, which starts on it at once.
+
+    :param progress: called as progress(done, total) every 500 outputs or so, for long builds.
     """
     seconds = {} if seconds is None else seconds
     started = time.perf_counter()
-    problems = list(plan.problems)
     settings, outputs = plan.settings, plan.outputs
     # Rendering finds what only templates know: their mistakes, and the links they write.
     links = RenderedLinks(outputs, plan.services, plan.pages, rewrites(), settings.base_url,
                           plan.pending)
-    # The pages the search indexes first: the indexer can work on them while the rest is
-    # rendered and written.
     order = sorted(outputs, key=lambda o: not SearchIndex.indexes(o))  # stable: plan order
-    first_other, writing = sum(map(SearchIndex.indexes, outputs)), 0.0
+    indexed = sum(map(SearchIndex.indexes, outputs))
+    renderer = _Renderer(plan, order, links, sink)
+    chunks = Chunks(len(order) - indexed, CHUNK)
+    partner = None
     # The plan lives until the end: the garbage collector need not look through it again
-    # for every page (at 10,000 listings it did so for a good part of rendering).
+    # for every page (at 10,000 listings it did so for a good part of rendering), nor make
+    # the child copy the memory it would touch doing so.
     gc.freeze()
     try:
-        for done, (output, text) in enumerate(render_site(order, plan.env, settings.templates_dir,
-                                                          problems)):
-            if progress and done % 500 == 0:
-                progress(done, len(outputs))
-            links.read(output, text)
-            if sink and not problems:  # after a problem, nothing written will be published
-                wrote = time.perf_counter()
-                sink.write(output, text)
-                if done + 1 == first_other:  # the last page the index reads: it may start
-                    sink.ready()
-                writing += time.perf_counter() - wrote
+        if can_fork(cores=2) and chunks.count > chunks.size:  # before the index's thread
+            partner = Child(renderer.take, chunks, indexed)
+        renderer.render(0, indexed, progress)
+        if sink and not renderer.problems:  # the last page the index reads is written
+            sink.ready()
+        renderer.take(chunks, indexed, progress)
+        if partner:
+            problems, broken, files = partner.result()
+            renderer.problems += problems
+            links.merge(broken)
+            if sink:
+                sink.writer.files += files
+    except BaseException:
+        if partner:
+            partner.kill()
+        raise
     finally:
+        chunks.close()
         gc.unfreeze()  # a process that builds again (tests, the dev server) frees this plan
     if progress:
         progress(len(outputs), len(outputs))
-    problems += links.problems(settings.templates_dir)
-    seconds.update(render=time.perf_counter() - started - writing, write=writing)
+    problems = plan.problems + renderer.found() + links.problems(settings.templates_dir)
+    seconds.update(render=time.perf_counter() - started - renderer.writing,
+                   write=renderer.writing)
     if problems:
         raise BuildFailed(problems)
+
+
+class _Renderer:
+    """Renders ranges of the outputs in order, reads their links and hands them to the
+    sink. Each template mistake is kept with the place of the first output it broke, so
+    that two renderers' problems join in the order one renderer would have found them."""
+
+    def __init__(self, plan: Plan, order: list[Output], links: RenderedLinks,
+                 sink: _Sink | None):
+        self.plan, self.order, self.links, self.sink = plan, order, links, sink
+        self.problems: list[tuple[int, Problem]] = []
+        self.writing = 0.0
+
+    def render(self, start: int, end: int, progress=None) -> None:
+        found: list[Problem] = []
+        # After a problem (here, in the plan or in the other renderer, which will say so),
+        # nothing written will be published.
+        write = self.sink and not self.plan.problems
+        for done, (output, text) in enumerate(render_site(
+                self.order[start:end], self.plan.env, self.plan.settings.templates_dir, found),
+                start):
+            if progress and done % 500 == 0:
+                progress(done, len(self.order))
+            self.links.read(output, text)
+            if write and not (found or self.problems):
+                wrote = time.perf_counter()
+                self.sink.write(output, text)
+                self.writing += time.perf_counter() - wrote
+        self.problems += [(start, problem) for problem in found]
+
+    def take(self, chunks: Chunks, offset: int, progress=None):
+        """Render chunks of the outputs after `offset` until none is left; return what a
+        child sends back: its problems, its broken links and the files it wrote."""
+        for start, end in chunks:
+            self.render(offset + start, offset + end, progress)
+        return self.problems, self.links.broken, self.sink.writer.files if self.sink else 0
+
+    def found(self) -> list[Problem]:
+        """The template mistakes, each once, in the order of the outputs."""
+        return list(dict.fromkeys(problem for _, problem in sorted(
+            self.problems, key=lambda pair: pair[0])))
 
 
 class _Sink:
@@ -217,45 +271,6 @@ class _Sink:
 
     def ready(self) -> None:
         self.index.ready()
-
-
-def _apart(load, *args):
-    """Return load(*args), worked out in a child process where the system can fork.
-
-    Reading 10,000 listings makes millions of short-lived objects among the few it keeps;
-    freed, their memory stays with the process (about 330 MB, held by the survivors between
-    them) and would sit beside Pagefind for the rest of the build. A child's goes when it
-    exits, and only what it read comes back (about 23 MB, pickled). Forking a process that
-    runs other threads (a test's server) can deadlock the child: then it is read here."""
-    if not hasattr(os, "fork") or threading.active_count() > 1:
-        return load(*args)
-    read, write = os.pipe()
-    pid = os.fork()
-    if pid == 0:  # the child: send the result, or the exception, and leave without cleanup
-        status = 1
-        try:
-            os.close(read)
-            with os.fdopen(write, "wb") as pipe:
-                try:
-                    answer = (True, load(*args))
-                except BaseException as err:  # noqa: BLE001 (raised again in the parent)
-                    answer = (False, err)
-                pickle.dump(answer, pipe, pickle.HIGHEST_PROTOCOL)
-            status = 0
-        finally:
-            os._exit(status)
-    os.close(write)
-    try:
-        with os.fdopen(read, "rb") as pipe:
-            done, answer = pickle.load(pipe)
-    except (EOFError, pickle.UnpicklingError):  # the child died, or its error would not pickle
-        done, answer = False, RuntimeError(f"{getattr(load, '__name__', load)} stopped in its "
-                                           "child process")
-    finally:
-        os.waitpid(pid, 0)
-    if not done:
-        raise answer
-    return answer
 
 
 def pages_in(outputs: list[Output]) -> int:

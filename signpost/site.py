@@ -456,11 +456,21 @@ class RenderedLinks:
             text = text.decode("utf-8", "replace") if output.url.endswith(_TEXT_FILES) else ""
         return set(self.anywhere.findall(text)) if text else set()
 
+    def merge(self, broken: dict[str, tuple[Output, int]]) -> None:
+        """Add the links that go nowhere another reader found (in another process)."""
+        for href, (first, count) in broken.items():
+            mine, counted = self.broken.get(href, (first, 0))
+            if self.position[first.url] < self.position[mine.url]:
+                mine = first
+            self.broken[href] = (mine, counted + count)
+
     def problems(self, templates_dir) -> list[Problem]:
         """A problem for each link that goes nowhere, once per link, at the template line
-        that writes it when it is written there as is."""
+        that writes it when it is written there as is; in the order of the pages named."""
         problems = []
-        for href, (first, count) in self.broken.items():
+        # sorted() keeps the order links were found in within a page.
+        for href, (first, count) in sorted(self.broken.items(),
+                                           key=lambda item: self.position[item[1][0].url]):
             if not first.template:  # a data file: where its data comes from, else the file
                 file, line = first.source if first.source[0] else (first.dest_path, 1)
             else:

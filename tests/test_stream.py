@@ -11,7 +11,8 @@ import pytest
 from conftest import ROOT, TODAY, make_project
 
 from signpost import pipeline, render
-from signpost.pipeline import _apart, build
+from signpost.forks import apart
+from signpost.pipeline import build
 from signpost.problems import BuildFailed
 from signpost.search import SearchIndex
 from signpost.services import load_services
@@ -40,6 +41,7 @@ def test_each_output_is_written_before_the_next_is_rendered_and_the_index_starts
     monkeypatch.setattr(render.SiteWriter, "write", lambda self, output, text: (
         writing(self, output, text), events.append(("write", output.dest_path)))[0])
     monkeypatch.setattr(pipeline, "SearchIndex", Recording)
+    monkeypatch.setattr(pipeline, "can_fork", lambda cores: False)  # every event seen here
     build(project, today=TODAY)
 
     kinds = [kind for kind, _ in events]
@@ -97,15 +99,15 @@ def test_a_problem_found_after_the_index_started_publishes_nothing(tmp_path, mon
 def test_listings_read_apart_are_the_listings_read_here(tmp_path):
     settings, _ = load_settings(make_project(tmp_path / "p"))
     args = (settings, str(settings.services_file), TODAY)
-    assert _apart(load_services, *args) == load_services(*args)
+    assert apart(load_services, *args) == load_services(*args)
 
 
 def test_reading_apart_is_done_by_another_process_unless_threads_run():
     # In a fresh interpreter: the test session may be running servers in threads.
-    code = ("import os, threading; from signpost.pipeline import _apart; "
-            "print(_apart(os.getpid) != os.getpid()); "
+    code = ("import os, threading; from signpost.forks import apart; "
+            "print(apart(os.getpid) != os.getpid()); "
             "threading.Thread(target=threading.Event().wait, args=(2,), daemon=True).start(); "
-            "print(_apart(os.getpid) != os.getpid())")
+            "print(apart(os.getpid) != os.getpid())")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                             cwd=ROOT, check=True)
     assert result.stdout.split() == ["True", "False"]
@@ -115,4 +117,4 @@ def test_a_mistake_in_the_code_reading_apart_is_raised_here():
     def broken():
         return {}["a bug"]
     with pytest.raises(KeyError, match="a bug"):
-        _apart(broken)
+        apart(broken)

@@ -1,0 +1,122 @@
+"""Work shared with a forked child: chunks are each taken once, a child's answer or mistake
+comes back, and a build rendered on two processes is the build rendered on one, byte for
+byte and problem for problem."""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, make_project
+
+from signpost.forks import Child, Chunks
+
+# Builds the project in argv[1] into argv[2] in a fresh interpreter (the test session may run
+# servers in threads, which rule out forking): shared with a child, chunks of 2 outputs at a
+# time, or all here ("one"); logs who rendered what in argv[4] and prints the problems.
+BUILD = """
+import json, os, sys, datetime as dt
+from pathlib import Path
+from signpost import pipeline, render
+from signpost.problems import BuildFailed
+from signpost.settings import Settings
+project, out, mode, log = Path(sys.argv[1]), Path(sys.argv[2]), sys.argv[3], sys.argv[4]
+pipeline.CHUNK = 2
+if mode == "one":
+    pipeline.can_fork = lambda cores: False
+rendering = render.render_one
+def logged(env, output):
+    with open(log, "a") as file:
+        file.write(f"{os.getpid()} {output.dest_path}\\n")
+    return rendering(env, output)
+render.render_one = logged
+settings = Settings.for_root(project, out_dir=out)
+try:
+    pipeline.build(settings, today=dt.date(2026, 11, 22))
+    print("[]")
+except BuildFailed as failed:
+    print(json.dumps([[p.file, p.line, p.message] for p in failed.problems]))
+"""
+
+
+def _build(project: Path, out: Path, mode: str, log: Path) -> list:
+    result = subprocess.run([sys.executable, "-c", BUILD, str(project), str(out), mode, str(log)],
+                            capture_output=True, text=True, cwd=ROOT, check=True)
+    return json.loads(result.stdout)
+
+
+def _files(folder: Path) -> dict[str, bytes]:
+    """The site's files, but the search index (Pagefind names its files afresh each run)."""
+    return {p.relative_to(folder).as_posix(): p.read_bytes()
+            for p in folder.rglob("*") if p.is_file() and "pagefind" not in p.parts}
+
+
+def test_a_build_shared_with_a_child_is_the_build_made_alone(tmp_path):
+    project = make_project(tmp_path / "p")
+    assert _build(project.root, tmp_path / "two", "fork", tmp_path / "two.log") == []
+    assert _build(project.root, tmp_path / "one", "one", tmp_path / "one.log") == []
+    assert _files(tmp_path / "two") == _files(tmp_path / "one")
+    two = [line.split(" ", 1) for line in (tmp_path / "two.log").read_text().splitlines()]
+    one = [line.split(" ", 1) for line in (tmp_path / "one.log").read_text().splitlines()]
+    # Every page rendered once, some by each process; alone, all by one.
+    assert sorted(path for _, path in two) == sorted(path for _, path in one)
+    assert len({path for _, path in two}) == len(two)
+    assert len({pid for pid, _ in two}) == 2 and len({pid for pid, _ in one}) == 1
+
+
+def test_problems_found_by_two_renderers_are_those_found_by_one(tmp_path):
+    project = make_project(tmp_path / "p", copy=("templates",))
+    # A link that goes nowhere on every page, and a mistake in the listing pages only.
+    base = project.templates_dir / "base.html"
+    base.write_text(base.read_text(encoding="utf-8").replace(
+        "</main>", '<a href="/abuot/">About</a></main>', 1), encoding="utf-8")
+    listing = project.templates_dir / "services.html"
+    text = listing.read_text(encoding="utf-8")
+    listing.write_text(text.replace("{% block main %}", "{% block main %}{{ nothing.at_all }}", 1),
+                       encoding="utf-8")
+    two = _build(project.root, tmp_path / "two", "fork", tmp_path / "two.log")
+    one = _build(project.root, tmp_path / "one", "one", tmp_path / "one.log")
+    assert two == one
+    messages = [message for _, _, message in one]
+    assert any("'nothing' is undefined" in m for m in messages)
+    assert any(m.startswith("link to /abuot/ goes to a page that does not exist (on /, and ")
+               for m in messages)
+    assert not (tmp_path / "two").exists() and not (tmp_path / "one").exists()
+
+
+def test_each_chunk_is_taken_once_by_one_of_two_processes():
+    chunks = Chunks(1003, 10)
+
+    def take():
+        taken = []
+        for start, end in chunks:
+            taken.append((start, end))
+            time.sleep(0.001)  # let the other process take some
+        return taken
+
+    child = Child(take)
+    mine, theirs = take(), child.result()
+    chunks.close()
+    assert mine and theirs
+    assert sorted(mine + theirs) == [(n, min(n + 10, 1003)) for n in range(0, 1003, 10)]
+
+
+def test_chunks_are_never_more_than_a_pipe_holds():
+    chunks = Chunks(10_000_000, 1)
+    assert sum(1 for _ in chunks) == -(-10_000_000 // chunks.size) <= 8192
+    chunks.close()
+
+
+def test_a_childs_mistake_is_raised_here_and_a_killed_child_is_gone():
+    with pytest.raises(KeyError, match="a bug"):
+        Child(lambda: {}["a bug"]).result()
+    child = Child(time.sleep, 60)
+    pid = child.pid
+    child.kill()
+    with pytest.raises(ChildProcessError):
+        os.waitpid(pid, 0)
