@@ -18,7 +18,8 @@ from .openreferral import encode_records, plan_feed, rewrites
 from .places import load_places, plan_lookup
 from .problems import BuildFailed, Problem
 from .redirects import plan_redirects
-from .render import SiteWriter, make_env, out_dir_problems, plan_assets, render_site, staged
+from .render import (SiteWriter, make_env, out_dir_problems, plan_assets, render_site,
+                     same_mistake, staged)
 from .search import INDEX_FOLDER, SearchIndex
 from .services import Service, load_services
 from .settings import Settings, load_settings
@@ -254,8 +255,10 @@ class _Renderer:
 
     def found(self) -> list[Problem]:
         """The template mistakes, each once, in the order of the outputs."""
-        return list(dict.fromkeys(problem for _, problem in sorted(
-            self.problems, key=lambda pair: pair[0])))
+        mistakes: dict[tuple, Problem] = {}
+        for _, problem in sorted(self.problems, key=lambda pair: pair[0]):
+            mistakes.setdefault(same_mistake(problem), problem)
+        return list(mistakes.values())
 
 
 class _Sink:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import shutil
 import tempfile
 import traceback
@@ -128,6 +129,15 @@ def render_site(outputs: Iterable[Output], env: jinja2.Environment, templates_di
                     problems.append(problem)
             continue
         yield output, html
+
+
+def same_mistake(problem: Problem) -> tuple[str, int, str]:
+    """What makes two of render_site's problems one mistake, whichever page each was
+    found on (two processes rendering different pages find it twice)."""
+    return problem.file, problem.line, _RENDERING.sub("", problem.message, count=1)
+
+
+_RENDERING = re.compile(r"^while rendering \S+: ")
 
 
 def render_one(env: jinja2.Environment, output: Output) -> str:

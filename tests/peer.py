@@ -87,13 +87,15 @@ def write_hugo_project(services_file: Path, content_dir: Path, dest: Path) -> No
 class Run:
     wall: float          # seconds
     cpu: float           # user + system seconds of all the command's processes
-    peak_mb: float       # the highest sum of resident memory of all its processes at once
+    peak_mb: float       # the most memory (proportional set size) of all its processes at once
     files: int = 0       # files in the output folder afterwards
     output: str = ""     # what the commands printed
 
 
-def _tree_rss_kb(pid: int) -> int:
-    """Resident memory of pid and all its descendants, from /proc."""
+def _tree_pss_kb(pid: int) -> int:
+    """Memory of pid and all its descendants, from /proc: the proportional set size, so that
+    pages a forked child shares with its parent (or libraries processes share) count once
+    in all, not once in each process, as resident size would."""
     children: dict[int, list[int]] = {}
     for entry in os.scandir("/proc"):
         if entry.name.isdigit():
@@ -107,8 +109,8 @@ def _tree_rss_kb(pid: int) -> int:
         current = todo.pop()
         todo += children.get(current, [])
         try:
-            for line in Path(f"/proc/{current}/status").read_text().splitlines():
-                if line.startswith("VmRSS:"):
+            for line in Path(f"/proc/{current}/smaps_rollup").read_text().splitlines():
+                if line.startswith("Pss:"):
                     total += int(line.split()[1])
         except OSError:
             pass
@@ -128,7 +130,7 @@ def run_measured(commands: list[list[str]], out_dir: Path | None = None, **kwarg
         def sample(pid=process.pid):
             nonlocal peak
             while not done.is_set():
-                peak = max(peak, _tree_rss_kb(pid))
+                peak = max(peak, _tree_pss_kb(pid))
                 done.wait(0.05)
 
         sampler = threading.Thread(target=sample, daemon=True)
