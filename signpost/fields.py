@@ -172,7 +172,8 @@ class PhoneNumber(Text):
         number = super().check(value, line, name, at)
         if number is None:
             return None
-        if any(c.isdigit() and not c.isascii() for c in number):  # shown as written: 0-9 only
+        # Shown as written: the digits 0 to 9 only.
+        if not number.isascii() and any(c.isdigit() and not c.isascii() for c in number):
             at.add(line, name, f"must be written with the digits 0 to 9 (got {quote(number)})")
             return None
         href = _tel(number)

@@ -14,6 +14,8 @@ import re
 import markdown
 from markdown import util
 from markdown.extensions import Extension
+from markdown.extensions.sane_lists import SaneListExtension
+from markdown.extensions.tables import TableExtension
 from markdown.treeprocessors import Treeprocessor
 
 from .addresses import address_problem
@@ -80,8 +82,10 @@ def make_converter(without: frozenset[str] = frozenset()) -> markdown.Markdown:
 
     :param without: inline patterns to leave out (see _NEEDS).
     """
-    md = markdown.Markdown(extensions=["tables", "sane_lists", _SafeMarkdown()],
-                           extension_configs={"tables": {"use_align_attribute": True}})
+    # The extensions given as objects, not by name: a name is looked up among every installed
+    # package's entry points, which took longer than converting a hundred texts.
+    md = markdown.Markdown(extensions=[TableExtension(use_align_attribute=True),
+                                       SaneListExtension(), _SafeMarkdown()])
     for name in without:
         md.inlinePatterns.deregister(name)
     md.unsafe = []
@@ -116,6 +120,8 @@ def bracket_work(text: str) -> int:
     been replaced by a placeholder of up to 16 characters, so each counts as 16."""
     work = 0
     for block in _BLOCK_BREAK.split(text):
+        if "[" not in block and "(" not in block:
+            continue  # nothing opened, nothing to scan
         open_at: dict[str, list[int]] = {"[": [], "(": []}
         shift = 0
         for match in _BRACKETS.finditer(block):
