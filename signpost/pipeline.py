@@ -22,7 +22,7 @@ from .problems import BuildFailed, Problem
 from .redirects import plan_redirects
 from .render import SiteWriter, make_env, out_dir_problems, plan_assets, render_site, staged
 from .search import INDEX_FOLDER, SearchIndex
-from .services import Service, load_services
+from .services import Service, load_services, load_services_in_parts
 from .settings import Settings, load_settings
 from .site import Output, RenderedLinks, check_site, plan_site
 from .wording import load_wording
@@ -97,6 +97,14 @@ class Steps:
 
     def load_services(self, settings: Settings, file: str, today: dt.date
                       ) -> tuple[list[Service], list[Problem]]:
+        # On every core: the file in parts, one child process each, when it splits into whole
+        # entries and no part has a mistake in its YAML; otherwise whole, in one.
+        cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") \
+            else os.cpu_count() or 1
+        if cores > 1 and hasattr(os, "fork") and threading.active_count() == 1:
+            read = load_services_in_parts(settings, file, today, cores, _each_apart)
+            if read is not None:
+                return read
         return _apart(load_services, settings, file, today)
 
     def plan_places(self, settings: Settings) -> tuple[Output | None, list[Problem]]:
@@ -227,35 +235,56 @@ def _apart(load, *args):
     them) and would sit beside Pagefind for the rest of the build. A child's goes when it
     exits, and only what it read comes back (about 23 MB, pickled). Forking a process that
     runs other threads (a test's server) can deadlock the child: then it is read here."""
+    return _each_apart(load, [args])[0]
+
+
+def _each_apart(load, calls: list[tuple]) -> list:
+    """Return [load(*args) for args in calls], each worked out in a child process of its own,
+    all at once, where the system can fork (see _apart); else here, in turn."""
     if not hasattr(os, "fork") or threading.active_count() > 1:
-        return load(*args)
-    read, write = os.pipe()
-    pid = os.fork()
-    if pid == 0:  # the child: send the result, or the exception, and leave without cleanup
-        status = 1
-        try:
-            os.close(read)
-            with os.fdopen(write, "wb") as pipe:
-                try:
-                    answer = (True, load(*args))
-                except BaseException as err:  # noqa: BLE001 (raised again in the parent)
-                    answer = (False, err)
-                pickle.dump(answer, pipe, pickle.HIGHEST_PROTOCOL)
-            status = 0
-        finally:
-            os._exit(status)
-    os.close(write)
+        return [load(*args) for args in calls]
+    children = []  # each child's process id, and the pipe it answers on
     try:
-        with os.fdopen(read, "rb") as pipe:
-            done, answer = pickle.load(pipe)
-    except (EOFError, pickle.UnpicklingError):  # the child died, or its error would not pickle
-        done, answer = False, RuntimeError(f"{getattr(load, '__name__', load)} stopped in its "
-                                           "child process")
+        for args in calls:
+            read, write = os.pipe()
+            pid = os.fork()
+            if pid == 0:
+                os.close(read)
+                for _, pipe in children:  # its elder siblings' pipes are the parent's to read
+                    os.close(pipe.fileno())
+                _answer(load, args, write)
+            os.close(write)
+            children.append((pid, os.fdopen(read, "rb")))
+        answers = []
+        for _, pipe in children:
+            try:
+                answers.append(pickle.load(pipe))
+            except (EOFError, pickle.UnpicklingError):  # it died, or its error would not pickle
+                answers.append((False, RuntimeError(f"{getattr(load, '__name__', load)} "
+                                                    "stopped in its child process")))
     finally:
-        os.waitpid(pid, 0)
-    if not done:
-        raise answer
-    return answer
+        for pid, pipe in children:
+            pipe.close()
+            os.waitpid(pid, 0)
+    for done, answer in answers:
+        if not done:
+            raise answer
+    return [answer for _, answer in answers]
+
+
+def _answer(load, args: tuple, write: int) -> None:
+    """In a child: send load(*args), or the exception it raised, and leave without cleanup."""
+    status = 1
+    try:
+        with os.fdopen(write, "wb") as pipe:
+            try:
+                answer = (True, load(*args))
+            except BaseException as err:  # noqa: BLE001 (raised again in the parent)
+                answer = (False, err)
+            pickle.dump(answer, pipe, pickle.HIGHEST_PROTOCOL)
+        status = 0
+    finally:
+        os._exit(status)
 
 
 def pages_in(outputs: list[Output]) -> int:
