@@ -26,6 +26,7 @@ from .services import Service, load_services, load_services_in_parts
 from .settings import Settings, load_settings
 from .site import Output, RenderedLinks, check_site, plan_site
 from .wording import load_wording
+from .yamlfile import collector_paused
 
 # The phases a build reports the seconds of: reading and checking the inputs, planning
 # (the feed aside), making the Open Referral feed, rendering and checking links, writing
@@ -258,7 +259,10 @@ def _each_apart(load, calls: list[tuple]) -> list:
         answers = []
         for _, pipe in children:
             try:
-                answers.append(pickle.load(pipe))
+                # Unpickling makes as many objects as reading kept: the collector's passes
+                # over them took three quarters of the time (10,000 listings: 1.0 s to 0.3 s).
+                with collector_paused():
+                    answers.append(pickle.load(pipe))
             except (EOFError, pickle.UnpicklingError):  # it died, or its error would not pickle
                 answers.append((False, RuntimeError(f"{getattr(load, '__name__', load)} "
                                                     "stopped in its child process")))
@@ -274,6 +278,7 @@ def _each_apart(load, calls: list[tuple]) -> list:
 
 def _answer(load, args: tuple, write: int) -> None:
     """In a child: send load(*args), or the exception it raised, and leave without cleanup."""
+    gc.disable()  # all it makes goes when it leaves: nothing to collect before
     status = 1
     try:
         with os.fdopen(write, "wb") as pipe:
