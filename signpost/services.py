@@ -198,7 +198,7 @@ def read_in_parts(text: str, file: str, settings: Settings, today: dt.date, coun
     """Do what read_services does, in up to `count` parts of whole entries, each parsed and
     checked by `run(check_part, [arguments of each part])`, which returns their answers in
     order (on other cores, say); then join them. Return None when the file is not a plain
-    list of entries (split_entries) or a part has a problem in its YAML: only a whole read
+    list of entries (entry_starts) or a part has a problem in its YAML: only a whole read
     tells those as they must be told (which service a duplicate key is in, at most ten
     hidden characters, the first syntax error alone)."""
     starts = entry_starts(text)
