@@ -80,14 +80,18 @@ class _SafeMarkdown(Extension):
 def make_converter(without: frozenset[str] = frozenset()) -> markdown.Markdown:
     """Return a reusable converter (tables emit align=, never style=, so CSP holds).
 
-    :param without: inline patterns to leave out (see _NEEDS).
+    :param without: inline patterns and block processors ("block:table") to leave out
+        (see _NEEDS).
     """
     # The extensions given as objects, not by name: a name is looked up among every installed
     # package's entry points, which took longer than converting a hundred texts.
     md = markdown.Markdown(extensions=[TableExtension(use_align_attribute=True),
                                        SaneListExtension(), _SafeMarkdown()])
     for name in without:
-        md.inlinePatterns.deregister(name)
+        if name.startswith(_BLOCK):
+            md.parser.blockprocessors.deregister(name.removeprefix(_BLOCK))
+        else:
+            md.inlinePatterns.deregister(name)
     md.unsafe = []
     return md
 
@@ -100,7 +104,12 @@ _LINKS = ("[",)
 _NEEDS = {"backtick": ("`",), "escape": ("\\",), "reference": _LINKS, "link": _LINKS,
           "image_link": _LINKS, "image_reference": _LINKS, "short_reference": _LINKS,
           "short_image_ref": _LINKS, "autolink": ("<",), "automail": ("<",),
-          "linebreak": ("  \n", "  \r", "\t"), "entity": ("&",), "em_strong": ("*", "_")}
+          "linebreak": ("  \n", "  \r", "\t"), "entity": ("&",), "em_strong": ("*", "_"),
+          # So with the block processors that test each paragraph: a table needs a |, a code
+          # block four spaces (or a tab), a reference [x]: and so on.
+          "block:table": ("|",), "block:code": ("    ", "\t"), "block:hashheader": ("#",),
+          "block:quote": (">",), "block:reference": ("]:",)}
+_BLOCK = "block:"
 _converters: dict[frozenset[str], markdown.Markdown] = {}
 
 
