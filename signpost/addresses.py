@@ -24,8 +24,8 @@ def address_problem(url, expected: str = "a web address starting with https://",
     :param loopback_http: also accept http://127.0.0.1 and http://localhost (tests only).
     """
     wrong = f"must be {expected} (got {quote(url)})"
-    if not isinstance(url, str) or len(url) > MAX_URL or \
-            any(c.isspace() or not c.isprintable() for c in url):
+    # No white space or unprintable character: every white space but " " is unprintable.
+    if not isinstance(url, str) or len(url) > MAX_URL or " " in url or not url.isprintable():
         return wrong
     try:
         parts = urlsplit(url)

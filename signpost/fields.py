@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
+import sys
 from typing import Callable
 
 import phonenumbers
@@ -172,7 +173,8 @@ class PhoneNumber(Text):
         number = super().check(value, line, name, at)
         if number is None:
             return None
-        if any(c.isdigit() and not c.isascii() for c in number):  # shown as written: 0-9 only
+        # Shown as written: the digits 0 to 9 only.
+        if not number.isascii() and any(c.isdigit() and not c.isascii() for c in number):
             at.add(line, name, f"must be written with the digits 0 to 9 (got {quote(number)})")
             return None
         href = _tel(number)
@@ -220,7 +222,9 @@ class Choice(Field):
         allowed, out = self.allowed(at.settings), []
         for item, item_line in items(value, line, name, at):
             if isinstance(item, str) and item in allowed:
-                out.append(item)
+                # One string for each word however many listings use it: less to keep, and
+                # to send back from the child process that reads the listings.
+                out.append(sys.intern(item))
             elif self.expected:
                 at.add(item_line, name, f"must be {self.expected}" + did_you_mean(item, allowed))
             else:

@@ -14,6 +14,8 @@ import re
 import markdown
 from markdown import util
 from markdown.extensions import Extension
+from markdown.extensions.sane_lists import SaneListExtension
+from markdown.extensions.tables import TableExtension
 from markdown.treeprocessors import Treeprocessor
 
 from .addresses import address_problem
@@ -78,12 +80,18 @@ class _SafeMarkdown(Extension):
 def make_converter(without: frozenset[str] = frozenset()) -> markdown.Markdown:
     """Return a reusable converter (tables emit align=, never style=, so CSP holds).
 
-    :param without: inline patterns to leave out (see _NEEDS).
+    :param without: inline patterns and block processors ("block:table") to leave out
+        (see _NEEDS).
     """
-    md = markdown.Markdown(extensions=["tables", "sane_lists", _SafeMarkdown()],
-                           extension_configs={"tables": {"use_align_attribute": True}})
+    # The extensions given as objects, not by name: a name is looked up among every installed
+    # package's entry points, which took longer than converting a hundred texts.
+    md = markdown.Markdown(extensions=[TableExtension(use_align_attribute=True),
+                                       SaneListExtension(), _SafeMarkdown()])
     for name in without:
-        md.inlinePatterns.deregister(name)
+        if name.startswith(_BLOCK):
+            md.parser.blockprocessors.deregister(name.removeprefix(_BLOCK))
+        else:
+            md.inlinePatterns.deregister(name)
     md.unsafe = []
     return md
 
@@ -96,7 +104,12 @@ _LINKS = ("[",)
 _NEEDS = {"backtick": ("`",), "escape": ("\\",), "reference": _LINKS, "link": _LINKS,
           "image_link": _LINKS, "image_reference": _LINKS, "short_reference": _LINKS,
           "short_image_ref": _LINKS, "autolink": ("<",), "automail": ("<",),
-          "linebreak": ("  \n", "  \r", "\t"), "entity": ("&",), "em_strong": ("*", "_")}
+          "linebreak": ("  \n", "  \r", "\t"), "entity": ("&",), "em_strong": ("*", "_"),
+          # So with the block processors that test each paragraph: a table needs a |, a code
+          # block four spaces (or a tab), a reference [x]: and so on.
+          "block:table": ("|",), "block:code": ("    ", "\t"), "block:hashheader": ("#",),
+          "block:quote": (">",), "block:reference": ("]:",)}
+_BLOCK = "block:"
 _converters: dict[frozenset[str], markdown.Markdown] = {}
 
 
@@ -116,6 +129,8 @@ def bracket_work(text: str) -> int:
     been replaced by a placeholder of up to 16 characters, so each counts as 16."""
     work = 0
     for block in _BLOCK_BREAK.split(text):
+        if "[" not in block and "(" not in block:
+            continue  # nothing opened, nothing to scan
         open_at: dict[str, list[int]] = {"[": [], "(": []}
         shift = 0
         for match in _BRACKETS.finditer(block):

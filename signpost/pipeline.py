@@ -12,7 +12,7 @@ from pathlib import Path
 import jinja2
 
 from .content import Page, load_pages
-from .forks import Child, Chunks, apart, can_fork
+from .forks import Child, Chunks, apart, can_fork, cores, each_apart
 from .headers import plan_headers
 from .openreferral import encode_records, plan_feed, rewrites
 from .places import load_places, plan_lookup
@@ -21,7 +21,7 @@ from .redirects import plan_redirects
 from .render import (SiteWriter, make_env, out_dir_problems, plan_assets, render_site,
                      same_mistake, staged)
 from .search import INDEX_FOLDER, SearchIndex
-from .services import Service, load_services
+from .services import Service, load_services, load_services_in_parts
 from .settings import Settings, load_settings
 from .site import Output, RenderedLinks, check_site, plan_site
 from .wording import load_wording
@@ -99,6 +99,12 @@ class Steps:
 
     def load_services(self, settings: Settings, file: str, today: dt.date
                       ) -> tuple[list[Service], list[Problem]]:
+        # On every core: the file in parts, one child process each, when it splits into whole
+        # entries and no part has a mistake in its YAML; otherwise whole, in one.
+        if can_fork(cores_needed=2):
+            read = load_services_in_parts(settings, file, today, cores(), each_apart)
+            if read is not None:
+                return read
         return apart(load_services, settings, file, today)
 
     def plan_places(self, settings: Settings) -> tuple[Output | None, list[Problem]]:
@@ -190,7 +196,7 @@ def render_plan(plan: Plan, sink: _Sink | None, progress=None,
     # the child copy the memory it would touch doing so.
     gc.freeze()
     try:
-        if can_fork(cores=2) and chunks.count > chunks.size:  # before the index's thread
+        if can_fork(cores_needed=2) and chunks.count > chunks.size:  # before the index's thread
             partner = Child(renderer.take, chunks, indexed)
         renderer.render(0, indexed, progress)
         if sink and not renderer.problems:  # the last page the index reads is written

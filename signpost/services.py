@@ -5,16 +5,19 @@ and words its problems, and the same table gives the JSON Schema editors use (js
 """
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import json
+import re
 from dataclasses import dataclass
+from typing import Callable
 
 from .fields import (Age, Choice, Day, Either, Email, Flag, List, Markdown, PhoneNumber, Reader,
                      Shape, Slug, Text, Time, Url, names)
 from .problems import Problem, unknown_keys
 from .settings import Settings
-from .text import SERVICES_LIMIT, TextError, read_text
-from .yamlfile import YamlList, YamlMap, load_yaml
+from .text import SERVICES_LIMIT, TextError, hidden_character, read_text
+from .yamlfile import YamlList, YamlMap, collector_paused, load_yaml
 
 DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 AUDIENCES = ("residents", "professionals")
@@ -121,11 +124,12 @@ def load_services(settings: Settings, display_name: str, today: dt.date
 def read_services(text: str, file: str, settings: Settings, today: dt.date
                   ) -> tuple[list[Service], list[Problem]]:
     """Parse and check the text of a services file."""
-    data, problems = load_yaml(text, file)
-    if problems and data is None:
-        return [], problems
-    services, more = check_services(data, file, settings, today)
-    return services, _attribute(problems, data) + more
+    with collector_paused():  # checking, too, keeps all it makes (10,000 listings: 0.6 s)
+        data, problems = load_yaml(text, file)
+        if problems and data is None:
+            return [], problems
+        services, more = check_services(data, file, settings, today)
+        return services, _attribute(problems, data) + more
 
 
 def check_services(data, file: str, settings: Settings, today: dt.date
@@ -140,20 +144,92 @@ def check_services(data, file: str, settings: Settings, today: dt.date
     if not isinstance(entries, YamlList):
         return [], problems + [Problem(file, data.lines["services"],
                                        "'services' must be a list, each item starting with '- '")]
-    services, first_seen = [], {}
-    for index, entry in enumerate(entries):
-        at = _Entry(file, entry, index, settings, today)
-        service = _service(entry, entries.lines[index], at)
-        problems += at.problems
+    services, more = _join(_check_entries(entries, 0, file, settings, today), file)
+    return services, problems + more
+
+
+# Each entry checked: its service (None if it has problems), the line of its id, its problems.
+Checked = tuple[Service | None, int, list[Problem]]
+
+
+def _check_entries(entries: YamlList, first: int, file: str, settings: Settings, today: dt.date
+                   ) -> list[Checked]:
+    """Check each entry on its own; `first` is the number of entries before them in the file."""
+    checked = []
+    for n, entry in enumerate(entries):
+        at = _Entry(file, entry, first + n, settings, today)
+        service = _service(entry, entries.lines[n], at)
+        checked.append((service, entry.lines["id"] if service else 0, at.problems))
+    return checked
+
+
+def _join(checked: list[Checked], file: str) -> tuple[list[Service], list[Problem]]:
+    """The good services and every problem, in file order: the checks across entries
+    (a duplicate id) need them all."""
+    services, problems, first_seen = [], [], {}
+    for service, id_line, found in checked:
+        problems += found
         if service is None:
             continue
         if service.id in first_seen:
-            problems.append(Problem(file, entry.lines["id"], f"duplicate id (also used by the "
+            problems.append(Problem(file, id_line, f"duplicate id (also used by the "
                                     f"service on line {first_seen[service.id]})", service.id, "id"))
             continue
-        first_seen[service.id] = entry.lines["id"]
+        first_seen[service.id] = id_line
         services.append(service)
     return services, problems
+
+
+# Reading in parts, on several cores --------------------------------------------------------
+
+def load_services_in_parts(settings: Settings, display_name: str, today: dt.date, count: int,
+                           run: Callable) -> tuple[list[Service], list[Problem]] | None:
+    """Do what load_services does, reading the file in parts (see read_in_parts), or return
+    None when it is not read so: load_services words why a file cannot be read."""
+    try:
+        text = read_text(settings.services_file, SERVICES_LIMIT)
+    except (OSError, TextError):
+        return None
+    return read_in_parts(text, display_name, settings, today, count, run)
+
+
+def read_in_parts(text: str, file: str, settings: Settings, today: dt.date, count: int,
+                  run: Callable) -> tuple[list[Service], list[Problem]] | None:
+    """Do what read_services does, in up to `count` parts of whole entries, each parsed and
+    checked by `run(check_part, [arguments of each part])`, which returns their answers in
+    order (on other cores, say); then join them. Return None when the file is not a plain
+    list of entries (entry_starts) or a part has a problem in its YAML: only a whole read
+    tells those as they must be told (which service a duplicate key is in, at most ten
+    hidden characters, the first syntax error alone)."""
+    starts = entry_starts(text)
+    if starts is None:
+        return None
+    # Parts of about the same length, each of whole entries: part k ends before entry ends[k].
+    offsets = [offset for _, offset in starts] + [len(text)]
+    ends = sorted({bisect.bisect_left(offsets, len(text) * k // count) for k in range(1, count)}
+                  - {0, len(starts)}) + [len(starts)]
+    parts, first = [], 0
+    for end in ends:
+        parts.append((text, offsets[first], offsets[end], starts[first][0], first, file,
+                      settings, today))
+        first = end
+    answers = run(check_part, parts)
+    if any(answer is None for answer in answers):
+        return None
+    return _join([checked for answer in answers for checked in answer], file)
+
+
+def check_part(text: str, start: int, end: int, line: int, first: int, file: str,
+               settings: Settings, today: dt.date) -> list[Checked] | None:
+    """Parse and check the entries text[start:end], the first of which is on `line` and has
+    `first` entries before it; None if its YAML has a problem."""
+    # Blank lines before 'services:' put every line where it is in the file, for the problems.
+    data, problems = load_yaml("\n" * (line - 2) + "services:\n" + text[start:end], file)
+    entries = data.get("services") if isinstance(data, YamlMap) else None
+    if problems or not isinstance(entries, YamlList) or len(data) != 1:
+        return None
+    with collector_paused():
+        return _check_entries(entries, first, file, settings, today)
 
 
 def _attribute(problems: list[Problem], data) -> list[Problem]:
@@ -338,3 +414,59 @@ def json_schema(settings: Settings) -> dict:
 
 def schema_text(settings: Settings) -> str:
     return json.dumps(json_schema(settings), indent=2, ensure_ascii=False) + "\n"
+
+
+def entry_starts(text: str) -> list[tuple[int, int]] | None:
+    """Find where each entry of a services file starts: its line, and its offset in text.
+
+    The file must be `services:` then a block list, each item starting `- ` at one
+    indentation. Return None for any other shape (comments and blank lines before
+    `services:` aside), so that the whole file is read the usual way."""
+    if any(c in text for c in "\r\x85\u2028\u2029"):  # other line breaks YAML knows
+        return None
+    head = _HEAD.match(text)
+    if head is None:
+        return None
+    indent = len(head.group(1))
+    body = head.start(1)
+    if hidden_character(text[:body]):  # each entry's text is checked when it is parsed
+        return None
+    if _TAB.search(text, body - 1):  # YAML refuses a tab as indentation: the full read says so
+        return None
+    # Every line starting at most `indent` spaces in must be an item, a comment or blank:
+    # anything else (another top-level key, a document marker) is a shape not split here.
+    offsets = []
+    for found in re.compile(r"\n( {0,%d})(?=[^ ])" % indent).finditer(text, body - 1):
+        at = found.end()
+        first = text[at]
+        if first in "\n#":
+            continue
+        if len(found.group(1)) != indent or first != "-" or text[at + 1:at + 2] not in (" ", "\n", ""):
+            return None
+        offsets.append(at - indent)
+    if not offsets or offsets[0] != body:
+        return None
+    starts, line, at = [], text.count("\n", 0, body) + 1, body
+    for start in offsets:
+        line += text.count("\n", at, start)
+        at = start
+        starts.append((line, start))
+    return starts
+
+
+def split_entries(text: str) -> list[tuple[int, str]] | None:
+    """The text of each entry of a services file (see entry_starts), with the line it starts on."""
+    starts = entry_starts(text)
+    if starts is None:
+        return None
+    ends = [start for _, start in starts[1:]] + [len(text)]
+    entries = []
+    for (line, start), end in zip(starts, ends):
+        chunk = text[start:end]
+        entries.append((line, chunk if chunk.endswith("\n") else chunk + "\n"))
+    return entries
+
+
+_TAB = re.compile(r"\n *\t")
+# Comments and blank lines, `services:`, more of them, then the first item's indentation.
+_HEAD = re.compile(r"(?:[ ]*(?:#[^\n]*)?\n)*services:[ ]*\n(?:[ ]*(?:#[^\n]*)?\n)*( *)-(?= |\n)")

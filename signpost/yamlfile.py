@@ -5,6 +5,7 @@ Every scalar is read as text (no YAML 1.1 guessing, so `09:00` never becomes 540
 """
 from __future__ import annotations
 
+import contextlib
 import gc
 
 import yaml
@@ -15,9 +16,25 @@ from .text import hidden_character, hidden_characters, is_invisible
 MAX_DEPTH = 20  # services.yaml needs 7 levels; deeper is a mistake (or an attack on the stack)
 _TOO_DEEP = "this is nested more than"
 
-# The base loaders resolve every plain scalar to a string; the C one (libyaml) is
-# about ten times faster than pure Python on a large services.yaml.
-_TextLoader = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
+_TAGS = {yaml.ScalarNode: yaml.resolver.BaseResolver.DEFAULT_SCALAR_TAG,
+         yaml.SequenceNode: yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG,
+         yaml.MappingNode: yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG}
+
+
+class _TextLoader(getattr(yaml, "CBaseLoader", yaml.BaseLoader)):
+    """The base loaders resolve every plain scalar to a string; the C one (libyaml) is about
+    ten times faster than pure Python on a large services.yaml. Their resolver still runs
+    three Python calls per node (a third of the C loader's time) to find what is always the
+    default tag: these give it at once."""
+
+    def descend_resolver(self, current_node, current_index):
+        pass
+
+    def ascend_resolver(self):
+        pass
+
+    def resolve(self, kind, value, implicit):
+        return _TAGS[kind]
 
 
 class YamlMap(dict):
@@ -37,12 +54,20 @@ class YamlList(list):
 
 def load_yaml(text: str, file: str) -> tuple[object, list[Problem]]:
     """Parse YAML text into YamlMap/YamlList/str values, or return the problems."""
-    # Reading builds millions of small objects and no cycles: the garbage collector's passes
-    # over them made loading superlinear (10,000 listings: 11 s with it, 2.4 s without).
+    with collector_paused():
+        return _load(text, file)
+
+
+@contextlib.contextmanager
+def collector_paused():
+    """Pause the garbage collector for a while.
+
+    Reading builds millions of small objects and no cycles: the garbage collector's passes
+    over them made loading superlinear (10,000 listings: 11 s with it, 2.4 s without)."""
     collecting = gc.isenabled()
     gc.disable()
     try:
-        return _load(text, file)
+        yield
     finally:
         if collecting:
             gc.enable()
@@ -74,29 +99,24 @@ def _load(text: str, file: str) -> tuple[object, list[Problem]]:
 
 
 def _convert(node, file: str, problems: list[Problem], seen: set, depth: int):
+    if type(node) is yaml.ScalarNode:
+        return _scalar(node, file, problems)
     if id(node) in seen:
-        # An alias: PyYAML hands back the anchored node again.
+        # An alias: PyYAML hands back the anchored node again. (A scalar's alias is its text.)
         problems.append(Problem(file, node.start_mark.line + 1,
                                 "YAML anchors and aliases (& and *) are not allowed here: "
                                 "write the value out in full"))
         return ""
-    if isinstance(node, yaml.ScalarNode):
-        # The text was checked whole: only an escape in double quotes ("\u202e", "\e") can
-        # make a hidden character.
-        hidden = node.style == '"' and hidden_character(node.value)
-        if hidden:
-            problems.append(Problem(file, node.start_mark.line + 1, hidden))
-        elif is_invisible(node.value):
-            problems.append(Problem(file, node.start_mark.line + 1, "this value has no visible "
-                                    "characters: write it out, or delete it"))
-        return node.value
     if depth >= MAX_DEPTH:
         problems.append(Problem(file, node.start_mark.line + 1, f"{_TOO_DEEP} "
                                 f"{MAX_DEPTH} levels deep: nothing here needs so many"))
         return ""
     seen.add(id(node))
-    if isinstance(node, yaml.SequenceNode):
-        out = YamlList(_convert(item, file, problems, seen, depth + 1) for item in node.value)
+    # Most values are plain text, taken here without a call to _convert each.
+    scalar, depth = yaml.ScalarNode, depth + 1
+    if type(node) is yaml.SequenceNode:
+        out = YamlList(item.value if type(item) is scalar and _plain(item)
+                       else _convert(item, file, problems, seen, depth) for item in node.value)
         out.line = node.start_mark.line + 1
         out.lines = [item.start_mark.line + 1 for item in node.value]
         return out
@@ -104,17 +124,36 @@ def _convert(node, file: str, problems: list[Problem], seen: set, depth: int):
     out.line = node.start_mark.line + 1
     # A block mapping ends where the next, less indented, token starts: not its line.
     out.end = node.end_mark.line + (node.end_mark.column > node.start_mark.column)
-    out.lines = {}
+    out.lines = lines = {}
     for key_node, value_node in node.value:
         line = key_node.start_mark.line + 1
-        if not isinstance(key_node, yaml.ScalarNode):
+        if type(key_node) is not scalar:
             problems.append(Problem(file, line, "a key must be plain text"))
             continue
         key = key_node.value
         if key in out:
-            problems.append(Problem(file, line, f"is set twice (first on line {out.lines[key]}); "
+            problems.append(Problem(file, line, f"is set twice (first on line {lines[key]}); "
                                                 "keep one", field=key))
             continue
-        out[key] = _convert(value_node, file, problems, seen, depth + 1)
-        out.lines[key] = line
+        out[key] = value_node.value if type(value_node) is scalar and _plain(value_node) \
+            else _convert(value_node, file, problems, seen, depth)
+        lines[key] = line
     return out
+
+
+def _plain(node) -> bool:
+    """True for text that _scalar would return as it is, found without looking at each
+    character: not in double quotes, all ASCII, not only spaces."""
+    return node.style != '"' and node.value.isascii() and not node.value.isspace()
+
+
+def _scalar(node, file: str, problems: list[Problem]) -> str:
+    # The text was checked whole: only an escape in double quotes ("\u202e", "\e") can
+    # make a hidden character.
+    hidden = node.style == '"' and hidden_character(node.value)
+    if hidden:
+        problems.append(Problem(file, node.start_mark.line + 1, hidden))
+    elif is_invisible(node.value):
+        problems.append(Problem(file, node.start_mark.line + 1, "this value has no visible "
+                                "characters: write it out, or delete it"))
+    return node.value

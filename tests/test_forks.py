@@ -28,7 +28,7 @@ from signpost.settings import Settings
 project, out, mode, log = Path(sys.argv[1]), Path(sys.argv[2]), sys.argv[3], sys.argv[4]
 pipeline.CHUNK = 2
 if mode == "one":
-    pipeline.can_fork = lambda cores: False
+    pipeline.can_fork = lambda cores_needed: False
 rendering = render.render_one
 def logged(env, output):
     with open(log, "a") as file:
@@ -120,3 +120,13 @@ def test_a_childs_mistake_is_raised_here_and_a_killed_child_is_gone():
     child.kill()
     with pytest.raises(ChildProcessError):
         os.waitpid(pid, 0)
+
+
+def test_each_apart_keeps_the_order_and_raises_a_childs_mistake_here():
+    code = ("from signpost.forks import each_apart; import operator\n"
+            "print(each_apart(operator.add, [(1, 2), (3, 4), (5, 6)]))\n"
+            "try:\n    each_apart(operator.truediv, [(1, 1), (1, 0)])\n"
+            "except ZeroDivisionError:\n    print('raised')")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            cwd=ROOT, check=True)
+    assert result.stdout.split("\n")[:2] == ["[3, 7, 11]", "raised"]

@@ -41,7 +41,7 @@ def test_each_output_is_written_before_the_next_is_rendered_and_the_index_starts
     monkeypatch.setattr(render.SiteWriter, "write", lambda self, output, text: (
         writing(self, output, text), events.append(("write", output.dest_path)))[0])
     monkeypatch.setattr(pipeline, "SearchIndex", Recording)
-    monkeypatch.setattr(pipeline, "can_fork", lambda cores: False)  # every event seen here
+    monkeypatch.setattr(pipeline, "can_fork", lambda cores_needed: False)  # every event seen here
     build(project, today=TODAY)
 
     kinds = [kind for kind, _ in events]
