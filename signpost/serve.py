@@ -3,20 +3,19 @@ change touches), and keep serving the last good site when a change breaks the bu
 from __future__ import annotations
 
 import logging
-import os
 import threading
 import time
-from pathlib import Path
 
+from .background_index import BackgroundIndex
 from .headers import headers_for, load_header_rules
-from .incremental import BackgroundIndex, Incremental, Update
+from .incremental import Incremental, Update
 from .problems import BuildFailed, format_problems
 from .redirects import load_rewrites, rewrite
 from .settings import Settings
+from .watch import POLL, changes
 
 log = logging.getLogger(__name__)
 
-POLL = 0.05  # seconds between looks at the inputs: a look is a stat of each input file
 INDEX_DELAY = 1.0  # seconds after the reload before the search index is rebuilt: Pagefind
 # and the snapshot would slow the browsers reloading the page (0.87 s median at 0.5, 0.45 s at 3)
 SEARCH_PAGE = "/search/"
@@ -50,31 +49,6 @@ def rebuild(settings: Settings, exit_url: str | None = None,
     return update
 
 
-def input_stamps(settings: Settings) -> dict[str, tuple[int, int, int]]:
-    """Each input file's modification time, size and inode: an editor that saves by
-    renaming a new file into place changes the inode."""
-    stamps = {}
-    for top in (settings.services_file, settings.settings_file, settings.content_dir,
-                settings.templates_dir, settings.assets_dir, settings.locale_file.parent,
-                settings.data_dir):
-        for path in _files(Path(top)):
-            try:
-                info = os.stat(path)
-            except OSError:
-                continue
-            stamps[path] = (info.st_mtime_ns, info.st_size, info.st_ino)
-    return stamps
-
-
-def _files(top: Path):
-    if top.is_file():
-        yield str(top)
-        return
-    for folder, _, names in os.walk(top, followlinks=True):
-        for name in names:
-            yield os.path.join(folder, name)
-
-
 class Watch:
     """Rebuild when an input changes, then tell the browsers to reload, and rebuild the
     search index in the background when a page it indexes changed."""
@@ -86,18 +60,7 @@ class Watch:
         self.stop = threading.Event()
 
     def run(self) -> None:
-        seen = input_stamps(self.settings)
-        while not self.stop.wait(self.poll):
-            now = input_stamps(self.settings)
-            if now == seen:
-                continue
-            # A save can be more than one write: wait until two looks agree.
-            while not self.stop.wait(self.poll / 5):
-                again = input_stamps(self.settings)
-                if again == now:
-                    break
-                now = again
-            seen = now
+        for _ in changes(self.settings, self.stop, self.poll):
             self.once()
 
     def once(self) -> Update | None:
@@ -145,8 +108,8 @@ def serve(settings: Settings, port: int = 8000, exit_url: str | None = None) -> 
     site_dir = settings.out_dir.resolve()
 
     class InputWatcher(Watcher):
-        # livereload polls every 0.8 s and ignores changes for 3 s after a reload; ours
-        # looks every 0.05 s (a stat per input file) and reloads as soon as files are written.
+        # livereload polls every 0.8 s and ignores changes for 3 s after a reload; ours is
+        # woken by the change (signpost/watch.py) and reloads as soon as files are written.
         def start(self, callback):
             loop.append(IOLoop.current())
             threading.Thread(target=watch.run, daemon=True, name="signpost-watch").start()

@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from signpost.incremental import BackgroundIndex, Incremental, split_entries
+from signpost.background_index import BackgroundIndex
+from signpost.incremental import Incremental, split_entries
 from signpost.pipeline import build, check
 from signpost.problems import BuildFailed
 from signpost.search import INDEX_FOLDER
