@@ -49,7 +49,7 @@ class Incremental(Steps):
         self._digests: dict[int, str] = {}  # id(service) -> digest, for the services last read
         self._places = (None, None)  # (key, (lookup output, problems))
         self._env = (None, None)  # (key, env)
-        self._rendered: dict[str, tuple[str, Output]] = {}  # url -> (fingerprint, rendered)
+        self._rendered: dict[str, Output] = {}  # url -> the output last rendered there
         self._links: dict = {}  # check_rendered_links' memo of the links in each output
         self._feed: dict = {}  # (service digest, org) -> (id, record, list item, date)
         self._feed_settings: Settings | None = None
@@ -165,37 +165,28 @@ class Incremental(Steps):
         return self._env[1]
 
     def _render(self, outputs: list[Output], settings: Settings, env):
-        """Render the outputs whose fingerprint changed; reuse the text of the others."""
-        digests = self._digests
-        memo: dict[int, str] = {}
-        todo, prints = [], {}
+        """Render the outputs whose inputs changed; reuse the text of the others."""
+        todo, kept = [], {}
         for output in outputs:
             if output.body is not None:
                 continue
-            prints[output.url] = print_ = _digest(_fingerprint(
-                (output.template, output.url, output.title, output.source, output.sources,
-                 output.context), digests, memo))
             known = self._rendered.get(output.url)
-            if known is None or known[0] != print_:
+            if known is not None and _same_inputs(known, output):
+                kept[output.url] = known
+            else:
                 todo.append(output)
         problems: list = []
-        fresh = [replace(output, html=text) for output, text
-                 in render_site(todo, env, settings.templates_dir, problems)]
-        redo = {o.url for o in todo}
-        by_url = {o.url: o for o in fresh}
+        fresh = {output.url: replace(output, html=text) for output, text
+                 in render_site(todo, env, settings.templates_dir, problems)}
         rendered, cache = [], {}
         for output in outputs:
-            if output.body is not None:
-                rendered.append(output)
-                continue
-            if output.url in by_url:
-                output = by_url[output.url]
-            elif output.url in redo:
-                continue  # it failed: its problem is reported
-            else:
-                # The same fingerprint: the output rendered last time is this one.
-                output = self._rendered[output.url][1]
-            cache[output.url] = (prints[output.url], output)
+            if output.body is None:
+                # The one rendered now, or the same inputs' text from before; missing: it
+                # failed, and its problem is reported.
+                output = fresh.get(output.url) or kept.get(output.url)
+                if output is None:
+                    continue
+                cache[output.url] = output
             rendered.append(output)
         if not problems:
             self._rendered = cache
@@ -293,52 +284,33 @@ _TAB = re.compile(r"\n *\t")
 _HEAD = re.compile(r"(?:[ ]*(?:#[^\n]*)?\n)*services:[ ]*\n(?:[ ]*(?:#[^\n]*)?\n)*( *)-(?= |\n)")
 
 
-def _fingerprint(value, digests: dict, memo: dict) -> str:
-    """Write down everything a template is given, each listing as the digest of its text, so
-    that equal fingerprints render equal pages."""
-    kind = type(value)
-    if kind in _PLAIN:
-        return repr(value)
+def _same_inputs(old: Output, new: Output) -> bool:
+    """Whether a template writes for `new` what it wrote for `old`: the same template, title
+    and sources, and an equal context. Unchanged listings are the same objects from one
+    rebuild to the next, so comparing is mostly telling them apart by identity; a listing
+    whose text is unchanged but whose line moved (one added above it) is not a change."""
+    if (old.template, old.title, old.source, old.sources) != \
+            (new.template, new.title, new.source, new.sources):
+        return False
+    return old.context == new.context or _alike(old.context, new.context)
+
+
+def _alike(old, new) -> bool:
+    """Whether two values are equal, listings compared but for their line."""
+    if old is new:
+        return True
+    kind = type(old)
+    if kind is not type(new):
+        return False
     if kind is list or kind is tuple:
-        if not value:
-            return "[]"
-        kinds = set(map(type, value))
-        if kinds == _SERVICE:  # a list of listings, most often
-            parts = list(map(digests.get, map(id, value)))
-            if None not in parts:
-                return "[S" + ",S".join(parts) + "]"
-        elif kinds <= _PLAIN:  # numbers in a table, say
-            return repr(value)
-        if len(value) < 8:
-            return "[" + ",".join([_fingerprint(v, digests, memo) for v in value]) + "]"
-        known = memo.get(id(value))  # a long list is often shared: a listing's pages
-        if known is None:
-            known = memo[id(value)] = "[" + ",".join(
-                [_fingerprint(v, digests, memo) for v in value]) + "]"
-        return known
+        return len(old) == len(new) and all(map(_alike, old, new))
     if kind is dict:
-        return "{" + ",".join([f"{k!r}:{_fingerprint(v, digests, memo)}"
-                               for k, v in value.items()]) + "}"
-    known = memo.get(id(value))
-    if known is not None:
-        return known
+        return old.keys() == new.keys() and all(_alike(v, new[k]) for k, v in old.items())
     if kind is Service:
-        found = "S" + (digests.get(id(value)) or _digest(repr(replace(value, line=0))))
-    else:
-        names = _FIELDS.get(kind)
-        if names is None:
-            names = _FIELDS[kind] = tuple(f.name for f in fields(value)) \
-                if is_dataclass(value) else ()
-        found = kind.__name__ + ("(" + ",".join([
-            _fingerprint(getattr(value, name), digests, memo) for name in names]) + ")"
-            if names else repr(value))
-    memo[id(value)] = found
-    return found
-
-
-_PLAIN = {str, int, float, bool, type(None), dt.date}
-_SERVICE = {Service}
-_FIELDS: dict[type, tuple[str, ...]] = {}  # the fields of each kind of dataclass
+        return replace(old, line=0) == replace(new, line=0)
+    if is_dataclass(old):
+        return all(_alike(getattr(old, f.name), getattr(new, f.name)) for f in fields(old))
+    return old == new
 
 
 def _digest(text: str) -> str:
