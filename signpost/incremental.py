@@ -8,20 +8,20 @@ import datetime as dt
 import gc
 import hashlib
 import os
-import re
 import tempfile
 from dataclasses import dataclass, fields, is_dataclass, replace
 from pathlib import Path
 
 from .openreferral import encode, rewrites
 from .pipeline import Steps, plan_build
+from .entries import Split, split_again
 from .problems import BuildFailed
 from .render import MARKER, inside, render_site, staged, write_site
 from .search import SearchIndex
 from .services import Service, check_services, load_services
 from .settings import Settings
 from .site import Output, check_rendered_links
-from .text import SERVICES_LIMIT, TextError, hidden_character, read_text
+from .text import SERVICES_LIMIT, TextError, read_text
 from .yamlfile import load_yaml
 
 
@@ -46,6 +46,7 @@ class Incremental(Steps):
         self.exit_url = exit_url
         self._entries: dict[str, tuple[Service, str]] = {}  # entry text -> (service, digest)
         self._entries_key = None  # the settings and day the entries were checked with
+        self._split: Split | None = None  # the services file's text last read, split
         self._digests: dict[int, str] = {}  # id(service) -> digest, for the services last read
         self._places = (None, None)  # (key, (lookup output, problems))
         self._env = (None, None)  # (key, env)
@@ -90,11 +91,11 @@ class Incremental(Steps):
         return services, problems
 
     def _read_entries(self, text: str, file: str, settings: Settings, today: dt.date):
-        entries = split_entries(text)
-        if entries is None:
+        self._split = split = split_again(self._split, text)
+        if split is None:
             return None
         services, digests, kept, seen = [], {}, {}, set()
-        for start, chunk in entries:
+        for start, _, chunk in split.entries:
             known = self._entries.get(chunk)
             if known is None:
                 # The entry alone, under the same key: line 2 of this text is line `start`.
@@ -238,50 +239,6 @@ class Incremental(Steps):
         stale = bool(indexed & set(written) or self._indexed & set(deleted))
         self._written, self._indexed = planned, indexed
         return Update(len(services), outputs, written, deleted, stale)
-
-
-def split_entries(text: str) -> list[tuple[int, str]] | None:
-    """Split the text of a services file into its entries, each with the line it starts on:
-    the file is `services:` then a block list, each item starting `- ` at one indentation.
-    Return None for any other shape (comments and blank lines before `services:` aside), so
-    that the whole file is read the usual way."""
-    if any(c in text for c in "\r\x85\u2028\u2029"):  # other line breaks YAML knows
-        return None
-    head = _HEAD.match(text)
-    if head is None:
-        return None
-    indent = len(head.group(1))
-    body = head.start(1)
-    if hidden_character(text[:body]):  # each entry's text is checked when it is parsed
-        return None
-    if _TAB.search(text, body - 1):  # YAML refuses a tab as indentation: the full read says so
-        return None
-    # Every line starting at most `indent` spaces in must be an item, a comment or blank:
-    # anything else (another top-level key, a document marker) is a shape not split here.
-    starts = []
-    for found in re.finditer(r"\n( {0,%d})(?=[^ ])" % indent, text[body - 1:]):
-        at = body - 1 + found.end()
-        first = text[at]
-        if first in "\n#":
-            continue
-        if len(found.group(1)) != indent or first != "-" or text[at + 1:at + 2] not in (" ", "\n", ""):
-            return None
-        starts.append(at - indent)
-    if not starts or starts[0] != body:
-        return None
-    entries, line, at = [], text.count("\n", 0, body) + 1, body
-    for n, start in enumerate(starts):
-        line += text.count("\n", at, start)
-        at = start
-        end = starts[n + 1] if n + 1 < len(starts) else len(text)
-        chunk = text[start:end]
-        entries.append((line, chunk if chunk.endswith("\n") else chunk + "\n"))
-    return entries
-
-
-_TAB = re.compile(r"\n *\t")
-# Comments and blank lines, `services:`, more of them, then the first item's indentation.
-_HEAD = re.compile(r"(?:[ ]*(?:#[^\n]*)?\n)*services:[ ]*\n(?:[ ]*(?:#[^\n]*)?\n)*( *)-(?= |\n)")
 
 
 def _same_inputs(old: Output, new: Output) -> bool:

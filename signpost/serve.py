@@ -61,6 +61,7 @@ class Watch:
 
     def run(self) -> None:
         for _ in changes(self.settings, self.stop, self.poll):
+            print(f'TRACE detected {time.time():.4f}')
             self.once()
 
     def once(self) -> Update | None:
@@ -69,6 +70,7 @@ class Watch:
             return update
         if update.indexed_changed:
             self.index.start(update.outputs)  # before the reload: the notice shows at once
+        print(f'TRACE reload {time.time():.4f}')
         self.reload()
         if self.index.error:
             print(f"The search index could not be rebuilt: {self.index.error}")
@@ -120,14 +122,16 @@ def serve(settings: Settings, port: int = 8000, exit_url: str | None = None) -> 
 
     class ExternalReloadScript(LiveScriptInjector):
         # livereload injects an inline <script>, which our Content-Security-Policy blocks
-        # (rightly); load its client as a same-origin file instead.
-        script = f'<script src="/livereload.js?port={port}"></script>'.encode()
+        # (rightly); load its client as a same-origin file instead. Deferred: in the head,
+        # a plain script would hold back the page until its 37 KB are fetched and run.
+        script = f'<script src="/livereload.js?port={port}" defer></script>'.encode()
 
         def __init__(self, request):
             super().__init__(request)
             self.path = request.path
 
         def transform_first_chunk(self, status_code, headers, chunk, finishing):
+            print(f'TRACE served {self.path} {time.time():.4f}')
             status_code, headers, chunk = super().transform_first_chunk(
                 status_code, headers, chunk, finishing)
             if self.path in (SEARCH_PAGE, SEARCH_PAGE + "index.html") and index.stale:
