@@ -61,7 +61,6 @@ class Watch:
 
     def run(self) -> None:
         for _ in changes(self.settings, self.stop, self.poll):
-            print(f'TRACE detected {time.time():.4f}')
             self.once()
 
     def once(self) -> Update | None:
@@ -70,7 +69,6 @@ class Watch:
             return update
         if update.indexed_changed:
             self.index.start(update.outputs)  # before the reload: the notice shows at once
-        print(f'TRACE reload {time.time():.4f}')
         self.reload()
         if self.index.error:
             print(f"The search index could not be rebuilt: {self.index.error}")
@@ -131,7 +129,6 @@ def serve(settings: Settings, port: int = 8000, exit_url: str | None = None) -> 
             self.path = request.path
 
         def transform_first_chunk(self, status_code, headers, chunk, finishing):
-            print(f'TRACE served {self.path} {time.time():.4f}')
             status_code, headers, chunk = super().transform_first_chunk(
                 status_code, headers, chunk, finishing)
             if self.path in (SEARCH_PAGE, SEARCH_PAGE + "index.html") and index.stale:

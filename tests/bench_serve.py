@@ -100,13 +100,11 @@ def main() -> None:
                     new = f"{name} edit {n}"
                     before_cpu = cpu_seconds(server.process.pid)
                     saved = time.perf_counter()
-                    print(f'TRACE saved {time.time():.4f}')
                     text = text.replace(f"name: {current}\n", f"name: {new}\n", 1)
                     services.write_text(text, encoding="utf-8")
                     # Waiting for a selector carries on across the page's reload.
                     page.wait_for_selector(f"h1:has-text('{new}')", timeout=60000)
                     shown = time.perf_counter()
-                    print(f'TRACE shown {time.time():.4f}')
                     critical.append(cpu_seconds(server.process.pid) - before_cpu)
                     latencies.append(shown - saved)
                     print(f"edit {n + 1}: shown in the browser after {shown - saved:.3f} s")
@@ -128,7 +126,6 @@ def main() -> None:
             print(f"server process CPU per edit, with the index's snapshot and swap: median "
                   f"{statistics.median(cpus):.3f} s")
         finally:
-            print(server.log)
             server.close()
 
 
