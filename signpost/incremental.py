@@ -20,7 +20,7 @@ from .render import MARKER, inside, render_site, staged, write_site
 from .search import SearchIndex
 from .services import Service, check_services, load_services
 from .settings import Settings
-from .site import Output, check_rendered_links
+from .site import Output, check_rendered_links, plan_site
 from .text import SERVICES_LIMIT, TextError, read_text
 from .yamlfile import load_yaml
 
@@ -48,6 +48,7 @@ class Incremental(Steps):
         self._entries_key = None  # the settings and day the entries were checked with
         self._split: Split | None = None  # the services file's text last read, split
         self._digests: dict[int, str] = {}  # id(service) -> digest, for the services last read
+        self._lists: dict = {}  # plan_site's reuse: the pages of each list of services
         self._places = (None, None)  # (key, (lookup output, problems))
         self._env = (None, None)  # (key, env)
         self._rendered: dict[str, Output] = {}  # url -> the output last rendered there
@@ -117,6 +118,10 @@ class Incremental(Steps):
             digests[id(service)] = known[1]
         self._entries = kept
         return services, digests
+
+    def plan_site(self, services: list[Service], pages, settings: Settings, today: dt.date):
+        """plan_site, planning again only the lists of services that changed."""
+        return plan_site(services, pages, settings, today, self._lists)
 
     def plan_places(self, settings: Settings):
         """The place finder's file, planned again only when a file of data/ changed."""

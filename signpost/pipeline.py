@@ -99,6 +99,10 @@ class Steps:
                       ) -> tuple[list[Service], list[Problem]]:
         return _apart(load_services, settings, file, today)
 
+    def plan_site(self, services: list[Service], pages: list[Page], settings: Settings,
+                  today: dt.date) -> list[Output]:
+        return plan_site(services, pages, settings, today)
+
     def plan_places(self, settings: Settings) -> tuple[Output | None, list[Problem]]:
         """The place finder's file (None without its tables), or the tables' problems."""
         folder = settings.data_dir
@@ -139,7 +143,7 @@ def plan_build(settings: Settings, today: dt.date | None = None, exit_url: str |
         # Nothing could be read from the file: every link to a service would fail too.
         raise BuildFailed(service_problems + page_problems + place_problems + wording_problems)
     loaded = time.perf_counter()
-    outputs = plan_site(services, pages, settings, today)
+    outputs = steps.plan_site(services, pages, settings, today)
     outputs += [lookup] if lookup else []
     outputs += plan_assets(settings.assets_dir)
     fed = time.perf_counter()
