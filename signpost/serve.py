@@ -12,7 +12,7 @@ from .incremental import Incremental, Update
 from .problems import BuildFailed, format_problems
 from .redirects import load_rewrites, rewrite
 from .settings import Settings
-from .watch import POLL, changes
+from .watch import POLL, changes, input_stamps
 
 log = logging.getLogger(__name__)
 
@@ -27,14 +27,22 @@ STALE_NOTICE = (b'<p class="app-notice" role="status">Dev server: the search ind
 
 
 def rebuild(settings: Settings, exit_url: str | None = None,
-            site: Incremental | None = None) -> Update | None:
+            site: Incremental | None = None, unchanged=None) -> Update | None:
     """Build once, or bring the site up to date after an edit, printing a summary or the
     problems; return what changed, or None when nothing could be built. Never raise for
-    bad input."""
+    bad input.
+
+    :param unchanged: asked after problems are found: False when the inputs changed since
+        the edit was seen, so the problems may be those of a file still being written (on a
+        busy machine a save can pause between emptying the file and filling it); they are
+        not shown, as the watch will see the rest of the save and rebuild."""
     started = time.perf_counter()
     try:
         update = (site or Incremental(settings, exit_url)).build()
     except BuildFailed as failed:
+        if unchanged is not None and not unchanged():
+            print("An input changed while it was read: rebuilding again.")
+            return None
         print(format_problems(failed.problems))
         print("The site was not rebuilt: still serving the last good build.")
         return None
@@ -60,11 +68,13 @@ class Watch:
         self.stop = threading.Event()
 
     def run(self) -> None:
-        for _ in changes(self.settings, self.stop, self.poll):
-            self.once()
+        for stamps in changes(self.settings, self.stop, self.poll):
+            self.once(stamps)
 
-    def once(self) -> Update | None:
-        update = rebuild(self.settings, site=self.site)
+    def once(self, stamps: dict | None = None) -> Update | None:
+        """Rebuild for inputs seen with these stamps (input_stamps), and reload."""
+        update = rebuild(self.settings, site=self.site, unchanged=None if stamps is None else
+                         lambda: input_stamps(self.settings) == stamps)
         if update is None or not (update.written or update.deleted):
             return update
         if update.indexed_changed:

@@ -66,8 +66,8 @@ def _folders(settings: Settings) -> list[str]:
 
 
 def changes(settings: Settings, stop: threading.Event, poll: float = POLL,
-            woken: bool = True) -> Iterator[None]:
-    """Yield each time an input of the site has changed, until stop is set.
+            woken: bool = True) -> Iterator[dict]:
+    """Yield the inputs' stamps (input_stamps) each time they have changed, until stop is set.
 
     :param woken: be woken by the system where it can; False: only look, every poll s."""
     try:
@@ -87,7 +87,7 @@ def changes(settings: Settings, stop: threading.Event, poll: float = POLL,
                 now = input_stamps(settings)
                 if now != seen:
                     seen = now
-                    yield
+                    yield now
                 if _folders(settings) != folders:  # one was made or removed: watch anew
                     break
         except (OSError, RuntimeError) as err:  # no inotify, too few watches allowed
@@ -110,4 +110,4 @@ def _looked(settings: Settings, stop: threading.Event, poll: float, seen: dict):
                 break
             now = again
         seen = now
-        yield
+        yield now

@@ -11,6 +11,7 @@ import pytest
 
 from signpost.pipeline import build
 from signpost.headers import headers_for, load_header_rules
+from signpost.incremental import Incremental
 from signpost.serve import rebuild
 from signpost.watch import changes
 from conftest import ROOT, soup
@@ -78,6 +79,23 @@ def test_rebuild_keeps_the_last_good_site(project, capsys):
     out = capsys.readouterr().out
     assert "service 'Broken': id: must be lower-case" in out
     assert "still serving the last good build" in out
+    assert (project.out_dir / "index.html").read_text() == index
+
+
+def test_problems_of_a_file_still_being_written_are_not_shown(project, capsys):
+    """A save seen between emptying the file and filling it: the watch rebuilds again once
+    the rest is written, so the empty file's problems would only alarm."""
+    site = Incremental(project)
+    assert rebuild(project, site=site) is not None
+    index = (project.out_dir / "index.html").read_text()
+    text = project.services_file.read_text()
+    project.services_file.write_text("")  # emptied: the rest is still to come
+    assert rebuild(project, site=site, unchanged=lambda: False) is None
+    out = capsys.readouterr().out
+    assert "rebuilding again" in out and "problem" not in out
+    project.services_file.write_text(text.replace("services:\n", "services:\n  - id: Broken\n", 1))
+    assert rebuild(project, site=site, unchanged=lambda: True) is None  # the save is done
+    assert "service 'Broken': id: must be lower-case" in capsys.readouterr().out
     assert (project.out_dir / "index.html").read_text() == index
 
 
