@@ -9,10 +9,11 @@ import gc
 import hashlib
 import os
 import tempfile
+import threading
 from dataclasses import dataclass, fields, is_dataclass, replace
 from pathlib import Path
 
-from .openreferral import encode, rewrites
+from .openreferral import encode, last_modified, rewrites
 from .pipeline import Steps, plan_build
 from .entries import Split, split_again
 from .problems import BuildFailed
@@ -47,6 +48,7 @@ class Incremental(Steps):
         self._entries: dict[str, tuple[Service, str]] = {}  # entry text -> (service, digest)
         self._entries_key = None  # the settings and day the entries were checked with
         self._split: Split | None = None  # the services file's text last read, split
+        self._modified: _Later | None = None  # the feed's date, being worked out
         self._digests: dict[int, str] = {}  # id(service) -> digest, for the services last read
         self._lists: dict = {}  # plan_site's reuse: the pages of each list of services
         self._places = (None, None)  # (key, (lookup output, problems))
@@ -79,6 +81,8 @@ class Incremental(Steps):
         again the usual way, so problems are exactly a cold check's."""
         if self._entries_key != (settings, today):
             self._entries, self._entries_key = {}, (settings, today)
+        # The feed's date asks git, a process of its own: it answers while the file is read.
+        self._modified = _Later(last_modified, settings.services_file)
         try:
             found = self._read_entries(read_text(settings.services_file, SERVICES_LIMIT),
                                        file, settings, today)
@@ -122,6 +126,11 @@ class Incremental(Steps):
     def plan_site(self, services: list[Service], pages, settings: Settings, today: dt.date):
         """plan_site, planning again only the lists of services that changed."""
         return plan_site(services, pages, settings, today, self._lists)
+
+    def last_modified(self, settings: Settings) -> str:
+        """openreferral.last_modified, asked when the services file was read."""
+        asked, self._modified = self._modified, None
+        return asked.result() if asked else super().last_modified(settings)
 
     def plan_places(self, settings: Settings):
         """The place finder's file, planned again only when a file of data/ changed."""
@@ -273,6 +282,23 @@ def _alike(old, new) -> bool:
     if is_dataclass(old):
         return all(_alike(getattr(old, f.name), getattr(new, f.name)) for f in fields(old))
     return old == new
+
+
+class _Later:
+    """A call made in a thread of its own, for its result later."""
+
+    def __init__(self, call, *args):
+        self._call, self._answer = (call, args), []
+        self._thread = threading.Thread(target=lambda: self._answer.append(call(*args)),
+                                        daemon=True, name="signpost-later")
+        self._thread.start()
+
+    def result(self):
+        self._thread.join()
+        if not self._answer:  # it raised there: raise it here
+            call, args = self._call
+            return call(*args)
+        return self._answer[0]
 
 
 def _digest(text: str) -> str:

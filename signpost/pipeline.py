@@ -16,7 +16,7 @@ import jinja2
 
 from .content import Page, load_pages
 from .headers import plan_headers
-from .openreferral import encode_records, plan_feed, rewrites
+from .openreferral import encode_records, last_modified, plan_feed, rewrites
 from .places import load_places, plan_lookup
 from .problems import BuildFailed, Problem
 from .redirects import plan_redirects
@@ -114,6 +114,10 @@ class Steps:
         """The feed's record of each service, encoded (see openreferral.plan_feed)."""
         return encode_records(services, settings, terms, orgs, modified)
 
+    def last_modified(self, settings: Settings) -> str:
+        """When the listings last changed, for the feed (see openreferral.last_modified)."""
+        return last_modified(settings.services_file)
+
     def make_env(self, settings: Settings, exit_url: str | None, wording: dict
                  ) -> jinja2.Environment:
         return make_env(settings, exit_url, wording)
@@ -147,7 +151,7 @@ def plan_build(settings: Settings, today: dt.date | None = None, exit_url: str |
     outputs += [lookup] if lookup else []
     outputs += plan_assets(settings.assets_dir)
     fed = time.perf_counter()
-    outputs += plan_feed(services, settings, steps.encode_records)
+    outputs += plan_feed(services, settings, steps.encode_records, steps.last_modified(settings))
     fed = time.perf_counter() - fed
     outputs.append(plan_redirects(outputs, rewrites()))
     # Last: its rules follow every other file, and the folder the search index goes in.
