@@ -53,7 +53,10 @@ class Incremental(Steps):
         self._lists: dict = {}  # plan_site's reuse: the pages of each list of services
         self._places = (None, None)  # (key, (lookup output, problems))
         self._env = (None, None)  # (key, env)
-        self._rendered: dict[str, Output] = {}  # url -> the output last rendered there
+        # url -> the output last rendered there, as planned and as rendered; and the digests
+        # of the listings those planned outputs hold, by id(service).
+        self._rendered: dict[str, tuple[Output, Output]] = {}
+        self._compared: dict[int, str] = {}
         self._links: dict = {}  # check_rendered_links' memo of the links in each output
         self._feed: dict = {}  # (service digest, org) -> (id, record, list item, date)
         self._feed_settings: Settings | None = None
@@ -186,8 +189,8 @@ class Incremental(Steps):
             if output.body is not None:
                 continue
             known = self._rendered.get(output.url)
-            if known is not None and _same_inputs(known, output):
-                kept[output.url] = known
+            if known is not None and _same_inputs(known[0], output, self._compared, self._digests):
+                kept[output.url] = known[1]
             else:
                 todo.append(output)
         problems: list = []
@@ -198,13 +201,13 @@ class Incremental(Steps):
             if output.body is None:
                 # The one rendered now, or the same inputs' text from before; missing: it
                 # failed, and its problem is reported.
-                output = fresh.get(output.url) or kept.get(output.url)
+                planned, output = output, fresh.get(output.url) or kept.get(output.url)
                 if output is None:
                     continue
-                cache[output.url] = output
+                cache[output.url] = (planned, output)
             rendered.append(output)
         if not problems:
-            self._rendered = cache
+            self._rendered, self._compared = cache, self._digests
         return rendered, problems
 
     # Writing ---------------------------------------------------------------------------
@@ -255,33 +258,35 @@ class Incremental(Steps):
         return Update(len(services), outputs, written, deleted, stale)
 
 
-def _same_inputs(old: Output, new: Output) -> bool:
+def _same_inputs(old: Output, new: Output, before: dict[int, str], now: dict[int, str]
+                 ) -> bool:
     """Whether a template writes for `new` what it wrote for `old`: the same template, title
     and sources, and an equal context. Unchanged listings are the same objects from one
     rebuild to the next, so comparing is mostly telling them apart by identity; a listing
-    whose text is unchanged but whose line moved (one added above it) is not a change."""
+    whose text is unchanged but whose line moved (one added above it) is a new object, and
+    is compared by the digest of its text (before: old's listings', now: new's)."""
     if (old.template, old.title, old.source, old.sources) != \
             (new.template, new.title, new.source, new.sources):
         return False
-    return old.context == new.context or _alike(old.context, new.context)
 
+    def alike(old, new) -> bool:
+        if old is new:
+            return True
+        kind = type(old)
+        if kind is not type(new):
+            return False
+        if kind is list or kind is tuple:
+            return len(old) == len(new) and all(map(alike, old, new))
+        if kind is dict:
+            return old.keys() == new.keys() and all(alike(v, new[k]) for k, v in old.items())
+        if kind is Service:
+            digest = before.get(id(old))
+            return digest is not None and digest == now.get(id(new))
+        if is_dataclass(old):
+            return all(alike(getattr(old, f.name), getattr(new, f.name)) for f in fields(old))
+        return old == new
 
-def _alike(old, new) -> bool:
-    """Whether two values are equal, listings compared but for their line."""
-    if old is new:
-        return True
-    kind = type(old)
-    if kind is not type(new):
-        return False
-    if kind is list or kind is tuple:
-        return len(old) == len(new) and all(map(_alike, old, new))
-    if kind is dict:
-        return old.keys() == new.keys() and all(_alike(v, new[k]) for k, v in old.items())
-    if kind is Service:
-        return replace(old, line=0) == replace(new, line=0)
-    if is_dataclass(old):
-        return all(_alike(getattr(old, f.name), getattr(new, f.name)) for f in fields(old))
-    return old == new
+    return old.context == new.context or alike(old.context, new.context)
 
 
 class _Later:
