@@ -30,37 +30,46 @@ def coverage(services: list[Service], settings: Settings, today: dt.date) -> dic
     columns = [a.name for a in areas]
     column_of = {a.slug: n for n, a in enumerate(areas)}
 
-    def table(caption: str, rows: list, pool: list[Service]) -> Table:
-        """Count, for each row's test, the services that pass it in each area (one pass over
-        the services, so 10,000 listings stay quick)."""
-        counts = [[0] * len(areas) for _ in rows]
+    def table(caption: str, labels: list[str], pool: list[Service], rows_of) -> Table:
+        """Count the services in each row (rows_of gives a service's rows) in each area: one
+        pass over the services, each asked once, so 10,000 listings stay quick."""
+        counts = [[0] * len(areas) for _ in labels]
         for service in pool:
             cells = [column_of[a] for a in service.areas if a in column_of]
-            for row, (_, test) in zip(counts, rows):
-                if cells and test(service):
+            if cells:
+                for row in rows_of(service):
                     for cell in cells:
-                        row[cell] += 1
-        return Table(caption, columns, [(label, row) for (label, _), row in zip(rows, counts)])
+                        counts[row][cell] += 1
+        return Table(caption, columns, list(zip(labels, counts)))
 
+    kind_row = {slug: n for n, slug in enumerate(settings.categories)}
     kinds = table("Services for residents by kind of help",
-                  [(c.name, lambda s, c=c: c.slug in s.categories)
-                   for c in settings.categories.values()], residents)
+                  [c.name for c in settings.categories.values()], residents,
+                  lambda s: {kind_row[c] for c in s.categories if c in kind_row})
+    genders = list(settings.genders.values())
+    unsaid = len(genders) * len(AGE_BANDS)  # the last row: has not said
     who = table("Services for residents by who they are for",
-                [(f"{g.name}, {label}", lambda s, g=g, lo=lo, hi=hi: _serves(s, g, lo, hi))
-                 for g in settings.genders.values() for label, lo, hi in AGE_BANDS]
-                + [("Has not said who it is for", lambda s: not s.eligibility)], residents)
+                [f"{g.name}, {label}" for g in genders for label, _, _ in AGE_BANDS]
+                + ["Has not said who it is for"], residents,
+                lambda s: _who_rows(s, genders) if s.eligibility else (unsaid,))
+    states = ("fresh", "due", "overdue")
     freshness = table("How recently listings were checked",
-                      [(label, lambda s, state=state: review_state(s, today) == state)
-                       for state, label in (("fresh", "In the last 6 months"),
-                                            ("due", "6 to 12 months ago"),
-                                            ("overdue", "Over 12 months ago, or never"))], services)
-    totals = table("", [("", lambda s: True)], services).rows[0][1]
+                      ["In the last 6 months", "6 to 12 months ago",
+                       "Over 12 months ago, or never"], services,
+                      lambda s: (states.index(review_state(s, today)),))
+    totals = table("", [""], services, lambda s: (0,)).rows[0][1]
     return {"areas": list(zip(columns, totals)), "tables": [kinds, who, freshness],
             "total": len(services)}
 
 
-def _serves(service: Service, gender: Term, low: int, high: int) -> bool:
-    """True when a group the service states covers this gender and overlaps the ages."""
-    return any(g.gender in (gender.slug, None)
-               and (g.min_age or 0) <= high and low <= (120 if g.max_age is None else g.max_age)
-               for g in service.eligibility)
+def _who_rows(service: Service, genders: list[Term]) -> set[int]:
+    """The rows of the who table a service is in: each gender (in order) and age band that a
+    group it states covers (no gender: every one) and overlaps."""
+    rows = set()
+    for group in service.eligibility:
+        low, high = group.min_age or 0, 120 if group.max_age is None else group.max_age
+        bands = [n for n, (_, lo, hi) in enumerate(AGE_BANDS) if low <= hi and lo <= high]
+        for n, gender in enumerate(genders):
+            if group.gender in (gender.slug, None):
+                rows.update(n * len(AGE_BANDS) + band for band in bands)
+    return rows

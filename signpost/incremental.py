@@ -8,21 +8,20 @@ import datetime as dt
 import gc
 import hashlib
 import os
-import shutil
 import tempfile
 import threading
-import time
 from dataclasses import dataclass, fields, is_dataclass, replace
 from pathlib import Path
 
-from .openreferral import encode, rewrites
+from .openreferral import encode, last_modified, rewrites
 from .pipeline import Steps, plan_build
+from .entries import Split, split_again
 from .problems import BuildFailed
 from .render import MARKER, inside, render_site, staged, write_site
-from .search import INDEX_FOLDER, SearchIndex
-from .services import Service, check_services, load_services, split_entries
+from .search import SearchIndex
+from .services import Service, check_services, load_services
 from .settings import Settings
-from .site import Output, check_rendered_links
+from .site import Output, check_rendered_links, plan_site
 from .text import SERVICES_LIMIT, TextError, read_text
 from .yamlfile import load_yaml
 
@@ -48,10 +47,16 @@ class Incremental(Steps):
         self.exit_url = exit_url
         self._entries: dict[str, tuple[Service, str]] = {}  # entry text -> (service, digest)
         self._entries_key = None  # the settings and day the entries were checked with
+        self._split: Split | None = None  # the services file's text last read, split
+        self._modified: _Later | None = None  # the feed's date, being worked out
         self._digests: dict[int, str] = {}  # id(service) -> digest, for the services last read
+        self._lists: dict = {}  # plan_site's reuse: the pages of each list of services
         self._places = (None, None)  # (key, (lookup output, problems))
         self._env = (None, None)  # (key, env)
-        self._rendered: dict[str, tuple[str, Output]] = {}  # url -> (fingerprint, rendered)
+        # url -> the output last rendered there, as planned and as rendered; and the digests
+        # of the listings those planned outputs hold, by id(service).
+        self._rendered: dict[str, tuple[Output, Output]] = {}
+        self._compared: dict[int, str] = {}
         self._links: dict = {}  # check_rendered_links' memo of the links in each output
         self._feed: dict = {}  # (service digest, org) -> (id, record, list item, date)
         self._feed_settings: Settings | None = None
@@ -79,6 +84,8 @@ class Incremental(Steps):
         again the usual way, so problems are exactly a cold check's."""
         if self._entries_key != (settings, today):
             self._entries, self._entries_key = {}, (settings, today)
+        # The feed's date asks git, a process of its own: it answers while the file is read.
+        self._modified = _Later(last_modified, settings.services_file)
         try:
             found = self._read_entries(read_text(settings.services_file, SERVICES_LIMIT),
                                        file, settings, today)
@@ -92,11 +99,11 @@ class Incremental(Steps):
         return services, problems
 
     def _read_entries(self, text: str, file: str, settings: Settings, today: dt.date):
-        entries = split_entries(text)
-        if entries is None:
+        self._split = split = split_again(self._split, text)
+        if split is None:
             return None
         services, digests, kept, seen = [], {}, {}, set()
-        for start, chunk in entries:
+        for start, _, chunk in split.entries:
             known = self._entries.get(chunk)
             if known is None:
                 # The entry alone, under the same key: line 2 of this text is line `start`.
@@ -118,6 +125,15 @@ class Incremental(Steps):
             digests[id(service)] = known[1]
         self._entries = kept
         return services, digests
+
+    def plan_site(self, services: list[Service], pages, settings: Settings, today: dt.date):
+        """plan_site, planning again only the lists of services that changed."""
+        return plan_site(services, pages, settings, today, self._lists)
+
+    def last_modified(self, settings: Settings) -> str:
+        """openreferral.last_modified, asked when the services file was read."""
+        asked, self._modified = self._modified, None
+        return asked.result() if asked else super().last_modified(settings)
 
     def plan_places(self, settings: Settings):
         """The place finder's file, planned again only when a file of data/ changed."""
@@ -167,40 +183,31 @@ class Incremental(Steps):
         return self._env[1]
 
     def _render(self, outputs: list[Output], settings: Settings, env):
-        """Render the outputs whose fingerprint changed; reuse the text of the others."""
-        digests = self._digests
-        memo: dict[int, str] = {}
-        todo, prints = [], {}
+        """Render the outputs whose inputs changed; reuse the text of the others."""
+        todo, kept = [], {}
         for output in outputs:
             if output.body is not None:
                 continue
-            prints[output.url] = print_ = _digest(_fingerprint(
-                (output.template, output.url, output.title, output.source, output.sources,
-                 output.context), digests, memo))
             known = self._rendered.get(output.url)
-            if known is None or known[0] != print_:
+            if known is not None and _same_inputs(known[0], output, self._compared, self._digests):
+                kept[output.url] = known[1]
+            else:
                 todo.append(output)
         problems: list = []
-        fresh = [replace(output, html=text) for output, text
-                 in render_site(todo, env, settings.templates_dir, problems)]
-        redo = {o.url for o in todo}
-        by_url = {o.url: o for o in fresh}
+        fresh = {output.url: replace(output, html=text) for output, text
+                 in render_site(todo, env, settings.templates_dir, problems)}
         rendered, cache = [], {}
         for output in outputs:
-            if output.body is not None:
-                rendered.append(output)
-                continue
-            if output.url in by_url:
-                output = by_url[output.url]
-            elif output.url in redo:
-                continue  # it failed: its problem is reported
-            else:
-                # The same fingerprint: the output rendered last time is this one.
-                output = self._rendered[output.url][1]
-            cache[output.url] = (prints[output.url], output)
+            if output.body is None:
+                # The one rendered now, or the same inputs' text from before; missing: it
+                # failed, and its problem is reported.
+                planned, output = output, fresh.get(output.url) or kept.get(output.url)
+                if output is None:
+                    continue
+                cache[output.url] = (planned, output)
             rendered.append(output)
         if not problems:
-            self._rendered = cache
+            self._rendered, self._compared = cache, self._digests
         return rendered, problems
 
     # Writing ---------------------------------------------------------------------------
@@ -251,52 +258,52 @@ class Incremental(Steps):
         return Update(len(services), outputs, written, deleted, stale)
 
 
-def _fingerprint(value, digests: dict, memo: dict) -> str:
-    """Write down everything a template is given, each listing as the digest of its text, so
-    that equal fingerprints render equal pages."""
-    kind = type(value)
-    if kind in _PLAIN:
-        return repr(value)
-    if kind is list or kind is tuple:
-        if not value:
-            return "[]"
-        kinds = set(map(type, value))
-        if kinds == _SERVICE:  # a list of listings, most often
-            parts = list(map(digests.get, map(id, value)))
-            if None not in parts:
-                return "[S" + ",S".join(parts) + "]"
-        elif kinds <= _PLAIN:  # numbers in a table, say
-            return repr(value)
-        if len(value) < 8:
-            return "[" + ",".join([_fingerprint(v, digests, memo) for v in value]) + "]"
-        known = memo.get(id(value))  # a long list is often shared: a listing's pages
-        if known is None:
-            known = memo[id(value)] = "[" + ",".join(
-                [_fingerprint(v, digests, memo) for v in value]) + "]"
-        return known
-    if kind is dict:
-        return "{" + ",".join([f"{k!r}:{_fingerprint(v, digests, memo)}"
-                               for k, v in value.items()]) + "}"
-    known = memo.get(id(value))
-    if known is not None:
-        return known
-    if kind is Service:
-        found = "S" + (digests.get(id(value)) or _digest(repr(replace(value, line=0))))
-    else:
-        names = _FIELDS.get(kind)
-        if names is None:
-            names = _FIELDS[kind] = tuple(f.name for f in fields(value)) \
-                if is_dataclass(value) else ()
-        found = kind.__name__ + ("(" + ",".join([
-            _fingerprint(getattr(value, name), digests, memo) for name in names]) + ")"
-            if names else repr(value))
-    memo[id(value)] = found
-    return found
+def _same_inputs(old: Output, new: Output, before: dict[int, str], now: dict[int, str]
+                 ) -> bool:
+    """Whether a template writes for `new` what it wrote for `old`: the same template, title
+    and sources, and an equal context. Unchanged listings are the same objects from one
+    rebuild to the next, so comparing is mostly telling them apart by identity; a listing
+    whose text is unchanged but whose line moved (one added above it) is a new object, and
+    is compared by the digest of its text (before: old's listings', now: new's)."""
+    if (old.template, old.title, old.source, old.sources) != \
+            (new.template, new.title, new.source, new.sources):
+        return False
+
+    def alike(old, new) -> bool:
+        if old is new:
+            return True
+        kind = type(old)
+        if kind is not type(new):
+            return False
+        if kind is list or kind is tuple:
+            return len(old) == len(new) and all(map(alike, old, new))
+        if kind is dict:
+            return old.keys() == new.keys() and all(alike(v, new[k]) for k, v in old.items())
+        if kind is Service:
+            digest = before.get(id(old))
+            return digest is not None and digest == now.get(id(new))
+        if is_dataclass(old):
+            return all(alike(getattr(old, f.name), getattr(new, f.name)) for f in fields(old))
+        return old == new
+
+    return old.context == new.context or alike(old.context, new.context)
 
 
-_PLAIN = {str, int, float, bool, type(None), dt.date}
-_SERVICE = {Service}
-_FIELDS: dict[type, tuple[str, ...]] = {}  # the fields of each kind of dataclass
+class _Later:
+    """A call made in a thread of its own, for its result later."""
+
+    def __init__(self, call, *args):
+        self._call, self._answer = (call, args), []
+        self._thread = threading.Thread(target=lambda: self._answer.append(call(*args)),
+                                        daemon=True, name="signpost-later")
+        self._thread.start()
+
+    def result(self):
+        self._thread.join()
+        if not self._answer:  # it raised there: raise it here
+            call, args = self._call
+            return call(*args)
+        return self._answer[0]
 
 
 def _digest(text: str) -> str:
@@ -325,101 +332,3 @@ def _remove_empty_folders(folder: Path, root: Path) -> None:
         except OSError:
             return
         folder = folder.parent
-
-
-class BackgroundIndex:
-    """The search index, rebuilt in the background after pages are written: Pagefind runs
-    over a snapshot of the site (hard links, so later edits, which replace files, do not
-    change it) and its index replaces the site's when done."""
-
-    def __init__(self, out_dir: Path, on_fresh=None, delay: float = 0):
-        self.out_dir = Path(out_dir)
-        self.on_fresh = on_fresh  # called (in the indexing thread) when an index is swapped in
-        # Seconds to wait before starting: the dev server lets the browsers reload first,
-        # rather than share the processor with the snapshot and Pagefind.
-        self.delay = delay
-        self.error: str = ""
-        self._lock = threading.Lock()
-        self._generation = 0
-        self._done = 0  # the last generation indexed (or that failed)
-        self._thread: threading.Thread | None = None
-        self._index: SearchIndex | None = None
-
-    @property
-    def stale(self) -> bool:
-        """Whether the index lags behind the pages (or is being built for the first time)."""
-        return self._generation != self._done
-
-    def start(self, outputs: list[Output]) -> None:
-        """Index these pages (already written) instead of whatever is being indexed now."""
-        with self._lock:
-            self._generation += 1
-            if self._index is not None:
-                self._index.abort()
-            pages = [(o.dest_path, o.html) for o in outputs if SearchIndex.indexes(o)]
-            self._thread = threading.Thread(
-                target=self._run, daemon=True, name="signpost-index",
-                args=(self._generation, pages, self._thread))
-            self._thread.start()
-
-    def wait(self, timeout: float | None = None) -> None:
-        thread = self._thread
-        if thread is not None:
-            thread.join(timeout)
-
-    def _run(self, generation: int, pages, previous) -> None:
-        if previous is not None:
-            previous.join()  # it was aborted; one index at a time
-        time.sleep(self.delay)
-        if generation != self._generation:
-            return
-        snapshot = _snapshot(self.out_dir)
-        try:
-            with self._lock:
-                if generation != self._generation:
-                    return
-                index = self._index = SearchIndex(snapshot)
-            try:
-                for dest_path, html in pages:
-                    index.add(dest_path, html)
-                index.ready()
-                index.finish()
-            except BuildFailed as failed:
-                with self._lock:
-                    if generation == self._generation:
-                        self.error = "; ".join(p.message for p in failed.problems)
-                        self._done = generation
-                return
-            except BaseException:
-                index.abort()
-                raise
-            with self._lock:
-                if generation != self._generation or not (self.out_dir / MARKER).is_file():
-                    return
-                live, old = self.out_dir / INDEX_FOLDER, self.out_dir / f".{INDEX_FOLDER}.old"
-                shutil.rmtree(old, ignore_errors=True)
-                if live.exists():
-                    live.rename(old)
-                (snapshot / INDEX_FOLDER).rename(live)
-                shutil.rmtree(old, ignore_errors=True)
-                self.error = ""
-                self._done = generation
-            if self.on_fresh:
-                self.on_fresh()
-        finally:
-            shutil.rmtree(snapshot, ignore_errors=True)
-
-
-def _snapshot(out_dir: Path) -> Path:
-    """A copy of the site made of hard links, beside it (so on the same file system)."""
-    out_dir = Path(out_dir).resolve()
-    snapshot = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.index-", dir=out_dir.parent))
-    for folder, subfolders, files in os.walk(out_dir):
-        relative = os.path.relpath(folder, out_dir)
-        if relative == ".":
-            subfolders[:] = [d for d in subfolders if d != INDEX_FOLDER]
-        target = snapshot / relative
-        target.mkdir(parents=True, exist_ok=True)
-        for name in files:
-            os.link(os.path.join(folder, name), target / name)
-    return snapshot

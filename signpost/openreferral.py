@@ -273,14 +273,16 @@ def encode_records(services: list[Service], settings: Settings, terms, orgs: dic
     return encoded
 
 
-def plan_feed(services: list[Service], settings: Settings, encode_records=encode_records
-              ) -> list[Output]:
+def plan_feed(services: list[Service], settings: Settings, encode_records=encode_records,
+              modified: str | None = None) -> list[Output]:
     """Every file of the feed as an output of the site under /openreferral/, in bytes.
 
     :param encode_records: called as encode_records above is; the dev server passes one that
         encodes again only the services that changed since its last rebuild.
+    :param modified: last_modified(settings.services_file), if the caller has it already.
     """
-    return _plan_feed(services, settings, last_modified(settings.services_file), encode_records)
+    return _plan_feed(services, settings, modified or last_modified(settings.services_file),
+                      encode_records)
 
 
 def feed_files(services: list[Service], settings: Settings,

@@ -39,13 +39,24 @@ def _open_always(service: Service) -> bool:
         any(p.opening_hours and p.opening_hours.always for p in service.phones)
 
 
-def resident_order(services: list[Service], settings: Settings) -> list[tuple[str, Service]]:
-    """Return (group, service) pairs in the order residents should meet them."""
+def resident_order(services: list[Service], settings: Settings,
+                   keys: dict[int, tuple] | None = None) -> list[tuple[str, Service]]:
+    """Return (group, service) pairs in the order residents should meet them.
+
+    :param keys: each service's sort key by id(service), filled in as they are worked out:
+        one plan orders a hundred lists of the same services, so it shares one (the
+        services must outlive it)."""
     def key(service: Service):
         group = group_of(service)
         first = group == "helplines" and service.id == settings.home_helpline
         always = group == "helplines" and _open_always(service)
         return GROUPS.index(group), not first, not always, service.name.lower(), service.id
-    # Each service's key once (its group first): lists of 10,000 are ordered a hundred times.
-    return [(GROUPS[k[0]], s) for k, s in sorted(((key(s), s) for s in services),
-                                                  key=lambda pair: pair[0])]
+    keys = {} if keys is None else keys
+    pairs = []
+    for service in services:
+        found = keys.get(id(service))
+        if found is None:
+            found = keys[id(service)] = key(service)
+        pairs.append((found, service))
+    pairs.sort(key=lambda pair: pair[0])
+    return [(GROUPS[k[0]], s) for k, s in pairs]

@@ -14,7 +14,7 @@ import jinja2
 from .content import Page, load_pages
 from .forks import Child, Chunks, apart, can_fork, cores, each_apart
 from .headers import plan_headers
-from .openreferral import encode_records, plan_feed, rewrites
+from .openreferral import encode_records, last_modified, plan_feed, rewrites
 from .places import load_places, plan_lookup
 from .problems import BuildFailed, Problem
 from .redirects import plan_redirects
@@ -107,6 +107,10 @@ class Steps:
                 return read
         return apart(load_services, settings, file, today)
 
+    def plan_site(self, services: list[Service], pages: list[Page], settings: Settings,
+                  today: dt.date) -> list[Output]:
+        return plan_site(services, pages, settings, today)
+
     def plan_places(self, settings: Settings) -> tuple[Output | None, list[Problem]]:
         """The place finder's file (None without its tables), or the tables' problems."""
         folder = settings.data_dir
@@ -117,6 +121,10 @@ class Steps:
                        modified: str) -> list[tuple[str, bytes, bytes]]:
         """The feed's record of each service, encoded (see openreferral.plan_feed)."""
         return encode_records(services, settings, terms, orgs, modified)
+
+    def last_modified(self, settings: Settings) -> str:
+        """When the listings last changed, for the feed (see openreferral.last_modified)."""
+        return last_modified(settings.services_file)
 
     def make_env(self, settings: Settings, exit_url: str | None, wording: dict
                  ) -> jinja2.Environment:
@@ -147,11 +155,11 @@ def plan_build(settings: Settings, today: dt.date | None = None, exit_url: str |
         # Nothing could be read from the file: every link to a service would fail too.
         raise BuildFailed(service_problems + page_problems + place_problems + wording_problems)
     loaded = time.perf_counter()
-    outputs = plan_site(services, pages, settings, today)
+    outputs = steps.plan_site(services, pages, settings, today)
     outputs += [lookup] if lookup else []
     outputs += plan_assets(settings.assets_dir)
     fed = time.perf_counter()
-    outputs += plan_feed(services, settings, steps.encode_records)
+    outputs += plan_feed(services, settings, steps.encode_records, steps.last_modified(settings))
     fed = time.perf_counter() - fed
     outputs.append(plan_redirects(outputs, rewrites()))
     # Last: its rules follow every other file, and the folder the search index goes in.

@@ -3,20 +3,19 @@ change touches), and keep serving the last good site when a change breaks the bu
 from __future__ import annotations
 
 import logging
-import os
 import threading
 import time
-from pathlib import Path
 
+from .background_index import BackgroundIndex
 from .headers import headers_for, load_header_rules
-from .incremental import BackgroundIndex, Incremental, Update
+from .incremental import Incremental, Update
 from .problems import BuildFailed, format_problems
 from .redirects import load_rewrites, rewrite
 from .settings import Settings
+from .watch import POLL, changes, input_stamps
 
 log = logging.getLogger(__name__)
 
-POLL = 0.05  # seconds between looks at the inputs: a look is a stat of each input file
 INDEX_DELAY = 1.0  # seconds after the reload before the search index is rebuilt: Pagefind
 # and the snapshot would slow the browsers reloading the page (0.87 s median at 0.5, 0.45 s at 3)
 SEARCH_PAGE = "/search/"
@@ -28,14 +27,22 @@ STALE_NOTICE = (b'<p class="app-notice" role="status">Dev server: the search ind
 
 
 def rebuild(settings: Settings, exit_url: str | None = None,
-            site: Incremental | None = None) -> Update | None:
+            site: Incremental | None = None, unchanged=None) -> Update | None:
     """Build once, or bring the site up to date after an edit, printing a summary or the
     problems; return what changed, or None when nothing could be built. Never raise for
-    bad input."""
+    bad input.
+
+    :param unchanged: asked after problems are found: False when the inputs changed since
+        the edit was seen, so the problems may be those of a file still being written (on a
+        busy machine a save can pause between emptying the file and filling it); they are
+        not shown, as the watch will see the rest of the save and rebuild."""
     started = time.perf_counter()
     try:
         update = (site or Incremental(settings, exit_url)).build()
     except BuildFailed as failed:
+        if unchanged is not None and not unchanged():
+            print("An input changed while it was read: rebuilding again.")
+            return None
         print(format_problems(failed.problems))
         print("The site was not rebuilt: still serving the last good build.")
         return None
@@ -50,31 +57,6 @@ def rebuild(settings: Settings, exit_url: str | None = None,
     return update
 
 
-def input_stamps(settings: Settings) -> dict[str, tuple[int, int, int]]:
-    """Each input file's modification time, size and inode: an editor that saves by
-    renaming a new file into place changes the inode."""
-    stamps = {}
-    for top in (settings.services_file, settings.settings_file, settings.content_dir,
-                settings.templates_dir, settings.assets_dir, settings.locale_file.parent,
-                settings.data_dir):
-        for path in _files(Path(top)):
-            try:
-                info = os.stat(path)
-            except OSError:
-                continue
-            stamps[path] = (info.st_mtime_ns, info.st_size, info.st_ino)
-    return stamps
-
-
-def _files(top: Path):
-    if top.is_file():
-        yield str(top)
-        return
-    for folder, _, names in os.walk(top, followlinks=True):
-        for name in names:
-            yield os.path.join(folder, name)
-
-
 class Watch:
     """Rebuild when an input changes, then tell the browsers to reload, and rebuild the
     search index in the background when a page it indexes changed."""
@@ -86,22 +68,13 @@ class Watch:
         self.stop = threading.Event()
 
     def run(self) -> None:
-        seen = input_stamps(self.settings)
-        while not self.stop.wait(self.poll):
-            now = input_stamps(self.settings)
-            if now == seen:
-                continue
-            # A save can be more than one write: wait until two looks agree.
-            while not self.stop.wait(self.poll / 5):
-                again = input_stamps(self.settings)
-                if again == now:
-                    break
-                now = again
-            seen = now
-            self.once()
+        for stamps in changes(self.settings, self.stop, self.poll):
+            self.once(stamps)
 
-    def once(self) -> Update | None:
-        update = rebuild(self.settings, site=self.site)
+    def once(self, stamps: dict | None = None) -> Update | None:
+        """Rebuild for inputs seen with these stamps (input_stamps), and reload."""
+        update = rebuild(self.settings, site=self.site, unchanged=None if stamps is None else
+                         lambda: input_stamps(self.settings) == stamps)
         if update is None or not (update.written or update.deleted):
             return update
         if update.indexed_changed:
@@ -145,8 +118,8 @@ def serve(settings: Settings, port: int = 8000, exit_url: str | None = None) -> 
     site_dir = settings.out_dir.resolve()
 
     class InputWatcher(Watcher):
-        # livereload polls every 0.8 s and ignores changes for 3 s after a reload; ours
-        # looks every 0.05 s (a stat per input file) and reloads as soon as files are written.
+        # livereload polls every 0.8 s and ignores changes for 3 s after a reload; ours is
+        # woken by the change (signpost/watch.py) and reloads as soon as files are written.
         def start(self, callback):
             loop.append(IOLoop.current())
             threading.Thread(target=watch.run, daemon=True, name="signpost-watch").start()
@@ -157,8 +130,9 @@ def serve(settings: Settings, port: int = 8000, exit_url: str | None = None) -> 
 
     class ExternalReloadScript(LiveScriptInjector):
         # livereload injects an inline <script>, which our Content-Security-Policy blocks
-        # (rightly); load its client as a same-origin file instead.
-        script = f'<script src="/livereload.js?port={port}"></script>'.encode()
+        # (rightly); load its client as a same-origin file instead. Deferred: in the head,
+        # a plain script would hold back the page until its 37 KB are fetched and run.
+        script = f'<script src="/livereload.js?port={port}" defer></script>'.encode()
 
         def __init__(self, request):
             super().__init__(request)

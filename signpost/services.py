@@ -8,15 +8,15 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import json
-import re
 from dataclasses import dataclass
 from typing import Callable
 
+from .entries import split_text
 from .fields import (Age, Choice, Day, Either, Email, Flag, List, Markdown, PhoneNumber, Reader,
                      Shape, Slug, Text, Time, Url, names)
 from .problems import Problem, unknown_keys
 from .settings import Settings
-from .text import SERVICES_LIMIT, TextError, hidden_character, read_text
+from .text import SERVICES_LIMIT, TextError, read_text
 from .yamlfile import YamlList, YamlMap, collector_paused, load_yaml
 
 DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
@@ -417,56 +417,7 @@ def schema_text(settings: Settings) -> str:
 
 
 def entry_starts(text: str) -> list[tuple[int, int]] | None:
-    """Find where each entry of a services file starts: its line, and its offset in text.
-
-    The file must be `services:` then a block list, each item starting `- ` at one
-    indentation. Return None for any other shape (comments and blank lines before
-    `services:` aside), so that the whole file is read the usual way."""
-    if any(c in text for c in "\r\x85\u2028\u2029"):  # other line breaks YAML knows
-        return None
-    head = _HEAD.match(text)
-    if head is None:
-        return None
-    indent = len(head.group(1))
-    body = head.start(1)
-    if hidden_character(text[:body]):  # each entry's text is checked when it is parsed
-        return None
-    if _TAB.search(text, body - 1):  # YAML refuses a tab as indentation: the full read says so
-        return None
-    # Every line starting at most `indent` spaces in must be an item, a comment or blank:
-    # anything else (another top-level key, a document marker) is a shape not split here.
-    offsets = []
-    for found in re.compile(r"\n( {0,%d})(?=[^ ])" % indent).finditer(text, body - 1):
-        at = found.end()
-        first = text[at]
-        if first in "\n#":
-            continue
-        if len(found.group(1)) != indent or first != "-" or text[at + 1:at + 2] not in (" ", "\n", ""):
-            return None
-        offsets.append(at - indent)
-    if not offsets or offsets[0] != body:
-        return None
-    starts, line, at = [], text.count("\n", 0, body) + 1, body
-    for start in offsets:
-        line += text.count("\n", at, start)
-        at = start
-        starts.append((line, start))
-    return starts
-
-
-def split_entries(text: str) -> list[tuple[int, str]] | None:
-    """The text of each entry of a services file (see entry_starts), with the line it starts on."""
-    starts = entry_starts(text)
-    if starts is None:
-        return None
-    ends = [start for _, start in starts[1:]] + [len(text)]
-    entries = []
-    for (line, start), end in zip(starts, ends):
-        chunk = text[start:end]
-        entries.append((line, chunk if chunk.endswith("\n") else chunk + "\n"))
-    return entries
-
-
-_TAB = re.compile(r"\n *\t")
-# Comments and blank lines, `services:`, more of them, then the first item's indentation.
-_HEAD = re.compile(r"(?:[ ]*(?:#[^\n]*)?\n)*services:[ ]*\n(?:[ ]*(?:#[^\n]*)?\n)*( *)-(?= |\n)")
+    """Where each entry of a services file starts: its line, and its offset in the text; None
+    for a file of another shape (see entries.split_text), to be read whole."""
+    split = split_text(text)
+    return None if split is None else [(line, offset) for line, offset, _ in split.entries]

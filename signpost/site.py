@@ -94,8 +94,16 @@ class Listing:
 
 
 def plan_site(services: list[Service], pages: list[Page], settings: Settings,
-              today: dt.date) -> list[Output]:
-    """Return every page of the site, in a stable order."""
+              today: dt.date, reuse: dict | None = None) -> list[Output]:
+    """Return every page of the site, in a stable order.
+
+    :param reuse: kept by the caller between plans (the dev server's rebuilds): the pages of
+        each list of services planned last time, taken again for the same services (the
+        same objects) and settings, so that an edit to one listing plans only its lists."""
+    if reuse is not None:
+        if reuse.get("settings") != settings:
+            reuse.clear()
+        reuse.update(settings=settings, last=reuse.get("now", {}), now={})
     by_name = sorted(services, key=lambda s: s.name.lower())
     for_residents = [s for s in by_name if "residents" in s.audiences]
     for_professionals = [s for s in by_name if "professionals" in s.audiences]
@@ -113,7 +121,8 @@ def plan_site(services: list[Service], pages: list[Page], settings: Settings,
     home_help = [s for s in by_name if s.id == settings.home_helpline]
     helpline = home_help[0] if home_help else None
     by_id = {s.id: s for s in services}
-    residents = dict(helpline=helpline, ordered=True)
+    keys: dict = {}  # each service's place in the order residents see, for every list
+    residents = dict(helpline=helpline, ordered=True, keys=keys, reuse=reuse)
 
     outputs = [Output("/", "home.html", settings.site_name, {
         "helpline": home_help[0] if home_help else None,
@@ -161,9 +170,9 @@ def plan_site(services: list[Service], pages: list[Page], settings: Settings,
     for area in professional_areas:
         outputs += _listing(f"/professionals/{area.slug}/", f"For professionals in {area.name}",
                             for_professionals_in[area.slug], settings,
-                            breadcrumbs="professionals",
+                            breadcrumbs="professionals", reuse=reuse,
                             place=area.name if area.slug != "national" else "")
-    outputs += _embeds(by_name, local, national, settings, today, helpline)
+    outputs += _embeds(by_name, local, national, settings, today, helpline, keys, reuse)
     outputs += [Output(p.url, "page.html", p.title, {"page": p}, (p.src_path, 1),
                        sources=(f"page:{p.slug}",)) for p in pages]
     # Its "who is it for" choices come from every listing's ages and genders.
@@ -218,15 +227,17 @@ def _service_titles(services: list[Service]) -> list[str]:
 
 
 def _embeds(services: list[Service], local: dict, national: list[Service], settings: Settings,
-            today: dt.date, helpline: Service | None = None) -> list[Output]:
+            today: dt.date, helpline: Service | None = None, keys: dict | None = None,
+            reuse: dict | None = None) -> list[Output]:
     """Pages that borough sites frame, the host script, plain fragments for server-side
     includes, and the page that tells web teams how to use them."""
     outputs, embedded = [], {}
     by_id = {s.id: s for s in services}
     for embed in settings.embeds.values():
         area = settings.areas[embed.area]
-        found = [s for _, s in resident_order(local[area.slug] + national, settings)]
-        context = dict(embed=embed, breadcrumbs=None, helpline=helpline, ordered=True,
+        found = [s for _, s in resident_order(local[area.slug] + national, settings, keys)]
+        context = dict(embed=embed, breadcrumbs=None, helpline=helpline, ordered=True, keys=keys,
+                       reuse=reuse,
                        place=area.name if area.slug != "national" else "")
         lead = _area_lead(area, local[area.slug])
         outputs += _listing(f"/embed/{area.slug}/", f"Help in {area.name} – for {embed.name}",
@@ -293,15 +304,23 @@ def _area_lead(area, local: list[Service]) -> tuple[Lead, ...]:
 
 def _listing(base: str, title: str, services: list[Service], settings: Settings,
              heading: str | None = None, ordered: bool = False, embed=None,
-             **listing) -> list[Output]:
+             keys: dict | None = None, reuse: dict | None = None, **listing) -> list[Output]:
     """Split a list of services into pages of settings.page_size: base, base/2/, ...
 
     :param ordered: a list residents see: in the order of signpost.order, in sections
         under each service's group; otherwise in name order, in one section.
     :param embed: the embed the pages are for, if they are framed by a borough's site.
+    :param keys: resident_order's keys, shared by the lists of one plan.
+    :param reuse: plan_site's: the same arguments (services by identity) make the same pages.
     :param listing: the rest of each page's Listing.
     """
-    entries = resident_order(services, settings) if ordered else [(None, s) for s in services]
+    if reuse is not None:
+        key = (base, title, heading, ordered, embed, tuple(map(id, services)),
+               tuple((k, id(v) if isinstance(v, Service) else v) for k, v in listing.items()))
+        found = reuse["now"][key] = reuse["last"].get(key) or _listing(
+            base, title, services, settings, heading, ordered, embed, keys, **listing)
+        return found
+    entries = resident_order(services, settings, keys) if ordered else [(None, s) for s in services]
     services = [s for _, s in entries]
     size = settings.page_size
     total = max(1, -(-len(services) // size))

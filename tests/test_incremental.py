@@ -6,11 +6,14 @@ from __future__ import annotations
 import filecmp
 import json
 import os
+import random
 from pathlib import Path
 
 import pytest
 
-from signpost.incremental import BackgroundIndex, Incremental, split_entries
+from signpost.background_index import BackgroundIndex
+from signpost.entries import split_again, split_entries, split_text
+from signpost.incremental import Incremental
 from signpost.pipeline import build, check
 from signpost.problems import BuildFailed
 from signpost.search import INDEX_FOLDER
@@ -167,6 +170,46 @@ def test_a_rebuild_never_writes_outside_the_site(tmp_path):
 ])
 def test_entries_are_split_only_where_the_file_is_a_plain_list(text, expected):
     assert split_entries(text) == expected
+
+
+# Lines an edit puts in (at both indentations), some of them shapes that are not split.
+PIECES = ["  - id: added\n    name: Added\n", "- id: top\n  name: Top\n", "  # a comment\n", "\n",
+          "    name: Another name\n", "  name: Another name\n", "other: 1\n", "  -\n", "---\n",
+          "\t- id: tab\n", "  - id: cr\r\n", "# \u202e\n"]
+
+
+@pytest.mark.parametrize("indent", [2, 0])
+def test_splitting_again_after_edits_finds_what_splitting_afresh_finds(indent):
+    """After each of a series of random edits (lines put in, deleted, changed, the end cut
+    off), splitting from the last split agrees with splitting the whole text."""
+    pad = " " * indent
+    text = "# listings\nservices:\n" + "".join(
+        f"{pad}- id: s{n}\n{pad}  name: Service {n}\n{pad}  phones:\n{pad}    - number: {n}\n\n"
+        for n in range(12))
+    rng = random.Random(13)
+    compared = split = 0
+    for _ in range(300):
+        before = split_text(text)
+        edited = text
+        for _ in range(5):
+            lines = edited.splitlines(keepends=True)
+            at, roll = rng.randrange(len(lines) + 1), rng.random()
+            if roll < 0.4:
+                lines[at:at] = [rng.choice(PIECES)]
+            elif roll < 0.7:
+                del lines[at:at + rng.randrange(1, 8)]
+            elif roll < 0.9 and at < len(lines):
+                lines[at] = lines[at].replace("e", "a", 1)
+            else:
+                lines = lines[:max(at, 1)]
+            edited = "".join(lines) if rng.random() > 0.05 else "".join(lines).rstrip("\n")
+            afresh, again = split_text(edited), split_again(before, edited)
+            assert (again and (again.indent, again.entries)) == \
+                (afresh and (afresh.indent, afresh.entries)), edited
+            compared += 1
+            split += afresh is not None
+            before = again
+    assert split > compared / 3  # most edits leave a list that is split
 
 
 def test_the_search_index_is_rebuilt_into_a_fresh_folder_and_swapped_in(tmp_path):

@@ -1,10 +1,19 @@
-"""The dev server's pieces, without a real server: headers from netlify.toml, and a
-rebuild that survives bad data and keeps the last good site."""
+"""The dev server's pieces, without a real server: headers from netlify.toml, a rebuild
+that survives bad data and keeps the last good site, and the watch on the inputs."""
 from __future__ import annotations
+
+import os
+import queue
+import threading
+import time
+
+import pytest
 
 from signpost.pipeline import build
 from signpost.headers import headers_for, load_header_rules
+from signpost.incremental import Incremental
 from signpost.serve import rebuild
+from signpost.watch import changes
 from conftest import ROOT, soup
 
 
@@ -71,3 +80,57 @@ def test_rebuild_keeps_the_last_good_site(project, capsys):
     assert "service 'Broken': id: must be lower-case" in out
     assert "still serving the last good build" in out
     assert (project.out_dir / "index.html").read_text() == index
+
+
+def test_problems_of_a_file_still_being_written_are_not_shown(project, capsys):
+    """A save seen between emptying the file and filling it: the watch rebuilds again once
+    the rest is written, so the empty file's problems would only alarm."""
+    site = Incremental(project)
+    assert rebuild(project, site=site) is not None
+    index = (project.out_dir / "index.html").read_text()
+    text = project.services_file.read_text()
+    project.services_file.write_text("")  # emptied: the rest is still to come
+    assert rebuild(project, site=site, unchanged=lambda: False) is None
+    out = capsys.readouterr().out
+    assert "rebuilding again" in out and "problem" not in out
+    project.services_file.write_text(text.replace("services:\n", "services:\n  - id: Broken\n", 1))
+    assert rebuild(project, site=site, unchanged=lambda: True) is None  # the save is done
+    assert "service 'Broken': id: must be lower-case" in capsys.readouterr().out
+    assert (project.out_dir / "index.html").read_text() == index
+
+
+@pytest.mark.parametrize("woken", [True, False], ids=["woken by the system", "looking"])
+def test_the_watch_sees_each_edit_to_an_input_and_nothing_else(project, woken):
+    seen: queue.Queue = queue.Queue()
+    stop = threading.Event()
+
+    def watch():
+        for _ in changes(project, stop, woken=woken):
+            seen.put(True)
+
+    thread = threading.Thread(target=watch, daemon=True)
+    thread.start()
+    try:
+        time.sleep(0.5)  # the watch has begun
+        services = project.services_file
+        services.write_text(services.read_text() + "\n")
+        assert seen.get(timeout=5)
+        # An editor that saves by renaming a new file into place.
+        new = project.root / ".services.yaml.new"
+        new.write_text(services.read_text() + "\n")
+        os.replace(new, services)
+        assert seen.get(timeout=5)
+        # Not inputs: an editor's swap file beside them, the output folder's files.
+        (project.root / ".services.yaml.swp").write_text("swap")
+        (project.root / "_site").mkdir()
+        (project.root / "_site" / "index.html").write_text("<p>built</p>")
+        (project.content_dir / "notes").mkdir()  # a folder, empty: no input changed
+        time.sleep(1.5)
+        assert seen.empty()
+        # A page in the folder made after the watch began.
+        (project.content_dir / "notes" / "draft.md").write_text("---\ntitle: Draft\n---\n")
+        assert seen.get(timeout=5)
+    finally:
+        stop.set()
+        thread.join(5)
+    assert not thread.is_alive()

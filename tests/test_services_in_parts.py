@@ -11,7 +11,8 @@ import pytest
 
 from conftest import ROOT, TODAY, make_project
 
-from signpost.services import read_in_parts, read_services, split_entries
+from signpost.entries import split_entries
+from signpost.services import read_in_parts, read_services
 from signpost.settings import Settings, load_settings
 
 FIXTURES = Path(__file__).parent / "fixtures"

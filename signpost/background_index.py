@@ -1,0 +1,113 @@
+"""The dev server's search index: rebuilt in the background after an edit, over a snapshot
+of the site, and swapped in when done, so that the browsers reload first."""
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+from .problems import BuildFailed
+from .render import MARKER
+from .search import INDEX_FOLDER, SearchIndex
+from .site import Output
+
+
+class BackgroundIndex:
+    """The search index, rebuilt in the background after pages are written: Pagefind runs
+    over a snapshot of the site (hard links, so later edits, which replace files, do not
+    change it) and its index replaces the site's when done."""
+
+    def __init__(self, out_dir: Path, on_fresh=None, delay: float = 0):
+        self.out_dir = Path(out_dir)
+        self.on_fresh = on_fresh  # called (in the indexing thread) when an index is swapped in
+        # Seconds to wait before starting: the dev server lets the browsers reload first,
+        # rather than share the processor with the snapshot and Pagefind.
+        self.delay = delay
+        self.error: str = ""
+        self._lock = threading.Lock()
+        self._generation = 0
+        self._done = 0  # the last generation indexed (or that failed)
+        self._thread: threading.Thread | None = None
+        self._index: SearchIndex | None = None
+
+    @property
+    def stale(self) -> bool:
+        """Whether the index lags behind the pages (or is being built for the first time)."""
+        return self._generation != self._done
+
+    def start(self, outputs: list[Output]) -> None:
+        """Index these pages (already written) instead of whatever is being indexed now."""
+        with self._lock:
+            self._generation += 1
+            if self._index is not None:
+                self._index.abort()
+            pages = [(o.dest_path, o.html) for o in outputs if SearchIndex.indexes(o)]
+            self._thread = threading.Thread(
+                target=self._run, daemon=True, name="signpost-index",
+                args=(self._generation, pages, self._thread))
+            self._thread.start()
+
+    def wait(self, timeout: float | None = None) -> None:
+        thread = self._thread
+        if thread is not None:
+            thread.join(timeout)
+
+    def _run(self, generation: int, pages, previous) -> None:
+        if previous is not None:
+            previous.join()  # it was aborted; one index at a time
+        time.sleep(self.delay)
+        if generation != self._generation:
+            return
+        snapshot = _snapshot(self.out_dir)
+        try:
+            with self._lock:
+                if generation != self._generation:
+                    return
+                index = self._index = SearchIndex(snapshot)
+            try:
+                for dest_path, html in pages:
+                    index.add(dest_path, html)
+                index.ready()
+                index.finish()
+            except BuildFailed as failed:
+                with self._lock:
+                    if generation == self._generation:
+                        self.error = "; ".join(p.message for p in failed.problems)
+                        self._done = generation
+                return
+            except BaseException:
+                index.abort()
+                raise
+            with self._lock:
+                if generation != self._generation or not (self.out_dir / MARKER).is_file():
+                    return
+                live, old = self.out_dir / INDEX_FOLDER, self.out_dir / f".{INDEX_FOLDER}.old"
+                shutil.rmtree(old, ignore_errors=True)
+                if live.exists():
+                    live.rename(old)
+                (snapshot / INDEX_FOLDER).rename(live)
+                shutil.rmtree(old, ignore_errors=True)
+                self.error = ""
+                self._done = generation
+            if self.on_fresh:
+                self.on_fresh()
+        finally:
+            shutil.rmtree(snapshot, ignore_errors=True)
+
+
+def _snapshot(out_dir: Path) -> Path:
+    """A copy of the site made of hard links, beside it (so on the same file system)."""
+    out_dir = Path(out_dir).resolve()
+    snapshot = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.index-", dir=out_dir.parent))
+    for folder, subfolders, files in os.walk(out_dir):
+        relative = os.path.relpath(folder, out_dir)
+        if relative == ".":
+            subfolders[:] = [d for d in subfolders if d != INDEX_FOLDER]
+        target = snapshot / relative
+        target.mkdir(parents=True, exist_ok=True)
+        for name in files:
+            os.link(os.path.join(folder, name), target / name)
+    return snapshot
