@@ -11,6 +11,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import jinja2
+from markupsafe import Markup
 
 from .addresses import address_problem
 from .headers import GUIDE_POLICY, POLICY
@@ -57,11 +58,19 @@ def make_env(settings: Settings, exit_url: str | None = None,
                        # The place finder is shown only where its data is (places.py).
                        place_lookup=LOOKUP_URL if settings.data_dir.is_dir() else "")
     # Parts many pages share, each made once for each set of arguments: a service's card
-    # (on many listings), the top and foot of every page, a service in a fragment.
-    env.globals.update(card=_once(env, "_partials/service_card.html", "service_card"),
+    # (on many listings), the top and foot of every page, a service in a fragment, a
+    # listing's filter (one for each set of kinds of help).
+    card = _once(env, "_partials/service_card.html", "service_card")
+
+    def cards(services, *args) -> Markup:
+        """The cards of a run of services, one a line: one call from a listing, not one each."""
+        return Markup("".join([card(service, *args) + "\n" for service in services]))
+    env.globals.update(cards=cards,
                        page_top=_once(env, "_partials/page_parts.html", "page_top"),
                        page_foot=_once(env, "_partials/page_parts.html", "page_foot"),
-                       fragment_item=_once(env, "_partials/fragment_item.html", "fragment_item"))
+                       fragment_item=_once(env, "_partials/fragment_item.html", "fragment_item"),
+                       filter_list=_once(env, "_partials/filter_list.html", "filter_list",
+                                         by_value=True))
     return env
 
 
@@ -75,10 +84,22 @@ class _Environment(jinja2.Environment):
         return {**self.globals, **(d or {})}
 
 
-def _once(env: jinja2.Environment, template: str, name: str):
+def _once(env: jinja2.Environment, template: str, name: str, by_value: bool = False):
     """Return the macro `name` of `template`, remembering what it returns for each set of
-    arguments (it reads only them and the environment's globals, which do not change)."""
-    made: dict[tuple, tuple[tuple, str]] = {}
+    arguments (it reads only them and the environment's globals, which do not change).
+
+    :param by_value: the arguments are small values, told apart by value (else by identity).
+    """
+    made: dict[tuple, object] = {}
+
+    if by_value:
+        def call_by_value(*args):
+            hit = made.get(args)
+            if hit is None:
+                macro = getattr(env.get_template(template).module, name)
+                hit = made[args] = macro(*args)
+            return hit
+        return call_by_value
 
     def call(*args):
         key = tuple(map(id, args))  # identity: cheaper than hashing a whole Service

@@ -92,6 +92,21 @@ class Listing:
     national_link: bool = False  # an empty kind of help points to national services
     embedded: bool = False
 
+    @property
+    def kinds(self) -> frozenset[str]:
+        """The kinds of help of the services on this page (its filter offers them)."""
+        return frozenset(slug for service in self.services for slug in service.categories)
+
+    @property
+    def window(self) -> list[tuple[int, str, bool]]:
+        """The pages the pagination links to, as (number, URL, whether some are left out
+        before it): the first, the last and two either side of this one, so that a long
+        list's pages stay light (and making one does not go through all the others)."""
+        last = len(self.pages)
+        shown = sorted({1, last, *range(max(1, self.page - 2), min(last, self.page + 2) + 1)})
+        return [(n, self.pages[n - 1][1], k > 0 and n - shown[k - 1] > 1)
+                for k, n in enumerate(shown)]
+
 
 def plan_site(services: list[Service], pages: list[Page], settings: Settings,
               today: dt.date) -> list[Output]:
