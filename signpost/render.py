@@ -65,7 +65,7 @@ def make_env(settings: Settings, exit_url: str | None = None,
 
     def cards(services, *args) -> Markup:
         """The cards of a run of services, one a line: one call from a listing, not one each."""
-        return Markup("".join([card(service, *args) + "\n" for service in services]))
+        return Markup("".join([f"{card(service, *args)}\n" for service in services]))
     env.globals.update(cards=cards,
                        page_top=_once(env, "_partials/page_parts.html", "page_top"),
                        page_foot=_once(env, "_partials/page_parts.html", "page_foot"),
@@ -115,8 +115,9 @@ def _once(env: jinja2.Environment, template: str, name: str, by_value: bool = Fa
     def call(*args):
         key = tuple(map(id, args))  # identity: cheaper than hashing a whole Service
         hit = made.get(key)
-        # The arguments are kept with what they made, so no other object can take their ids.
-        if hit is None or any(a is not b for a, b in zip(hit[0], args)):
+        # The arguments are kept with what they made: while they live, no other object can
+        # have their ids, so the same ids are the same arguments.
+        if hit is None:
             macro = getattr(env.get_template(template).module, name)
             hit = made[key] = (args, macro(*args))
         return hit[1]

@@ -95,7 +95,7 @@ class Listing:
     @property
     def kinds(self) -> frozenset[str]:
         """The kinds of help of the services on this page (its filter offers them)."""
-        return frozenset(slug for service in self.services for slug in service.categories)
+        return frozenset().union(*[service.categories for service in self.services])
 
     @property
     def window(self) -> list[tuple[int, str, bool]]:
