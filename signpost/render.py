@@ -3,6 +3,7 @@ old site only when everything has been written."""
 from __future__ import annotations
 
 import contextlib
+import functools
 import os
 import shutil
 import tempfile
@@ -59,19 +60,18 @@ def make_env(settings: Settings, exit_url: str | None = None,
                        # The place finder is shown only where its data is (places.py).
                        place_lookup=LOOKUP_URL if settings.data_dir.is_dir() else "")
     # Parts many pages share, each made once for each set of arguments: a service's card
-    # (on many listings), the top and foot of every page, a service in a fragment, a
-    # listing's filter (one for each set of kinds of help).
-    card = _once(env, "_partials/service_card.html", "service_card")
-
-    def cards(services, *args) -> Markup:
-        """The cards of a run of services, one a line: one call from a listing, not one each."""
-        return Markup("".join([f"{card(service, *args)}\n" for service in services]))
-    env.globals.update(cards=cards,
-                       page_top=_once(env, "_partials/page_parts.html", "page_top"),
-                       page_foot=_once(env, "_partials/page_parts.html", "page_foot"),
-                       fragment_item=_once(env, "_partials/fragment_item.html", "fragment_item"),
-                       filter_list=_once(env, "_partials/filter_list.html", "filter_list",
-                                         by_value=True))
+    # (on many listings), the top and foot of every page, a service in a fragment, the line
+    # to call now, breadcrumbs (one for each trail), a listing's filter (one for each set of
+    # kinds of help). A run of cards or of fragment items is one call from a template.
+    part = functools.partial(_once, env)
+    env.globals.update(
+        cards=_joined(part("_partials/service_card.html", "service_card")),
+        fragment_items=_joined(part("_partials/fragment_item.html", "fragment_item")),
+        page_top=part("_partials/page_parts.html", "page_top"),
+        page_foot=part("_partials/page_parts.html", "page_foot"),
+        call_now=part("_partials/call_now.html", "call_now"),
+        breadcrumbs=part("_partials/breadcrumbs.html", "breadcrumbs", by_value=True),
+        filter_list=part("_partials/filter_list.html", "filter_list", by_value=True))
     return env
 
 
@@ -99,29 +99,38 @@ def _once(env: jinja2.Environment, template: str, name: str, by_value: bool = Fa
     """Return the macro `name` of `template`, remembering what it returns for each set of
     arguments (it reads only them and the environment's globals, which do not change).
 
-    :param by_value: the arguments are small values, told apart by value (else by identity).
+    :param by_value: the arguments are small values (strings, numbers, lists of tuples of
+        them), told apart by value; otherwise by identity (a list by its items'), which is
+        cheaper than hashing a whole Service.
     """
-    made: dict[tuple, object] = {}
-
-    if by_value:
-        def call_by_value(*args):
-            hit = made.get(args)
-            if hit is None:
-                macro = getattr(env.get_template(template).module, name)
-                hit = made[args] = macro(*args)
-            return hit
-        return call_by_value
+    made: dict[tuple, tuple[tuple, object]] = {}
+    key = _values if by_value else _ids
 
     def call(*args):
-        key = tuple(map(id, args))  # identity: cheaper than hashing a whole Service
-        hit = made.get(key)
-        # The arguments are kept with what they made: while they live, no other object can
-        # have their ids, so the same ids are the same arguments.
+        hit = made.get(key(args))
         if hit is None:
             macro = getattr(env.get_template(template).module, name)
-            hit = made[key] = (args, macro(*args))
+            # The arguments are kept with what they made: while they live, no other object
+            # can have their ids, so the same ids are the same arguments.
+            hit = made[key(args)] = (args, macro(*args))
         return hit[1]
     return call
+
+
+def _ids(args: tuple) -> tuple:
+    return tuple(tuple(map(id, a)) if type(a) is list else id(a) for a in args)
+
+
+def _values(args: tuple) -> tuple:
+    return tuple(tuple(a) if type(a) is list else a for a in args)
+
+
+def _joined(part):
+    """Return a function that makes part(item, *args) for each of a run of items, one a line:
+    one call from a template, rather than one for each item."""
+    def joined(items, *args) -> Markup:
+        return Markup("".join([f"{part(item, *args)}\n" for item in items]))
+    return joined
 
 
 def load_locale(path: Path, templates_dir: Path | None = None) -> dict:
