@@ -142,13 +142,16 @@ def plan_site(services: list[Service], pages: list[Page], settings: Settings,
     outputs.append(Output("/areas/", "areas.html", "Find help by borough", {
         "areas": [(a, len(local[a.slug])) for a in boroughs], "national": len(national),
         "helpline": home_help[0] if home_help else None}, sources=("services",)))
+    # Each borough's list in residents' order, once: its page and its embed show it.
+    in_order = {a.slug: resident_order(local[a.slug] + national, settings) for a in boroughs}
     for area in boroughs:
         professional_link = (Lead("professionals_in_area", area=area.name,
                                   href=f"/professionals/{area.slug}/"),) \
             if area.slug in for_professionals_in else ()
         outputs += _listing(f"/areas/{area.slug}/", f"Help in {area.name}", local[area.slug] + national,
                             settings, intro=_area_lead(area, local[area.slug]) + professional_link,
-                            breadcrumbs="areas", place=area.name, **residents)
+                            breadcrumbs="areas", place=area.name, entries=in_order[area.slug],
+                            **residents)
     outputs += _listing("/areas/national/", "Help across the UK", national, settings,
                         breadcrumbs="areas", **residents)
     # Kinds of help with no listing are not advertised with a count of 0; their pages say so.
@@ -178,7 +181,7 @@ def plan_site(services: list[Service], pages: list[Page], settings: Settings,
                             for_professionals_in[area.slug], settings,
                             breadcrumbs="professionals",
                             place=area.name if area.slug != "national" else "")
-    outputs += _embeds(by_name, local, national, settings, today, helpline)
+    outputs += _embeds(by_name, local, national, settings, today, helpline, in_order)
     outputs += [Output(p.url, "page.html", p.title, {"page": p}, (p.src_path, 1),
                        sources=(f"page:{p.slug}",)) for p in pages]
     # Its "who is it for" choices come from every listing's ages and genders.
@@ -193,9 +196,9 @@ def plan_site(services: list[Service], pages: list[Page], settings: Settings,
     return outputs
 
 
-def _by_value(services: list[Service], values) -> dict[str, list[Service]]:
-    """The services with each value (an area, a kind of help), in the order given: one pass
-    over them all, rather than one for each value.
+def _by_value(services: list, values) -> dict[str, list]:
+    """The services (or entries naming them) with each value (an area, a kind of help), in
+    the order given: one pass over them all, rather than one for each value.
 
     :param values: a service's values; one written twice counts once.
     """
@@ -208,7 +211,7 @@ def _by_value(services: list[Service], values) -> dict[str, list[Service]]:
 
 def _ids(services: list[Service]) -> tuple[str, ...]:
     """The sources naming these listings."""
-    return tuple(f"service:{s.id}" for s in services)
+    return tuple(["service:" + s.id for s in services])
 
 
 def _service_page(url: str, service: Service, title: str, by_id: dict[str, Service],
@@ -233,35 +236,44 @@ def _service_titles(services: list[Service]) -> list[str]:
 
 
 def _embeds(services: list[Service], local: dict, national: list[Service], settings: Settings,
-            today: dt.date, helpline: Service | None = None) -> list[Output]:
+            today: dt.date, helpline: Service | None = None,
+            in_order: dict[str, list[tuple[str, Service]]] | None = None) -> list[Output]:
     """Pages that borough sites frame, the host script, plain fragments for server-side
-    includes, and the page that tells web teams how to use them."""
+    includes, and the page that tells web teams how to use them.
+
+    :param in_order: each borough's services in residents' order, if already worked out.
+    """
     outputs, embedded = [], {}
     by_id = {s.id: s for s in services}
     for embed in settings.embeds.values():
         area = settings.areas[embed.area]
-        found = [s for _, s in resident_order(local[area.slug] + national, settings)]
+        entries = (in_order or {}).get(area.slug) or \
+            resident_order(local[area.slug] + national, settings)
+        found = [s for _, s in entries]
         context = dict(embed=embed, breadcrumbs=None, helpline=helpline, ordered=True,
                        place=area.name if area.slug != "national" else "")
         lead = _area_lead(area, local[area.slug])
         outputs += _listing(f"/embed/{area.slug}/", f"Help in {area.name} – for {embed.name}",
-                            found, settings, heading=f"Help in {area.name}", intro=lead, **context)
+                            found, settings, heading=f"Help in {area.name}", intro=lead,
+                            entries=entries, **context)
         if embed.accent:
             outputs.append(Output(f"/embed/{area.slug}/theme.css", "embed-theme.css",
                                   f"Theme for {embed.name}", {"embed": embed}))
         outputs.append(Output(f"/fragments/{area.slug}.html", "fragment.html",
                               f"Fragment: help in {area.name}", {"services": found},
                               sources=_ids(found)))
-        of_kind = _by_value(found, lambda s: s.categories)
+        # A part of a list in residents' order is in their order too.
+        of_kind = _by_value(entries, lambda entry: entry[1].categories)
         for category in settings.categories.values():
-            in_category = of_kind.get(category.slug)
-            if not in_category:
+            kind_entries = of_kind.get(category.slug)
+            if not kind_entries:
                 continue
+            in_category = [s for _, s in kind_entries]
             outputs += _listing(f"/embed/{area.slug}/{category.slug}/",
                                 f"{category.name} in {area.name} – for {embed.name}", in_category,
                                 settings, heading=f"{category.name} in {area.name}",
                                 intro=(Lead("text", category.description),) + lead,
-                                empty_kind=category.name, **context)
+                                empty_kind=category.name, entries=kind_entries, **context)
             outputs.append(Output(f"/fragments/{area.slug}/{category.slug}.html", "fragment.html",
                                   f"Fragment: {category.name} in {area.name}",
                                   {"services": in_category}, sources=_ids(in_category)))
@@ -308,15 +320,18 @@ def _area_lead(area, local: list[Service]) -> tuple[Lead, ...]:
 
 def _listing(base: str, title: str, services: list[Service], settings: Settings,
              heading: str | None = None, ordered: bool = False, embed=None,
-             **listing) -> list[Output]:
+             entries: list[tuple[str, Service]] | None = None, **listing) -> list[Output]:
     """Split a list of services into pages of settings.page_size: base, base/2/, ...
 
     :param ordered: a list residents see: in the order of signpost.order, in sections
         under each service's group; otherwise in name order, in one section.
     :param embed: the embed the pages are for, if they are framed by a borough's site.
+    :param entries: for an ordered list, its services already in residents' order, as
+        resident_order gives them (not worked out again).
     :param listing: the rest of each page's Listing.
     """
-    entries = resident_order(services, settings) if ordered else [(None, s) for s in services]
+    if entries is None or not ordered:
+        entries = resident_order(services, settings) if ordered else [(None, s) for s in services]
     services = [s for _, s in entries]
     size = settings.page_size
     total = max(1, -(-len(services) // size))
