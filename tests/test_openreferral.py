@@ -6,12 +6,13 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+import uuid
 from pathlib import Path
 
 import pytest
 from jsonschema import Draft202012Validator, FormatChecker
 
-from signpost.openreferral import feed_files, uid
+from signpost.openreferral import NAMESPACE, encode, feed_files, plan_feed, uid
 from signpost.orimport import entries_yaml, import_services
 from signpost.services import load_services, read_services
 from signpost.settings import load_settings
@@ -230,3 +231,29 @@ def test_who_a_service_is_for_is_an_attribute(project):
         ("audience", "professionals")]
     terms = {t["code"] for t in files["taxonomy_terms.json"]["contents"]}
     assert {"residents", "professionals", "people-who-harm"} <= terms
+
+
+@pytest.mark.parametrize("kind, key", [("service", "refuge"), ("attribute", "a/eligibility/women/13-"),
+                                       ("language", "x/Bengali – বাংলা"), ("taxonomy", ""),
+                                       ("phone", "b/tel:+44 20 7946 0000 🙂")])
+def test_ids_are_the_uuid5_of_their_kind_and_key(kind, key):
+    assert uid(kind, key) == str(uuid.uuid5(NAMESPACE, f"{kind}/{key}"))
+
+
+def _standard(data) -> bytes:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+@pytest.mark.parametrize("text", ['say "no" \\ to C:\\', "\x00\x01\x1f\x7f\t\n\r\b\f",
+                                  "\u2028\u2029</script>", "é – ‘quoted’ 🙂 𝄞 \ufeff"])
+def test_the_feed_is_encoded_as_the_standard_library_encodes_it(text):
+    data = {"name": text, text: [1, -2, 0, True, False, None, {"a": text}], "n": 12345678901}
+    assert encode(data) == _standard(data)
+
+
+def test_every_file_of_the_feed_is_compact_utf8_json(settings):
+    services, _ = load_services(settings, str(settings.services_file), TODAY)
+    outputs = plan_feed(services, settings)
+    assert len(outputs) > len(services)
+    for output in outputs:
+        assert output.body == _standard(json.loads(output.body)), output.url

@@ -1,6 +1,7 @@
 """Template tests: render pages and partials from plain data, assert with BeautifulSoup."""
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 import pytest
@@ -161,6 +162,49 @@ def test_long_pagination_shows_a_window(env):
     numbers = [a.get_text() for a in nav.find_all("a") if a.get_text().isdigit()]
     assert numbers == ["1", "28", "29", "30", "31", "32", "63"]
     assert len(nav.select(".app-pagination__gap")) == 2
+
+
+@pytest.mark.parametrize("current, total, shown", [
+    (1, 2, ["1", "2", "next"]),
+    (1, 7, ["1", "2", "3", "…", "7", "next"]),
+    (4, 7, ["prev", "1", "2", "3", "4", "5", "6", "7", "next"]),
+    (5, 9, ["prev", "1", "…", "3", "4", "5", "6", "7", "…", "9", "next"]),
+    (9, 9, ["prev", "1", "…", "7", "8", "9"]),
+])
+def test_pagination_links_the_first_last_and_two_either_side(env, current, total, shown):
+    nav = render(env, "services.html", listing=Listing(
+        "H", (), "", (Section(None, (BARE,)),), (BARE,), count=20 * total, page=current,
+        pages=tuple((n, f"/c/{n}/" if n > 1 else "/c/") for n in range(1, total + 1)))
+    ).select_one("nav.app-pagination")
+    items = [li.a.get("rel", [li.get_text()])[0] if li.a else li.get_text() for li in nav.select("li")]
+    assert items == shown
+    assert nav.find("a", attrs={"aria-current": "page"})["href"] == \
+        (f"/c/{current}/" if current > 1 else "/c/")
+
+
+def test_one_page_has_no_pagination(env):
+    page = render(env, "services.html", listing=listing_of(FULL, BARE))
+    assert page.select_one(".app-cards") and not page.select("nav.app-pagination")
+
+
+def test_parts_made_once_stay_with_their_arguments(settings):
+    env = make_env(settings, EXIT)  # its own: what one page makes, the next may reuse
+    other = dataclasses.replace(FULL, id="other", name="Other line", phones=(
+        Phone("Line", "0808 000 0002", "tel:+448080000002"),))
+    trails = {"full": ["/", "/areas/lambeth/"],
+              "bare": ["/", "/professionals/", "/professionals/national/"]}
+    for _ in range(2):  # each way twice, in turn, so that a part reused wrongly would show
+        for service, lines in ((BARE, [FULL]), (BARE, [other]), (FULL, [other]),
+                               (BARE, [FULL, other]), (FULL, [])):
+            page = render(env, "service.html", service=service, stale=False, lines=list(lines))
+            assert [a["href"] for a in page.select(".app-call-now a.app-phone")] == \
+                [line.phones[0].href for line in lines]
+            assert [a["href"] for a in page.select(".app-breadcrumbs a")] == trails[service.id]
+        for services, kinds in (((FULL, BARE), []), ((FULL, other), []),
+                                ((FULL, dataclasses.replace(BARE, categories=("lgbt",))),
+                                 ["", "domestic-abuse", "lgbt"])):
+            page = render(env, "services.html", listing=listing_of(*services))
+            assert [o["value"] for o in page.select("#filter-kind option")] == kinds
 
 
 def test_report_a_problem_is_a_prefilled_email(settings):
