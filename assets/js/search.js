@@ -18,7 +18,7 @@ function start(root) {
   const more = find(".app-search__more");
   const slots = Number(root.dataset.whoSlots), maxAge = Number(root.dataset.maxAge);
   const shards = Number(root.dataset.indexShards || 1);  // signpost/search.py
-  let pagefind = null, searched = false, wantCounts = false, counting = false, ticket = 0, timer = null, results = [], showing = 0;
+  let loading = null, pagefind = null, searched = false, wantCounts = false, counting = false, ticket = 0, timer = null, results = [], showing = 0;
 
   const none = find(".app-search__none");
   fillNone(none);
@@ -58,15 +58,18 @@ function start(root) {
     const chosen = filters();
     if (!words && !Object.keys(chosen).length) return clear();
     status.textContent = TEXT.searching;
-    if (!pagefind) {
-      pagefind = await import("/pagefind/pagefind.js");
+    // One promise, so that a second search typed while Pagefind loads waits for it rather
+    // than searching before its options are set, or merging the shards again.
+    loading = loading || import("/pagefind/pagefind.js").then(async (module) => {
       // Never highlightParam: it puts words in URLs. No worker: 12 KB. One call: a second
       // would replace it. Shard k answers to "shard: k".
-      await pagefind.options({ excerptLength: 0, noWorker: true,
+      await module.options({ excerptLength: 0, noWorker: true,
         ...(shards > 1 ? { mergeFilter: { shard: "0" } } : {}) });
       await Promise.all(upTo(shards - 1).slice(1).map((k) =>
-        pagefind.mergeIndex(`/pagefind/${k}/`, { mergeFilter: { shard: String(k) } })));
-    }
+        module.mergeIndex(`/pagefind/${k}/`, { mergeFilter: { shard: String(k) } })));
+      return module;
+    });
+    pagefind = await loading;
     const found = await searchServices(words, chosen);
     const help = words ? await pagefind.search(words, { filters: { type: "page" } }) : { results: [] };
     const helpData = await Promise.all(help.results.slice(0, 10).map((r) => r.data()));
