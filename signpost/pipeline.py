@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
+import os
+import pickle
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -182,9 +184,9 @@ def render_plan(plan: Plan, sink: _Sink | None, progress=None,
     """Render every planned output, check its links and hand it to the sink, if any (which
     writes it and lets it go); raise BuildFailed with every problem, the plan's among them.
 
-    The pages the search indexes come first, so that the indexer can work on them while
-    the rest is rendered and written. The rest is shared, a chunk at a time, with a forked
-    copy of this process on the second core, which starts on it at once.
+    The work is shared, a chunk at a time, with a forked copy of this process on the second
+    core. The pages the search indexes come first, so that the indexer can start on them
+    while the rest is rendered and written.
 
     :param progress: called as progress(done, total) every 500 outputs or so, for long builds.
     """
@@ -197,19 +199,26 @@ def render_plan(plan: Plan, sink: _Sink | None, progress=None,
     order = sorted(outputs, key=lambda o: not SearchIndex.indexes(o))  # stable: plan order
     indexed = sum(map(SearchIndex.indexes, outputs))
     renderer = _Renderer(plan, order, links, sink)
-    chunks = Chunks(len(order) - indexed, CHUNK)
-    partner = None
+    first, rest = Chunks(indexed, CHUNK), Chunks(len(order) - indexed, CHUNK)
+    partner = handoff = None
     # The plan lives until the end: the garbage collector need not look through it again
     # for every page (at 10,000 listings it did so for a good part of rendering), nor make
     # the child copy the memory it would touch doing so.
     gc.freeze()
     try:
-        if can_fork(cores_needed=2) and chunks.count > chunks.size:  # before the index's thread
-            partner = Child(renderer.take, chunks, indexed)
-        renderer.render(0, indexed, progress)
-        if sink and not renderer.problems:  # the last page the index reads is written
+        if can_fork(cores_needed=2) and len(order) > 2 * CHUNK:  # before the index's thread
+            read, write = os.pipe()
+            partner = Child(renderer.share, first, rest, indexed, write)
+            os.close(write)
+            handoff = os.fdopen(read, "rb")
+        renderer.take(first, 0, progress)
+        if partner:  # the pages the child wrote for the index, once it has taken the last
+            added = _received(handoff, partner)
+            if sink:
+                sink.index.join(added)
+        if sink and not renderer.problems:  # every page the index reads is written
             sink.ready()
-        renderer.take(chunks, indexed, progress)
+        renderer.take(rest, indexed, progress)
         if partner:
             problems, broken, files = partner.result()
             renderer.problems += problems
@@ -221,7 +230,10 @@ def render_plan(plan: Plan, sink: _Sink | None, progress=None,
             partner.kill()
         raise
     finally:
-        chunks.close()
+        first.close()
+        rest.close()
+        if handoff:
+            handoff.close()
         gc.unfreeze()  # a process that builds again (tests, the dev server) frees this plan
     if progress:
         progress(len(outputs), len(outputs))
@@ -267,12 +279,30 @@ class _Renderer:
             self.render(offset + start, offset + end, progress)
         return self.problems, self.links.broken, self.sink.writer.files if self.sink else 0
 
+    def share(self, first: Chunks, rest: Chunks, indexed: int, handoff: int):
+        """What the child does: take chunks of the pages the search indexes, then tell the
+        parent which it wrote (on the handoff pipe) so that the index can start, then take
+        chunks of the rest; return what take() does."""
+        self.take(first, 0)
+        with os.fdopen(handoff, "wb") as pipe:
+            pickle.dump(self.sink.index.added() if self.sink else None, pipe)
+        return self.take(rest, indexed)
+
     def found(self) -> list[Problem]:
         """The template mistakes, each once, in the order of the outputs."""
         mistakes: dict[tuple, Problem] = {}
         for _, problem in sorted(self.problems, key=lambda pair: pair[0]):
             mistakes.setdefault(same_mistake(problem), problem)
         return list(mistakes.values())
+
+
+def _received(handoff, partner: Child):
+    """What the child sent on the handoff pipe; if it stopped first, its mistake."""
+    try:
+        return pickle.load(handoff)
+    except (EOFError, pickle.UnpicklingError):
+        partner.result()  # raises what stopped it
+        raise
 
 
 class _Sink:

@@ -129,6 +129,15 @@ class SearchIndex:
         else:
             self.pages.append(dest_path)
 
+    def added(self) -> tuple[list, list]:
+        """What add() kept: for join() in another process's SearchIndex of the same site."""
+        return self.pages, self.services
+
+    def join(self, added: tuple[list, list]) -> None:
+        """Take as added the pages another process added (see added())."""
+        self.pages += added[0]
+        self.services += added[1]
+
     def shards(self) -> list[list[str]]:
         """The pages of each shard: services in ranges by the name search.js sorts by, as
         Pagefind compares them (by code point, as Python does)."""

@@ -67,6 +67,15 @@ def test_a_build_shared_with_a_child_is_the_build_made_alone(tmp_path):
     assert sorted(path for _, path in two) == sorted(path for _, path in one)
     assert len({path for _, path in two}) == len(two)
     assert len({pid for pid, _ in two}) == 2 and len({pid for pid, _ in one}) == 1
+    # The index has every page it indexes, whichever process wrote it.
+    services = [path for _, path in one if path.startswith("services/") and path.count("/") == 2]
+    indexed = len(services) + len(list(project.content_dir.glob("*.md")))
+    assert _page_count(tmp_path / "two") == _page_count(tmp_path / "one") == indexed
+
+
+def _page_count(site: Path) -> int:
+    entry = json.loads((site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
+    return sum(language["page_count"] for language in entry["languages"].values())
 
 
 def test_problems_found_by_two_renderers_are_those_found_by_one(tmp_path):
