@@ -12,9 +12,11 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, make_project
+from conftest import ROOT, TODAY, make_project
 
-from signpost.forks import Child, Chunks
+from signpost.forks import Child, Chunks, apart
+from signpost.services import load_services
+from signpost.settings import load_settings
 
 # Builds the project in argv[1] into argv[2] in a fresh interpreter (the test session may run
 # servers in threads, which rule out forking): shared with a child, chunks of 2 outputs at a
@@ -131,11 +133,29 @@ def test_a_childs_mistake_is_raised_here_and_a_killed_child_is_gone():
         os.waitpid(pid, 0)
 
 
+def _fresh(code: str) -> list[str]:
+    """The lines code prints, run in a fresh interpreter: the test session may be running
+    servers in threads, and where threads run nothing is forked."""
+    return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          cwd=ROOT, check=True).stdout.splitlines()
+
+
+def test_work_apart_is_done_by_other_processes_unless_threads_run():
+    assert _fresh("import os, threading; from signpost.forks import apart, each_apart\n"
+                  "print(apart(os.getpid) != os.getpid())\n"
+                  "print(os.getpid() not in each_apart(os.getpid, [(), ()]))\n"
+                  "threading.Thread(target=threading.Event().wait, args=(2,), daemon=True).start()\n"
+                  "print(apart(os.getpid) != os.getpid())") == ["True", "True", "False"]
+
+
+def test_listings_read_apart_are_the_listings_read_here(tmp_path):
+    settings, _ = load_settings(make_project(tmp_path / "p"))
+    args = (settings, str(settings.services_file), TODAY)
+    assert apart(load_services, *args) == load_services(*args)
+
+
 def test_each_apart_keeps_the_order_and_raises_a_childs_mistake_here():
-    code = ("from signpost.forks import each_apart; import operator\n"
-            "print(each_apart(operator.add, [(1, 2), (3, 4), (5, 6)]))\n"
-            "try:\n    each_apart(operator.truediv, [(1, 1), (1, 0)])\n"
-            "except ZeroDivisionError:\n    print('raised')")
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                            cwd=ROOT, check=True)
-    assert result.stdout.split("\n")[:2] == ["[3, 7, 11]", "raised"]
+    assert _fresh("from signpost.forks import each_apart; import operator\n"
+                  "print(each_apart(operator.add, [(1, 2), (3, 4), (5, 6)]))\n"
+                  "try:\n    each_apart(operator.truediv, [(1, 1), (1, 0)])\n"
+                  "except ZeroDivisionError:\n    print('raised')") == ["[3, 7, 11]", "raised"]

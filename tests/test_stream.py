@@ -3,20 +3,14 @@ pages first so that it is built while the rest is written, and still publishes n
 a problem is found after the index has started."""
 from __future__ import annotations
 
-import subprocess
-import sys
-
 import pytest
 
-from conftest import ROOT, TODAY, make_project
+from conftest import TODAY, make_project
 
 from signpost import pipeline, render
-from signpost.forks import apart
 from signpost.pipeline import build
 from signpost.problems import BuildFailed
 from signpost.search import SearchIndex
-from signpost.services import load_services
-from signpost.settings import load_settings
 
 
 def test_each_output_is_written_before_the_next_is_rendered_and_the_index_starts_early(
@@ -94,27 +88,3 @@ def test_a_problem_found_after_the_index_started_publishes_nothing(tmp_path, mon
     assert sorted(p.name for p in project.out_dir.parent.iterdir()) == ["_site", "p"]
     assert {p.relative_to(project.out_dir): p.read_bytes()
             for p in project.out_dir.rglob("*") if p.is_file()} == before
-
-
-def test_listings_read_apart_are_the_listings_read_here(tmp_path):
-    settings, _ = load_settings(make_project(tmp_path / "p"))
-    args = (settings, str(settings.services_file), TODAY)
-    assert apart(load_services, *args) == load_services(*args)
-
-
-def test_reading_apart_is_done_by_another_process_unless_threads_run():
-    # In a fresh interpreter: the test session may be running servers in threads.
-    code = ("import os, threading; from signpost.forks import apart; "
-            "print(apart(os.getpid) != os.getpid()); "
-            "threading.Thread(target=threading.Event().wait, args=(2,), daemon=True).start(); "
-            "print(apart(os.getpid) != os.getpid())")
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                            cwd=ROOT, check=True)
-    assert result.stdout.split() == ["True", "False"]
-
-
-def test_a_mistake_in_the_code_reading_apart_is_raised_here():
-    def broken():
-        return {}["a bug"]
-    with pytest.raises(KeyError, match="a bug"):
-        apart(broken)
