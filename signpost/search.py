@@ -23,7 +23,7 @@ BROWSE_WORD = "zzlisting"
 INDEX_FOLDER = "pagefind"  # where Pagefind writes the index, inside the site
 # Above this many service pages the index is split into shards (SearchIndex), built one after
 # another, so that no Pagefind run needs more than about 550 MB: beside the build's own memory,
-# 10,000 listings then peak at 1.13 GB in all, not 1.69 GB (Hugo + Pagefind: 1.24 GB). The
+# 10,000 listings then peak at about 1.15 GB in all, not 1.69 GB (Hugo + Pagefind: 1.24 GB). The
 # search page and the build both ask index_shards(), so they agree.
 SHARD_SERVICES = 5_000
 PAGEFIND = (sys.executable, "-m", "pagefind")  # the binary from PyPI, through its wrapper
