@@ -13,9 +13,9 @@ import threading
 from dataclasses import dataclass, fields, is_dataclass, replace
 from pathlib import Path
 
+from .entries import Split, split_again
 from .openreferral import encode, last_modified, rewrites
 from .pipeline import Steps, plan_build
-from .entries import Split, split_again
 from .problems import BuildFailed
 from .render import MARKER, inside, render_site, staged, write_site
 from .search import SearchIndex

@@ -198,14 +198,15 @@ def read_in_parts(text: str, file: str, settings: Settings, today: dt.date, coun
     """Do what read_services does, in up to `count` parts of whole entries, each parsed and
     checked by `run(check_part, [arguments of each part])`, which returns their answers in
     order (on other cores, say); then join them. Return None when the file is not a plain
-    list of entries (entry_starts) or a part has a problem in its YAML: only a whole read
+    list of entries (entries.split_text) or a part has a problem in its YAML: only a whole read
     tells those as they must be told (which service a duplicate key is in, at most ten
     hidden characters, the first syntax error alone)."""
-    starts = entry_starts(text)
-    if starts is None:
+    split = split_text(text)
+    if split is None:
         return None
+    starts = split.entries  # (line, offset, text) of each
     # Parts of about the same length, each of whole entries: part k ends before entry ends[k].
-    offsets = [offset for _, offset in starts] + [len(text)]
+    offsets = [offset for _, offset, _ in starts] + [len(text)]
     ends = sorted({bisect.bisect_left(offsets, len(text) * k // count) for k in range(1, count)}
                   - {0, len(starts)}) + [len(starts)]
     parts, first = [], 0
@@ -415,9 +416,3 @@ def json_schema(settings: Settings) -> dict:
 def schema_text(settings: Settings) -> str:
     return json.dumps(json_schema(settings), indent=2, ensure_ascii=False) + "\n"
 
-
-def entry_starts(text: str) -> list[tuple[int, int]] | None:
-    """Where each entry of a services file starts: its line, and its offset in the text; None
-    for a file of another shape (see entries.split_text), to be read whole."""
-    split = split_text(text)
-    return None if split is None else [(line, offset) for line, offset, _ in split.entries]

@@ -151,17 +151,13 @@ def plan_site(services: list[Service], pages: list[Page], settings: Settings,
     outputs.append(Output("/areas/", "areas.html", "Find help by borough", {
         "areas": [(a, len(local[a.slug])) for a in boroughs], "national": len(national),
         "helpline": home_help[0] if home_help else None}, sources=("services",)))
-    # Each borough's list in residents' order, once: its page and its embed show it.
-    in_order = {a.slug: resident_order(local[a.slug] + national, settings, keys)
-                for a in boroughs}
     for area in boroughs:
         professional_link = (Lead("professionals_in_area", area=area.name,
                                   href=f"/professionals/{area.slug}/"),) \
             if area.slug in for_professionals_in else ()
         outputs += _listing(f"/areas/{area.slug}/", f"Help in {area.name}", local[area.slug] + national,
                             settings, intro=_area_lead(area, local[area.slug]) + professional_link,
-                            breadcrumbs="areas", place=area.name, entries=in_order[area.slug],
-                            **residents)
+                            breadcrumbs="areas", place=area.name, **residents)
     outputs += _listing("/areas/national/", "Help across the UK", national, settings,
                         breadcrumbs="areas", **residents)
     # Kinds of help with no listing are not advertised with a count of 0; their pages say so.
@@ -191,8 +187,7 @@ def plan_site(services: list[Service], pages: list[Page], settings: Settings,
                             for_professionals_in[area.slug], settings,
                             breadcrumbs="professionals", reuse=reuse,
                             place=area.name if area.slug != "national" else "")
-    outputs += _embeds(by_name, local, national, settings, today, helpline, keys, reuse,
-                       in_order)
+    outputs += _embeds(by_name, local, national, settings, today, helpline, keys, reuse)
     outputs += [Output(p.url, "page.html", p.title, {"page": p}, (p.src_path, 1),
                        sources=(f"page:{p.slug}",)) for p in pages]
     # Its "who is it for" choices come from every listing's ages and genders.
@@ -207,9 +202,9 @@ def plan_site(services: list[Service], pages: list[Page], settings: Settings,
     return outputs
 
 
-def _by_value(services: list, values) -> dict[str, list]:
-    """The services (or entries naming them) with each value (an area, a kind of help), in
-    the order given: one pass over them all, rather than one for each value.
+def _by_value(services: list[Service], values) -> dict[str, list[Service]]:
+    """The services with each value (an area, a kind of help), in the order given: one pass
+    over them all, rather than one for each value.
 
     :param values: a service's values; one written twice counts once.
     """
@@ -248,45 +243,37 @@ def _service_titles(services: list[Service]) -> list[str]:
 
 def _embeds(services: list[Service], local: dict, national: list[Service], settings: Settings,
             today: dt.date, helpline: Service | None = None, keys: dict | None = None,
-            reuse: dict | None = None,
-            in_order: dict[str, list[tuple[str, Service]]] | None = None) -> list[Output]:
+            reuse: dict | None = None) -> list[Output]:
     """Pages that borough sites frame, the host script, plain fragments for server-side
-    includes, and the page that tells web teams how to use them.
-
-    :param in_order: each borough's services in residents' order, if already worked out.
-    """
+    includes, and the page that tells web teams how to use them."""
     outputs, embedded = [], {}
     by_id = {s.id: s for s in services}
     for embed in settings.embeds.values():
         area = settings.areas[embed.area]
-        entries = (in_order or {}).get(area.slug) or \
-            resident_order(local[area.slug] + national, settings, keys)
-        found = [s for _, s in entries]
+        found = [s for _, s in resident_order(local[area.slug] + national, settings, keys)]
         context = dict(embed=embed, breadcrumbs=None, helpline=helpline, ordered=True, keys=keys,
                        reuse=reuse,
                        place=area.name if area.slug != "national" else "")
         lead = _area_lead(area, local[area.slug])
         outputs += _listing(f"/embed/{area.slug}/", f"Help in {area.name} – for {embed.name}",
                             found, settings, heading=f"Help in {area.name}", intro=lead,
-                            entries=entries, **context)
+                            **context)
         if embed.accent:
             outputs.append(Output(f"/embed/{area.slug}/theme.css", "embed-theme.css",
                                   f"Theme for {embed.name}", {"embed": embed}))
         outputs.append(Output(f"/fragments/{area.slug}.html", "fragment.html",
                               f"Fragment: help in {area.name}", {"services": found},
                               sources=_ids(found)))
-        # A part of a list in residents' order is in their order too.
-        of_kind = _by_value(entries, lambda entry: entry[1].categories)
+        of_kind = _by_value(found, lambda s: s.categories)
         for category in settings.categories.values():
-            kind_entries = of_kind.get(category.slug)
-            if not kind_entries:
+            in_category = of_kind.get(category.slug)
+            if not in_category:
                 continue
-            in_category = [s for _, s in kind_entries]
             outputs += _listing(f"/embed/{area.slug}/{category.slug}/",
                                 f"{category.name} in {area.name} – for {embed.name}", in_category,
                                 settings, heading=f"{category.name} in {area.name}",
                                 intro=(Lead("text", category.description),) + lead,
-                                empty_kind=category.name, entries=kind_entries, **context)
+                                empty_kind=category.name, **context)
             outputs.append(Output(f"/fragments/{area.slug}/{category.slug}.html", "fragment.html",
                                   f"Fragment: {category.name} in {area.name}",
                                   {"services": in_category}, sources=_ids(in_category)))
@@ -333,8 +320,7 @@ def _area_lead(area, local: list[Service]) -> tuple[Lead, ...]:
 
 def _listing(base: str, title: str, services: list[Service], settings: Settings,
              heading: str | None = None, ordered: bool = False, embed=None,
-             keys: dict | None = None, reuse: dict | None = None,
-             entries: list[tuple[str, Service]] | None = None, **listing) -> list[Output]:
+             keys: dict | None = None, reuse: dict | None = None, **listing) -> list[Output]:
     """Split a list of services into pages of settings.page_size: base, base/2/, ...
 
     :param ordered: a list residents see: in the order of signpost.order, in sections
@@ -342,21 +328,15 @@ def _listing(base: str, title: str, services: list[Service], settings: Settings,
     :param embed: the embed the pages are for, if they are framed by a borough's site.
     :param keys: resident_order's keys, shared by the lists of one plan.
     :param reuse: plan_site's: the same arguments (services by identity) make the same pages.
-    :param entries: for an ordered list, its services already in residents' order, as
-        resident_order gives them (not worked out again).
     :param listing: the rest of each page's Listing.
     """
     if reuse is not None:
-        # entries are the services (in the key) in the order their settings give them.
         key = (base, title, heading, ordered, embed, tuple(map(id, services)),
                tuple((k, id(v) if isinstance(v, Service) else v) for k, v in listing.items()))
         found = reuse["now"][key] = reuse["last"].get(key) or _listing(
-            base, title, services, settings, heading, ordered, embed, keys, None, entries,
-            **listing)
+            base, title, services, settings, heading, ordered, embed, keys, **listing)
         return found
-    if entries is None or not ordered:
-        entries = resident_order(services, settings, keys) if ordered else \
-            [(None, s) for s in services]
+    entries = resident_order(services, settings, keys) if ordered else [(None, s) for s in services]
     services = [s for _, s in entries]
     size = settings.page_size
     total = max(1, -(-len(services) // size))
