@@ -163,6 +163,16 @@ class SearchIndex:
             self.failure = str(error)
         except BaseException as error:  # not lost with the thread
             self.error = error
+        finally:
+            # The shards' folders of links go together at the end, not each after its run:
+            # for minutes after many files are deleted, ext4 makes new ones in their place
+            # ten to fifty times more slowly, and the next shard's folders were being made.
+            for k in range(len(shards) if len(shards) > 1 else 0):
+                shutil.rmtree(self._shard_folder(k), ignore_errors=True)
+
+    def _shard_folder(self, k: int) -> Path:
+        """Where shard k's pages are linked for Pagefind, inside the site being written."""
+        return self.site_dir / f".{INDEX_FOLDER}-shard-{k}"
 
     def _run_shard(self, k: int, pages: list[str], count: int) -> None:
         out = self.site_dir / INDEX_FOLDER / (str(k) if k else "")
@@ -176,21 +186,16 @@ class SearchIndex:
         else:
             # A shard's pages, linked (not copied) into a folder of their own, inside the
             # site being written, that Pagefind reads whole: no pattern could name them.
-            site, glob = self.site_dir / f".{INDEX_FOLDER}-shard", "**/*.html"
-            shutil.rmtree(site, ignore_errors=True)
+            site, glob = self._shard_folder(k), "**/*.html"
             for page in pages:
                 (site / page).parent.mkdir(parents=True, exist_ok=True)
                 os.link(self.site_dir / page, site / page)
-        try:
-            self.process = subprocess.Popen(
-                [*PAGEFIND, "--site", str(site), "--glob", glob, "--output-path", str(out)],
-                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-            if self.aborted:  # abort() came between the check above and the start
-                self.process.kill()
-            stdout, stderr = self.process.communicate()
-        finally:
-            if count > 1:
-                shutil.rmtree(site, ignore_errors=True)
+        self.process = subprocess.Popen(
+            [*PAGEFIND, "--site", str(site), "--glob", glob, "--output-path", str(out)],
+            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        if self.aborted:  # abort() came between the check above and the start
+            self.process.kill()
+        stdout, stderr = self.process.communicate()
         if self.aborted:
             return
         if self.process.returncode != 0:

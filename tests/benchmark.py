@@ -16,7 +16,9 @@ from __future__ import annotations
 
 import argparse
 import gzip
+import os
 import re
+import shutil
 import statistics
 import subprocess
 import sys
@@ -46,7 +48,6 @@ def wire_bytes(path: Path) -> int:
 def first_search(site_dir: Path) -> tuple[int, int, float]:
     """Type a word and pick a borough and an age in Chromium; return the files and bytes
     fetched from /pagefind/ for that first search, and the seconds until results showed."""
-    import shutil
 
     from playwright.sync_api import expect, sync_playwright
     from servers import serve_site
@@ -111,8 +112,8 @@ def versus_peer(n: int, listings: Path, work: Path, rounds: int) -> str:
                 [sys.executable, "-m", "pagefind", "--site", str(peer_out)]]
     ours, peer = [], []
     for _ in range(rounds):
-        ours.append(run_measured(ours_cmd, ours_out, cwd=ROOT))
-        peer.append(run_measured(peer_cmd, peer_out))
+        ours.append(run_measured(ours_cmd, ours_out, cold(ours_out), cwd=ROOT))
+        peer.append(run_measured(peer_cmd, peer_out, cold(peer_out)))
 
     def line(name, runs):
         walls = sorted(r.wall for r in runs)
@@ -130,6 +131,20 @@ def versus_peer(n: int, listings: Path, work: Path, rounds: int) -> str:
                       line("Hugo + Pagefind", peer),
                       (f"  ratio ours/peer: time {ratio:.2f}x (CPU {cpu:.2f}x), "
                        f"peak memory {memory:.2f}x")])
+
+
+def cold(out_dir: Path):
+    """What to do before a timed build: start it cold, as on Netlify, with no site from the
+    round before, and the disk done writing that round's files. The old site is moved aside,
+    not deleted: for half a minute after files are deleted, ext4 looks past their inodes
+    each time it makes a file, and on this machine that made every file cost ten to thirty
+    times as much (the build's own deleting of the site it replaces cost it 0.5-1.1 s at
+    1,000 listings, and then slowed the peer's writing in the next round)."""
+    def prepare():
+        if out_dir.exists():
+            out_dir.rename(out_dir.with_name(f".{out_dir.name}.{time.monotonic_ns()}"))
+        os.sync()
+    return prepare
 
 
 PHASE_NAMES = {"load": "load+check inputs", "plan": "plan", "feed": "feed",

@@ -117,8 +117,12 @@ def _tree_pss_kb(pid: int) -> int:
     return total
 
 
-def run_measured(commands: list[list[str]], out_dir: Path | None = None, **kwargs) -> Run:
-    """Run commands one after another; return wall time, CPU time and peak memory of all."""
+def run_measured(commands: list[list[str]], out_dir: Path | None = None, prepare=None,
+                 **kwargs) -> Run:
+    """Run commands one after another; return wall time, CPU time and peak memory of all.
+    prepare(), if given, is called first, untimed."""
+    if prepare:
+        prepare()
     before = os.times()
     started = time.perf_counter()
     peak, printed = 0, []
