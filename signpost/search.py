@@ -2,7 +2,7 @@
 Pagefind over the built site (offline; the binary comes from PyPI)."""
 from __future__ import annotations
 
-import os
+import json
 import re
 import shutil
 import subprocess
@@ -158,41 +158,31 @@ class SearchIndex:
             for k, pages in enumerate(shards):
                 if self.aborted:
                     return
-                self._run_shard(k, pages, len(shards))
+                self._run_shard(k, pages)
         except OSError as error:
             self.failure = str(error)
         except BaseException as error:  # not lost with the thread
             self.error = error
         finally:
-            # The shards' folders of links go together at the end, not each after its run:
-            # for minutes after many files are deleted, ext4 makes new ones in their place
-            # ten to fifty times more slowly, and the next shard's folders were being made.
-            for k in range(len(shards) if len(shards) > 1 else 0):
-                shutil.rmtree(self._shard_folder(k), ignore_errors=True)
+            shutil.rmtree(self._run_folder(), ignore_errors=True)
 
-    def _shard_folder(self, k: int) -> Path:
-        """Where shard k's pages are linked for Pagefind, inside the site being written."""
-        return self.site_dir / f".{INDEX_FOLDER}-shard-{k}"
+    def _run_folder(self) -> Path:
+        """Where Pagefind runs, for its settings file; inside the site being written."""
+        return self.site_dir / f".{INDEX_FOLDER}-run"
 
-    def _run_shard(self, k: int, pages: list[str], count: int) -> None:
-        out = self.site_dir / INDEX_FOLDER / (str(k) if k else "")
-        if count == 1:
-            # Pointed only at the pages it indexes, Pagefind skips parsing every listing
-            # page, embed and fragment (at 1,000 listings: 6.5 s and 227 MB become 3.0 s and
-            # 155 MB). Service pages go by one pattern: a list of 10,000 paths would pass
-            # the argument length limit.
-            others = sorted(_glob_escape(p) for p in pages if not p.startswith("services/"))
-            site, glob = self.site_dir, "{" + ",".join(["services/*/index.html"] + others) + "}"
-        else:
-            # A shard's pages, linked (not copied) into a folder of their own, inside the
-            # site being written, that Pagefind reads whole: no pattern could name them.
-            site, glob = self._shard_folder(k), "**/*.html"
-            for page in pages:
-                (site / page).parent.mkdir(parents=True, exist_ok=True)
-                os.link(self.site_dir / page, site / page)
-        self.process = subprocess.Popen(
-            [*PAGEFIND, "--site", str(site), "--glob", glob, "--output-path", str(out)],
-            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    def _run_shard(self, k: int, pages: list[str]) -> None:
+        out = self.site_dir.resolve() / INDEX_FOLDER / (str(k) if k else "")
+        # Pointed only at the pages it indexes, Pagefind skips parsing every listing page,
+        # embed and fragment (at 1,000 listings: 6.5 s and 227 MB become 3.0 s and 155 MB).
+        # They are named in the settings file Pagefind reads from the folder it runs in: as
+        # an argument, a shard's 5,000 paths would pass the length limit of one.
+        run = self._run_folder()
+        run.mkdir(exist_ok=True)
+        (run / "pagefind.json").write_text(json.dumps({
+            "site": str(self.site_dir.resolve()), "output_path": str(out),
+            "glob": "{" + ",".join(sorted(map(_glob_escape, pages))) + "}"}), encoding="utf-8")
+        self.process = subprocess.Popen(PAGEFIND, cwd=run, stdout=subprocess.PIPE,
+                                        stderr=subprocess.PIPE, text=True)
         if self.aborted:  # abort() came between the check above and the start
             self.process.kill()
         stdout, stderr = self.process.communicate()

@@ -115,7 +115,8 @@ def test_a_failed_shard_publishes_nothing(project, monkeypatch):
     build(project, today=TODAY)
     before = sorted(p.relative_to(project.out_dir) for p in project.out_dir.rglob("*"))
     monkeypatch.setattr(search, "SHARD_SERVICES", 1)
-    failing = "import sys; sys.exit('disk full' if sys.argv[-1].endswith('/1') else 0)"
+    failing = ("import json, sys; sys.exit('disk full' if json.load(open('pagefind.json'))"
+               "['output_path'].endswith('/1') else 0)")
     monkeypatch.setattr(search, "PAGEFIND", (sys.executable, "-c", failing))
     with pytest.raises(BuildFailed) as failed:
         build(project, today=TODAY)
