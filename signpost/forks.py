@@ -1,6 +1,6 @@
 """Work done in forked copies of the build: reading the listings apart (in parts, one a
-core; their garbage goes with the children), and rendering on the second core while this
-one renders the rest.
+core; their garbage goes with the children), making the feed while this process plans the
+pages, and rendering on the second core while this one renders the rest.
 
 A fork shares the plan with the parent without copying or pickling it; only answers come
 back, pickled. Forking a process that runs other threads (a test's server, the dev server)
@@ -51,6 +51,25 @@ def each_apart(task: Callable, calls: list[tuple]) -> list:
     finally:
         for child in children:  # those not answered yet: another's mistake is raised
             child.kill()
+
+
+def aside(task: Callable, *args) -> Child | Here:
+    """task(*args) begun in a child process on another core, where there is one and the system
+    can fork, while this process goes on; else worked out here when its result is asked."""
+    return Child(task, *args) if can_fork(cores_needed=2) else Here(task, *args)
+
+
+class Here:
+    """task(*args) worked out when result() is asked: Child's stand-in where none can fork."""
+
+    def __init__(self, task: Callable, *args):
+        self._task, self._args = task, args
+
+    def result(self):
+        return self._task(*self._args)
+
+    def kill(self) -> None:
+        pass
 
 
 class Child:

@@ -14,7 +14,8 @@ from dataclasses import dataclass, fields, is_dataclass, replace
 from pathlib import Path
 
 from .entries import Split, split_again
-from .openreferral import encode, last_modified, rewrites
+from .forks import Here
+from .openreferral import encode, last_modified, plan_feed, rewrites
 from .pipeline import Steps, plan_build
 from .problems import BuildFailed
 from .render import MARKER, inside, render_site, staged, write_site
@@ -145,6 +146,11 @@ class Incremental(Steps):
         if self._places[0] != key:
             self._places = (key, super().plan_places(settings))
         return self._places[1]
+
+    def plan_feed(self, services: list[Service], settings: Settings) -> Here:
+        """Made in this process: encode_records keeps the records for the next rebuild."""
+        return Here(plan_feed, services, settings, self.encode_records,
+                    self.last_modified(settings))
 
     def encode_records(self, services: list[Service], settings: Settings, terms, orgs: dict,
                        modified: str) -> list[tuple[str, bytes, bytes]]:

@@ -14,7 +14,7 @@ from pathlib import Path
 import jinja2
 
 from .content import Page, load_pages
-from .forks import Child, Chunks, apart, can_fork, cores, each_apart
+from .forks import Child, Chunks, Here, apart, aside, can_fork, cores, each_apart
 from .headers import plan_headers
 from .openreferral import encode_records, last_modified, plan_feed, rewrites
 from .places import load_places, plan_lookup
@@ -29,8 +29,9 @@ from .site import Output, RenderedLinks, check_site, plan_site
 from .wording import load_wording
 
 # The phases a build reports the seconds of: reading and checking the inputs, planning
-# (the feed aside), making the Open Referral feed, rendering and checking links, writing
-# files, and waiting for the search index once all else is written.
+# (the feed aside), waiting for the Open Referral feed (made while the pages are planned),
+# rendering and checking links, writing files, and waiting for the search index once all
+# else is written.
 PHASES = ("load", "plan", "feed", "render", "write", "index")
 # The outputs a renderer takes at a time from those the two share: enough that taking costs
 # nothing, few enough that neither is left with much when the other has finished.
@@ -119,6 +120,12 @@ class Steps:
         places, problems = load_places(folder, settings.areas, str(folder))
         return (plan_lookup(places, settings.areas) if places else None), problems
 
+    def plan_feed(self, services: list[Service], settings: Settings) -> Child | Here:
+        """The feed's files, begun: it needs only the listings, so where it can a child
+        makes them on the other core while this process plans the pages."""
+        return aside(plan_feed, services, settings, self.encode_records,
+                     self.last_modified(settings))
+
     def encode_records(self, services: list[Service], settings: Settings, terms, orgs: dict,
                        modified: str) -> list[tuple[str, bytes, bytes]]:
         """The feed's record of each service, encoded (see openreferral.plan_feed)."""
@@ -157,12 +164,17 @@ def plan_build(settings: Settings, today: dt.date | None = None, exit_url: str |
         # Nothing could be read from the file: every link to a service would fail too.
         raise BuildFailed(service_problems + page_problems + place_problems + wording_problems)
     loaded = time.perf_counter()
-    outputs = steps.plan_site(services, pages, settings, today)
-    outputs += [lookup] if lookup else []
-    outputs += plan_assets(settings.assets_dir)
-    fed = time.perf_counter()
-    outputs += plan_feed(services, settings, steps.encode_records, steps.last_modified(settings))
-    fed = time.perf_counter() - fed
+    feed = steps.plan_feed(services, settings)
+    try:
+        outputs = steps.plan_site(services, pages, settings, today)
+        outputs += [lookup] if lookup else []
+        outputs += plan_assets(settings.assets_dir)
+        fed = time.perf_counter()
+        outputs += feed.result()
+        fed = time.perf_counter() - fed
+    except BaseException:
+        feed.kill()
+        raise
     outputs.append(plan_redirects(outputs, rewrites()))
     # Last: its rules follow every other file, and the folder the search index goes in.
     outputs.append(plan_headers(outputs, settings, (INDEX_FOLDER + "/",)))
