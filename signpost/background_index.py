@@ -11,7 +11,7 @@ from pathlib import Path
 
 from .problems import BuildFailed
 from .render import MARKER
-from .search import INDEX_FOLDER, SearchIndex
+from .search import INDEX_FOLDER, SearchIndex, shards
 from .site import Output
 
 
@@ -44,7 +44,7 @@ class BackgroundIndex:
             self._generation += 1
             if self._index is not None:
                 self._index.abort()
-            pages = [(o.dest_path, o.html) for o in outputs if SearchIndex.indexes(o)]
+            pages = [[o.dest_path for o in shard] for shard in shards(outputs)]
             self._thread = threading.Thread(
                 target=self._run, daemon=True, name="signpost-index",
                 args=(self._generation, pages, self._thread))
@@ -68,9 +68,8 @@ class BackgroundIndex:
                     return
                 index = self._index = SearchIndex(snapshot)
             try:
-                for dest_path, html in pages:
-                    index.add(dest_path, html)
-                index.ready()
+                index.start(pages)
+                index.written()
                 index.finish()
             except BuildFailed as failed:
                 with self._lock:

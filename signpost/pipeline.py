@@ -6,7 +6,6 @@ from __future__ import annotations
 import datetime as dt
 import gc
 import os
-import pickle
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,7 +21,7 @@ from .problems import BuildFailed, Problem
 from .redirects import plan_redirects
 from .render import (SiteWriter, make_env, out_dir_problems, plan_assets, render_site,
                      same_mistake, staged)
-from .search import INDEX_FOLDER, SearchIndex
+from .search import INDEX_FOLDER, SearchIndex, shards
 from .services import Service, load_services, load_services_in_parts
 from .settings import Settings, load_settings
 from .site import Output, RenderedLinks, check_site, plan_site
@@ -197,8 +196,8 @@ def render_plan(plan: Plan, sink: _Sink | None, progress=None,
     writes it and lets it go); raise BuildFailed with every problem, the plan's among them.
 
     The work is shared, a chunk at a time, with a forked copy of this process on the second
-    core. The pages the search indexes come first, so that the indexer can start on them
-    while the rest is rendered and written.
+    core. The pages the search indexes come first, shard by shard of its index, so that
+    the indexer can start on the first while the rest is rendered and written.
 
     :param progress: called as progress(done, total) every 500 outputs or so, for long builds.
     """
@@ -208,8 +207,10 @@ def render_plan(plan: Plan, sink: _Sink | None, progress=None,
     # Rendering finds what only templates know: their mistakes, and the links they write.
     links = RenderedLinks(outputs, plan.services, plan.pages, rewrites(), settings.base_url,
                           plan.pending)
-    order = sorted(outputs, key=lambda o: not SearchIndex.indexes(o))  # stable: plan order
-    indexed = sum(map(SearchIndex.indexes, outputs))
+    planned = shards(outputs)
+    order = [o for shard in planned for o in shard]
+    order += [o for o in outputs if not SearchIndex.indexes(o)]  # in the plan's order
+    indexed = len(planned[0])  # the first shard's pages: the index starts once they are written
     renderer = _Renderer(plan, order, links, sink)
     first, rest = Chunks(indexed, CHUNK), Chunks(len(order) - indexed, CHUNK)
     partner = handoff = None
@@ -224,12 +225,10 @@ def render_plan(plan: Plan, sink: _Sink | None, progress=None,
             os.close(write)
             handoff = os.fdopen(read, "rb")
         renderer.take(first, 0, progress)
-        if partner:  # the pages the child wrote for the index, once it has taken the last
-            added = _received(handoff, partner)
-            if sink:
-                sink.index.join(added)
-        if sink and not renderer.problems:  # every page the index reads is written
-            sink.ready()
+        if partner and not handoff.read(1):  # the child has written its part of them too
+            partner.result()  # it stopped: raise its mistake
+        if sink and not renderer.problems:  # every page of the first shard is written
+            sink.index.start([[o.dest_path for o in shard] for shard in planned])
         renderer.take(rest, indexed, progress)
         if partner:
             problems, broken, files = partner.result()
@@ -237,6 +236,8 @@ def render_plan(plan: Plan, sink: _Sink | None, progress=None,
             links.merge(broken)
             if sink:
                 sink.writer.files += files
+        if sink:
+            sink.index.written()
     except BaseException:
         if partner:
             partner.kill()
@@ -292,12 +293,12 @@ class _Renderer:
         return self.problems, self.links.broken, self.sink.writer.files if self.sink else 0
 
     def share(self, first: Chunks, rest: Chunks, indexed: int, handoff: int):
-        """What the child does: take chunks of the pages the search indexes, then tell the
-        parent which it wrote (on the handoff pipe) so that the index can start, then take
-        chunks of the rest; return what take() does."""
+        """What the child does: take chunks of the first shard's pages, then tell the parent
+        (on the handoff pipe) that it has written them, so that the index can start, then
+        take chunks of the rest; return what take() does."""
         self.take(first, 0)
-        with os.fdopen(handoff, "wb") as pipe:
-            pickle.dump(self.sink.index.added() if self.sink else None, pipe)
+        os.write(handoff, b"!")
+        os.close(handoff)
         return self.take(rest, indexed)
 
     def found(self) -> list[Problem]:
@@ -308,15 +309,6 @@ class _Renderer:
         return list(mistakes.values())
 
 
-def _received(handoff, partner: Child):
-    """What the child sent on the handoff pipe; if it stopped first, its mistake."""
-    try:
-        return pickle.load(handoff)
-    except (EOFError, pickle.UnpicklingError):
-        partner.result()  # raises what stopped it
-        raise
-
-
 class _Sink:
     """Where a build's rendered outputs go: into the stage, and to the search index."""
 
@@ -325,11 +317,6 @@ class _Sink:
 
     def write(self, output: Output, text: str | bytes) -> None:
         self.writer.write(output, text)
-        if self.index.indexes(output):
-            self.index.add(output.dest_path, text)
-
-    def ready(self) -> None:
-        self.index.ready()
 
 
 def pages_in(outputs: list[Output]) -> int:

@@ -3,12 +3,10 @@ Pagefind over the built site (offline; the binary comes from PyPI)."""
 from __future__ import annotations
 
 import json
-import re
 import shutil
 import subprocess
 import sys
 import threading
-from html import unescape
 from pathlib import Path
 
 from .problems import BuildFailed, Problem
@@ -91,14 +89,28 @@ def hours_code(hours: Hours | None) -> str:
     return ";".join(f"{','.join(p.days)} {p.opens}-{p.closes}" for p in hours.periods)
 
 
+def shards(outputs) -> list[list]:
+    """The outputs the search indexes, shard by shard of its index (see SearchIndex), each
+    in the plan's order: the service pages in ranges of their names as the search page sorts
+    them (the template's `name | lower`; Pagefind compares by code point, as Python does),
+    the first shard also every help page. A build writes them in this order, so that the
+    first shard can be indexed while the others are written."""
+    indexed = [o for o in outputs if SearchIndex.indexes(o)]
+    services = sorted((o for o in indexed if o.template == "service.html"),
+                      key=lambda o: (o.context["service"].name.lower(), o.dest_path))
+    count = index_shards(len(services))
+    shard_of = {id(o): k for k in range(count) for o in
+                services[k * len(services) // count:(k + 1) * len(services) // count]}
+    return [[o for o in indexed if shard_of.get(id(o), 0) == k] for k in range(count)]
+
+
 class SearchIndex:
     """The Pagefind index of a site being written into site_dir.
 
-    The build calls add() for each page the search indexes, once its file is written (with
-    its text, for an indexer that reads from memory), ready() when every such page has been
-    added (the index is built from then on, in the background, while the build writes the
-    rest), and finish() at the end, which waits for the index or raises BuildFailed; abort()
-    on any failure.
+    The build calls start() with the pages of each shard (shards()) once the first shard's
+    are written (the index is built from then on, in the background, while the build writes
+    the rest), written() once every page is, and finish() at the end, which waits for the
+    index or raises BuildFailed; abort() on any failure.
 
     Pagefind's memory grows with the pages one run indexes (about 1.1 GB at 10,000), so above
     SHARD_SERVICES service pages the index is split into shards, built one after another:
@@ -109,13 +121,12 @@ class SearchIndex:
 
     def __init__(self, site_dir: Path):
         self.site_dir = site_dir
-        self.pages: list[str] = []  # help pages: always in the first shard
-        self.services: list[tuple[str, str]] = []  # (sort key, path) of each service page
         self.thread: threading.Thread | None = None
         self.process: subprocess.Popen | None = None
         self.failure: str | None = None  # what to tell the person: Pagefind failed
         self.error: BaseException | None = None  # a bug, raised again by finish()
         self.aborted = False
+        self._written = threading.Event()  # every shard's pages are written
 
     @staticmethod
     def indexes(output) -> bool:
@@ -123,39 +134,22 @@ class SearchIndex:
         return output.template == "page.html" or (
             output.template == "service.html" and not output.context.get("embedded"))
 
-    def add(self, dest_path: str, html: str) -> None:
-        if dest_path.startswith("services/"):
-            found = _SORT_KEY.search(html)
-            self.services.append((unescape(found[1]) if found else "", dest_path))
-        else:
-            self.pages.append(dest_path)
-
-    def added(self) -> tuple[list, list]:
-        """What add() kept: for join() in another process's SearchIndex of the same site."""
-        return self.pages, self.services
-
-    def join(self, added: tuple[list, list]) -> None:
-        """Take as added the pages another process added (see added())."""
-        self.pages += added[0]
-        self.services += added[1]
-
-    def shards(self) -> list[list[str]]:
-        """The pages of each shard: services in ranges by the name search.js sorts by, as
-        Pagefind compares them (by code point, as Python does)."""
-        count = index_shards(len(self.services))
-        ordered = [path for _, path in sorted(self.services)]
-        return [(self.pages if k == 0 else []) + ordered[k * len(ordered) // count:
-                                                         (k + 1) * len(ordered) // count]
-                for k in range(count)]
-
-    def ready(self) -> None:
-        self.thread = threading.Thread(target=self._build, name="search-index", daemon=True)
+    def start(self, shards: list[list[str]]) -> None:
+        """Begin indexing these pages (paths in the site), shard by shard: the first shard's
+        are written; the others are indexed once written() is called."""
+        self.thread = threading.Thread(target=self._build, args=(shards,),
+                                       name="search-index", daemon=True)
         self.thread.start()
 
-    def _build(self) -> None:
-        shards = self.shards()
+    def written(self) -> None:
+        """Every page of every shard is written."""
+        self._written.set()
+
+    def _build(self, shards: list[list[str]]) -> None:
         try:
             for k, pages in enumerate(shards):
+                if k:
+                    self._written.wait()
                 if self.aborted:
                     return
                 self._run_shard(k, pages)
@@ -202,8 +196,6 @@ class SearchIndex:
             (out / name).unlink(missing_ok=True)
 
     def finish(self) -> None:
-        if self.thread is None:
-            self.ready()
         self.thread.join()
         if self.error is not None:
             raise self.error
@@ -213,6 +205,7 @@ class SearchIndex:
 
     def abort(self) -> None:
         self.aborted = True
+        self._written.set()  # a shard waiting for its pages stops instead
         process = self.process
         if process is not None and process.poll() is None:
             process.kill()
@@ -221,7 +214,6 @@ class SearchIndex:
             self.thread.join()
 
 
-_SORT_KEY = re.compile(r'data-pagefind-sort="name:([^"]*)"')
 _UNUSED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js",
            "pagefind-modular-ui.css", "pagefind-component-ui.js", "pagefind-component-ui.css",
            "pagefind-highlight.js", "pagefind-worker.js")  # the search runs without a worker

@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import sys
+import time
+from types import SimpleNamespace
 
 import pytest
 
@@ -71,29 +73,30 @@ def test_hours_code():
         "mon,tue 09:00-17:00;sat 22:00-02:00"
 
 
-def page(name: str) -> str:
-    return f'<main><span data-pagefind-sort="name:{name}"></span></main>'
+def planned(slug: str, name: str | None = None, embedded: bool = False) -> SimpleNamespace:
+    """An output as shards() reads it: a service page, or a help page when name is None."""
+    context = {"service": SimpleNamespace(name=name), "embedded": embedded} if name else {}
+    return SimpleNamespace(template="service.html" if name else "page.html", context=context,
+                           dest_path=f"services/{slug}/index.html" if name else f"{slug}/index.html")
 
 
-def test_the_index_is_split_by_name_above_the_threshold(tmp_path, monkeypatch):
+def test_the_index_is_split_by_name_above_the_threshold(monkeypatch):
     monkeypatch.setattr(search, "SHARD_SERVICES", 2)
     assert [search.index_shards(n) for n in (0, 1, 2, 3, 4, 5)] == [1, 1, 1, 2, 2, 3]
-    index = search.SearchIndex(tmp_path)
-    for slug, name in [("d", "delta"), ("a", "alpha &amp; co"), ("e", "echo"), ("b", "bravo"),
-                       ("c", "charlie")]:
-        index.add(f"services/{slug}/index.html", page(name))
-    index.add("about/index.html", "<main>About</main>")
-    # Ranges of names, in order (so that a browse lists shard after shard); help pages first.
-    assert index.shards() == [["about/index.html", "services/a/index.html"],
-                              ["services/b/index.html", "services/c/index.html"],
-                              ["services/d/index.html", "services/e/index.html"]]
+    outputs = [planned(slug, name) for slug, name in [
+        ("d", "Delta"), ("a", "alpha & co"), ("e", "echo"), ("b", "Bravo"), ("c", "charlie")]]
+    outputs += [planned("about"), planned("a", "alpha & co", embedded=True)]
+    # Ranges of names as the search page sorts them, lower case (so that a browse lists shard
+    # after shard); help pages in the first; embeds are not indexed.
+    assert [[o.dest_path for o in shard] for shard in search.shards(outputs)] == [
+        ["services/a/index.html", "about/index.html"],
+        ["services/b/index.html", "services/c/index.html"],
+        ["services/d/index.html", "services/e/index.html"]]
 
 
-def test_one_index_below_the_threshold(tmp_path):
-    index = search.SearchIndex(tmp_path)
-    for n in range(3):
-        index.add(f"services/s{n}/index.html", page(f"s{n}"))
-    assert len(index.shards()) == 1 and search.index_shards(search.SHARD_SERVICES) == 1
+def test_one_index_below_the_threshold():
+    outputs = [planned(f"s{n}", f"s{n}") for n in range(3)]
+    assert len(search.shards(outputs)) == 1 and search.index_shards(search.SHARD_SERVICES) == 1
 
 
 def test_a_sharded_build_writes_each_shard_apart(project, monkeypatch):
@@ -123,3 +126,25 @@ def test_a_failed_shard_publishes_nothing(project, monkeypatch):
     assert failed.value.problems[0].message == "the search index could not be built: disk full"
     assert sorted(p.relative_to(project.out_dir) for p in project.out_dir.rglob("*")) == before
     assert not [p for p in project.out_dir.parent.iterdir() if p.name.startswith(".")]
+
+
+def test_the_first_shard_is_indexed_before_the_others_are_written(tmp_path, monkeypatch):
+    """A build starts the index once the first shard's pages are written; the other shards
+    wait until every page is."""
+    ran = tmp_path / "ran"
+    fake = ("import json, os; settings = json.load(open('pagefind.json')); "
+            "os.makedirs(settings['output_path'], exist_ok=True); "
+            f"open({str(ran)!r}, 'a').write(settings['glob'] + '\\n')")
+    monkeypatch.setattr(search, "PAGEFIND", (sys.executable, "-c", fake))
+    (tmp_path / "site").mkdir()
+    index = search.SearchIndex(tmp_path / "site")
+    index.start([["services/a/index.html", "about/index.html"], ["services/b/index.html"]])
+    deadline = time.monotonic() + 10
+    while not ran.exists() and time.monotonic() < deadline:
+        time.sleep(0.02)
+    time.sleep(0.3)  # time enough for a second run, were it not waiting
+    assert ran.read_text().splitlines() == ["{about/index.html,services/a/index.html}"]
+    index.written()
+    index.finish()
+    assert ran.read_text().splitlines()[1:] == ["{services/b/index.html}"]
+    assert not (tmp_path / "site" / ".pagefind-run").exists()

@@ -19,12 +19,11 @@ def test_each_output_is_written_before_the_next_is_rendered_and_the_index_starts
     events = []
 
     class Recording(SearchIndex):
-        def add(self, dest_path, html):
-            assert (self.site_dir / dest_path).read_text(encoding="utf-8") == html
-            events.append(("add", dest_path))
+        def start(self, shards):
+            events.append(("start", shards))
 
-        def ready(self):
-            events.append(("ready", ""))
+        def written(self):
+            events.append(("written", ""))
 
         def finish(self):
             events.append(("finish", ""))
@@ -44,19 +43,19 @@ def test_each_output_is_written_before_the_next_is_rendered_and_the_index_starts
     for n, (kind, path) in enumerate(events):
         if kind == "render":
             assert events[n + 1] == ("write", path)
-    # The index is given every page it indexes, each once written, then told to start,
-    # before any other page is rendered; and it is waited for only at the end.
-    ready = kinds.index("ready")
-    added = [path for kind, path in events if kind == "add"]
+    # The index is told to start on every page it indexes (one shard here) once they are
+    # written, before any other page is rendered; and it is waited for only at the end.
+    start = kinds.index("start")
+    [indexed] = events[start][1]
+    written = [path for kind, path in events[:start] if kind == "write"]
     content = {f"{page.stem}/index.html" for page in project.content_dir.glob("*.md")}
     services = {path for path in rendered
                 if path.startswith("services/") and path.count("/") == 2}
-    assert len(added) == len(set(added)) and set(added) == services | content
-    assert len(services) == 3 and content
-    assert all(n < ready for n, (kind, _) in enumerate(events) if kind == "add")
-    after = [path for kind, path in events[ready:] if kind == "render"]
-    assert "index.html" in after and "sitemap.xml" in after and after[0] not in added
-    assert kinds.count("ready") == 1 and kinds[-1] == "finish"
+    assert len(indexed) == len(set(indexed)) and set(indexed) == services | content
+    assert len(services) == 3 and content and set(written) == set(indexed)
+    after = [path for kind, path in events[start:] if kind == "render"]
+    assert "index.html" in after and "sitemap.xml" in after and after[0] not in indexed
+    assert kinds.count("start") == 1 and kinds[-2:] == ["written", "finish"]
 
 
 def test_a_problem_found_after_the_index_started_publishes_nothing(tmp_path, monkeypatch):
@@ -73,8 +72,8 @@ def test_a_problem_found_after_the_index_started_publishes_nothing(tmp_path, mon
     started = []
 
     class Watched(SearchIndex):
-        def ready(self):
-            super().ready()
+        def start(self, shards):
+            super().start(shards)
             started.append(self)
 
     monkeypatch.setattr(pipeline, "SearchIndex", Watched)
