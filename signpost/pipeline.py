@@ -35,6 +35,12 @@ PHASES = ("load", "plan", "feed", "render", "write", "index")
 # The outputs a renderer takes at a time from those the two share: enough that taking costs
 # nothing, few enough that neither is left with much when the other has finished.
 CHUNK = 50
+# How much less the renderers ask of the processors once the index has started (a nice
+# value): Pagefind then runs almost as if alone, and the renderers use what it leaves, mostly
+# the core its last, single-threaded steps do not. At 1,000 listings, about a tenth off the
+# build's time. Not the lowest priority (19): on a busy machine the renderers still get
+# some of their share.
+_YIELD = 10
 
 
 @dataclass(frozen=True)
@@ -213,7 +219,7 @@ def render_plan(plan: Plan, sink: _Sink | None, progress=None,
     indexed = len(planned[0])  # the first shard's pages: the index starts once they are written
     renderer = _Renderer(plan, order, links, sink)
     first, rest = Chunks(indexed, CHUNK), Chunks(len(order) - indexed, CHUNK)
-    partner = handoff = None
+    partner = helper = handoff = None
     # The plan lives until the end: the garbage collector need not look through it again
     # for every page (at 10,000 listings it did so for a good part of rendering), nor make
     # the child copy the memory it would touch doing so.
@@ -229,18 +235,26 @@ def render_plan(plan: Plan, sink: _Sink | None, progress=None,
             partner.result()  # it stopped: raise its mistake
         if sink and not renderer.problems:  # every page of the first shard is written
             sink.index.start([[o.dest_path for o in shard] for shard in planned])
-        renderer.take(rest, indexed, progress)
         if partner:
-            problems, broken, files = partner.result()
-            renderer.problems += problems
-            links.merge(broken)
-            if sink:
-                sink.writer.files += files
+            # This process's share of the rest is rendered in a child too, so that both
+            # renderers can yield to the index (see _Renderer.yielding) while this process
+            # keeps its priority, for the builds it may make after this one.
+            helper = Child(renderer.yielding, rest, indexed, progress)
+            for child in (helper, partner):
+                problems, broken, files, writing = child.result()
+                renderer.problems += problems
+                links.merge(broken)
+                if sink:
+                    sink.writer.files += files
+                renderer.writing += writing if child is helper else 0
+        else:
+            renderer.take(rest, indexed, progress)
         if sink:
             sink.index.written()
     except BaseException:
-        if partner:
-            partner.kill()
+        for child in (helper, partner):
+            if child:
+                child.kill()
         raise
     finally:
         first.close()
@@ -287,19 +301,32 @@ class _Renderer:
 
     def take(self, chunks: Chunks, offset: int, progress=None):
         """Render chunks of the outputs after `offset` until none is left; return what a
-        child sends back: its problems, its broken links and the files it wrote."""
+        child sends back: its problems, its broken links, the files it wrote and the seconds
+        it spent writing them."""
         for start, end in chunks:
             self.render(offset + start, offset + end, progress)
-        return self.problems, self.links.broken, self.sink.writer.files if self.sink else 0
+        return (self.problems, self.links.broken, self.sink.writer.files if self.sink else 0,
+                self.writing)
 
     def share(self, first: Chunks, rest: Chunks, indexed: int, handoff: int):
-        """What the child does: take chunks of the first shard's pages, then tell the parent
-        (on the handoff pipe) that it has written them, so that the index can start, then
-        take chunks of the rest; return what take() does."""
+        """What the partner child does: take chunks of the first shard's pages, then tell
+        the parent (on the handoff pipe) that it has written them, so that the index can
+        start, then yield to the index and take chunks of the rest; return what take()
+        does."""
         self.take(first, 0)
         os.write(handoff, b"!")
         os.close(handoff)
+        os.nice(_YIELD)
         return self.take(rest, indexed)
+
+    def yielding(self, rest: Chunks, indexed: int, progress=None):
+        """What the helper child does for the parent: take chunks of the rest, yielding to
+        the index; return what take() does, of its own work only."""
+        os.nice(_YIELD)
+        self.problems, self.links.broken, self.writing = [], {}, 0.0
+        if self.sink:
+            self.sink.writer.files = 0
+        return self.take(rest, indexed, progress)
 
     def found(self) -> list[Problem]:
         """The template mistakes, each once, in the order of the outputs."""

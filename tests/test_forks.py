@@ -14,6 +14,7 @@ import pytest
 
 from conftest import ROOT, TODAY, make_project
 
+from signpost import pipeline
 from signpost.forks import Child, Chunks, apart
 from signpost.services import load_services
 from signpost.settings import load_settings
@@ -34,7 +35,7 @@ if mode == "one":
 rendering = render.render_one
 def logged(env, output):
     with open(log, "a") as file:
-        file.write(f"{os.getpid()} {output.dest_path}\\n")
+        file.write(f"{os.getpid()} {os.nice(0)} {output.dest_path}\\n")
     return rendering(env, output)
 render.render_one = logged
 settings = Settings.for_root(project, out_dir=out)
@@ -63,16 +64,22 @@ def test_a_build_shared_with_a_child_is_the_build_made_alone(tmp_path):
     assert _build(project.root, tmp_path / "two", "fork", tmp_path / "two.log") == []
     assert _build(project.root, tmp_path / "one", "one", tmp_path / "one.log") == []
     assert _files(tmp_path / "two") == _files(tmp_path / "one")
-    two = [line.split(" ", 1) for line in (tmp_path / "two.log").read_text().splitlines()]
-    one = [line.split(" ", 1) for line in (tmp_path / "one.log").read_text().splitlines()]
-    # Every page rendered once, some by each process; alone, all by one.
-    assert sorted(path for _, path in two) == sorted(path for _, path in one)
-    assert len({path for _, path in two}) == len(two)
-    assert len({pid for pid, _ in two}) == 2 and len({pid for pid, _ in one}) == 1
+    two = [line.split(" ", 2) for line in (tmp_path / "two.log").read_text().splitlines()]
+    one = [line.split(" ", 2) for line in (tmp_path / "one.log").read_text().splitlines()]
+    # Every page rendered once, by more than one process; alone, all by one.
+    assert sorted(path for *_, path in two) == sorted(path for *_, path in one)
+    assert len({path for *_, path in two}) == len(two)
+    assert len({pid for pid, *_ in two}) > 1 and len({pid for pid, *_ in one}) == 1
     # The index has every page it indexes, whichever process wrote it.
-    services = [path for _, path in one if path.startswith("services/") and path.count("/") == 2]
-    indexed = len(services) + len(list(project.content_dir.glob("*.md")))
-    assert _page_count(tmp_path / "two") == _page_count(tmp_path / "one") == indexed
+    services = [path for *_, path in one if path.startswith("services/") and path.count("/") == 2]
+    content = [f"{page.stem}/index.html" for page in project.content_dir.glob("*.md")]
+    assert _page_count(tmp_path / "two") == _page_count(tmp_path / "one") == \
+        len(services) + len(content)
+    # The pages it indexes are rendered first, at full priority; then, with the index
+    # started, the rest yield to it. Alone, nothing yields: the process builds again later.
+    assert {path: int(nice) for _, nice, path in two} == {
+        path: 0 if path in services + content else pipeline._YIELD for *_, path in one}
+    assert {nice for _, nice, _ in one} == {"0"}
 
 
 def _page_count(site: Path) -> int:
