@@ -24,7 +24,19 @@ INDEX_FOLDER = "pagefind"  # where Pagefind writes the index, inside the site
 # 10,000 listings then peak at about 1.15 GB in all, not 1.69 GB (Hugo + Pagefind: 1.24 GB). The
 # search page and the build both ask index_shards(), so they agree.
 SHARD_SERVICES = 5_000
-PAGEFIND = (sys.executable, "-m", "pagefind")  # the binary from PyPI, through its wrapper
+
+
+def _pagefind() -> tuple[str, ...]:
+    """How to run Pagefind: its binary from PyPI, directly where it can be found (through
+    `python -m pagefind`, a Python starts and imports its wrapper first, at every run)."""
+    try:
+        from pagefind_bin import get_executable
+        return (str(get_executable().absolute()),)
+    except (ImportError, OSError):
+        return (sys.executable, "-m", "pagefind")
+
+
+PAGEFIND = _pagefind()
 
 
 def index_shards(services: int) -> int:

