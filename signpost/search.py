@@ -121,8 +121,8 @@ class SearchIndex:
 
     The build calls start() with the pages of each shard (shards()) once the first shard's
     are written (the index is built from then on, in the background, while the build writes
-    the rest), written() once every page is, and finish() at the end, which waits for the
-    index or raises BuildFailed; abort() on any failure.
+    the rest), written() once the other shards' are too, and finish() at the end, which
+    waits for the index or raises BuildFailed; abort() on any failure.
 
     Pagefind's memory grows with the pages one run indexes (about 1.1 GB at 10,000), so above
     SHARD_SERVICES service pages the index is split into shards, built one after another:
@@ -154,7 +154,7 @@ class SearchIndex:
         self.thread.start()
 
     def written(self) -> None:
-        """Every page of every shard is written."""
+        """Every page of every shard is written: the shards after the first can be built."""
         self._written.set()
 
     def _build(self, shards: list[list[str]]) -> None:

@@ -118,9 +118,9 @@ def _tree_pss_kb(pid: int) -> int:
 
 
 def run_measured(commands: list[list[str]], out_dir: Path | None = None, prepare=None,
-                 **kwargs) -> Run:
-    """Run commands one after another; return wall time, CPU time and peak memory of all.
-    prepare(), if given, is called first, untimed."""
+                 sample: bool = True, **kwargs) -> Run:
+    """Run commands one after another; return wall time, CPU time and, if `sample`, peak
+    memory of all (sampled every 0.05 s). prepare(), if given, is called first, untimed."""
     if prepare:
         prepare()
     before = os.times()
@@ -137,7 +137,7 @@ def run_measured(commands: list[list[str]], out_dir: Path | None = None, prepare
                 peak = max(peak, _tree_pss_kb(pid))
                 done.wait(0.05)
 
-        sampler = threading.Thread(target=sample, daemon=True)
+        sampler = threading.Thread(target=sample if sample else done.wait, daemon=True)
         sampler.start()
         stdout, stderr = process.communicate()
         printed.append(stdout.decode(errors="replace"))
