@@ -3,7 +3,7 @@
 services.yaml to the reloaded page, with `serve` on N synthetic listings. Not a test: it
 prints figures and judges nothing.
 
-    python tests/bench_serve.py [--services /tmp/b/s1000.yaml] [--edits 8]
+    python tests/bench_serve.py [--services FILE] [--listings 1000] [--edits 8]
 
 The project is a temporary copy (site.yaml, the content fixture, the listings; templates,
 assets, wording and place data linked in), in a git repository as a real checkout is: the
@@ -28,6 +28,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+GENERATOR = ROOT.parent / "shared" / "bench" / "gen_services.py"
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 
@@ -73,13 +74,20 @@ def cpu_seconds(pid: int) -> float:
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--services", default="/tmp/b/s1000.yaml")
+    parser.add_argument("--services", type=Path,
+                        help="the listings (default: --listings generated ones)")
+    parser.add_argument("--listings", type=int, default=1000)
     parser.add_argument("--edits", type=int, default=8)
     args = parser.parse_args()
     from playwright.sync_api import sync_playwright
 
     with tempfile.TemporaryDirectory(prefix="bench-serve-") as tmp:
-        root = make_project(Path(args.services), Path(tmp))
+        listings = args.services
+        if listings is None:
+            listings = Path(tmp) / "listings.yaml"
+            subprocess.run([sys.executable, str(GENERATOR), str(args.listings), "--out",
+                            str(listings)], check=True, capture_output=True)
+        root = make_project(listings, Path(tmp))
         services = root / "services.yaml"
         text = services.read_text(encoding="utf-8")
         sid, name = re.search(r"^\s*- id: (\S+)\n\s+name: (.+)$", text, re.M).groups()
