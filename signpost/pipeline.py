@@ -230,14 +230,14 @@ def render_plan(plan: Plan, sink: _Sink | None, progress=None,
     gc.freeze()
     try:
         if can_fork(cores_needed=2) and len(order) > 2 * CHUNK:  # before the index's thread
-            partner = _Child(renderer, stages, 0)
+            partner = _RendererChild(renderer, stages, 0)
         renderer.take(*stages[0], progress)
         if partner:
             partner.passed()  # it has written its part of the first shard too
         if sink and not renderer.problems:
             sink.index.start([[o.dest_path for o in shard] for shard in planned])
         if partner:
-            helper = _Child(renderer, stages, 1, progress)
+            helper = _RendererChild(renderer, stages, 1, progress)
             partner.passed()
             helper.passed()
         else:
@@ -330,7 +330,7 @@ class _Renderer:
         return list(mistakes.values())
 
 
-class _Child:
+class _RendererChild:
     """A child taking stages of the chunks (_Renderer.stages) from `start` on; passed()
     waits until it has finished the stage it is in."""
 

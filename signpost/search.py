@@ -146,10 +146,10 @@ class SearchIndex:
         return output.template == "page.html" or (
             output.template == "service.html" and not output.context.get("embedded"))
 
-    def start(self, shards: list[list[str]]) -> None:
+    def start(self, by_shard: list[list[str]]) -> None:
         """Begin indexing these pages (paths in the site), shard by shard: the first shard's
         are written; the others are indexed once written() is called."""
-        self.thread = threading.Thread(target=self._build, args=(shards,),
+        self.thread = threading.Thread(target=self._build, args=(by_shard,),
                                        name="search-index", daemon=True)
         self.thread.start()
 
@@ -157,9 +157,9 @@ class SearchIndex:
         """Every page of every shard is written: the shards after the first can be built."""
         self._written.set()
 
-    def _build(self, shards: list[list[str]]) -> None:
+    def _build(self, by_shard: list[list[str]]) -> None:
         try:
-            for k, pages in enumerate(shards):
+            for k, pages in enumerate(by_shard):
                 if k:
                     self._written.wait()
                 if self.aborted:
