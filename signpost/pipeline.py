@@ -296,7 +296,7 @@ class _Renderer:
             self.links.read(output, text)
             if write and not (found or self.problems):
                 wrote = time.perf_counter()
-                self.sink.write(output, text)
+                self.sink.writer.write(output, text)
                 self.writing += time.perf_counter() - wrote
         self.problems += [(start, problem) for problem in found]
 
@@ -359,9 +359,6 @@ class _Sink:
 
     def __init__(self, writer: SiteWriter, index: SearchIndex):
         self.writer, self.index = writer, index
-
-    def write(self, output: Output, text: str | bytes) -> None:
-        self.writer.write(output, text)
 
 
 def pages_in(outputs: list[Output]) -> int:
