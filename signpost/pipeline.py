@@ -26,6 +26,7 @@ from .services import Service, load_services, load_services_in_parts
 from .settings import Settings, load_settings
 from .site import Output, RenderedLinks, check_site, plan_site
 from .wording import load_wording
+from .yamlfile import collector_paused
 
 # The phases a build reports the seconds of: reading and checking the inputs, planning
 # (the feed aside), waiting for the Open Referral feed (made while the pages are planned),
@@ -69,7 +70,7 @@ def check(settings: Settings, today: dt.date | None = None, exit_url: str | None
     """Do everything the build does except write: load and check every input, plan every
     file of the site, render each and check its links. Return the planned outputs (every
     file the site has but the search index), or raise BuildFailed."""
-    plan = plan_build(settings, today, exit_url)
+    plan = _planned(settings, today, exit_url)
     render_plan(plan, None, progress)
     return plan.settings, plan.services, plan.outputs
 
@@ -82,7 +83,7 @@ def build(settings: Settings, exit_url: str | None = None, today: dt.date | None
     if refused:  # say so before any other work
         raise BuildFailed(refused)
     seconds: dict[str, float] = {}
-    plan = plan_build(settings, today, exit_url, seconds)
+    plan = _planned(settings, today, exit_url, seconds)
     if plan.problems:  # find what rendering adds to them, without a stage to write in
         render_plan(plan, None, progress, seconds)
     # The old site is replaced only when every file is written and the index is built.
@@ -98,6 +99,18 @@ def build(settings: Settings, exit_url: str | None = None, today: dt.date | None
         seconds["index"] = time.perf_counter() - waited
     seconds["total"] = time.perf_counter() - started
     return Summary(len(plan.services), pages_in(plan.outputs), writer.files, seconds)
+
+
+def _planned(settings: Settings, today: dt.date | None, exit_url: str | None,
+             seconds: dict[str, float] | None = None) -> Plan:
+    """plan_build with the garbage collector paused, and what it made frozen: reading and
+    planning keep nearly all they make until the build ends, and the collector's passes over
+    it cost more than the planning (10,000 listings: plan_site 1.65 s of CPU to 1.1 s).
+    render_plan lets it go at the end."""
+    with collector_paused():
+        plan = plan_build(settings, today, exit_url, seconds)
+        gc.freeze()
+    return plan
 
 
 class Steps:
@@ -224,9 +237,10 @@ def render_plan(plan: Plan, sink: _Sink | None, progress=None,
     stages = [(Chunks(size, CHUNK), sum(sizes[:n])) for n, size in enumerate(sizes)]
     renderer = _Renderer(plan, order, links, sink)
     partner = helper = None
-    # The plan lives until the end: the garbage collector need not look through it again
-    # for every page (at 10,000 listings it did so for a good part of rendering), nor make
-    # the children copy the memory it would touch doing so.
+    # The plan (frozen by _planned) and what was made for rendering live until the end: the
+    # garbage collector need not look through them for every page (at 10,000 listings it
+    # did so for a good part of rendering), nor make the children copy the memory it would
+    # touch doing so.
     gc.freeze()
     try:
         if can_fork(cores_needed=2) and len(order) > 2 * CHUNK:  # before the index's thread
