@@ -199,9 +199,10 @@ class Incremental(Steps):
                 kept[output.url] = known[1]
             else:
                 todo.append(output)
-        problems: list = []
+        mistakes: dict = {}
         fresh = {output.url: replace(output, html=text) for output, text
-                 in render_site(todo, env, settings.templates_dir, problems)}
+                 in render_site(todo, env, settings.templates_dir, mistakes)}
+        problems = list(mistakes.values())
         rendered, cache = [], {}
         for output in outputs:
             if output.body is None:

@@ -19,8 +19,7 @@ from .openreferral import encode_records, last_modified, plan_feed, rewrites
 from .places import load_places, plan_lookup
 from .problems import BuildFailed, Problem
 from .redirects import plan_redirects
-from .render import (SiteWriter, make_env, out_dir_problems, plan_assets, render_site,
-                     same_mistake, staged)
+from .render import SiteWriter, make_env, out_dir_problems, plan_assets, render_site, staged
 from .search import INDEX_FOLDER, SearchIndex, shards
 from .services import Service, load_services, load_services_in_parts
 from .settings import Settings, load_settings
@@ -294,11 +293,11 @@ class _Renderer:
     def __init__(self, plan: Plan, order: list[Output], links: RenderedLinks,
                  sink: _Sink | None):
         self.plan, self.order, self.links, self.sink = plan, order, links, sink
-        self.problems: list[tuple[int, Problem]] = []
+        self.problems: list[tuple[int, tuple, Problem]] = []  # (where, mistake, problem)
         self.writing = 0.0
 
     def render(self, start: int, end: int, progress=None) -> None:
-        found: list[Problem] = []
+        found: dict[tuple, Problem] = {}
         # After a problem (here, in the plan or in the other renderer, which will say so),
         # nothing written will be published.
         write = self.sink and not self.plan.problems
@@ -312,7 +311,7 @@ class _Renderer:
                 wrote = time.perf_counter()
                 self.sink.writer.write(output, text)
                 self.writing += time.perf_counter() - wrote
-        self.problems += [(start, problem) for problem in found]
+        self.problems += [(start, mistake, problem) for mistake, problem in found.items()]
 
     def take(self, chunks: Chunks, offset: int, progress=None) -> None:
         """Render chunks of the outputs after `offset` until none is left."""
@@ -339,8 +338,8 @@ class _Renderer:
     def found(self) -> list[Problem]:
         """The template mistakes, each once, in the order of the outputs."""
         mistakes: dict[tuple, Problem] = {}
-        for _, problem in sorted(self.problems, key=lambda pair: pair[0]):
-            mistakes.setdefault(same_mistake(problem), problem)
+        for _, mistake, problem in sorted(self.problems, key=lambda found: found[0]):
+            mistakes.setdefault(mistake, problem)
         return list(mistakes.values())
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import contextlib
 import functools
 import os
-import re
 import shutil
 import tempfile
 import traceback
@@ -146,11 +145,12 @@ def load_locale(path: Path, templates_dir: Path | None = None) -> dict:
 
 
 def render_site(outputs: Iterable[Output], env: jinja2.Environment, templates_dir: Path,
-                problems: list[Problem]) -> Iterator[tuple[Output, str | bytes]]:
+                problems: dict[tuple, Problem]) -> Iterator[tuple[Output, str | bytes]]:
     """Render each output in turn and yield it with its text (a data file with its bytes),
-    so that the caller can write it and let it go; add template mistakes to problems, each
-    once however many pages it breaks (an output that fails is not yielded)."""
-    seen: set = set()
+    so that the caller can write it and let it go; add each template mistake to problems
+    once however many pages it breaks, under what makes it one mistake (its template, line
+    and error, whichever page showed it), so that processes rendering different pages can
+    join theirs. An output that fails is not yielded."""
     for output in outputs:
         if output.body is not None:  # a data file, written as it is
             yield output, output.body
@@ -161,25 +161,13 @@ def render_site(outputs: Iterable[Output], env: jinja2.Environment, templates_di
             # LookupError and ValueError: a {placeholder} in the wording that the template
             # does not fill; the others: a template using data the wrong way.
             name, line = _template_line(err, output.template, templates_dir)
-            key = (name, line, str(err))
-            if key not in seen:
-                seen.add(key)
-                problem = _wording_problem(err, getattr(env, "wording", None)) or Problem(
-                    str(templates_dir / name), line, f"while rendering {output.url}: {err}")
-                if problem not in seen:
-                    seen.add(problem)
-                    problems.append(problem)
+            wording = _wording_problem(err, getattr(env, "wording", None))
+            key = (wording,) if wording else (name, line, str(err))
+            if key not in problems:
+                problems[key] = wording or Problem(str(templates_dir / name), line,
+                                                   f"while rendering {output.url}: {err}")
             continue
         yield output, html
-
-
-def same_mistake(problem: Problem) -> tuple[str, int, str]:
-    """What makes two of render_site's problems one mistake, whichever page each was
-    found on (two processes rendering different pages find it twice)."""
-    return problem.file, problem.line, _RENDERING.sub("", problem.message, count=1)
-
-
-_RENDERING = re.compile(r"^while rendering \S+: ")
 
 
 def render_one(env: jinja2.Environment, output: Output) -> str:
