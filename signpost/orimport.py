@@ -35,6 +35,8 @@ _OUR_PAGE = re.compile(r"/services/([a-z0-9]+(?:-[a-z0-9]+)*)/?$")
 
 @dataclass
 class Imported:
+    """What an import made: the entries, and what it said about the rest."""
+
     entries: list[dict]
     notes: list[str]  # per service: what was dropped or not mapped
     skipped: list[str]  # one line per service not imported
@@ -89,6 +91,7 @@ class _Service:
         return sid
 
     def entry(self) -> dict | None:
+        """The entry, with its fields in services.yaml's order; None (and why) if skipped."""
         record, check, notes = self.record, self.check, self.notes
         status = as_text(record.get("status")).lower() or "active"
         if status in ("inactive", "defunct"):
