@@ -91,7 +91,7 @@ class _Service:
         return sid
 
     def entry(self) -> dict | None:
-        """The entry, with its fields in services.yaml's order; None (and why) if skipped."""
+        """The entry, if it passes check; else None, with why it was skipped."""
         record, check, notes = self.record, self.check, self.notes
         status = as_text(record.get("status")).lower() or "active"
         if status in ("inactive", "defunct"):
