@@ -77,7 +77,10 @@ def main(argv: list[str] | None = None) -> int:
 def _import(settings: Settings, sources: list[Path], out: str | None, areas: list[str]) -> int:
     """Write (or print) listing entries made from Open Referral services: only entries that
     pass check; on stderr, how many were read, and every service or field left out and why."""
-    from signpost.orimport import entries_yaml, import_services, read_sources  # HTML readers
+    # Imported here: only the import needs the HTML readers (nh3, markdownify).
+    from signpost.orfeed import read_sources
+    from signpost.orimport import import_services
+    from signpost.oryaml import entries_yaml
     settings, problems = load_settings(settings)
     if out and Path(out).exists():  # never over services.yaml, or an import not yet reviewed
         problems.append(f"--out {out}: already exists: give a new file name (the import never "

@@ -12,7 +12,9 @@ from pathlib import Path
 import pytest
 
 from signpost.openreferral import feed_files
-from signpost.orimport import entries_yaml, import_services, read_sources
+from signpost.orfeed import read_sources
+from signpost.orimport import import_services
+from signpost.oryaml import entries_yaml
 from signpost.pipeline import build
 from signpost.services import load_services, read_services
 from signpost.settings import Settings
@@ -177,7 +179,7 @@ def test_oruk_v1_pages_and_regular_schedules(settings):
         "regular_schedules": [{"weekday": "Monday", "opens_at": "09:00", "closes_at": "17:00"},
                               {"weekday": 3, "opens_at": "10:00", "closes_at": "12:00"}],
         "languages": [{"language": "Polish"}]}]}
-    from signpost.orimport import Feed, _services_in, _sizes
+    from signpost.orfeed import Feed, _services_in, _sizes
     feed = Feed(services=_services_in(v1))
     _sizes(feed, v1)
     assert feed.summary().startswith("Read 1 services of 40 the feed says it has.")

@@ -1,0 +1,134 @@
+"""How to reach an imported service: its phones (with their own hours), e-mails, web
+addresses and referral routes. Each is checked on its own, so one bad number or placeholder
+address is left out (and said) without losing the service."""
+from __future__ import annotations
+
+import re
+
+from .openreferral import ROUTE_TERMS
+from .orfeed import as_dict, as_dicts, as_text, codes
+from .orhours import opening_hours
+from .ortext import placeholder_email, placeholder_url, plain
+from .oryaml import Checker
+
+
+def phones(record: dict, ours: bool, phone_schedules: list[dict], check: Checker,
+           notes: list[str]) -> list[dict]:
+    """Every phone that passes the checker, once each, with its label and hours.
+
+    :param ours: the record is from our own feed, whose descriptions are "label – hours".
+    :param phone_schedules: the service's phone-only schedules, for phones without their own.
+    """
+    found, numbers = [], set()
+    for phone, who in _phone_sources(record):
+        number = as_text(phone.get("number")).strip("\"' ")
+        if not number:
+            continue
+        ext = as_text(phone.get("extension"))
+        description = plain(as_text(phone.get("description")))
+        own_label, _, hours = description.partition(" – ") if ours else (description, "", "")
+        if not ours and (len(own_label) > 40 or "." in own_label.rstrip(".")):
+            # A sentence, not a label: kept as words beside the number.
+            own_label, hours = "", description
+        label = " – ".join(filter(None, [who, own_label])) or \
+            {"text": "Text", "textphone": "Textphone", "fax": "Fax"}.get(
+                as_text(phone.get("type")).lower(), "Phone")
+        if as_text(phone.get("type")).lower() == "fax":
+            notes.append(f"fax number {number} left out")
+            continue
+        entry = {"label": label[:80], "number": number}
+        if ext:
+            entry["hours"] = f"Extension {ext}."
+        if hours:
+            entry["hours"] = " ".join(filter(None, [entry.get("hours"), hours]))
+        words: list[str] = []
+        own_hours = opening_hours(as_dicts(phone.get("schedules")) or phone_schedules, words,
+                                  check, notes)
+        if own_hours:
+            entry["opening_hours"] = own_hours
+        if words:
+            entry["hours"] = " ".join(filter(None, [entry.get("hours"), "; ".join(words)]))
+        key = re.sub(r"\D", "", number)
+        if key in numbers:
+            continue
+        if not _passes(check, "phones", [entry], f"phone {number[:30]!r}", notes):
+            continue
+        numbers.add(key)
+        found.append(entry)
+    return found
+
+
+def _phone_sources(record: dict):
+    """Every phone with the label it should carry: the service's, its contacts', its
+    locations' and its organisation's."""
+    for phone in as_dicts(record.get("phones")):
+        yield phone, ""
+    for contact in as_dicts(record.get("contacts")):
+        who = _who(contact)
+        for phone in as_dicts(contact.get("phones")):
+            yield phone, who
+    for sal in as_dicts(record.get("service_at_locations")):
+        location = as_dict(sal.get("location"))
+        for phone in as_dicts(sal.get("phones")) + as_dicts(location.get("phones")):
+            yield phone, plain(as_text(location.get("name")))
+    org = as_dict(record.get("organization"))
+    for phone in as_dicts(org.get("phones")):
+        yield phone, plain(as_text(org.get("name")))
+
+
+def _who(contact: dict) -> str:
+    return plain(as_text(contact.get("name")) or as_text(contact.get("title")))
+
+
+def emails(record: dict, check: Checker, notes: list[str]) -> list[dict]:
+    """The service's and its contacts' e-mail addresses that are real and pass the checker."""
+    found = [("Email", as_text(record.get("email")))] + [
+        (_who(c) or "Email", as_text(c.get("email"))) for c in as_dicts(record.get("contacts"))]
+    kept, seen = [], set()
+    for label, address in found:
+        if not address or address.lower() in seen:
+            continue
+        seen.add(address.lower())
+        if placeholder_email(address):
+            notes.append(f"e-mail {address[:60]!r} looks like a placeholder: left out")
+            continue
+        entry = {"label": label[:80], "address": address}
+        if not _passes(check, "emails", [entry], f"e-mail {address[:60]!r}", notes):
+            continue
+        kept.append(entry)
+    return kept
+
+
+def url_ok(url: str, what: str, check: Checker, notes: list[str]) -> bool:
+    """Whether a web address may be imported; if not, a note says why."""
+    if url.lower().startswith("http://"):
+        # Never upgraded to https silently: the secure address may not exist.
+        notes.append(f"{what} {url[:80]!r} is not https: left out")
+        return False
+    if placeholder_url(url):
+        notes.append(f"{what} {url[:80]!r} is a placeholder: left out")
+        return False
+    return _passes(check, "website", url, what, notes)
+
+
+def _passes(check: Checker, key: str, value, what: str, notes: list[str]) -> bool:
+    """Whether the checker accepts this field; if not, a note names what and why."""
+    problems = check.field(key, value)
+    if problems:
+        notes.append(f"{what} left out: {'; '.join(problems)}")
+    return not problems
+
+
+def referral(record: dict, attributes: list[dict], check: Checker, notes: list[str]) -> dict:
+    """How to be referred: our routes, the referral forms and the application process."""
+    routes = [r for r in codes(attributes, "referral_route") if r in ROUTE_TERMS]
+    forms = []
+    for a in attributes:
+        if as_text(a.get("link_type")) == "referral_form":
+            url = as_text(a.get("value"))
+            label = plain(as_text(as_dict(a.get("taxonomy_term")).get("name"))) or "Referral form"
+            if url and url_ok(url, "referral form", check, notes):
+                forms.append({"label": label, "url": url})
+    how = plain(as_text(record.get("application_process")))
+    return {k: v for k, v in (("routes", list(dict.fromkeys(routes))), ("how", how),
+                              ("forms", forms)) if v}

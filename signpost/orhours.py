@@ -1,0 +1,125 @@
+"""Opening hours from Open Referral schedules: weekly ones become opening hours in UK time;
+the rest (monthly, dated, unreadable) are kept as words for a person to read; expired ones
+are dropped."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from zoneinfo import ZoneInfo
+
+from .openreferral import BYDAY
+from .orfeed import as_dicts, as_int, as_text
+from .ortext import plain
+from .oryaml import Checker
+from .services import DAYS
+
+LONDON = ZoneInfo("Europe/London")
+DAY_CODES = {v: k for k, v in BYDAY.items()}
+V1_DAYS = {name: code for code, name in zip(DAYS, ("monday", "tuesday", "wednesday", "thursday",
+                                                   "friday", "saturday", "sunday"))}
+_TIME = re.compile(r"^(\d{1,2}):(\d{2})(?::\d{2}(?:\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?$", re.I)
+
+
+def service_hours(record: dict, words: list[str], check: Checker, notes: list[str]):
+    """The service's own weekly hours, and its phone-only schedules, which belong to the
+    phones that have no hours of their own."""
+    schedules = [s for s in as_dicts(record.get("schedules"))
+                 if as_text(s.get("attending_type")).lower() not in ("phone", "telephone")]
+    phone_schedules = [s for s in as_dicts(record.get("schedules")) if s not in schedules]
+    regular = as_dicts(record.get("regular_schedules"))  # ORUK v1
+    for r in regular:
+        day = V1_DAYS.get(as_text(r.get("weekday")).lower()) or (
+            DAYS[as_int(r.get("weekday")) - 1] if (as_int(r.get("weekday")) or 0) in range(1, 8)
+            else None)
+        schedules.append({"freq": "WEEKLY", "byday": BYDAY[day] if day else "?",
+                          "opens_at": r.get("opens_at"), "closes_at": r.get("closes_at"),
+                          "description": r.get("description")})
+    return opening_hours(schedules, words, check, notes), phone_schedules
+
+
+def opening_hours(schedules: list[dict], words: list[str], check: Checker, notes: list[str]):
+    """The weekly periods of these schedules ("24/7", a list, or None); each schedule that is
+    not weekly is added to words."""
+    periods = []
+    for s in schedules:
+        period, why = _period(s, check.today)
+        if period:
+            periods.append(period)
+        elif why:
+            text = plain(as_text(s.get("description"))) or _rrule_words(s)
+            if why == "expired":
+                notes.append(f"schedule {text[:60]!r} has expired: dropped")
+            elif text:
+                words.append(text)
+                notes.append(f"schedule {text[:60]!r} does not fit weekly opening "
+                             f"hours ({why}): kept as words")
+    if not periods:
+        return None
+    days = set()
+    for p in periods:
+        days |= set(p["days"])
+    if len(days) == 7 and all(p["opens"] == "00:00" and p["closes"] in ("23:59", "00:00")
+                              for p in periods):
+        return "24/7"
+    periods = [p if p["closes"] != p["opens"] else {**p, "closes": "23:59"} for p in periods]
+    if check.field("opening_hours", periods):
+        notes.append("opening hours could not be read: left out")
+        return None
+    return periods
+
+
+def _period(s: dict, today: dt.date):
+    """One weekly period in UK time, or why the schedule does not fit one."""
+    until = as_text(s.get("valid_to") or s.get("until"))[:10]
+    try:
+        if until and dt.date.fromisoformat(until) < today:
+            return None, "expired"
+    except ValueError:
+        return None, f"unreadable end date {until!r}"
+    freq = as_text(s.get("freq")).upper() or "WEEKLY"
+    byday = [d.strip().upper() for d in as_text(s.get("byday")).split(",") if d.strip()]
+    if freq != "WEEKLY" or as_int(s.get("interval")) not in (None, 1):
+        return None, f"it repeats {freq.lower()}"
+    if not byday or any(d not in DAY_CODES for d in byday):
+        return None, "its days are not plain weekdays"
+    if until or as_text(s.get("bymonthday")):
+        return None, "it is for some dates only"
+    start = as_text(s.get("valid_from") or s.get("dtstart"))[:10]
+    try:
+        on = dt.date.fromisoformat(start) if start else today
+    except ValueError:
+        on = today
+    opens, closes = (_uk_time(as_text(s.get(k)), on) for k in ("opens_at", "closes_at"))
+    if opens is None or closes is None:
+        return None, "it has no readable opening and closing times"
+    (opens, shift), (closes, _) = opens, closes
+    days = [DAY_CODES[d] for d in byday]
+    if shift:  # a UTC time that is on another day in London
+        days = [DAYS[(DAYS.index(d) + shift) % 7] for d in days]
+    return {"days": days, "opens": opens, "closes": closes}, ""
+
+
+def _rrule_words(s: dict) -> str:
+    parts = [as_text(s.get("freq")).lower(), as_text(s.get("byday")),
+             "-".join(filter(None, (as_text(s.get("opens_at")), as_text(s.get("closes_at")))))]
+    return " ".join(filter(None, parts))
+
+
+def _uk_time(text: str, on: dt.date):
+    """'09:00', '09:00:00Z' or '09:00+01:00' as (UK wall-clock 'HH:MM', day shift)."""
+    match = _TIME.match(text)
+    if not match:
+        return None
+    hour, minute, zone = int(match.group(1)), int(match.group(2)), match.group(3)
+    if hour > 23 or minute > 59:
+        return None
+    if not zone:  # no zone: UK local time, as UK feeds (and ours) publish
+        return f"{hour:02d}:{minute:02d}", 0
+    if zone.upper() == "Z":
+        tz = dt.timezone.utc
+    else:
+        sign = 1 if zone[0] == "+" else -1
+        hh, mm = int(zone[1:3]), int(zone[-2:])
+        tz = dt.timezone(sign * dt.timedelta(hours=hh, minutes=mm))
+    local = dt.datetime.combine(on, dt.time(hour, minute), tz).astimezone(LONDON)
+    return local.strftime("%H:%M"), (local.date() - on).days
