@@ -19,7 +19,8 @@ from .openreferral import encode_records, last_modified, plan_feed, rewrites
 from .places import load_places, plan_lookup
 from .problems import BuildFailed, Problem
 from .redirects import plan_redirects
-from .render import SiteWriter, make_env, out_dir_problems, plan_assets, render_site, staged
+from .render import (SiteWriter, compile_templates, make_env, out_dir_problems, plan_assets,
+                     render_site, staged)
 from .search import INDEX_FOLDER, SearchIndex, shards
 from .services import Service, load_services, load_services_in_parts
 from .settings import Settings, load_settings
@@ -186,6 +187,10 @@ def plan_build(settings: Settings, today: dt.date | None = None, exit_url: str |
         outputs = steps.plan_site(services, pages, settings, today)
         outputs += [lookup] if lookup else []
         outputs += plan_assets(settings.assets_dir)
+        # Every page uses the wording: without it nothing can be rendered.
+        env = None if wording_problems else steps.make_env(settings, exit_url, wording)
+        if env:  # while the feed is made: once here, for every renderer forked after
+            compile_templates(env)
         fed = time.perf_counter()
         outputs += feed.result()
         fed = time.perf_counter() - fed
@@ -200,9 +205,8 @@ def plan_build(settings: Settings, today: dt.date | None = None, exit_url: str |
     problems = service_problems + page_problems + place_problems + wording_problems + \
         check_site(outputs, services, pages, services_file, content_dir, pending,
                    str(settings.settings_file))
-    if wording_problems:
-        raise BuildFailed(problems)  # every page uses the wording
-    env = steps.make_env(settings, exit_url, wording)
+    if env is None:
+        raise BuildFailed(problems)
     seconds.update(load=loaded - started, feed=fed,
                    plan=time.perf_counter() - loaded - fed)
     return Plan(settings, services, pages, outputs, env, pending, problems)
