@@ -1,6 +1,6 @@
 """Work done in forked copies of the build: reading the listings apart (in parts, one a
 core; their garbage goes with the children), making the feed while this process plans the
-pages, and rendering on both cores (see pipeline.render_plan).
+pages, and rendering on both cores (see renderers.render_plan).
 
 A fork shares the plan with the parent without copying or pickling it; only answers come
 back, pickled. Forking a process that runs other threads (a test's server, the dev server)

@@ -14,7 +14,7 @@ import pytest
 
 from conftest import ROOT, TODAY, make_project
 
-from signpost import pipeline
+from signpost import renderers
 from signpost.forks import Child, Chunks, apart
 from signpost.services import load_services
 from signpost.settings import load_settings
@@ -25,13 +25,13 @@ from signpost.settings import load_settings
 BUILD = """
 import json, os, sys, datetime as dt
 from pathlib import Path
-from signpost import pipeline, render
+from signpost import pipeline, render, renderers
 from signpost.problems import BuildFailed
 from signpost.settings import Settings
 project, out, mode, log = Path(sys.argv[1]), Path(sys.argv[2]), sys.argv[3], sys.argv[4]
-pipeline.CHUNK = 2
+renderers.CHUNK = 2
 if mode == "one":
-    pipeline.can_fork = lambda cores_needed: False
+    pipeline.can_fork = renderers.can_fork = lambda cores_needed: False
 rendering = render.render_one
 def logged(env, output):
     with open(log, "a") as file:
@@ -80,7 +80,7 @@ def test_a_build_shared_with_a_child_is_the_build_made_alone(tmp_path):
     # (Relative to the priority the tests run at: the highest nice value is 19.)
     base = os.nice(0)
     assert {path: int(nice) for _, nice, path in two} == {
-        path: base if path in services + content else min(base + pipeline._YIELD, 19)
+        path: base if path in services + content else min(base + renderers._YIELD, 19)
         for *_, path in one}
     assert {int(nice) for _, nice, _ in one} == {base}
 
