@@ -145,6 +145,17 @@ def versus_peer(n: int, listings: Path, work: Path, rounds: int) -> str:
                        f"peak memory {memory[0] / memory[1]:.2f}x")])
 
 
+def disk_speed(folder: Path) -> float:
+    """Seconds to make 500 folders with a small file in each, as a build makes its pages:
+    on this machine's disk that varied tenfold from folder to folder (see --work), and the
+    figures below with it."""
+    started = time.perf_counter()
+    for n in range(500):
+        (folder / ".disk" / str(n)).mkdir(parents=True)
+        (folder / ".disk" / str(n) / "index.html").write_bytes(b"x" * 9000)
+    return time.perf_counter() - started
+
+
 def cold(out_dir: Path):
     """What to do before a timed build: start it cold, as on Netlify, with no site from the
     round before, and the disk done writing that round's files. The old site is moved aside,
@@ -190,10 +201,13 @@ def main() -> int:
     if any(args.sizes) and not args.generator.exists():
         print(f"The generator is not at {args.generator}: pass --generator.", file=sys.stderr)
         return 1
-    print("listings  pages  files   " + "  ".join(f"{p:>6}" for p in PHASES + ("total",))
-          + "  s/1000  page gzip KB median/max  heaviest page+assets KB  first search KB, files, s")
     over, peers = [], []
     with tempfile.TemporaryDirectory(dir=args.work) as tmp:
+        print(f"the disk where it builds ({tmp}): 500 folders, each with a file, made in "
+              f"{disk_speed(Path(tmp)) * 1000:.0f} ms (a fresh disk here: about 30 ms)")
+        print("listings  pages  files   " + "  ".join(f"{p:>6}" for p in PHASES + ("total",))
+              + "  s/1000  page gzip KB median/max  heaviest page+assets KB  first search KB, "
+              "files, s")
         for n in args.sizes:
             # The peer first: the browser measuring a first search deletes its profile when
             # it closes, and ext4 makes files slowly for minutes where many were just
