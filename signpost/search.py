@@ -3,6 +3,7 @@ Pagefind over the built site (offline; the binary comes from PyPI)."""
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -186,7 +187,7 @@ class SearchIndex:
         run.mkdir(exist_ok=True)
         (run / "pagefind.json").write_text(json.dumps({
             "site": str(self.site_dir.resolve()), "output_path": str(out),
-            "glob": "{" + ",".join(sorted(map(_glob_escape, pages))) + "}"}), encoding="utf-8")
+            "glob": glob_of(pages)}), encoding="utf-8")
         self.process = subprocess.Popen(PAGEFIND, cwd=run, stdout=subprocess.PIPE,
                                         stderr=subprocess.PIPE, text=True)
         if self.aborted:  # abort() came between the check above and the start
@@ -196,6 +197,9 @@ class SearchIndex:
             return
         if self.process.returncode != 0:
             self.failure = ((stderr or stdout).strip().splitlines()[-1:] or ["no output"])[0]
+        elif _page_count(out) != len(pages):  # never an index that leaves pages out unsaid
+            self.failure = f"it holds {_page_count(out)} of the {len(pages)} pages it should"
+        if self.failure:
             self.aborted = True  # the shards after it would be of no use
             return
         # Pagefind ships UIs we do not use; leaving them out keeps the site small and makes
@@ -229,6 +233,40 @@ class SearchIndex:
 _UNUSED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js",
            "pagefind-modular-ui.css", "pagefind-component-ui.js", "pagefind-component-ui.css",
            "pagefind-highlight.js", "pagefind-worker.js")  # the search runs without a worker
+
+
+def glob_of(paths: list[str]) -> str:
+    """A glob (Pagefind's: wax syntax) that matches exactly these paths, each shared
+    beginning written once: {about,services/a{b,c}}/index.html. A plain list of 5,000 long
+    paths was over the size Pagefind's glob may compile to, and it then indexed nothing."""
+    paths = sorted(set(paths))
+    # The ending all share, written once; but its first character stays on each path, so
+    # that no path is the beginning of another ("services/ab/" of "services/abc/"): wax has
+    # no empty alternative.
+    ending = os.path.commonprefix([p[::-1] for p in paths])[::-1][1:] if len(paths) > 1 else ""
+    return _tree([p[:len(p) - len(ending)] for p in paths]) + _glob_escape(ending)
+
+
+def _tree(paths: list[str]) -> str:
+    """Sorted, distinct paths as a glob: their shared beginning, then each way on."""
+    if len(paths) == 1:
+        return _glob_escape(paths[0])
+    shared = os.path.commonprefix([paths[0], paths[-1]])
+    n = len(shared)
+    if len(paths[0]) == n:  # one is the beginning of the others: listed as they are
+        return "{" + ",".join(map(_glob_escape, paths)) + "}"
+    ways, start = [], 0
+    for end in range(1, len(paths) + 1):
+        if end == len(paths) or paths[end][n] != paths[start][n]:
+            ways.append(_tree([p[n:] for p in paths[start:end]]))
+            start = end
+    return _glob_escape(shared) + "{" + ",".join(ways) + "}"
+
+
+def _page_count(index_folder: Path) -> int:
+    """The pages an index written by Pagefind holds."""
+    entry = json.loads((index_folder / "pagefind-entry.json").read_text(encoding="utf-8"))
+    return sum(language["page_count"] for language in entry["languages"].values())
 
 
 def _glob_escape(path: str) -> str:

@@ -1,6 +1,7 @@
 """Unit tests: the facets that make search filters exact, and the hours code."""
 from __future__ import annotations
 
+import re
 import sys
 import time
 from types import SimpleNamespace
@@ -118,8 +119,10 @@ def test_a_failed_shard_publishes_nothing(project, monkeypatch):
     build(project, today=TODAY)
     before = sorted(p.relative_to(project.out_dir) for p in project.out_dir.rglob("*"))
     monkeypatch.setattr(search, "SHARD_SERVICES", 1)
-    failing = ("import json, sys; sys.exit('disk full' if json.load(open('pagefind.json'))"
-               "['output_path'].endswith('/1') else 0)")
+    # Pagefind itself, but for the second shard, which fails.
+    failing = ("import json, os, sys; settings = json.load(open('pagefind.json')); "
+               "sys.exit('disk full') if settings['output_path'].endswith('/1') else "
+               f"os.execv({search.PAGEFIND[0]!r}, {list(search.PAGEFIND)!r})")
     monkeypatch.setattr(search, "PAGEFIND", (sys.executable, "-c", failing))
     with pytest.raises(BuildFailed) as failed:
         build(project, today=TODAY)
@@ -133,7 +136,11 @@ def test_the_first_shard_is_indexed_before_the_others_are_written(tmp_path, monk
     wait until every page is."""
     ran = tmp_path / "ran"
     fake = ("import json, os; settings = json.load(open('pagefind.json')); "
-            "os.makedirs(settings['output_path'], exist_ok=True); "
+            "out = settings['output_path']; os.makedirs(out, exist_ok=True); "
+            # the index it would write: two pages in the first shard, one in the other
+            "count = 2 if out.endswith('pagefind') else 1; "
+            "json.dump({'languages': {'en': {'page_count': count}}}, "
+            "open(os.path.join(out, 'pagefind-entry.json'), 'w')); "
             f"open({str(ran)!r}, 'a').write(settings['glob'] + '\\n')")
     monkeypatch.setattr(search, "PAGEFIND", (sys.executable, "-c", fake))
     (tmp_path / "site").mkdir()
@@ -143,8 +150,43 @@ def test_the_first_shard_is_indexed_before_the_others_are_written(tmp_path, monk
     while not ran.exists() and time.monotonic() < deadline:
         time.sleep(0.02)
     time.sleep(0.3)  # time enough for a second run, were it not waiting
-    assert ran.read_text().splitlines() == ["{about/index.html,services/a/index.html}"]
+    assert ran.read_text().splitlines() == ["{about/,services/a/}index.html"]
     index.written()
     index.finish()
-    assert ran.read_text().splitlines()[1:] == ["{services/b/index.html}"]
+    assert ran.read_text().splitlines()[1:] == ["services/b/index.html"]
     assert not (tmp_path / "site" / ".pagefind-run").exists()
+
+
+def test_a_shard_is_pointed_at_exactly_its_pages(tmp_path):
+    """Each shard names its pages in one glob, their shared beginnings written once (a plain
+    list of 5,000 paths was too long for Pagefind, which then indexed nothing). Pagefind
+    itself finds exactly the pages named, among others that share their beginnings."""
+    site = tmp_path / "site"
+    every = ["services/ab/index.html", "services/abc/index.html", "services/a-b/index.html",
+             "services/b/index.html", "services/b2/index.html", "about/index.html",
+             "abo/index.html", "x/index.html", "x/y/index.html"]
+    for path in every:
+        (site / path).parent.mkdir(parents=True, exist_ok=True)
+        (site / path).write_text(f"<html lang='en'><body><main data-pagefind-body><h1>{path}"
+                                 "</h1><p>Help.</p></main></body></html>", encoding="utf-8")
+    for pages in (every, every[:2], every[1:5], ["services/ab/index.html", "x/index.html"],
+                  ["x/y/index.html", "abo/index.html"], ["services/b2/index.html"]):
+        index = search.SearchIndex(site)
+        index.start([pages])
+        index.written()
+        index.finish()
+        assert search._page_count(site / "pagefind") == len(pages), pages
+
+
+def test_an_index_that_leaves_out_a_page_fails_the_build(project, monkeypatch):
+    # A glob that names every page but the last: Pagefind indexes the rest without a word.
+    glob_of = search.glob_of
+    monkeypatch.setattr(search, "glob_of", lambda pages: glob_of(sorted(pages)[:-1]))
+    with pytest.raises(BuildFailed) as failed:
+        build(project, today=TODAY)
+    message = failed.value.problems[0].message
+    held, should = (int(n) for n in re.fullmatch(
+        r"the search index could not be built: it holds (\d+) of the (\d+) pages it should",
+        message).groups())
+    assert held == should - 1
+    assert not project.out_dir.exists()  # nothing published
