@@ -261,3 +261,16 @@ def test_outside_git_the_feed_dates_every_record_by_the_files_time(tmp_path):
     cold = project.__class__.for_root(project.root, out_dir=tmp_path / "cold")
     build(cold, today=TODAY)
     assert _files(project.out_dir) == _files(cold.out_dir)
+
+
+def test_an_index_whose_page_is_gone_says_so_and_leaves_nothing(tmp_path):
+    """The background index copies (links) only the pages it reads; one deleted by hand
+    after it was written is said, and no copy is left beside the site."""
+    project = make_project(tmp_path / "p")
+    update = Incremental(project).build(TODAY)
+    (project.out_dir / "services" / "test-helpline" / "index.html").unlink()
+    index = BackgroundIndex(project.out_dir)
+    index.start(update.outputs)
+    index.wait(120)
+    assert "test-helpline" in index.error and not index.stale
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["_site", "p"]
