@@ -237,7 +237,7 @@ _UNUSED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js",
 
 def glob_of(paths: list[str]) -> str:
     """A glob (Pagefind's: wax syntax) that matches exactly these paths, each shared
-    beginning written once: {about,services/a{b,c}}/index.html. A plain list of 5,000 long
+    beginning written once: {about/,services/a{b/,c/}}index.html. A plain list of 5,000 long
     paths was over the size Pagefind's glob may compile to, and it then indexed nothing."""
     paths = sorted(set(paths))
     # The ending all share, written once; but its first character stays on each path, so
