@@ -114,7 +114,10 @@ def shards(outputs) -> list[list]:
     count = index_shards(len(services))
     shard_of = {id(o): k for k in range(count) for o in
                 services[k * len(services) // count:(k + 1) * len(services) // count]}
-    return [[o for o in indexed if shard_of.get(id(o), 0) == k] for k in range(count)]
+    by_shard: list[list] = [[] for _ in range(count)]
+    for output in indexed:
+        by_shard[shard_of.get(id(output), 0)].append(output)
+    return by_shard
 
 
 class SearchIndex:
@@ -197,8 +200,8 @@ class SearchIndex:
             return
         if self.process.returncode != 0:
             self.failure = ((stderr or stdout).strip().splitlines()[-1:] or ["no output"])[0]
-        elif _page_count(out) != len(pages):  # never an index that leaves pages out unsaid
-            self.failure = f"it holds {_page_count(out)} of the {len(pages)} pages it should"
+        elif (held := _page_count(out)) != len(pages):  # never an index missing pages unsaid
+            self.failure = f"it holds {held} of the {len(pages)} pages it should"
         if self.failure:
             self.aborted = True  # the shards after it would be of no use
             return
@@ -239,12 +242,13 @@ def glob_of(paths: list[str]) -> str:
     """A glob (Pagefind's: wax syntax) that matches exactly these paths, each shared
     beginning written once: {about/,services/a{b/,c/}}index.html. A plain list of 5,000 long
     paths was over the size Pagefind's glob may compile to, and it then indexed nothing."""
-    paths = sorted(set(paths))
+    paths = set(paths)
     # The ending all share, written once; but its first character stays on each path, so
     # that no path is the beginning of another ("services/ab/" of "services/abc/"): wax has
     # no empty alternative.
     ending = os.path.commonprefix([p[::-1] for p in paths])[::-1][1:] if len(paths) > 1 else ""
-    return _tree([p[:len(p) - len(ending)] for p in paths]) + _glob_escape(ending)
+    # Sorted without it: cut off, "a/x" and "ab/x" need not keep their order.
+    return _tree(sorted(p[:len(p) - len(ending)] for p in paths)) + _glob_escape(ending)
 
 
 def _tree(paths: list[str]) -> str:

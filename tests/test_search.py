@@ -1,6 +1,7 @@
 """Unit tests: the facets that make search filters exact, and the hours code."""
 from __future__ import annotations
 
+import random
 import re
 import sys
 import time
@@ -190,3 +191,34 @@ def test_an_index_that_leaves_out_a_page_fails_the_build(project, monkeypatch):
         message).groups())
     assert held == should - 1
     assert not project.out_dir.exists()  # nothing published
+
+
+def _expand(glob: str) -> set[str]:
+    """Every path a glob of letters, slashes and {a,b} alternatives matches."""
+    def alternatives(at: int) -> tuple[list[str], int]:
+        done, current = [], [""]
+        while at < len(glob):
+            char = glob[at]
+            if char == "{":
+                inner, at = alternatives(at + 1)
+                current = [a + b for a in current for b in inner]
+                continue
+            at += 1
+            if char == ",":
+                done, current = done + current, [""]
+            elif char == "}":
+                break
+            else:
+                current = [a + char for a in current]
+        return done + current, at
+    return set(alternatives(0)[0])
+
+
+def test_a_shards_glob_matches_exactly_its_paths_whatever_they_share():
+    rng = random.Random(13)
+    for _ in range(3000):
+        paths = {"".join(rng.choice("ab/x") for _ in range(rng.randint(1, 7)))
+                 for _ in range(rng.randint(1, 7))}
+        glob = search.glob_of(sorted(paths, key=lambda _: rng.random()))
+        assert _expand(glob) == paths, glob
+        assert not any(empty in glob for empty in ("{,", ",,", ",}"))  # wax has no empty one
