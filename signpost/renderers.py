@@ -4,7 +4,6 @@ starts as soon as the pages it reads are written; shared, a chunk at a time, wit
 children on the other core where the system allows (forks.py)."""
 from __future__ import annotations
 
-import gc
 import os
 import time
 from typing import TYPE_CHECKING
@@ -58,11 +57,6 @@ def render_plan(plan: Plan, sink: Sink | None, progress=None,
     stages = [(Chunks(size, CHUNK), sum(sizes[:n])) for n, size in enumerate(sizes)]
     renderer = _Renderer(plan, order, links, sink)
     partner = helper = None
-    # The plan (frozen by _planned) and what was made for rendering live until the end: the
-    # garbage collector need not look through them for every page (at 10,000 listings it
-    # did so for a good part of rendering), nor make the children copy the memory it would
-    # touch doing so.
-    gc.freeze()
     try:
         if can_fork(cores_needed=2) and len(order) > 2 * CHUNK:  # before the index's thread
             partner = _RendererChild(renderer, stages, 0)
@@ -97,7 +91,6 @@ def render_plan(plan: Plan, sink: Sink | None, progress=None,
     finally:
         for chunks, _ in stages:
             chunks.close()
-        gc.unfreeze()  # a process that builds again (tests, the dev server) frees this plan
     if progress:
         progress(len(outputs), len(outputs))
     problems = plan.problems + renderer.found() + links.problems(settings.templates_dir)
