@@ -28,14 +28,12 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-GENERATOR = ROOT.parent / "shared" / "bench" / "gen_services.py"
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 
+from benchmark import GENERATOR, PLAIN_CONTENT, generate  # noqa: E402
 from conftest import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 from servers import DevServer  # noqa: E402
-
-PLAIN_CONTENT = ROOT / "tests" / "fixtures" / "plain-content"
 
 
 def make_project(services: Path, folder: Path) -> Path:
@@ -82,15 +80,12 @@ def main() -> None:
     from playwright.sync_api import sync_playwright
 
     with tempfile.TemporaryDirectory(prefix="bench-serve-") as tmp:
-        listings = args.services
-        if listings is None:
-            listings = Path(tmp) / "listings.yaml"
-            subprocess.run([sys.executable, str(GENERATOR), str(args.listings), "--out",
-                            str(listings)], check=True, capture_output=True)
+        listings = args.services or generate(args.listings, GENERATOR, Path(tmp))
         root = make_project(listings, Path(tmp))
         services = root / "services.yaml"
         text = services.read_text(encoding="utf-8")
-        sid, name = re.search(r"^\s*- id: (\S+)\n\s+name: (.+)$", text, re.M).groups()
+        # The first listing whose name is plain YAML (not quoted), so that words can be added.
+        sid, name = re.search(r"^\s*- id: (\S+)\n\s+name: ([^'\"\n][^\n]*)$", text, re.M).groups()
         server = DevServer(root, Path(tmp) / "site")
         try:
             started = time.perf_counter()

@@ -37,6 +37,7 @@ from peer import run_measured, write_hugo_project  # noqa: E402
 from weight import BUDGET, page_weight, pages  # noqa: E402
 
 PLAIN_CONTENT = ROOT / "tests" / "fixtures" / "plain-content"  # the real pages link to real services
+GENERATOR = ROOT.parent / "shared" / "bench" / "gen_services.py"  # synthetic listings
 PRECOMPRESSED = (".pf_meta", ".pf_index", ".pf_filter", ".pf_fragment", ".pagefind")
 
 
@@ -184,8 +185,7 @@ def _timings(printed: str) -> dict[str, float]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("sizes", nargs="+", type=int)
-    parser.add_argument("--generator", type=Path,
-                        default=ROOT.parent / "shared" / "bench" / "gen_services.py")
+    parser.add_argument("--generator", type=Path, default=GENERATOR)
     parser.add_argument("--peer-rounds", type=int, default=3,
                         help="rounds of ours vs Hugo + Pagefind per size (0: no peer)")
     # Where a disk has made and deleted many files in one folder (a long-used machine's
