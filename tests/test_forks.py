@@ -14,7 +14,7 @@ import pytest
 
 from conftest import ROOT, TODAY, make_project
 
-from signpost import renderers
+from signpost import renderers, search
 from signpost.forks import Child, Chunks, apart
 from signpost.services import load_services
 from signpost.settings import load_settings
@@ -73,7 +73,8 @@ def test_a_build_shared_with_a_child_is_the_build_made_alone(tmp_path):
     # The index has every page it indexes, whichever process wrote it.
     services = [path for *_, path in one if path.startswith("services/") and path.count("/") == 2]
     content = [f"{page.stem}/index.html" for page in project.content_dir.glob("*.md")]
-    assert _page_count(tmp_path / "two") == _page_count(tmp_path / "one") == \
+    assert search._page_count(tmp_path / "two" / "pagefind") == \
+        search._page_count(tmp_path / "one" / "pagefind") == \
         len(services) + len(content)
     # The pages it indexes are rendered first, at the build's priority; then, with the index
     # started, the rest yield to it. Alone, nothing yields: the process builds again later.
@@ -83,11 +84,6 @@ def test_a_build_shared_with_a_child_is_the_build_made_alone(tmp_path):
         path: base if path in services + content else min(base + renderers._YIELD, 19)
         for *_, path in one}
     assert {int(nice) for _, nice, _ in one} == {base}
-
-
-def _page_count(site: Path) -> int:
-    entry = json.loads((site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
-    return sum(language["page_count"] for language in entry["languages"].values())
 
 
 def test_problems_found_by_two_renderers_are_those_found_by_one(tmp_path):
