@@ -4,22 +4,29 @@
 PYTHON ?= python3
 BIN := .venv/bin
 PIP := $(BIN)/pip install --quiet --disable-pip-version-check
+# Our own modules compiled once, as pip compiles an installed package's: `python build.py`
+# imports them from this folder, and where PYTHONDONTWRITEBYTECODE is set (as on this
+# workplace's machines) every build would compile them again first (about 40 ms of its start).
+COMPILE := $(BIN)/python -m compileall -q signpost build.py
 APT = SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq
 
 .PHONY: serve test data browser checkers bench
 
 serve: $(BIN)/python
 	$(PIP) -e .
+	$(COMPILE)
 	$(BIN)/python build.py serve
 
 # PYTEST_ARGS picks a tier for CI, e.g. PYTEST_ARGS='-m "not data"'; empty runs every test.
 test: $(BIN)/python browser checkers
 	$(PIP) -e '.[test]'
+	$(COMPILE)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 # The real directory's data tests alone: seconds, no browser. CI runs them first.
 data: $(BIN)/python
 	$(PIP) -e '.[test]'
+	$(COMPILE)
 	$(BIN)/python -m pytest -m data
 
 $(BIN)/python:
@@ -40,4 +47,5 @@ checkers:
 # in the same run for the ratio; exits 1 if a page breaks the budget.
 bench: $(BIN)/python browser
 	$(PIP) -e ".[test,bench]"
+	$(COMPILE)
 	$(BIN)/python tests/benchmark.py 0 1000 10000

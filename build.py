@@ -169,4 +169,9 @@ def _parse(argv: list[str]) -> argparse.Namespace:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    code = main()
+    # Leave without freeing each object in turn: a build's plan is millions of them, and
+    # freeing them took 60 ms at 1,000 listings. Nothing is left to do but print.
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)
