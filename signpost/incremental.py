@@ -272,6 +272,8 @@ def _same_inputs(old: Output, new: Output, before: dict[int, str], now: dict[int
     rebuild to the next, so comparing is mostly telling them apart by identity; a listing
     whose text is unchanged but whose line moved (one added above it) is a new object, and
     is compared by the digest of its text (before: old's listings', now: new's)."""
+    if old is new:  # planned again from the same listings (site.plan_site's reuse)
+        return True
     if (old.template, old.title, old.source, old.sources) != \
             (new.template, new.title, new.source, new.sources):
         return False

@@ -146,7 +146,7 @@ def plan_site(services: list[Service], pages: list[Page], settings: Settings,
         "genders": [g for g in settings.genders.values() if groups[g.slug]],
         "pages": [p for p in pages if p.audience == "residents"],
     }, sources=("services", "pages"))]
-    outputs += [_service_page(s.url, s, title, by_id, settings, today)
+    outputs += [_service_page(s.url, s, title, by_id, settings, today, reuse)
                 for s, title in zip(services, _service_titles(services))]
     outputs.append(Output("/areas/", "areas.html", "Find help by borough", {
         "areas": [(a, len(local[a.slug])) for a in boroughs], "national": len(national),
@@ -221,11 +221,21 @@ def _ids(services: list[Service]) -> tuple[str, ...]:
 
 
 def _service_page(url: str, service: Service, title: str, by_id: dict[str, Service],
-                  settings: Settings, today: dt.date, **context) -> Output:
-    """A service's page: its listing, and the 24-hour lines it offers."""
+                  settings: Settings, today: dt.date, reuse: dict | None = None,
+                  **context) -> Output:
+    """A service's page: its listing, and the 24-hour lines it offers.
+
+    :param reuse: plan_site's: the same listings (by identity) make the same page, the very
+        object planned last time, which the dev server then knows at once as unchanged."""
     lines = _lines_for(service, by_id, settings)
+    stale = _stale(service, today)
+    if reuse is not None:
+        key = (url, id(service), title, tuple(map(id, lines)), stale, tuple(context.items()))
+        found = reuse["now"][key] = reuse["last"].get(key) or _service_page(
+            url, service, title, by_id, settings, today, **context)
+        return found
     return Output(url, "service.html", title, {
-        "service": service, **context, "stale": _stale(service, today), "lines": lines,
+        "service": service, **context, "stale": stale, "lines": lines,
     }, sources=_ids([service] + lines))
 
 
@@ -280,7 +290,7 @@ def _embeds(services: list[Service], local: dict, national: list[Service], setti
         embedded.update({s.id: s for s in found})
     for service, title in zip(embedded.values(), _service_titles(list(embedded.values()))):
         outputs.append(_service_page(f"/embed{service.url}", service, f"{title} – embedded",
-                                     by_id, settings, today, embedded=True))
+                                     by_id, settings, today, reuse, embedded=True))
         outputs.append(Output(f"/fragments/services/{service.id}.html", "fragment.html",
                               f"Fragment: {service.name} ({service.id})", {"services": [service]},
                               sources=_ids([service])))
