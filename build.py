@@ -172,6 +172,9 @@ if __name__ == "__main__":
     code = main()
     # Leave without freeing each object in turn: a build's plan is millions of them, and
     # freeing them took 60 ms at 1,000 listings. Nothing is left to do but print.
-    sys.stdout.flush()
-    sys.stderr.flush()
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except OSError:  # the reader has gone (`| head`): there is no one left to tell
+        pass
     os._exit(code)
