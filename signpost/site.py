@@ -229,14 +229,17 @@ def _service_page(url: str, service: Service, title: str, by_id: dict[str, Servi
         object planned last time, which the dev server then knows at once as unchanged."""
     lines = _lines_for(service, by_id, settings)
     stale = _stale(service, today)
+    page = None
     if reuse is not None:
         key = (url, id(service), title, tuple(map(id, lines)), stale, tuple(context.items()))
-        found = reuse["now"][key] = reuse["last"].get(key) or _service_page(
-            url, service, title, by_id, settings, today, **context)
-        return found
-    return Output(url, "service.html", title, {
-        "service": service, **context, "stale": stale, "lines": lines,
-    }, sources=_ids([service] + lines))
+        page = reuse["last"].get(key)
+    if page is None:
+        page = Output(url, "service.html", title, {
+            "service": service, **context, "stale": stale, "lines": lines,
+        }, sources=_ids([service] + lines))
+    if reuse is not None:
+        reuse["now"][key] = page
+    return page
 
 
 def _service_titles(services: list[Service]) -> list[str]:
