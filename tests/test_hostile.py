@@ -290,8 +290,6 @@ def test_loopback_origins_are_for_tests_and_every_header_is_one_line(tmp_path):
 
 S = "services.yaml:{line}: service 'good-service': "
 HIDDEN = "contains an invisible or control character ({}): delete it, as it can hide or reorder text"
-BRACKETS = ("has too many [ or ( without a closing ] or ) for the converter to read quickly: close "
-            "each one, or write \\[ for a bracket that is only text")
 
 
 def service_problems(text: str, settings) -> list[str]:
@@ -375,12 +373,10 @@ SERVICE_CASES = [
     ("deeply nested flow collections",
      GOOD.replace("areas: [lambeth]", "areas: " + "[" * 900 + "]" * 900),
      ["services.yaml:5: this is nested more than 20 levels deep: nothing here needs so many"]),
-    ("thousands of [ in a description",
-     extra("    description: '" + "[" * 4000 + "'"),
-     [S.format(line=9) + "description: " + BRACKETS]),
-    ("thousands of unclosed links in a description",
-     extra("    description: '" + "[x](" * 1000 + "'"),
-     [S.format(line=9) + "description: " + BRACKETS]),
+    ("thousands of [ in a description, read in time linear in its length",
+     extra("    description: '" + "[" * 4000 + "'"), []),
+    ("thousands of unclosed links in a description, read in linear time too",
+     extra("    description: '" + "[x](" * 1000 + "'"), []),
     ("a Markdown list hundreds of levels deep",
      extra("    description: '" + "- " * 400 + "x'"),
      [S.format(line=9) + "description: line 1 of the text is nested too deeply (more than 64 "
@@ -478,9 +474,8 @@ def page_problems(tmp_path, body: str | bytes, name: str = "help.md") -> list[st
       "list or quote markers): write it flatter"]),
     (">" * 500 + " x\n", ["content/help.md:5: line 2 of the text is nested too deeply (more than "
                           "64 spaces, or 16 list or quote markers): write it flatter"]),
-    ("[" * 10_000 + "\n", ["content/help.md:5: " + BRACKETS]),
-    (("word " * 4001 + "\n"), ["content/help.md:5: has a paragraph longer than 20,000 characters: "
-                               "split it with blank lines"]),
+    ("[" * 10_000 + "\n", []),
+    (("word " * 4001 + "\n"), []),
     ("Write to <help@example.org>.\n", []),
 ])
 def test_hostile_page_gets_exact_message(tmp_path, body, expected):
@@ -542,52 +537,18 @@ def test_unreadable_pages_are_refused_without_reading_them(tmp_path):
 
 # Linear time ----------------------------------------------------------------------------
 
-def converter_work(monkeypatch, text: str) -> tuple[int, list[str]]:
-    """Count the characters Python-Markdown's link patterns scan while converting text."""
-    from markdown import inlinepatterns
-    from signpost.markup import to_html
-    scanned = [0]
-    get_text, get_link = inlinepatterns.LinkInlineProcessor.getText, \
-        inlinepatterns.LinkInlineProcessor.getLink
-
-    def counting_text(self, data, index):
-        result = get_text(self, data, index)
-        scanned[0] += result[1] - index
-        return result
-
-    def counting_link(self, data, index):
-        result = get_link(self, data, index)
-        scanned[0] += result[2] - index
-        return result
-    monkeypatch.setattr(inlinepatterns.LinkInlineProcessor, "getText", counting_text)
-    monkeypatch.setattr(inlinepatterns.LinkInlineProcessor, "getLink", counting_link)
-    _, issues = to_html(text)
-    return scanned[0], issues
-
-
-PARAGRAPH = "has a paragraph longer than 20,000 characters: split it with blank lines"
-
-
 @pytest.mark.parametrize("piece", ["[", "[x](", "![", "[[x]", "(", "[x](/a) [y](/b ", "\\\\[",
-                                   "`[`", "[`x`", "[x]", "[x](/a)", "\\[", "a ("])
-def test_markdown_work_grows_linearly_or_is_refused(monkeypatch, piece):
-    """Whatever the brackets, the scanning work per character stays bounded: quadratic input
-    is refused before conversion, and what is accepted costs at most a constant per character."""
-    for repeats in (50, 200, 800, 3200):
-        text = piece * repeats
-        work, issues = converter_work(monkeypatch, text)
-        if issues:
-            assert issues in ([BRACKETS], [PARAGRAPH]) and work == 0
-        else:  # three link patterns scan each [: a constant number of times the budget
-            assert work <= 3 * (20 * len(text) + 50_000), (piece, repeats, work)
-
-
-def test_ten_thousand_brackets_are_refused_in_well_under_a_second():
+                                   "`[`", "[`x`", "[x]", "\\[", "a (", "*a", "**_", "_a ", "`a",
+                                   "<", "&#", "> ", "- ", "1. ", "[a]: /u\n", "|a", "``a`", "*a **b "])
+def test_markdown_is_read_in_time_linear_in_its_length(piece):
+    """What made Python-Markdown take a minute (10,000 unclosed [) or more: 200,000 characters
+    of each, well over any page, convert within a second (cmark-gfm: about 0.2 s at most)."""
     import time
-    from signpost.markup import to_html
+    from signpost.markup import convert
+    text = (piece * (200_000 // len(piece) + 1))[:200_000]
     started = time.perf_counter()
-    assert to_html("[" * 10_000) == ("", [BRACKETS])
-    assert time.perf_counter() - started < 1
+    convert(text)
+    assert time.perf_counter() - started < 1, piece
 
 
 # The dev server -------------------------------------------------------------------------
@@ -619,7 +580,7 @@ def test_the_command_line_lists_hostile_input_without_a_traceback(tmp_path):
     listings = tmp_path / "services.yaml"
     listings.write_text(extra("    eligibility:", "      - min_age: '²'",
                               "    website: 'https://[example.org/'",
-                              "    description: '" + "[" * 3000 + "'"), encoding="utf-8")
+                              "    description: '" + "- " * 400 + "x'"), encoding="utf-8")
     result = run_cli("check", "--services", str(listings), "--content", str(FIXTURE / "content"))
     assert result.returncode == 1
     assert "Traceback" not in result.stderr and len(result.stderr) < 2000

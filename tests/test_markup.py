@@ -1,45 +1,64 @@
-"""Unit tests: the speed-ups of the Markdown conversion give what the plain converter gives."""
+"""Unit tests: Markdown becomes HTML that holds only what the site allows, whatever the text."""
 from __future__ import annotations
 
 import random
+from html.parser import HTMLParser
 from pathlib import Path
 
-from signpost import markup
-from signpost.markup import make_converter, to_html
+from signpost.markup import to_html
 
 ROOT = Path(__file__).resolve().parent.parent
-# Every character an inline pattern starts from, and the blocks they sit in.
+# Every character Markdown gives a meaning to, the blocks they sit in, and the unsafe things
+# staff must be told about.
 PIECES = ["*", "_", "**", "`", "\\", "[", "]", "(", ")", "!", "<", ">", "&", ";", "#", "  ",
           "\n", "\n\n", "\t", "\r", "|", "-", "1.", " ", "a", "word", "https://example.org",
           "/about/", "mailto:a@example.org", "a@example.org", "&amp;", "&#42;", ":", '"',
-          "    ", "---", "| a | b |\n|--|--|\n", "[x](/y)", "![i](/i.png)", "[r]: /u\n",
-          "<https://example.org>", "\x02", "\x03"]
+          "    ", "---", "| a | b |\n|:--|--:|\n", "[x](/y)", "![i](/i.png)", "[r]: /u\n",
+          "<https://example.org>", "[j](javascript:alert(1))", "[d](data:text/html,x)",
+          "[h](http://example.org)", "<b>", "<script>", "<img src=x onerror=alert(1)>",
+          "<!-- c -->", "<?php ?>", "[e](//evil.example)", '[t](/y "title")', "~~x~~"]
+# What a converted text may hold: no script, style, image, frame or form, and no attribute
+# that runs script or loads anything.
+TAGS = {"p", "strong", "em", "a", "ul", "ol", "li", "code", "pre", "blockquote", "br", "hr",
+        "h1", "h2", "h3", "h4", "h5", "h6", "table", "thead", "tbody", "tr", "th", "td", "span"}
+ATTRIBUTES = {"href", "rel", "title", "align", "start"}
 
 
-def plain(text: str) -> tuple[str, list[str]]:
-    """The converter with every inline pattern, as to_html would use it without its choice."""
-    converter = make_converter()
-    converter.unsafe = []
-    return converter.convert(text), converter.unsafe
+class Elements(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.found: list[tuple[str, dict]] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.found.append((tag, dict(attrs)))
+
+
+def elements(html: str) -> list[tuple[str, dict]]:
+    parser = Elements()
+    parser.feed(html)
+    return parser.found
 
 
 def texts() -> list[str]:
-    pick = random.Random(20261201)
+    pick = random.Random(20261202)
     made = ["".join(pick.choice(PIECES) for _ in range(pick.randint(1, 60))) for _ in range(3000)]
     pages = sorted((ROOT / "content").glob("*.md")) + sorted((ROOT / "tests").rglob("*.md"))
     return made + [p.read_text(encoding="utf-8") for p in pages]
 
 
-def test_a_converter_without_the_patterns_a_text_cannot_use_gives_the_same_html():
-    differ = []
+def test_any_text_becomes_only_allowed_elements_with_safe_links():
     for text in texts():
-        converter = markup._converter_for(text)
-        converter.reset()
-        converter.unsafe = []
-        if (converter.convert(text), converter.unsafe) != plain(text):
-            differ.append(text)
-    assert differ == []
-    assert len(markup._converters) > 8  # the texts did leave patterns out, in many ways
+        html, issues = to_html(text)
+        for tag, attributes in elements(html):
+            assert tag in TAGS and set(attributes) <= ATTRIBUTES, (text, html)
+            href = attributes.get("href")
+            if href is not None:
+                assert href == "#" or href.startswith(("https://", "mailto:", "tel:", "/")), \
+                    (text, html)
+                assert not href.startswith("//"), (text, html)
+                assert (attributes.get("rel") == "noreferrer") == href.startswith("https://")
+        if "<script>" in text or "<b>" in text or "<img" in text:
+            assert any(i.startswith("contains HTML") for i in issues), text
 
 
 def test_the_same_text_gives_the_same_html_and_another_text_other_html():
@@ -58,3 +77,28 @@ def test_what_was_unsafe_is_found_each_time_and_cannot_be_changed_by_a_caller():
     assert issues == expected
     issues.append("changed by the caller")
     assert to_html(text) == (html, expected)
+
+
+def test_images_and_links_are_told_in_the_order_they_come_and_made_harmless():
+    html, issues = to_html("[x](http://example.org) ![a **b**](/i.png \"t\") [y](/y) "
+                           "[z](data:text/html,x)")
+    assert html == '<p><a href="#">x</a> <span>a b</span> <a href="/y">y</a> <a href="#">z</a></p>'
+    assert issues == ["link 'http://example.org' must start with https://, mailto:, tel: or /",
+                      "images are not allowed (they load from other sites)",
+                      "link 'data:text/html,x' must start with https://, mailto:, tel: or /"]
+
+
+def test_html_that_looks_like_no_tag_is_refused_too_and_never_shown():
+    for text, quoted in (("<?php echo 1; ?>", "<?php echo 1; ?>"), ("Hi\n\n<script\nx", "<script"),
+                         ("<!DOCTYPE html>", "<!DOCTYPE html>")):
+        html, issues = to_html(text)
+        assert issues == [f"contains HTML ({quoted!r}): write Markdown instead"]
+        assert "script" not in html and "php" not in html and "DOCTYPE" not in html
+
+
+def test_lists_and_tables_read_as_github_shows_them():
+    html, issues = to_html("Ways to get help:\n- call us\n- email us\n\n| a | b |\n|:--|--:|\n"
+                           "| 1 | 2 |")
+    assert issues == []
+    assert "<p>Ways to get help:</p>\n<ul>\n<li>call us</li>\n<li>email us</li>\n</ul>" in html
+    assert '<th align="left">a</th>' in html and "style" not in html
