@@ -20,7 +20,8 @@ from .openreferral import encode_records, last_modified, plan_feed, rewrites
 from .places import load_places, plan_lookup
 from .problems import BuildFailed, Problem
 from .redirects import plan_redirects
-from .render import SiteWriter, compile_templates, make_env, out_dir_problems, plan_assets, staged
+from .render import (SiteWriter, compile_templates, compiled_templates, make_env,
+                     out_dir_problems, plan_assets, staged)
 from .renderers import Sink, render_plan
 from .search import INDEX_FOLDER, SearchIndex
 from .services import Service, load_services, load_services_in_parts
@@ -180,20 +181,24 @@ def plan_build(settings: Settings, today: dt.date | None = None, exit_url: str |
         # Nothing could be read from the file: every link to a service would fail too.
         raise BuildFailed(service_problems + page_problems + place_problems + wording_problems)
     loaded = time.perf_counter()
+    # Every page uses the wording: without it nothing can be rendered.
+    env = None if wording_problems else steps.make_env(settings, exit_url, wording)
+    # The feed and the templates are made on the other core while the pages are planned;
+    # the templates once, for every renderer forked after.
     feed = steps.plan_feed(services, settings)
+    compiled = aside(compiled_templates, env) if env else Here(dict)
     try:
         outputs = steps.plan_site(services, pages, settings, today)
         outputs += [lookup] if lookup else []
         outputs += plan_assets(settings.assets_dir)
-        # Every page uses the wording: without it nothing can be rendered.
-        env = None if wording_problems else steps.make_env(settings, exit_url, wording)
-        if env:  # while the feed is made: once here, for every renderer forked after
-            compile_templates(env)
+        if env:
+            compile_templates(env, compiled.result())
         fed = time.perf_counter()
         outputs += feed.result()
         fed = time.perf_counter() - fed
     except BaseException:
         feed.kill()
+        compiled.kill()
         raise
     outputs.append(plan_redirects(outputs, rewrites()))
     # Last: its rules follow every other file, and the folder the search index goes in.

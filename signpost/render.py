@@ -144,17 +144,45 @@ def load_locale(path: Path, templates_dir: Path | None = None) -> dict:
     return data
 
 
-def compile_templates(env: jinja2.Environment) -> None:
+def compile_templates(env: jinja2.Environment, compiled: dict[str, bytes] | None = None) -> None:
     """Compile every template now: renderers forked after this share them, where each
     compiled its own (our 28 templates: 0.13 s of CPU each time). A template that does not
     compile is left for rendering to report, on the pages that use it; a file that is no
-    template (an editor's backup, say) is no one's business here."""
+    template (an editor's backup, say) is no one's business here.
+
+    :param compiled: what compiled_templates gave, in another process: taken as it is (Jinja
+        still compiles again a template whose text is not the one compiled)."""
+    if compiled is not None:
+        env.bytecode_cache = _Compiled(compiled)
     for name in env.list_templates(filter_func=lambda name: not name.startswith(".")
                                    and "/." not in name):
         try:
             env.get_template(name)
         except (jinja2.TemplateError, ValueError, OSError):
             pass
+
+
+def compiled_templates(env: jinja2.Environment) -> dict[str, bytes]:
+    """Compile every template (see compile_templates) and return them as Jinja's bytecode
+    cache keeps them: a child compiles them on the other core while the build plans, and
+    hands them back for compile_templates (0.12 s of the plan at 1,000 listings)."""
+    env.bytecode_cache = _Compiled({})
+    compile_templates(env)
+    return env.bytecode_cache.codes
+
+
+class _Compiled(jinja2.BytecodeCache):
+    """Compiled templates kept in memory, by Jinja's key for each (its name and file)."""
+
+    def __init__(self, codes: dict[str, bytes]):
+        self.codes = codes
+
+    def load_bytecode(self, bucket) -> None:
+        if bucket.key in self.codes:  # the bucket refuses code compiled from other text
+            bucket.bytecode_from_string(self.codes[bucket.key])
+
+    def dump_bytecode(self, bucket) -> None:
+        self.codes[bucket.key] = bucket.bytecode_to_string()
 
 
 def render_site(outputs: Iterable[Output], env: jinja2.Environment, templates_dir: Path,

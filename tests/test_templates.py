@@ -4,10 +4,12 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
+import jinja2
 import pytest
 from bs4 import BeautifulSoup
 
-from signpost.render import clock, describe_days, describe_hours, make_env
+from signpost.render import (clock, compile_templates, compiled_templates, describe_days,
+                             describe_hours, make_env)
 from signpost.services import Group, Hours, Link, Period, Phone, Referral, Service
 from signpost.site import Lead, Listing, Section
 
@@ -280,3 +282,24 @@ def test_fragment_items_made_once_stay_with_their_service(env):
             [s.name for s in services]
         assert [bool(li.select('a[href^="tel:"]')) for li in page.select("li")] == \
             [bool(s.phones) for s in services]
+
+
+def test_templates_compiled_in_another_process_are_taken_unless_their_text_changed(
+        tmp_path, monkeypatch):
+    """A child compiles the templates while the build plans; the build takes that code instead
+    of compiling again, except for a template whose text is no longer what was compiled."""
+    (tmp_path / "a.html").write_text("A {{ x }}", encoding="utf-8")
+    (tmp_path / "b.html").write_text("B {{ x }}", encoding="utf-8")
+
+    def new_env() -> jinja2.Environment:
+        return jinja2.Environment(loader=jinja2.FileSystemLoader(tmp_path), auto_reload=False)
+    codes = compiled_templates(new_env())
+    (tmp_path / "b.html").write_text("B changed {{ x }}", encoding="utf-8")
+    env, compiled = new_env(), []
+    compile_now = env.compile
+    monkeypatch.setattr(env, "compile", lambda source, name=None, *args, **kwargs: (
+        compiled.append(name), compile_now(source, name, *args, **kwargs))[1])
+    compile_templates(env, codes)
+    assert compiled == ["b.html"]
+    assert env.get_template("a.html").render(x=1) == "A 1"
+    assert env.get_template("b.html").render(x=1) == "B changed 1"
