@@ -15,6 +15,7 @@ from pathlib import Path
 
 from .entries import Split, split_again
 from .forks import Here
+from .links import check_rendered_links
 from .openreferral import encode, last_modified, plan_feed, rewrites
 from .pipeline import Steps, plan_build
 from .problems import BuildFailed
@@ -22,7 +23,7 @@ from .render import MARKER, inside, render_site, staged, write_site
 from .search import SearchIndex
 from .services import Service, check_services, load_services
 from .settings import Settings
-from .site import Output, check_rendered_links, plan_site
+from .site import Output, plan_site
 from .text import SERVICES_LIMIT, TextError, read_text
 from .yamlfile import load_yaml
 

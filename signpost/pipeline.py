@@ -16,6 +16,7 @@ import jinja2
 from .content import Page, load_pages
 from .forks import Child, Here, apart, aside, can_fork, cores, each_apart
 from .headers import plan_headers
+from .links import check_site
 from .openreferral import encode_records, last_modified, plan_feed, rewrites
 from .places import load_places, plan_lookup
 from .problems import BuildFailed, Problem
@@ -26,7 +27,7 @@ from .renderers import Sink, render_plan
 from .search import INDEX_FOLDER, SearchIndex
 from .services import Service, load_services, load_services_in_parts
 from .settings import Settings, load_settings
-from .site import Output, check_site, plan_site
+from .site import Output, plan_site
 from .wording import load_wording
 from .yamlfile import collector_paused
 

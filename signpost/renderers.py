@@ -9,11 +9,12 @@ import time
 from typing import TYPE_CHECKING
 
 from .forks import Child, Chunks, can_fork
+from .links import RenderedLinks
 from .openreferral import rewrites
 from .problems import BuildFailed, Problem
 from .render import SiteWriter, render_site
 from .search import SearchIndex, shards
-from .site import Output, RenderedLinks
+from .site import Output
 
 if TYPE_CHECKING:  # the pipeline hands its plan here
     from .pipeline import Plan

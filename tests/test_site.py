@@ -4,8 +4,9 @@ from __future__ import annotations
 import dataclasses
 
 from signpost.content import Page
+from signpost.links import check_site
 from signpost.services import Group, Service
-from signpost.site import check_site, plan_site
+from signpost.site import plan_site
 from conftest import TODAY
 
 
