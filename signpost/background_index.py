@@ -9,10 +9,10 @@ import threading
 import time
 from pathlib import Path
 
+from .outputs import Output
 from .problems import BuildFailed
 from .render import MARKER
 from .search import INDEX_FOLDER, SearchIndex, shards
-from .site import Output
 
 
 class BackgroundIndex:

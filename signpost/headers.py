@@ -14,8 +14,8 @@ import re
 import tomllib
 from pathlib import Path
 
+from .outputs import Output
 from .settings import Settings
-from .site import Output
 
 FILE = "_headers"
 

@@ -17,13 +17,14 @@ from .entries import Split, split_again
 from .forks import Here
 from .links import check_rendered_links
 from .openreferral import encode, last_modified, plan_feed, rewrites
+from .outputs import Output
 from .pipeline import Steps, plan_build
 from .problems import BuildFailed
 from .render import MARKER, inside, render_site, staged, write_site
 from .search import SearchIndex
 from .services import Service, check_services, load_services
 from .settings import Settings
-from .site import Output, plan_site
+from .site import plan_site
 from .text import SERVICES_LIMIT, TextError, read_text
 from .yamlfile import load_yaml
 

@@ -6,10 +6,11 @@ from __future__ import annotations
 import re
 
 from .content import Page
+from .outputs import Output
 from .problems import Problem
 from .redirects import rewrite, rewrite_rules
 from .services import Service
-from .site import RESERVED, Output
+from .site import RESERVED
 
 REQUIRED_PAGES = ("staying-safe-online", "about")  # every page links to these
 _HREF = re.compile(r'href="(/[^"#?]*)')

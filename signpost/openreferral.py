@@ -26,9 +26,9 @@ from pathlib import Path
 
 import orjson
 
+from .outputs import Output
 from .services import DAYS, Hours, Service
 from .settings import Settings
-from .site import Output
 
 VERSION = "3.0"
 PROFILE = "https://github.com/OpenReferralUK/uk-profile"

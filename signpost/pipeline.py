@@ -18,6 +18,7 @@ from .forks import Child, Here, apart, aside, can_fork, cores, each_apart
 from .headers import plan_headers
 from .links import check_site
 from .openreferral import encode_records, last_modified, plan_feed, rewrites
+from .outputs import Output
 from .places import load_places, plan_lookup
 from .problems import BuildFailed, Problem
 from .redirects import plan_redirects
@@ -27,7 +28,7 @@ from .renderers import Sink, render_plan
 from .search import INDEX_FOLDER, SearchIndex
 from .services import Service, load_services, load_services_in_parts
 from .settings import Settings, load_settings
-from .site import Output, plan_site
+from .site import plan_site
 from .wording import load_wording
 from .yamlfile import collector_paused
 

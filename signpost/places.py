@@ -9,9 +9,9 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from .outputs import Output
 from .problems import Problem, did_you_mean, quote
 from .settings import Term
-from .site import Output
 
 LOOKUP_URL = "/assets/places.json"  # a neutral name: no hash, since every path is no-store
 DISTRICTS, SECTORS, PLACES = "postcode-districts.csv", "postcode-sectors.csv", "places.csv"

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from .site import Output
+from .outputs import Output
 
 FILE = "_redirects"
 

@@ -16,12 +16,12 @@ from markupsafe import Markup
 
 from .addresses import address_problem
 from .headers import GUIDE_POLICY, POLICY
+from .outputs import Output
 from .places import LOOKUP_URL
 from .problems import BuildFailed, Problem
 from .search import BROWSE_WORD, MAX_AGE, hours_code, who_ranges, who_values
 from .services import DAYS, Hours
 from .settings import EXIT_EXPECTED, Settings
-from .site import Output
 from .wording import load_wording
 
 DAY_NAMES = dict(zip(DAYS, ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday",

@@ -11,10 +11,10 @@ from typing import TYPE_CHECKING
 from .forks import Child, Chunks, can_fork
 from .links import RenderedLinks
 from .openreferral import rewrites
+from .outputs import Output
 from .problems import BuildFailed, Problem
 from .render import SiteWriter, render_site
 from .search import SearchIndex, shards
-from .site import Output
 
 if TYPE_CHECKING:  # the pipeline hands its plan here
     from .pipeline import Plan

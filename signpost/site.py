@@ -2,11 +2,12 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from .content import Page
 from .coverage import coverage
 from .order import resident_order
+from .outputs import Output
 from .review import review_state
 from .search import index_shards, who_slots
 from .services import Service
@@ -15,32 +16,6 @@ from .settings import Settings
 # The first parts of the site's own paths: no content page may take one (links.check_site).
 RESERVED = {"services", "areas", "categories", "for", "professionals", "search", "assets",
             "embed", "fragments", "openreferral", "pagefind", "embed-this-directory"}
-
-
-@dataclass(frozen=True)
-class Output:
-    """One file of the site: its URL, the template that renders it and what it is given,
-    or its bytes; and its inputs.
-
-    :param sources: what its content comes from, beyond its template, the templates that
-        includes, the wording and the settings (which every rendered output uses):
-        "service:ID" and "page:SLUG" for one listing or content page, "services" and
-        "pages" for all of them, "places" for the place finder's data, "asset:PATH" for a
-        file of assets/, and "plan" for the list of outputs itself (sitemap, _headers).
-    """
-
-    url: str
-    template: str
-    title: str
-    context: dict = field(default_factory=dict, compare=False)
-    source: tuple[str, int] = ("", 0)  # where a broken link in it should be reported
-    body: bytes | None = field(default=None, compare=False)  # written as is, not rendered
-    html: str = field(default="", compare=False, repr=False)  # the text, once rendered
-    sources: tuple[str, ...] = field(default=(), compare=False)
-
-    @property
-    def dest_path(self) -> str:
-        return self.url.lstrip("/") + ("index.html" if self.url.endswith("/") else "")
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ from signpost.pipeline import build
 from signpost.problems import BuildFailed
 from signpost.render import MARKER, inside, write_site
 from signpost.settings import Settings, load_settings
-from signpost.site import Output
+from signpost.outputs import Output
 from conftest import FIXTURE, ROOT, TODAY
 from test_services import GOOD  # one valid listing, the start of every case
 

@@ -11,11 +11,11 @@ from conftest import TODAY, make_project
 from signpost.headers import headers_for, load_header_rules
 from signpost.links import check_rendered_links
 from signpost.openreferral import rewrites
+from signpost.outputs import Output
 from signpost.pipeline import build, check
 from signpost.problems import BuildFailed
 from signpost.render import MARKER, make_env, render_one, write_site
 from signpost.search import INDEX_FOLDER
-from signpost.site import Output
 
 
 @pytest.fixture
