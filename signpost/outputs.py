@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .services import Service
+
 
 @dataclass(frozen=True)
 class Output:
@@ -29,3 +31,8 @@ class Output:
     @property
     def dest_path(self) -> str:
         return self.url.lstrip("/") + ("index.html" if self.url.endswith("/") else "")
+
+
+def service_sources(services: list[Service]) -> tuple[str, ...]:
+    """The sources naming these listings."""
+    return tuple(["service:" + s.id for s in services])

@@ -2,12 +2,12 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 
 from .content import Page
 from .coverage import coverage
+from .listings import Lead, plan_listing
 from .order import resident_order
-from .outputs import Output
+from .outputs import Output, service_sources
 from .review import review_state
 from .search import index_shards, who_slots
 from .services import Service
@@ -16,65 +16,6 @@ from .settings import Settings
 # The first parts of the site's own paths: no content page may take one (links.check_site).
 RESERVED = {"services", "areas", "categories", "for", "professionals", "search", "assets",
             "embed", "fragments", "openreferral", "pagefind", "embed-this-directory"}
-
-
-@dataclass(frozen=True)
-class Lead:
-    """A paragraph above a list: `kind` names its wording ("areas_intro",
-    "no_local_services", "professionals_in_area", a link to href) or says it is `text`."""
-
-    kind: str
-    text: str = ""
-    area: str = ""
-    href: str = ""
-
-
-@dataclass(frozen=True)
-class Section:
-    """A run of services under one heading: `group` is signpost.order's (None: no heading)."""
-
-    group: str | None
-    services: tuple[Service, ...]
-
-
-@dataclass(frozen=True)
-class Listing:
-    """What a listing page (templates/services.html) shows.
-
-    :param breadcrumbs: the section the page sits in ("areas", "categories",
-        "professionals"), "" for the home page alone, None for none (an embed).
-    :param empty_kind: the kind of help a page with nothing listed is about, if any.
-    """
-
-    heading: str
-    intro: tuple[Lead, ...]
-    breadcrumbs: str | None
-    sections: tuple[Section, ...]
-    services: tuple[Service, ...]  # on this page, in order
-    count: int  # on all its pages
-    page: int
-    pages: tuple[tuple[int, str], ...]
-    ordered: bool = False  # residents' order, in sections, with the helpline first
-    place: str = ""  # the borough that section headings name
-    helpline: Service | None = None
-    empty_kind: str = ""
-    national_link: bool = False  # an empty kind of help points to national services
-    embedded: bool = False
-
-    @property
-    def kinds(self) -> frozenset[str]:
-        """The kinds of help of the services on this page (its filter offers them)."""
-        return frozenset().union(*[service.categories for service in self.services])
-
-    @property
-    def window(self) -> list[tuple[int, str, bool]]:
-        """The pages the pagination links to, as (number, URL, whether some are left out
-        before it): the first, the last and two either side of this one, so that a long
-        list's pages stay light (and making one does not go through all the others)."""
-        last = len(self.pages)
-        shown = sorted({1, last, *range(max(1, self.page - 2), min(last, self.page + 2) + 1)})
-        return [(n, self.pages[n - 1][1], k > 0 and n - shown[k - 1] > 1)
-                for k, n in enumerate(shown)]
 
 
 def plan_site(services: list[Service], pages: list[Page], settings: Settings,
@@ -124,11 +65,12 @@ def plan_site(services: list[Service], pages: list[Page], settings: Settings,
         professional_link = (Lead("professionals_in_area", area=area.name,
                                   href=f"/professionals/{area.slug}/"),) \
             if area.slug in for_professionals_in else ()
-        outputs += _listing(f"/areas/{area.slug}/", f"Help in {area.name}", local[area.slug] + national,
-                            settings, intro=_area_lead(area, local[area.slug]) + professional_link,
-                            breadcrumbs="areas", place=area.name, **residents)
-    outputs += _listing("/areas/national/", "Help across the UK", national, settings,
-                        breadcrumbs="areas", **residents)
+        outputs += plan_listing(f"/areas/{area.slug}/", f"Help in {area.name}",
+                                local[area.slug] + national, settings,
+                                intro=_area_lead(area, local[area.slug]) + professional_link,
+                                breadcrumbs="areas", place=area.name, **residents)
+    outputs += plan_listing("/areas/national/", "Help across the UK", national, settings,
+                            breadcrumbs="areas", **residents)
     # Kinds of help with no listing are not advertised with a count of 0; their pages say so.
     outputs.append(Output("/categories/", "categories.html", "Find help by kind of help", {
         "categories": [(settings.categories[c], len(found)) for c, found in categories.items()
@@ -137,13 +79,14 @@ def plan_site(services: list[Service], pages: list[Page], settings: Settings,
         sources=("services",)))
     for slug, found in categories.items():
         category = settings.categories[slug]
-        outputs += _listing(f"/categories/{slug}/", category.name, found, settings,
-                            intro=(Lead("text", category.description),), breadcrumbs="categories",
-                            empty_kind=category.name, national_link=bool(national), **residents)
+        outputs += plan_listing(f"/categories/{slug}/", category.name, found, settings,
+                                intro=(Lead("text", category.description),),
+                                breadcrumbs="categories", empty_kind=category.name,
+                                national_link=bool(national), **residents)
     for slug, found in groups.items():
         gender = settings.genders[slug]
-        outputs += _listing(f"/for/{slug}/", f"Help for {gender.name.lower()}", found, settings,
-                            breadcrumbs="", **residents)
+        outputs += plan_listing(f"/for/{slug}/", f"Help for {gender.name.lower()}", found, settings,
+                                breadcrumbs="", **residents)
     professional_areas = [a for a in settings.areas.values() if a.slug in for_professionals_in]
     outputs.append(Output("/professionals/", "professionals.html", "For professionals", {
         "pages": [p for p in pages if p.audience == "professionals"],
@@ -152,10 +95,10 @@ def plan_site(services: list[Service], pages: list[Page], settings: Settings,
     outputs.append(Output("/professionals/coverage/", "coverage.html", "What the directory covers",
                           coverage(services, settings, today), sources=("services",)))
     for area in professional_areas:
-        outputs += _listing(f"/professionals/{area.slug}/", f"For professionals in {area.name}",
-                            for_professionals_in[area.slug], settings,
-                            breadcrumbs="professionals", reuse=reuse,
-                            place=area.name if area.slug != "national" else "")
+        outputs += plan_listing(f"/professionals/{area.slug}/", f"For professionals in {area.name}",
+                                for_professionals_in[area.slug], settings,
+                                breadcrumbs="professionals", reuse=reuse,
+                                place=area.name if area.slug != "national" else "")
     outputs += _embeds(by_name, local, national, settings, today, helpline, keys, reuse)
     outputs += [Output(p.url, "page.html", p.title, {"page": p}, (p.src_path, 1),
                        sources=(f"page:{p.slug}",)) for p in pages]
@@ -184,11 +127,6 @@ def _by_value(services: list[Service], values) -> dict[str, list[Service]]:
     return found
 
 
-def _ids(services: list[Service]) -> tuple[str, ...]:
-    """The sources naming these listings."""
-    return tuple(["service:" + s.id for s in services])
-
-
 def _service_page(url: str, service: Service, title: str, by_id: dict[str, Service],
                   settings: Settings, today: dt.date, reuse: dict | None = None,
                   **context) -> Output:
@@ -205,7 +143,7 @@ def _service_page(url: str, service: Service, title: str, by_id: dict[str, Servi
     if page is None:
         page = Output(url, "service.html", title, {
             "service": service, **context, "stale": stale, "lines": lines,
-        }, sources=_ids([service] + lines))
+        }, sources=service_sources([service] + lines))
     if reuse is not None:
         reuse["now"][key] = page
     return page
@@ -237,35 +175,36 @@ def _embeds(services: list[Service], local: dict, national: list[Service], setti
                        reuse=reuse,
                        place=area.name if area.slug != "national" else "")
         lead = _area_lead(area, local[area.slug])
-        outputs += _listing(f"/embed/{area.slug}/", f"Help in {area.name} – for {embed.name}",
-                            found, settings, heading=f"Help in {area.name}", intro=lead,
-                            **context)
+        outputs += plan_listing(f"/embed/{area.slug}/", f"Help in {area.name} – for {embed.name}",
+                                found, settings, heading=f"Help in {area.name}", intro=lead,
+                                **context)
         if embed.accent:
             outputs.append(Output(f"/embed/{area.slug}/theme.css", "embed-theme.css",
                                   f"Theme for {embed.name}", {"embed": embed}))
         outputs.append(Output(f"/fragments/{area.slug}.html", "fragment.html",
                               f"Fragment: help in {area.name}", {"services": found},
-                              sources=_ids(found)))
+                              sources=service_sources(found)))
         of_kind = _by_value(found, lambda s: s.categories)
         for category in settings.categories.values():
             in_category = of_kind.get(category.slug)
             if not in_category:
                 continue
-            outputs += _listing(f"/embed/{area.slug}/{category.slug}/",
-                                f"{category.name} in {area.name} – for {embed.name}", in_category,
-                                settings, heading=f"{category.name} in {area.name}",
-                                intro=(Lead("text", category.description),) + lead,
-                                empty_kind=category.name, **context)
+            outputs += plan_listing(f"/embed/{area.slug}/{category.slug}/",
+                                    f"{category.name} in {area.name} – for {embed.name}",
+                                    in_category, settings,
+                                    heading=f"{category.name} in {area.name}",
+                                    intro=(Lead("text", category.description),) + lead,
+                                    empty_kind=category.name, **context)
             outputs.append(Output(f"/fragments/{area.slug}/{category.slug}.html", "fragment.html",
                                   f"Fragment: {category.name} in {area.name}",
-                                  {"services": in_category}, sources=_ids(in_category)))
+                                  {"services": in_category}, sources=service_sources(in_category)))
         embedded.update({s.id: s for s in found})
     for service, title in zip(embedded.values(), _service_titles(list(embedded.values()))):
         outputs.append(_service_page(f"/embed{service.url}", service, f"{title} – embedded",
                                      by_id, settings, today, reuse, embedded=True))
         outputs.append(Output(f"/fragments/services/{service.id}.html", "fragment.html",
                               f"Fragment: {service.name} ({service.id})", {"services": [service]},
-                              sources=_ids([service])))
+                              sources=service_sources([service])))
     if settings.embeds:
         outputs.append(Output("/embed/host.js", "embed-host.js", "Embed host script"))
         outputs.append(Output("/embed-this-directory/", "embed-guide.html", "Embed this directory",
@@ -298,46 +237,3 @@ def _area_lead(area, local: list[Service]) -> tuple[Lead, ...]:
     if area.slug == "national":
         return ()
     return (Lead("no_local_services", area=area.name),) if not local else (Lead("areas_intro"),)
-
-
-def _listing(base: str, title: str, services: list[Service], settings: Settings,
-             heading: str | None = None, ordered: bool = False, embed=None,
-             keys: dict | None = None, reuse: dict | None = None, **listing) -> list[Output]:
-    """Split a list of services into pages of settings.page_size: base, base/2/, ...
-
-    :param ordered: a list residents see: in the order of signpost.order, in sections
-        under each service's group; otherwise in name order, in one section.
-    :param embed: the embed the pages are for, if they are framed by a borough's site.
-    :param keys: resident_order's keys, shared by the lists of one plan.
-    :param reuse: plan_site's: the same arguments (services by identity) make the same pages.
-    :param listing: the rest of each page's Listing.
-    """
-    if reuse is not None:
-        key = (base, title, heading, ordered, embed, tuple(map(id, services)),
-               tuple((k, id(v) if isinstance(v, Service) else v) for k, v in listing.items()))
-        found = reuse["now"][key] = reuse["last"].get(key) or _listing(
-            base, title, services, settings, heading, ordered, embed, keys, **listing)
-        return found
-    entries = resident_order(services, settings, keys) if ordered else [(None, s) for s in services]
-    services = [s for _, s in entries]
-    size = settings.page_size
-    total = max(1, -(-len(services) // size))
-    urls = [base] + [f"{base}{n}/" for n in range(2, total + 1)]
-    pages = tuple(enumerate(urls, 1))  # one list shared by all its pages
-    layout = {"embedded": True, "embed": embed} if embed else {}
-    outputs = []
-    for n, url in pages:
-        shown = entries[(n - 1) * size: n * size]
-        sections: list[tuple[str | None, list[Service]]] = []
-        for group, service in shown:
-            if not sections or sections[-1][0] != group:
-                sections.append((group, []))
-            sections[-1][1].append(service)
-        page = Listing(heading or title, services=tuple(s for _, s in shown), count=len(services),
-                       sections=tuple(Section(g, tuple(found)) for g, found in sections),
-                       page=n, pages=pages, ordered=ordered, embedded=bool(embed),
-                       **{"intro": (), **listing})
-        outputs.append(Output(url, "services.html",
-                              title if n == 1 else f"{title} (page {n} of {total})",
-                              {"listing": page, **layout}, sources=_ids(page.services)))
-    return outputs

@@ -8,10 +8,10 @@ import jinja2
 import pytest
 from bs4 import BeautifulSoup
 
+from signpost.listings import Lead, Listing, Section
 from signpost.render import (clock, compile_templates, compiled_templates, describe_days,
                              describe_hours, make_env)
 from signpost.services import Group, Hours, Link, Period, Phone, Referral, Service
-from signpost.site import Lead, Listing, Section
 
 EXIT = "https://exit.example.org/weather"
 
