@@ -11,8 +11,8 @@ from pathlib import Path
 
 from .outputs import Output
 from .problems import BuildFailed
-from .render import MARKER
 from .search import INDEX_FOLDER, SearchIndex, shards
+from .writer import MARKER
 
 
 class BackgroundIndex:

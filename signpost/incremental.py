@@ -20,12 +20,13 @@ from .openreferral import encode, last_modified, plan_feed, rewrites
 from .outputs import Output
 from .pipeline import Steps, plan_build
 from .problems import BuildFailed
-from .render import MARKER, inside, render_site, staged, write_site
+from .render import render_site
 from .search import SearchIndex
 from .services import Service, check_services, load_services
 from .settings import Settings
 from .site import plan_site
 from .text import SERVICES_LIMIT, TextError, read_text
+from .writer import MARKER, inside, staged, write_site
 from .yamlfile import load_yaml
 
 

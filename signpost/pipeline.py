@@ -22,14 +22,14 @@ from .outputs import Output
 from .places import load_places, plan_lookup
 from .problems import BuildFailed, Problem
 from .redirects import plan_redirects
-from .render import (SiteWriter, compile_templates, compiled_templates, make_env,
-                     out_dir_problems, plan_assets, staged)
+from .render import compile_templates, compiled_templates, make_env, plan_assets
 from .renderers import Sink, render_plan
 from .search import INDEX_FOLDER, SearchIndex
 from .services import Service, load_services, load_services_in_parts
 from .settings import Settings, load_settings
 from .site import plan_site
 from .wording import load_wording
+from .writer import SiteWriter, out_dir_problems, staged
 from .yamlfile import collector_paused
 
 # The phases a build reports the seconds of: reading and checking the inputs, planning

@@ -13,8 +13,9 @@ from .links import RenderedLinks
 from .openreferral import rewrites
 from .outputs import Output
 from .problems import BuildFailed, Problem
-from .render import SiteWriter, render_site
+from .render import render_site
 from .search import SearchIndex, shards
+from .writer import SiteWriter
 
 if TYPE_CHECKING:  # the pipeline hands its plan here
     from .pipeline import Plan

@@ -12,7 +12,7 @@ import pytest
 
 from signpost.pipeline import build
 from signpost.problems import BuildFailed
-from signpost.render import MARKER, inside, write_site
+from signpost.writer import MARKER, inside, write_site
 from signpost.settings import Settings, load_settings
 from signpost.outputs import Output
 from conftest import FIXTURE, ROOT, TODAY

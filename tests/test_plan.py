@@ -14,8 +14,9 @@ from signpost.openreferral import rewrites
 from signpost.outputs import Output
 from signpost.pipeline import build, check
 from signpost.problems import BuildFailed
-from signpost.render import MARKER, make_env, render_one, write_site
+from signpost.render import make_env, render_one
 from signpost.search import INDEX_FOLDER
+from signpost.writer import MARKER, write_site
 
 
 @pytest.fixture

@@ -7,7 +7,7 @@ import pytest
 
 from conftest import TODAY, make_project
 
-from signpost import pipeline, render
+from signpost import pipeline, render, writer
 from signpost.pipeline import build
 from signpost.problems import BuildFailed
 from signpost.search import SearchIndex
@@ -28,10 +28,10 @@ def test_each_output_is_written_before_the_next_is_rendered_and_the_index_starts
         def finish(self):
             events.append(("finish", ""))
 
-    rendering, writing = render.render_one, render.SiteWriter.write
+    rendering, writing = render.render_one, writer.SiteWriter.write
     monkeypatch.setattr(render, "render_one", lambda env, output: (
         events.append(("render", output.dest_path)), rendering(env, output))[1])
-    monkeypatch.setattr(render.SiteWriter, "write", lambda self, output, text: (
+    monkeypatch.setattr(writer.SiteWriter, "write", lambda self, output, text: (
         writing(self, output, text), events.append(("write", output.dest_path)))[0])
     monkeypatch.setattr(pipeline, "SearchIndex", Recording)
     monkeypatch.setattr(pipeline, "can_fork", lambda cores_needed: False)  # every event seen here
