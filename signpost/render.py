@@ -1,5 +1,5 @@
-"""The Jinja environment, and each planned output rendered with it; the assets, planned as
-outputs; and the words for opening hours and dates that templates use."""
+"""The Jinja environment, and each planned output rendered with it; and the assets, planned
+as outputs."""
 from __future__ import annotations
 
 import functools
@@ -13,18 +13,13 @@ from markupsafe import Markup
 
 from .addresses import address_problem
 from .headers import GUIDE_POLICY, POLICY
+from .hours import clock, describe_hours, long_date
 from .outputs import Output
 from .places import LOOKUP_URL
 from .problems import BuildFailed, Problem
 from .search import BROWSE_WORD, MAX_AGE, hours_code, who_ranges, who_values
-from .services import DAYS, Hours
 from .settings import EXIT_EXPECTED, Settings
 from .wording import load_wording
-
-DAY_NAMES = dict(zip(DAYS, ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
-                            "Saturday", "Sunday")))
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-          "September", "October", "November", "December")
 
 
 def make_env(settings: Settings, exit_url: str | None = None,
@@ -261,39 +256,3 @@ def minified(path: Path) -> bytes:
         import rcssmin
         return rcssmin.cssmin(data)
     return data
-
-
-def describe_hours(hours: Hours | None) -> list[str]:
-    """Say opening hours in plain words, one line per period."""
-    if hours is None:
-        return []
-    if hours.always:
-        return ["24 hours, every day"]
-    return [f"{describe_days(p.days)}: {clock(p.opens)} to {clock(p.closes)}"
-            + (" (the next day)" if p.closes < p.opens else "") for p in hours.periods]
-
-
-def describe_days(days: tuple[str, ...]) -> str:
-    """mon..fri -> 'Monday to Friday'; mon, wed -> 'Monday and Wednesday'."""
-    if len(days) == 7:
-        return "Every day"
-    picked = sorted(DAYS.index(d) for d in days)
-    if len(picked) > 2 and picked == list(range(picked[0], picked[-1] + 1)):
-        return f"{DAY_NAMES[DAYS[picked[0]]]} to {DAY_NAMES[DAYS[picked[-1]]]}"
-    names = [DAY_NAMES[DAYS[i]] for i in picked]
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
-
-
-def clock(hhmm: str) -> str:
-    """'09:00' -> '9am', '17:30' -> '5:30pm', '12:00' -> 'midday', '00:00' -> 'midnight'."""
-    hour, minute = int(hhmm[:2]), int(hhmm[3:])
-    if minute == 0 and hour in (0, 12):
-        return "midnight" if hour == 0 else "midday"
-    suffix = "am" if hour < 12 else "pm"
-    hour = hour % 12 or 12
-    return f"{hour}{suffix}" if minute == 0 else f"{hour}:{minute:02d}{suffix}"
-
-
-def long_date(day) -> str:
-    """2026-11-22 -> '22 November 2026' (GOV.UK style)."""
-    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"

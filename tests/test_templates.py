@@ -8,9 +8,9 @@ import jinja2
 import pytest
 from bs4 import BeautifulSoup
 
+from signpost.hours import clock, describe_days, describe_hours
 from signpost.listings import Lead, Listing, Section
-from signpost.render import (clock, compile_templates, compiled_templates, describe_days,
-                             describe_hours, make_env)
+from signpost.render import compile_templates, compiled_templates, make_env
 from signpost.services import Group, Hours, Link, Period, Phone, Referral, Service
 
 EXIT = "https://exit.example.org/weather"
