@@ -16,7 +16,7 @@ from pathlib import Path
 from .entries import Split, split_again
 from .forks import Here
 from .links import check_rendered_links
-from .openreferral import encode, last_modified, plan_feed, rewrites
+from .openreferral import encode, last_modified, rewrites
 from .outputs import Output
 from .pipeline import Steps, plan_build
 from .problems import BuildFailed
@@ -150,10 +150,8 @@ class Incremental(Steps):
             self._places = (key, super().plan_places(settings))
         return self._places[1]
 
-    def plan_feed(self, services: list[Service], settings: Settings) -> Here:
-        """Made in this process: encode_records keeps the records for the next rebuild."""
-        return Here(plan_feed, services, settings, self.encode_records,
-                    self.last_modified(settings))
+    # The feed is made in this process: encode_records keeps the records for the next rebuild.
+    begin_feed = Here
 
     def encode_records(self, services: list[Service], settings: Settings, terms, orgs: dict,
                        modified: str) -> list[tuple[str, bytes, bytes]]:

@@ -139,11 +139,14 @@ class Steps:
         places, problems = load_places(folder, settings.areas, str(folder))
         return (plan_lookup(places, settings.areas) if places else None), problems
 
+    # How the feed is begun: beside this process where it can be (forks.aside).
+    begin_feed = staticmethod(aside)
+
     def plan_feed(self, services: list[Service], settings: Settings) -> Child | Here:
         """The feed's files, begun: it needs only the listings, so where it can a child
         makes them on the other core while this process plans the pages."""
-        return aside(plan_feed, services, settings, self.encode_records,
-                     self.last_modified(settings))
+        return self.begin_feed(plan_feed, services, settings, self.encode_records,
+                               self.last_modified(settings))
 
     def encode_records(self, services: list[Service], settings: Settings, terms, orgs: dict,
                        modified: str) -> list[tuple[str, bytes, bytes]]:
