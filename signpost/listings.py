@@ -71,15 +71,14 @@ class Listing:
 
 def plan_listing(base: str, title: str, services: list[Service], settings: Settings,
                  heading: str | None = None, ordered: bool = False, embed=None,
-                 keys: dict | None = None, reuse: dict | None = None, **listing
-                 ) -> list[Output]:
+                 keys: dict | None = None, reuse: dict | None = None, **listing) -> list[Output]:
     """Split a list of services into pages of settings.page_size: base, base/2/, ...
 
     :param ordered: a list residents see: in the order of signpost.order, in sections
         under each service's group; otherwise in name order, in one section.
     :param embed: the embed the pages are for, if they are framed by a borough's site.
     :param keys: resident_order's keys, shared by the lists of one plan.
-    :param reuse: plan_site's: the same arguments (services by identity) make the same pages.
+    :param reuse: site.plan_site's: the same arguments (services by identity) make the same pages.
     :param listing: the rest of each page's Listing.
     """
     if reuse is not None:
