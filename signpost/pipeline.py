@@ -177,10 +177,15 @@ def plan_build(settings: Settings, today: dt.date | None = None, exit_url: str |
     if problems:
         raise BuildFailed(problems)  # the vocabularies are needed to check anything else
     services_file = str(settings.services_file)
-    services, service_problems = steps.load_services(settings, services_file, today)
+    places = aside(steps.plan_places, settings)  # beside the reading of the listings
+    try:
+        services, service_problems = steps.load_services(settings, services_file, today)
+    except BaseException:
+        places.kill()
+        raise
     content_dir = str(settings.content_dir)
     pages, page_problems = load_pages(settings.content_dir, content_dir)
-    lookup, place_problems = steps.plan_places(settings)
+    lookup, place_problems = places.result()
     wording, wording_problems = load_wording(settings.locale_file, settings.templates_dir)
     if service_problems and not services:
         # Nothing could be read from the file: every link to a service would fail too.
