@@ -222,3 +222,16 @@ def test_a_shards_glob_matches_exactly_its_paths_whatever_they_share():
         glob = search.glob_of(sorted(paths, key=lambda _: rng.random()))
         assert _expand(glob) == paths, glob
         assert not any(empty in glob for empty in ("{,", ",,", ",}"))  # wax has no empty one
+
+
+def test_all_pagefind_reads_of_an_indexed_page_is_inside_its_main(built):
+    """Pagefind is told to read only <main> (root_selector): the body it indexes, every filter,
+    meta and sort must be in it, or the search would silently lose them."""
+    from bs4 import BeautifulSoup
+    pages = [p for p in built.rglob("index.html") if "data-pagefind-body" in p.read_text()]
+    assert len(pages) > 3
+    for page in pages:
+        html = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        marked = html.find_all(lambda e: any(a.startswith("data-pagefind") for a in e.attrs))
+        assert any("data-pagefind-filter" in e.attrs for e in marked), page
+        assert all(e.name == "main" or e.find_parent("main") for e in marked), page
