@@ -303,3 +303,15 @@ def test_templates_compiled_in_another_process_are_taken_unless_their_text_chang
     assert compiled == ["b.html"]
     assert env.get_template("a.html").render(x=1) == "A 1"
     assert env.get_template("b.html").render(x=1) == "B changed 1"
+
+
+def test_a_help_page_shows_a_text_mode_browser_its_summary_once(env):
+    """A text-mode browser shows `hidden` elements: what the search reads of a help page (its
+    type and summary) is carried in attributes, so its text says the summary once."""
+    from signpost.content import Page
+    page = Page("help", "Help", "How to get help, day or night.", "residents",
+                "<p>Body.</p>", "content/help.md")
+    html = render(env, "page.html", page=page)
+    assert html.get_text().count(page.summary) == 1
+    assert html.select_one('[data-pagefind-filter="type:page"]')
+    assert html.select_one(f'[data-pagefind-meta="summary:{page.summary}"]')
