@@ -183,9 +183,9 @@ def plan_build(settings: Settings, today: dt.date | None = None, exit_url: str |
     except BaseException:
         places.kill()
         raise
+    lookup, place_problems = places.result()
     content_dir = str(settings.content_dir)
     pages, page_problems = load_pages(settings.content_dir, content_dir)
-    lookup, place_problems = places.result()
     wording, wording_problems = load_wording(settings.locale_file, settings.templates_dir)
     if service_problems and not services:
         # Nothing could be read from the file: every link to a service would fail too.
