@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .order import resident_order
-from .outputs import Output, service_sources
+from .outputs import Output, reused, service_sources
 from .services import Service
 from .settings import Settings
 
@@ -82,11 +82,11 @@ def plan_listing(base: str, title: str, services: list[Service], settings: Setti
     :param listing: the rest of each page's Listing.
     """
     if reuse is not None:
-        key = (base, title, heading, ordered, embed, tuple(map(id, services)),
-               tuple((k, id(v) if isinstance(v, Service) else v) for k, v in listing.items()))
-        found = reuse["now"][key] = reuse["last"].get(key) or plan_listing(
-            base, title, services, settings, heading, ordered, embed, keys, **listing)
-        return found
+        return reused(reuse, lambda: (
+            base, title, heading, ordered, embed, tuple(map(id, services)),
+            tuple((k, id(v) if isinstance(v, Service) else v) for k, v in listing.items())),
+            lambda: plan_listing(base, title, services, settings, heading, ordered, embed, keys,
+                                 **listing))
     entries = resident_order(services, settings, keys) if ordered else [(None, s) for s in services]
     services = [s for _, s in entries]
     size = settings.page_size

@@ -2,6 +2,7 @@
 feed, the assets, _redirects, _headers) is an Output, with its inputs."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from .services import Service
@@ -36,3 +37,14 @@ class Output:
 def service_sources(services: list[Service]) -> tuple[str, ...]:
     """The sources naming these listings."""
     return tuple(["service:" + s.id for s in services])
+
+
+def reused(reuse: dict | None, key: Callable[[], tuple], make: Callable):
+    """make(); or, in a rebuild (reuse: site.plan_site's), the very object made last time
+    for the same key, which the dev server then knows at once as unchanged. The key is
+    made only then: a cold build does not pay for it."""
+    if reuse is None:
+        return make()
+    known = key()
+    made = reuse["now"][known] = reuse["last"].get(known) or make()
+    return made

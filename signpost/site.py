@@ -7,7 +7,7 @@ from .content import Page
 from .coverage import coverage
 from .listings import Lead, plan_listing
 from .order import resident_order
-from .outputs import Output, service_sources
+from .outputs import Output, reused, service_sources
 from .review import review_state
 from .search import index_shards, who_slots
 from .services import Service
@@ -136,17 +136,11 @@ def _service_page(url: str, service: Service, title: str, by_id: dict[str, Servi
         object planned last time, which the dev server then knows at once as unchanged."""
     lines = _lines_for(service, by_id, settings)
     stale = _stale(service, today)
-    page = None
-    if reuse is not None:
-        key = (url, id(service), title, tuple(map(id, lines)), stale, tuple(context.items()))
-        page = reuse["last"].get(key)
-    if page is None:
-        page = Output(url, "service.html", title, {
-            "service": service, **context, "stale": stale, "lines": lines,
-        }, sources=service_sources([service] + lines))
-    if reuse is not None:
-        reuse["now"][key] = page
-    return page
+    return reused(reuse, lambda: (url, id(service), title, tuple(map(id, lines)), stale,
+                                  tuple(context.items())),
+                  lambda: Output(url, "service.html", title, {
+                      "service": service, **context, "stale": stale, "lines": lines,
+                  }, sources=service_sources([service] + lines)))
 
 
 def _service_titles(services: list[Service]) -> list[str]:
