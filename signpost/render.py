@@ -12,12 +12,12 @@ import jinja2
 from markupsafe import Markup
 
 from .addresses import address_problem
+from .facets import BROWSE_WORD, MAX_AGE, hours_code, who_ranges, who_values
 from .headers import GUIDE_POLICY, POLICY
 from .hours import clock, describe_hours, long_date
 from .outputs import Output
 from .places import LOOKUP_URL
 from .problems import BuildFailed, Problem
-from .search import BROWSE_WORD, MAX_AGE, hours_code, who_ranges, who_values
 from .settings import EXIT_EXPECTED, Settings
 from .wording import load_wording
 

@@ -5,11 +5,12 @@ import datetime as dt
 
 from .content import Page
 from .coverage import coverage
+from .facets import who_slots
 from .listings import Lead, plan_listing
 from .order import resident_order
 from .outputs import Output, reused, service_sources
 from .review import review_state
-from .search import index_shards, who_slots
+from .search import index_shards
 from .services import Service
 from .settings import Settings
 

@@ -8,8 +8,8 @@ import pytest
 from playwright.sync_api import expect
 
 from conftest import real_directory, soup
+from signpost.facets import BROWSE_WORD
 from signpost.openreferral import feed_files
-from signpost.search import BROWSE_WORD
 from test_browser_search import search
 
 HARM_HEADING = "If you are worried about your own behaviour"

@@ -11,9 +11,9 @@ import pytest
 
 from conftest import TODAY
 from signpost import search
+from signpost.facets import hours_code, who_ranges, who_slots, who_values
 from signpost.pipeline import build
 from signpost.problems import BuildFailed
-from signpost.search import hours_code, who_ranges, who_slots, who_values
 from signpost.services import Group, Hours, Period, Service
 
 

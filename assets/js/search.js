@@ -26,7 +26,7 @@ function start(root) {
   const upTo = (n) => Array.from({ length: n + 1 }, (_, i) => i);
 
   // A service serves a person when one of its age-range slots starts at or before their
-  // age, ends at or after it and is for their gender or any (signpost/search.py).
+  // age, ends at or after it and is for their gender or any (signpost/facets.py).
   function who(years, gender) {
     const slot = (n) => {
       const all = [];
