@@ -1,16 +1,16 @@
 """The search index: running Pagefind over the built site (offline; the binary comes from
 PyPI), split into shards for a large directory. What the pages carry for it is in
-facets.py."""
+facets.py; the glob naming a shard's pages, in pagefind_glob.py."""
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import subprocess
 import sys
 import threading
 from pathlib import Path
 
+from .pagefind_glob import glob_of
 from .problems import BuildFailed, Problem
 
 INDEX_FOLDER = "pagefind"  # where Pagefind writes the index, inside the site
@@ -177,41 +177,7 @@ _UNUSED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js",
            "pagefind-highlight.js", "pagefind-worker.js")  # the search runs without a worker
 
 
-def glob_of(paths: list[str]) -> str:
-    """A glob (Pagefind's: wax syntax) that matches exactly these paths, each shared
-    beginning written once: {about/,services/a{b/,c/}}index.html. A plain list of 5,000 long
-    paths was over the size Pagefind's glob may compile to, and it then indexed nothing."""
-    paths = set(paths)
-    # The ending all share, written once; but its first character stays on each path, so
-    # that no path is the beginning of another ("services/ab/" of "services/abc/"): wax has
-    # no empty alternative.
-    ending = os.path.commonprefix([p[::-1] for p in paths])[::-1][1:] if len(paths) > 1 else ""
-    # Sorted without it: cut off, "a/x" and "ab/x" need not keep their order.
-    return _tree(sorted(p[:len(p) - len(ending)] for p in paths)) + _glob_escape(ending)
-
-
-def _tree(paths: list[str]) -> str:
-    """Sorted, distinct paths as a glob: their shared beginning, then each way on."""
-    if len(paths) == 1:
-        return _glob_escape(paths[0])
-    shared = os.path.commonprefix([paths[0], paths[-1]])
-    n = len(shared)
-    if len(paths[0]) == n:  # one is the beginning of the others: listed as they are
-        return "{" + ",".join(map(_glob_escape, paths)) + "}"
-    ways, start = [], 0
-    for end in range(1, len(paths) + 1):
-        if end == len(paths) or paths[end][n] != paths[start][n]:
-            ways.append(_tree([p[n:] for p in paths[start:end]]))
-            start = end
-    return _glob_escape(shared) + "{" + ",".join(ways) + "}"
-
-
 def _page_count(index_folder: Path) -> int:
     """The pages an index written by Pagefind holds."""
     entry = json.loads((index_folder / "pagefind-entry.json").read_text(encoding="utf-8"))
     return sum(language["page_count"] for language in entry["languages"].values())
-
-
-def _glob_escape(path: str) -> str:
-    """Escape a path for Pagefind's glob (wax syntax): brackets, braces, stars, commas."""
-    return "".join("\\" + c if c in "[]{}*?,\\" else c for c in path)

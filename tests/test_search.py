@@ -10,7 +10,7 @@ from types import SimpleNamespace
 import pytest
 
 from conftest import TODAY
-from signpost import search
+from signpost import pagefind_glob, search
 from signpost.facets import hours_code, who_ranges, who_slots, who_values
 from signpost.pipeline import build
 from signpost.problems import BuildFailed
@@ -181,7 +181,7 @@ def test_a_shard_is_pointed_at_exactly_its_pages(tmp_path):
 
 def test_an_index_that_leaves_out_a_page_fails_the_build(project, monkeypatch):
     # A glob that names every page but the last: Pagefind indexes the rest without a word.
-    glob_of = search.glob_of
+    glob_of = pagefind_glob.glob_of
     monkeypatch.setattr(search, "glob_of", lambda pages: glob_of(sorted(pages)[:-1]))
     with pytest.raises(BuildFailed) as failed:
         build(project, today=TODAY)
@@ -219,7 +219,7 @@ def test_a_shards_glob_matches_exactly_its_paths_whatever_they_share():
     for _ in range(3000):
         paths = {"".join(rng.choice("ab/x") for _ in range(rng.randint(1, 7)))
                  for _ in range(rng.randint(1, 7))}
-        glob = search.glob_of(sorted(paths, key=lambda _: rng.random()))
+        glob = pagefind_glob.glob_of(sorted(paths, key=lambda _: rng.random()))
         assert _expand(glob) == paths, glob
         assert not any(empty in glob for empty in ("{,", ",,", ",}"))  # wax has no empty one
 
