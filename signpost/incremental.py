@@ -10,14 +10,14 @@ import hashlib
 import os
 import tempfile
 import threading
-from dataclasses import dataclass, fields, is_dataclass, replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .entries import Split, split_again
 from .forks import Here
 from .links import check_rendered_links
 from .openreferral import encode, last_modified, rewrites
-from .outputs import Output
+from .outputs import Output, same_inputs
 from .pipeline import Steps, plan_build
 from .problems import BuildFailed
 from .render import render_site
@@ -196,7 +196,7 @@ class Incremental(Steps):
             if output.body is not None:
                 continue
             known = self._rendered.get(output.url)
-            if known is not None and _same_inputs(known[0], output, self._compared, self._digests):
+            if known is not None and same_inputs(known[0], output, self._compared, self._digests):
                 kept[output.url] = known[1]
             else:
                 todo.append(output)
@@ -264,39 +264,6 @@ class Incremental(Steps):
         stale = bool(indexed & set(written) or self._indexed & set(deleted))
         self._written, self._indexed = planned, indexed
         return Update(len(services), outputs, written, deleted, stale)
-
-
-def _same_inputs(old: Output, new: Output, before: dict[int, str], now: dict[int, str]
-                 ) -> bool:
-    """Whether a template writes for `new` what it wrote for `old`: the same template, title
-    and sources, and an equal context. Unchanged listings are the same objects from one
-    rebuild to the next, so comparing is mostly telling them apart by identity; a listing
-    whose text is unchanged but whose line moved (one added above it) is a new object, and
-    is compared by the digest of its text (before: old's listings', now: new's)."""
-    if old is new:  # planned again from the same listings (site.plan_site's reuse)
-        return True
-    if (old.template, old.title, old.source, old.sources) != \
-            (new.template, new.title, new.source, new.sources):
-        return False
-
-    def alike(old, new) -> bool:
-        if old is new:
-            return True
-        kind = type(old)
-        if kind is not type(new):
-            return False
-        if kind is list or kind is tuple:
-            return len(old) == len(new) and all(map(alike, old, new))
-        if kind is dict:
-            return old.keys() == new.keys() and all(alike(v, new[k]) for k, v in old.items())
-        if kind is Service:
-            digest = before.get(id(old))
-            return digest is not None and digest == now.get(id(new))
-        if is_dataclass(old):
-            return all(alike(getattr(old, f.name), getattr(new, f.name)) for f in fields(old))
-        return old == new
-
-    return old.context == new.context or alike(old.context, new.context)
 
 
 class _Later:

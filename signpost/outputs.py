@@ -1,9 +1,10 @@
 """One file of the site, as planned: every file the site has (pages, embeds, fragments, the
-feed, the assets, _redirects, _headers) is an Output, with its inputs."""
+feed, the assets, _redirects, _headers) is an Output, with its inputs; and, for the dev
+server's rebuild, what tells that a file planned again has the same inputs as last time."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields, is_dataclass
 
 from .services import Service
 
@@ -48,3 +49,36 @@ def reused(reuse: dict | None, key: Callable[[], tuple], make: Callable):
     known = key()
     made = reuse["now"][known] = reuse["last"].get(known) or make()
     return made
+
+
+def same_inputs(old: Output, new: Output, before: dict[int, str], now: dict[int, str]
+                ) -> bool:
+    """Whether a template writes for `new` what it wrote for `old`: the same template, title
+    and sources, and an equal context. Unchanged listings are the same objects from one
+    rebuild to the next, so comparing is mostly telling them apart by identity; a listing
+    whose text is unchanged but whose line moved (one added above it) is a new object, and
+    is compared by the digest of its text (before: old's listings', now: new's)."""
+    if old is new:  # planned again from the same listings (site.plan_site's reuse)
+        return True
+    if (old.template, old.title, old.source, old.sources) != \
+            (new.template, new.title, new.source, new.sources):
+        return False
+
+    def alike(old, new) -> bool:
+        if old is new:
+            return True
+        kind = type(old)
+        if kind is not type(new):
+            return False
+        if kind is list or kind is tuple:
+            return len(old) == len(new) and all(map(alike, old, new))
+        if kind is dict:
+            return old.keys() == new.keys() and all(alike(v, new[k]) for k, v in old.items())
+        if kind is Service:
+            digest = before.get(id(old))
+            return digest is not None and digest == now.get(id(new))
+        if is_dataclass(old):
+            return all(alike(getattr(old, f.name), getattr(new, f.name)) for f in fields(old))
+        return old == new
+
+    return old.context == new.context or alike(old.context, new.context)
