@@ -1,44 +1,30 @@
 """Rebuild the site after an edit, for the dev server: check everything as `check` does, but
 reparse only the listings whose text changed, re-render only the outputs whose inputs
-changed, and rewrite only the files whose bytes changed. What it writes is byte for byte what
-a cold build writes (tests/test_incremental.py compares them over a series of edits)."""
+changed, and rewrite only the files whose bytes changed (output_folder.py). What it writes is
+byte for byte what a cold build writes (tests/test_incremental.py compares them over a series
+of edits)."""
 from __future__ import annotations
 
 import datetime as dt
 import gc
 import hashlib
-import os
-import tempfile
 import threading
-from dataclasses import dataclass, replace
-from pathlib import Path
+from dataclasses import replace
 
 from .entries import Split, split_again
 from .forks import Here
 from .links import check_rendered_links
 from .openreferral import encode, last_modified, rewrites
+from .output_folder import OutputFolder, Update
 from .outputs import Output, same_inputs
 from .pipeline import Steps, plan_build
 from .problems import BuildFailed
 from .render import render_site
-from .search import SearchIndex
 from .services import Service, check_services, load_services
 from .settings import Settings
 from .site import plan_site
 from .text import SERVICES_LIMIT, TextError, read_text
-from .writer import MARKER, inside, staged, write_site
 from .yamlfile import load_yaml
-
-
-@dataclass(frozen=True)
-class Update:
-    """What one rebuild changed in the output folder."""
-
-    services: int
-    outputs: list[Output]
-    written: list[str]  # dest paths rewritten (new or changed bytes)
-    deleted: list[str]  # dest paths no longer planned
-    indexed_changed: bool  # a page the search indexes changed: its index is stale
 
 
 class Incremental(Steps):
@@ -64,8 +50,7 @@ class Incremental(Steps):
         self._links: dict = {}  # check_rendered_links' memo of the links in each output
         self._feed: dict = {}  # (service digest, org) -> (id, record, list item, date)
         self._feed_settings: Settings | None = None
-        self._written: dict[str, object] | None = None  # dest path -> the text or bytes on disk
-        self._indexed: set[str] = set()  # dest paths of the pages the search indexes
+        self._folder = OutputFolder()  # what the output folder holds
 
     # Checking --------------------------------------------------------------------------
 
@@ -221,49 +206,18 @@ class Incremental(Steps):
     # Writing ---------------------------------------------------------------------------
 
     def build(self, today: dt.date | None = None) -> Update:
-        """Check, then bring the output folder up to date: the first time as the build does
-        (a staging folder swapped in), afterwards by rewriting only the files whose bytes
-        changed and deleting those no longer planned. On problems nothing is written."""
+        """Check, then bring the output folder up to date (OutputFolder.update): only the
+        files whose bytes changed are rewritten. On problems nothing is written."""
         # The caches hold a million objects: a full garbage collection during a rebuild
         # would cost more than the rebuild. Nothing here makes cycles worth collecting.
         collecting = gc.isenabled()
         gc.disable()
         try:
-            return self._build(today)
+            settings, services, outputs = self.check(today)
+            return self._folder.update(settings, len(services), outputs)
         finally:
             if collecting:
                 gc.enable()
-
-    def _build(self, today: dt.date | None) -> Update:
-        settings, services, outputs = self.check(today)
-        out_dir = Path(settings.out_dir)
-        planned = {o.dest_path: (o.body if o.body is not None else o.html) for o in outputs}
-        indexed = {o.dest_path for o in outputs if SearchIndex.indexes(o)}
-        if self._written is None or not (out_dir / MARKER).is_file():
-            with staged(out_dir, settings.inputs) as stage:
-                write_site(outputs, stage)
-            self._written, self._indexed = planned, indexed
-            gc.freeze()  # what the first build keeps is kept for good: collections skip it
-            return Update(len(services), outputs, sorted(planned), [], True)
-        written, folders = [], set()
-        for dest_path, new in planned.items():
-            old = self._written.get(dest_path)
-            if new is old or new == old:
-                continue
-            dest = inside(out_dir, dest_path)
-            if dest.parent not in folders:
-                dest.parent.mkdir(parents=True, exist_ok=True)
-                folders.add(dest.parent)
-            _replace_file(dest, new if isinstance(new, bytes) else new.encode("utf-8"))
-            written.append(dest_path)
-        deleted = sorted(set(self._written) - set(planned))
-        for dest_path in deleted:
-            dest = inside(out_dir, dest_path)
-            dest.unlink(missing_ok=True)
-            _remove_empty_folders(dest.parent, out_dir)
-        stale = bool(indexed & set(written) or self._indexed & set(deleted))
-        self._written, self._indexed = planned, indexed
-        return Update(len(services), outputs, written, deleted, stale)
 
 
 class _Later:
@@ -285,27 +239,3 @@ class _Later:
 
 def _digest(text: str) -> str:
     return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
-
-
-def _replace_file(dest: Path, data: bytes) -> None:
-    """Write a file so that the server never sends half of it: beside it, then renamed."""
-    fd, temp = tempfile.mkstemp(prefix=".", suffix=".new", dir=dest.parent)
-    try:
-        with os.fdopen(fd, "wb") as file:
-            file.write(data)
-        os.chmod(temp, 0o644)
-        os.replace(temp, dest)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
-
-
-def _remove_empty_folders(folder: Path, root: Path) -> None:
-    root = root.resolve()
-    folder = folder.resolve()
-    while folder != root and root in folder.parents:
-        try:
-            folder.rmdir()
-        except OSError:
-            return
-        folder = folder.parent

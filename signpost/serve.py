@@ -8,7 +8,8 @@ import time
 
 from .background_index import BackgroundIndex
 from .headers import headers_for, load_header_rules
-from .incremental import Incremental, Update
+from .incremental import Incremental
+from .output_folder import Update
 from .problems import BuildFailed, format_problems
 from .redirects import load_rewrites, rewrite
 from .settings import Settings
