@@ -9,8 +9,8 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .addresses import is_origin
-from .fields import (Colour, Email, Entries, List, Number, Reader, Shape, Slug, Text, Url,
-                     Verbatim)
+from .fields import Email, List, Reader, Shape, Slug, Text, Url
+from .sitefields import Colour, Entries, Number, Verbatim
 from .problems import Problem, did_you_mean, quote
 from .text import SETTINGS_LIMIT, TextError, read_text
 from .yamlfile import YamlMap, load_yaml
