@@ -12,11 +12,11 @@ from dataclasses import dataclass
 from typing import Callable
 
 from .entries import split_text
-from .fields import (Age, Choice, Day, Either, Email, Flag, List, Markdown, PhoneNumber, Reader,
-                     Shape, Slug, Text, Time, Url, names)
+from .fields import Choice, Either, Flag, List, Reader, Shape, Text, names
 from .problems import Problem, unknown_keys
 from .settings import Settings
 from .text import SERVICES_LIMIT, TextError, read_text
+from .textformats import Age, Day, Email, Markdown, PhoneNumber, Slug, Time, Url
 from .yamlfile import YamlList, YamlMap, collector_paused, load_yaml
 
 DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")

@@ -9,8 +9,9 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .addresses import is_origin
-from .fields import Email, List, Reader, Shape, Slug, Text, Url
+from .fields import List, Reader, Shape, Text
 from .sitefields import Colour, Entries, Number, Verbatim
+from .textformats import Email, Slug, Url
 from .problems import Problem, did_you_mean, quote
 from .text import SETTINGS_LIMIT, TextError, read_text
 from .yamlfile import YamlMap, load_yaml
