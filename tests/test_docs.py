@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-from signpost.services import ALL_FIELDS, FIELDS, read_services
+from signpost.services import ALL_FIELDS, FIELDS
+from signpost.servicesfile import read_services
 from conftest import ROOT, TODAY
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
