@@ -1,9 +1,9 @@
 """Read services.yaml into Service objects and the problems found: the whole file at once, or
 on several cores in parts of whole entries that give the same answer.
 
-Each entry is checked on its own (services.check_entry); what only the whole file can tell is
-checked here: that it holds one key, services, with a list; that no two services share an id;
-and which service a problem in the YAML itself (a duplicate key) falls in."""
+Each entry is checked on its own (listingformat.check_entry); what only the whole file can
+tell is checked here: that it holds one key, services, with a list; that no two services
+share an id; and which service a problem in the YAML itself (a duplicate key) falls in."""
 from __future__ import annotations
 
 import bisect
@@ -11,8 +11,9 @@ import datetime as dt
 from typing import Callable
 
 from .entries import split_text
+from .listingformat import check_entry
 from .problems import Problem, unknown_keys
-from .services import Service, check_entry
+from .services import Service
 from .settings import Settings
 from .text import SERVICES_LIMIT, TextError, read_text
 from .yamlfile import YamlList, YamlMap, collector_paused, load_yaml
