@@ -19,10 +19,10 @@ import time
 from dataclasses import replace
 from pathlib import Path
 
+from signpost.listingformat import SCHEMA_FILE, schema_text
 from signpost.pipeline import build, check, pages_in
 from signpost.problems import BuildFailed, annotation, format_problems
 from signpost.review import overdue_warnings, review_report
-from signpost.services import SCHEMA_FILE, schema_text
 from signpost.settings import Settings, load_settings
 
 ROOT = Path(__file__).resolve().parent

@@ -7,28 +7,21 @@ why it cannot be used with `at.add(line, name, message)`. `at` is a Reader: it c
 `phones.number: ...`, site.yaml `embed: 'lambeth': name: ...`, front matter `title is ...`),
 so the same types read listings, settings and front matter. A type whose sentence needs the
 name as its subject ("accent must be a colour") writes it whole: `at.add(line, "", ...)`.
+
+Here are the general types and the shapes they make (Text, Choice, List, Shape, ...);
+textformats.py has text in a set form (Slug, Url, PhoneNumber, Day, ...), and sitefields.py
+the types that only site.yaml uses (Number, Colour, ...).
 """
 from __future__ import annotations
 
 import datetime as dt
-import functools
-import re
 import sys
 from typing import Callable
 
-import phonenumbers
-from phonenumbers import shortnumberinfo
-
-from .addresses import MAX_URL, address_problem
-from .markup import to_html
 from .problems import Problem, did_you_mean, quote, unknown_keys
 from .yamlfile import YamlList, YamlMap
 
 TEXT_LIMIT = 1000  # characters, unless a field says otherwise
-_SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
-_TIME = re.compile(r"([01][0-9]|2[0-3]):[0-5][0-9]")  # fullmatch: '09:00\n' is not a time
-_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
-_EMAIL = re.compile(r"^[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$")
 
 
 def items(value, line, name, at) -> list[tuple[object, int]]:
@@ -95,115 +88,6 @@ class Text(Field):
         return {"type": "string", "maxLength": self.limit}
 
 
-class Slug(Text):
-    """Becomes part of the site's addresses: /services/<slug>/."""
-
-    def check(self, value, line, name, at):
-        slug = super().check(value, line, name, at)
-        if slug is not None and not _SLUG.fullmatch(slug):
-            at.add(line, name, f"must be lower-case letters, digits and hyphens, like "
-                   f"'gaia-centre' (got {quote(slug)})")
-            return None
-        if slug is not None and len(slug) > 150:
-            at.add(line, name, f"is too long ({len(slug)} characters; keep it under 150)")
-        return slug
-
-    def schema(self, settings):
-        return {"type": "string", "pattern": _SLUG.pattern, "maxLength": 150}
-
-
-class Markdown(Text):
-    """Returns (the text as written, its HTML)."""
-
-    def check(self, value, line, name, at):
-        text = super().check(value, line, name, at)
-        if text is None:
-            return None
-        html, issues = to_html(text)
-        for issue in issues:
-            at.add(line, name, issue)
-        return text, html
-
-
-class Url(Text):
-    """A complete https:// address. site.yaml words it its own way: `expected` names what it
-    must be, and `https_first` says "must start with https://" before any other problem."""
-
-    def __init__(self, doc: str = "", expected: str = "a web address starting with https://",
-                 https_first: bool = False):
-        super().__init__(MAX_URL, doc)
-        self.expected, self.https_first = expected, https_first
-
-    def check(self, value, line, name, at):
-        url = super().check(value, line, name, at)
-        if url is not None and self.https_first and not url.startswith("https://"):
-            at.add(line, name, f"must start with https:// (got {quote(url)})")
-            return None
-        wrong = url is not None and address_problem(url, self.expected)
-        if wrong:
-            at.add(line, name, wrong)
-            return None
-        return url
-
-    def schema(self, settings):
-        return {"type": "string", "format": "uri", "pattern": "^https?://", "maxLength": self.limit}
-
-
-class Email(Text):
-    def __init__(self, limit: int = TEXT_LIMIT, doc: str = "",
-                 expected: str = "an email address like name@example.org"):
-        super().__init__(limit, doc)
-        self.expected = expected
-
-    def check(self, value, line, name, at):
-        address = super().check(value, line, name, at)
-        if address is not None and not _EMAIL.match(address):
-            at.add(line, name, f"must be {self.expected} (got {quote(address)})")
-            return None
-        return address
-
-    def schema(self, settings):
-        return {"type": "string", "format": "email", "maxLength": self.limit}
-
-
-class PhoneNumber(Text):
-    """Returns (the number as written, its tel: URI) for a UK or +international number."""
-
-    def check(self, value, line, name, at):
-        number = super().check(value, line, name, at)
-        if number is None:
-            return None
-        # Shown as written: the digits 0 to 9 only.
-        if not number.isascii() and any(c.isdigit() and not c.isascii() for c in number):
-            at.add(line, name, f"must be written with the digits 0 to 9 (got {quote(number)})")
-            return None
-        href = _tel(number)
-        if href:
-            return number, href
-        at.add(line, name, f"must be a UK phone number, or an international one "
-               f"starting with + (got {quote(number)})")
-        return None
-
-    def schema(self, settings):
-        # An editor reads an unquoted 999 or 08000000000 as a number: both are allowed.
-        return {"type": ["string", "integer"], "pattern": "^[0-9+ ()-]+$"}
-
-
-@functools.lru_cache(maxsize=4096)  # helplines and switchboards recur in many listings
-def _tel(number: str) -> str | None:
-    """The tel: URI of a UK or +international number, or None if it is not one."""
-    try:
-        parsed = phonenumbers.parse(number, "GB")
-    except phonenumbers.NumberParseException:
-        return None
-    if phonenumbers.is_valid_number(parsed):
-        return "tel:" + phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
-    if not number.startswith("+") and \
-            shortnumberinfo.is_valid_short_number_for_region(parsed, "GB"):
-        return "tel:" + str(parsed.national_number)  # 999, 101, 116 123
-    return None
-
-
 class Choice(Field):
     """One or more words from a vocabulary: a tuple, or the name of one in site.yaml.
 
@@ -253,50 +137,6 @@ class Flag(Field):
 
     def schema(self, settings):
         return {"enum": [True, False, "yes", "no"]}
-
-
-class Age(Field):
-    def check(self, value, line, name, at):
-        # isascii and isdecimal: '²' is a digit to isdigit(), but int() cannot read it.
-        if isinstance(value, str) and value.isascii() and value.isdecimal() and int(value) <= 120:
-            return int(value)
-        at.add(line, name, f"must be a whole number from 0 to 120 (got {quote(value)})")
-        return None
-
-    def schema(self, settings):
-        return {"type": "integer", "minimum": 0, "maximum": 120}
-
-
-class Time(Field):
-    """A 24-hour time, kept as written."""
-
-    def check(self, value, line, name, at):
-        if not (isinstance(value, str) and _TIME.fullmatch(value)):
-            at.add(line, name, f"must be a 24-hour time like '09:00' (got {quote(value)})")
-        return value
-
-    def schema(self, settings):
-        return {"type": "string", "pattern": f"^{_TIME.pattern}$"}
-
-
-class Day(Text):
-    """A date written YYYY-MM-DD, not after today."""
-
-    def check(self, value, line, name, at):
-        text = super().check(value, line, name, at)
-        try:
-            day = dt.date.fromisoformat(text) if text and _DATE.fullmatch(text) else None
-        except ValueError:
-            day = None
-        if day is None:
-            at.add(line, name, f"must be a date written YYYY-MM-DD (got {quote(text)})")
-        elif day > at.today:
-            at.add(line, name, f"{text} is in the future (expected the date it was last checked)")
-            day = None
-        return day
-
-    def schema(self, settings):
-        return {"type": "string", "format": "date"}
 
 
 class List(Field):
@@ -383,112 +223,3 @@ def names(field: Field) -> list[str]:
         found += names(inner) if inner else []
     return found
 
-
-# Types that site.yaml uses ---------------------------------------------------------------
-
-_HEX_COLOUR = re.compile(r"#[0-9a-fA-F]{6}", re.ASCII)
-_KEY_SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*", re.ASCII)
-
-
-class Number(Field):
-    """A whole number from low to high, written with the digits 0 to 9."""
-
-    def __init__(self, low: int, high: int, doc: str = ""):
-        self.low, self.high, self.doc = low, high, doc
-
-    def check(self, value, line, name, at):
-        # isascii and isdecimal: '²' is a digit to isdigit(), but int() cannot read it.
-        if isinstance(value, str) and value.isascii() and value.isdecimal() \
-                and self.low <= int(value) <= self.high:
-            return int(value)
-        at.add(line, name, f"must be a whole number from {self.low} to {self.high}")
-        return None
-
-    def schema(self, settings):
-        return {"type": "integer", "minimum": self.low, "maximum": self.high}
-
-
-class Verbatim(Field):
-    """Text taken exactly as written, not trimmed: for values that go into response headers,
-    where a stray space or line end must be refused rather than quietly cut off."""
-
-    def __init__(self, doc: str = ""):
-        self.doc = doc
-
-    def check(self, value, line, name, at):
-        if not isinstance(value, str):
-            at.add(line, name, "must be text, not a list or a mapping")
-            return None
-        return value
-
-    def schema(self, settings):
-        return {"type": "string"}
-
-
-def contrast_on_white(hex_colour: str) -> float:
-    """WCAG contrast ratio of a colour written #rrggbb against white."""
-    channels = [int(hex_colour[i:i + 2], 16) / 255 for i in (1, 3, 5)]
-    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
-    luminance = 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
-    return 1.05 / (luminance + 0.05)
-
-
-class Colour(Field):
-    """A colour for links and borders on white, dark enough to read (WCAG AA: 4.5:1)."""
-
-    def __init__(self, doc: str = ""):
-        self.doc = doc
-
-    def check(self, value, line, name, at):
-        if isinstance(value, str) and _HEX_COLOUR.fullmatch(value) \
-                and contrast_on_white(value) >= 4.5:
-            return value
-        at.add(line, "", f"{name} must be a colour like #1d4f91 with a contrast of at least "
-               f"4.5:1 on white (got {quote(value)})")
-        return None
-
-    def schema(self, settings):
-        return {"type": "string", "pattern": f"^{_HEX_COLOUR.pattern}$"}
-
-
-class Entries(Field):
-    """A mapping of slug to an entry of one shape, like site.yaml's areas; each entry is
-    named by its slug (`areas: 'camden': name: ...`) and made by make(slug, values).
-
-    :param needs: what an entry without the shape's required keys is told it needs.
-    :param short: the key that an entry written as plain text stands for (camden: Camden).
-    :param slugs: check that each key is a slug; False when a rule checks the keys instead.
-    """
-
-    def __init__(self, of: Shape, make: Callable, expected: str, needs: str, short: str = "",
-                 slugs: bool = True, doc: str = ""):
-        self.of, self.make, self.expected, self.needs, self.short, self.slugs, self.doc = \
-            of, make, expected, needs, short, slugs, doc
-
-    def check(self, value, line, name, at):
-        if not isinstance(value, YamlMap) or not value:
-            at.add(line, name, f"must be {self.expected}")
-            return None
-        out = {}
-        for slug, entry in value.items():
-            slug_line = value.lines[slug]
-            # Slugs become folders of the site (/areas/<slug>/): plain words only, never a path.
-            if self.slugs and not (_KEY_SLUG.fullmatch(slug) and len(slug) <= 60):
-                at.add(slug_line, name, f"{quote(slug)} must be lower-case letters, digits and "
-                       "hyphens, like 'barking-and-dagenham' (it becomes part of the site's "
-                       "addresses)")
-                continue
-            if isinstance(entry, str) and self.short:
-                entry = YamlMap({self.short: entry})
-                entry.line, entry.lines = slug_line, {self.short: slug_line}
-            if not isinstance(entry, YamlMap) or not all(entry.get(k) for k in self.of.required):
-                at.add(slug_line, name, f"'{slug}' {self.needs}")
-                continue
-            values = self.of.check(entry, slug_line, at.key(name, f"'{slug}'"), at)
-            if values is not None:
-                out[slug] = self.make(slug, values)
-        return out
-
-    def schema(self, settings):
-        return {"type": "object", "propertyNames": {"pattern": f"^{_KEY_SLUG.pattern}$"},
-                "additionalProperties": self.of.schema(settings)}

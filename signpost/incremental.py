@@ -20,7 +20,8 @@ from .outputs import Output, same_inputs
 from .pipeline import Steps, plan_build
 from .problems import BuildFailed
 from .render import render_site
-from .services import Service, check_services, load_services
+from .services import Service
+from .servicesfile import check_services, load_services
 from .settings import Settings
 from .site import plan_site
 from .text import SERVICES_LIMIT, TextError, read_text

@@ -3,7 +3,7 @@ for services.yaml.
 
 Everything in a feed is untrusted and often untidy: nulls or strings where objects are
 expected, HTML descriptions, placeholder e-mails, UTC times. Each piece of a service is
-judged by the project's own checker (services.py) before it is kept, and the whole entry is
+judged by the project's own checker (listingformat.py) before it is kept, and the whole entry is
 checked again, so the import writes only entries that pass `check`. Whatever is dropped or
 cannot be mapped is said, one line per service and reason. Reading the feed is orfeed.py;
 the pieces of an entry are mapped by ortext, orhours, orcontacts and orwho; oryaml.py writes

@@ -8,7 +8,7 @@ import re
 
 import yaml
 
-from .services import check_services
+from .servicesfile import check_services
 from .settings import Settings
 from .yamlfile import load_yaml
 

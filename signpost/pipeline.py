@@ -25,7 +25,8 @@ from .redirects import plan_redirects
 from .render import compile_templates, compiled_templates, make_env, plan_assets
 from .renderers import Sink, render_plan
 from .search import INDEX_FOLDER, SearchIndex
-from .services import Service, load_services, load_services_in_parts
+from .services import Service
+from .servicesfile import load_services, load_services_in_parts
 from .settings import Settings, load_settings
 from .site import plan_site
 from .wording import load_wording

@@ -9,8 +9,9 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .addresses import is_origin
-from .fields import (Colour, Email, Entries, List, Number, Reader, Shape, Slug, Text, Url,
-                     Verbatim)
+from .fields import List, Reader, Shape, Text
+from .sitefields import Colour, Entries, Number, Verbatim
+from .textformats import Email, Slug, Url
 from .problems import Problem, did_you_mean, quote
 from .text import SETTINGS_LIMIT, TextError, read_text
 from .yamlfile import YamlMap, load_yaml

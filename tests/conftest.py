@@ -12,7 +12,8 @@ import pytest
 from bs4 import BeautifulSoup
 
 from signpost.pipeline import build
-from signpost.services import Service, load_services
+from signpost.services import Service
+from signpost.servicesfile import load_services
 from signpost.settings import Settings, load_settings
 
 ROOT = Path(__file__).resolve().parent.parent

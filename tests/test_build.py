@@ -129,7 +129,7 @@ def real_site(tmp_path_factory):
 
 
 def real_services(real_settings):
-    from signpost.services import load_services
+    from signpost.servicesfile import load_services
     services, problems = load_services(real_settings, "services.yaml", REAL_TODAY)
     assert problems == []
     return services

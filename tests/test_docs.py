@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import re
 
-from signpost.services import ALL_FIELDS, FIELDS, read_services
+from signpost.listingformat import ALL_FIELDS, FIELDS
+from signpost.servicesfile import read_services
 from conftest import ROOT, TODAY
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 
 
 def test_every_field_is_documented():
-    """Every field of the table in signpost/services.py, nested ones (label, days) included."""
+    """Every field of the table in signpost/listingformat.py, nested ones (label, days)
+    included."""
     section = README.split("## The listing format")[1].split("\n## ")[0]
     assert "out_of_hours" in ALL_FIELDS and "closes" in ALL_FIELDS
     missing = [f for f in ALL_FIELDS if f"`{f}`" not in section]

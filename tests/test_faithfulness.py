@@ -14,7 +14,8 @@ import pytest
 import yaml
 
 from signpost.content import load_pages
-from signpost.services import Group, Link, Phone, Service, load_services
+from signpost.services import Group, Link, Phone, Service
+from signpost.servicesfile import load_services
 from conftest import ROOT, REAL_TODAY, soup
 
 SEEDS = Path(__file__).parent / "fixtures" / "seeds"

@@ -16,7 +16,7 @@ from conftest import ROOT, TODAY, make_project
 
 from signpost import renderers, search
 from signpost.forks import Child, Chunks, apart
-from signpost.services import load_services
+from signpost.servicesfile import load_services
 from signpost.settings import load_settings
 
 # Builds the project in argv[1] into argv[2] in a fresh interpreter (the test session may run

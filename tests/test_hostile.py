@@ -293,7 +293,7 @@ HIDDEN = "contains an invisible or control character ({}): delete it, as it can 
 
 
 def service_problems(text: str, settings) -> list[str]:
-    from signpost.services import read_services
+    from signpost.servicesfile import read_services
     return [str(p) for p in read_services(text, "services.yaml", settings, TODAY)[1]]
 
 
@@ -407,7 +407,7 @@ def test_hostile_listing_gets_exact_message(text, expected, settings):
 
 
 def test_an_email_autolink_is_accepted(settings):
-    from signpost.services import read_services
+    from signpost.servicesfile import read_services
     [service], problems = read_services(extra("    description: Write to <help@example.org>."),
                                         "services.yaml", settings, TODAY)
     assert problems == []
@@ -424,18 +424,18 @@ def test_a_30_mb_description_is_refused_quickly(tmp_path, settings):
 
 
 def test_a_services_file_over_the_size_limit_is_not_read(tmp_path, monkeypatch):
-    import signpost.services
-    monkeypatch.setattr(signpost.services, "SERVICES_LIMIT", 1000)
+    import signpost.servicesfile
+    monkeypatch.setattr(signpost.servicesfile, "SERVICES_LIMIT", 1000)
     listings = tmp_path / "services.yaml"
     listings.write_text(GOOD + "#" * 1000)
     settings = Settings.for_root(ROOT, services_file=listings)
-    assert [str(p) for p in signpost.services.load_services(settings, "services.yaml", TODAY)[1]] \
+    assert [str(p) for p in signpost.servicesfile.load_services(settings, "services.yaml", TODAY)[1]] \
         == ["services.yaml:1: cannot read the services file (it is larger than the limit of "
             "1,000 bytes)"]
 
 
 def test_invalid_utf8_is_reported_on_its_line(tmp_path):
-    from signpost.services import load_services
+    from signpost.servicesfile import load_services
     listings = tmp_path / "services.yaml"
     listings.write_bytes(GOOD.replace("Good Service", "Caf\xe9").encode("latin-1"))
     settings = Settings.for_root(ROOT, services_file=listings)

@@ -15,7 +15,7 @@ from jsonschema import Draft202012Validator, FormatChecker
 from signpost.openreferral import NAMESPACE, encode, feed_files, plan_feed, uid
 from signpost.orimport import import_services
 from signpost.oryaml import entries_yaml
-from signpost.services import load_services, read_services
+from signpost.servicesfile import load_services, read_services
 from signpost.settings import load_settings
 from conftest import ROOT, REAL_TODAY, TODAY
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 import dataclasses
 
 from signpost.order import GROUPS, group_of, resident_order
-from signpost.services import Hours, Phone, Referral, Service, read_services
+from signpost.services import Hours, Phone, Referral, Service
+from signpost.servicesfile import read_services
 from conftest import TODAY
 from test_services import GOOD, S, problems_for, with_lines
 

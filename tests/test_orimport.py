@@ -16,7 +16,7 @@ from signpost.orfeed import read_sources
 from signpost.orimport import import_services
 from signpost.oryaml import entries_yaml
 from signpost.pipeline import build
-from signpost.services import load_services, read_services
+from signpost.servicesfile import load_services, read_services
 from signpost.settings import Settings
 from conftest import FIXTURE, ROOT, REAL_TODAY, TODAY
 

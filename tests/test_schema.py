@@ -9,7 +9,8 @@ import pytest
 import yaml
 from jsonschema import Draft7Validator
 
-from signpost.services import SCHEMA_FILE, json_schema, read_services, schema_text
+from signpost.listingformat import SCHEMA_FILE, json_schema, schema_text
+from signpost.servicesfile import read_services
 from conftest import ROOT, TODAY
 from test_services import GOOD
 

@@ -5,7 +5,7 @@ import random
 
 import pytest
 
-from signpost.services import read_services
+from signpost.servicesfile import read_services
 from conftest import TODAY
 
 GOOD = """\

@@ -12,7 +12,7 @@ import pytest
 from conftest import ROOT, TODAY, make_project
 
 from signpost.entries import split_entries
-from signpost.services import read_in_parts, read_services
+from signpost.servicesfile import read_in_parts, read_services
 from signpost.settings import Settings, load_settings
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -145,7 +145,7 @@ def test_reading_in_parts_forks_a_child_for_each_part_and_gives_the_same(tmp_pat
 import datetime as dt, os
 from pathlib import Path
 from signpost import forks
-from signpost.services import load_services, load_services_in_parts
+from signpost.servicesfile import load_services, load_services_in_parts
 from signpost.settings import Settings, load_settings
 settings, _ = load_settings(Settings.for_root(Path({str(ROOT)!r}),
                                               services_file=Path({str(project.services_file)!r})))

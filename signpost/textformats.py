@@ -1,0 +1,175 @@
+"""Field types for text written in a set form: a slug, Markdown, a web or email address, a
+phone number, an age, a time, a date. Each checks that one value is written as its form asks,
+says what is wrong as fields.py describes, and returns the value in the form the site uses
+(a phone number with its tel: URI, Markdown with its HTML, a date as a date)."""
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+
+import phonenumbers
+from phonenumbers import shortnumberinfo
+
+from .addresses import MAX_URL, address_problem
+from .fields import TEXT_LIMIT, Field, Text
+from .markup import to_html
+from .problems import quote
+
+_SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+_TIME = re.compile(r"([01][0-9]|2[0-3]):[0-5][0-9]")  # fullmatch: '09:00\n' is not a time
+_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_EMAIL = re.compile(r"^[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$")
+
+
+class Slug(Text):
+    """Becomes part of the site's addresses: /services/<slug>/."""
+
+    def check(self, value, line, name, at):
+        slug = super().check(value, line, name, at)
+        if slug is not None and not _SLUG.fullmatch(slug):
+            at.add(line, name, f"must be lower-case letters, digits and hyphens, like "
+                   f"'gaia-centre' (got {quote(slug)})")
+            return None
+        if slug is not None and len(slug) > 150:
+            at.add(line, name, f"is too long ({len(slug)} characters; keep it under 150)")
+        return slug
+
+    def schema(self, settings):
+        return {"type": "string", "pattern": _SLUG.pattern, "maxLength": 150}
+
+
+class Markdown(Text):
+    """Returns (the text as written, its HTML)."""
+
+    def check(self, value, line, name, at):
+        text = super().check(value, line, name, at)
+        if text is None:
+            return None
+        html, issues = to_html(text)
+        for issue in issues:
+            at.add(line, name, issue)
+        return text, html
+
+
+class Url(Text):
+    """A complete https:// address. site.yaml words it its own way: `expected` names what it
+    must be, and `https_first` says "must start with https://" before any other problem."""
+
+    def __init__(self, doc: str = "", expected: str = "a web address starting with https://",
+                 https_first: bool = False):
+        super().__init__(MAX_URL, doc)
+        self.expected, self.https_first = expected, https_first
+
+    def check(self, value, line, name, at):
+        url = super().check(value, line, name, at)
+        if url is not None and self.https_first and not url.startswith("https://"):
+            at.add(line, name, f"must start with https:// (got {quote(url)})")
+            return None
+        wrong = url is not None and address_problem(url, self.expected)
+        if wrong:
+            at.add(line, name, wrong)
+            return None
+        return url
+
+    def schema(self, settings):
+        return {"type": "string", "format": "uri", "pattern": "^https?://", "maxLength": self.limit}
+
+
+class Email(Text):
+    def __init__(self, limit: int = TEXT_LIMIT, doc: str = "",
+                 expected: str = "an email address like name@example.org"):
+        super().__init__(limit, doc)
+        self.expected = expected
+
+    def check(self, value, line, name, at):
+        address = super().check(value, line, name, at)
+        if address is not None and not _EMAIL.match(address):
+            at.add(line, name, f"must be {self.expected} (got {quote(address)})")
+            return None
+        return address
+
+    def schema(self, settings):
+        return {"type": "string", "format": "email", "maxLength": self.limit}
+
+
+class PhoneNumber(Text):
+    """Returns (the number as written, its tel: URI) for a UK or +international number."""
+
+    def check(self, value, line, name, at):
+        number = super().check(value, line, name, at)
+        if number is None:
+            return None
+        # Shown as written: the digits 0 to 9 only.
+        if not number.isascii() and any(c.isdigit() and not c.isascii() for c in number):
+            at.add(line, name, f"must be written with the digits 0 to 9 (got {quote(number)})")
+            return None
+        href = _tel(number)
+        if href:
+            return number, href
+        at.add(line, name, f"must be a UK phone number, or an international one "
+               f"starting with + (got {quote(number)})")
+        return None
+
+    def schema(self, settings):
+        # An editor reads an unquoted 999 or 08000000000 as a number: both are allowed.
+        return {"type": ["string", "integer"], "pattern": "^[0-9+ ()-]+$"}
+
+
+@functools.lru_cache(maxsize=4096)  # helplines and switchboards recur in many listings
+def _tel(number: str) -> str | None:
+    """The tel: URI of a UK or +international number, or None if it is not one."""
+    try:
+        parsed = phonenumbers.parse(number, "GB")
+    except phonenumbers.NumberParseException:
+        return None
+    if phonenumbers.is_valid_number(parsed):
+        return "tel:" + phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
+    if not number.startswith("+") and \
+            shortnumberinfo.is_valid_short_number_for_region(parsed, "GB"):
+        return "tel:" + str(parsed.national_number)  # 999, 101, 116 123
+    return None
+
+
+class Age(Field):
+    def check(self, value, line, name, at):
+        # isascii and isdecimal: '²' is a digit to isdigit(), but int() cannot read it.
+        if isinstance(value, str) and value.isascii() and value.isdecimal() and int(value) <= 120:
+            return int(value)
+        at.add(line, name, f"must be a whole number from 0 to 120 (got {quote(value)})")
+        return None
+
+    def schema(self, settings):
+        return {"type": "integer", "minimum": 0, "maximum": 120}
+
+
+class Time(Field):
+    """A 24-hour time, kept as written."""
+
+    def check(self, value, line, name, at):
+        if not (isinstance(value, str) and _TIME.fullmatch(value)):
+            at.add(line, name, f"must be a 24-hour time like '09:00' (got {quote(value)})")
+        return value
+
+    def schema(self, settings):
+        return {"type": "string", "pattern": f"^{_TIME.pattern}$"}
+
+
+class Day(Text):
+    """A date written YYYY-MM-DD, not after today."""
+
+    def check(self, value, line, name, at):
+        text = super().check(value, line, name, at)
+        try:
+            day = dt.date.fromisoformat(text) if text and _DATE.fullmatch(text) else None
+        except ValueError:
+            day = None
+        if day is None:
+            at.add(line, name, f"must be a date written YYYY-MM-DD (got {quote(text)})")
+        elif day > at.today:
+            at.add(line, name, f"{text} is in the future (expected the date it was last checked)")
+            day = None
+        return day
+
+    def schema(self, settings):
+        return {"type": "string", "format": "date"}
