@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import re
 
-from .openreferral import ROUTE_TERMS
 from .orfeed import as_dict, as_dicts, as_text, codes
 from .orhours import opening_hours
 from .ortext import placeholder_email, placeholder_url, plain
 from .oryaml import Checker
+from .servicerecord import ROUTE_TERMS
 
 
 def phones(record: dict, ours: bool, phone_schedules: list[dict], check: Checker,

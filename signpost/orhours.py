@@ -7,10 +7,10 @@ import datetime as dt
 import re
 from zoneinfo import ZoneInfo
 
-from .openreferral import BYDAY
 from .orfeed import as_dicts, as_int, as_text
 from .ortext import plain
 from .oryaml import Checker
+from .servicerecord import BYDAY
 from .services import DAYS
 
 LONDON = ZoneInfo("Europe/London")

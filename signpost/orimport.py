@@ -15,13 +15,13 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from .openreferral import HARM_TERM, uid
 from .orcontacts import emails, phones, referral, url_ok
 from .orfeed import as_dict, as_dicts, as_text, codes
 from .orhours import service_hours
 from .ortext import plain, plain_paragraphs, summary, to_markdown
 from .orwho import eligibility, languages, served_areas
 from .oryaml import Checker
+from .servicerecord import HARM_TERM, uid
 from .settings import Settings
 
 # Fields this import reads; any other field with a value is named as not mapped.

@@ -12,9 +12,10 @@ from pathlib import Path
 import pytest
 from jsonschema import Draft202012Validator, FormatChecker
 
-from signpost.openreferral import NAMESPACE, encode, feed_files, plan_feed, uid
+from signpost.openreferral import encode, feed_files, plan_feed
 from signpost.orimport import import_services
 from signpost.oryaml import entries_yaml
+from signpost.servicerecord import NAMESPACE, uid
 from signpost.servicesfile import load_services, read_services
 from signpost.settings import load_settings
 from conftest import ROOT, REAL_TODAY, TODAY
@@ -199,7 +200,7 @@ def test_one_record_per_organisation(real):
 
 
 def test_referral_forms_are_tagged_by_their_route(project):
-    from signpost.openreferral import _form_route
+    from signpost.servicerecord import _form_route
     assert _form_route("Professional referral form", ("self", "professional")) == "professional"
     assert _form_route("Refer yourself", ("self", "professional")) == "self"
     assert _form_route("Referral form", ("self",)) == "self"
