@@ -13,6 +13,7 @@ from pathlib import Path
 
 import jinja2
 
+from .assets import plan_assets
 from .content import Page, load_pages
 from .forks import Child, Here, apart, aside, can_fork, cores, each_apart
 from .headers import plan_headers
@@ -22,7 +23,7 @@ from .outputs import Output
 from .places import load_places, plan_lookup
 from .problems import BuildFailed, Problem
 from .redirects import plan_redirects
-from .render import compile_templates, compiled_templates, make_env, plan_assets
+from .render import compile_templates, compiled_templates, make_env
 from .renderers import Sink, render_plan
 from .search import INDEX_FOLDER, SearchIndex
 from .services import Service

@@ -1,5 +1,5 @@
-"""The Jinja environment, and each planned output rendered with it; and the assets, planned
-as outputs."""
+"""The Jinja environment, and each planned output rendered with it (the assets, which need no
+template, are planned in assets.py)."""
 from __future__ import annotations
 
 import functools
@@ -234,25 +234,3 @@ def _wording_problem(err: Exception, wording) -> Problem | None:
                            f"{key}: the placeholder {mark}}} is not one this text is given "
                            "(keep the placeholders of the original, like {n})")
     return None
-
-
-def plan_assets(assets_dir: Path) -> list[Output]:
-    """The stylesheets, scripts and images of assets/, as outputs of the site under
-    /assets/, each with its bytes: scripts and stylesheets minified (their comments are for
-    us; residents on slow networks pay for every byte)."""
-    return [Output(f"/assets/{name}", "", f"Asset: {name}", body=minified(path),
-                   sources=(f"asset:{name}",))
-            for path, name in sorted((p, p.relative_to(assets_dir).as_posix())
-                                     for p in assets_dir.rglob("*") if p.is_file())]
-
-
-def minified(path: Path) -> bytes:
-    """A file's bytes, without comments and spacing if it is a script or a stylesheet."""
-    data = path.read_bytes()
-    if path.suffix == ".js":
-        import rjsmin  # imported here: only a build needs it
-        return rjsmin.jsmin(data)
-    if path.suffix == ".css":
-        import rcssmin
-        return rcssmin.cssmin(data)
-    return data
