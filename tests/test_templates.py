@@ -7,6 +7,7 @@ import datetime as dt
 import jinja2
 import pytest
 from bs4 import BeautifulSoup
+from markupsafe import Markup, escape
 
 from signpost.hours import clock, describe_days, describe_hours
 from signpost.listings import Lead, Listing, Section
@@ -65,6 +66,20 @@ def test_layout_promises(env, settings):
     assert page.find("a", href="/staying-safe-online/")
     assert [s["src"] for s in page.find_all("script")] == ["/assets/js/exit.js"]
     assert page.find("script").has_attr("defer")
+
+
+def test_output_is_escaped_as_markupsafe_escapes_it(env):
+    """Each {{ value }} is escaped character for character as markupsafe.escape does it,
+    once: text from a macro, a block set or an object with __html__ is not escaped again."""
+    hostile = """<script>alert("x")</script> & 'quoted'"""
+    page = env.from_string(
+        "{% macro italic(v) %}<i>{{ v }}</i>{% endmacro %}"
+        "{% set held %}<b>{{ v }}</b>{% endset %}"
+        "{{ v }}|{{ italic(v) }}|{{ held }}{{ held }}|{{ v | safe }}|{{ n }}|{{ made }}"
+    ).render(v=hostile, n=7, made=Markup("<u>ok</u>"))
+    text = str(escape(hostile))
+    assert text != hostile
+    assert page == f"{text}|<i>{text}</i>|<b>{text}</b><b>{text}</b>|{hostile}|7|<u>ok</u>"
 
 
 def test_service_page_shows_everything(env):
