@@ -90,7 +90,6 @@ class Run:
     peak_mb: float       # the most memory (proportional set size) of all its processes at once
     files: int = 0       # files in the output folder afterwards
     output: str = ""     # what the commands printed
-    folders: int = 0     # folders in it (each costs the file system about what a file does)
     steps: tuple[tuple[float, float], ...] = ()  # (wall, cpu) of each command in turn
 
 
@@ -149,11 +148,9 @@ def run_measured(commands: list[list[str]], out_dir: Path | None = None, prepare
         if process.returncode:
             raise RuntimeError(f"{command[0]} failed: {stderr.decode(errors='replace')[-500:]}")
         steps.append((time.perf_counter() - step[0], children_cpu(step[1], os.times())))
-    files = folders = 0
-    for _, names, found in os.walk(out_dir) if out_dir else ():
-        files, folders = files + len(found), folders + len(names)
+    files = sum(len(names) for _, _, names in os.walk(out_dir)) if out_dir else 0
     return Run(time.perf_counter() - started, children_cpu(before, os.times()), peak / 1024,
-               files, "".join(printed), folders, tuple(steps))
+               files, "".join(printed), tuple(steps))
 
 
 def children_cpu(before: os.times_result, after: os.times_result) -> float:
