@@ -135,16 +135,16 @@ def versus_peer(n: int, listings: Path, work: Path, rounds: int) -> str:
     memory = (run_measured(ours_cmd, ours_out, cold(ours_out), cwd=ROOT).peak_mb,
               run_measured(peer_cmd, peer_out, cold(peer_out)).peak_mb)
 
+    median = statistics.median
+
     def line(name, runs, peak):
         walls = sorted(r.wall for r in runs)
-        return (f"  {name:<16} wall {statistics.median(walls):6.2f} s ({walls[0]:.2f}-{walls[-1]:.2f})"
-                f"  cpu {statistics.median(r.cpu for r in runs):6.2f} s"
+        return (f"  {name:<16} wall {median(walls):6.2f} s ({walls[0]:.2f}-{walls[-1]:.2f})"
+                f"  cpu {median(r.cpu for r in runs):6.2f} s"
                 f"  peak {peak:7.0f} MB  files {runs[-1].files}")
-    ratio = statistics.median(r.wall for r in ours) / statistics.median(r.wall for r in peer)
-    cpu = statistics.median(r.cpu for r in ours) / statistics.median(r.cpu for r in peer)
+    ratio = median(r.wall for r in ours) / median(r.wall for r in peer)
+    cpu = median(r.cpu for r in ours) / median(r.cpu for r in peer)
     phases = [_timings(r.output) for r in ours]
-
-    median = statistics.median
 
     def alone(name, steps):
         return (f"{name} wall {median(w for w, _ in steps):.2f} s, "
