@@ -53,6 +53,8 @@ def test_layout_promises(env, settings):
     links = page.find_all("a")
     assert [a.get_text(strip=True) for a in links[:2]] == ["Skip to main content", "Exit this page"]
     assert links[0]["href"] == "#main" and page.find(id="main").name == "main"
+    # apart in a text-mode browser, which shows the text between them as it is
+    assert links[0].next_sibling == " " and links[0].next_sibling.next_sibling is links[1]
     assert page.select_one(".app-emergency").get_text(" ", strip=True) == (
         "If you are in danger now, call 999 . If you cannot speak, stay on the line. "
         "On a mobile, press 55 when asked.")
