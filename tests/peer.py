@@ -22,6 +22,10 @@ from pathlib import Path
 
 import yaml
 
+# libyaml's reader and writer where installed: the second peer's project at 10,000 listings
+# took a minute to write with PyYAML's own (untimed, but the benchmark waits for it).
+LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 ROOT = Path(__file__).resolve().parent.parent
 SAME_FILES = ROOT / "tests" / "fixtures" / "hugo-same"  # the second peer's layouts
 
@@ -174,7 +178,7 @@ def write_hugo_same_files(services_file: Path, content_dir: Path, dest: Path,
     templates make from the listing's fields."""
     site = yaml.safe_load((root / "site.yaml").read_text(encoding="utf-8"))
     locale = yaml.safe_load((root / "locales" / "en-GB.yaml").read_text(encoding="utf-8"))
-    services = yaml.safe_load(services_file.read_text(encoding="utf-8"))["services"]
+    services = yaml.load(services_file.read_text(encoding="utf-8"), LOADER)["services"]
     shutil.copytree(SAME_FILES, dest)
     shutil.copytree(root / "assets", dest / "static" / "assets")
     (dest / "static" / "embed").mkdir()
@@ -277,8 +281,8 @@ def _write_same_content(site: dict, services: list[dict], content_dir: Path,
     def page(path: str, front: dict, body: str = "") -> None:
         file = content / path
         file.parent.mkdir(parents=True, exist_ok=True)
-        file.write_text("---\n" + yaml.safe_dump(front, allow_unicode=True, sort_keys=False)
-                        + "---\n" + body, encoding="utf-8")
+        front_matter = yaml.dump(front, Dumper=DUMPER, allow_unicode=True, sort_keys=False)
+        file.write_text("---\n" + front_matter + "---\n" + body, encoding="utf-8")
     hidden = {"build": {"render": "never"}}  # a folder of pages, with no page of its own
     for s in services:
         front = {key: value for key, value in s.items() if key != "description"}
