@@ -32,7 +32,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 
 from signpost.pipeline import PHASES, build, check  # noqa: E402
-from signpost.search import PAGEFIND, SearchIndex, shards  # noqa: E402
+from signpost.search import INDEX_FOLDER, PAGEFIND, SearchIndex, shards  # noqa: E402
 from signpost.settings import Settings  # noqa: E402
 from peer import (children_cpu, run_measured, write_hugo_project,  # noqa: E402
                   write_hugo_same_files)
@@ -190,7 +190,7 @@ def index_alone(site: Path, indexed: list[list[str]], n: int) -> tuple[float, fl
     """Build the search index of a site just built, as the build does, with nothing else
     running: wall and CPU seconds. The site's own index is moved aside, not deleted (see
     cold()): Pagefind leaves alone the files it finds already written."""
-    (site / "pagefind").rename(site / f".pagefind-built-{n}")
+    (site / INDEX_FOLDER).rename(site / f".{INDEX_FOLDER}-built-{n}")
     before, started = os.times(), time.perf_counter()
     search = SearchIndex(site)
     search.start(indexed)
@@ -203,7 +203,7 @@ def _without_index(site: Path) -> tuple[int, int]:
     """The files and folders of a built site, those of its search index left out."""
     files = folders = 0
     for _, names, found in os.walk(site):
-        names[:] = [name for name in names if name != "pagefind"]
+        names[:] = [name for name in names if name != INDEX_FOLDER]
         files, folders = files + len(found), folders + len(names)
     return files, folders
 

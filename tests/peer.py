@@ -22,6 +22,14 @@ from pathlib import Path
 
 import yaml
 
+from signpost.headers import POLICY
+from signpost.openreferral import last_modified
+from signpost.order import resident_order
+from signpost.servicerecord import iso_639, taxonomies
+from signpost.servicesfile import load_services
+from signpost.settings import Settings, load_settings
+from signpost.site import _service_titles
+
 # libyaml's reader and writer where installed: the second peer's project at 10,000 listings
 # took a minute to write with PyYAML's own (untimed, but the benchmark waits for it).
 LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -95,7 +103,6 @@ def write_hugo_project(services_file: Path, content_dir: Path, dest: Path) -> No
                                                    encoding="utf-8")
 
 
-
 # The second peer: the same files as ours. -----------------------------------------------
 
 SAME_CONFIG = """\
@@ -149,20 +156,6 @@ disableKinds = ["rss"]
   taxonomy = ["html"]
   term = ["html"]
 """
-# The Content-Security-Policy every page carries (signpost/headers.py).
-POLICY = ("default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; "
-          "img-src 'self'; font-src 'self'; connect-src 'self'; worker-src 'none'; "
-          "manifest-src 'none'; base-uri 'none'; form-action 'none'")
-GROUPS = ("local", "helplines", "professional", "reporting", "people-who-harm")
-# The Open Referral vocabularies with no home in site.yaml (signpost/servicerecord.py).
-ROUTE_TERMS = [["self", "Self-referral", "Self-referral"],
-               ["professional", "Professional referral", "Professional referral"],
-               ["form", "Referral form", "A referral form; its route is not stated."]]
-AUDIENCE_TERMS = [
-    ["residents", "Residents", "People looking for help."],
-    ["professionals", "Professionals", "People who work with survivors."],
-    ["people-who-harm", "People who harm",
-     "Help for people who cause harm to change their behaviour: not a service for victims."]]
 
 
 def write_hugo_same_files(services_file: Path, content_dir: Path, dest: Path,
@@ -175,10 +168,14 @@ def write_hugo_same_files(services_file: Path, content_dir: Path, dest: Path,
     taxonomies Hugo cannot derive from nested fields (who a service is for, the areas
     professionals see it in), which services the borough embeds show, and the lists they
     have. The rest, from markup and hours to each Open Referral record and its ids, Hugo's
-    templates make from the listing's fields."""
+    templates make from the listing's fields. The import step asks our own code for what it
+    works out (the order, the titles, the vocabularies, the language codes), so that the two
+    sites cannot drift apart; none of it is timed."""
     site = yaml.safe_load((root / "site.yaml").read_text(encoding="utf-8"))
     locale = yaml.safe_load((root / "locales" / "en-GB.yaml").read_text(encoding="utf-8"))
     services = yaml.load(services_file.read_text(encoding="utf-8"), LOADER)["services"]
+    settings, _ = load_settings(Settings.for_root(root, services_file=services_file))
+    checked, _ = load_services(settings, str(services_file), dt.date.today())
     shutil.copytree(SAME_FILES, dest)
     shutil.copytree(root / "assets", dest / "static" / "assets")
     (dest / "static" / "embed").mkdir()
@@ -186,20 +183,19 @@ def write_hugo_same_files(services_file: Path, content_dir: Path, dest: Path,
     (dest / "assets").mkdir()  # Hugo's: the place tables that /assets/places.json is made of
     for table in sorted((root / "data").glob("*.csv")):
         shutil.copy(table, dest / "assets" / table.name)
-    modified = dt.datetime.fromtimestamp(int(services_file.stat().st_mtime), dt.UTC)
     (dest / "hugo.toml").write_text(SAME_CONFIG.format(
         base_url=site["base_url"].rstrip("/"), site_name=site["site_name"],
         page_size=site["page_size"], exit_url=site["exit_url"],
         home_helpline=site.get("home_helpline", ""),
-        modified=modified.strftime("%Y-%m-%dT%H:%M:%SZ"), policy=POLICY))
-    _write_same_data(site, locale, services, dest / "data")
-    _write_same_content(site, services, content_dir, dest / "content")
+        modified=last_modified(services_file), policy=POLICY))
+    _write_same_data(settings, site, locale, services, dest / "data")
+    _write_same_content(settings, checked, site, services, content_dir, dest / "content")
 
 
-def _write_same_data(site: dict, locale: dict, services: list[dict], data: Path) -> None:
+def _write_same_data(settings: Settings, site: dict, locale: dict, services: list[dict],
+                     data: Path) -> None:
     """The vocabularies of site.yaml as Hugo data files, each entry with its place in order
     (Hugo reads a mapping in key order), and the words the scripts use."""
-    import pycountry  # our build's ISO 639 table; Hugo has none, so the codes come with it
     data.mkdir()
 
     def dump(name: str, value) -> None:
@@ -213,24 +209,14 @@ def _write_same_data(site: dict, locale: dict, services: list[dict], data: Path)
                   for n, (slug, c) in enumerate(site["categories"].items())}
     genders = {slug: {"slug": slug, "order": n, "name": name}
                for n, (slug, name) in enumerate(site["genders"].items())}
-    languages = {}
-    for name in sorted({name for s in services for name in s.get("languages", [])}):
-        try:
-            found = pycountry.languages.lookup(name)
-            languages[name] = getattr(found, "alpha_2", None) or found.alpha_3
-        except LookupError:
-            pass
-    vocabularies = [
-        ["categories", "Kinds of help", "What kind of help a service gives.",
-         [[c["slug"], c["name"], c["description"]] for c in categories.values()]],
-        ["eligibility", "Who a service is for",
-         "Eligibility groups: a gender, or anyone, with an age range.",
-         [[g["slug"], g["name"], g["name"]] for g in genders.values()]
-         + [["anyone", "Anyone", "Open to any gender."]]],
-        ["referral-routes", "Referral routes", "How to get help.", ROUTE_TERMS],
-        ["audiences", "Audiences", "Who a listing is for.", AUDIENCE_TERMS],
-        ["pages", "Pages", "Pages on this directory.",
-         [["listing-page", "Listing page", "This directory's page about the service."]]]]
+    # Hugo has no ISO 639 table: the codes come with the project, as our feed finds them.
+    languages = {name: code for name in sorted({name for s in services
+                                                for name in s.get("languages", [])})
+                 if (code := iso_639(name))}
+    # The feed's vocabularies without their ids, which Hugo's templates work out.
+    vocabularies = [[code, taxonomy["name"], taxonomy["description"],
+                     [[t["code"], t["name"], t["description"]] for t in terms.values()]]
+                    for code, (taxonomy, terms) in taxonomies(settings).items()]
     embeds = {slug: {"name": e["name"], "origins": e["origins"]}
               for slug, e in site.get("embed", {}).items()}
     for name, value in (("areas", areas), ("categories", categories), ("genders", genders),
@@ -239,44 +225,23 @@ def _write_same_data(site: dict, locale: dict, services: list[dict], data: Path)
         dump(name, value)
 
 
-def _resident_key(service: dict, home_helpline: str) -> tuple:
-    """Where a service comes in the lists residents see (signpost/order.py): its group, the
-    home helpline first, lines open all day and night next, then by name."""
-    routes = service.get("referral", {}).get("routes", [])
-    if service.get("for_people_who_harm"):
-        group = "people-who-harm"
-    elif service.get("reporting"):
-        group = "reporting"
-    elif "professional" in routes and "self" not in routes:
-        group = "professional"
-    else:
-        group = "helplines" if "national" in service["areas"] else "local"
-    always = group == "helplines" and (service.get("opening_hours") == "24/7" or any(
-        p.get("opening_hours") == "24/7" for p in service.get("phones", [])))
-    return (GROUPS.index(group), not (group == "helplines" and service["id"] == home_helpline),
-            not always, service["name"].lower(), service["id"])
-
-
-def _write_same_content(site: dict, services: list[dict], content_dir: Path,
-                        content: Path) -> None:
+def _write_same_content(settings: Settings, checked: list, site: dict, services: list[dict],
+                        content_dir: Path, content: Path) -> None:
     """Each service as a page (its listing as front matter, its description as the body),
-    the content pages, and a page for each list, embed and fragment ours makes."""
+    the content pages, and a page for each list, embed and fragment ours makes. `checked`
+    are the same listings as our build reads them."""
     genders = list(site["genders"])
     residents = {s["id"] for s in services if "residents" in s.get("audiences", ["residents"])}
-    order = sorted(services, key=lambda s: _resident_key(s, site.get("home_helpline", "")))
-    rank = {s["id"]: n for n, s in enumerate(order, 1)}
+    ordered = resident_order(checked, settings)  # (group, service) in the order residents see
+    rank = {s.id: n for n, (_, s) in enumerate(ordered, 1)}
+    group = {s.id: g for g, s in ordered}
+    titles = dict(zip((s.id for s in checked), _service_titles(checked)))
+    order = sorted(services, key=lambda s: rank[s["id"]])
     embedded: dict[str, list[dict]] = {}  # each embed's services, in residents' order
     for area in site.get("embed", {}):
         embedded[area] = [s for s in order if s["id"] in residents
                           and (area in s["areas"] or "national" in s["areas"])]
     in_embeds = {s["id"] for found in embedded.values() for s in found}
-    titles, seen = {}, {}
-    for s in services:  # unique titles, as signpost/site.py names service pages
-        organisation = s.get("organisation", "")
-        title = f"{s['name']} – {organisation}" if organisation and organisation not in s["name"] \
-            else s["name"]
-        seen[title] = seen.get(title, 0) + 1
-        titles[s["id"]] = title if seen[title] == 1 else f"{title} ({seen[title]})"
 
     def page(path: str, front: dict, body: str = "") -> None:
         file = content / path
@@ -286,8 +251,7 @@ def _write_same_content(site: dict, services: list[dict], content_dir: Path,
     hidden = {"build": {"render": "never"}}  # a folder of pages, with no page of its own
     for s in services:
         front = {key: value for key, value in s.items() if key != "description"}
-        front.update(title=titles[s["id"]], weight=rank[s["id"]],
-                     group=GROUPS[_resident_key(s, "")[0]])
+        front.update(title=titles[s["id"]], weight=rank[s["id"]], group=group[s["id"]])
         if s["id"] in residents:
             groups = s.get("eligibility") or [{}]
             front["for"] = genders if any("gender" not in g for g in groups) else \
