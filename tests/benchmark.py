@@ -208,24 +208,28 @@ def _without_index(site: Path) -> tuple[int, int]:
     return files, folders
 
 
-def disk_speed(folder: Path) -> float:
-    """Seconds to make 500 folders with a small file in each, as a build makes its pages:
-    on this machine's disk that varied tenfold from folder to folder (see --work), and the
-    figures below with it."""
+def disk_speed(folder: Path) -> str:
+    """How long making 500 folders with a small file in each takes in `folder`, as a build
+    makes its pages: on this machine's disk that varied tenfold (see cold()), and the
+    figures with it; fresh, about 30 ms."""
+    probe = Path(tempfile.mkdtemp(prefix=".disk-", dir=folder))
     started = time.perf_counter()
     for n in range(500):
-        (folder / ".disk" / str(n)).mkdir(parents=True)
-        (folder / ".disk" / str(n) / "index.html").write_bytes(b"x" * 9000)
-    return time.perf_counter() - started
+        (probe / str(n)).mkdir()
+        (probe / str(n) / "index.html").write_bytes(b"x" * 9000)
+    return f"{(time.perf_counter() - started) * 1000:.0f} ms"
 
 
 def cold(out_dir: Path):
     """What to do before a timed build: start it cold, as on Netlify, with no site from the
     round before, and the disk done writing that round's files. The old site is moved aside,
-    not deleted: for half a minute after files are deleted, ext4 looks past their inodes
-    each time it makes a file, and on this machine that made every file cost ten to thirty
-    times as much (the build's own deleting of the site it replaces cost it 0.5-1.1 s at
-    1,000 listings, and then slowed the peer's writing in the next round)."""
+    not deleted: on a disk without a journal, as here, ext4 does not reuse an inode for a
+    minute or more after its file is deleted (minutes, while its inode table is not yet
+    written back), and looks past each such inode every time it makes a file; after many
+    deletions that made every file cost ten to thirty times as much (the build's own
+    deleting of the site it replaces cost it 0.5-1.1 s at 1,000 listings, and then slowed
+    the peer's writing in the next round). Files deleted anywhere on the disk minutes
+    before a run can still slow it: the disk is timed before and after each size's rounds."""
     def prepare():
         if out_dir.exists():
             out_dir.rename(out_dir.with_name(f".{out_dir.name}.{time.monotonic_ns()}"))
@@ -266,7 +270,7 @@ def main() -> int:
     over, peers = [], []
     with tempfile.TemporaryDirectory(dir=args.work) as tmp:
         print(f"the disk where it builds ({tmp}): 500 folders, each with a file, made in "
-              f"{disk_speed(Path(tmp)) * 1000:.0f} ms (a fresh disk here: about 30 ms)")
+              f"{disk_speed(Path(tmp))} (a fresh disk here: about 30 ms)")
         print("listings  pages  files   " + "  ".join(f"{p:>6}" for p in PHASES + ("total",))
               + "  s/1000  page gzip KB median/max  heaviest page+assets KB  first search KB, "
               "files, s")
@@ -277,7 +281,10 @@ def main() -> int:
             if n:
                 listings = generate(n, args.generator, Path(tmp))
                 if args.peer_rounds:
-                    peers.append(versus_peer(n, listings, Path(tmp), args.peer_rounds))
+                    before = disk_speed(Path(tmp))
+                    peers.append(versus_peer(n, listings, Path(tmp), args.peer_rounds)
+                                 + f"\n  the disk, 500 folders with a file each: {before} "
+                                 f"before these rounds, {disk_speed(Path(tmp))} after")
             r = measure(n, Path(tmp))
             total = r["seconds"]["total"]
             weight, page = r["heaviest"]
