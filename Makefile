@@ -7,7 +7,8 @@ PIP := $(BIN)/pip install --quiet --disable-pip-version-check
 # Our own modules compiled once, as pip compiles an installed package's: `python build.py`
 # imports them from this folder, and where PYTHONDONTWRITEBYTECODE is set (as on this
 # workplace's machines) every build would compile them again first (about 40 ms of its start).
-COMPILE := $(BIN)/python -m compileall -q signpost build.py
+# The templates too (.templates.compiled): each build would compile them (0.12 s of CPU).
+COMPILE := $(BIN)/python -m compileall -q signpost build.py && $(BIN)/python build.py compile >/dev/null
 APT = SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq
 
 .PHONY: serve test data browser checkers bench

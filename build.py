@@ -45,6 +45,8 @@ def main(argv: list[str] | None = None) -> int:
         return _import(settings, [Path(f) for f in args.source], args.out, args.area or [])
     if args.command == "schema":
         return _schema(settings)
+    if args.command == "compile":
+        return _compile(settings)
     started = time.perf_counter()
     github = os.environ.get("GITHUB_ACTIONS") == "true"  # annotate the pull request's lines
     try:
@@ -130,6 +132,23 @@ def _schema(settings: Settings) -> int:
     return 0
 
 
+def _compile(settings: Settings) -> int:
+    """Compile the templates once, for every build after (`make` does, as it compiles our
+    modules): a build reads them and compiles again only a template changed since. Without
+    them a build compiles its templates itself, so a problem here stops nothing: the build
+    reports it."""
+    from signpost.render import make_env, save_compiled
+    try:
+        settings, problems = load_settings(settings)
+        if not problems:
+            print(f"Compiled the templates into {save_compiled(make_env(settings), settings.templates_dir)}")
+            return 0
+    except (BuildFailed, OSError):
+        pass
+    print("The templates were not compiled: each build will compile them.", file=sys.stderr)
+    return 0
+
+
 def _progress(done: int, total: int) -> None:
     print(f"\rRendering pages: {done}/{total}", end="\n" if done >= total else "", flush=True)
 
@@ -165,6 +184,8 @@ def _parse(argv: list[str]) -> argparse.Namespace:
     imports.set_defaults(services=None, content=None)
     commands.add_parser("schema", help="rewrite services.schema.json for editors").set_defaults(
         services=None, content=None)
+    commands.add_parser("compile", help="compile the templates for the builds after (make "
+                        "does this)").set_defaults(services=None, content=None)
     return parser.parse_args(argv or ["build"])
 
 

@@ -23,7 +23,7 @@ from .outputs import Output
 from .places import load_places, plan_lookup
 from .problems import BuildFailed, Problem
 from .redirects import plan_redirects
-from .render import compile_templates, compiled_templates, make_env
+from .render import compile_templates, compiled_templates, make_env, read_compiled
 from .renderers import Sink, render_plan
 from .search import INDEX_FOLDER, SearchIndex
 from .services import Service
@@ -196,9 +196,10 @@ def plan_build(settings: Settings, today: dt.date | None = None, exit_url: str |
     # Every page uses the wording: without it nothing can be rendered.
     env = None if wording_problems else steps.make_env(settings, exit_url, wording)
     # The feed and the templates are made on the other core while the pages are planned;
-    # the templates once, for every renderer forked after.
+    # the templates once, for every renderer forked after, unless `make` keeps them compiled.
     feed = steps.plan_feed(services, settings)
-    compiled = aside(compiled_templates, env) if env else Here(dict)
+    kept = read_compiled(env, settings.templates_dir) if env else {}
+    compiled = Here(dict, kept) if kept or not env else aside(compiled_templates, env)
     try:
         outputs = steps.plan_site(services, pages, settings, today)
         outputs += [lookup] if lookup else []

@@ -3,6 +3,7 @@ template, are planned in assets.py)."""
 from __future__ import annotations
 
 import functools
+import marshal
 import os
 import traceback
 from collections.abc import Iterable, Iterator
@@ -194,17 +195,64 @@ def compile_templates(env: jinja2.Environment, compiled: dict[str, bytes] | None
 def compiled_templates(env: jinja2.Environment) -> dict[str, bytes]:
     """Compile every template (see compile_templates) and return them as Jinja's bytecode
     cache keeps them: a child compiles them on the other core while the build plans, and
-    hands them back for compile_templates (0.12 s of the plan at 1,000 listings)."""
+    hands them back for compile_templates (0.12 s of the plan at 1,000 listings), unless
+    `make` has kept them compiled (save_compiled)."""
     env.bytecode_cache = _Compiled({})
     compile_templates(env)
     return env.bytecode_cache.codes
 
 
+def compiled_file(templates_dir: Path) -> Path:
+    """Where `make` keeps the templates compiled: beside their folder, not in it (what reads
+    the folder reads templates)."""
+    return templates_dir.parent / f".{templates_dir.name}.compiled"
+
+
+def save_compiled(env: jinja2.Environment, templates_dir: Path) -> Path:
+    """Compile every template and keep them in compiled_file, as `make` keeps our modules'
+    bytecode at install: a build only reads it (read_compiled), and writes nothing outside
+    its site."""
+    file = compiled_file(templates_dir)
+    part = file.with_name(f"{file.name}.{os.getpid()}")
+    part.write_bytes(marshal.dumps((_made_by(env), compiled_templates(env))))
+    os.replace(part, file)  # whole or not at all, for a build reading it meanwhile
+    return file
+
+
+def read_compiled(env: jinja2.Environment, templates_dir: Path) -> dict[str, bytes]:
+    """The templates save_compiled kept, for compile_templates; none if there are none, or
+    if they were compiled another way (another Jinja, other settings). Jinja compiles again
+    each template whose text has changed since (it keeps a checksum of the text with it)."""
+    try:
+        made_by, codes = marshal.loads(compiled_file(templates_dir).read_bytes())
+    except (OSError, ValueError, EOFError, TypeError):  # none, or not whole
+        return {}
+    fits = made_by == _made_by(env) and isinstance(codes, dict) and \
+        all(isinstance(code, bytes) for code in codes.values())
+    return codes if fits else {}
+
+
+def _made_by(env: jinja2.Environment) -> str:
+    """What a compiled template depends on besides its own text: Jinja's version and how
+    this environment reads templates, compiles them and checks their filters and tests."""
+    return repr((jinja2.__version__, env.block_start_string, env.block_end_string,
+                 env.variable_start_string, env.variable_end_string, env.comment_start_string,
+                 env.comment_end_string, env.line_statement_prefix, env.line_comment_prefix,
+                 env.trim_blocks, env.lstrip_blocks, env.newline_sequence,
+                 env.keep_trailing_newline, env.optimized, env.autoescape,
+                 sorted(env.extensions), sorted(env.filters), sorted(env.tests)))
+
+
 class _Compiled(jinja2.BytecodeCache):
-    """Compiled templates kept in memory, by Jinja's key for each (its name and file)."""
+    """Compiled templates kept in memory, by name: Jinja refuses the code of a template
+    compiled from other text, wherever its file is (a build run from elsewhere names the
+    same files by another path)."""
 
     def __init__(self, codes: dict[str, bytes]):
         self.codes = codes
+
+    def get_cache_key(self, name: str, filename: str | None = None) -> str:
+        return name
 
     def load_bytecode(self, bucket) -> None:
         if bucket.key in self.codes:  # the bucket refuses code compiled from other text

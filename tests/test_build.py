@@ -193,6 +193,37 @@ def test_cli_lists_every_problem_and_writes_nothing(tmp_path):
     assert not out.exists()
 
 
+def test_the_templates_kept_compiled_are_the_templates_as_they_are_now(tmp_path):
+    """`build.py compile` (which make runs) keeps the templates compiled beside their folder;
+    a build never writes that file, and after a template is edited builds the page from
+    its new text. Where the templates cannot be compiled, it says so and stops nothing."""
+    project = tmp_path / "project"
+    make_project(project, copy=("templates", "locales"))
+    (project / "build.py").write_text((ROOT / "build.py").read_text(), encoding="utf-8")
+    kept = project / ".templates.compiled"
+
+    def cli(*args):
+        return subprocess.run([sys.executable, "build.py", *args], capture_output=True,
+                              text=True, cwd=project)
+    assert cli("build", "--out", "first").returncode == 0
+    assert not kept.exists()
+    compiled = cli("compile")
+    assert (compiled.returncode, compiled.stdout) == (0, f"Compiled the templates into {kept.name}\n")
+    base = project / "templates" / "base.html"
+    base.write_text(base.read_text(encoding="utf-8").replace(
+        '<main id="main"', '<main data-edited id="main"'), encoding="utf-8")
+    assert cli("build", "--out", "second").returncode == 0
+    assert soup(project / "second" / "index.html").select_one("main[data-edited]")
+    kept.unlink()
+    locale = project / "locales" / "en-GB.yaml"
+    locale.write_text(locale.read_text(encoding="utf-8").replace("home_link: Home",
+                                                                 "home_link: [Home"))
+    broken = cli("compile")
+    assert (broken.returncode, broken.stderr) == (
+        0, "The templates were not compiled: each build will compile them.\n")
+    assert not kept.exists()
+
+
 def test_cli_builds_and_summarises(tmp_path):
     result = run_cli("build", "--out", str(tmp_path / "site"), "--services",
                      str(FIXTURE / "services.yaml"), "--content", str(FIXTURE / "content"),

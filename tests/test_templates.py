@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from pathlib import Path
 
 import jinja2
 import pytest
@@ -11,7 +12,8 @@ from markupsafe import Markup, escape
 
 from signpost.hours import clock, describe_days, describe_hours
 from signpost.listings import Lead, Listing, Section
-from signpost.render import compile_templates, compiled_templates, make_env
+from signpost.render import (compile_templates, compiled_file, compiled_templates, make_env,
+                             read_compiled, save_compiled)
 from signpost.services import Group, Hours, Link, Period, Phone, Referral, Service
 
 EXIT = "https://exit.example.org/weather"
@@ -301,25 +303,75 @@ def test_fragment_items_made_once_stay_with_their_service(env):
             [bool(s.phones) for s in services]
 
 
+def two_templates(folder: Path):
+    """Write templates a.html and b.html into folder; return a maker of environments that
+    read them (from `folder`, or as named by `path`)."""
+    folder.mkdir(exist_ok=True)
+    (folder / "a.html").write_text("A {{ x }}", encoding="utf-8")
+    (folder / "b.html").write_text("B {{ x }}", encoding="utf-8")
+
+    def new_env(path: Path = folder, **options) -> jinja2.Environment:
+        return jinja2.Environment(loader=jinja2.FileSystemLoader(path), auto_reload=False,
+                                  **options)
+    return new_env
+
+
+def compiling(env: jinja2.Environment, monkeypatch) -> list[str]:
+    """The names of the templates env compiles from now on, as it compiles them."""
+    compiled, compile_now = [], env.compile
+    monkeypatch.setattr(env, "compile", lambda source, name=None, *args, **kwargs: (
+        compiled.append(name), compile_now(source, name, *args, **kwargs))[1])
+    return compiled
+
+
 def test_templates_compiled_in_another_process_are_taken_unless_their_text_changed(
         tmp_path, monkeypatch):
     """A child compiles the templates while the build plans; the build takes that code instead
     of compiling again, except for a template whose text is no longer what was compiled."""
-    (tmp_path / "a.html").write_text("A {{ x }}", encoding="utf-8")
-    (tmp_path / "b.html").write_text("B {{ x }}", encoding="utf-8")
-
-    def new_env() -> jinja2.Environment:
-        return jinja2.Environment(loader=jinja2.FileSystemLoader(tmp_path), auto_reload=False)
+    new_env = two_templates(tmp_path)
     codes = compiled_templates(new_env())
     (tmp_path / "b.html").write_text("B changed {{ x }}", encoding="utf-8")
-    env, compiled = new_env(), []
-    compile_now = env.compile
-    monkeypatch.setattr(env, "compile", lambda source, name=None, *args, **kwargs: (
-        compiled.append(name), compile_now(source, name, *args, **kwargs))[1])
+    env = new_env()
+    compiled = compiling(env, monkeypatch)
     compile_templates(env, codes)
     assert compiled == ["b.html"]
     assert env.get_template("a.html").render(x=1) == "A 1"
     assert env.get_template("b.html").render(x=1) == "B changed 1"
+
+
+def test_templates_kept_compiled_by_make_are_taken_from_wherever_the_build_runs(
+        tmp_path, monkeypatch):
+    """`make` keeps the templates compiled beside their folder; a build takes that code
+    however it names the folder (from the project folder, `templates`), and compiles only a
+    template changed since."""
+    folder = tmp_path / "templates"
+    new_env = two_templates(folder)
+    assert save_compiled(new_env(), folder) == compiled_file(folder) == \
+        tmp_path / ".templates.compiled"
+    (folder / "b.html").write_text("B changed {{ x }}", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    env = new_env(Path("templates"))
+    compiled = compiling(env, monkeypatch)
+    compile_templates(env, read_compiled(env, Path("templates")))
+    assert compiled == ["b.html"]
+    assert env.get_template("a.html").render(x=1) == "A 1"
+    assert env.get_template("b.html").render(x=1) == "B changed 1"
+
+
+def test_templates_kept_compiled_another_way_or_broken_are_not_taken(tmp_path):
+    """Code compiled by another kind of environment (here, one that trims blocks, where the
+    same text can compile to other code) or a file cut short is not used: the build
+    compiles."""
+    folder = tmp_path / "templates"
+    new_env = two_templates(folder)
+    save_compiled(new_env(), folder)
+    assert set(read_compiled(new_env(), folder)) == {"a.html", "b.html"}
+    assert read_compiled(new_env(trim_blocks=True), folder) == {}
+    kept = compiled_file(folder)
+    kept.write_bytes(kept.read_bytes()[:1000])
+    assert read_compiled(new_env(), folder) == {}
+    kept.unlink()
+    assert read_compiled(new_env(), folder) == {}
 
 
 def test_a_help_page_shows_a_text_mode_browser_its_summary_once(env):
