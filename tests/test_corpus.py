@@ -85,6 +85,11 @@ CORPUS = [
     ("template using a name it is not given", ("templates",),
      edit("templates/404.html", "{{ t.not_found_home }}", "{{ nope }}"),
      [at('templates/404.html', 't.not_found_home') + ": while rendering /404.html: 'nope' is undefined"]),
+    ("card template using a name it is not given", ("templates",),
+     edit("templates/_partials/service_card.html", "<p>{{ service.summary }}</p>",
+          "<p>{{ nope }}</p>"),
+     [at('templates/_partials/service_card.html', '{{ service.summary }}') + ": while rendering "
+      "/: 'nope' is undefined"]),
     ("template syntax error", ("templates",),
      edit("templates/_partials/breadcrumbs.html", "{% for", "{% fro"),
      [at('templates/_partials/breadcrumbs.html', '{% for') + ": while rendering /services/test-helpline/: "
