@@ -141,7 +141,8 @@ def _compile(settings: Settings) -> int:
     try:
         settings, problems = load_settings(settings)
         if not problems:
-            print(f"Compiled the templates into {save_compiled(make_env(settings), settings.templates_dir)}")
+            kept = save_compiled(make_env(settings), settings.templates_dir)
+            print(f"Compiled the templates into {kept}")
             return 0
     except (BuildFailed, OSError):
         pass

@@ -214,8 +214,11 @@ def save_compiled(env: jinja2.Environment, templates_dir: Path) -> Path:
     its site."""
     file = compiled_file(templates_dir)
     part = file.with_name(f"{file.name}.{os.getpid()}")
-    part.write_bytes(marshal.dumps((_made_by(env), compiled_templates(env))))
-    os.replace(part, file)  # whole or not at all, for a build reading it meanwhile
+    try:
+        part.write_bytes(marshal.dumps((_made_by(env), compiled_templates(env))))
+        os.replace(part, file)  # whole or not at all, for a build reading it meanwhile
+    finally:
+        part.unlink(missing_ok=True)
     return file
 
 
