@@ -5,15 +5,13 @@ so that an edit costs a few writes and the server never sends half a file."""
 from __future__ import annotations
 
 import gc
-import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 from .outputs import Output
 from .search import SearchIndex
 from .settings import Settings
-from .writer import MARKER, inside, staged, write_site
+from .writer import MARKER, inside, replace_file, staged, write_site
 
 
 @dataclass(frozen=True)
@@ -59,7 +57,7 @@ class OutputFolder:
             if dest.parent not in folders:
                 dest.parent.mkdir(parents=True, exist_ok=True)
                 folders.add(dest.parent)
-            _replace_file(dest, new if isinstance(new, bytes) else new.encode("utf-8"))
+            replace_file(dest, new if isinstance(new, bytes) else new.encode("utf-8"))
             written.append(dest_path)
         deleted = sorted(set(self._written) - set(planned))
         for dest_path in deleted:
@@ -69,19 +67,6 @@ class OutputFolder:
         stale = bool(indexed & set(written) or self._indexed & set(deleted))
         self._written, self._indexed = planned, indexed
         return Update(services, outputs, written, deleted, stale)
-
-
-def _replace_file(dest: Path, data: bytes) -> None:
-    """Write a file so that the server never sends half of it: beside it, then renamed."""
-    fd, temp = tempfile.mkstemp(prefix=".", suffix=".new", dir=dest.parent)
-    try:
-        with os.fdopen(fd, "wb") as file:
-            file.write(data)
-        os.chmod(temp, 0o644)
-        os.replace(temp, dest)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
 
 
 def _remove_empty_folders(folder: Path, root: Path) -> None:

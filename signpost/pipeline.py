@@ -199,7 +199,7 @@ def plan_build(settings: Settings, today: dt.date | None = None, exit_url: str |
     # the templates once, for every renderer forked after, unless `make` keeps them compiled.
     feed = steps.plan_feed(services, settings)
     kept = read_compiled(env, settings.templates_dir) if env else {}
-    compiled = Here(dict, kept) if kept or not env else aside(compiled_templates, env)
+    compiled = aside(compiled_templates, env) if env and not kept else Here(dict, kept)
     try:
         outputs = steps.plan_site(services, pages, settings, today)
         outputs += [lookup] if lookup else []

@@ -27,6 +27,7 @@ from .places import LOOKUP_URL
 from .problems import BuildFailed, Problem
 from .settings import EXIT_EXPECTED, Settings
 from .wording import load_wording
+from .writer import replace_file
 
 
 def make_env(settings: Settings, exit_url: str | None = None,
@@ -213,12 +214,7 @@ def save_compiled(env: jinja2.Environment, templates_dir: Path) -> Path:
     bytecode at install: a build only reads it (read_compiled), and writes nothing outside
     its site."""
     file = compiled_file(templates_dir)
-    part = file.with_name(f"{file.name}.{os.getpid()}")
-    try:
-        part.write_bytes(marshal.dumps((_made_by(env), compiled_templates(env))))
-        os.replace(part, file)  # whole or not at all, for a build reading it meanwhile
-    finally:
-        part.unlink(missing_ok=True)
+    replace_file(file, marshal.dumps((_made_by(env), compiled_templates(env))))
     return file
 
 

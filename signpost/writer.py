@@ -60,6 +60,20 @@ _CREATE = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_CLOEXEC", 0) | 
     getattr(os, "O_BINARY", 0)
 
 
+def replace_file(dest: Path, data: bytes) -> None:
+    """Write a file so that no reader ever finds half of it (the dev server sending it, a build
+    reading it): beside it, then renamed."""
+    fd, temp = tempfile.mkstemp(prefix=".", suffix=".new", dir=dest.parent)
+    try:
+        with os.fdopen(fd, "wb") as file:
+            file.write(data)
+        os.chmod(temp, 0o644)
+        os.replace(temp, dest)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
+
+
 def write_site(outputs: list[Output], site_dir: Path) -> None:
     """Write every rendered output into site_dir (a fresh, empty folder)."""
     writer = SiteWriter(site_dir)

@@ -132,6 +132,7 @@ def versus_peer(n: int, listings: Path, work: Path, rounds: int) -> str:
                                             content_dir=PLAIN_CONTENT))
     indexed = [[o.dest_path for o in shard] for shard in shards(outputs)]
     ours, peer, same, index = [], [], [], []
+    disk = disk_speed(work)
     for k in range(rounds):
         ours.append(run_measured(ours_cmd, ours_out, cold(ours_out), sample=False, cwd=ROOT))
         index.append(index_alone(ours_out, indexed, k))
@@ -183,7 +184,9 @@ def versus_peer(n: int, listings: Path, work: Path, rounds: int) -> str:
                       versus("same-files peer", same, memory[2]),
                       "  the same-files peer's search index alone: "
                       + alone("Pagefind", [r.steps[1] for r in same]) + "; the rest: "
-                      + site("Hugo", median(r.steps[0][1] for r in same), same_out)])
+                      + site("Hugo", median(r.steps[0][1] for r in same), same_out),
+                      f"  the disk, 500 folders with a file each: {disk} before these rounds, "
+                      f"{disk_speed(work)} after"])
 
 
 def index_alone(site: Path, indexed: list[list[str]], n: int) -> tuple[float, float]:
@@ -281,10 +284,7 @@ def main() -> int:
             if n:
                 listings = generate(n, args.generator, Path(tmp))
                 if args.peer_rounds:
-                    before = disk_speed(Path(tmp))
-                    peers.append(versus_peer(n, listings, Path(tmp), args.peer_rounds)
-                                 + f"\n  the disk, 500 folders with a file each: {before} "
-                                 f"before these rounds, {disk_speed(Path(tmp))} after")
+                    peers.append(versus_peer(n, listings, Path(tmp), args.peer_rounds))
             r = measure(n, Path(tmp))
             total = r["seconds"]["total"]
             weight, page = r["heaviest"]
