@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from .languages import iso_name
 from .orfeed import as_dict, as_dicts, as_int, as_text
 from .ortext import plain
 from .oryaml import Checker
@@ -74,15 +75,13 @@ def eligibility(record: dict, attributes: list[dict], check: Checker,
 
 def languages(record: dict, notes: list[str]) -> list[str]:
     """The languages' names, read from ISO 639 codes where only a code is given."""
-    import pycountry  # only the import and the feed need the ISO 639 names
     names = []
     for language in as_dicts(record.get("languages")):
         name = plain(as_text(language.get("name") or language.get("language")))
         code = as_text(language.get("code"))
         if not name and code:
-            try:
-                name = pycountry.languages.lookup(code).name
-            except LookupError:
+            name = iso_name(code)
+            if not name:
                 notes.append(f"language code {code[:10]!r} is not ISO 639: left out")
         if name:
             names.append(name[:60])

@@ -13,10 +13,10 @@ eligibility_description, and one attribute per group (gender term, value "13-" o
 """
 from __future__ import annotations
 
-import functools
 import hashlib
 import uuid
 
+from .languages import iso_code
 from .services import DAYS, Hours, Service
 from .settings import Settings
 
@@ -110,20 +110,9 @@ def _form_route(label: str, routes: tuple[str, ...]) -> str:
     return routes[0] if len(routes) == 1 else FORM_TERM
 
 
-@functools.lru_cache(maxsize=1024)  # a lookup scans every ISO 639-3 language
-def iso_639(name: str) -> str | None:
-    """A language's ISO 639 code (two letters where one exists), or None if unknown."""
-    import pycountry  # ISO 639 names and codes, offline; only the feed and the import need it
-    try:
-        language = pycountry.languages.lookup(name)
-    except LookupError:
-        return None
-    return getattr(language, "alpha_2", None) or language.alpha_3
-
-
 def _language(name: str, key: str, sid: str) -> dict:
     record = {"id": uid("language", f"{key}/{name}"), "service_id": sid, "name": name}
-    code = iso_639(name)
+    code = iso_code(name)
     return {**record, "code": code} if code else record
 
 

@@ -23,9 +23,10 @@ from pathlib import Path
 import yaml
 
 from signpost.headers import POLICY
+from signpost.languages import iso_code
 from signpost.openreferral import last_modified
 from signpost.order import resident_order
-from signpost.servicerecord import iso_639, taxonomies
+from signpost.servicerecord import taxonomies
 from signpost.servicesfile import load_services
 from signpost.settings import Settings, load_settings
 from signpost.site import _service_titles
@@ -212,7 +213,7 @@ def _write_same_data(settings: Settings, site: dict, locale: dict, services: lis
     # Hugo has no ISO 639 table: the codes come with the project, as our feed finds them.
     languages = {name: code for name in sorted({name for s in services
                                                 for name in s.get("languages", [])})
-                 if (code := iso_639(name))}
+                 if (code := iso_code(name))}
     # The feed's vocabularies without their ids, which Hugo's templates work out.
     vocabularies = [[code, taxonomy["name"], taxonomy["description"],
                      [[t["code"], t["name"], t["description"]] for t in terms.values()]]
