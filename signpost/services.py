@@ -97,3 +97,9 @@ class Service:
     @property
     def url(self) -> str:
         return f"/services/{self.id}/"
+
+    @property
+    def later_line(self) -> Phone | None:
+        """The line to call when the first is closed (the first 24-hour or out-of-hours line
+        after it), which cards and search results show beside the first."""
+        return next((phone for phone in self.phones[1:] if phone.call_now), None)

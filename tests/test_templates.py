@@ -142,6 +142,29 @@ def test_service_card(env, settings):
     assert card.find("a", href="/professionals/lambeth/")
 
 
+
+def test_card_and_search_result_show_the_line_to_call_when_the_first_is_closed(env):
+    office = Phone("Office", "020 7946 0001", "tel:+442079460001", "Weekdays",
+                   Hours(periods=(Period(("mon",), "09:00", "17:00"),)))
+    evenings = Phone("Evenings", "020 7946 0002", "tel:+442079460002", out_of_hours=True)
+    night = Phone("Night line", "020 7946 0003", "tel:+442079460003", opening_hours=Hours(True))
+    other = Phone("Admin", "020 7946 0004", "tel:+442079460004")
+    service = dataclasses.replace(FULL, phones=(office, other, evenings, night))
+    page = render(env, "services.html", listing=Listing(
+        "H", intro=(), breadcrumbs="areas", services=(service,), count=1, page=1,
+        sections=(Section("", (service,)),), pages=((1, "/x/"),)))
+    # The first line, then the first after it that can be called when it is closed.
+    assert [a["href"] for a in page.select("li.app-card a.app-phone")] == [
+        "tel:+442079460001", "tel:+442079460002"]
+    assert page.select_one("li.app-card .app-card__label").get_text() == "Evenings"
+    facets = render(env, "service.html", service=service, stale=False)
+    meta = [span["data-pagefind-meta"] for span in facets.select("[data-pagefind-meta]")]
+    assert "now_phone:020 7946 0002" in meta and "now_label:Evenings" in meta
+    alone = render(env, "service.html", service=dataclasses.replace(FULL, phones=(office, other)),
+                   stale=False)
+    assert not [m for m in alone.select("[data-pagefind-meta]")
+                if m["data-pagefind-meta"].startswith("now_")]
+
 def test_pagination(env):
     page = render(env, "services.html", listing=Listing(
         "H", (), "", (Section(None, (BARE,)),), (BARE,), count=41, page=2,
