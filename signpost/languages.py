@@ -24,13 +24,13 @@ _SCANNED = ("inverted_name", "common_name")
 def iso_code(text: str) -> str | None:
     """The language's ISO 639 code, two letters where one exists, or None if unknown."""
     language = _by_text().get(text.lower())
-    return (language.get("alpha_2") or language["alpha_3"]) if language else None
+    return language and (language.get("alpha_2") or language["alpha_3"])
 
 
 def iso_name(text: str) -> str | None:
     """The language's ISO 639 name ("Panjabi" for "pa"), or None if unknown."""
     language = _by_text().get(text.lower())
-    return language["name"] if language else None
+    return language and language["name"]
 
 
 @functools.cache
@@ -43,7 +43,7 @@ def _by_text() -> dict[str, dict]:
     for language in reversed(languages):  # names found by going through: the first wins
         by_text.update({language[field].lower(): language for field in _SCANNED
                         if field in language})
-    for field in reversed(_INDEXED):  # before those, and an earlier field before a later
+    for field in reversed(_INDEXED):  # these win over those, an earlier field over a later
         by_text.update({language[field].lower(): language for language in languages
                         if field in language})
     return by_text
