@@ -105,7 +105,19 @@ def _a_way_in(values: dict, entry: YamlMap, at) -> None:
                "(expected a phone, an email, a website or referral: how:)")
 
 
-RULES = (_national_alone, _a_way_in)  # across fields, after each field is checked
+def _harm_said(values: dict, entry: YamlMap, at) -> None:
+    # Help to change one's own behaviour is never shown as help for victims: a listing in
+    # such a kind of help says so itself, or it would be listed among the help for victims.
+    for slug in values.get("categories", ()):
+        if at.settings.categories[slug].for_people_who_harm and \
+                not values.get("for_people_who_harm"):
+            at.add(entry.lines["categories"], "for_people_who_harm",
+                   f"'{slug}' is help for people who harm: add for_people_who_harm: true, so "
+                   "that this listing is never shown as help for victims")
+            return
+
+
+RULES = (_national_alone, _a_way_in, _harm_said)  # across fields, after each is checked
 
 
 class _Entry(Reader):

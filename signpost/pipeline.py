@@ -28,7 +28,7 @@ from .renderers import Sink, render_plan
 from .search import INDEX_FOLDER, SearchIndex
 from .services import Service
 from .servicesfile import load_services, load_services_in_parts
-from .settings import Settings, load_settings
+from .settings import Settings, check_helplines, load_settings
 from .site import plan_site
 from .wording import load_wording
 from .writer import SiteWriter, out_dir_problems, staged
@@ -220,7 +220,8 @@ def plan_build(settings: Settings, today: dt.date | None = None, exit_url: str |
         {f"/{Path(p.file).stem}/" for p in page_problems}
     problems = service_problems + page_problems + place_problems + wording_problems + \
         check_site(outputs, services, pages, services_file, content_dir, pending,
-                   str(settings.settings_file))
+                   str(settings.settings_file)) + \
+        check_helplines(settings, services, str(settings.settings_file))
     if env is None:
         raise BuildFailed(problems)
     seconds.update(load=loaded - started, feed=fed,

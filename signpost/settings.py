@@ -9,7 +9,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .addresses import is_origin
-from .fields import List, Reader, Shape, Text
+from .fields import Flag, List, Reader, Shape, Text
 from .sitefields import Colour, Entries, Number, Verbatim
 from .textformats import Email, Slug, Url
 from .problems import Problem, did_you_mean, quote
@@ -30,6 +30,7 @@ class Term:
     keywords: tuple[str, ...] = ()  # categories: words people type, indexed for search
     helplines: tuple[str, ...] = ()  # categories: ids of the lines offered when a service
     # of this kind cannot be contacted directly (Childline for children's services)
+    for_people_who_harm: bool = False  # categories: every listing of it must say so too
 
 
 @dataclass(frozen=True)
@@ -61,6 +62,9 @@ class Settings:
     genders: dict[str, Term] = field(default_factory=dict)
     embeds: dict[str, Embed] = field(default_factory=dict)
     extra_embed_origins: tuple[str, ...] = ()  # --embed-origin: one build only
+    # The lines of the settings that name listings (home_helpline, a category's helplines),
+    # for the problems found once the listings are read (check_helplines).
+    lines: dict[str, int] = field(default_factory=dict, compare=False)
 
     @property
     def settings_file(self) -> Path:
@@ -126,7 +130,8 @@ def _each_an_origin(embed: dict, entry: YamlMap, name: str, at) -> None:
 
 
 TERM = Shape({"name": Text(NAME_LIMIT), "description": Text(DESCRIPTION_LIMIT),
-              "ons_code": Text(9), "keywords": List(Text(60)), "helplines": List(Slug())},
+              "ons_code": Text(9), "keywords": List(Text(60)), "helplines": List(Slug()),
+              "for_people_who_harm": Flag()},
              dict, required=("name",))
 EMBED = Shape({"name": Text(NAME_LIMIT), "origins": List(Verbatim()), "accent": Colour()},
               dict, required=("origins",), rules=(_each_an_origin,))
@@ -135,7 +140,7 @@ EMBED = Shape({"name": Text(NAME_LIMIT), "origins": List(Verbatim()), "accent": 
 def _term(slug: str, values: dict) -> Term:
     return Term(slug, values["name"], values.get("description") or "",
                 values.get("ons_code") or "", values.get("keywords") or (),
-                values.get("helplines") or ())
+                values.get("helplines") or (), bool(values.get("for_people_who_harm")))
 
 
 VOCABULARY = Entries(TERM, _term, "a mapping of slug to name", "needs a name", short="name")
@@ -193,7 +198,31 @@ def load_settings(settings: Settings, display_name: str = "site.yaml") -> tuple[
                                        f"https://www.example.gov.uk (got {quote(origin)})"))
     values["embeds"] = {slug: replace(e, origins=e.origins + settings.extra_embed_origins)
                         for slug, e in embeds.items()}
+    values["lines"] = _helpline_lines(data)
     return replace(settings, **values), at.problems
+
+
+def _helpline_lines(data: YamlMap) -> dict[str, int]:
+    """The line of home_helpline and of each category's helplines, by the name
+    check_helplines gives them."""
+    lines = {"home_helpline": data.lines.get("home_helpline", data.line)}
+    categories = data.get("categories")
+    for slug, entry in categories.items() if isinstance(categories, YamlMap) else ():
+        if isinstance(entry, YamlMap) and "helplines" in entry:
+            lines[f"categories: '{slug}': helplines"] = entry.lines["helplines"]
+    return lines
+
+
+def check_helplines(settings: Settings, services: list, file: str) -> list[Problem]:
+    """The lines site.yaml offers to call (home_helpline, a category's helplines) are
+    offered to victims: never one for people who harm."""
+    harm = {s.id for s in services if s.for_people_who_harm}
+    named = [("home_helpline", settings.home_helpline)] + [
+        (f"categories: '{c.slug}': helplines", sid) for c in settings.categories.values()
+        for sid in c.helplines]
+    return [Problem(file, settings.lines.get(where, 1), f"{where}: '{sid}' is help for people "
+                    "who harm: it can never be offered as a line for victims to call")
+            for where, sid in named if sid in harm]
 
 
 def _embeds_in_areas(embeds: dict[str, dict], areas: dict[str, Term], data: YamlMap,

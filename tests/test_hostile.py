@@ -585,3 +585,64 @@ def test_the_command_line_lists_hostile_input_without_a_traceback(tmp_path):
     assert result.returncode == 1
     assert "Traceback" not in result.stderr and len(result.stderr) < 2000
     assert result.stderr.splitlines()[-1] == "3 problem(s) found."
+
+
+# 7. Help for people who harm is never offered as help for victims -------------------------
+
+HARM_LISTING = """
+  - id: change-line
+    name: Change Line
+    summary: A fictional line for people who want to stop being abusive.
+    areas: [national]
+    for_people_who_harm: true
+    phones:
+      - number: 020 7946 0999
+"""
+
+
+def check_problems(project: Settings) -> list[str]:
+    from signpost.pipeline import check
+    with pytest.raises(BuildFailed) as failed:
+        check(project, TODAY)
+    return [str(p) for p in failed.value.problems]
+
+
+def with_harm_listing(project: Settings, old: str, new: str) -> int:
+    """Add a listing for people who harm and edit site.yaml; return the edited line."""
+    with project.services_file.open("a", encoding="utf-8") as listings:
+        listings.write(HARM_LISTING)
+    text = project.settings_file.read_text(encoding="utf-8")
+    assert old in text, old
+    project.settings_file.write_text(text.replace(old, new), encoding="utf-8")
+    return text.split(old)[0].count("\n") + 1 + old.count("\n")
+
+
+def test_a_line_for_people_who_harm_can_never_be_the_home_helpline(project):
+    line = with_harm_listing(project, "home_helpline: test-helpline",
+                             "home_helpline: change-line")
+    assert check_problems(project) == [
+        f"{project.settings_file}:{line}: home_helpline: 'change-line' is help for people "
+        "who harm: it can never be offered as a line for victims to call"]
+
+
+def test_a_line_for_people_who_harm_can_never_be_a_kind_of_helps_line(project):
+    line = with_harm_listing(project, "    description: Support for children and young people.\n",
+                             "    description: Support for children and young people.\n"
+                             "    helplines: [test-helpline, change-line]\n")
+    assert check_problems(project) == [
+        f"{project.settings_file}:{line}: categories: 'children-young-people': helplines: "
+        "'change-line' is help for people who harm: it can never be offered as a line for "
+        "victims to call"]
+
+
+def test_a_listing_in_a_kind_of_help_for_people_who_harm_must_say_so(settings):
+    from dataclasses import replace
+    from signpost.settings import Term
+    harm = Term("behaviour-change", "Help to stop being abusive", for_people_who_harm=True)
+    settings = replace(settings, categories={**settings.categories, harm.slug: harm})
+    listing = extra("    categories: [domestic-abuse, behaviour-change]")
+    assert service_problems(listing, settings) == [
+        "services.yaml:9: service 'good-service': for_people_who_harm: 'behaviour-change' is "
+        "help for people who harm: add for_people_who_harm: true, so that this listing is "
+        "never shown as help for victims"]
+    assert service_problems(listing + "    for_people_who_harm: true\n", settings) == []

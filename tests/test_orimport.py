@@ -472,3 +472,17 @@ def test_any_value_anywhere_replaced_by_junk_never_raises(settings):
     result = run(records, settings)
     assert len(result.entries) + len(result.skipped) == len(records)
     assert passes_check(result.entries, settings) == []
+
+
+def test_a_service_of_a_kind_of_help_for_people_who_harm_is_marked_so(settings):
+    """Whether or not the other directory gives the audience, a service in a kind of help
+    that site.yaml marks for people who harm is imported with for_people_who_harm."""
+    from dataclasses import replace
+    from signpost.settings import Term
+    harm = Term("behaviour-change", "Help to stop being abusive", for_people_who_harm=True)
+    settings = replace(settings, categories={**settings.categories, harm.slug: harm})
+    kind = {"link_type": "category", "taxonomy_term": {"code": "behaviour-change"}}
+    [entry] = one(settings, attributes=[kind]).entries
+    assert entry["categories"] == ["behaviour-change"] and entry["for_people_who_harm"] is True
+    [entry] = one(settings, attributes=[]).entries
+    assert "for_people_who_harm" not in entry
