@@ -191,6 +191,11 @@ def load_settings(settings: Settings, display_name: str = "site.yaml") -> tuple[
         at.add(data.line, "areas", "must include 'national'")
     if "base_url" in values:  # pages join it to paths that start with /
         values["base_url"] = values["base_url"].rstrip("/")
+        # It goes into feeds, headers and the code web teams paste into their pages: the
+        # site's address alone, as every page's own links start at the root.
+        if not is_origin(values["base_url"]):
+            at.add(data.lines["base_url"], "base_url", "must be the site's address alone, "
+                   f"like https://example.org, with no path (got {quote(values.pop('base_url'))})")
     embeds = _embeds_in_areas(values.pop("embed", {}), values["areas"], data, at)
     for origin in settings.extra_embed_origins:
         if not is_origin(origin):

@@ -67,6 +67,13 @@ CAMDEN_LINE = line_of("  camden:")
     ("base_url: https://directory.example.org", "base_url: 'https://'",
      [f"site.yaml:{line_of('base_url')}: base_url: must be a complete https:// address with a "
       "host, like https://example.org (got 'https://')"]),
+    ("base_url: https://directory.example.org",
+     "base_url: 'https://directory.example.org/\"><script>alert(1)</script>'",
+     [f"site.yaml:{line_of('base_url')}: base_url: must be the site's address alone, like "
+      "https://example.org, with no path (got 'https://directory.example.org/\"><script…')"]),
+    ("base_url: https://directory.example.org", "base_url: https://directory.example.org/help",
+     [f"site.yaml:{line_of('base_url')}: base_url: must be the site's address alone, like "
+      "https://example.org, with no path (got 'https://directory.example.org/help')"]),
     ("page_size: 20", "page_size: 4",
      [f"site.yaml:{line_of('page_size')}: page_size: must be a whole number from 5 to 500"]),
     ("page_size: 20", "page_size: [20]",

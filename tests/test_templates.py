@@ -407,3 +407,18 @@ def test_a_help_page_shows_a_text_mode_browser_its_summary_once(env):
     assert html.get_text().count(page.summary) == 1
     assert html.select_one('[data-pagefind-filter="type:page"]')
     assert html.select_one(f'[data-pagefind-meta="summary:{page.summary}"]')
+
+
+def test_the_embed_code_for_web_teams_is_escaped_for_the_page_it_is_pasted_into(settings):
+    """The guide shows code to paste: read as text, it must still be HTML in which every
+    value stays inside its attribute (a borough named with quotes adds no attribute)."""
+    hostile = 'Lambeth" onload="alert(1)'
+    areas = {**settings.areas, "lambeth": dataclasses.replace(settings.areas["lambeth"],
+                                                              name=hostile)}
+    env = make_env(dataclasses.replace(settings, areas=areas), EXIT)
+    guide = render(env, "embed-guide.html", embeds=[settings.embeds["lambeth"]])
+    pasted = BeautifulSoup(guide.select_one("pre code").get_text(), "html.parser")
+    frame = pasted.find("iframe")
+    assert sorted(frame.attrs) == ["height", "src", "title", "width"]
+    assert frame["title"].endswith(hostile) and "alert" not in frame["src"]
+    assert [s["src"] for s in pasted.find_all("script")] == [settings.base_url + "/embed/host.js"]
