@@ -50,12 +50,29 @@ def _check_texts(data: YamlMap, file: str, prefix: str, problems: list[Problem])
             continue
         elif not isinstance(value, str):
             problems.append(Problem(file, line, f"{prefix}{key}: must be text"))
+        elif not value:  # an empty Exit button, heading or label would leave people lost
+            problems.append(Problem(file, line, f"{prefix}{key}: is empty: write the words "
+                                    "shown"))
         else:
-            try:
-                list(string.Formatter().parse(value))
-            except ValueError as err:
-                problems.append(Problem(file, line, f"{prefix}{key}: {err} (write a "
+            wrong = _placeholder_problem(value)
+            if wrong:
+                problems.append(Problem(file, line, f"{prefix}{key}: {wrong} (write a "
                                         "placeholder as {name}, and a brace as {{ or }})"))
+
+
+def _placeholder_problem(text: str) -> str | None:
+    """What is wrong with the {placeholders} of a text, if anything: each is a plain name,
+    filled in by the template, with nothing that reaches into it ({n.__class__}) or pads it
+    ({n:>999999999})."""
+    try:
+        parts = list(string.Formatter().parse(text))
+    except ValueError as err:
+        return str(err)
+    for _, name, spec, conversion in parts:
+        if name is not None and (not name.isidentifier() or spec or conversion):
+            shown = name + (f"!{conversion}" if conversion else "") + (f":{spec}" if spec else "")
+            return f"'{{{shown}}}' is not a placeholder"
+    return None
 
 
 def _used_names(templates_dir: Path) -> dict[str, str]:

@@ -62,6 +62,22 @@ CORPUS = [
           'services_count_many: "{count} services"'),
      [at('locales/en-GB.yaml', 'services_count_many:') + ": services_count_many: the placeholder {count} is not one this text "
       "is given (keep the placeholders of the original, like {n})"]),
+    ("locale reaching into a placeholder", ("locales",),
+     edit("locales/en-GB.yaml", 'services_count_many: "{n} services"',
+          'services_count_many: "{n.__class__} services"'),
+     [at('locales/en-GB.yaml', 'services_count_many:') + ": services_count_many: "
+      "'{n.__class__}' is not a placeholder (write a placeholder as {name}, and a brace as "
+      "{{ or }})"]),
+    ("locale padding a placeholder", ("locales",),
+     edit("locales/en-GB.yaml", 'services_count_many: "{n} services"',
+          'services_count_many: "{n:>999999999} services"'),
+     [at('locales/en-GB.yaml', 'services_count_many:') + ": services_count_many: "
+      "'{n:>999999999}' is not a placeholder (write a placeholder as {name}, and a brace as "
+      "{{ or }})"]),
+    ("locale with an empty Exit button", ("locales",),
+     edit("locales/en-GB.yaml", "exit_link: Exit this page", 'exit_link: ""'),
+     [at('locales/en-GB.yaml', 'exit_link: Exit this page') + ": exit_link: is empty: write "
+      "the words shown"]),
     ("category renamed in site.yaml", (), edit("site.yaml", "  lgbt:\n", "  lgbtq:\n"),
      [at('templates/home.html', 'href="/categories/lgbt/"') + ": link to /categories/lgbt/ goes to a page that does not exist "
       "(on /)"]),
