@@ -1,11 +1,16 @@
-"""Web addresses and origins from settings, listings and the command line.
+"""Web addresses, origins, email addresses and phone numbers from settings, listings,
+Markdown and the command line.
 
 None of them is trusted: they land in links, the Exit button and response headers, so each
 is checked whole (one line, a scheme, a host) rather than by how it starts."""
 from __future__ import annotations
 
+import functools
 import re
 from urllib.parse import urlsplit
+
+import phonenumbers
+from phonenumbers import shortnumberinfo
 
 from .problems import quote
 
@@ -14,6 +19,7 @@ from .problems import quote
 LOOPBACK = ("127.0.0.1", "localhost", "::1")
 _HOST = re.compile(r"[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+\.?", re.ASCII)
 _ORIGIN = re.compile(r"(https?)://(\[::1\]|[a-z0-9.-]+)(:[0-9]{1,5})?", re.ASCII)
+_EMAIL = re.compile(r"[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}", re.ASCII)
 MAX_URL = 2000
 
 
@@ -56,3 +62,24 @@ def is_origin(origin) -> bool:
     if scheme == "http":
         return host.strip("[]") in LOOPBACK
     return bool(_HOST.fullmatch(host))
+
+
+def is_email(address: str) -> bool:
+    """True for one email address alone: nothing before or after it (no second address, no
+    ?bcc= or ?body= to add to a message)."""
+    return bool(_EMAIL.fullmatch(address))
+
+
+@functools.lru_cache(maxsize=4096)  # helplines and switchboards recur in many listings
+def tel_uri(number: str) -> str | None:
+    """The tel: URI of a UK or +international number, or None if it is not one."""
+    try:
+        parsed = phonenumbers.parse(number, "GB")
+    except phonenumbers.NumberParseException:
+        return None
+    if phonenumbers.is_valid_number(parsed):
+        return "tel:" + phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
+    if not number.startswith("+") and \
+            shortnumberinfo.is_valid_short_number_for_region(parsed, "GB"):
+        return "tel:" + str(parsed.national_number)  # 999, 101, 116 123
+    return None

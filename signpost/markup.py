@@ -15,11 +15,12 @@ from __future__ import annotations
 import functools
 import html as html_text
 import re
+from urllib.parse import unquote
 
 import cmarkgfm
 from cmarkgfm.cmark import Options
 
-from .addresses import address_problem
+from .addresses import address_problem, is_email, tel_uri
 from .text import hidden_character
 
 _SAFE_LINK = re.compile(r"^(https://|mailto:|tel:|/(?!/)|#)", re.IGNORECASE)
@@ -99,7 +100,16 @@ def _made_safe(html: str, text: str, issues: list[str]) -> str:
         if not _SAFE_LINK.match(href):
             issues.append(f"link {href[:40]!r} must start with https://, mailto:, tel: or /")
             return '<a href="#"'
-        if href.lower().startswith("https://"):
+        scheme = href.split(":", 1)[0].lower()
+        # As a browser reads it: "%3F" is a "?" that starts a ?bcc= to another address.
+        if scheme == "mailto" and not is_email(unquote(href[7:])):
+            issues.append(f"link {href[:40]!r} must be mailto: and one email address alone")
+            return '<a href="#"'
+        if scheme == "tel" and not tel_uri(unquote(href[4:])):
+            issues.append(f"link {href[:40]!r} must be tel: and a UK phone number, or an "
+                          "international one starting with +")
+            return '<a href="#"'
+        if scheme == "https":
             wrong = address_problem(href)
             if wrong:
                 issues.append(f"link {wrong}")

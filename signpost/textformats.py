@@ -5,13 +5,9 @@ says what is wrong as fields.py describes, and returns the value in the form the
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import re
 
-import phonenumbers
-from phonenumbers import shortnumberinfo
-
-from .addresses import MAX_URL, address_problem
+from .addresses import MAX_URL, address_problem, is_email, tel_uri
 from .fields import TEXT_LIMIT, Field, Text
 from .markup import to_html
 from .problems import quote
@@ -19,7 +15,6 @@ from .problems import quote
 _SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 _TIME = re.compile(r"([01][0-9]|2[0-3]):[0-5][0-9]")  # fullmatch: '09:00\n' is not a time
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
-_EMAIL = re.compile(r"^[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$")
 
 
 class Slug(Text):
@@ -84,7 +79,7 @@ class Email(Text):
 
     def check(self, value, line, name, at):
         address = super().check(value, line, name, at)
-        if address is not None and not _EMAIL.match(address):
+        if address is not None and not is_email(address):
             at.add(line, name, f"must be {self.expected} (got {quote(address)})")
             return None
         return address
@@ -104,7 +99,7 @@ class PhoneNumber(Text):
         if not number.isascii() and any(c.isdigit() and not c.isascii() for c in number):
             at.add(line, name, f"must be written with the digits 0 to 9 (got {quote(number)})")
             return None
-        href = _tel(number)
+        href = tel_uri(number)
         if href:
             return number, href
         at.add(line, name, f"must be a UK phone number, or an international one "
@@ -114,21 +109,6 @@ class PhoneNumber(Text):
     def schema(self, settings):
         # An editor reads an unquoted 999 or 08000000000 as a number: both are allowed.
         return {"type": ["string", "integer"], "pattern": "^[0-9+ ()-]+$"}
-
-
-@functools.lru_cache(maxsize=4096)  # helplines and switchboards recur in many listings
-def _tel(number: str) -> str | None:
-    """The tel: URI of a UK or +international number, or None if it is not one."""
-    try:
-        parsed = phonenumbers.parse(number, "GB")
-    except phonenumbers.NumberParseException:
-        return None
-    if phonenumbers.is_valid_number(parsed):
-        return "tel:" + phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
-    if not number.startswith("+") and \
-            shortnumberinfo.is_valid_short_number_for_region(parsed, "GB"):
-        return "tel:" + str(parsed.national_number)  # 999, 101, 116 123
-    return None
 
 
 class Age(Field):

@@ -102,3 +102,22 @@ def test_lists_and_tables_read_as_github_shows_them():
     assert issues == []
     assert "<p>Ways to get help:</p>\n<ul>\n<li>call us</li>\n<li>email us</li>\n</ul>" in html
     assert '<th align="left">a</th>' in html and "style" not in html
+
+
+def test_mail_and_phone_links_hold_one_address_or_number_alone():
+    html, issues = to_html("[a](mailto:help@example.org) [b](tel:02079460000) "
+                           "[c](tel:+44%2020%207946%200000) "
+                           "[d](mailto:help@example.org?bcc=spy@evil.example&body=hi) "
+                           "[e](mailto:help@example.org%3Fbcc=spy@evil.example) "
+                           "[f](mailto:a@example.org,b@evil.example) [g](tel:javascript:alert(1))")
+    assert [a["href"] for tag, a in elements(html) if tag == "a"] == [
+        "mailto:help@example.org", "tel:02079460000", "tel:+44%2020%207946%200000",
+        "#", "#", "#", "#"]
+    assert issues == [
+        "link 'mailto:help@example.org?bcc=spy@evil.exa' must be mailto: and one email address "
+        "alone",
+        "link 'mailto:help@example.org%3Fbcc=spy@evil.e' must be mailto: and one email address "
+        "alone",
+        "link 'mailto:a@example.org,b@evil.example' must be mailto: and one email address alone",
+        "link 'tel:javascript:alert(1)' must be tel: and a UK phone number, or an international "
+        "one starting with +"]
