@@ -189,6 +189,9 @@ def load_settings(settings: Settings, display_name: str = "site.yaml") -> tuple[
         values.setdefault(key, {})
     if "national" not in values["areas"]:
         at.add(data.line, "areas", "must include 'national'")
+    if "services" in values["areas"]:  # a borough's embed and fragments sit beside theirs
+        at.add(data["areas"].lines["services"], "areas", "'services' is the name of the "
+               "folder of embedded service pages (/embed/services/): choose another slug")
     if "base_url" in values:  # pages join it to paths that start with /
         values["base_url"] = values["base_url"].rstrip("/")
         # It goes into feeds, headers and the code web teams paste into their pages: the

@@ -69,6 +69,13 @@ def test_a_slug_that_would_become_a_path_is_refused(tmp_path, old, new, expected
     assert settings_problems(tmp_path, (old, new)) == [expected.format(line=line)]
 
 
+def test_a_borough_may_not_take_the_name_of_the_embedded_service_pages_folder(tmp_path):
+    line = (ROOT / "site.yaml").read_text().split("  barnet:\n")[0].count("\n") + 1
+    assert settings_problems(tmp_path, ("  barnet:\n", "  services:\n")) == [
+        f"site.yaml:{line}: areas: 'services' is the name of the folder of embedded service "
+        "pages (/embed/services/): choose another slug"]
+
+
 def test_an_embed_key_must_be_a_borough_slug(tmp_path):
     problems = settings_problems(tmp_path, ("embed:\n  lewisham:", "embed:\n  ../x:"))
     assert problems == ["site.yaml:21: embed: '../x' is not a borough in areas"]
