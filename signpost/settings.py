@@ -90,7 +90,7 @@ class Settings:
     def inputs(self) -> tuple[Path, ...]:
         """Every file and folder the build reads: the site may never be written over them."""
         return (self.root, self.services_file, self.settings_file, self.content_dir,
-                self.templates_dir, self.assets_dir, self.locale_file.parent)
+                self.templates_dir, self.assets_dir, self.locale_file.parent, self.data_dir)
 
     @classmethod
     def for_root(cls, root: Path, **paths) -> "Settings":

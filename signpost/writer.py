@@ -122,6 +122,9 @@ def out_dir_problems(out_dir: Path, inputs: tuple[Path, ...] = ()) -> list[Probl
             return refuse(f"it is inside the project's {name}, which the build reads")
     if out.exists() and not out.is_dir():
         return refuse("that is a file, not a folder")
+    for folder in out.parents:
+        if folder.exists() and not folder.is_dir():
+            return refuse(f"{str(folder)!r} is a file, not a folder")
     if out.is_dir() and not (out / MARKER).is_file() and any(out.iterdir()):
         return [Problem("--out", 1, f"refusing to replace this folder ({str(out_dir)!r}): it is "
                         f"not empty and is not a site built by this tool (it has no {MARKER} "
@@ -136,9 +139,13 @@ def staged(out_dir: Path, inputs: tuple[Path, ...] = ()):
     problems = out_dir_problems(out_dir, inputs)
     if problems:
         raise BuildFailed(problems)
-    out_dir = Path(out_dir).resolve()
-    out_dir.parent.mkdir(parents=True, exist_ok=True)
-    stage = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.new-", dir=out_dir.parent))
+    given, out_dir = out_dir, Path(out_dir).resolve()
+    try:
+        out_dir.parent.mkdir(parents=True, exist_ok=True)
+        stage = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.new-", dir=out_dir.parent))
+    except OSError as err:  # a path through a file, a folder it may not write in, /proc
+        raise BuildFailed([Problem("--out", 1, f"cannot write the site to {str(given)!r} "
+                                   f"({err.strerror}): choose another --out")]) from None
     try:
         yield stage
         (stage / MARKER).write_text(_MARKER_TEXT, encoding="utf-8")

@@ -110,6 +110,7 @@ IN_PROJECT = "(choose another --out, such as _site)"
     ("assets/site", "it is inside the project's {root}/assets, which the build reads"),
     ("locales", "that is the project's {root}/locales, which the build reads"),
     ("content", "that is the project's {root}/content, which the build reads"),
+    ("data/site", "it is inside the project's {root}/data, which the build reads"),
     (".", "that is the project's folder, which the build reads"),
     ("..", "it holds the project's folder, which the build reads"),
 ])
@@ -126,6 +127,25 @@ def test_the_site_is_never_written_over_the_projects_inputs(tmp_path, out, expec
         f"{expected.format(root=root)} {IN_PROJECT}"]
     assert {p: p.read_bytes() for p in root.rglob("*") if p.is_file()} == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["root"]
+
+
+def test_an_out_folder_that_cannot_be_made_is_a_clear_problem(tmp_path):
+    through_a_file = tmp_path / "a-file"
+    through_a_file.write_text("x")
+    result = run_cli("build", "--services", str(FIXTURE / "services.yaml"),
+                     "--content", str(FIXTURE / "content"), "--out", str(through_a_file / "site"))
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == [
+        f"--out:1: refusing to write the site to {str(through_a_file / 'site')!r}: "
+        f"{str(through_a_file)!r} is a file, not a folder {IN_PROJECT}", "1 problem(s) found.",
+        "Nothing was written."]
+    assert through_a_file.read_text() == "x"
+    result = run_cli("build", "--services", str(FIXTURE / "services.yaml"),
+                     "--content", str(FIXTURE / "content"), "--out", "/proc/signpost-site")
+    assert result.returncode == 1
+    assert result.stderr.splitlines()[0].startswith(
+        "--out:1: cannot write the site to '/proc/signpost-site' (")
+    assert "Traceback" not in result.stderr
 
 
 def test_out_services_yaml_on_the_command_line_is_a_clear_problem(tmp_path):
