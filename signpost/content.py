@@ -20,7 +20,8 @@ FRONT_MATTER = {
 }
 REQUIRED = ("title", "summary")
 _READ = Shape(FRONT_MATTER, dict)  # required keys are said as content pages say them, below
-_SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+_SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
+_TAG = re.compile(r"<[^>]*>")  # in HTML the converter wrote: a "<" in text is &lt;
 
 
 class _FrontMatter(Reader):
@@ -79,7 +80,7 @@ def read_page(path: Path, file: str) -> tuple[Page | None, list[Problem]]:
         return None, [Problem(file, err.line, f"cannot read the file ({err})")]
     problems = []
     slug = path.stem
-    if not _SLUG.match(slug):
+    if not _SLUG.fullmatch(slug):
         problems.append(Problem(file, 1, "the file name must be lower-case letters, digits and "
                                          "hyphens, like 'staying-safe-online.md'"))
     front, body, body_line = split_front_matter(text)
@@ -105,6 +106,10 @@ def read_page(path: Path, file: str) -> tuple[Page | None, list[Problem]]:
         return None, problems + hidden
     html, issues = to_html(body)
     problems += [Problem(file, body_line, issue) for issue in issues]
+    if not issues and not any(c.isalnum() for c in _TAG.sub("", html)):
+        # A page with nothing to read is a dead end, and the search could not index it.
+        problems.append(Problem(file, body_line, "the page has no words: write its text "
+                                                 "after the front matter"))
     if problems:
         return None, problems
     return Page(slug, values["title"], values["summary"], values.get("audience", "residents"),

@@ -84,7 +84,7 @@ def test_front_matter_is_split_with_the_body_line():
 
 def test_all_problems_in_a_folder(tmp_path):
     write(tmp_path, "no front matter", "one.md")
-    write(tmp_path, "---\ntitle: T\n---\n", "two.md")
+    write(tmp_path, "---\ntitle: T\n---\nWords.\n", "two.md")
     pages, problems = load_pages(tmp_path, "content")
     assert pages == []
     assert [p.file for p in problems] == ["content/one.md", "content/two.md"]

@@ -501,12 +501,21 @@ def page_problems(tmp_path, body: str | bytes, name: str = "help.md") -> list[st
       "list or quote markers): write it flatter"]),
     (">" * 500 + " x\n", ["content/help.md:5: line 2 of the text is nested too deeply (more than "
                           "64 spaces, or 16 list or quote markers): write it flatter"]),
-    ("[" * 10_000 + "\n", []),
+    ("[" * 10_000 + " help\n", []),
+    ("…\n\n—\n", ["content/help.md:5: the page has no words: write its text after the front "
+                   "matter"]),
+    ("", ["content/help.md:5: the page has no words: write its text after the front matter"]),
     (("word " * 4001 + "\n"), []),
     ("Write to <help@example.org>.\n", []),
 ])
 def test_hostile_page_gets_exact_message(tmp_path, body, expected):
     assert page_problems(tmp_path, body) == expected
+
+
+def test_a_page_file_name_ending_in_a_new_line_is_refused(tmp_path):
+    assert page_problems(tmp_path, "Words.\n", name="evil\n.md") == [
+        "content/evil\n.md:1: the file name must be lower-case letters, digits and hyphens, "
+        "like 'staying-safe-online.md'"]
 
 
 def test_front_matter_has_limits_and_no_hidden_characters(tmp_path):
