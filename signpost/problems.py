@@ -16,12 +16,21 @@ class Problem:
     field: str | None = None
 
     def __str__(self) -> str:
-        return f"{self.file}:{self.line}: {self.text()}"
+        return f"{printable(self.file)}:{self.line}: {self.text()}"
 
     def text(self) -> str:
         """The problem without its file and line."""
         service = f"service '{self.service}': " if self.service is not None else ""
-        return service + (f"{self.field}: " if self.field else "") + self.message
+        return printable(service + (f"{self.field}: " if self.field else "") + self.message,
+                         keep="\n")
+
+
+def printable(text: str, keep: str = "") -> str:
+    """The text with each character a terminal would act on (an escape that colours or
+    clears it, a new line in a file's name) but those in `keep` written as its escape,
+    like \\x1b."""
+    return text if text.isprintable() else "".join(
+        c if c.isprintable() or c in keep else repr(c)[1:-1] for c in text)
 
 
 class BuildFailed(Exception):
@@ -44,7 +53,8 @@ def annotation(problem: Problem, level: str = "error") -> str:
     def escape(text: str, extra: str = "") -> str:
         text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
         return text.replace(":", "%3A").replace(",", "%2C") if extra else text
-    return f"::{level} file={escape(problem.file, 'p')},line={problem.line}::{escape(problem.text())}"
+    return (f"::{level} file={escape(printable(problem.file), 'p')},line={problem.line}::"
+            f"{escape(problem.text())}")
 
 
 def quote(value: object, limit: int = 40) -> str:

@@ -44,6 +44,13 @@ def test_overdue_listings_warn():
                             "update last_reviewed")
 
 
+def test_a_file_name_cannot_act_on_the_terminal_or_the_annotation():
+    problem = Problem("content/x\x1b[31mRED\x1b[0m\n.md", 1, "bad \x1b[2J", "s", "f")
+    assert str(problem) == "content/x\\x1b[31mRED\\x1b[0m\\n.md:1: service 's': f: bad \\x1b[2J"
+    assert annotation(problem) == ("::error file=content/x\\x1b[31mRED\\x1b[0m\\n.md,line=1::"
+                                   "service 's': f: bad \\x1b[2J")
+
+
 def test_annotations_escape_what_github_reads():
     problem = Problem("services.yaml", 31, "must be 50% sure,\nreally", "gaia-centre", "phones.number")
     assert annotation(problem) == ("::error file=services.yaml,line=31::service 'gaia-centre': "
