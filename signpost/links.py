@@ -4,6 +4,7 @@ then, as each page is rendered, that its links do too."""
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 from .content import Page
 from .outputs import Output
@@ -57,9 +58,21 @@ def check_site(outputs: list[Output], services: list[Service], pages: list[Page]
         for href in _HREF.findall(html):
             target = href if href.endswith("/") or "." in href.rsplit("/", 1)[-1] else href + "/"
             if target not in known:
-                problems.append(Problem(file, line, f"link to {href} goes to a page that does "
-                                        "not exist", sid, "description" if sid else None))
+                problems.append(Problem(file, _line_of(href, file, line), f"link to {href} goes "
+                                        "to a page that does not exist", sid,
+                                        "description" if sid else None))
     return problems
+
+
+def _line_of(href: str, file: str, start: int) -> int:
+    """The first line of the file, from `start` on, that holds the link as written (read
+    only when a link goes nowhere), else `start`."""
+    try:
+        lines = Path(file).read_text(encoding="utf-8").splitlines()[start - 1:]
+    except (OSError, UnicodeDecodeError):
+        return start
+    return next((n for n, text in enumerate(lines, start) if f"({href}" in text or
+                 f"<{href}>" in text or f": {href}" in text), start)
 
 
 def check_rendered_links(planned: list[Output], rendered: list[Output], services: list[Service],

@@ -105,19 +105,7 @@ def _a_way_in(values: dict, entry: YamlMap, at) -> None:
                "(expected a phone, an email, a website or referral: how:)")
 
 
-def _harm_said(values: dict, entry: YamlMap, at) -> None:
-    # Help to change one's own behaviour is never shown as help for victims: a listing in
-    # such a kind of help says so itself, or it would be listed among the help for victims.
-    for slug in values.get("categories", ()):
-        if at.settings.categories[slug].for_people_who_harm and \
-                not values.get("for_people_who_harm"):
-            at.add(entry.lines["categories"], "for_people_who_harm",
-                   f"'{slug}' is help for people who harm: add for_people_who_harm: true, so "
-                   "that this listing is never shown as help for victims")
-            return
-
-
-RULES = (_national_alone, _a_way_in, _harm_said)  # across fields, after each is checked
+RULES = (_national_alone, _a_way_in)  # across fields, after each field is checked
 
 
 class _Entry(Reader):
@@ -164,6 +152,10 @@ def _service(entry, line: int, at: _Entry) -> Service | None:
         rule(values, entry, at)
     if "description" in values:
         values["description"], values["description_html"] = values["description"]
+    if any(at.settings.categories[c].for_people_who_harm for c in values.get("categories", ())):
+        # A perpetrator programme is never shown as help for victims, even if it forgets to
+        # say what it is.
+        values["for_people_who_harm"] = True
     if values.get("eligibility") and not values.get("eligibility_text"):
         values["eligibility_text"] = _describe(values["eligibility"], at.settings)
     if at.problems or not all(k in values for k in REQUIRED):

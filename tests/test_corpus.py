@@ -123,7 +123,7 @@ CORPUS = [
       "content/about.md:2: front matter: unknown key 'titel' (did you mean 'title'?)"]),
     ("description links to a page that does not exist", (),
      edit("services.yaml", "See [staying safe](/staying-safe-online/)", "See [help](/help/)"),
-     ["services.yaml:3: service 'test-helpline': description: link to /help/ goes to a page "
+     ["services.yaml:8: service 'test-helpline': description: link to /help/ goes to a page "
       "that does not exist"]),
 ]
 

@@ -514,7 +514,7 @@ def test_hostile_page_gets_exact_message(tmp_path, body, expected):
 
 def test_a_page_file_name_ending_in_a_new_line_is_refused(tmp_path):
     assert page_problems(tmp_path, "Words.\n", name="evil\n.md") == [
-        "content/evil\n.md:1: the file name must be lower-case letters, digits and hyphens, "
+        "content/evil\\n.md:1: the file name must be lower-case letters, digits and hyphens, "
         "like 'staying-safe-online.md'"]
 
 
@@ -544,6 +544,20 @@ def test_a_bad_id_adds_no_follow_on_link_problems(project):
     assert [p.text() for p in failed.value.problems] == [
         "service 'Lambeth-Women': id: must be lower-case letters, digits and hyphens, like "
         "'gaia-centre' (got 'Lambeth-Women')"]
+
+
+def test_a_link_that_goes_nowhere_is_reported_on_its_own_line(project):
+    listings = project.services_file
+    listings.write_text(listings.read_text().replace("(/staying-safe-online/)", "(/nowhere/)"))
+    (project.content_dir / "guide.md").write_text(
+        "---\ntitle: A guide\nsummary: Short.\n---\n\nFirst words.\n\n"
+        "Then [a link](/gone/) and more.\n\n[ref]: /also-gone/\n[ref] again.\n")
+    assert check_problems(project) == [
+        f"{project.content_dir}/guide.md:8: link to /gone/ goes to a page that does not exist",
+        f"{project.content_dir}/guide.md:10: link to /also-gone/ goes to a page that does not "
+        "exist",
+        f"{listings}:8: service 'test-helpline': description: link to /nowhere/ goes to a page "
+        "that does not exist"]
 
 
 def test_a_page_saved_by_notepad_is_accepted(tmp_path):
@@ -671,14 +685,16 @@ def test_a_line_for_people_who_harm_can_never_be_a_kind_of_helps_line(project):
         "victims to call"]
 
 
-def test_a_listing_in_a_kind_of_help_for_people_who_harm_must_say_so(settings):
+def test_a_listing_in_a_kind_of_help_for_people_who_harm_is_that_whatever_it_says(settings):
     from dataclasses import replace
+    from signpost.servicesfile import read_services
     from signpost.settings import Term
     harm = Term("behaviour-change", "Help to stop being abusive", for_people_who_harm=True)
     settings = replace(settings, categories={**settings.categories, harm.slug: harm})
-    listing = extra("    categories: [domestic-abuse, behaviour-change]")
-    assert service_problems(listing, settings) == [
-        "services.yaml:9: service 'good-service': for_people_who_harm: 'behaviour-change' is "
-        "help for people who harm: add for_people_who_harm: true, so that this listing is "
-        "never shown as help for victims"]
-    assert service_problems(listing + "    for_people_who_harm: true\n", settings) == []
+    for said in ("", "    for_people_who_harm: false", "    for_people_who_harm: true"):
+        listing = extra("    categories: [domestic-abuse, behaviour-change]", said)
+        [service], problems = read_services(listing, "services.yaml", settings, TODAY)
+        assert problems == [] and service.for_people_who_harm is True
+    [service], _ = read_services(extra("    categories: [domestic-abuse]"), "services.yaml",
+                                 settings, TODAY)
+    assert service.for_people_who_harm is False
