@@ -23,7 +23,7 @@ from signpost.listingformat import SCHEMA_FILE, schema_text
 from signpost.pipeline import build, check, pages_in
 from signpost.problems import BuildFailed, annotation, format_problems
 from signpost.review import overdue_warnings, review_report
-from signpost.settings import Settings, load_settings
+from signpost.settings import Settings, load_settings, unknown_helplines
 
 ROOT = Path(__file__).resolve().parent
 # Run from the project folder, files are named relative to it ("services.yaml:31: ..."),
@@ -51,12 +51,13 @@ def main(argv: list[str] | None = None) -> int:
     github = os.environ.get("GITHUB_ACTIONS") == "true"  # annotate the pull request's lines
     try:
         if args.command in ("check", "report"):
-            _, services, outputs = check(settings)
+            settings, services, outputs = check(settings)
             if args.command == "report":
                 print(review_report(services, dt.date.today()))
                 return 0
             print(f"No problems: {len(services)} services, {pages_in(outputs)} pages.")
-            warnings = overdue_warnings(services, str(settings.services_file), dt.date.today())
+            warnings = unknown_helplines(settings, services, str(settings.settings_file)) + \
+                overdue_warnings(services, str(settings.services_file), dt.date.today())
             for warning in warnings:
                 print(annotation(warning, "warning") if github else f"warning: {warning}",
                       file=sys.stderr)

@@ -225,12 +225,26 @@ def check_helplines(settings: Settings, services: list, file: str) -> list[Probl
     """The lines site.yaml offers to call (home_helpline, a category's helplines) are
     offered to victims: never one for people who harm."""
     harm = {s.id for s in services if s.for_people_who_harm}
-    named = [("home_helpline", settings.home_helpline)] + [
-        (f"categories: '{c.slug}': helplines", sid) for c in settings.categories.values()
-        for sid in c.helplines]
     return [Problem(file, settings.lines.get(where, 1), f"{where}: '{sid}' is help for people "
                     "who harm: it can never be offered as a line for victims to call")
-            for where, sid in named if sid in harm]
+            for where, sid in _helplines(settings) if sid in harm]
+
+
+def unknown_helplines(settings: Settings, services: list, file: str) -> list[Problem]:
+    """A warning for each line site.yaml offers to call that no listing has: the pages
+    meant to offer it offer nothing (not a problem: listings generated for a benchmark are
+    built with the real site.yaml)."""
+    ids = {s.id for s in services}
+    return [Problem(file, settings.lines.get(where, 1), f"{where}: no listing has the id "
+                    f"'{sid}', so no page offers it" + did_you_mean(sid, ids))
+            for where, sid in _helplines(settings) if sid not in ids]
+
+
+def _helplines(settings: Settings) -> list[tuple[str, str]]:
+    """Each line site.yaml names to call, as (the setting, the listing's id)."""
+    named = [("home_helpline", settings.home_helpline)] if settings.home_helpline else []
+    return named + [(f"categories: '{c.slug}': helplines", sid)
+                    for c in settings.categories.values() for sid in c.helplines]
 
 
 def _embeds_in_areas(embeds: dict[str, dict], areas: dict[str, Term], data: YamlMap,

@@ -698,3 +698,16 @@ def test_a_listing_in_a_kind_of_help_for_people_who_harm_is_that_whatever_it_say
     [service], _ = read_services(extra("    categories: [domestic-abuse]"), "services.yaml",
                                  settings, TODAY)
     assert service.for_people_who_harm is False
+
+
+def test_a_line_to_call_that_no_listing_has_is_a_warning_on_its_line(project):
+    from signpost.pipeline import check
+    from signpost.settings import unknown_helplines
+    text = project.settings_file.read_text(encoding="utf-8")
+    project.settings_file.write_text(text.replace("home_helpline: test-helpline",
+                                                  "home_helpline: test-helpine"))
+    settings, services, _ = check(project, TODAY)  # not a problem: the check passes
+    line = text.split("home_helpline:")[0].count("\n") + 1
+    assert [str(w) for w in unknown_helplines(settings, services, "site.yaml")] == [
+        f"site.yaml:{line}: home_helpline: no listing has the id 'test-helpine', so no page "
+        "offers it (did you mean 'test-helpline'?)"]
