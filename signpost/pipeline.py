@@ -175,9 +175,9 @@ def plan_build(settings: Settings, today: dt.date | None = None, exit_url: str |
     started = time.perf_counter()
     today = today or dt.date.today()
     # Files are named in problems as the person gave them (relative stays relative).
-    settings, problems = load_settings(settings, str(settings.settings_file))
-    if problems:
-        raise BuildFailed(problems)  # the vocabularies are needed to check anything else
+    settings, settings_problems = load_settings(settings, str(settings.settings_file))
+    if not settings.areas:  # nothing else can be checked without the vocabularies
+        raise BuildFailed(settings_problems)
     services_file = str(settings.services_file)
     places = aside(steps.plan_places, settings)  # beside the reading of the listings
     try:
@@ -191,7 +191,8 @@ def plan_build(settings: Settings, today: dt.date | None = None, exit_url: str |
     wording, wording_problems = load_wording(settings.locale_file, settings.templates_dir)
     if service_problems and not services:
         # Nothing could be read from the file: every link to a service would fail too.
-        raise BuildFailed(service_problems + page_problems + place_problems + wording_problems)
+        raise BuildFailed(settings_problems + service_problems + page_problems + place_problems
+                          + wording_problems)
     loaded = time.perf_counter()
     # Every page uses the wording: without it nothing can be rendered.
     env = None if wording_problems else steps.make_env(settings, exit_url, wording)
@@ -218,7 +219,8 @@ def plan_build(settings: Settings, today: dt.date | None = None, exit_url: str |
     outputs.append(plan_headers(outputs, settings, (INDEX_FOLDER + "/",)))
     pending = {f"/services/{p.service}/" for p in service_problems if p.service} | \
         {f"/{Path(p.file).stem}/" for p in page_problems}
-    problems = service_problems + page_problems + place_problems + wording_problems + \
+    problems = settings_problems + service_problems + page_problems + place_problems + \
+        wording_problems + \
         check_site(outputs, services, pages, services_file, content_dir, pending,
                    str(settings.settings_file)) + \
         check_helplines(settings, services, str(settings.settings_file))

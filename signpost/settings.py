@@ -165,19 +165,25 @@ SITE = Shape(FORMAT, dict)
 
 
 def load_settings(settings: Settings, display_name: str = "site.yaml") -> tuple[Settings, list[Problem]]:
-    """Read site.yaml into a copy of settings, or return the problems with it."""
+    """Read site.yaml into a copy of settings, and return it with the problems found.
+
+    Every listing is checked against the vocabularies: when they cannot be read whole, the
+    copy has none (a listing would only be told that its area is unknown) and nothing more
+    can be checked. Other mistakes leave their settings' defaults, and the build goes on to
+    find every other problem too."""
     file = display_name
+    unread = replace(settings, **{key: {} for key in VOCABULARIES})
     try:
         text = read_text(settings.settings_file, SETTINGS_LIMIT)
     except OSError as err:
-        return settings, [Problem(file, 1, f"cannot read the settings file ({err.strerror})")]
+        return unread, [Problem(file, 1, f"cannot read the settings file ({err.strerror})")]
     except TextError as err:
-        return settings, [Problem(file, err.line, f"cannot read the settings file ({err})")]
+        return unread, [Problem(file, err.line, f"cannot read the settings file ({err})")]
     data, problems = load_yaml(text, file)
     if problems:
-        return settings, problems
+        return unread, problems
     if not isinstance(data, YamlMap):
-        return settings, [Problem(file, 1, "the settings file must be a mapping of settings")]
+        return unread, [Problem(file, 1, "the settings file must be a mapping of settings")]
     at = _SettingsReader(file)
     for key in FORMAT:  # a setting left empty ("") is not set
         if data.get(key) == "":
@@ -207,6 +213,8 @@ def load_settings(settings: Settings, display_name: str = "site.yaml") -> tuple[
     values["embeds"] = {slug: replace(e, origins=e.origins + settings.extra_embed_origins)
                         for slug, e in embeds.items()}
     values["lines"] = _helpline_lines(data)
+    if any(p.message.startswith(tuple(f"{key}:" for key in VOCABULARIES)) for p in at.problems):
+        values.update({key: {} for key in VOCABULARIES})
     return replace(settings, **values), at.problems
 
 

@@ -711,3 +711,23 @@ def test_a_line_to_call_that_no_listing_has_is_a_warning_on_its_line(project):
     assert [str(w) for w in unknown_helplines(settings, services, "site.yaml")] == [
         f"site.yaml:{line}: home_helpline: no listing has the id 'test-helpine', so no page "
         "offers it (did you mean 'test-helpline'?)"]
+
+
+def test_a_mistake_in_a_setting_does_not_hide_the_listings_problems(project):
+    text = project.settings_file.read_text(encoding="utf-8")
+    project.settings_file.write_text(text.replace("page_size: 20", "page_size: 0"))
+    listings = project.services_file
+    listings.write_text(listings.read_text().replace("last_reviewed: 2026-01-10",
+                                                     "last_reviewed: 2026-13-45"))
+    problems = check_problems(project)
+    assert len(problems) == 2
+    assert problems[0].endswith("site.yaml:16: page_size: must be a whole number from 5 to 500")
+    assert problems[1].startswith(f"{listings}:18: service 'test-helpline': last_reviewed: ")
+
+
+def test_a_mistake_in_a_vocabulary_stops_the_check_there(project):
+    text = project.settings_file.read_text(encoding="utf-8")
+    project.settings_file.write_text(text.replace("  camden:\n    name: Camden\n",
+                                                  "  camden:\n    name: [Camden]\n"))
+    assert [p.split(": ", 1)[1] for p in check_problems(project)] == [
+        "areas: 'camden': name: must be text, not a list or a mapping"]
