@@ -30,7 +30,7 @@ class Term:
     keywords: tuple[str, ...] = ()  # categories: words people type, indexed for search
     helplines: tuple[str, ...] = ()  # categories: ids of the lines offered when a service
     # of this kind cannot be contacted directly (Childline for children's services)
-    for_people_who_harm: bool = False  # categories: every listing of it must say so too
+    for_people_who_harm: bool = False  # categories: so is each listing of it, whatever it says
 
 
 @dataclass(frozen=True)
