@@ -74,7 +74,8 @@ def _to_html(text: str) -> tuple[str, tuple[str, ...]]:
     hidden = hidden_character(html_text.unescape(text))  # as a reference: &#x202e; or &rlm;
     if hidden:
         return "", (hidden,)
-    html = convert(text).removesuffix("\n")
+    # A table wider than the screen scrolls in its own box (site.css), which keyboards reach.
+    html = convert(text).removesuffix("\n").replace("<table>", '<table tabindex="0">')
     issues = []
     tag = _RAW_HTML.search(text) or (_OMITTED in html and _HTML_START.search(text))
     if tag:

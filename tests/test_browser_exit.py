@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import real_service
+from test_browser_accessibility import axe
 
 # A listing and its borough, from the real directory (a correct staff edit keeps these tests).
 SERVICE = real_service().url
@@ -232,3 +233,30 @@ def test_leaving_sends_nothing_but_the_navigation(page, site, destination):
     page.wait_for_url(destination.url + "/weather")
     assert [url for url in after if not url.startswith(destination.url)] == []
     assert after[0] == destination.url + "/weather"
+
+
+# What a description or a content page may hold (tables are allowed, an indented line is
+# preformatted, quotes and lists may nest 16 deep), as wide as each can be.
+WIDE = ("| " + " | ".join(["Wednesday 9am to 8pm"] * 7) + " |\n|" + "---|" * 7 + "\n| "
+        + " | ".join(["closed"] * 7) + " |\n\n    " + "an-indented-line-that-never-breaks-" * 10
+        + "\n\n" + "> " * 16 + "quoted\n\n" + "".join("  " * i + "- an item\n" for i in range(16))
+        + "\n" + "https://www.example.org/" + "a-long-address/" * 12 + "\n")
+
+
+@pytest.mark.parametrize("path", ["/about/", real_service().url])
+@pytest.mark.parametrize("width", [320, 375])
+def test_wide_text_never_makes_the_page_wider_than_the_screen(browser, site, path, width):
+    from signpost.markup import to_html
+    html, issues = to_html(WIDE)
+    assert not issues and "<table" in html and "<pre>" in html
+    context = browser.new_context(viewport={"width": width, "height": 568})
+    page = context.new_page()
+    page.goto(site.url + path)
+    page.evaluate("html => document.querySelector('.app-prose')"
+                  ".insertAdjacentHTML('beforeend', html)", html)
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    page.evaluate("window.scrollTo(document.body.scrollWidth, document.body.scrollHeight)")
+    box = page.locator(".app-exit__button").bounding_box()
+    assert box["x"] >= 0 and box["x"] + box["width"] <= width and box["y"] >= 0
+    assert axe(page) == []  # the table scrolling in its own box can be scrolled by keyboard
+    context.close()

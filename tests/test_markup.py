@@ -21,7 +21,7 @@ PIECES = ["*", "_", "**", "`", "\\", "[", "]", "(", ")", "!", "<", ">", "&", ";"
 # that runs script or loads anything.
 TAGS = {"p", "strong", "em", "a", "ul", "ol", "li", "code", "pre", "blockquote", "br", "hr",
         "h1", "h2", "h3", "h4", "h5", "h6", "table", "thead", "tbody", "tr", "th", "td", "span"}
-ATTRIBUTES = {"href", "rel", "title", "align", "start"}
+ATTRIBUTES = {"href", "rel", "title", "align", "start", "tabindex"}
 
 
 class Elements(HTMLParser):
