@@ -134,3 +134,24 @@ def test_the_site_cannot_be_framed(browser, site, destination):
     assert frame.url.startswith("chrome-error://")
     assert any("frame-ancestors 'none'" in m for m in messages)
     context.close()
+
+
+def test_no_choice_comes_back_with_the_page(page, site):
+    """What a person typed or chose is not kept with the page in history (nor written with
+    the session to disk): going back shows every field empty, and the list unfiltered."""
+    for path, fields in (("/search/", {"#search-query": "stalking", "#search-age": "15",
+                                       "#search-borough": 1, "#search-kind": 1,
+                                       "#search-audience": 1, "#search-gender": 1}),
+                         (AREA, {"#filter-age": "15", "#filter-gender": 1, "#filter-kind": 1})):
+        page.goto(site.url + path)
+        for field, value in fields.items():
+            if isinstance(value, str):
+                page.fill(field, value)
+            else:
+                page.select_option(field, index=value)
+        page.goto(site.url + "/about/")
+        page.go_back()
+        for field in fields:
+            assert page.locator(field).input_value() == "", (path, field)
+            if page.locator(field).evaluate("e => e.tagName") == "SELECT":
+                assert page.locator(field).evaluate("e => e.selectedIndex") == 0, (path, field)
