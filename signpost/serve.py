@@ -89,9 +89,10 @@ class Watch:
 def serve(settings: Settings, port: int = 8000, exit_url: str | None = None) -> None:
     """Build, then serve settings.out_dir on 127.0.0.1 with live reload."""
     from livereload import Server  # imported here so building needs no server packages
-    from livereload.handlers import LiveReloadHandler
+    from livereload.handlers import LiveReloadHandler, LiveReloadJSHandler
     from livereload.server import LiveScriptInjector, StaticFileHandler
     from livereload.watcher import Watcher
+    from tornado import web
     from tornado.ioloop import IOLoop
 
     site = Incremental(settings, exit_url)
@@ -147,7 +148,25 @@ def serve(settings: Settings, port: int = 8000, exit_url: str | None = None) -> 
                 served_stale[0] = time.monotonic()
             return status_code, headers, chunk
 
-    class SiteHandler(StaticFileHandler):
+    # Only this machine's own pages may use the server: a page from another site (even one
+    # whose address leads to 127.0.0.1, by DNS rebinding) may not read the preview, nor
+    # listen for saves on the live reload, nor reload the open pages.
+    hosts = {f"127.0.0.1:{port}", f"localhost:{port}"}
+    origins = {f"http://{host}" for host in hosts}
+
+    class LocalOnly(web.RequestHandler):
+        def prepare(self):
+            if self.request.host not in hosts:
+                raise web.HTTPError(403)
+
+    class LiveReload(LocalOnly, LiveReloadHandler):
+        def check_origin(self, origin):
+            return origin in origins
+
+    class LiveReloadScript(LocalOnly, LiveReloadJSHandler):
+        pass
+
+    class SiteHandler(LocalOnly, StaticFileHandler):
         def set_default_headers(self):
             # Read each time: a rebuild may change _headers (a new page, a new embed).
             rules = load_header_rules(settings.root / "netlify.toml", site_dir)
@@ -155,13 +174,11 @@ def serve(settings: Settings, port: int = 8000, exit_url: str | None = None) -> 
                 self.set_header(name, value)
 
         def parse_url_path(self, url_path):
+            if "\x00" in url_path:  # no file has it; the file system would refuse it
+                raise web.HTTPError(404)
             # _redirects' rewrites (the feed's API paths), read each time like _headers.
             target = rewrite(load_rewrites(site_dir), "/" + url_path)
             return super().parse_url_path(target.lstrip("/") if target else url_path)
-
-        def prepare(self):
-            self._transforms = [ExternalReloadScript(self.request)
-                                if isinstance(t, LiveScriptInjector) else t for t in self._transforms]
 
         def write_error(self, status_code, **kwargs):
             not_found = site_dir / "404.html"
@@ -171,8 +188,17 @@ def serve(settings: Settings, port: int = 8000, exit_url: str | None = None) -> 
             else:
                 super().write_error(status_code, **kwargs)
 
-    server = Server(watcher=InputWatcher())
-    server.SFH = SiteHandler
+    class LocalServer(Server):
+        def application(self, port, host, liveport=None, debug=None, live_css=True):
+            # livereload's own, without its /forcereload (any page could reload ours) and
+            # with the handlers above.
+            LiveReloadHandler.watcher, LiveReloadHandler.live_css = self.watcher, live_css
+            web.Application(handlers=[
+                (r"/livereload", LiveReload), (r"/livereload.js", LiveReloadScript),
+                (r"/(.*)", SiteHandler, {"path": str(site_dir), "default_filename": "index.html"}),
+            ], transforms=[ExternalReloadScript]).listen(port, address=host)
+
+    server = LocalServer(watcher=InputWatcher())
     # A task, so that livereload does not watch the working folder on its own.
     server.watch(str(settings.services_file))
     server.serve(port=port, host="127.0.0.1", root=str(site_dir))

@@ -120,3 +120,27 @@ def _answers_until(url: str, wanted: bytes, timeout: float = 60) -> bytes:
             return body
         time.sleep(0.01)
     raise AssertionError(f"{url} never said {wanted!r}")
+
+
+def test_only_this_machines_own_pages_may_use_the_dev_server(dev):
+    """A page from another site, even one whose address leads here (DNS rebinding), may not
+    read the preview, listen for saves on the live reload, or reload the open pages."""
+    import http.client
+    server, _ = dev
+
+    def status(path: str, host: str, **headers) -> int:
+        connection = http.client.HTTPConnection("127.0.0.1", server.port, timeout=10)
+        try:
+            connection.request("GET", path, headers={"Host": host, **headers})
+            return connection.getresponse().status
+        finally:
+            connection.close()
+    own = f"127.0.0.1:{server.port}"
+    assert status("/", own) == status("/", f"localhost:{server.port}") == 200
+    assert status("/", "evil.example") == status("/", f"evil.example:{server.port}") == 403
+    assert status("/forcereload?path=/", own) == 404
+    assert status("/%00", own) == 404
+    upgrade = {"Connection": "Upgrade", "Upgrade": "websocket", "Sec-WebSocket-Version": "13",
+               "Sec-WebSocket-Key": "dGhlIHNhbXBsZSBub25jZQ=="}
+    assert status("/livereload", own, Origin=f"http://{own}", **upgrade) == 101
+    assert status("/livereload", own, Origin="https://evil.example", **upgrade) == 403
