@@ -71,7 +71,8 @@ class Listing:
 
 def plan_listing(base: str, title: str, services: list[Service], settings: Settings,
                  heading: str | None = None, ordered: bool = False, embed=None,
-                 keys: dict | None = None, reuse: dict | None = None, **listing) -> list[Output]:
+                 keys: dict | None = None, reuse: dict | None = None,
+                 source: tuple[str, int] = ("", 0), **listing) -> list[Output]:
     """Split a list of services into pages of settings.page_size: base, base/2/, ...
 
     :param ordered: a list residents see: in the order of signpost.order, in sections
@@ -79,14 +80,15 @@ def plan_listing(base: str, title: str, services: list[Service], settings: Setti
     :param embed: the embed the pages are for, if they are framed by a borough's site.
     :param keys: resident_order's keys, shared by the lists of one plan.
     :param reuse: site.plan_site's: the same arguments (services by identity) make the same pages.
+    :param source: where site.yaml defines what the list is of (a borough, a kind of help).
     :param listing: the rest of each page's Listing.
     """
     if reuse is not None:
         return reused(reuse, lambda: (
-            base, title, heading, ordered, embed, tuple(map(id, services)),
+            base, title, heading, ordered, embed, tuple(map(id, services)), source,
             tuple((k, id(v) if isinstance(v, Service) else v) for k, v in listing.items())),
             lambda: plan_listing(base, title, services, settings, heading, ordered, embed, keys,
-                                 **listing))
+                                 source=source, **listing))
     entries = resident_order(services, settings, keys) if ordered else [(None, s) for s in services]
     services = [s for _, s in entries]
     size = settings.page_size
@@ -108,5 +110,6 @@ def plan_listing(base: str, title: str, services: list[Service], settings: Setti
                        **{"intro": (), **listing})
         outputs.append(Output(url, "services.html",
                               title if n == 1 else f"{title} (page {n} of {total})",
-                              {"listing": page, **layout}, sources=service_sources(page.services)))
+                              {"listing": page, **layout}, source=source,
+                              sources=service_sources(page.services)))
     return outputs

@@ -62,8 +62,8 @@ class Settings:
     genders: dict[str, Term] = field(default_factory=dict)
     embeds: dict[str, Embed] = field(default_factory=dict)
     extra_embed_origins: tuple[str, ...] = ()  # --embed-origin: one build only
-    # The lines of the settings that name listings (home_helpline, a category's helplines),
-    # for the problems found once the listings are read (check_helplines).
+    # The lines of the settings that name listings or pages (_lines), for the problems
+    # found once the listings are read and the pages planned.
     lines: dict[str, int] = field(default_factory=dict, compare=False)
 
     @property
@@ -212,20 +212,23 @@ def load_settings(settings: Settings, display_name: str = "site.yaml") -> tuple[
                                        f"https://www.example.gov.uk (got {quote(origin)})"))
     values["embeds"] = {slug: replace(e, origins=e.origins + settings.extra_embed_origins)
                         for slug, e in embeds.items()}
-    values["lines"] = _helpline_lines(data)
+    values["lines"] = _lines(data)
     if any(p.message.startswith(tuple(f"{key}:" for key in VOCABULARIES)) for p in at.problems):
         values.update({key: {} for key in VOCABULARIES})
     return replace(settings, **values), at.problems
 
 
-def _helpline_lines(data: YamlMap) -> dict[str, int]:
-    """The line of home_helpline and of each category's helplines, by the name
-    check_helplines gives them."""
+def _lines(data: YamlMap) -> dict[str, int]:
+    """The lines of the settings that name listings or pages, for the problems found once
+    the listings are read and the pages planned: home_helpline, each entry of a vocabulary
+    (`areas: 'camden'`) and each category's helplines."""
     lines = {"home_helpline": data.lines.get("home_helpline", data.line)}
-    categories = data.get("categories")
-    for slug, entry in categories.items() if isinstance(categories, YamlMap) else ():
-        if isinstance(entry, YamlMap) and "helplines" in entry:
-            lines[f"categories: '{slug}': helplines"] = entry.lines["helplines"]
+    for key in VOCABULARIES:
+        entries = data.get(key)
+        for slug, entry in entries.items() if isinstance(entries, YamlMap) else ():
+            lines[f"{key}: '{slug}'"] = entries.lines[slug]
+            if isinstance(entry, YamlMap) and "helplines" in entry:
+                lines[f"{key}: '{slug}': helplines"] = entry.lines["helplines"]
     return lines
 
 

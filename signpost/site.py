@@ -69,7 +69,8 @@ def plan_site(services: list[Service], pages: list[Page], settings: Settings,
         outputs += plan_listing(f"/areas/{area.slug}/", f"Help in {area.name}",
                                 local[area.slug] + national, settings,
                                 intro=_area_lead(area, local[area.slug]) + professional_link,
-                                breadcrumbs="areas", place=area.name, **residents)
+                                breadcrumbs="areas", place=area.name,
+                                source=_defined(settings, "areas", area.slug), **residents)
     outputs += plan_listing("/areas/national/", "Help across the UK", national, settings,
                             breadcrumbs="areas", **residents)
     # Kinds of help with no listing are not advertised with a count of 0; their pages say so.
@@ -83,11 +84,13 @@ def plan_site(services: list[Service], pages: list[Page], settings: Settings,
         outputs += plan_listing(f"/categories/{slug}/", category.name, found, settings,
                                 intro=(Lead("text", category.description),),
                                 breadcrumbs="categories", empty_kind=category.name,
-                                national_link=bool(national), **residents)
+                                national_link=bool(national),
+                                source=_defined(settings, "categories", slug), **residents)
     for slug, found in groups.items():
         gender = settings.genders[slug]
         outputs += plan_listing(f"/for/{slug}/", f"Help for {gender.name.lower()}", found, settings,
-                                breadcrumbs="", **residents)
+                                breadcrumbs="", source=_defined(settings, "genders", slug),
+                                **residents)
     professional_areas = [a for a in settings.areas.values() if a.slug in for_professionals_in]
     outputs.append(Output("/professionals/", "professionals.html", "For professionals", {
         "pages": [p for p in pages if p.audience == "professionals"],
@@ -99,7 +102,8 @@ def plan_site(services: list[Service], pages: list[Page], settings: Settings,
         outputs += plan_listing(f"/professionals/{area.slug}/", f"For professionals in {area.name}",
                                 for_professionals_in[area.slug], settings,
                                 breadcrumbs="professionals", reuse=reuse,
-                                place=area.name if area.slug != "national" else "")
+                                place=area.name if area.slug != "national" else "",
+                                source=_defined(settings, "areas", area.slug))
     outputs += _embeds(by_name, local, national, settings, today, helpline, keys, reuse)
     outputs += [Output(p.url, "page.html", p.title, {"page": p}, (p.src_path, 1),
                        sources=(f"page:{p.slug}",)) for p in pages]
@@ -113,6 +117,12 @@ def plan_site(services: list[Service], pages: list[Page], settings: Settings,
                           {"urls": [o.url for o in outputs if o.url.endswith("/")
                                     and not o.context.get("embedded")]}, sources=("plan",)))
     return outputs
+
+
+def _defined(settings: Settings, vocabulary: str, slug: str) -> tuple[str, int]:
+    """Where site.yaml defines this borough, kind of help or group: the line a problem
+    with the pages of its list is reported on."""
+    return str(settings.settings_file), settings.lines.get(f"{vocabulary}: '{slug}'", 0)
 
 
 def _by_value(services: list[Service], values) -> dict[str, list[Service]]:

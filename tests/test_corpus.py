@@ -13,7 +13,7 @@ import pytest
 from signpost.pipeline import build, check
 from signpost.problems import BuildFailed
 from signpost.settings import Settings
-from conftest import ROOT, TODAY, make_project
+from conftest import FIXTURE, ROOT, TODAY, make_project
 
 
 def edit(path: str, old: str, new: str, count: int = 1):
@@ -35,6 +35,12 @@ def at(path: str, needle: str, after: int = 0) -> str:
     `after` lines), so the expectations follow edits to the wording and the templates."""
     lines = (ROOT / path).read_text(encoding="utf-8").splitlines()
     return f"{path}:{next(n for n, line in enumerate(lines, 1) if needle in line) + after}"
+
+
+def fixture_line(needle: str) -> int:
+    """The line of the fixture project's site.yaml that starts with needle."""
+    lines = (FIXTURE / "site.yaml").read_text(encoding="utf-8").splitlines()
+    return next(n for n, line in enumerate(lines, 1) if line.startswith(needle))
 
 
 YAML_HINT = "(check indentation, colons and quotes)"
@@ -84,8 +90,9 @@ CORPUS = [
     ("area slug that is also a page of the site", (),
      lambda project: (edit("site.yaml", "  camden:\n", "  coverage:\n")(project),
                       edit("services.yaml", "areas: [lewisham]", "areas: [coverage]")(project)),
-     ["site.yaml:1: two pages would be written to /professionals/coverage/ ('What the directory "
-      "covers' and 'For professionals in Camden'): rename one"]),
+     [f"site.yaml:{fixture_line('  camden:')}: two pages would be written to "
+      "/professionals/coverage/ ('What the directory covers' and 'For professionals in "
+      "Camden'): rename one"]),
     ("base_url ending in /", (),
      edit("site.yaml", "base_url: https://directory.example.org",
           "base_url: https://directory.example.org/"),
