@@ -203,8 +203,9 @@ def load_settings(settings: Settings, display_name: str = "site.yaml") -> tuple[
         # It goes into feeds, headers and the code web teams paste into their pages: the
         # site's address alone, as every page's own links start at the root.
         if not is_origin(values["base_url"]):
+            wrong = values.pop("base_url")
             at.add(data.lines["base_url"], "base_url", "must be the site's address alone, "
-                   f"like https://example.org, with no path (got {quote(values.pop('base_url'))})")
+                   f"like https://example.org, with no path (got {quote(wrong)})")
     embeds = _embeds_in_areas(values.pop("embed", {}), values["areas"], data, at)
     for origin in settings.extra_embed_origins:
         if not is_origin(origin):
@@ -214,7 +215,7 @@ def load_settings(settings: Settings, display_name: str = "site.yaml") -> tuple[
                         for slug, e in embeds.items()}
     values["lines"] = _lines(data)
     if any(p.message.startswith(tuple(f"{key}:" for key in VOCABULARIES)) for p in at.problems):
-        values.update({key: {} for key in VOCABULARIES})
+        values.update({key: {} for key in VOCABULARIES})  # a mistake in one: none (above)
     return replace(settings, **values), at.problems
 
 
