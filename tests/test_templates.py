@@ -23,8 +23,8 @@ FULL = Service(
     organisation="Org", description_html="<p>About <strong>us</strong>.</p>",
     audiences=("residents",), categories=("domestic-abuse",),
     eligibility=(Group("women", 16),), eligibility_text="Women aged 16 and over.",
-    phones=(Phone("Helpline", "0808 157 0001", "tel:+448081570001", "Every day",
-                  Hours(periods=(Period(("sat",), "22:00", "02:00"),))),
+    phones=(Phone("Helpline", "0808 157 0001", "tel:+448081570001",
+                  opening_hours=Hours(periods=(Period(("sat",), "22:00", "02:00"),))),
             Phone("Emergency", "999", "tel:999")),
     emails=(Link("Office", "office@example.org"),), website="https://example.org/help/",
     referral=Referral(("self", "professional"), "Call us.", (Link("Form", "https://example.org/f"),)),
@@ -422,3 +422,18 @@ def test_the_embed_code_for_web_teams_is_escaped_for_the_page_it_is_pasted_into(
     assert sorted(frame.attrs) == ["height", "src", "title", "width"]
     assert frame["title"].endswith(hostile) and "alert" not in frame["src"]
     assert [s["src"] for s in pasted.find_all("script")] == [settings.base_url + "/embed/host.js"]
+
+
+def test_a_phones_hours_are_said_once(env):
+    weekdays = Hours(periods=(Period(("mon", "tue", "wed", "thu", "fri"), "09:00", "17:00"),))
+    phones = (Phone("Advice", "020 7946 0002", "tel:+442079460002", "Weekdays, 9am to 5pm",
+                    weekdays),
+              Phone("Night line", "020 7946 0003", "tel:+442079460003", opening_hours=weekdays),
+              Phone("Office", "020 7946 0004", "tel:+442079460004"))
+    page = render(env, "service.html", service=dataclasses.replace(FULL, phones=phones),
+                  stale=False)
+    assert [[span.get_text() for span in item.select(".app-contacts__hours")]
+            for item in page.select(".app-contacts__item")[:3]] == [
+        ["Weekdays, 9am to 5pm"], describe_hours(weekdays), []]
+    # Each phone with opening hours still says whether it is open now.
+    assert len(page.select(".app-contacts__item [data-module=app-open-now]")) == 2
