@@ -133,6 +133,9 @@ def visible_cards(page):
     return page.locator("main .app-card:visible .app-card__title").all_text_contents()
 
 
+LOCAL_REFUGE = "Refuge Barking and Dagenham Domestic and Sexual Abuse Service"
+
+
 def test_a_boy_of_15_in_barking_and_dagenham_sees_help_for_him_first(phone, site):
     phone.goto(site.url + "/areas/barking-and-dagenham/")
     everyone = visible_cards(phone)
@@ -141,7 +144,8 @@ def test_a_boy_of_15_in_barking_and_dagenham_sees_help_for_him_first(phone, site
     phone.select_option("#filter-gender", "men")
     shown = visible_cards(phone)
     assert "Men and Masculinities" not in shown
-    assert shown[0] == "National Domestic Abuse Helpline"
+    # The borough's own service, which anyone living there can call, then the helplines.
+    assert shown[:2] == [LOCAL_REFUGE, "National Domestic Abuse Helpline"]
     for name in ("Childline", "RESET", "The Phoenix Service"):
         assert name in shown
     assert not phone.get_by_role("heading", name=HARM_HEADING).is_visible()
@@ -154,7 +158,8 @@ def test_without_javascript_the_order_is_the_same(browser, site):
     page = context.new_page()
     page.goto(site.url + "/areas/barking-and-dagenham/")
     cards = page.locator("main .app-card .app-card__title").all_text_contents()
-    assert cards[0] == "National Domestic Abuse Helpline" and cards[-1] == "Men and Masculinities"
+    assert cards[:2] == [LOCAL_REFUGE, "National Domestic Abuse Helpline"]
+    assert cards[-1] == "Men and Masculinities"
     assert page.get_by_role("heading", name=HARM_HEADING).is_visible()
     context.close()
 
