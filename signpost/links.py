@@ -54,25 +54,31 @@ def check_site(outputs: list[Output], services: list[Service], pages: list[Page]
     known = {o.url for o in outputs} | set(pending)
     sources = [(p.html, p.src_path, 1, None) for p in pages] + \
               [(s.description_html, services_file, s.line, s.id) for s in services]
+    texts: dict[str, list[str]] = {}  # each file with a link that goes nowhere, read once
     for html, file, line, sid in sources:
         for href in _HREF.findall(html):
             target = href if href.endswith("/") or "." in href.rsplit("/", 1)[-1] else href + "/"
             if target not in known:
-                problems.append(Problem(file, _line_of(href, file, line), f"link to {href} goes "
-                                        "to a page that does not exist", sid,
+                if file not in texts:
+                    texts[file] = _lines_of(file)
+                problems.append(Problem(file, _line_of(href, texts[file], line), f"link to {href} "
+                                        "goes to a page that does not exist", sid,
                                         "description" if sid else None))
     return problems
 
 
-def _line_of(href: str, file: str, start: int) -> int:
-    """The first line of the file, from `start` on, that holds the link as written (read
-    only when a link goes nowhere), else `start`."""
+def _lines_of(file: str) -> list[str]:
     try:
-        lines = Path(file).read_text(encoding="utf-8").splitlines()[start - 1:]
+        return Path(file).read_text(encoding="utf-8").splitlines()
     except (OSError, UnicodeDecodeError):
-        return start
-    return next((n for n, text in enumerate(lines, start) if f"({href}" in text or
-                 f"<{href}>" in text or f": {href}" in text), start)
+        return []
+
+
+def _line_of(href: str, lines: list[str], start: int) -> int:
+    """The first of the lines, from line `start` on, that holds the link as written, else
+    `start`."""
+    return next((n for n, text in enumerate(lines[start - 1:], start) if f"({href}" in text
+                 or f"<{href}>" in text or f": {href}" in text), start)
 
 
 def check_rendered_links(planned: list[Output], rendered: list[Output], services: list[Service],

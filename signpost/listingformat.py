@@ -152,7 +152,7 @@ def _service(entry, line: int, at: _Entry) -> Service | None:
         rule(values, entry, at)
     if "description" in values:
         values["description"], values["description_html"] = values["description"]
-    if any(at.settings.categories[c].for_people_who_harm for c in values.get("categories", ())):
+    if at.settings.for_people_who_harm(values.get("categories", ())):
         # A perpetrator programme is never shown as help for victims, even if it forgets to
         # say what it is.
         values["for_people_who_harm"] = True

@@ -131,8 +131,8 @@ class _Service:
             values = [c for c in codes(attributes, link) if c in allowed]
             if values:
                 entry[key] = list(dict.fromkeys(values))
-        if HARM_TERM in codes(attributes, "audience") or any(
-                check.settings.categories[c].for_people_who_harm for c in entry.get("categories", ())):
+        if HARM_TERM in codes(attributes, "audience") or \
+                check.settings.for_people_who_harm(entry.get("categories", ())):
             entry["for_people_who_harm"] = True
         entry["areas"] = served_areas(record, check.settings, self.areas, notes)
         groups = eligibility(record, attributes, check, notes)

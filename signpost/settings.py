@@ -62,9 +62,13 @@ class Settings:
     genders: dict[str, Term] = field(default_factory=dict)
     embeds: dict[str, Embed] = field(default_factory=dict)
     extra_embed_origins: tuple[str, ...] = ()  # --embed-origin: one build only
-    # The lines of the settings that name listings or pages (_lines), for the problems
-    # found once the listings are read and the pages planned.
+    # The lines of the settings that name listings or pages (_lines), by setting_name, for
+    # the problems found once the listings are read and the pages planned.
     lines: dict[str, int] = field(default_factory=dict, compare=False)
+
+    def for_people_who_harm(self, categories) -> bool:
+        """Whether these kinds of help make a listing help for people who harm."""
+        return any(self.categories[slug].for_people_who_harm for slug in categories)
 
     @property
     def settings_file(self) -> Path:
@@ -172,7 +176,7 @@ def load_settings(settings: Settings, display_name: str = "site.yaml") -> tuple[
     can be checked. Other mistakes leave their settings' defaults, and the build goes on to
     find every other problem too."""
     file = display_name
-    unread = replace(settings, **{key: {} for key in VOCABULARIES})
+    unread = replace(settings, **_no_vocabularies())
     try:
         text = read_text(settings.settings_file, SETTINGS_LIMIT)
     except OSError as err:
@@ -215,8 +219,19 @@ def load_settings(settings: Settings, display_name: str = "site.yaml") -> tuple[
                         for slug, e in embeds.items()}
     values["lines"] = _lines(data)
     if any(p.message.startswith(tuple(f"{key}:" for key in VOCABULARIES)) for p in at.problems):
-        values.update({key: {} for key in VOCABULARIES})  # a mistake in one: none (above)
+        values.update(_no_vocabularies())  # a mistake in one: none (above)
     return replace(settings, **values), at.problems
+
+
+def _no_vocabularies() -> dict[str, dict]:
+    """What settings hold when the vocabularies cannot be read whole: none."""
+    return {key: {} for key in VOCABULARIES}
+
+
+def setting_name(key: str, slug: str = "", field: str = "") -> str:
+    """A setting as problems name it (as _SettingsReader does): `home_helpline`,
+    `areas: 'camden'`, `categories: 'lgbt': helplines`."""
+    return ": ".join(filter(None, (key, slug and f"'{slug}'", field)))
 
 
 def _lines(data: YamlMap) -> dict[str, int]:
@@ -227,9 +242,9 @@ def _lines(data: YamlMap) -> dict[str, int]:
     for key in VOCABULARIES:
         entries = data.get(key)
         for slug, entry in entries.items() if isinstance(entries, YamlMap) else ():
-            lines[f"{key}: '{slug}'"] = entries.lines[slug]
+            lines[setting_name(key, slug)] = entries.lines[slug]
             if isinstance(entry, YamlMap) and "helplines" in entry:
-                lines[f"{key}: '{slug}': helplines"] = entry.lines["helplines"]
+                lines[setting_name(key, slug, "helplines")] = entry.lines["helplines"]
     return lines
 
 
@@ -255,7 +270,7 @@ def unknown_helplines(settings: Settings, services: list, file: str) -> list[Pro
 def _helplines(settings: Settings) -> list[tuple[str, str]]:
     """Each line site.yaml names to call, as (the setting, the listing's id)."""
     named = [("home_helpline", settings.home_helpline)] if settings.home_helpline else []
-    return named + [(f"categories: '{c.slug}': helplines", sid)
+    return named + [(setting_name("categories", c.slug, "helplines"), sid)
                     for c in settings.categories.values() for sid in c.helplines]
 
 

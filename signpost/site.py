@@ -12,7 +12,7 @@ from .outputs import Output, reused, service_sources
 from .review import review_state
 from .search import index_shards
 from .services import Service
-from .settings import Settings
+from .settings import Settings, setting_name
 
 # The first parts of the site's own paths: no content page may take one (links.check_site).
 RESERVED = {"services", "areas", "categories", "for", "professionals", "search", "assets",
@@ -122,7 +122,7 @@ def plan_site(services: list[Service], pages: list[Page], settings: Settings,
 def _defined(settings: Settings, vocabulary: str, slug: str) -> tuple[str, int]:
     """Where site.yaml defines this borough, kind of help or group: the line a problem
     with the pages of its list is reported on."""
-    return str(settings.settings_file), settings.lines.get(f"{vocabulary}: '{slug}'", 0)
+    return str(settings.settings_file), settings.lines.get(setting_name(vocabulary, slug), 0)
 
 
 def _by_value(services: list[Service], values) -> dict[str, list[Service]]:
