@@ -210,6 +210,13 @@ def test_search_results_label_help_for_people_who_harm(phone, site):
     assert card.locator(".app-tag").text_content() == "For people worried about their own behaviour"
 
 
+def test_a_search_that_finds_only_help_for_people_who_harm_offers_the_helpline_too(phone, site):
+    assert search(phone, site, query="perpetrator") == ["Men and Masculinities"]
+    none = phone.locator(".app-search__none")
+    expect(none).to_be_visible()
+    assert none.locator(f'a[href="{HELPLINE_TEL}"]').is_visible()
+
+
 def test_every_hinted_word_finds_something(phone, site):
     phone.goto(site.url + "/search/")
     hint = phone.locator("#search-query-hint").text_content()
@@ -270,3 +277,27 @@ def test_on_a_saturday_night_the_refuge_card_offers_the_line_open_now(browser, s
         "Closed now, opens Monday at 9am", "Open 24 hours"]
     assert card.locator("a.app-phone").nth(1).get_attribute("href") == HELPLINE_TEL
     context.close()
+
+
+@pytest.mark.parametrize("words", ["my husband hits me", "my partner hurts me", "my ex"])
+def test_a_victim_writing_of_themselves_is_never_offered_only_help_for_people_who_harm(
+        phone, site, words):
+    # Every word of a search must match: a harm-help kind once had "my" among its words, and
+    # these found that programme alone.
+    found = search(phone, site, query=words)
+    assert found[:1] != ["Men and Masculinities"]
+    if not found:  # no service (perhaps a help page): the helpline is offered too
+        none = phone.locator(".app-search__none")
+        expect(none).to_be_visible()
+        assert none.locator(f'a[href="{HELPLINE_TEL}"]').is_visible()
+
+
+def test_a_kind_of_help_lists_only_services_for_residents(site):
+    # A risk meeting or a forum for professionals is on the professionals' lists, never
+    # among the services residents can contact themselves.
+    only_professionals = {f"/services/{s.id}/" for s in real_directory()[1]
+                          if "residents" not in s.audiences}
+    assert only_professionals  # the MARACs, the forums, the LADO
+    for path in html_pages(site.site_dir, "categories"):
+        linked = {a["href"] for a in soup(path).find("main").find_all("a", href=True)}
+        assert not linked & only_professionals, path

@@ -81,7 +81,9 @@ function start(root) {
     pages.replaceChildren(...helpData.map(pageLink));
     find(".app-search__services-heading").hidden = !results.length;
     find(".app-search__pages-heading").hidden = !helpData.length;
-    none.hidden = Boolean(results.length || helpData.length);
+    // No service for victims found (help pages, or only help for people who harm, are not
+    // enough): the 24-hour helpline and the ways to look, so a search is never a dead end.
+    none.hidden = Boolean(found.forVictims);
     status.textContent = summary(results.length, helpData.length);
     showCounts(found.filters);
     searched = true;
@@ -98,7 +100,7 @@ function start(root) {
     const [main, harm] = await Promise.all([
       searchShards(query, options({ none: [{ type: "page" }, harmSection] })),
       searchShards(query, options(harmSection))]);
-    return { results: main.results.concat(harm.results),
+    return { results: main.results.concat(harm.results), forVictims: main.results.length,
       filters: addCounts(main.filters, harm.filters) };
   }
 
