@@ -37,7 +37,8 @@ def plan_site(services: list[Service], pages: list[Page], settings: Settings,
     national = in_area.get("national", [])
     boroughs = [a for a in settings.areas.values() if a.slug != "national"]
     local = {a.slug: in_area.get(a.slug, []) for a in boroughs}
-    in_category = _by_value(by_name, lambda s: s.categories)
+    # Kinds of help are for residents: a forum or risk meeting for professionals is on their lists.
+    in_category = _by_value(for_residents, lambda s: s.categories)
     categories = {c.slug: in_category.get(c.slug, []) for c in settings.categories.values()}
     # A group open to any gender (no gender given) serves each of them.
     in_group = _by_value(for_residents, lambda s: settings.genders if any(
