@@ -20,7 +20,15 @@ def phones(record: dict, ours: bool, phone_schedules: list[dict], check: Checker
     :param phone_schedules: the service's phone-only schedules, for phones without their own.
     """
     found, numbers = [], set()
-    for phone, who in _phone_sources(record):
+    sources = list(_phone_sources(record))
+    if phone_schedules and len({re.sub(r"\D", "", as_text(p.get("number"))) for p, _ in sources
+                                if as_text(p.get("number")).strip()}) > 1:
+        # Which of several numbers do the service's phone hours belong to? The feed does not
+        # say: giving them to every phone would tell residents a 24-hour line closes at 5.
+        notes.append("the service's phone hours were given to no phone: it has more than one "
+                     "number and the feed does not say whose hours they are")
+        phone_schedules = []
+    for phone, who in sources:
         number = as_text(phone.get("number")).strip("\"' ")
         if not number:
             continue

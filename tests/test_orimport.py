@@ -273,6 +273,18 @@ def test_weekly_schedules_become_uk_opening_hours(settings):
     assert "schedule 'Sundays last winter' has expired: dropped" in notes
 
 
+def test_phone_hours_go_to_no_phone_when_the_service_has_several_numbers(settings):
+    # Which number's hours? Not said: a 24-hour line must not be told it closes at 6.
+    phones = [{"number": "0808 2000 247", "description": "24-hour helpline"},
+              {"number": "020 7946 0000", "description": "Office"}]
+    result = one(settings, schedules=WEEKLY, phones=phones)
+    [entry] = result.entries
+    assert [p.get("opening_hours") for p in entry["phones"]] == [None, None]
+    assert any(n.endswith("the service's phone hours were given to no phone: it has more than "
+                          "one number and the feed does not say whose hours they are")
+               for n in result.notes)
+
+
 def test_the_field_guidance_schedules_are_kept_as_words_while_valid(settings):
     feed = read_sources([EXAMPLES / "hsds-3.0-field-guidance" / "schedules-services.json"])
     import datetime as dt
