@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import re
 
 import yaml
 
@@ -15,6 +16,10 @@ from .text import hidden_character, hidden_characters, is_invisible
 
 MAX_DEPTH = 20  # services.yaml needs 7 levels; deeper is a mistake (or an attack on the stack)
 _TOO_DEEP = "this is nested more than"
+# Lines where YAML may have read less than was written: text then ' #' (the rest is a
+# comment) or a value starting with '!' (a tag, dropped with the word it is in). Rare, so
+# only such lines are looked at again (_as_written), not every value.
+_CUT = re.compile(r"\S[ \t]+#|(?:^|[\s:,\[{-])!", re.M)
 
 _TAGS = {yaml.ScalarNode: yaml.resolver.BaseResolver.DEFAULT_SCALAR_TAG,
          yaml.SequenceNode: yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG,
@@ -95,6 +100,12 @@ def _load(text: str, file: str) -> tuple[object, list[Problem]]:
     data = _convert(node, file, problems, set(), 0)
     if any(p.message.startswith(_TOO_DEEP) for p in problems):
         return None, problems  # its shape is lost: checking it would only add confusion
+    cut, line, at = set(), 0, 0
+    for match in _CUT.finditer(text):  # counted as they come: linear in the text
+        line, at = line + text.count("\n", at, match.start()), match.start()
+        cut.add(line)
+    if cut:
+        _as_written(node, text, cut, file, problems)
     return data, problems
 
 
@@ -139,6 +150,38 @@ def _convert(node, file: str, problems: list[Problem], seen: set, depth: int):
             else _convert(value_node, file, problems, seen, depth)
         lines[key] = line
     return out
+
+
+def _as_written(node, text: str, lines: set[int], file: str, problems: list[Problem],
+                seen: set | None = None) -> None:
+    """Report values on these lines (counted from 0) that YAML read as less than was
+    written: `summary: The number #1 line` is 'The number', `alert: !Closed today` is
+    'today'. A comment after one word (`min_age: 16 # seed 3`), or set off by two spaces
+    (`label: Main office  # seed 3`), is taken as meant."""
+    seen = set() if seen is None else seen
+    if type(node) is not yaml.ScalarNode:
+        if id(node) in seen:  # an alias, reported by _convert: once is enough
+            return
+        seen.add(id(node))
+        children = node.value if type(node) is yaml.SequenceNode else \
+            [n for pair in node.value for n in pair]
+        for child in children:
+            _as_written(child, text, lines, file, problems, seen)
+        return
+    if node.start_mark.line not in lines and node.end_mark.line not in lines:
+        return
+    line = node.start_mark.line + 1
+    if node.tag != _TAGS[yaml.ScalarNode]:
+        problems.append(Problem(file, line, f"YAML reads the '{node.tag}' at the start of "
+                                "this value as a tag and drops it: put the whole value in "
+                                "double quotes"))
+    elif not node.style and " " in node.value.strip():  # plain: not quoted, not a block
+        end = text.find("\n", node.end_mark.index)
+        rest = text[node.end_mark.index:end if end >= 0 else len(text)]
+        if rest.startswith((" #", "\t#")):
+            problems.append(Problem(file, line, f"YAML reads the text from '{rest.strip()[:30]}' "
+                                    "as a comment and drops it: put the whole value in double "
+                                    "quotes, or the comment on a line of its own"))
 
 
 def _plain(node) -> bool:

@@ -39,6 +39,15 @@ CASES = [
     ("unknown key, with a suggestion",
      with_lines("    phone: 020 7946 0003"),
      S.format(line=9) + "phone: unknown field (did you mean 'phones'?)"),
+    ("text after ' #', which YAML reads as a comment",
+     GOOD.replace("summary: A good service.", "summary: The helpline #1 for children"),
+     S.format(line=4) + "YAML reads the text from '#1 for children' as a comment and drops "
+                        "it: put the whole value in double quotes, or the comment on a line "
+                        "of its own"),
+    ("a value starting with '!', which YAML reads as a tag",
+     with_lines("    alert: !Closed on 25 December"),
+     S.format(line=9) + "YAML reads the '!Closed' at the start of this value as a tag and "
+                        "drops it: put the whole value in double quotes"),
     ("duplicate key in a mapping",
      with_lines("    name: Other name"),
      S.format(line=9) + "name: is set twice (first on line 3); keep one"),
@@ -170,6 +179,16 @@ CASES = [
 @pytest.mark.parametrize("text, expected", [c[1:] for c in CASES], ids=[c[0] for c in CASES])
 def test_bad_input_gets_exact_message(text, expected, settings):
     assert problems_for(text, settings) == [expected]
+
+
+def test_comments_meant_as_comments_are_no_problem(settings):
+    # After one word, or set off by two spaces, a comment is taken as meant.
+    text = GOOD.replace("summary: A good service.", "summary: A good service.  # seed 3") \
+        .replace("label: Office", "label: Office # the main line") \
+        .replace("areas: [lambeth]", "areas: [lambeth] # for now")
+    assert problems_for(text, settings) == []
+    assert problems_for(GOOD.replace("summary: A good service.",
+                                     'summary: "The helpline #1 for children"'), settings) == []
 
 
 @pytest.mark.parametrize("number, href", [
