@@ -88,6 +88,9 @@ class Email(Text):
         return {"type": "string", "format": "email", "maxLength": self.limit}
 
 
+_AS_WRITTEN = re.compile(r"[0-9+ ()-]+")  # the schema's pattern for a number (see schema)
+
+
 class PhoneNumber(Text):
     """Returns (the number as written, its tel: URI) for a UK or +international number."""
 
@@ -100,6 +103,13 @@ class PhoneNumber(Text):
             at.add(line, name, f"must be written with the digits 0 to 9 (got {quote(number)})")
             return None
         href = tel_uri(number)
+        if href and not _AS_WRITTEN.fullmatch(number):
+            # Shown as written, and what the schema editors use allows: "ext. 2", Word's
+            # curly quotes or a non-breaking space would be a number the link does not dial.
+            at.add(line, name, "must be written with the digits 0 to 9, spaces, brackets, + "
+                   "and - only: put an extension or other words in the label or the hours "
+                   f"(got {quote(number)})")
+            return None
         if href:
             return number, href
         at.add(line, name, f"must be a UK phone number, or an international one "
@@ -108,7 +118,7 @@ class PhoneNumber(Text):
 
     def schema(self, settings):
         # An editor reads an unquoted 999 or 08000000000 as a number: both are allowed.
-        return {"type": ["string", "integer"], "pattern": "^[0-9+ ()-]+$"}
+        return {"type": ["string", "integer"], "pattern": f"^{_AS_WRITTEN.pattern}$"}
 
 
 class Age(Field):

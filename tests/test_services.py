@@ -65,6 +65,16 @@ CASES = [
      GOOD.replace("020 7946 0002", "call us"),
      S.format(line=8) + "phones.number: must be a UK phone number, or an international one "
                         "starting with + (got 'call us')"),
+    ("an extension written into a phone number",
+     GOOD.replace("020 7946 0002", "020 7946 0002 ext. 2"),
+     S.format(line=8) + "phones.number: must be written with the digits 0 to 9, spaces, "
+                        "brackets, + and - only: put an extension or other words in the label "
+                        "or the hours (got '020 7946 0002 ext. 2')"),
+    ("Word's curly quotes around a phone number",
+     GOOD.replace("020 7946 0002", "\u201c020 7946 0002\u201d"),
+     S.format(line=8) + "phones.number: must be written with the digits 0 to 9, spaces, "
+                        "brackets, + and - only: put an extension or other words in the label "
+                        "or the hours (got '\u201c020 7946 0002\u201d')"),
     ("a malformed email",
      with_lines("    emails:", "      - label: Office", "        address: office.example.org"),
      S.format(line=11) + "emails.address: must be an email address like name@example.org "
@@ -179,6 +189,11 @@ CASES = [
 @pytest.mark.parametrize("text, expected", [c[1:] for c in CASES], ids=[c[0] for c in CASES])
 def test_bad_input_gets_exact_message(text, expected, settings):
     assert problems_for(text, settings) == [expected]
+
+
+@pytest.mark.parametrize("number", ["+44 (0)20 7946 0002", "(020) 7946-0002", "0800 112 4052"])
+def test_phone_numbers_written_the_usual_ways_pass(number, settings):
+    assert problems_for(GOOD.replace("020 7946 0002", number), settings) == []
 
 
 def test_comments_meant_as_comments_are_no_problem(settings):
