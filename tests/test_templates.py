@@ -111,7 +111,21 @@ def test_service_page_says_what_it_does_not_know(env):
     text = page.get_text(" ", strip=True)
     assert "The service has not said who it is for." in text
     assert "has not published its opening hours" in text
+    assert "Contact them to check." in text and "Call to check" not in text  # no number
     assert "months ago" not in text and "temporarily closed" not in text
+
+
+@pytest.mark.parametrize("phones, said", [
+    ((Phone("Office", "020 7946 0000", "tel:+442079460000"),),
+     "The service has not published its opening hours. Call to check."),
+    ((Phone("Office", "020 7946 0000", "tel:+442079460000", hours="Weekdays, 9am to 5pm"),
+      Phone("Line", "0808 157 0001", "tel:+448081570001", opening_hours=Hours(always=True))),
+     "Each phone line's hours are given with its number, above.")])
+def test_a_service_without_hours_of_its_own_says_where_to_find_them(env, phones, said):
+    page = render(env, "service.html", service=dataclasses.replace(BARE, phones=phones),
+                  stale=False)
+    hours = page.find("h2", string="Opening hours")
+    assert hours.find_next_sibling("p").get_text() == said
 
 
 def test_service_card(env, settings):
