@@ -143,8 +143,10 @@ def _convert(node, file: str, problems: list[Problem], seen: set, depth: int):
             continue
         key = key_node.value
         if key in out:
-            problems.append(Problem(file, line, f"is set twice (first on line {lines[key]}); "
-                                                "keep one", field=key))
+            # Most often a '- ' left out, which joins two listings or phones into one.
+            problems.append(Problem(file, line, f"is set twice (first on line {lines[key]}): "
+                                    "if this line starts a new listing or phone, put '- ' "
+                                    "before it; if not, keep one", field=key))
             continue
         out[key] = value_node.value if type(value_node) is scalar and _plain(value_node) \
             else _convert(value_node, file, problems, seen, depth)

@@ -392,7 +392,8 @@ SERVICE_CASES = [
      [S.format(line=3) + "this value has no visible characters: write it out, or delete it"]),
     ("a second top-level services key",
      GOOD + "services:\n  - id: other\n",
-     ["services.yaml:9: services: is set twice (first on line 1); keep one"]),
+     ["services.yaml:9: services: is set twice (first on line 1): "
+     "if this line starts a new listing or phone, put '- ' before it; if not, keep one"]),
     ("an invalid id, named as written",
      GOOD.replace("id: good-service", "id: Bad ID With Spaces"),
      ["services.yaml:2: service 'Bad ID With Spaces': id: must be lower-case letters, digits and "

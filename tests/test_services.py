@@ -50,7 +50,8 @@ CASES = [
                         "drops it: put the whole value in double quotes"),
     ("duplicate key in a mapping",
      with_lines("    name: Other name"),
-     S.format(line=9) + "name: is set twice (first on line 3); keep one"),
+     S.format(line=9) + "name: is set twice (first on line 3): "
+     "if this line starts a new listing or phone, put '- ' before it; if not, keep one"),
     ("wrong type: a mapping where a list is expected",
      GOOD.replace("areas: [lambeth]", "areas: {lambeth: yes}"),
      S.format(line=5) + "areas: must be a list, each item on its own line starting with '- '"),
