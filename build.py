@@ -95,6 +95,10 @@ def _import(settings: Settings, sources: list[Path], out: str | None, areas: lis
     feed = read_sources(sources) if not problems else None
     if feed and feed.problems:
         problems += feed.problems
+    elif feed and not feed.services:  # a taxonomy file, an empty page, another kind of data
+        problems.append(f"{', '.join(map(str, sources))}: no services found (an Open "
+                        "Referral feed has them as a list of services, or under 'contents' "
+                        "in a page of /services)")
     if problems:
         print("\n".join(map(str, problems)), file=sys.stderr)
         print("Nothing was imported.", file=sys.stderr)
@@ -105,13 +109,18 @@ def _import(settings: Settings, sources: list[Path], out: str | None, areas: lis
                         f"on {dt.date.today()}.\n# Check every detail with the service before "
                         "adding them to services.yaml.\n")
     if out:
+        # Written beside it, then linked to its name (which fails rather than overwrite), so
+        # that a full disk never leaves half a file that the next try would refuse.
+        part = Path(out).with_name(f".{Path(out).name}.part")
         try:
-            with open(out, "x", encoding="utf-8") as file:  # "x": fails rather than overwrite
-                file.write(text)
+            part.write_text(text, encoding="utf-8")
+            os.link(part, out)
         except OSError as err:
             print(f"--out {out}: cannot write it ({err.strerror})\nNothing was imported.",
                   file=sys.stderr)
             return 1
+        finally:
+            part.unlink(missing_ok=True)
     else:
         print(text, end="")
     for line in result.skipped + result.notes:

@@ -396,6 +396,30 @@ def test_the_cli(tmp_path):
         "file)", "Nothing was imported."]
 
 
+def test_a_file_with_no_services_is_a_problem_and_writes_nothing(tmp_path):
+    empty = tmp_path / "taxonomies.json"
+    empty.write_text('{"contents": []}')
+    out = tmp_path / "imported.yaml"
+    done = subprocess.run([sys.executable, str(ROOT / "build.py"), "import-openreferral",
+                           str(empty), "--out", str(out)], capture_output=True, text=True)
+    assert done.returncode == 1 and not out.exists()
+    assert done.stderr.splitlines() == [
+        f"{empty}: no services found (an Open Referral feed has them as a list of "
+        "services, or under 'contents' in a page of /services)", "Nothing was imported."]
+
+
+def test_a_full_disk_leaves_no_half_written_file(tmp_path):
+    import resource
+    out = tmp_path / "imported.yaml"
+    source = EXAMPLES / "oruk-validator-mocks" / "V3.0-UK-Test" / "service_list_data.json"
+    done = subprocess.run([sys.executable, str(ROOT / "build.py"), "import-openreferral",
+                           str(source), "--out", str(out)], capture_output=True, text=True,
+                          preexec_fn=lambda: resource.setrlimit(resource.RLIMIT_FSIZE, (8, 8)))
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    assert done.stderr.splitlines()[-1] == "Nothing was imported."
+    assert list(tmp_path.iterdir()) == []  # neither the file nor a part of it
+
+
 def test_a_real_shaped_page_keeps_its_phones_and_says_what_it_skipped(tmp_path):
     """One page of an ORUK 3.0 feed shaped like production data (fictional details): HTML
     descriptions, phones under contacts, placeholders, nulls; then `check` on the output."""
