@@ -8,6 +8,7 @@ from .languages import iso_name
 from .orfeed import as_dict, as_dicts, as_int, as_text
 from .ortext import plain
 from .oryaml import Checker
+from .servicerecord import GROUP_ANYONE
 from .settings import Settings
 
 
@@ -37,40 +38,60 @@ def served_areas(record: dict, settings: Settings, given: tuple[str, ...],
 
 def eligibility(record: dict, attributes: list[dict], check: Checker,
                 notes: list[str]) -> list[dict]:
-    """Eligibility groups from our own attributes, else the one HSDS age range."""
+    """Eligibility groups from eligibility attributes (a gender, and ages as 'LOW-HIGH'),
+    with the record's age range for a group that gives none; else that range alone. What
+    cannot be read is left out with a note, never widened: a group for women aged 16 to 64
+    is not imported as one for women of any age."""
+    ages = _age_range(record, notes)
     groups = []
     for a in attributes:
         if as_text(a.get("link_type")) != "eligibility":
             continue
         code = as_text(as_dict(a.get("taxonomy_term")).get("code"))
-        low, _, high = as_text(a.get("value")).partition("-")
-        group = {"gender": code} if code in check.settings.genders else {}
+        value = as_text(a.get("value")).strip()
+        code = "" if code == GROUP_ANYONE else code  # our own feed's group open to any gender
+        if (value and not re.fullmatch(r"\d*-\d*", value)) or \
+                (code and code not in check.settings.genders):
+            notes.append(f"eligibility {(code + ' ' + value).strip()[:40]!r} could not be read "
+                         "as a gender and ages: left out")
+            continue
+        low, _, high = value.partition("-")
+        group = {"gender": code} if code else {}
         if low.isdigit() and int(low):
             group["min_age"] = int(low)
         if high.isdigit():
             group["max_age"] = int(high)
-        if group and check.field("eligibility", [group]) == []:
+        if not value:  # a gender alone: the record's ages, if it gives them
+            group.update(ages)
+        if group and group not in groups and check.field("eligibility", [group]) == []:
             groups.append(group)
-    if groups:
-        return groups
-    low, high = (record.get(k) for k in ("minimum_age", "maximum_age"))
-    group = {}
-    for key, value in (("min_age", low), ("max_age", high)):
+    return groups or ([ages] if ages else [])
+
+
+def _age_range(record: dict, notes: list[str]) -> dict:
+    """The record's minimum_age and maximum_age as min_age and max_age; both left out when
+    either cannot be read (16 to 25 with '16 years' unread must not become 'up to 25')."""
+    group, unread = {}, False
+    for key, value in (("min_age", record.get("minimum_age")),
+                       ("max_age", record.get("maximum_age"))):
         if value is None or value == "":
             continue
         age = as_int(value)
         if age is None or not 0 <= age <= 120:
             notes.append(f"{'minimum' if key == 'min_age' else 'maximum'}_age "
-                         f"{str(value)[:20]!r} is not a possible age: left out")
+                         f"{str(value)[:20]!r} is not a possible age: ages left out")
+            unread = True
         elif key == "max_age" and age >= 99:
             notes.append(f"maximum_age {age} read as no upper age limit")
         elif age or key == "max_age":
             group[key] = age
+    if unread:
+        return {}
     if "min_age" in group and "max_age" in group and group["min_age"] > group["max_age"]:
         notes.append(f"minimum_age {group['min_age']} is above maximum_age "
                      f"{group['max_age']}: ages left out")
-        group = {}
-    return [group] if group else []
+        return {}
+    return group
 
 
 def languages(record: dict, notes: list[str]) -> list[str]:

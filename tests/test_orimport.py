@@ -312,8 +312,8 @@ def test_placeholders_and_nonsense_are_not_imported_as_facts(settings):
     assert "eligibility" not in entry and "website" not in entry
     assert entry["emails"] == [{"label": "Team", "address": "team@real-charity.org.uk"}]
     notes = [n.split(": ", 1)[1] for n in result.notes]
-    assert "minimum_age '-1' is not a possible age: left out" in notes
-    assert "maximum_age '250' is not a possible age: left out" in notes
+    assert "minimum_age '-1' is not a possible age: ages left out" in notes
+    assert "maximum_age '250' is not a possible age: ages left out" in notes
     assert "e-mail 'help@noemail.invalid' looks like a placeholder: left out" in notes
     assert "e-mail 'office@example.com' looks like a placeholder: left out" in notes
     assert "website 'http://www.example.org.uk/help' is not https: left out" in notes
@@ -456,7 +456,7 @@ def test_a_real_shaped_page_keeps_its_phones_and_says_what_it_skipped(tmp_path):
     assert "service 'old-drop-in' (Old Drop-in): skipped: its status is 'inactive'" in lines
     for note in ("e-mail 'harbour@noemail.invalid' looks like a placeholder: left out",
                  "website 'http://harbour.example.org.uk' is not https: left out",
-                 "minimum_age '-1' is not a possible age: left out",
+                 "minimum_age '-1' is not a possible age: ages left out",
                  "assured_date 2023-05-02 kept in source for the reviewer (not used as "
                  "last_reviewed)"):
         assert f"service 'harbour-advice-service': {note}" in lines
@@ -522,3 +522,29 @@ def test_a_service_of_a_kind_of_help_for_people_who_harm_is_marked_so(settings):
     assert entry["categories"] == ["behaviour-change"] and entry["for_people_who_harm"] is True
     [entry] = one(settings, attributes=[]).entries
     assert "for_people_who_harm" not in entry
+
+
+def _eligible(code, value=""):
+    return {"link_type": "eligibility", "value": value, "taxonomy_term": {"code": code}}
+
+
+@pytest.mark.parametrize("fields, groups, note", [
+    # A gender alone takes the record's ages: women aged 16 to 64, not women of any age.
+    ({"attributes": [_eligible("women")], "minimum_age": 16, "maximum_age": 64},
+     [{"gender": "women", "min_age": 16, "max_age": 64}], None),
+    # Words where ages should be: left out, never read as "any age".
+    ({"attributes": [_eligible("women", "16+"), _eligible("women", "16+")],
+      "minimum_age": None}, None,
+     "eligibility 'women 16+' could not be read as a gender and ages: left out"),
+    ({"attributes": [_eligible("adults")], "minimum_age": None}, None,
+     "eligibility 'adults' could not be read as a gender and ages: left out"),
+    # One age unreadable: both left out, so 16 to 25 never becomes "up to 25".
+    ({"minimum_age": "16 years", "maximum_age": 25}, None,
+     "minimum_age '16 years' is not a possible age: ages left out"),
+])
+def test_eligibility_is_never_widened(settings, fields, groups, note):
+    result = one(settings, **fields)
+    [entry] = result.entries
+    assert entry.get("eligibility") == groups
+    if note:
+        assert any(n.endswith(": " + note) for n in result.notes), result.notes
