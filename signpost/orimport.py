@@ -30,6 +30,9 @@ MAPPED = {"id", "name", "status", "description", "url", "email", "alert",
           "application_process", "organization", "organization_id", "phones", "contacts",
           "service_areas", "languages", "schedules", "attributes", "regular_schedules",
           "last_modified", "assurer_email"}
+# Words that say a service is for people who harm, when the other directory does not mark it.
+_HARM_WORDS = re.compile(r"\bperpetrators?\b|\bbehaviour[- ]change\b|\babusive behaviour\b|"
+                         r"\bdomestic abuse (?:prevention )?programme\b", re.I)
 _OUR_PAGE = re.compile(r"/services/([a-z0-9]+(?:-[a-z0-9]+)*)/?$")
 
 
@@ -134,6 +137,12 @@ class _Service:
         if HARM_TERM in codes(attributes, "audience") or \
                 check.settings.for_people_who_harm(entry.get("categories", ())):
             entry["for_people_who_harm"] = True
+        else:
+            said = _HARM_WORDS.search(f"{self.name} {description}")
+            if said:  # not marked as such by the other directory: the reviewer must decide
+                notes.append(f"it may be help for people who harm ({said.group(0)!r} in its name "
+                             "or description): if so, set for_people_who_harm: true, so that it "
+                             "is never shown as help for victims")
         entry["areas"] = served_areas(record, check.settings, self.areas, notes)
         groups = eligibility(record, attributes, check, notes)
         if groups:

@@ -548,3 +548,13 @@ def test_eligibility_is_never_widened(settings, fields, groups, note):
     assert entry.get("eligibility") == groups
     if note:
         assert any(n.endswith(": " + note) for n in result.notes), result.notes
+
+
+def test_a_perpetrator_programme_not_marked_as_such_gets_a_note(settings):
+    result = one(settings, name="Domestic Abuse Perpetrator Programme")
+    [entry] = result.entries
+    assert "for_people_who_harm" not in entry  # the import does not guess; the reviewer decides
+    assert any(n.endswith(": it may be help for people who harm ('Perpetrator' in its name or "
+                          "description): if so, set for_people_who_harm: true, so that it is "
+                          "never shown as help for victims") for n in result.notes), result.notes
+    assert not any("people who harm" in n for n in one(settings).notes)
