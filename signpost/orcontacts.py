@@ -21,15 +21,15 @@ def phones(record: dict, ours: bool, phone_schedules: list[dict], check: Checker
     """
     found, numbers = [], set()
     sources = list(_phone_sources(record))
-    if phone_schedules and len({re.sub(r"\D", "", as_text(p.get("number"))) for p, _ in sources
-                                if as_text(p.get("number")).strip()}) > 1:
+    if phone_schedules and len({_digits(_number(p)) for p, _ in sources
+                                if _number(p) and not _is_fax(p)}) > 1:
         # Which of several numbers do the service's phone hours belong to? The feed does not
         # say: giving them to every phone would tell residents a 24-hour line closes at 5.
         notes.append("the service's phone hours were given to no phone: it has more than one "
                      "number and the feed does not say whose hours they are")
         phone_schedules = []
     for phone, who in sources:
-        number = as_text(phone.get("number")).strip("\"' ")
+        number = _number(phone)
         if not number:
             continue
         ext = as_text(phone.get("extension"))
@@ -41,7 +41,7 @@ def phones(record: dict, ours: bool, phone_schedules: list[dict], check: Checker
         label = " – ".join(filter(None, [who, own_label])) or \
             {"text": "Text", "textphone": "Textphone", "fax": "Fax"}.get(
                 as_text(phone.get("type")).lower(), "Phone")
-        if as_text(phone.get("type")).lower() == "fax":
+        if _is_fax(phone):
             notes.append(f"fax number {number} left out")
             continue
         entry = {"label": label[:80], "number": number}
@@ -56,7 +56,7 @@ def phones(record: dict, ours: bool, phone_schedules: list[dict], check: Checker
             entry["opening_hours"] = own_hours
         if words:
             entry["hours"] = " ".join(filter(None, [entry.get("hours"), "; ".join(words)]))
-        key = re.sub(r"\D", "", number)
+        key = _digits(number)
         if key in numbers:
             continue
         if not _passes(check, "phones", [entry], f"phone {number[:30]!r}", notes):
@@ -64,6 +64,19 @@ def phones(record: dict, ours: bool, phone_schedules: list[dict], check: Checker
         numbers.add(key)
         found.append(entry)
     return found
+
+
+def _number(phone: dict) -> str:
+    return as_text(phone.get("number")).strip("\"' ")
+
+
+def _digits(number: str) -> str:
+    """The number as dialled, so that one number written two ways is one phone."""
+    return re.sub(r"\D", "", number)
+
+
+def _is_fax(phone: dict) -> bool:
+    return as_text(phone.get("type")).lower() == "fax"
 
 
 def _phone_sources(record: dict):
