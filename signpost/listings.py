@@ -46,9 +46,9 @@ class Listing:
     count: int  # on all its pages
     page: int
     pages: tuple[tuple[int, str], ...]
-    ordered: bool = False  # residents' order, in sections, with the helpline first
+    ordered: bool = False  # residents' order, in sections
     place: str = ""  # the borough that section headings name
-    helpline: Service | None = None
+    helplines: tuple[Service, ...] = ()  # the lines it offers first, to talk to someone now
     empty_kind: str = ""
     national_link: bool = False  # an empty kind of help points to national services
     embedded: bool = False
@@ -86,7 +86,7 @@ def plan_listing(base: str, title: str, services: list[Service], settings: Setti
     if reuse is not None:
         return reused(reuse, lambda: (
             base, title, heading, ordered, embed, tuple(map(id, services)), source,
-            tuple((k, id(v) if isinstance(v, Service) else v) for k, v in listing.items())),
+            tuple((k, tuple(map(id, v)) if k == "helplines" else v) for k, v in listing.items())),
             lambda: plan_listing(base, title, services, settings, heading, ordered, embed, keys,
                                  source=source, **listing))
     entries = resident_order(services, settings, keys) if ordered else [(None, s) for s in services]
@@ -111,5 +111,5 @@ def plan_listing(base: str, title: str, services: list[Service], settings: Setti
         outputs.append(Output(url, "services.html",
                               title if n == 1 else f"{title} (page {n} of {total})",
                               {"listing": page, **layout}, source=source,
-                              sources=service_sources(page.services)))
+                              sources=service_sources(page.services + page.helplines)))
     return outputs

@@ -28,8 +28,8 @@ class Term:
     description: str = ""
     ons_code: str = ""
     keywords: tuple[str, ...] = ()  # categories: words people type, indexed for search
-    helplines: tuple[str, ...] = ()  # categories: ids of the lines offered when a service
-    # of this kind cannot be contacted directly (Childline for children's services)
+    helplines: tuple[str, ...] = ()  # ids of the lines its list offers first (else the
+    # home_helpline); a category's also when a service of it cannot be contacted directly
     for_people_who_harm: bool = False  # categories: so is each listing of it, whatever it says
 
 
@@ -249,7 +249,7 @@ def _lines(data: YamlMap) -> dict[str, int]:
 
 
 def check_helplines(settings: Settings, services: list, file: str) -> list[Problem]:
-    """The lines site.yaml offers to call (home_helpline, a category's helplines) are
+    """The lines site.yaml offers to call (home_helpline, each term's helplines) are
     offered to victims: never one for people who harm."""
     harm = {s.id for s in services if s.for_people_who_harm}
     return [Problem(file, settings.lines.get(where, 1), f"{where}: '{sid}' is help for people "
@@ -270,8 +270,8 @@ def unknown_helplines(settings: Settings, services: list, file: str) -> list[Pro
 def _helplines(settings: Settings) -> list[tuple[str, str]]:
     """Each line site.yaml names to call, as (the setting, the listing's id)."""
     named = [("home_helpline", settings.home_helpline)] if settings.home_helpline else []
-    return named + [(setting_name("categories", c.slug, "helplines"), sid)
-                    for c in settings.categories.values() for sid in c.helplines]
+    return named + [(setting_name(key, term.slug, "helplines"), sid) for key in VOCABULARIES
+                    for term in getattr(settings, key).values() for sid in term.helplines]
 
 
 def _embeds_in_areas(embeds: dict[str, dict], areas: dict[str, Term], data: YamlMap,

@@ -12,7 +12,7 @@ from .outputs import Output, reused, service_sources
 from .review import review_state
 from .search import index_shards
 from .services import Service
-from .settings import Settings, setting_name
+from .settings import Settings, Term, setting_name
 
 # The first parts of the site's own paths: no content page may take one (links.check_site).
 RESERVED = {"services", "areas", "categories", "for", "professionals", "search", "assets",
@@ -49,7 +49,7 @@ def plan_site(services: list[Service], pages: list[Page], settings: Settings,
     helpline = home_help[0] if home_help else None
     by_id = {s.id: s for s in services}
     keys: dict = {}  # each service's place in the order residents see, for every list
-    residents = dict(helpline=helpline, ordered=True, keys=keys, reuse=reuse)
+    residents = dict(ordered=True, keys=keys, reuse=reuse)
 
     outputs = [Output("/", "home.html", settings.site_name, {
         "helpline": home_help[0] if home_help else None,
@@ -71,9 +71,10 @@ def plan_site(services: list[Service], pages: list[Page], settings: Settings,
                                 local[area.slug] + national, settings,
                                 intro=_area_lead(area, local[area.slug]) + professional_link,
                                 breadcrumbs="areas", place=area.name,
+                                helplines=_term_lines(area, by_id, settings),
                                 source=_defined(settings, "areas", area.slug), **residents)
     outputs += plan_listing("/areas/national/", "Help across the UK", national, settings,
-                            breadcrumbs="areas", **residents)
+                            breadcrumbs="areas", helplines=tuple(home_help), **residents)
     # Kinds of help with no listing are not advertised with a count of 0; their pages say so.
     outputs.append(Output("/categories/", "categories.html", "Find help by kind of help", {
         "categories": [(settings.categories[c], len(found)) for c, found in categories.items()
@@ -86,12 +87,13 @@ def plan_site(services: list[Service], pages: list[Page], settings: Settings,
                                 intro=(Lead("text", category.description),),
                                 breadcrumbs="categories", empty_kind=category.name,
                                 national_link=bool(national),
+                                helplines=_term_lines(category, by_id, settings),
                                 source=_defined(settings, "categories", slug), **residents)
     for slug, found in groups.items():
         gender = settings.genders[slug]
         outputs += plan_listing(f"/for/{slug}/", f"Help for {gender.name.lower()}", found, settings,
                                 breadcrumbs="", source=_defined(settings, "genders", slug),
-                                **residents)
+                                helplines=_term_lines(gender, by_id, settings), **residents)
     professional_areas = [a for a in settings.areas.values() if a.slug in for_professionals_in]
     outputs.append(Output("/professionals/", "professionals.html", "For professionals", {
         "pages": [p for p in pages if p.audience == "professionals"],
@@ -105,7 +107,7 @@ def plan_site(services: list[Service], pages: list[Page], settings: Settings,
                                 breadcrumbs="professionals", reuse=reuse,
                                 place=area.name if area.slug != "national" else "",
                                 source=_defined(settings, "areas", area.slug))
-    outputs += _embeds(by_name, local, national, settings, today, helpline, keys, reuse)
+    outputs += _embeds(by_name, local, national, settings, today, keys, reuse)
     outputs += [Output(p.url, "page.html", p.title, {"page": p}, (p.src_path, 1),
                        sources=(f"page:{p.slug}",)) for p in pages]
     # Its "who is it for" choices come from every listing's ages and genders.
@@ -168,8 +170,7 @@ def _service_titles(services: list[Service]) -> list[str]:
 
 
 def _embeds(services: list[Service], local: dict, national: list[Service], settings: Settings,
-            today: dt.date, helpline: Service | None = None, keys: dict | None = None,
-            reuse: dict | None = None) -> list[Output]:
+            today: dt.date, keys: dict | None = None, reuse: dict | None = None) -> list[Output]:
     """Pages that borough sites frame, the host script, plain fragments for server-side
     includes, and the page that tells web teams how to use them."""
     outputs, embedded = [], {}
@@ -177,13 +178,13 @@ def _embeds(services: list[Service], local: dict, national: list[Service], setti
     for embed in settings.embeds.values():
         area = settings.areas[embed.area]
         found = [s for _, s in resident_order(local[area.slug] + national, settings, keys)]
-        context = dict(embed=embed, breadcrumbs=None, helpline=helpline, ordered=True, keys=keys,
+        context = dict(embed=embed, breadcrumbs=None, ordered=True, keys=keys,
                        reuse=reuse,
                        place=area.name if area.slug != "national" else "")
         lead = _area_lead(area, local[area.slug])
         outputs += plan_listing(f"/embed/{area.slug}/", f"Help in {area.name} – for {embed.name}",
                                 found, settings, heading=f"Help in {area.name}", intro=lead,
-                                **context)
+                                helplines=_term_lines(area, by_id, settings), **context)
         if embed.accent:
             outputs.append(Output(f"/embed/{area.slug}/theme.css", "embed-theme.css",
                                   f"Theme for {embed.name}", {"embed": embed}))
@@ -200,6 +201,7 @@ def _embeds(services: list[Service], local: dict, national: list[Service], setti
                                     in_category, settings,
                                     heading=f"{category.name} in {area.name}",
                                     intro=(Lead("text", category.description),) + lead,
+                                    helplines=_term_lines(category, by_id, settings),
                                     empty_kind=category.name, **context)
             outputs.append(Output(f"/fragments/{area.slug}/{category.slug}.html", "fragment.html",
                                   f"Fragment: {category.name} in {area.name}",
@@ -225,7 +227,7 @@ def _stale(service: Service, today: dt.date) -> bool:
 
 
 def _lines_for(service: Service, by_id: dict[str, Service], settings: Settings) -> list[Service]:
-    """The 24-hour lines a service's page offers when people cannot contact the service
+    """The lines a service's page offers when people cannot contact the service
     themselves: its first kind of help's `helplines` (Childline for children's services),
     else the site's home_helpline."""
     if service.phones or service.emails or service.website or service.for_people_who_harm:
@@ -236,6 +238,17 @@ def _lines_for(service: Service, by_id: dict[str, Service], settings: Settings) 
             if found:
                 return found
     return [by_id[settings.home_helpline]] if settings.home_helpline in by_id else []
+
+
+def _term_lines(term: Term, by_id: dict[str, Service], settings: Settings) -> tuple[Service, ...]:
+    """The lines a list of a borough, kind of help or group offers first ("Talk to someone
+    now"): its own `helplines` (the Men's Advice Line for men, Childline for children),
+    else the site's home_helpline, except on a list of help for people who harm, where a
+    victims' line is not what to call."""
+    own = tuple(by_id[i] for i in term.helplines if i in by_id)
+    if own or term.for_people_who_harm:
+        return own
+    return (by_id[settings.home_helpline],) if settings.home_helpline in by_id else ()
 
 
 def _area_lead(area, local: list[Service]) -> tuple[Lead, ...]:

@@ -62,12 +62,25 @@ def test_the_24_hour_helpline_is_among_the_first_three_call_links(site):
         assert HELPLINE_TEL in calls[:3], path
 
 
-def test_every_kind_of_help_offers_the_24_hour_helpline(site):
-    for path in html_pages(site.site_dir, "categories"):
-        if path.parent.name == "categories":
-            continue
-        main = soup(path).find("main")
-        assert main.select_one(f'.app-call-now a[href="{HELPLINE_TEL}"]'), path
+def test_every_list_offers_its_own_lines_to_talk_to_someone_now(site):
+    """A kind of help, borough or group offers the lines site.yaml gives it (Childline for
+    children, the Men's Advice Line for men), else the 24-hour helpline; help for people who
+    harm offers no victims' line."""
+    settings, services = real_directory()
+    by_id = {s.id: s for s in services}
+    terms = [("categories", t) for t in settings.categories.values()] + \
+        [("areas", t) for t in settings.areas.values() if t.slug != "national"] + \
+        [("for", t) for t in settings.genders.values()]
+    for folder, term in terms:
+        main = soup(site.site_dir / folder / term.slug / "index.html").find("main")
+        offered = [a["href"] for a in main.select(".app-call-now a.app-phone")]
+        own = [by_id[i].phones[0].href for i in term.helplines if i in by_id]
+        if own:
+            assert offered == own, term.slug
+        elif term.for_people_who_harm:
+            assert offered == [], term.slug
+        else:
+            assert offered == [HELPLINE_TEL], term.slug
 
 
 def test_a_kind_of_help_with_no_listing_says_so_and_is_not_advertised(site):

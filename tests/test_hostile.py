@@ -61,7 +61,8 @@ SLUG = ("must be lower-case letters, digits and hyphens, like 'barking-and-dagen
 @pytest.mark.parametrize("old, new, expected", [
     ("  barnet:\n", "  ../../../../x:\n", f"site.yaml:45: areas: '../../../../x' {SLUG}"),
     ("  stalking:\n", "  /etc/cron.d:\n", f"site.yaml:{{line}}: categories: '/etc/cron.d' {SLUG}"),
-    ("  men: Men and boys", "  '..': Men and boys", f"site.yaml:{{line}}: genders: '..' {SLUG}"),
+    ("  women: Women and girls", "  '..': Women and girls",
+     f"site.yaml:{{line}}: genders: '..' {SLUG}"),
     ("  lgbt:\n", "  LGBT Plus:\n", f"site.yaml:{{line}}: categories: 'LGBT Plus' {SLUG}"),
 ])
 def test_a_slug_that_would_become_a_path_is_refused(tmp_path, old, new, expected):
@@ -696,6 +697,15 @@ def test_a_line_for_people_who_harm_can_never_be_a_kind_of_helps_line(project):
         f"{project.settings_file}:{line}: categories: 'children-young-people': helplines: "
         "'change-line' is help for people who harm: it can never be offered as a line for "
         "victims to call"]
+
+
+def test_a_line_for_people_who_harm_can_never_be_a_groups_line(project):
+    line = with_harm_listing(project, "  men: Men and boys\n",
+                             "  men:\n    name: Men and boys\n    helplines: [change-line]\n")
+    # (line is that of the name: helplines come next)
+    assert check_problems(project) == [
+        f"{project.settings_file}:{line + 1}: genders: 'men': helplines: 'change-line' is help for "
+        "people who harm: it can never be offered as a line for victims to call"]
 
 
 def test_a_listing_in_a_kind_of_help_for_people_who_harm_is_that_whatever_it_says(settings):

@@ -5,7 +5,8 @@ import dataclasses
 
 from signpost.content import Page
 from signpost.links import check_site
-from signpost.services import Group, Service
+from signpost.services import Group, Phone, Service
+from signpost.settings import Term
 from signpost.site import plan_site
 from conftest import TODAY
 
@@ -56,6 +57,39 @@ def test_gender_pages_include_groups_open_to_anyone(settings):
                 svc("unstated")]
     out = urls(plan_site(services, PAGES, settings, TODAY))
     assert [s.id for s in out["/for/men/"].context["listing"].services] == ["anyone", "men-only"]
+
+
+def test_each_list_offers_its_own_lines_first_and_no_victims_line_to_people_who_harm(settings):
+    replace = dataclasses.replace
+    categories = {**settings.categories, "perpetrator-programme": Term(
+        "perpetrator-programme", "Help to stop being abusive", for_people_who_harm=True)}
+    categories["children-young-people"] = replace(categories["children-young-people"],
+                                                  helplines=("kids-line", "no-such-line"))
+    genders = {**settings.genders, "men": replace(settings.genders["men"], helplines=("mens-line",))}
+    areas = {**settings.areas, "camden": replace(settings.areas["camden"], helplines=("kids-line",))}
+    project = replace(settings, home_helpline="home", categories=categories, genders=genders,
+                      areas=areas)
+    phone = (Phone("Line", "0808 2000 247", "tel:+448082000247"),)
+    services = [svc(sid, areas=["national"], phones=phone) for sid in
+                ("home", "kids-line", "mens-line")]
+    services += [svc("young", categories=("children-young-people",)),
+                 svc("for-men", eligibility=(Group("men"),)),
+                 svc("programme", categories=("perpetrator-programme",), for_people_who_harm=True),
+                 svc("marac", audiences=("professionals",))]
+    out = urls(plan_site(services, PAGES, project, TODAY))
+
+    def lines(url):
+        return [s.id for s in out[url].context["listing"].helplines]
+    assert lines("/categories/children-young-people/") == ["kids-line"]
+    assert lines("/for/men/") == ["mens-line"]
+    assert lines("/areas/camden/") == ["kids-line"]
+    assert lines("/categories/perpetrator-programme/") == []
+    for url in ("/areas/lambeth/", "/areas/national/", "/for/women/", "/categories/lgbt/"):
+        assert lines(url) == ["home"], url
+    # A page of professionals' lists offers none.
+    assert lines("/professionals/lambeth/") == []
+    # The line's own details are among each page's inputs, so an edit to it rebuilds them.
+    assert "service:mens-line" in out["/for/men/"].sources
 
 
 def test_services_sharing_a_name_get_distinct_titles(settings):

@@ -140,7 +140,7 @@ def test_service_card(env, settings):
                                               href="/professionals/lambeth/")),
         breadcrumbs="areas", services=tuple(s for _, s in entries), count=3, page=1,
         sections=tuple(Section(g, tuple(s for group, s in entries if group == g)) for g in groups),
-        pages=((1, "/x/"),), ordered=True, place="Lambeth", helpline=FULL))
+        pages=((1, "/x/"),), ordered=True, place="Lambeth", helplines=(FULL,)))
     items = card.select("ul.app-cards li.app-card")
     assert [li.h3.a["href"] for li in items] == ["/services/full/", "/services/bare/",
                                                  "/services/harm/"]
