@@ -99,6 +99,11 @@ class Service:
         return f"/services/{self.id}/"
 
     @property
+    def hours_on_phones(self) -> bool:
+        """Every phone line gives its hours (so the page need not say hours are unknown)."""
+        return bool(self.phones) and all(p.hours or p.opening_hours for p in self.phones)
+
+    @property
     def later_line(self) -> Phone | None:
         """The line to call when the first is closed (the first 24-hour or out-of-hours line
         after it), which cards and search results show beside the first."""

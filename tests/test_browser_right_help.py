@@ -314,3 +314,17 @@ def test_a_kind_of_help_lists_only_services_for_residents(site):
     for path in html_pages(site.site_dir, "categories"):
         linked = {a["href"] for a in soup(path).find("main").find_all("a", href=True)}
         assert not linked & only_professionals, path
+
+
+def test_a_way_to_report_a_crime_is_never_said_to_leave_unknown_who_may_use_it(phone, site):
+    _, services = real_directory()
+    reporting = [s for s in services if s.reporting and "residents" in s.audiences]
+    assert reporting  # the police and Crimestoppers
+    found = search(phone, site, kind=real_directory()[0].categories["police-and-reporting"].name)
+    assert {s.name for s in reporting} <= set(found)
+    for service in reporting:
+        card = phone.locator(".app-search__services > li", has=phone.locator(
+            f'a[href="{service.url}"]'))
+        text = card.inner_text()
+        assert ("Who it is for" in text) is bool(service.eligibility_text), service.id
+        assert "has not said" not in text

@@ -115,6 +115,21 @@ def test_service_page_says_what_it_does_not_know(env):
     assert "months ago" not in text and "temporarily closed" not in text
 
 
+def test_a_way_to_report_a_crime_never_casts_doubt_on_who_may_call_or_when(env):
+    emergency = (Phone("Emergency", "999", "tel:999"),)
+    for reporting in (True, False):
+        service = dataclasses.replace(BARE, phones=emergency, reporting=reporting)
+        page = render(env, "service.html", service=service, stale=False)
+        headings = [h.get_text() for h in page.find_all("h2")]
+        text = page.get_text(" ", strip=True)
+        # Anyone may call the police, at any time: no "has not said" nor "call to check".
+        assert ("Who it is for" in headings) is not reporting
+        assert ("Opening hours" in headings) is not reporting
+        assert ("has not said who it is for" in text) is not reporting
+        assert ("Call to check" in text) is not reporting
+        assert "Call 999" in text
+
+
 @pytest.mark.parametrize("phones, said", [
     ((Phone("Office", "020 7946 0000", "tel:+442079460000"),),
      "The service has not published its opening hours. Call to check."),

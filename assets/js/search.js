@@ -194,9 +194,11 @@ function start(root) {
     item.append(heading);
     if (data.meta.harm) item.append(element("p", "app-tag", data.meta.harm));
     item.append(element("p", "", data.meta.summary));
-    const who = element("p", "app-card__who");
-    who.append(element("strong", "", TEXT.who_for), " " + data.meta.who);
-    item.append(who);
+    if (data.meta.who) {  // not on a way to report a crime, which anyone may use
+      const who = element("p", "app-card__who");
+      who.append(element("strong", "", TEXT.who_for), " " + data.meta.who);
+      item.append(who);
+    }
     const call = (number, href, hours, ...label) => {
       const line = element("p", "app-card__call");
       const phone = element("a", "app-phone", `${TEXT.call} ${number}`);
