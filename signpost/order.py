@@ -39,6 +39,24 @@ def _open_always(service: Service) -> bool:
         any(p.opening_hours and p.opening_hours.always for p in service.phones)
 
 
+def _key(service: Service, settings: Settings) -> tuple:
+    group = group_of(service)
+    first = group == "helplines" and service.id == settings.home_helpline
+    always = group == "helplines" and _open_always(service)
+    return GROUPS.index(group), not first, not always, service.name.lower(), service.id
+
+
+def browse_key(service: Service) -> str:
+    """That order as text, which the search page sorts by (as Pagefind does, by code point)
+    when someone browses without words: "0" local, "1" helplines (the 24-hour ones first),
+    then the name; home_helpline is not set apart, as it is open 24 hours. The borough
+    filter leaves a borough's services and the national ones, so local-before-national is
+    the borough's own order."""
+    group = group_of(service)
+    always = group == "helplines" and _open_always(service)
+    return f"{GROUPS.index(group)}{int(not always)}{service.name.lower()}"
+
+
 def resident_order(services: list[Service], settings: Settings,
                    keys: dict[int, tuple] | None = None) -> list[tuple[str, Service]]:
     """Return (group, service) pairs in the order residents should meet them.
@@ -46,17 +64,12 @@ def resident_order(services: list[Service], settings: Settings,
     :param keys: each service's sort key by id(service), filled in as they are worked out:
         one plan orders a hundred lists of the same services, so it shares one (the
         services must outlive it)."""
-    def key(service: Service):
-        group = group_of(service)
-        first = group == "helplines" and service.id == settings.home_helpline
-        always = group == "helplines" and _open_always(service)
-        return GROUPS.index(group), not first, not always, service.name.lower(), service.id
     keys = {} if keys is None else keys
     pairs = []
     for service in services:
         found = keys.get(id(service))
         if found is None:
-            found = keys[id(service)] = key(service)
+            found = keys[id(service)] = _key(service, settings)
         pairs.append((found, service))
     pairs.sort(key=lambda pair: pair[0])
     return [(GROUPS[k[0]], s) for k, s in pairs]

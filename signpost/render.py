@@ -22,6 +22,7 @@ from .addresses import address_problem
 from .facets import BROWSE_WORD, MAX_AGE, hours_code, who_ranges, who_values
 from .headers import GUIDE_POLICY, POLICY
 from .hours import clock, describe_hours, long_date
+from .order import browse_key
 from .outputs import Output
 from .places import LOOKUP_URL
 from .problems import BuildFailed, Problem
@@ -55,7 +56,8 @@ def make_env(settings: Settings, exit_url: str | None = None,
     env.filters.update(hours=describe_hours, long_date=long_date, clock=clock,
                        services_count=lambda n: locale["services_count_one"] if n == 1 else
                        locale["services_count_many"].format(n=n),
-                       hours_code=hours_code, who_ranges=who_ranges, who_values=who_values)
+                       hours_code=hours_code, who_ranges=who_ranges, who_values=who_values,
+                       browse_key=browse_key)
     env.wording = locale  # as read, with where each text is, for problems while rendering
     env.globals.update(site=settings, t=_Wording(locale),
                        exit_url=exit_url or settings.exit_url,

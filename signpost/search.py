@@ -10,6 +10,7 @@ import sys
 import threading
 from pathlib import Path
 
+from .order import browse_key
 from .pagefind_glob import glob_of
 from .problems import BuildFailed, Problem
 
@@ -41,13 +42,13 @@ def index_shards(services: int) -> int:
 
 def shards(outputs) -> list[list]:
     """The outputs the search indexes, shard by shard of its index (see SearchIndex), each
-    in the plan's order: the service pages in ranges of their names as the search page sorts
-    them (the template's `name | lower`; Pagefind compares by code point, as Python does),
-    the first shard also every help page. A build writes them in this order, so that the
-    first shard can be indexed while the others are written."""
+    in the plan's order: the service pages in ranges of the order the search page sorts
+    them by when browsing (order.browse_key; Pagefind compares by code point, as Python
+    does), the first shard also every help page. A build writes them in this order, so that
+    the first shard can be indexed while the others are written."""
     indexed = [o for o in outputs if SearchIndex.indexes(o)]
     services = sorted((o for o in indexed if o.template == "service.html"),
-                      key=lambda o: (o.context["service"].name.lower(), o.dest_path))
+                      key=lambda o: (browse_key(o.context["service"]), o.dest_path))
     count = index_shards(len(services))
     shard_of = {id(o): k for k in range(count) for o in
                 services[k * len(services) // count:(k + 1) * len(services) // count]}
@@ -67,9 +68,9 @@ class SearchIndex:
 
     Pagefind's memory grows with the pages one run indexes (about 1.1 GB at 10,000), so above
     SHARD_SERVICES service pages the index is split into shards, built one after another:
-    the peak is one shard's. Shard k holds the k-th range of services by name (the first
-    also every help page), in /pagefind/ for the first and /pagefind/k/ for the others;
-    search.js merges them with Pagefind's mergeIndex and, browsing by name, lists shard
+    the peak is one shard's. Shard k holds the k-th range of services in the browse order
+    (the first also every help page), in /pagefind/ for the first and /pagefind/k/ for the
+    others; search.js merges them with Pagefind's mergeIndex and, browsing, lists shard
     after shard. Below that, one index, as before: a first search loads no more."""
 
     def __init__(self, site_dir: Path):

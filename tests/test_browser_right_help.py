@@ -328,3 +328,18 @@ def test_a_way_to_report_a_crime_is_never_said_to_leave_unknown_who_may_use_it(p
         text = card.inner_text()
         assert ("Who it is for" in text) is bool(service.eligibility_text), service.id
         assert "has not said" not in text
+
+
+def test_browsing_a_borough_lists_its_own_services_first_as_its_page_does(phone, site):
+    settings, services = real_directory()
+    found = search(phone, site, borough="Lambeth")
+    page = soup(site.site_dir / "areas" / "lambeth" / "index.html").find("main")
+    listed = [a.get_text() for a in page.select(".app-card__title a")]
+    # The borough's page and a browse of it: the same order (the search also finds the
+    # services for professionals, which the page leaves to the professionals' list).
+    both = set(found) & set(listed)
+    assert len(both) >= 10
+    assert [n for n in found if n in both] == [n for n in listed if n in both]
+    first_national = next(i for i, name in enumerate(found)
+                          if "national" in next(s for s in services if s.name == name).areas)
+    assert first_national > 0  # Lambeth's own services come first

@@ -9,6 +9,7 @@ import pytest
 from playwright.sync_api import expect
 
 from conftest import admits, real_directory, real_service
+from signpost.order import browse_key
 
 WEEKDAYS = "mon,tue,wed,thu,fri 09:00-17:00"
 
@@ -265,10 +266,15 @@ def sharded(tmp_path_factory, destination):
     server.close()
 
 
+def browse_order(name: str) -> str:
+    """Where a service (by name) comes when browsing: signpost.order's key."""
+    return browse_key(next(s for s in real_directory()[1] if s.name == name))
+
+
 def shard_of(name: str, shards: int) -> int:
-    """The shard a service is in: the k-th range of names (signpost/search.py)."""
-    ordered = sorted(s.name.lower() for s in real_directory()[1])
-    at = ordered.index(name.lower())
+    """The shard a service is in: the k-th range of the browse order (signpost/search.py)."""
+    ordered = sorted(browse_key(s) for s in real_directory()[1])
+    at = ordered.index(browse_order(name))
     return next(k for k in range(shards) if at < (k + 1) * len(ordered) // shards)
 
 
@@ -279,8 +285,8 @@ def test_a_sharded_index_finds_every_shard_with_filters(page, sharded):
     found = search(page, sharded, age="15", gender="women")
     assert set(found) == names(lambda s: admits(s, 15, "women")) and len(found) == len(set(found))
     assert {shard_of(name, sharded.shards) for name in found} == set(range(sharded.shards))
-    # Browsing lists shard after shard: the order by name, as with one index.
-    assert [n.lower() for n in found] == sorted(n.lower() for n in found)
+    # Browsing lists shard after shard: the residents' order, as with one index.
+    assert found == sorted(found, key=browse_order)
     # One WebAssembly and one script for all the shards, no worker; each shard's own index
     # and filters.
     assert len([u for u in fetched if ".pagefind" in u and "wasm" in u]) == 1
@@ -290,8 +296,7 @@ def test_a_sharded_index_finds_every_shard_with_filters(page, sharded):
     found = search(page, sharded, borough="Lambeth", age="15", gender="women")
     assert set(found) == names(lambda s: in_borough(s, "lambeth") and admits(s, 15, "women"))
     # Words search every shard at once, ranked: a service in the last shard is found by name.
-    last = max((s for s in real_directory()[1] if in_borough(s, "lewisham")),
-               key=lambda s: s.name.lower())
+    last = max((s for s in real_directory()[1] if in_borough(s, "lewisham")), key=browse_key)
     assert shard_of(last.name, sharded.shards) == sharded.shards - 1
     requests = []
     page.on("request", lambda r: requests.append(r.url))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from signpost.order import GROUPS, group_of, resident_order
+from signpost.order import GROUPS, browse_key, group_of, resident_order
 from signpost.services import Hours, Phone, Referral, Service
 from signpost.servicesfile import read_services
 from conftest import TODAY
@@ -46,6 +46,18 @@ def test_home_helpline_first_then_lines_open_all_day(settings):
     # The first line is the setting, not a name in the code.
     other = dataclasses.replace(settings, home_helpline="aaa-line")
     assert [sid for _, sid in names(helplines, other)][0] == "aaa-line"
+
+
+def test_browsing_the_search_sorts_in_the_same_order(settings):
+    services = [svc("zz-perpetrator-programme", for_people_who_harm=True),
+                svc("police", areas=("national",), reporting=True),
+                svc("children-programme", routes=("professional",)),
+                svc("a-small-helpline", areas=("national",)),
+                svc("b-all-day", areas=("national",), always=True),
+                svc("Local-Centre", routes=("self", "professional")),
+                svc("another-centre"), svc("Zed centre")]
+    # By code point, as Pagefind sorts: the order of the lists, and never by case.
+    assert sorted(services, key=browse_key) == [s for _, s in resident_order(services, settings)]
 
 
 def test_help_for_people_who_harm_is_last_whatever_else_it_is(settings):

@@ -75,21 +75,24 @@ def test_hours_code():
         "mon,tue 09:00-17:00;sat 22:00-02:00"
 
 
-def planned(slug: str, name: str | None = None, embedded: bool = False) -> SimpleNamespace:
+def planned(slug: str, name: str | None = None, embedded: bool = False,
+            areas=("lambeth",)) -> SimpleNamespace:
     """An output as shards() reads it: a service page, or a help page when name is None."""
-    context = {"service": SimpleNamespace(name=name), "embedded": embedded} if name else {}
+    context = {"service": Service(slug, name, "S.", areas), "embedded": embedded} if name else {}
     return SimpleNamespace(template="service.html" if name else "page.html", context=context,
                            dest_path=f"services/{slug}/index.html" if name else f"{slug}/index.html")
 
 
-def test_the_index_is_split_by_name_above_the_threshold(monkeypatch):
+def test_the_index_is_split_in_the_browse_order_above_the_threshold(monkeypatch):
     monkeypatch.setattr(search, "SHARD_SERVICES", 2)
     assert [search.index_shards(n) for n in (0, 1, 2, 3, 4, 5)] == [1, 1, 1, 2, 2, 3]
     outputs = [planned(slug, name) for slug, name in [
-        ("d", "Delta"), ("a", "alpha & co"), ("e", "echo"), ("b", "Bravo"), ("c", "charlie")]]
-    outputs += [planned("about"), planned("a", "alpha & co", embedded=True)]
-    # Ranges of names as the search page sorts them, lower case (so that a browse lists shard
-    # after shard); help pages in the first; embeds are not indexed.
+        ("d", "Delta"), ("a", "alpha & co"), ("b", "Bravo"), ("c", "charlie")]]
+    outputs += [planned("about"), planned("a", "alpha & co", embedded=True),
+                planned("e", "Able line", areas=("national",))]
+    # Ranges of the order the search page browses in (services in a borough, then national
+    # ones; by name, lower case), so that a browse lists shard after shard; help pages in
+    # the first; embeds are not indexed.
     assert [[o.dest_path for o in shard] for shard in search.shards(outputs)] == [
         ["services/a/index.html", "about/index.html"],
         ["services/b/index.html", "services/c/index.html"],

@@ -92,11 +92,12 @@ function start(root) {
 
   async function searchServices(words, chosen) {
     // Browsing searches for the word every service page carries (no words would load the
-    // whole index), by name. Help for people who harm (a section) is searched apart, last.
+    // whole index), in the residents' order (signpost/order.py). Help for people who harm
+    // (a section) is searched apart, last.
     const query = words || root.dataset.browseWord;
     const harmSection = { section: "people-who-harm" };
     const options = (which) => ({ filters: { ...chosen, ...which },
-      sort: words ? {} : { name: "asc" } });
+      sort: words ? {} : { order: "asc" } });
     const [main, harm] = await Promise.all([
       searchShards(query, options({ none: [{ type: "page" }, harmSection] })),
       searchShards(query, options(harmSection))]);
@@ -104,9 +105,9 @@ function start(root) {
       filters: addCounts(main.filters, harm.filters) };
   }
 
-  // Sorted, a result's score is its place in its shard (a range of names): list in turn.
+  // Sorted, a result's score is its place in its shard (a range of that order): list in turn.
   async function searchShards(query, options) {
-    if (shards === 1 || !options.sort.name) return pagefind.search(query, options);
+    if (shards === 1 || !options.sort.order) return pagefind.search(query, options);
     const parts = await Promise.all(upTo(shards - 1).map((k) =>
       pagefind.search(query, { ...options, filters: { ...options.filters, shard: String(k) } })));
     return { results: parts.flatMap((part) => part.results),
