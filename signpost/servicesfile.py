@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import re
 from typing import Callable
 
 from .entries import split_text
@@ -16,7 +17,7 @@ from .problems import Problem, unknown_keys
 from .services import Service
 from .settings import Settings
 from .text import SERVICES_LIMIT, TextError, read_text
-from .yamlfile import YamlList, YamlMap, collector_paused, load_yaml
+from .yamlfile import NOT_YAML, YamlList, YamlMap, collector_paused, load_yaml
 
 
 def load_services(settings: Settings, display_name: str, today: dt.date
@@ -37,7 +38,9 @@ def read_services(text: str, file: str, settings: Settings, today: dt.date
     with collector_paused():  # checking, too, keeps all it makes (10,000 listings: 0.6 s)
         data, problems = load_yaml(text, file)
         if problems and data is None:
-            return [], problems
+            if not problems[0].message.startswith(NOT_YAML):
+                return [], problems  # hidden characters: at most ten, found in the whole file
+            return [], _each_entry_alone(text, file, settings, today) or _named(problems, text)
         services, more = check_services(data, file, settings, today)
         return services, _attribute(problems, data) + more
 
@@ -87,6 +90,48 @@ def _join(checked: list[Checked], file: str) -> tuple[list[Service], list[Proble
         first_seen[service.id] = id_line
         services.append(service)
     return services, problems
+
+
+def _each_entry_alone(text: str, file: str, settings: Settings, today: dt.date
+                      ) -> list[Problem] | None:
+    """The problems of a file that is not valid YAML, found by reading each entry on its
+    own: the mistake in each entry's YAML (not the first alone), named by the entry's id,
+    and every problem of the other entries. None when the file is not a plain list of
+    entries (entries.split_text) or no entry alone shows the mistake."""
+    split = split_text(text)
+    if split is None:
+        return None
+    checked: list[Checked] = []
+    broken = False
+    for n, (line, _, chunk) in enumerate(split.entries):
+        # Blank lines before 'services:' put every line where it is in the file.
+        data, problems = load_yaml("\n" * (line - 2) + "services:\n" + chunk, file)
+        entries = data.get("services") if isinstance(data, YamlMap) else None
+        if not isinstance(entries, YamlList):
+            broken = True
+            checked.append((None, 0, _named(problems, chunk, line)))
+            continue
+        checked.append((None, 0, _attribute(problems, data)))
+        checked += _check_entries(entries, n, file, settings, today)
+    return _join(checked, file)[1] if broken else None
+
+
+# An entry's id, as written, when its YAML cannot be read: to name it in the problem.
+_ID = re.compile(r"^[ -]*id:[ ]*[\"']?([a-z0-9-]+)", re.MULTILINE)
+
+
+def _named(problems: list[Problem], text: str, line: int = 1) -> list[Problem]:
+    """Name in each problem the service whose id comes last before its line in text (the
+    file, or one entry's text, which starts on `line`), if any: for YAML that cannot be
+    read, so has no entries."""
+    out = []
+    for p in problems:
+        end = 0
+        for _ in range(p.line - line + 1):  # the end of the problem's line
+            end = text.find("\n", end) + 1 or len(text)
+        ids = _ID.findall(text, 0, end)
+        out.append(Problem(p.file, p.line, p.message, ids[-1], p.field) if ids else p)
+    return out
 
 
 # Reading in parts, on several cores --------------------------------------------------------

@@ -13,6 +13,7 @@ import yaml
 from .problems import Problem
 from .text import hidden_character, hidden_characters, is_invisible
 
+NOT_YAML = "this is not valid YAML"
 MAX_DEPTH = 20  # services.yaml needs 7 levels; deeper is a mistake (or an attack on the stack)
 _TOO_DEEP = "this is nested more than"
 
@@ -80,16 +81,13 @@ def _load(text: str, file: str) -> tuple[object, list[Problem]]:
     try:
         node = yaml.compose(text, Loader=_TextLoader)
     except yaml.MarkedYAMLError as err:
-        mark = err.problem_mark or err.context_mark
-        line = mark.line + 1 if mark else 1
-        what = " ".join(filter(None, [err.context, err.problem]))
-        return None, [Problem(file, line, f"this is not valid YAML: {what} "
-                                          "(check indentation, colons and quotes)")]
+        line, what = _in_plain_words(err, text)
+        return None, [Problem(file, line, f"{NOT_YAML}: {what}")]
     except yaml.YAMLError as err:  # e.g. a character that is not allowed
         first_line = str(err).splitlines()[0]
         position = getattr(err, "position", None)  # a ReaderError knows where it stopped
         line = text.count("\n", 0, position) + 1 if isinstance(position, int) else 1
-        return None, [Problem(file, line, f"this is not valid YAML: {first_line}")]
+        return None, [Problem(file, line, f"{NOT_YAML}: {first_line}")]
     if node is None:
         return None, problems
     data = _convert(node, file, problems, set(), 0)
@@ -99,6 +97,52 @@ def _load(text: str, file: str) -> tuple[object, list[Problem]]:
     if cut:
         _as_written(node, text, cut, file, problems)
     return data, problems
+
+
+def _in_plain_words(err: yaml.MarkedYAMLError, text: str) -> tuple[int, str]:
+    """The line of a YAML syntax error and what it most likely is, in the words of someone
+    editing a listing rather than the parser's (whose words are kept for the rare rest).
+    The line is where the mistake was made: where a quote or bracket opened, for one that
+    never closes."""
+    context, problem = err.context or "", err.problem or ""
+    at, opened = err.problem_mark or err.context_mark, err.context_mark or err.problem_mark
+    line = at.line + 1 if at else 1
+    if "flow sequence" in context:
+        return opened.line + 1, "a value that starts with '[' must be in double quotes (a " \
+                                "list in brackets ends with ']', with ',' between its items)"
+    if "flow mapping" in context:
+        return opened.line + 1, "a value that starts with '{' must be in double quotes"
+    if "quoted scalar" in context and "end of stream" in problem:
+        return opened.line + 1, "a quote opens here and never closes: end the value with " \
+                                "the same quote mark"
+    if "escape" in problem:
+        return line, "a backslash (\\) inside double quotes: use single quotes instead"
+    if "simple key" in context:
+        return opened.line + 1, "this line has no ':' after its key: write 'key: value' " \
+                                "(a value on several lines goes after 'key: |')"
+    if "tab" in problem or (at and text[at.index:at.index + 1] == "\t"):
+        return line, "a tab character: indent with spaces only"
+    if "alias" in problem or "anchor" in context:
+        return line, "a value cannot start with '*' or '&': put it in double quotes"
+    if "cannot start any token" in problem:
+        found = text[at.index:at.index + 1] if at else ""
+        return line, (f"a value cannot start with {found!r}" if found.strip() else
+                      "a value cannot start with this character") + ": put it in double quotes"
+    if "block sequence entries" in problem:
+        return line, "a list item ('- ') starts a line of its own: put a value that starts " \
+                     "with '- ' in double quotes"
+    if "mapping values are not allowed" in problem:
+        return line, "a value holds a colon and a space (': '): put the whole value in " \
+                     "double quotes (or, if this is a key, line it up with the keys above)"
+    if "expected key" in problem and at and \
+            any(q in text[text.rfind("\n", 0, at.index) + 1:at.index] for q in "'\""):
+        return line, "the quotes end before the value does: put a value that holds ' in " \
+                     "double quotes, and one that holds \" in single quotes"
+    if "block" in context or "block sequence" in problem:
+        return line, "this line does not line up with the lines above it: the keys of a " \
+                     "listing start in one column, and each '- ' of a list in one column"
+    what = " ".join(filter(None, [context, problem]))
+    return line, f"{what} (check indentation, colons and quotes)"
 
 
 def _convert(node, file: str, problems: list[Problem], seen: set, depth: int):

@@ -31,8 +31,8 @@ def test_a_good_page(tmp_path):
     ("---\ntitle: Help\nsummary: S.\naudience: staff\n---\nBody\n",
      "content/help-page.md:4: front matter: audience must be residents or professionals"),
     ("---\ntitle: [Help\nsummary: S.\n---\nBody\n",
-     "content/help-page.md:3: this is not valid YAML: while parsing a flow sequence did not find "
-     "expected ',' or ']' (check indentation, colons and quotes)"),
+     "content/help-page.md:2: this is not valid YAML: a value that starts with '[' must be in "
+     "double quotes (a list in brackets ends with ']', with ',' between its items)"),
     ("---\ntitle: Help\nsummary: S.\n---\n\n<iframe src=x></iframe>\n",
      "content/help-page.md:5: contains HTML ('<iframe src=x>'): write Markdown instead"),
 ])

@@ -43,15 +43,15 @@ def fixture_line(needle: str) -> int:
     return next(n for n, line in enumerate(lines, 1) if line.startswith(needle))
 
 
-YAML_HINT = "(check indentation, colons and quotes)"
+BRACKET = ("a value that starts with '[' must be in double quotes (a list in brackets ends "
+           "with ']', with ',' between its items)")
 
 # (name, the code folders the mistake is in, the mistake, the exact problems check reports,
 # or None for a slip that both now take in their stride)
 CORPUS = [
     ("broken locale", ("locales",),
      edit("locales/en-GB.yaml", "home_link: Home", "home_link: [Home"),
-     [at('locales/en-GB.yaml', 'home_link: Home', after=1) + ": this is not valid YAML: while parsing a flow sequence did not "
-      f"find expected ',' or ']' {YAML_HINT}"]),
+     [at('locales/en-GB.yaml', 'home_link: Home') + f": this is not valid YAML: {BRACKET}"]),
     ("locale without a text a template uses", ("locales",),
      edit("locales/en-GB.yaml", "home_link: Home\n", ""),
      ["locales/en-GB.yaml:3: 'home_link' is missing (used by _partials/breadcrumbs.html) "

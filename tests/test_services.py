@@ -227,10 +227,63 @@ def test_duplicate_ids_point_at_the_second(settings):
         "on line 2)"]
 
 
-def test_syntax_error_gives_its_line(settings):
+def test_syntax_error_gives_its_line_and_service_in_plain_words(settings):
     text = GOOD.replace("summary: A good service.", "summary: [unclosed")
-    [message] = problems_for(text, settings)
-    assert message.startswith("services.yaml:5: this is not valid YAML: ")
+    assert problems_for(text, settings) == [
+        "services.yaml:4: service 'good-service': this is not valid YAML: a value that starts "
+        "with '[' must be in double quotes (a list in brackets ends with ']', with ',' between "
+        "its items)"]
+
+
+def entry(sid: str, *lines: str) -> str:
+    """A good entry (without the 'services:' line) with another id, and lines added."""
+    return GOOD.split("services:\n")[1].replace("good-service", sid) + \
+        "".join(line + "\n" for line in lines)
+
+
+def test_every_entrys_syntax_error_is_found_with_every_other_problem(settings):
+    text = (GOOD.replace("summary: A good service.", "summary: Help: for anyone") +
+            entry("second", "    colour: red") +
+            entry("third").replace("name: Good Service", "name: 'Women's Aid'") +
+            entry("fourth") + entry("fourth"))
+    assert problems_for(text, settings) == [
+        "services.yaml:4: service 'good-service': this is not valid YAML: a value holds a "
+        "colon and a space (': '): put the whole value in double quotes (or, if this is a "
+        "key, line it up with the keys above)",
+        "services.yaml:16: service 'second': colour: unknown field",
+        "services.yaml:18: service 'third': this is not valid YAML: the quotes end before the "
+        "value does: put a value that holds ' in double quotes, and one that holds \" in "
+        "single quotes",
+        "services.yaml:31: service 'fourth': id: duplicate id (also used by the service on "
+        "line 24)"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # Before the first entry: the file is read as one, and its first mistake told.
+    ("# Listings\nservices: [a\n" + entry("a"),
+     "services.yaml:2: this is not valid YAML: a value that starts with '[' must be in double "
+     "quotes (a list in brackets ends with ']', with ',' between its items)"),
+    # A tab, which the YAML reader refuses, in the second entry.
+    (GOOD + entry("b").replace("    areas:", "\tareas:"),
+     "services.yaml:12: service 'b': this is not valid YAML: a tab character: indent with "
+     "spaces only"),
+    # A line out of line in an entry without an id of its own: no service named.
+    ("services:\n  - name: A\n    summary: S.\n   areas: [x]\n",
+     "services.yaml:4: this is not valid YAML: this line does not line up with the lines "
+     "above it: the keys of a listing start in one column, and each '- ' of a list in one "
+     "column"),
+    ('services:\n  - id: a\n    summary: "unclosed\n    areas: [x]\n',
+     "services.yaml:3: service 'a': this is not valid YAML: a quote opens here and never "
+     "closes: end the value with the same quote mark"),
+    ("services:\n  - id: a\n    summary: @home\n",
+     "services.yaml:3: service 'a': this is not valid YAML: a value cannot start with '@': "
+     "put it in double quotes"),
+    ("services:\n  - id: a\n    summary\n    areas: [x]\n",
+     "services.yaml:3: service 'a': this is not valid YAML: this line has no ':' after its "
+     "key: write 'key: value' (a value on several lines goes after 'key: |')"),
+])
+def test_syntax_errors_in_plain_words(settings, text, expected):
+    assert problems_for(text, settings)[:1] == [expected]
 
 
 @pytest.mark.parametrize("text, expected", [
