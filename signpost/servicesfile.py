@@ -95,25 +95,28 @@ def _join(checked: list[Checked], file: str) -> tuple[list[Service], list[Proble
 def _each_entry_alone(text: str, file: str, settings: Settings, today: dt.date
                       ) -> list[Problem] | None:
     """The problems of a file that is not valid YAML, found by reading each entry on its
-    own: the mistake in each entry's YAML (not the first alone), named by the entry's id,
-    and every problem of the other entries. None when the file is not a plain list of
-    entries (entries.split_text) or no entry alone shows the mistake."""
+    own: the mistake in each entry's YAML (not the first alone), named by the entry's id;
+    then the file is read again with those entries left blank, for every problem of the
+    others. None when the file is not a plain list of entries (entries.split_text) or no
+    entry alone shows the mistake."""
     split = split_text(text)
     if split is None:
         return None
-    checked: list[Checked] = []
-    broken = False
-    for n, (line, _, chunk) in enumerate(split.entries):
-        # Blank lines before 'services:' put every line where it is in the file.
-        data, problems = load_yaml("\n" * (line - 2) + "services:\n" + chunk, file)
-        entries = data.get("services") if isinstance(data, YamlMap) else None
-        if not isinstance(entries, YamlList):
-            broken = True
-            checked.append((None, 0, _named(problems, chunk, line)))
-            continue
-        checked.append((None, 0, _attribute(problems, data)))
-        checked += _check_entries(entries, n, file, settings, today)
-    return _join(checked, file)[1] if broken else None
+    problems, kept = [], [text[:split.body]]
+    for line, _, chunk in split.entries:
+        data, found = load_yaml("services:\n" + chunk, file)
+        if data is None:  # (the first line of what was read is 'services:', not line - 1)
+            problems += _named([Problem(p.file, p.line + line - 2, p.message) for p in found],
+                               chunk, line)
+            kept.append("\n" * chunk.count("\n"))
+        else:
+            kept.append(chunk)
+    if not problems:
+        return None
+    data, found = load_yaml("".join(kept), file)
+    if isinstance(data, YamlMap) and isinstance(data.get("services"), YamlList):
+        problems += _attribute(found, data) + check_services(data, file, settings, today)[1]
+    return sorted(problems, key=lambda p: p.line)
 
 
 # An entry's id, as written, when its YAML cannot be read: to name it in the problem.
