@@ -61,8 +61,9 @@ def check_services(data, file: str, settings: Settings, today: dt.date
     return services, problems + more
 
 
-# Each entry checked: its service (None if it has problems), the line of its id, its problems.
-Checked = tuple[Service | None, int, list[Problem]]
+# Each entry checked: its service (None if it has problems), its id as written (or None)
+# and that line, and its problems.
+Checked = tuple[Service | None, str | None, int, list[Problem]]
 
 
 def _check_entries(entries: YamlList, first: int, file: str, settings: Settings, today: dt.date
@@ -71,24 +72,26 @@ def _check_entries(entries: YamlList, first: int, file: str, settings: Settings,
     checked = []
     for n, entry in enumerate(entries):
         service, problems = check_entry(entry, entries.lines[n], first + n, file, settings, today)
-        checked.append((service, entry.lines["id"] if service else 0, problems))
+        sid = entry.get("id") if isinstance(entry, YamlMap) else None
+        checked.append((service, sid, entry.lines["id"], problems) if isinstance(sid, str)
+                       else (service, None, 0, problems))
     return checked
 
 
 def _join(checked: list[Checked], file: str) -> tuple[list[Service], list[Problem]]:
     """The good services and every problem, in file order: the checks across entries
-    (a duplicate id) need them all."""
+    (a duplicate id, told even when either entry has other problems) need them all."""
     services, problems, first_seen = [], [], {}
-    for service, id_line, found in checked:
+    for service, sid, id_line, found in checked:
         problems += found
-        if service is None:
-            continue
-        if service.id in first_seen:
+        if sid in first_seen:
             problems.append(Problem(file, id_line, f"duplicate id (also used by the "
-                                    f"service on line {first_seen[service.id]})", service.id, "id"))
+                                    f"service on line {first_seen[sid]})", sid, "id"))
             continue
-        first_seen[service.id] = id_line
-        services.append(service)
+        if sid is not None:
+            first_seen[sid] = id_line
+        if service is not None:
+            services.append(service)
     return services, problems
 
 

@@ -227,6 +227,20 @@ def test_duplicate_ids_point_at_the_second(settings):
         "on line 2)"]
 
 
+def test_a_duplicate_id_is_told_even_when_either_copy_has_other_problems(settings):
+    text = GOOD + entry("good-service", "    colour: red") + entry("good-service") + \
+        GOOD.split("services:\n")[1].replace("    summary: A good service.\n", "")
+    assert problems_for(text, settings) == [
+        "services.yaml:16: service 'good-service': colour: unknown field",
+        "services.yaml:9: service 'good-service': id: duplicate id (also used by the service "
+        "on line 2)",
+        "services.yaml:17: service 'good-service': id: duplicate id (also used by the service "
+        "on line 2)",
+        "services.yaml:24: service 'good-service': summary: is required",
+        "services.yaml:24: service 'good-service': id: duplicate id (also used by the service "
+        "on line 2)"]
+
+
 def test_syntax_error_gives_its_line_and_service_in_plain_words(settings):
     text = GOOD.replace("summary: A good service.", "summary: [unclosed")
     assert problems_for(text, settings) == [
