@@ -109,6 +109,10 @@ class Choice(Field):
                 # One string for each word however many listings use it: less to keep, and
                 # to send back from the child process that reads the listings.
                 out.append(sys.intern(item))
+            elif isinstance(item, str) and "," in item and \
+                    all(part.strip() in allowed for part in item.split(",")):
+                listed = ", ".join(part.strip() for part in item.split(","))
+                at.add(item_line, name, f"several values go in square brackets: [{listed}]")
             elif self.expected:
                 at.add(item_line, name, f"must be {self.expected}" + did_you_mean(item, allowed))
             else:

@@ -384,3 +384,22 @@ def test_a_long_vocabulary_is_listed_briefly(settings):
         S.format(line=5) + "areas: unknown value 'borough-10' (did you mean 'borough-1'?) "
         "(expected one of: national, borough-1, borough-2, borough-3, borough-4, borough-5, "
         "borough-6, borough-7, ...)"]
+
+
+@pytest.mark.parametrize("written, meant", [
+    ("lambth", "lambeth"), ("Lambeth", "lambeth"), ("Sexual violence", "sexual-violence"),
+    ("barking", "barking-and-dagenham"), ("resident", "residents"),
+    ("kent", None),  # a county, not a borough: 'brent' is a different place
+    ("dv", None)])
+def test_did_you_mean_suggests_only_what_was_likely_meant(written, meant):
+    from signpost.problems import did_you_mean
+    choices = ["barking-and-dagenham", "barnet", "barnsley", "brent", "lambeth", "residents",
+               "sexual-violence"]
+    assert did_you_mean(written, choices) == (f" (did you mean '{meant}'?)" if meant else "")
+
+
+def test_values_written_without_brackets_are_told_to_use_them(settings):
+    text = with_lines("    categories: helpline, domestic-abuse")
+    assert problems_for(text, settings) == [
+        S.format(line=9) + "categories: several values go in square brackets: "
+        "[helpline, domestic-abuse]"]
