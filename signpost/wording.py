@@ -10,6 +10,16 @@ from .problems import Problem, did_you_mean
 from .yamlfile import YamlMap, load_yaml
 
 _USED = re.compile(r"\bt\.([a-z_][a-z0-9_]*)")
+# The placeholders the scripts fill in, for each script text that has any (a template's are
+# found when it is rendered): a text that leaves one out, or has another, would show the
+# braces or lose the boroughs' links. tests/test_content.py checks the scripts use these.
+SCRIPT_PLACEHOLDERS = {
+    "service_many": {"n"}, "page_many": {"n"}, "found": {"what"},
+    "open_now": {"when"}, "closed_now": {"when"}, "filter_count": {"shown", "total"},
+    "finder_in": {"place", "boroughs"}, "finder_several": {"place", "boroughs"},
+    "finder_mostly": {"place", "first", "rest"}, "finder_mostly_outside": {"place", "boroughs"},
+    "finder_part_outside": {"place"}, "finder_outside": {"place"},
+}
 
 
 def load_wording(path: Path, templates_dir: Path, display: str | None = None
@@ -58,6 +68,12 @@ def _check_texts(data: YamlMap, file: str, prefix: str, problems: list[Problem])
             if wrong:
                 problems.append(Problem(file, line, f"{prefix}{key}: {wrong} (write a "
                                         "placeholder as {name}, and a brace as {{ or }})"))
+            elif prefix == "js." and _names(value) != SCRIPT_PLACEHOLDERS.get(key, set()):
+                given = " ".join(f"{{{n}}}" for n in sorted(SCRIPT_PLACEHOLDERS.get(key, ())))
+                problems.append(Problem(file, line, f"{prefix}{key}: must have the "
+                                        f"placeholders {given} and no others" if given else
+                                        f"{prefix}{key}: has no placeholders to fill in: "
+                                        "write {{ or }} for a brace"))
 
 
 def _placeholder_problem(text: str) -> str | None:
@@ -73,6 +89,11 @@ def _placeholder_problem(text: str) -> str | None:
             shown = name + (f"!{conversion}" if conversion else "") + (f":{spec}" if spec else "")
             return f"'{{{shown}}}' is not a placeholder"
     return None
+
+
+def _names(text: str) -> set[str]:
+    """The placeholders of a text (which _placeholder_problem found well formed)."""
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name}
 
 
 def _used_names(templates_dir: Path) -> dict[str, str]:

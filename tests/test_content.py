@@ -106,3 +106,22 @@ def test_table_alignment_uses_attributes_not_style():
     html, issues = to_html("| a | b |\n|:--|--:|\n| 1 | 2 |")
     assert issues == []
     assert 'align="left"' in html and "style" not in html
+
+
+def test_the_scripts_fill_in_the_placeholders_the_wording_check_asks_for():
+    """SCRIPT_PLACEHOLDERS, which `check` holds the script wording to, is what the scripts
+    fill in, for every script text of the wording that has placeholders."""
+    import re
+    import string
+    from conftest import ROOT
+    from signpost.wording import SCRIPT_PLACEHOLDERS
+    from signpost.yamlfile import load_yaml
+    wording, _ = load_yaml((ROOT / "locales" / "en-GB.yaml").read_text(encoding="utf-8"), "w")
+    with_names = {key: {n for _, n, _, _ in string.Formatter().parse(text) if n}
+                  for key, text in wording["js"].items() if isinstance(text, str)}
+    assert {k: v for k, v in with_names.items() if v} == SCRIPT_PLACEHOLDERS
+    scripts = "".join(p.read_text(encoding="utf-8") for p in (ROOT / "assets" / "js").glob("*.js"))
+    for key, names in SCRIPT_PLACEHOLDERS.items():
+        assert re.search(rf"\.{key}\b|\"{key}\"", scripts), key  # TEXT.key, or TEXT["key"]
+        for name in names:  # replaced as "{name}", or given as { name: ... } to fill()
+            assert f'"{{{name}}}"' in scripts or re.search(rf"[{{,]\s*{name}\b", scripts), name

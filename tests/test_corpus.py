@@ -68,6 +68,21 @@ CORPUS = [
           'services_count_many: "{count} services"'),
      [at('locales/en-GB.yaml', 'services_count_many:') + ": services_count_many: the placeholder {count} is not one this text "
       "is given (keep the placeholders of the original, like {n})"]),
+    ("script wording with a placeholder the script does not fill", ("locales",),
+     edit("locales/en-GB.yaml", 'open_now: "Open now, closes {when}"',
+          'open_now: "Open now, closes {time}"'),
+     [at('locales/en-GB.yaml', 'open_now:') + ": js.open_now: must have the placeholders "
+      "{when} and no others"]),
+    ("script wording that leaves out the boroughs' links", ("locales",),
+     edit("locales/en-GB.yaml", 'finder_in: "{place} is in {boroughs}."',
+          'finder_in: "{place} is in London."'),
+     [at('locales/en-GB.yaml', 'finder_in:') + ": js.finder_in: must have the placeholders "
+      "{boroughs} {place} and no others"]),
+    ("script wording with a placeholder where none is filled", ("locales",),
+     edit("locales/en-GB.yaml", "  show_more: Show more results",
+          '  show_more: "Show {n} more results"'),
+     [at('locales/en-GB.yaml', '  show_more:') + ": js.show_more: has no placeholders to "
+      "fill in: write {{ or }} for a brace"]),
     ("locale reaching into a placeholder", ("locales",),
      edit("locales/en-GB.yaml", 'services_count_many: "{n} services"',
           'services_count_many: "{n.__class__} services"'),
