@@ -107,6 +107,14 @@ def built(project) -> Path:
     return project.out_dir
 
 
+def show_choices(page) -> None:
+    """Unfold the search page's choices (folded so that the results follow the field), as
+    a person taps them open."""
+    choices = page.locator(".app-search__filters")
+    if choices.count() and choices.get_attribute("open") is None:
+        page.click(".app-search__filters-summary")
+
+
 def soup(path: Path) -> BeautifulSoup:
     return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
 

@@ -7,7 +7,7 @@ import pytest
 from playwright.sync_api import expect
 
 from signpost.headers import headers_for, load_header_rules
-from conftest import ROOT, page_urls, real_service
+from conftest import ROOT, page_urls, real_service, show_choices
 
 RECORD_CSP = """document.addEventListener('securitypolicyviolation', e =>
     (window.__csp = window.__csp || []).push(e.violatedDirective + ' ' + e.blockedURI));"""
@@ -74,6 +74,7 @@ def test_search_runs_under_the_policy_and_no_worker_can_start(browser, site):
     page.goto(site.url + "/search/")
     page.fill("#search-query", "support")
     expect(page.locator(".app-search__status")).to_have_text(re.compile(r"found\.$|^Nothing"))
+    show_choices(page)
     page.focus("#search-borough")  # loads the counts
     expect(page.locator("#search-borough option").nth(1)).to_have_text(re.compile(r"\(\d+\)$"))
     page.select_option("#search-borough", index=1)
@@ -144,6 +145,7 @@ def test_no_choice_comes_back_with_the_page(page, site):
                                        "#search-audience": 1, "#search-gender": 1}),
                          (AREA, {"#filter-age": "15", "#filter-gender": 1, "#filter-kind": 1})):
         page.goto(site.url + path)
+        show_choices(page)
         for field, value in fields.items():
             if isinstance(value, str):
                 page.fill(field, value)

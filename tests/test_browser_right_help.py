@@ -7,7 +7,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from conftest import real_directory, soup
+from conftest import real_directory, show_choices, soup
 from signpost.facets import BROWSE_WORD
 from signpost.openreferral import feed_files
 from test_browser_search import search
@@ -251,6 +251,12 @@ def test_the_search_page_holds_still(phone, site):
     phone.evaluate("""() => { window.shifts = 0; new PerformanceObserver((list) => {
         for (const entry of list.getEntries()) window.shifts += entry.value;
     }).observe({ type: "layout-shift", buffered: true }); }""")
+    phone.wait_for_timeout(100)
+    loading = phone.evaluate("window.shifts")
+    assert loading < 0.02
+    show_choices(phone)  # moves what is below them, as a person's tap does: not counted
+    phone.wait_for_timeout(100)
+    unfolded = phone.evaluate("window.shifts")
     phone.fill("#search-query", "helpline")
     expect(phone.locator(".app-search__status")).to_have_text(re.compile(r"found\.$"))
     phone.select_option("#search-borough", "Lambeth")
@@ -259,7 +265,7 @@ def test_the_search_page_holds_still(phone, site):
     expect(phone.locator(".app-search__none")).to_be_visible()
     phone.wait_for_timeout(300)
     # Every shift counts here, even those just after typing (Lighthouse forgives those).
-    assert phone.evaluate("window.shifts") < 0.02
+    assert phone.evaluate("window.shifts") - unfolded < 0.02
 
 
 def test_the_search_page_reserves_room_for_results_only_while_a_search_is_shown(phone, site):
@@ -343,3 +349,21 @@ def test_browsing_a_borough_lists_its_own_services_first_as_its_page_does(phone,
     first_national = next(i for i, name in enumerate(found)
                           if "national" in next(s for s in services if s.name == name).areas)
     assert first_national > 0  # Lambeth's own services come first
+
+
+def test_on_a_phone_the_results_follow_the_field_and_folded_choices_say_they_are_made(phone, site):
+    phone.goto(site.url + "/search/")
+    phone.fill("#search-query", "helpline")
+    expect(phone.locator(".app-search__status")).to_have_text(re.compile(r"found\.$"))
+    field = phone.locator("#search-query").bounding_box()
+    first = phone.locator(".app-search__services > li").first.bounding_box()
+    # The first result starts within a screen of the field (the choices are folded).
+    assert first["y"] - (field["y"] + field["height"]) < 667 / 2
+    summary = phone.locator(".app-search__filters-summary")
+    assert summary.text_content() == "Who is the help for?"
+    show_choices(phone)
+    phone.select_option("#search-borough", "Lambeth")
+    phone.fill("#search-age", "15")
+    expect(summary).to_have_text("Who is the help for? (2 chosen)")
+    phone.click(".app-search__clear")
+    expect(summary).to_have_text("Who is the help for?")

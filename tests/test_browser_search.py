@@ -8,7 +8,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from conftest import admits, real_directory, real_service
+from conftest import admits, real_directory, real_service, show_choices
 from signpost.order import browse_key
 
 WEEKDAYS = "mon,tue,wed,thu,fri 09:00-17:00"
@@ -17,6 +17,7 @@ WEEKDAYS = "mon,tue,wed,thu,fri 09:00-17:00"
 def search(page, site, **choices):
     """Open the search page, make the choices, and return the service names found."""
     page.goto(site.url + "/search/")
+    show_choices(page)
     for field, value in choices.items():
         selector = f"#search-{field}"
         if field in ("query", "age"):
@@ -103,6 +104,7 @@ def test_a_first_search_fetches_only_what_it_needs(page, site):
 
 def test_show_more_clicked_twice_shows_each_card_once(page, site):
     page.goto(site.url + "/search/")
+    show_choices(page)
     page.select_option("#search-audience", "residents")
     status = page.locator(".app-search__status")
     expect(status).to_have_text(re.compile(r"found\.$"))

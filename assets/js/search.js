@@ -257,7 +257,15 @@ function start(root) {
     return item;
   }
 
+  // The folded choices say how many are made, so none is forgotten while they are hidden.
+  function showChosen() {
+    const made = ["borough", "age", "gender", "kind", "audience"]
+      .filter((name) => fields[name].value.trim() !== "").length;
+    find(".app-search__chosen").textContent = made ? ` ${TEXT.chosen.replace("{n}", made)}` : "";
+  }
+
   function later() {
+    showChosen();
     clearTimeout(timer);
     timer = setTimeout(run, 250);  // one announcement per pause in typing, not per key
   }
@@ -277,6 +285,7 @@ function start(root) {
   });
   find(".app-search__clear").addEventListener("click", () => {
     for (const field of Object.values(fields)) field.value = "";
+    showChosen();
     clear();
     fields.query.focus();
   });
