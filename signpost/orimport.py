@@ -18,8 +18,9 @@ from dataclasses import dataclass
 from .orcontacts import emails, phones, referral, url_ok
 from .orfeed import as_dict, as_dicts, as_text, codes
 from .orhours import service_hours
-from .ortext import plain, plain_paragraphs, summary, to_markdown
+from .ortext import plain, plain_paragraphs, shortened, summary, to_markdown
 from .orwho import eligibility, languages, served_areas
+from .listingformat import FORMAT
 from .oryaml import Checker
 from .servicerecord import HARM_TERM, uid
 from .settings import Settings
@@ -72,9 +73,7 @@ class _Service:
         self.record, self.check, self.areas = record, check, areas
         self.notes: list[str] = []
         self.why = ""
-        self.name = plain(as_text(record.get("name")))
-        if len(self.name) > 120:
-            self.name = self.name[:119].rsplit(" ", 1)[0] + "…"
+        self.name = self._fitted("name", plain(as_text(record.get("name"))))
         self.ours = False  # our own feed: phone descriptions are "label – hours"
         self.sid = self._id(used, index)
 
@@ -112,15 +111,16 @@ class _Service:
             notes.append(f"not mapped: {', '.join(unmapped)}")
         entry: dict = {"id": self.sid, "name": self.name}
         org = as_dict(record.get("organization"))
-        if plain(as_text(org.get("name"))):
-            entry["organisation"] = plain(as_text(org["name"]))
+        entry["organisation"] = self._fitted("organisation", plain(as_text(org.get("name"))))
         entry["summary"], description = summary(to_markdown(as_text(record.get("description"))),
                                                 self.name)
         words: list[str] = []
         hours, phone_schedules = service_hours(record, words, check, notes)
-        if words:
-            description += ("\n\n" if description else "") + \
-                "Opening times from the other directory (check them): " + "; ".join(words) + "."
+        times = "Opening times from the other directory (check them): " + "; ".join(words) + \
+            "." if words else ""
+        # Cut (if it must be) before the opening times are added, which are kept whole.
+        description = self._fitted("description", description, len(times) + 2 if times else 0)
+        description = "\n\n".join(filter(None, (description, times)))
         if description and check.field("description", description):
             # Markdown our checker refuses (an image, a javascript: link written as text):
             # keep the words only.
@@ -147,9 +147,8 @@ class _Service:
         groups = eligibility(record, attributes, check, notes)
         if groups:
             entry["eligibility"] = groups
-        text = plain(as_text(record.get("eligibility_description")))
-        if text:
-            entry["eligibility_text"] = text
+        entry["eligibility_text"] = self._fitted(
+            "eligibility_text", plain(as_text(record.get("eligibility_description"))))
         entry["phones"] = phones(record, self.ours, phone_schedules, check, notes)
         entry["emails"] = emails(record, check, notes)
         website = as_text(record.get("url"))
@@ -164,9 +163,7 @@ class _Service:
         if hours:
             entry["opening_hours"] = hours
         entry["status"] = "active" if status == "active" else "temporarily-closed"
-        alert = plain(as_text(record.get("alert")))
-        if alert:
-            entry["alert"] = alert
+        entry["alert"] = self._fitted("alert", plain(as_text(record.get("alert"))))
         entry["source"] = self._source()
         entry = {k: v for k, v in entry.items() if v not in (None, "", [], {})}
         if not entry.get("areas"):
@@ -177,6 +174,17 @@ class _Service:
             self.why = "; ".join(problems)
             return None
         return entry
+
+    def _fitted(self, key: str, text: str, room: int = 0) -> str:
+        """The text of a field, cut to the listing format's limit (less `room` for what is
+        added after it) with a note: a long description is no reason to leave a whole
+        service out."""
+        limit = FORMAT[key].limit
+        if len(text) + room <= limit:
+            return text
+        self.notes.append(f"{key} cut to fit {limit} characters (it had {len(text) + room}): "
+                          "check what was left out with the service")
+        return shortened(text, limit - room)
 
     def _source(self) -> str:
         rid = as_text(self.record.get("id")) or "without an id"

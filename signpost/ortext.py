@@ -71,6 +71,19 @@ def summary(markdown: str, name: str) -> tuple[str, str]:
     return name, ""
 
 
+def shortened(text: str, limit: int) -> str:
+    """Text cut to fit `limit` characters: after the last whole paragraph, else sentence,
+    else word that fits, with "…" where words were cut."""
+    if len(text) <= limit:
+        return text
+    cut = text[:limit - 1]
+    for end, keep in (("\n\n", 0), (". ", 1)):
+        at = cut.rfind(end)
+        if at > limit // 2:
+            return cut[:at + keep].rstrip()
+    return cut.rsplit(" ", 1)[0].rstrip() + "…"
+
+
 def placeholder_email(address: str) -> bool:
     """Whether an e-mail address only stands in for none (noreply@, x@example.com)."""
     local, _, domain = address.lower().rpartition("@")

@@ -558,3 +558,24 @@ def test_a_perpetrator_programme_not_marked_as_such_gets_a_note(settings):
                           "description): if so, set for_people_who_harm: true, so that it is "
                           "never shown as help for victims") for n in result.notes), result.notes
     assert not any("people who harm" in n for n in one(settings).notes)
+
+
+def test_over_long_text_is_cut_to_fit_with_a_note_and_the_service_kept(settings):
+    paragraph = "A sentence about the service. " * 30  # 900 characters
+    description = "<p>Short first paragraph.</p>" + f"<p>{paragraph}</p>" * 8  # about 7,300
+    result = one(settings, description=description, alert="Closed. " * 200,
+                 organization={"name": "Org " * 50}, eligibility_description="Adults. " * 150,
+                 schedules=WEEKLY, phones=[{"number": "020 7946 0000"}])
+    [entry] = result.entries
+    assert len(entry["description"]) <= 5001 and len(entry["alert"]) <= 1000
+    assert len(entry["organisation"]) <= 120 and len(entry["eligibility_text"]) <= 1000
+    # Cut after a whole paragraph (the description) or sentence (the others), or a word.
+    assert entry["description"].split("\n\n")[-2].endswith("the service.")
+    assert entry["alert"].endswith("Closed.") and entry["organisation"].endswith("Org…")
+    # The opening times the other directory gave only as words are kept whole, after it.
+    assert entry["description"].split("\n\n")[-1].startswith("Opening times from the other")
+    notes = [n.split(": ", 1)[1] for n in result.notes]
+    for key, limit in (("description", 5000), ("alert", 1000), ("organisation", 120),
+                       ("eligibility_text", 1000)):
+        assert any(n.startswith(f"{key} cut to fit {limit} characters (it had ") for n in notes)
+    assert not any("unsafe links" in n for n in notes)
