@@ -23,6 +23,7 @@ class Feed:
     total_pages: int | None = None
     pages_read: set = field(default_factory=set)
     repeats: int = 0  # records with an id already read (a list item and its full record)
+    clashes: int = 0  # records with the id of another, differently named service: both kept
     problems: list[str] = field(default_factory=list)
 
     def summary(self) -> str:
@@ -31,6 +32,9 @@ class Feed:
         text = f"Read {len(self.services)} services{said}."
         if self.repeats:
             text += f" {self.repeats} more had the id of a service already read and were merged."
+        if self.clashes:
+            text += (f" {self.clashes} had the id of a service with another name: each was "
+                     "kept, as its own service.")
         if self.total_pages and self.total_pages > 1:
             pages = ", ".join(map(str, sorted(self.pages_read))) or "none"
             text += (f" The feed has {self.total_pages} pages and this read page(s) {pages}: "
@@ -67,6 +71,11 @@ def read_sources(paths: list[Path]) -> Feed:
             _sizes(feed, data)
         for record in found:
             key = str(record.get("id") or "") or f"#{len(feed.services)}"
+            if key in seen and _name(record) and _name(feed.services[seen[key]]) and \
+                    _name(record) != _name(feed.services[seen[key]]):
+                feed.clashes += 1  # the feed gave two services one id: lose neither
+                feed.services.append(record)
+                continue
             if key in seen:  # the list item and the full record: keep the fuller one
                 index = seen[key]
                 feed.repeats += 1
@@ -76,6 +85,11 @@ def read_sources(paths: list[Path]) -> Feed:
             seen[key] = len(feed.services)
             feed.services.append(record)
     return feed
+
+
+def _name(record: dict) -> str:
+    name = record.get("name")
+    return name.strip().casefold() if isinstance(name, str) else ""
 
 
 def _load(path: Path, feed: Feed):

@@ -172,6 +172,19 @@ def test_the_feed_size_is_reported_and_pages_combine(tmp_path):
         "others (?page=2, ?page=3, ...) and import them together for the rest.")
 
 
+def test_two_services_the_feed_gives_one_id_are_both_kept(tmp_path, settings):
+    records = [{"id": "1", "name": "Women's Centre", "status": "active"},
+               {"id": "1", "name": "Men's Advice", "status": "active"},
+               {"id": "1", "name": "women's centre ", "status": "active", "url": "https://w.org"}]
+    (tmp_path / "feed.json").write_text(json.dumps(records))
+    feed = read_sources([tmp_path / "feed.json"])
+    # The third is the first again (a list item and its fuller record): merged.
+    assert [s["name"] for s in feed.services] == ["women's centre ", "Men's Advice"]
+    assert feed.summary() == (
+        "Read 2 services. 1 more had the id of a service already read and were merged. 1 had "
+        "the id of a service with another name: each was kept, as its own service.")
+
+
 def test_oruk_v1_pages_and_regular_schedules(settings):
     v1 = {"totalElements": 40, "totalPages": 2, "number": 0, "content": [{
         "id": "v1", "name": "Old Style", "status": "active", "description": "Advice.",
