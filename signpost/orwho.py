@@ -17,7 +17,7 @@ def served_areas(record: dict, settings: Settings, given: tuple[str, ...],
     """The site.yaml areas the service serves, by ONS code or name, else the --area given."""
     by_ons = {a.ons_code: a.slug for a in settings.areas.values() if a.ons_code}
     by_name = {a.name.lower(): a.slug for a in settings.areas.values()}
-    found = []
+    found, unknown = [], []
     for area in as_dicts(record.get("service_areas")):
         code = as_text(area.get("uri")).rstrip("/").rsplit("/", 1)[-1]
         name = plain(as_text(area.get("name") or area.get("service_area")))
@@ -28,8 +28,10 @@ def served_areas(record: dict, settings: Settings, given: tuple[str, ...],
         if slug:
             found.append(slug)
         elif name:
-            notes.append(f"area {name[:60]!r} is not in site.yaml"
-                         + (": used --area instead" if given else ""))
+            unknown.append(name)
+    # --area stands in only for a service none of whose areas is known.
+    instead = ": left out" if found else ": used --area instead" if given else ""
+    notes += [f"area {name[:60]!r} is not in site.yaml{instead}" for name in unknown]
     found = list(dict.fromkeys(found))
     if "national" in found:
         found = ["national"]

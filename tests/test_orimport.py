@@ -360,6 +360,16 @@ def test_areas_from_ons_codes_and_names_else_area_option(settings):
     assert nowhere.entries == [] and nowhere.skipped[0].endswith(
         "skipped: no area it serves matches site.yaml (give one with --area)")
     assert "service 'community-counselling': area 'MyCity' is not in site.yaml" in nowhere.notes
+    # --area stands in for a service none of whose areas is known, never for one that has one.
+    both = one(settings, areas=("camden",), service_areas=[{"name": "MyCity"},
+                                                           {"name": "Lambeth"}])
+    assert both.entries[0]["areas"] == ["lambeth"]
+    assert "service 'community-counselling': area 'MyCity' is not in site.yaml: left out" \
+        in both.notes
+    instead = one(settings, areas=("camden",), service_areas=[{"name": "MyCity"}])
+    assert instead.entries[0]["areas"] == ["camden"]
+    assert "service 'community-counselling': area 'MyCity' is not in site.yaml: used --area " \
+        "instead" in instead.notes
 
 
 def test_every_unmapped_field_is_named(settings):
