@@ -17,7 +17,11 @@ LONDON = ZoneInfo("Europe/London")
 DAY_CODES = {v: k for k, v in BYDAY.items()}
 V1_DAYS = {name: code for code, name in zip(DAYS, ("monday", "tuesday", "wednesday", "thursday",
                                                    "friday", "saturday", "sunday"))}
-_TIME = re.compile(r"^(\d{1,2}):(\d{2})(?::\d{2}(?:\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?$", re.I)
+# 09:00, 09:00:00Z, 09:00+01:00, and the 12-hour 9am, 9:30 pm (minutes needed without am/pm).
+_TIME = re.compile(r"^(\d{1,2})(?::(\d{2})(?::\d{2}(?:\.\d+)?)?)?\s*([ap])?\.?(?:m\.?)?\s*"
+                   r"(Z|[+-]\d{2}:?\d{2})?$", re.I)
+# Parts of a rule that make it other than every week: kept as words.
+_NOT_EVERY_WEEK = ("bymonth", "byweekno", "byyearday", "bysetpos", "count")
 
 
 def service_hours(record: dict, words: list[str], check: Checker, notes: list[str]):
@@ -82,13 +86,15 @@ def _period(s: dict, today: dt.date):
         return None, f"it repeats {freq.lower()}"
     if not byday or any(d not in DAY_CODES for d in byday):
         return None, "its days are not plain weekdays"
-    if until or as_text(s.get("bymonthday")):
+    if until or any(as_text(s.get(key)) for key in ("bymonthday",) + _NOT_EVERY_WEEK):
         return None, "it is for some dates only"
     start = as_text(s.get("valid_from") or s.get("dtstart"))[:10]
     try:
         on = dt.date.fromisoformat(start) if start else today
     except ValueError:
         on = today
+    if on > today:  # not yet: "open now" would be wrong until then
+        return None, f"it starts on {on.isoformat()}"
     opens, closes = (_uk_time(as_text(s.get(k)), on) for k in ("opens_at", "closes_at"))
     if opens is None or closes is None:
         return None, "it has no readable opening and closing times"
@@ -106,11 +112,18 @@ def _rrule_words(s: dict) -> str:
 
 
 def _uk_time(text: str, on: dt.date):
-    """'09:00', '09:00:00Z' or '09:00+01:00' as (UK wall-clock 'HH:MM', day shift)."""
+    """'09:00', '09:00:00Z', '09:00+01:00' or '9am' as (UK wall-clock 'HH:MM', day shift)."""
     match = _TIME.match(text)
     if not match:
         return None
-    hour, minute, zone = int(match.group(1)), int(match.group(2)), match.group(3)
+    hour, minute, half, zone = match.group(1), match.group(2), match.group(3), match.group(4)
+    if minute is None and half is None:
+        return None  # a bare "9": morning or evening?
+    hour, minute = int(hour), int(minute or 0)
+    if half:
+        if not 1 <= hour <= 12:
+            return None
+        hour = hour % 12 + (12 if half.lower() == "p" else 0)
     if hour > 23 or minute > 59:
         return None
     if not zone:  # no zone: UK local time, as UK feeds (and ours) publish

@@ -286,6 +286,30 @@ def test_weekly_schedules_become_uk_opening_hours(settings):
     assert "schedule 'Sundays last winter' has expired: dropped" in notes
 
 
+def test_schedules_not_yet_begun_or_not_every_week_are_words_and_12_hour_times_are_read(settings):
+    schedules = [
+        {"freq": "WEEKLY", "byday": "MO", "opens_at": "9am", "closes_at": "5:30 pm"},
+        {"freq": "WEEKLY", "byday": "TU", "opens_at": "12 p.m.", "closes_at": "9"},  # 9 what?
+        {"freq": "WEEKLY", "byday": "WE", "opens_at": "10:00", "closes_at": "14:00",
+         "valid_from": "2027-01-04", "description": "Wednesdays from January"},
+        {"freq": "WEEKLY", "byday": "TH", "opens_at": "10:00", "closes_at": "14:00",
+         "byweekno": "1,2", "description": "Thursdays in the first two weeks of the year"},
+        {"freq": "WEEKLY", "byday": "FR", "opens_at": "10:00", "closes_at": "14:00",
+         "count": 3, "description": "The next three Fridays"}]
+    result = one(settings, schedules=schedules, phones=[{"number": "020 7946 0000"}])
+    [entry] = result.entries
+    # Only the weekly schedule in force now with readable times is opening hours: a start
+    # still to come, or some weeks only, would make "open now" wrong.
+    assert entry["opening_hours"] == [{"days": ["mon"], "opens": "09:00", "closes": "17:30"}]
+    notes = [n.split(": ", 1)[1] for n in result.notes]
+    assert "schedule 'Wednesdays from January' does not fit weekly opening hours (it starts on " \
+        "2027-01-04): kept as words" in notes
+    for said in ("Thursdays in the first two weeks of the year", "The next three Fridays"):
+        assert f"schedule {said!r} does not fit weekly opening hours (it is for some dates " \
+            "only): kept as words" in notes
+    assert any("(it has no readable opening and closing times)" in n for n in notes)
+
+
 def test_phone_hours_go_to_no_phone_when_the_service_has_several_numbers(settings):
     # Which number's hours? Not said: a 24-hour line must not be told it closes at 6.
     phones = [{"number": "0808 2000 247", "description": "24-hour helpline"},
