@@ -208,8 +208,8 @@ def _write_same_data(settings: Settings, site: dict, locale: dict, services: lis
     categories = {slug: {"slug": slug, "order": n, "name": c["name"],
                          "description": c["description"], "keywords": c.get("keywords", [])}
                   for n, (slug, c) in enumerate(site["categories"].items())}
-    genders = {slug: {"slug": slug, "order": n, "name": name}
-               for n, (slug, name) in enumerate(site["genders"].items())}
+    genders = {slug: {"slug": slug, "order": n, "name": g.name}
+               for n, (slug, g) in enumerate(settings.genders.items())}
     # Hugo has no ISO 639 table: the codes come with the project, as our feed finds them.
     languages = {name: code for name in sorted({name for s in services
                                                 for name in s.get("languages", [])})
@@ -272,8 +272,8 @@ def _write_same_content(settings: Settings, checked: list, site: dict, services:
     for slug, category in site["categories"].items():  # every kind, with services or not
         page(f"categories/{slug}/_index.md", {"title": category["name"]})
     page("for/_index.md", {"title": "For", **hidden})
-    for slug, name in site["genders"].items():
-        page(f"for/{slug}/_index.md", {"title": f"Help for {name.lower()}"})
+    for slug, gender in settings.genders.items():
+        page(f"for/{slug}/_index.md", {"title": f"Help for {gender.name.lower()}"})
     page("professionals/_index.md", {"title": "For professionals"})
     page("coverage.md", {"title": "What the directory covers", "layout": "coverage",
                          "url": "/professionals/coverage/"})
