@@ -39,11 +39,17 @@ def _open_always(service: Service) -> bool:
         any(p.opening_hours and p.opening_hours.always for p in service.phones)
 
 
-def _key(service: Service, settings: Settings) -> tuple:
+def _place(service: Service) -> tuple[int, bool]:
+    """A service's group, by its number in GROUPS, and whether it comes after the helplines
+    open 24 hours (which come first among the helplines)."""
     group = group_of(service)
-    first = group == "helplines" and service.id == settings.home_helpline
-    always = group == "helplines" and _open_always(service)
-    return GROUPS.index(group), not first, not always, service.name.lower(), service.id
+    return GROUPS.index(group), not (group == "helplines" and _open_always(service))
+
+
+def _key(service: Service, settings: Settings) -> tuple:
+    group, later = _place(service)
+    first = GROUPS[group] == "helplines" and service.id == settings.home_helpline
+    return group, not first, later, service.name.lower(), service.id
 
 
 def browse_key(service: Service) -> str:
@@ -52,9 +58,8 @@ def browse_key(service: Service) -> str:
     then the name; home_helpline is not set apart, as it is open 24 hours. The borough
     filter leaves a borough's services and the national ones, so local-before-national is
     the borough's own order."""
-    group = group_of(service)
-    always = group == "helplines" and _open_always(service)
-    return f"{GROUPS.index(group)}{int(not always)}{service.name.lower()}"
+    group, later = _place(service)
+    return f"{group}{int(later)}{service.name.lower()}"
 
 
 def resident_order(services: list[Service], settings: Settings,
