@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import ROOT, page_urls, real_service
+from conftest import ROOT, page_urls, real_service, show_choices
 
 AXE = (ROOT / "node_modules" / "axe-core" / "axe.min.js")
 WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
@@ -48,6 +48,7 @@ def test_axe_finds_no_violations_on_any_page(sized_page, site):
 
 def test_no_violations_with_search_results_and_filters_shown(sized_page, site):
     sized_page.goto(site.url + "/search/")
+    show_choices(sized_page)
     sized_page.fill("#search-query", "helpline")
     sized_page.locator(".app-search__services li").first.wait_for()
     assert axe(sized_page) == []
@@ -103,8 +104,9 @@ def test_every_tab_stop_shows_a_focus_indicator(page, site):
         changes = page.evaluate("""() => {
             const look = e => { const s = getComputedStyle(e);
                 return [s.outlineStyle, s.outlineColor, s.boxShadow, s.backgroundColor, s.color].join(); };
-            const stops = [...document.querySelectorAll('a[href], button, input, select')]
-                .filter(e => e.getClientRects().length);
+            document.querySelectorAll('details').forEach(d => { d.open = true; });
+            const stops = [...document.querySelectorAll('a[href], button, input, select, summary')]
+                .filter(e => e.checkVisibility());
             return stops.map(e => { const before = look(e); e.focus(); const after = look(e);
                                     e.blur(); return [e.textContent.trim() || e.id, before !== after]; });
         }""")
