@@ -29,18 +29,31 @@ class Feed:
     def summary(self) -> str:
         said = (f" of {self.total_items} the feed says it has" if self.total_items is not None
                 else "")
-        text = f"Read {len(self.services)} services{said}."
+        text = f"Read {len(self.services)} service{'' if len(self.services) == 1 else 's'}{said}."
         if self.repeats:
             text += f" {self.repeats} more had the id of a service already read and were merged."
         if self.clashes:
             text += (f" {self.clashes} had the id of a service with another name: each was "
                      "kept, as its own service.")
-        if self.total_pages and self.total_pages > 1:
-            pages = ", ".join(map(str, sorted(self.pages_read))) or "none"
-            text += (f" The feed has {self.total_pages} pages and this read page(s) {pages}: "
-                     "save the others (?page=2, ?page=3, ...) and import them together for "
-                     "the rest.")
+        missing = [n for n in range(1, (self.total_pages or 0) + 1) if n not in self.pages_read]
+        if self.total_pages and self.total_pages > 1 and missing:
+            text += (f" The feed has {self.total_pages} pages and {_runs(missing)} "
+                     f"{'was' if len(missing) == 1 else 'were'} not read: save "
+                     f"{'it' if len(missing) == 1 else 'them'} (?page={missing[0]}, ...) and "
+                     "import every page together for the rest.")
         return text
+
+
+def _runs(numbers: list[int]) -> str:
+    """Page numbers in ascending order, as runs: 'page 3', 'pages 3 to 292, 295'."""
+    runs: list[list[int]] = []
+    for n in numbers:
+        if runs and n == runs[-1][-1] + 1:
+            runs[-1].append(n)
+        else:
+            runs.append([n])
+    said = [str(r[0]) if len(r) == 1 else f"{r[0]} to {r[-1]}" for r in runs]
+    return ("page " if len(numbers) == 1 else "pages ") + ", ".join(said)
 
 
 def read_sources(paths: list[Path]) -> Feed:

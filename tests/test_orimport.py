@@ -168,8 +168,15 @@ def test_the_feed_size_is_reported_and_pages_combine(tmp_path):
     assert [s["name"] for s in feed.services] == ["a", "b", "c"]
     assert feed.summary() == (
         "Read 3 services of 5840 the feed says it has. 1 more had the id of a service already "
-        "read and were merged. The feed has 292 pages and this read page(s) 1, 2: save the "
-        "others (?page=2, ?page=3, ...) and import them together for the rest.")
+        "read and were merged. The feed has 292 pages and pages 3 to 292 were not read: save "
+        "them (?page=3, ...) and import every page together for the rest.")
+    (tmp_path / "p4.json").write_text(json.dumps(page(4, ["d"])))
+    pages = [tmp_path / f"p{n}.json" for n in (1, 2, 4)]
+    assert "and pages 3, 5 to 292 were not read" in read_sources(pages).summary()
+    every = {**page(1, ["a"]), "total_pages": 1}
+    (tmp_path / "all.json").write_text(json.dumps(every))
+    assert read_sources([tmp_path / "all.json"]).summary() == \
+        "Read 1 service of 5840 the feed says it has."
 
 
 def test_two_services_the_feed_gives_one_id_are_both_kept(tmp_path, settings):
@@ -195,7 +202,7 @@ def test_oruk_v1_pages_and_regular_schedules(settings):
     from signpost.orfeed import Feed, _services_in, _sizes
     feed = Feed(services=_services_in(v1))
     _sizes(feed, v1)
-    assert feed.summary().startswith("Read 1 services of 40 the feed says it has.")
+    assert feed.summary().startswith("Read 1 service of 40 the feed says it has.")
     assert feed.pages_read == {1}
     [entry] = run(feed.services, settings).entries
     assert entry["phones"] == [{"label": "Duty desk", "number": "020 7946 0001"}]
@@ -422,7 +429,7 @@ def test_the_cli(tmp_path):
                           capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
     lines = done.stderr.splitlines()
-    assert "Read 1 services. 127 more had the id of a service already read and were merged." in lines
+    assert "Read 1 service. 127 more had the id of a service already read and were merged." in lines
     assert lines[-1].startswith("Imported 0 services; skipped 1;")
     assert out.read_text().splitlines()[2] == "services: []"
     bad = subprocess.run([sys.executable, str(ROOT / "build.py"), "import-openreferral",
@@ -509,8 +516,9 @@ def test_a_real_shaped_page_keeps_its_phones_and_says_what_it_skipped(tmp_path):
         assert f"service 'harbour-advice-service': {note}" in lines
     assert "service 'night-line': area 'Somewhere Else' is not in site.yaml: used --area " \
         "instead" in lines
-    assert lines[-2].startswith("Read 3 services of 5840 the feed says it has. The feed has "
-                                "292 pages and this read page(s) 1:")
+    assert lines[-2] == ("Read 3 services of 5840 the feed says it has. The feed has 292 "
+                         "pages and pages 2 to 292 were not read: save them (?page=2, ...) and "
+                         "import every page together for the rest.")
     assert lines[-1].startswith("Imported 2 services; skipped 1;")
     checked = subprocess.run([sys.executable, str(ROOT / "build.py"), "check", "--services",
                               str(out), "--content", str(FIXTURE.parent / "plain-content")],
