@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import re
 
 import yaml
 
@@ -107,6 +108,17 @@ def _in_plain_words(err: yaml.MarkedYAMLError, text: str) -> tuple[int, str]:
     context, problem = err.context or "", err.problem or ""
     at, opened = err.problem_mark or err.context_mark, err.context_mark or err.problem_mark
     line = at.line + 1 if at else 1
+    lines = text.split("\n", line)[:line]  # up to the error's line (which may be past the end)
+    lines += [""] * (line - len(lines))
+    here = lines[-1]
+    above = next((n for n in range(line - 1, 0, -1) if lines[n - 1].strip()), 0)
+    for n in (line, above):  # pasted from a document: it looks like a space, but is not one
+        if n and "\xa0" in lines[n - 1]:
+            return n, "a non-breaking space (pasted from a document): type the spaces on " \
+                      "this line again"
+    for n in (line, above):
+        if n and re.match(r" *-[^ \-]", lines[n - 1]):
+            return n, "a list item starts with '- ', a dash and a space"
     if "flow sequence" in context:
         return opened.line + 1, "a value that starts with '[' must be in double quotes (a " \
                                 "list in brackets ends with ']', with ',' between its items)"
@@ -122,7 +134,7 @@ def _in_plain_words(err: yaml.MarkedYAMLError, text: str) -> tuple[int, str]:
                                 "(a value on several lines goes after 'key: |')"
     if "tab" in problem or (at and text[at.index:at.index + 1] == "\t"):
         return line, "a tab character: indent with spaces only"
-    if "alias" in problem or "anchor" in context:
+    if "alias" in problem or "alias" in context or "anchor" in context:
         return line, "a value cannot start with '*' or '&': put it in double quotes"
     if "cannot start any token" in problem:
         found = text[at.index:at.index + 1] if at else ""
@@ -131,9 +143,17 @@ def _in_plain_words(err: yaml.MarkedYAMLError, text: str) -> tuple[int, str]:
     if "block sequence entries" in problem:
         return line, "a list item ('- ') starts a line of its own: put a value that starts " \
                      "with '- ' in double quotes"
+    indent = len(here) - len(here.lstrip(" "))
     if "mapping values are not allowed" in problem:
+        if above and indent > len(lines[above - 1]) - len(lines[above - 1].lstrip(" ")) and \
+                not lines[above - 1].rstrip().endswith((":", "|", ">")):
+            return line, "this line is indented further than the line above, so it is read " \
+                         "as part of that value: line it up with the keys above"
         return line, "a value holds a colon and a space (': '): put the whole value in " \
-                     "double quotes (or, if this is a key, line it up with the keys above)"
+                     "double quotes"
+    value = here.split(": ", 1)[1].lstrip() if ": " in here else ""
+    if "expected key" in problem and value[:1] in ("[", "{"):
+        return line, f"a value that starts with '{value[0]}' must be in double quotes"
     if "expected key" in problem and at and \
             any(q in text[text.rfind("\n", 0, at.index) + 1:at.index] for q in "'\""):
         return line, "the quotes end before the value does: put a value that holds ' in " \

@@ -262,8 +262,7 @@ def test_every_entrys_syntax_error_is_found_with_every_other_problem(settings):
             entry("fourth") + entry("fourth"))
     assert problems_for(text, settings) == [
         "services.yaml:4: service 'good-service': this is not valid YAML: a value holds a "
-        "colon and a space (': '): put the whole value in double quotes (or, if this is a "
-        "key, line it up with the keys above)",
+        "colon and a space (': '): put the whole value in double quotes",
         "services.yaml:16: service 'second': colour: unknown field",
         "services.yaml:18: service 'third': this is not valid YAML: the quotes end before the "
         "value does: put a value that holds ' in double quotes, and one that holds \" in "
@@ -292,6 +291,22 @@ def test_every_entrys_syntax_error_is_found_with_every_other_problem(settings):
     ("services:\n  - id: a\n    summary: @home\n",
      "services.yaml:3: service 'a': this is not valid YAML: a value cannot start with '@': "
      "put it in double quotes"),
+    ("services:\n  - id: a\n    summary:\xa0Help\n    areas: [x]\n",
+     "services.yaml:3: service 'a': this is not valid YAML: a non-breaking space (pasted "
+     "from a document): type the spaces on this line again"),
+    ("services:\n  - id: a\n    phones:\n      -number: '0800 1111'\n        label: L\n",
+     "services.yaml:4: service 'a': this is not valid YAML: a list item starts with '- ', a "
+     "dash and a space"),
+    ("services:\n  - id: a\n    name: A\n      summary: Help: now\n",
+     "services.yaml:4: service 'a': this is not valid YAML: this line is indented further "
+     "than the line above, so it is read as part of that value: line it up with the keys "
+     "above"),
+    ("services:\n  - id: a\n    summary: [Closed] Call us\n",
+     "services.yaml:3: service 'a': this is not valid YAML: a value that starts with '[' "
+     "must be in double quotes"),
+    ("services:\n  - id: a\n    summary: *New* helpline\n",
+     "services.yaml:3: service 'a': this is not valid YAML: a value cannot start with '*' or "
+     "'&': put it in double quotes"),
     ("services:\n  - id: a\n    summary\n    areas: [x]\n",
      "services.yaml:3: service 'a': this is not valid YAML: this line has no ':' after its "
      "key: write 'key: value' (a value on several lines goes after 'key: |')"),
