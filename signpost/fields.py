@@ -15,6 +15,7 @@ the types that only site.yaml uses (Number, Colour, ...).
 from __future__ import annotations
 
 import datetime as dt
+import re
 import sys
 from typing import Callable
 
@@ -104,15 +105,20 @@ class Choice(Field):
 
     def check(self, value, line, name, at):
         allowed, out = self.allowed(at.settings), []
+        if self.one and isinstance(value, YamlList) and len(value) > 1:
+            # Keeping the first would silently drop the others (women and men: women only).
+            at.add(line, name, "takes one value, not a list (for several groups, give each "
+                               "its own '- ' item)" if name.endswith("gender") else
+                               "takes one value, not a list")
+            return None
         for item, item_line in items(value, line, name, at):
             if isinstance(item, str) and item in allowed:
                 # One string for each word however many listings use it: less to keep, and
                 # to send back from the child process that reads the listings.
                 out.append(sys.intern(item))
-            elif isinstance(item, str) and "," in item and \
-                    all(part.strip() in allowed for part in item.split(",")):
-                listed = ", ".join(part.strip() for part in item.split(","))
-                at.add(item_line, name, f"several values go in square brackets: [{listed}]")
+            elif not self.one and isinstance(item, str) and \
+                    (several := self._several(item, allowed)):
+                at.add(item_line, name, several)
             elif self.expected:
                 at.add(item_line, name, f"must be {self.expected}" + did_you_mean(item, allowed))
             else:
@@ -122,6 +128,28 @@ class Choice(Field):
         if self.one:
             return out[0] if out else None
         return tuple(out) or None
+
+    def _several(self, item: str, allowed) -> str:
+        """What to say of one value that is several written as one: 'lambeth, lewisham' or
+        'lewisham lambeth' (one suggestion would silently drop the other), or a range of a
+        fixed order, 'mon-fri'; else ''."""
+        listed = [p for p in re.split(r"\s*[,;]\s*", item.strip()) if p]
+        if len(listed) < 2:
+            listed = item.split()
+            if len(listed) < 2 or not all(p in allowed for p in listed):
+                listed = []
+        span = re.fullmatch(r"(\w+)\s*(?:-|–|\bto\b)\s*(\w+)", item.strip())
+        if not listed and span and isinstance(self.vocabulary, tuple) and \
+                all(p in allowed for p in span.groups()):
+            first, last = (self.vocabulary.index(p) for p in span.groups())
+            if first < last:
+                return f"write each value: [{', '.join(self.vocabulary[first:last + 1])}]"
+        if not listed:
+            return ""
+        unknown = [f"{quote(p)} is not one" + did_you_mean(p, allowed)
+                   for p in listed if p not in allowed]
+        return f"several values go in square brackets, with commas: [{', '.join(listed)}]" + \
+            (f" ({'; '.join(unknown)})" if unknown else "")
 
     def schema(self, settings):
         word = {"enum": list(self.allowed(settings))}

@@ -70,7 +70,7 @@ def read_sources(paths: list[Path]) -> Feed:
             files.append(path)
         else:
             feed.problems.append(f"{path}: no such file or folder")
-    seen: dict[str, int] = {}
+    seen: dict[str, list[int]] = {}  # each id's records, by their place in feed.services
     for file in files:
         data = _load(file, feed)
         if data is None:
@@ -84,18 +84,18 @@ def read_sources(paths: list[Path]) -> Feed:
             _sizes(feed, data)
         for record in found:
             key = str(record.get("id") or "") or f"#{len(feed.services)}"
-            if key in seen and _name(record) and _name(feed.services[seen[key]]) and \
-                    _name(record) != _name(feed.services[seen[key]]):
-                feed.clashes += 1  # the feed gave two services one id: lose neither
-                feed.services.append(record)
-                continue
-            if key in seen:  # the list item and the full record: keep the fuller one
-                index = seen[key]
+            # The list item and the full record of one service share its id and name (or
+            # one has no name): keep the fuller. Two services the feed gave one id: both.
+            same = [i for i in seen.get(key, ()) if not _name(record) or
+                    not _name(feed.services[i]) or _name(record) == _name(feed.services[i])]
+            if same:
                 feed.repeats += 1
-                if len(record) > len(feed.services[index]):
-                    feed.services[index] = record
+                if len(record) > len(feed.services[same[0]]):
+                    feed.services[same[0]] = record
                 continue
-            seen[key] = len(feed.services)
+            if key in seen:
+                feed.clashes += 1
+            seen.setdefault(key, []).append(len(feed.services))
             feed.services.append(record)
     return feed
 

@@ -68,12 +68,14 @@ def quote(value: object, limit: int = 40) -> str:
 def did_you_mean(value: str, choices) -> str:
     """Return ' (did you mean 'x'?)' when a choice looks like what was meant, else '': the
     same but for case and spaces ('Sexual violence'), the one choice it begins
-    ('barking' for 'barking-and-dagenham'), or a close spelling that starts with the same
+    ('barking' for 'barking-and-dagenham') or that begins it ('Monday' for 'mon'), or a
+    close spelling that starts with the same
     letter or is closer still (not 'brent' for 'kent', a county, not a borough)."""
     choices = [c for c in choices if isinstance(c, str)]
     written = str(value).strip().lower().replace(" ", "-")
     same = [c for c in choices if c.lower() == written]
-    begun = [c for c in choices if len(written) >= 4 and c.lower().startswith(written)]
+    begun = [c for c in choices if len(written) >= 4 and c.lower().startswith(written)] or \
+        [c for c in choices if len(c) >= 3 and written.startswith(c.lower())]  # Monday: mon
     close = [c for c in difflib.get_close_matches(written, choices, n=3, cutoff=0.6)
              if c[:1].lower() == written[:1] or
              difflib.SequenceMatcher(None, written, c).ratio() >= 0.8]

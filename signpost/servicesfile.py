@@ -17,7 +17,7 @@ from .problems import Problem, unknown_keys
 from .services import Service
 from .settings import Settings
 from .text import SERVICES_LIMIT, TextError, read_text
-from .yamlfile import NOT_YAML, YamlList, YamlMap, collector_paused, load_yaml
+from .yamlfile import ALIAS_HINT, NOT_YAML, YamlList, YamlMap, collector_paused, load_yaml
 
 
 def load_services(settings: Settings, display_name: str, today: dt.date
@@ -73,7 +73,8 @@ def _check_entries(entries: YamlList, first: int, file: str, settings: Settings,
     for n, entry in enumerate(entries):
         service, problems = check_entry(entry, entries.lines[n], first + n, file, settings, today)
         sid = entry.get("id") if isinstance(entry, YamlMap) else None
-        checked.append((service, sid, entry.lines["id"], problems) if isinstance(sid, str)
+        sid = sid.strip() if isinstance(sid, str) else ""  # as the service's id is read
+        checked.append((service, sid, entry.lines["id"], problems) if sid
                        else (service, None, 0, problems))
     return checked
 
@@ -106,9 +107,12 @@ def _each_entry_alone(text: str, file: str, settings: Settings, today: dt.date
     if split is None:
         return None
     problems, kept = [], [text[:split.body]]
+    anchors = "&" in text  # an alias may name an anchor in another entry: not a mistake there
     for line, _, chunk in split.entries:
         data, found = load_yaml("services:\n" + chunk, file)
-        if data is None:  # (the first line of what was read is 'services:', not line - 1)
+        if data is None and anchors and all(p.message.endswith(ALIAS_HINT) for p in found):
+            kept.append(chunk)
+        elif data is None:  # (the first line of what was read is 'services:', not line - 1)
             problems += _named([Problem(p.file, p.line + line - 2, p.message) for p in found],
                                chunk, line)
             kept.append("\n" * chunk.count("\n"))

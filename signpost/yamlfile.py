@@ -15,6 +15,7 @@ from .problems import Problem
 from .text import hidden_character, hidden_characters, is_invisible
 
 NOT_YAML = "this is not valid YAML"
+ALIAS_HINT = "a value cannot start with '*' or '&': put it in double quotes"
 MAX_DEPTH = 20  # services.yaml needs 7 levels; deeper is a mistake (or an attack on the stack)
 _TOO_DEEP = "this is nested more than"
 
@@ -135,7 +136,7 @@ def _in_plain_words(err: yaml.MarkedYAMLError, text: str) -> tuple[int, str]:
     if "tab" in problem or (at and text[at.index:at.index + 1] == "\t"):
         return line, "a tab character: indent with spaces only"
     if "alias" in problem or "alias" in context or "anchor" in context:
-        return line, "a value cannot start with '*' or '&': put it in double quotes"
+        return line, ALIAS_HINT
     if "cannot start any token" in problem:
         found = text[at.index:at.index + 1] if at else ""
         return line, (f"a value cannot start with {found!r}" if found.strip() else
@@ -143,9 +144,10 @@ def _in_plain_words(err: yaml.MarkedYAMLError, text: str) -> tuple[int, str]:
     if "block sequence entries" in problem:
         return line, "a list item ('- ') starts a line of its own: put a value that starts " \
                      "with '- ' in double quotes"
-    indent = len(here) - len(here.lstrip(" "))
+    def indent(text: str) -> int:  # where its key starts: after '- ' for a list's item
+        return re.match(r"[ -]*", text).end()
     if "mapping values are not allowed" in problem:
-        if above and indent > len(lines[above - 1]) - len(lines[above - 1].lstrip(" ")) and \
+        if above and indent(here) > indent(lines[above - 1]) and \
                 not lines[above - 1].rstrip().endswith((":", "|", ">")):
             return line, "this line is indented further than the line above, so it is read " \
                          "as part of that value: line it up with the keys above"

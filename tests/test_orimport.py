@@ -190,6 +190,17 @@ def test_two_services_the_feed_gives_one_id_are_both_kept(tmp_path, settings):
     assert feed.summary() == (
         "Read 2 services. 1 more had the id of a service already read and were merged. 1 had "
         "the id of a service with another name: each was kept, as its own service.")
+    # A list of both, then their full records: each full record goes with its own service.
+    (tmp_path / "list.json").write_text(json.dumps([
+        {"id": "1", "name": "Foo", "status": "active"},
+        {"id": "1", "name": "Bar", "status": "active"}]))
+    (tmp_path / "full.json").write_text(json.dumps([
+        {"id": "1", "name": "Foo", "status": "active", "url": "https://foo.org"},
+        {"id": "1", "name": "Bar", "status": "active", "url": "https://bar.org"}]))
+    feed = read_sources([tmp_path / "list.json", tmp_path / "full.json"])
+    assert [(s["name"], s.get("url")) for s in feed.services] == [
+        ("Foo", "https://foo.org"), ("Bar", "https://bar.org")]
+    assert (feed.repeats, feed.clashes) == (2, 1)
 
 
 def test_oruk_v1_pages_and_regular_schedules(settings):

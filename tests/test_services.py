@@ -241,6 +241,20 @@ def test_a_duplicate_id_is_told_even_when_either_copy_has_other_problems(setting
         "on line 2)"]
 
 
+def test_an_id_with_a_stray_space_is_still_a_duplicate_and_anchors_may_cross_entries(settings):
+    text = GOOD + entry("good-service ").replace("id: good-service \n", 'id: "good-service "\n')
+    assert problems_for(text, settings) == [
+        "services.yaml:9: service 'good-service': id: duplicate id (also used by the service "
+        "on line 2)"]
+    # An alias of another entry's anchor is not a mistake of its own when a third has one.
+    anchored = GOOD.replace("summary: A good service.", "summary: &s A good service.") + \
+        entry("second").replace("summary: A good service.", "summary: *s") + \
+        entry("third").replace("name: Good Service", "name: Good: Service")
+    assert problems_for(anchored, settings) == [
+        "services.yaml:17: service 'third': this is not valid YAML: a value holds a colon and "
+        "a space (': '): put the whole value in double quotes"]
+
+
 def test_syntax_error_gives_its_line_and_service_in_plain_words(settings):
     text = GOOD.replace("summary: A good service.", "summary: [unclosed")
     assert problems_for(text, settings) == [
@@ -413,8 +427,28 @@ def test_did_you_mean_suggests_only_what_was_likely_meant(written, meant):
     assert did_you_mean(written, choices) == (f" (did you mean '{meant}'?)" if meant else "")
 
 
-def test_values_written_without_brackets_are_told_to_use_them(settings):
-    text = with_lines("    categories: helpline, domestic-abuse")
-    assert problems_for(text, settings) == [
-        S.format(line=9) + "categories: several values go in square brackets: "
-        "[helpline, domestic-abuse]"]
+@pytest.mark.parametrize("written, said", [
+    ("    categories: helpline, domestic-abuse",
+     "categories: several values go in square brackets, with commas: [helpline, domestic-abuse]"),
+    # One suggestion for the pair would drop Lewisham without a word.
+    ("    categories: [helpline lgbt]",
+     "categories: several values go in square brackets, with commas: [helpline, lgbt]"),
+    ("    categories: helpline; domestic abuse",
+     "categories: several values go in square brackets, with commas: [helpline, domestic "
+     "abuse] ('domestic abuse' is not one (did you mean 'domestic-abuse'?))"),
+    ("    opening_hours:\n      - days: mon-fri\n        opens: '09:00'\n        closes: '17:00'",
+     "opening_hours.days: write each value: [mon, tue, wed, thu, fri]"),
+    ("    opening_hours:\n      - days: [Monday]\n        opens: '09:00'\n        closes: '17:00'",
+     "opening_hours.days: unknown value 'Monday' (did you mean 'mon'?) (expected one of: mon, "
+     "tue, wed, thu, fri, sat, sun)"),
+    # A field of one value: a list would keep the first alone, so it is refused.
+    ("    eligibility:\n      - gender: [women, men]",
+     "eligibility.gender: takes one value, not a list (for several groups, give each its "
+     "own '- ' item)"),
+    ("    status: active, temporarily-closed",
+     "status: unknown value 'active, temporarily-closed' (did you mean 'active'?) (expected "
+     "one of: active, temporarily-closed)"),
+])
+def test_several_values_written_as_one_are_told_how_to_write_them(settings, written, said):
+    line = 10 if written.count("\n") else 9  # the line of the value
+    assert problems_for(with_lines(written), settings) == [S.format(line=line) + said]
