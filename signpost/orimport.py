@@ -116,8 +116,8 @@ class _Service:
                                                 self.name)
         words: list[str] = []
         hours, phone_schedules = service_hours(record, words, check, notes)
-        times = "Opening times from the other directory (check them): " + "; ".join(words) + \
-            "." if words else ""
+        times = shortened("Opening times from the other directory (check them): " +
+                          "; ".join(words) + ".", FORMAT["description"].limit // 2) if words else ""
         # Cut (if it must be) before the opening times are added, which are kept whole.
         description = self._fitted("description", description, len(times) + 2 if times else 0)
         description = "\n\n".join(filter(None, (description, times)))

@@ -81,7 +81,8 @@ def shortened(text: str, limit: int) -> str:
         at = cut.rfind(end)
         if at > limit // 2:
             return cut[:at + keep].rstrip()
-    return cut.rsplit(" ", 1)[0].rstrip() + "…"
+    word = cut.rsplit(" ", 1)[0].rstrip()
+    return (word if len(word) > limit // 2 else cut[:limit - 1]) + "…"  # a long word: cut it
 
 
 def placeholder_email(address: str) -> bool:

@@ -74,7 +74,8 @@ def plan_site(services: list[Service], pages: list[Page], settings: Settings,
                                 helplines=_term_lines(area, by_id, settings),
                                 source=_defined(settings, "areas", area.slug), **residents)
     outputs += plan_listing("/areas/national/", "Help across the UK", national, settings,
-                            breadcrumbs="areas", helplines=tuple(home_help), **residents)
+                            breadcrumbs="areas", helplines=_term_lines(
+                                settings.areas["national"], by_id, settings), **residents)
     # Kinds of help with no listing are not advertised with a count of 0; their pages say so.
     outputs.append(Output("/categories/", "categories.html", "Find help by kind of help", {
         "categories": [(settings.categories[c], len(found)) for c, found in categories.items()
@@ -245,10 +246,13 @@ def _term_lines(term: Term, by_id: dict[str, Service], settings: Settings) -> tu
     now"): its own `helplines` (the Men's Advice Line for men, Childline for children),
     else the site's home_helpline, except on a list of help for people who harm, where a
     victims' line is not what to call."""
-    own = tuple(by_id[i] for i in term.helplines if i in by_id)
+    def callable_now(ids):  # a line to call: with a number, and not closed
+        return tuple(by_id[i] for i in ids if i in by_id and by_id[i].phones
+                     and by_id[i].status == "active")
+    own = callable_now(term.helplines)
     if own or term.for_people_who_harm:
         return own
-    return (by_id[settings.home_helpline],) if settings.home_helpline in by_id else ()
+    return callable_now([settings.home_helpline])
 
 
 def _area_lead(area, local: list[Service]) -> tuple[Lead, ...]:

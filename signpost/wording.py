@@ -73,7 +73,7 @@ def _check_texts(data: YamlMap, file: str, prefix: str, problems: list[Problem])
                 problems.append(Problem(file, line, f"{prefix}{key}: must have the "
                                         f"placeholders {given} and no others" if given else
                                         f"{prefix}{key}: has no placeholders to fill in: "
-                                        "write {{ or }} for a brace"))
+                                        "take out the braces"))
 
 
 def _placeholder_problem(text: str) -> str | None:

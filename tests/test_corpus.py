@@ -82,7 +82,7 @@ CORPUS = [
      edit("locales/en-GB.yaml", "  show_more: Show more results",
           '  show_more: "Show {n} more results"'),
      [at('locales/en-GB.yaml', '  show_more:') + ": js.show_more: has no placeholders to "
-      "fill in: write {{ or }} for a brace"]),
+      "fill in: take out the braces"]),
     ("locale reaching into a placeholder", ("locales",),
      edit("locales/en-GB.yaml", 'services_count_many: "{n} services"',
           'services_count_many: "{n.__class__} services"'),

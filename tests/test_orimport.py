@@ -645,3 +645,12 @@ def test_over_long_text_is_cut_to_fit_with_a_note_and_the_service_kept(settings)
                        ("eligibility_text", 1000)):
         assert any(n.startswith(f"{key} cut to fit {limit} characters (it had ") for n in notes)
     assert not any("unsafe links" in n for n in notes)
+
+
+def test_shortened_cuts_a_long_word_rather_than_keep_a_few():
+    from signpost.ortext import shortened
+    text = "See: " + "https://example.org/" + "x" * 300
+    cut = shortened(text, 120)
+    assert len(cut) <= 120 and cut.startswith("See: https://example.org/xx") and cut.endswith("…")
+    # A sentence that ends too early is no place to cut either: the last whole word is.
+    assert shortened("One. Two three four five six seven.", 20) == "One. Two three…"

@@ -65,6 +65,7 @@ def test_each_list_offers_its_own_lines_first_and_no_victims_line_to_people_who_
         "perpetrator-programme", "Help to stop being abusive", for_people_who_harm=True)}
     categories["children-young-people"] = replace(categories["children-young-people"],
                                                   helplines=("kids-line", "no-such-line"))
+    categories["lgbt"] = replace(categories["lgbt"], helplines=("closed-line", "no-number"))
     genders = {**settings.genders, "men": replace(settings.genders["men"], helplines=("mens-line",))}
     areas = {**settings.areas, "camden": replace(settings.areas["camden"], helplines=("kids-line",))}
     project = replace(settings, home_helpline="home", categories=categories, genders=genders,
@@ -72,6 +73,8 @@ def test_each_list_offers_its_own_lines_first_and_no_victims_line_to_people_who_
     phone = (Phone("Line", "0808 2000 247", "tel:+448082000247"),)
     services = [svc(sid, areas=["national"], phones=phone) for sid in
                 ("home", "kids-line", "mens-line")]
+    services += [svc("closed-line", areas=["national"], phones=phone, status="temporarily-closed"),
+                 svc("no-number", areas=["national"])]
     services += [svc("young", categories=("children-young-people",)),
                  svc("for-men", eligibility=(Group("men"),)),
                  svc("programme", categories=("perpetrator-programme",), for_people_who_harm=True),
@@ -84,6 +87,7 @@ def test_each_list_offers_its_own_lines_first_and_no_victims_line_to_people_who_
     assert lines("/for/men/") == ["mens-line"]
     assert lines("/areas/camden/") == ["kids-line"]
     assert lines("/categories/perpetrator-programme/") == []
+    # A line that is closed, or has no number, is not one to call: the home line instead.
     for url in ("/areas/lambeth/", "/areas/national/", "/for/women/", "/categories/lgbt/"):
         assert lines(url) == ["home"], url
     # A page of professionals' lists offers none.

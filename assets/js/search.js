@@ -45,11 +45,16 @@ function start(root) {
     if (fields.borough.value) chosen.borough = { any: [fields.borough.value, "National"] };
     if (fields.kind.value) chosen.kind = fields.kind.value;
     if (fields.audience.value) chosen.audience = fields.audience.value;
-    const years = Number(fields.age.value);
-    const age = fields.age.value.trim() !== "" && Number.isInteger(years) && years >= 0
-      && years <= maxAge ? years : null;
+    const age = chosenAge();
     if (age !== null || fields.gender.value) chosen.any = who(age, fields.gender.value);
     return chosen;
+  }
+
+  // The age given, if it is one (an age the search cannot use is not a choice made).
+  function chosenAge() {
+    const years = Number(fields.age.value);
+    return fields.age.value.trim() !== "" && Number.isInteger(years) && years >= 0
+      && years <= maxAge ? years : null;
   }
 
   async function run() {
@@ -259,8 +264,8 @@ function start(root) {
 
   // The folded choices say how many are made, so none is forgotten while they are hidden.
   function showChosen() {
-    const made = ["borough", "age", "gender", "kind", "audience"]
-      .filter((name) => fields[name].value.trim() !== "").length;
+    const made = ["borough", "gender", "kind", "audience"]
+      .filter((name) => fields[name].value !== "").length + (chosenAge() === null ? 0 : 1);
     find(".app-search__chosen").textContent = made ? ` ${TEXT.chosen.replace("{n}", made)}` : "";
   }
 
