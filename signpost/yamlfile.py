@@ -269,8 +269,9 @@ def _as_written(node, text: str, lines: set[int], file: str, problems: list[Prob
 
 def _plain(node) -> bool:
     """True for text that _scalar would return as it is, found without looking at each
-    character: not in double quotes, all ASCII, not only spaces."""
-    return node.style != '"' and node.value.isascii() and not node.value.isspace()
+    character: not in double quotes, all ASCII, not only spaces, on one line."""
+    return node.style != '"' and node.value.isascii() and not node.value.isspace() and \
+        "\n" not in node.value
 
 
 def _scalar(node, file: str, problems: list[Problem]) -> str:
@@ -282,4 +283,11 @@ def _scalar(node, file: str, problems: list[Problem]) -> str:
     elif is_invisible(node.value):
         problems.append(Problem(file, node.start_mark.line + 1, "this value has no visible "
                                 "characters: write it out, or delete it"))
+    elif not node.style and "\n" in node.value:  # plain: no quotes, no | or >
+        # Lines with a blank line between them, but no '|': YAML joins each paragraph into
+        # one line, and the paragraphs, lists and headings of a description would be lost.
+        problems.append(Problem(file, node.start_mark.line + 1, "this value runs over "
+                                "several lines, with blank lines, but without '|' after its "
+                                "key: its paragraphs would run together; write 'key: |' and "
+                                "the text below it, indented"))
     return node.value

@@ -321,6 +321,11 @@ def test_every_entrys_syntax_error_is_found_with_every_other_problem(settings):
     ("services:\n  - id: a\n    summary: *New* helpline\n",
      "services.yaml:3: service 'a': this is not valid YAML: a value cannot start with '*' or "
      "'&': put it in double quotes"),
+    ("services:\n  - id: a\n    description: First paragraph,\n      on two lines.\n\n"
+     "      - a list\n",
+     "services.yaml:3: service 'a': this value runs over several lines, with blank lines, but "
+     "without '|' after its key: its paragraphs would run together; write 'key: |' and the "
+     "text below it, indented"),
     ("services:\n  - id: a\n    summary\n    areas: [x]\n",
      "services.yaml:3: service 'a': this is not valid YAML: this line has no ':' after its "
      "key: write 'key: value' (a value on several lines goes after 'key: |')"),
