@@ -194,17 +194,22 @@ def _convert(node, file: str, problems: list[Problem], seen: set, depth: int):
     # A block mapping ends where the next, less indented, token starts: not its line.
     out.end = node.end_mark.line + (node.end_mark.column > node.start_mark.column)
     out.lines = lines = {}
+    joined = None  # the problem of a mapping's first key set again: one left out its '- '
     for key_node, value_node in node.value:
         line = key_node.start_mark.line + 1
         if type(key_node) is not scalar:
             problems.append(Problem(file, line, "a key must be plain text"))
             continue
         key = key_node.value
+        if key in out and joined is not None:
+            continue  # the rest of the joined listing: told once, with its first key
         if key in out:
             # Most often a '- ' left out, which joins two listings or phones into one.
             problems.append(Problem(file, line, f"is set twice (first on line {lines[key]}): "
                                     "if this line starts a new listing or phone, put '- ' "
                                     "before it; if not, keep one", field=key))
+            if key == next(iter(out)):
+                joined = problems[-1]
             continue
         out[key] = value_node.value if type(value_node) is scalar and _plain(value_node) \
             else _convert(value_node, file, problems, seen, depth)

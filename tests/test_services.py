@@ -29,6 +29,12 @@ def with_lines(*extra: str) -> str:
     return GOOD + "".join(line + "\n" for line in extra)
 
 
+def entry(sid: str, *lines: str) -> str:
+    """A good entry (without the 'services:' line) with another id, and lines added."""
+    return GOOD.split("services:\n")[1].replace("good-service", sid) + \
+        "".join(line + "\n" for line in lines)
+
+
 def test_good_service_has_no_problems(settings):
     assert problems_for(GOOD, settings) == []
 
@@ -52,6 +58,10 @@ CASES = [
      with_lines("    name: Other name"),
      S.format(line=9) + "name: is set twice (first on line 3): "
      "if this line starts a new listing or phone, put '- ' before it; if not, keep one"),
+    ("a listing joined to the one before it (its '- ' left out): told once, at its id",
+     GOOD + entry("second").replace("  - id: second", "    id: second"),
+     S.format(line=9) + "id: is set twice (first on line 2): if this line starts a new "
+     "listing or phone, put '- ' before it; if not, keep one"),
     ("wrong type: a mapping where a list is expected",
      GOOD.replace("areas: [lambeth]", "areas: {lambeth: yes}"),
      S.format(line=5) + "areas: must be a list, each item on its own line starting with '- '"),
@@ -261,12 +271,6 @@ def test_syntax_error_gives_its_line_and_service_in_plain_words(settings):
         "services.yaml:4: service 'good-service': this is not valid YAML: a value that starts "
         "with '[' must be in double quotes (a list in brackets ends with ']', with ',' between "
         "its items)"]
-
-
-def entry(sid: str, *lines: str) -> str:
-    """A good entry (without the 'services:' line) with another id, and lines added."""
-    return GOOD.split("services:\n")[1].replace("good-service", sid) + \
-        "".join(line + "\n" for line in lines)
 
 
 def test_every_entrys_syntax_error_is_found_with_every_other_problem(settings):
