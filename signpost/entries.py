@@ -38,8 +38,11 @@ def split_entries(text: str) -> list[tuple[int, str]] | None:
     return None if split is None else [(line, chunk) for line, _, chunk in split.entries]
 
 
-def split_text(text: str) -> Split | None:
-    """split_entries' answer, with where each entry starts in the text."""
+def split_text(text: str, tabs: bool = False) -> Split | None:
+    """split_entries' answer, with where each entry starts in the text.
+
+    :param tabs: split a text with a tab in its indentation too (each entry read alone then
+        says so), rather than leave it to the read of the whole file."""
     head = _HEAD.match(text)
     if head is None:
         return None
@@ -48,7 +51,7 @@ def split_text(text: str) -> Split | None:
     # Each entry's text is checked for hidden characters when it is parsed.
     if any(c in text[:body] for c in _BREAKS) or hidden_character(text[:body]):
         return None
-    entries = _entries(text, body, len(text), indent, text.count("\n", 0, body) + 1)
+    entries = _entries(text, body, len(text), indent, text.count("\n", 0, body) + 1, tabs)
     return None if entries is None else Split(text, indent, entries)
 
 
@@ -86,21 +89,21 @@ def split_again(before: Split | None, text: str) -> Split | None:
     return Split(text, before.indent, found) if found else split_text(text)
 
 
-def _entries(text: str, start: int, end: int, indent: int, line: int
+def _entries(text: str, start: int, end: int, indent: int, line: int, tabs: bool = False
              ) -> list[tuple[int, int, str]] | None:
     """The entries of text[start:end], which starts with an item on this line and ends at
     the end of a line; None if it is not only items at `indent`, comments and blank lines."""
     if any(c in text[start:end] for c in _BREAKS):
         return None
-    if _TAB.search(text, start - 1, end):  # YAML refuses a tab as indentation: the full
-        return None  # read says so
+    if not tabs and _TAB.search(text, start - 1, end):
+        return None  # YAML refuses a tab as indentation: the full read says so
     # Every line starting at most `indent` spaces in must be an item, a comment or blank:
     # anything else (another top-level key, a document marker) is a shape not split here.
     starts = []
     for found in re.compile(r"\n( {0,%d})(?=[^ ])" % indent).finditer(text, start - 1, end):
         at = found.end()
         first = text[at]
-        if first in "\n#":
+        if first in "\n#" or (tabs and first == "\t"):  # a tab: part of the entry above
             continue
         if len(found.group(1)) != indent or first != "-" or \
                 text[at + 1:at + 2] not in (" ", "\n", ""):

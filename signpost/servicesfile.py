@@ -103,7 +103,7 @@ def _each_entry_alone(text: str, file: str, settings: Settings, today: dt.date
     then the file is read again with those entries left blank, for every problem of the
     others. None when the file is not a plain list of entries (entries.split_text) or no
     entry alone shows the mistake."""
-    split = split_text(text)
+    split = split_text(text, tabs=True)
     if split is None:
         return None
     problems, kept = [], [text[:split.body]]

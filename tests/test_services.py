@@ -298,6 +298,11 @@ def test_every_entrys_syntax_error_is_found_with_every_other_problem(settings):
     (GOOD + entry("b").replace("    areas:", "\tareas:"),
      "services.yaml:12: service 'b': this is not valid YAML: a tab character: indent with "
      "spaces only"),
+    # ... which does not hide the other entries' problems.
+    (GOOD.replace("[lambeth]", "[lamberth]") + entry("b").replace("    areas:", "\tareas:"),
+     "services.yaml:5: service 'good-service': areas: unknown value 'lamberth' (did you mean "
+     "'lambeth'?) (expected one of: national, barking-and-dagenham, camden, lambeth, "
+     "lewisham)"),
     # A line out of line in an entry without an id of its own: no service named.
     ("services:\n  - name: A\n    summary: S.\n   areas: [x]\n",
      "services.yaml:4: this is not valid YAML: this line does not line up with the lines "
