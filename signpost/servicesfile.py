@@ -39,7 +39,7 @@ def read_services(text: str, file: str, settings: Settings, today: dt.date
         data, problems = load_yaml(text, file)
         if problems and data is None:
             if not problems[0].message.startswith(NOT_YAML):
-                return [], problems  # hidden characters: at most ten, found in the whole file
+                return [], _named(problems, text)  # hidden characters: at most ten
             return [], _each_entry_alone(text, file, settings, today) or _named(problems, text)
         services, more = check_services(data, file, settings, today)
         return services, _attribute(problems, data) + more
