@@ -124,7 +124,8 @@ class Choice(Field):
             else:
                 at.add(item_line, name, f"unknown value {quote(item)}" + did_you_mean(item, allowed)
                        + f" (expected one of: {', '.join(list(allowed)[:8])}"
-                       + (", ...)" if len(allowed) > 8 else ")"))
+                       + (f", ... all {len(allowed)} in site.yaml)" if len(allowed) > 8
+                          else ")"))
         if self.one:
             return out[0] if out else None
         return tuple(out) or None

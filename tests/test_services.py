@@ -426,7 +426,7 @@ def test_a_long_vocabulary_is_listed_briefly(settings):
                                           "services.yaml", long, TODAY)[1]] == [
         S.format(line=5) + "areas: unknown value 'borough-10' (did you mean 'borough-1'?) "
         "(expected one of: national, borough-1, borough-2, borough-3, borough-4, borough-5, "
-        "borough-6, borough-7, ...)"]
+        "borough-6, borough-7, ... all 10 in site.yaml)"]
 
 
 @pytest.mark.parametrize("written, meant", [
