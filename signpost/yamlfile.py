@@ -156,6 +156,12 @@ def _in_plain_words(err: yaml.MarkedYAMLError, text: str) -> tuple[int, str]:
     value = here.split(": ", 1)[1].lstrip() if ": " in here else ""
     if "expected key" in problem and value[:1] in ("[", "{"):
         return line, f"a value that starts with '{value[0]}' must be in double quotes"
+    if "expected key" in problem and at and '"' in here:
+        # A quote left open on a line above ran on to this line's first quote.
+        for n in range(line - 1, max(0, line - 40), -1):
+            if lines[n - 1].count('"') % 2 and re.match(r' *(- )?[\w-]+: *"', lines[n - 1]):
+                return n, "a quote opens here and never closes on this line: end the value " \
+                          "with the same quote mark"
     if "expected key" in problem and at and \
             any(q in text[text.rfind("\n", 0, at.index) + 1:at.index] for q in "'\""):
         return line, "the quotes end before the value does: put a value that holds ' in " \

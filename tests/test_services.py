@@ -311,6 +311,10 @@ def test_every_entrys_syntax_error_is_found_with_every_other_problem(settings):
     ('services:\n  - id: a\n    summary: "unclosed\n    areas: [x]\n',
      "services.yaml:3: service 'a': this is not valid YAML: a quote opens here and never "
      "closes: end the value with the same quote mark"),
+    # Left open, a quote runs on to the next quote, lines below: the line it opened on.
+    ('services:\n  - id: a\n    summary: "Call us\n    areas: [x]\n    source: "Seed 1"\n',
+     "services.yaml:3: service 'a': this is not valid YAML: a quote opens here and never "
+     "closes on this line: end the value with the same quote mark"),
     ("services:\n  - id: a\n    summary: @home\n",
      "services.yaml:3: service 'a': this is not valid YAML: a value cannot start with '@': "
      "put it in double quotes"),
