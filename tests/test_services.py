@@ -62,6 +62,15 @@ CASES = [
      GOOD + entry("second").replace("  - id: second", "    id: second"),
      S.format(line=9) + "id: is set twice (first on line 2): if this line starts a new "
      "listing or phone, put '- ' before it; if not, keep one"),
+    ("several values written without brackets",
+     with_lines("    categories: helpline, domestic-abuse"),
+     S.format(line=9) + "categories: several values go in square brackets, with commas: "
+     "[helpline, domestic-abuse]"),
+    ("a description's paragraphs with no '|'",
+     with_lines("    description: A first paragraph.", "", "      A second one."),
+     S.format(line=9) + "this value runs over several lines, with blank lines, but without "
+     "'|' after its key: its paragraphs would run together; write 'key: |' and the text "
+     "below it, indented"),
     ("wrong type: a mapping where a list is expected",
      GOOD.replace("areas: [lambeth]", "areas: {lambeth: yes}"),
      S.format(line=5) + "areas: must be a list, each item on its own line starting with '- '"),
