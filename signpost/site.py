@@ -52,7 +52,7 @@ def plan_site(services: list[Service], pages: list[Page], settings: Settings,
     residents = dict(ordered=True, keys=keys, reuse=reuse)
 
     outputs = [Output("/", "home.html", settings.site_name, {
-        "helpline": home_help[0] if home_help else None,
+        "helpline": helpline,
         "areas": [a for a in boroughs if local[a.slug]],
         "categories": [settings.categories[c] for c in categories if categories[c]],
         "genders": [g for g in settings.genders.values() if groups[g.slug]],
@@ -62,7 +62,7 @@ def plan_site(services: list[Service], pages: list[Page], settings: Settings,
                 for s, title in zip(services, _service_titles(services))]
     outputs.append(Output("/areas/", "areas.html", "Find help by borough", {
         "areas": [(a, len(local[a.slug])) for a in boroughs], "national": len(national),
-        "helpline": home_help[0] if home_help else None}, sources=("services",)))
+        "helpline": helpline}, sources=("services",)))
     for area in boroughs:
         professional_link = (Lead("professionals_in_area", area=area.name,
                                   href=f"/professionals/{area.slug}/"),) \
@@ -112,8 +112,13 @@ def plan_site(services: list[Service], pages: list[Page], settings: Settings,
     outputs += [Output(p.url, "page.html", p.title, {"page": p}, (p.src_path, 1),
                        sources=(f"page:{p.slug}",)) for p in pages]
     # Its "who is it for" choices come from every listing's ages and genders.
+    # When nothing is found, the line to call: a chosen group's own (the Men's Advice Line).
+    lines = {"": _term_lines(settings.areas["national"], by_id, settings)} if "national" in \
+        settings.areas else {}
+    lines |= {g.slug: _term_lines(g, by_id, settings) for g in settings.genders.values()}
     outputs.append(Output("/search/", "search.html", "Search for help",
-                          {"helpline": helpline, "who_slots": who_slots(services),
+                          {"lines": {k: _line_data(v[0]) for k, v in lines.items() if v},
+                           "who_slots": who_slots(services),
                            "index_shards": index_shards(len(services))},
                           sources=("services",)))
     outputs.append(Output("/404.html", "404.html", "Page not found"))
@@ -253,6 +258,13 @@ def _term_lines(term: Term, by_id: dict[str, Service], settings: Settings) -> tu
     if own or term.for_people_who_harm:
         return own
     return callable_now([settings.home_helpline])
+
+
+def _line_data(line: Service) -> dict[str, str]:
+    """What the search page shows of a line to call when nothing is found."""
+    phone = line.phones[0]
+    return {"name": line.name, "url": line.url, "number": phone.number, "href": phone.href,
+            "hours": phone.hours}
 
 
 def _area_lead(area, local: list[Service]) -> tuple[Lead, ...]:

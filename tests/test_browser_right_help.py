@@ -367,3 +367,18 @@ def test_on_a_phone_the_results_follow_the_field_and_folded_choices_say_they_are
     expect(summary).to_have_text("Who is the help for? (2 chosen)")
     phone.click(".app-search__clear")
     expect(summary).to_have_text("Who is the help for?")
+
+
+def test_when_nothing_is_found_the_line_offered_is_the_chosen_groups_own(phone, site):
+    settings, services = real_directory()
+    by_id = {s.id: s for s in services}
+    own = {g.slug: by_id[g.helplines[0]] for g in settings.genders.values()
+           if g.helplines and g.helplines[0] in by_id}
+    assert own  # the Men's Advice Line for men
+    for slug, line in own.items():
+        search(phone, site, query="qwxzv", gender=slug)
+        box = phone.locator(".app-search__none")
+        expect(box).to_be_visible()
+        assert box.locator("a.app-phone").get_attribute("href") == line.phones[0].href
+        phone.select_option("#search-gender", "")
+        expect(box.locator("a.app-phone")).to_have_attribute("href", HELPLINE_TEL)

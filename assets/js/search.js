@@ -21,7 +21,7 @@ function start(root) {
   let loading = null, pagefind = null, searched = false, wantCounts = false, counting = false, ticket = 0, timer = null, results = [], showing = 0;
 
   const none = find(".app-search__none");
-  fillNone(none);
+  const lines = JSON.parse(none.dataset.lines || "{}");
 
   const upTo = (n) => Array.from({ length: n + 1 }, (_, i) => i);
 
@@ -88,6 +88,7 @@ function start(root) {
     find(".app-search__pages-heading").hidden = !helpData.length;
     // No service for victims found (help pages, or only help for people who harm, are not
     // enough): the 24-hour helpline and the ways to look, so a search is never a dead end.
+    if (!found.forVictims) fillNone(none, lines[fields.gender.value] || lines[""]);
     none.hidden = Boolean(found.forVictims);
     status.textContent = summary(results.length, helpData.length);
     showCounts(found.filters);
@@ -223,11 +224,11 @@ function start(root) {
     return item;
   }
 
-  // What to do when nothing is found: the 24-hour helpline, the boroughs, the kinds of help.
-  function fillNone(box) {
-    const line = box.dataset;
-    box.append(element("p", "", TEXT.none_intro));
-    if (line.href) {
+  // What to do when nothing is found: a line to call (the chosen group's own, else the
+  // 24-hour helpline), the boroughs, the kinds of help.
+  function fillNone(box, line) {
+    box.replaceChildren(element("p", "", TEXT.none_intro));
+    if (line) {
       const section = element("section", "app-section app-section--highlight app-call-now");
       const heading = element("h2", "", TEXT.talk_now);
       heading.id = "search-call-now";
