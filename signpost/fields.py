@@ -105,7 +105,8 @@ class Choice(Field):
 
     def check(self, value, line, name, at):
         allowed, out = self.allowed(at.settings), []
-        if self.one and isinstance(value, YamlList) and len(value) > 1:
+        if self.one and (isinstance(value, YamlList) and len(value) > 1 or isinstance(
+                value, str) and "," in value and all(p.strip() in allowed for p in value.split(","))):
             # Keeping the first would silently drop the others (women and men: women only).
             at.add(line, name, "takes one value, not a list (for several groups, give each "
                                "its own '- ' item)" if name.endswith("gender") else

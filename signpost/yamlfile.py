@@ -136,6 +136,9 @@ def _in_plain_words(err: yaml.MarkedYAMLError, text: str) -> tuple[int, str]:
     if "tab" in problem or (at and text[at.index:at.index + 1] == "\t"):
         return line, "a tab character: indent with spaces only"
     if "alias" in problem or "alias" in context or "anchor" in context:
+        if re.match(r" *[-*] ", here) and above and lines[above - 1].rstrip().endswith(":"):
+            return line, "a list or bold text in a value: write 'key: |' and the text below " \
+                         "it, indented"
         return line, ALIAS_HINT
     if "cannot start any token" in problem:
         found = text[at.index:at.index + 1] if at else ""
@@ -301,4 +304,8 @@ def _scalar(node, file: str, problems: list[Problem]) -> str:
                                 "several lines, with blank lines, but without '|' after its "
                                 "key: its paragraphs would run together; write 'key: |' and "
                                 "the text below it, indented"))
+    elif node.style == ">" and "\n" in node.value.rstrip("\n"):
+        problems.append(Problem(file, node.start_mark.line + 1, "'>' joins the lines of this "
+                                "value: its paragraphs and lists would run together; write "
+                                "'key: |' instead"))
     return node.value

@@ -71,6 +71,10 @@ CASES = [
      S.format(line=9) + "this value runs over several lines, with blank lines, but without "
      "'|' after its key: its paragraphs would run together; write 'key: |' and the text "
      "below it, indented"),
+    ("a description folded with '>'",
+     with_lines("    description: >", "      A first paragraph.", "", "      A second one."),
+     S.format(line=9) + "'>' joins the lines of this value: its paragraphs and lists would "
+     "run together; write 'key: |' instead"),
     ("wrong type: a mapping where a list is expected",
      GOOD.replace("areas: [lambeth]", "areas: {lambeth: yes}"),
      S.format(line=5) + "areas: must be a list, each item on its own line starting with '- '"),
@@ -260,6 +264,15 @@ def test_a_duplicate_id_is_told_even_when_either_copy_has_other_problems(setting
         "on line 2)"]
 
 
+def test_a_first_listing_without_its_dash_is_told_and_the_rest_still_checked(settings):
+    text = GOOD.replace("  - id: good-service", "    id: good-service") + \
+        entry("second", "    colour: red")
+    assert problems_for(text, settings) == [
+        "services.yaml:2: service 'good-service': the first listing starts without '- ': put "
+        "'- ' before its first field",
+        "services.yaml:16: service 'second': colour: unknown field"]
+
+
 def test_an_id_with_a_stray_space_is_still_a_duplicate_and_anchors_may_cross_entries(settings):
     text = GOOD + entry("good-service ").replace("id: good-service \n", 'id: "good-service "\n')
     assert problems_for(text, settings) == [
@@ -324,6 +337,9 @@ def test_every_entrys_syntax_error_is_found_with_every_other_problem(settings):
     ('services:\n  - id: a\n    summary: "Call us\n    areas: [x]\n    source: "Seed 1"\n',
      "services.yaml:3: service 'a': this is not valid YAML: a quote opens here and never "
      "closes on this line: end the value with the same quote mark"),
+    ("services:\n  - id: a\n    description:\n      - **In an emergency**, call 999\n",
+     "services.yaml:4: service 'a': this is not valid YAML: a list or bold text in a value: "
+     "write 'key: |' and the text below it, indented"),
     ("services:\n  - id: a\n    summary: @home\n",
      "services.yaml:3: service 'a': this is not valid YAML: a value cannot start with '@': "
      "put it in double quotes"),
@@ -472,9 +488,10 @@ def test_did_you_mean_suggests_only_what_was_likely_meant(written, meant):
     ("    eligibility:\n      - gender: [women, men]",
      "eligibility.gender: takes one value, not a list (for several groups, give each its "
      "own '- ' item)"),
-    ("    status: active, temporarily-closed",
-     "status: unknown value 'active, temporarily-closed' (did you mean 'active'?) (expected "
-     "one of: active, temporarily-closed)"),
+    ("    eligibility:\n      - gender: women, men",
+     "eligibility.gender: takes one value, not a list (for several groups, give each its "
+     "own '- ' item)"),
+    ("    status: active, temporarily-closed", "status: takes one value, not a list"),
 ])
 def test_several_values_written_as_one_are_told_how_to_write_them(settings, written, said):
     line = 10 if written.count("\n") else 9  # the line of the value
