@@ -147,10 +147,8 @@ def _in_plain_words(err: yaml.MarkedYAMLError, text: str) -> tuple[int, str]:
     if "block sequence entries" in problem:
         return line, "a list item ('- ') starts a line of its own: put a value that starts " \
                      "with '- ' in double quotes"
-    def indent(text: str) -> int:  # where its key starts: after '- ' for a list's item
-        return re.match(r"[ -]*", text).end()
     if "mapping values are not allowed" in problem:
-        if above and indent(here) > indent(lines[above - 1]) and \
+        if above and _indent(here) > _indent(lines[above - 1]) and \
                 not lines[above - 1].rstrip().endswith((":", "|", ">")):
             return line, "this line is indented further than the line above, so it is read " \
                          "as part of that value: line it up with the keys above"
@@ -174,6 +172,11 @@ def _in_plain_words(err: yaml.MarkedYAMLError, text: str) -> tuple[int, str]:
                      "listing start in one column, and each '- ' of a list in one column"
     what = " ".join(filter(None, [context, problem]))
     return line, f"{what} (check indentation, colons and quotes)"
+
+
+def _indent(line: str) -> int:
+    """Where a line's key starts: after the '- ' of a list's item."""
+    return re.match(r"[ -]*", line).end()
 
 
 def _convert(node, file: str, problems: list[Problem], seen: set, depth: int):
@@ -203,22 +206,21 @@ def _convert(node, file: str, problems: list[Problem], seen: set, depth: int):
     # A block mapping ends where the next, less indented, token starts: not its line.
     out.end = node.end_mark.line + (node.end_mark.column > node.start_mark.column)
     out.lines = lines = {}
-    joined = None  # the problem of a mapping's first key set again: one left out its '- '
+    joined = False  # its first key set again: a listing that left out its '- ' is joined on
     for key_node, value_node in node.value:
         line = key_node.start_mark.line + 1
         if type(key_node) is not scalar:
             problems.append(Problem(file, line, "a key must be plain text"))
             continue
         key = key_node.value
-        if key in out and joined is not None:
+        if key in out and joined:
             continue  # the rest of the joined listing: told once, with its first key
         if key in out:
             # Most often a '- ' left out, which joins two listings or phones into one.
             problems.append(Problem(file, line, f"is set twice (first on line {lines[key]}): "
                                     "if this line starts a new listing or phone, put '- ' "
                                     "before it; if not, keep one", field=key))
-            if key == next(iter(out)):
-                joined = problems[-1]
+            joined = key == next(iter(out))
             continue
         out[key] = value_node.value if type(value_node) is scalar and _plain(value_node) \
             else _convert(value_node, file, problems, seen, depth)
