@@ -35,6 +35,13 @@ def _pagefind() -> tuple[str, ...]:
 PAGEFIND = _pagefind()
 
 
+# Up to this many pages indexed, a first search fetches every result's details (a small file
+# each, about 0.9 KB: some 30 KB for the real directory), so the files fetched are the same
+# whatever is searched and say nothing of it. Above it, each result's file is fetched as it
+# is shown (at 1,000 listings all would be about 900 KB).
+ALL_RESULTS_UP_TO = 100
+
+
 def index_shards(services: int) -> int:
     """How many shards the search index of this many service pages is split into."""
     return max(1, -(-services // SHARD_SERVICES))

@@ -10,7 +10,7 @@ from .listings import Lead, plan_listing
 from .order import resident_order
 from .outputs import Output, reused, service_sources
 from .review import review_state
-from .search import index_shards
+from .search import ALL_RESULTS_UP_TO, index_shards
 from .services import Service
 from .settings import Settings, Term, setting_name
 
@@ -119,7 +119,8 @@ def plan_site(services: list[Service], pages: list[Page], settings: Settings,
     outputs.append(Output("/search/", "search.html", "Search for help",
                           {"lines": {k: _line_data(v[0]) for k, v in lines.items() if v},
                            "who_slots": who_slots(services),
-                           "index_shards": index_shards(len(services))},
+                           "index_shards": index_shards(len(services)),
+                           "fetch_all": len(services) + len(pages) <= ALL_RESULTS_UP_TO},
                           sources=("services",)))
     outputs.append(Output("/404.html", "404.html", "Page not found"))
     outputs.append(Output("/sitemap.xml", "sitemap.xml", "Sitemap",

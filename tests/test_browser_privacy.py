@@ -7,7 +7,8 @@ import pytest
 from playwright.sync_api import expect
 
 from signpost.headers import headers_for, load_header_rules
-from conftest import ROOT, page_urls, real_service, show_choices
+from conftest import ROOT, page_urls, real_directory, real_service, show_choices
+from test_browser_search import search
 
 RECORD_CSP = """document.addEventListener('securitypolicyviolation', e =>
     (window.__csp = window.__csp || []).push(e.violatedDirective + ' ' + e.blockedURI));"""
@@ -157,3 +158,23 @@ def test_no_choice_comes_back_with_the_page(page, site):
             assert page.locator(field).input_value() == "", (path, field)
             if page.locator(field).evaluate("e => e.tagName") == "SELECT":
                 assert page.locator(field).evaluate("e => e.selectedIndex") == 0, (path, field)
+
+
+def test_what_a_search_fetches_is_the_same_whatever_is_searched(browser, site):
+    """A small directory's search fetches every result's details at once, so the files
+    fetched (which only this site's host sees) do not say which services were found."""
+    fetched = {}
+    for case, choices in (("stalking in Lambeth", {"query": "stalking", "borough": "Lambeth"}),
+                          ("a helpline for men", {"query": "helpline", "gender": "men"}),
+                          ("nothing at all", {"query": "qwxzv"})):
+        context = browser.new_context()
+        page = context.new_page()
+        urls = set()
+        page.on("request", lambda r, urls=urls: "/pagefind/fragment/" in r.url and urls.add(r.url))
+        search(page, site, **choices)
+        page.wait_for_timeout(300)
+        fetched[case] = urls
+        context.close()
+    first, *others = fetched.values()
+    assert len(first) > len(real_directory()[1])  # every service page and help page
+    assert all(urls == first for urls in others), fetched

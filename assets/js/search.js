@@ -3,7 +3,7 @@
 // URL, the title or history, and nothing is stored.
 import { showOpening, TEXT } from "./open-now.js";
 
-const PAGE = 10;  // result cards shown at a time (each fetches its fragment)
+const PAGE = 10;  // result cards shown at a time (each fetches its fragment, if not yet had)
 const root = document.querySelector('[data-module="app-search"]');
 if (root) start(root);
 
@@ -72,6 +72,12 @@ function start(root) {
         ...(shards > 1 ? { mergeFilter: { shard: "0" } } : {}) });
       await Promise.all(upTo(shards - 1).slice(1).map((k) =>
         module.mergeIndex(`/pagefind/${k}/`, { mergeFilter: { shard: String(k) } })));
+      if ("fetchAll" in root.dataset) {
+        // A small directory: every result's details at once, kept by Pagefind, so that the
+        // files fetched are the same whatever is searched (signpost/search.py).
+        const every = await module.search(null, {});
+        await Promise.all(every.results.map((result) => result.data()));
+      }
       return module;
     });
     pagefind = await loading;
