@@ -106,8 +106,10 @@ class PhoneNumber(Text):
         if href and not _AS_WRITTEN.fullmatch(number):
             # Shown as written, and what the schema editors use allows: "ext. 2", Word's
             # curly quotes or a non-breaking space would be a number the link does not dial.
-            at.add(line, name, "must be written with the digits 0 to 9, spaces, brackets, + "
-                   "and - only: put an extension or other words in the label or the hours "
+            at.add(line, name, "a non-breaking space (pasted from a document) is not a space: "
+                   "type the spaces in this number again" if "\xa0" in number else
+                   "must be written with the digits 0 to 9, spaces, brackets, + and - only: "
+                   f"put an extension or other words in the label or the hours "
                    f"(got {quote(number)})")
             return None
         if href:

@@ -99,6 +99,10 @@ CASES = [
      S.format(line=8) + "phones.number: must be written with the digits 0 to 9, spaces, "
                         "brackets, + and - only: put an extension or other words in the label "
                         "or the hours (got '\u201c020 7946 0002\u201d')"),
+    ("a non-breaking space pasted into a phone number",
+     GOOD.replace("020 7946 0002", "020\xa07946 0002"),
+     S.format(line=8) + "phones.number: a non-breaking space (pasted from a document) is not "
+                        "a space: type the spaces in this number again"),
     ("a malformed email",
      with_lines("    emails:", "      - label: Office", "        address: office.example.org"),
      S.format(line=11) + "emails.address: must be an email address like name@example.org "
