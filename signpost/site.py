@@ -113,9 +113,8 @@ def plan_site(services: list[Service], pages: list[Page], settings: Settings,
                        sources=(f"page:{p.slug}",)) for p in pages]
     # Its "who is it for" choices come from every listing's ages and genders.
     # When nothing is found, the line to call: a chosen group's own (the Men's Advice Line).
-    lines = {"": _term_lines(settings.areas["national"], by_id, settings)} if "national" in \
-        settings.areas else {}
-    lines |= {g.slug: _term_lines(g, by_id, settings) for g in settings.genders.values()}
+    lines = {"": _term_lines(settings.areas["national"], by_id, settings)} | {
+        g.slug: _term_lines(g, by_id, settings) for g in settings.genders.values()}
     outputs.append(Output("/search/", "search.html", "Search for help",
                           {"lines": {k: _line_data(v[0]) for k, v in lines.items() if v},
                            "who_slots": who_slots(services),
@@ -240,11 +239,11 @@ def _lines_for(service: Service, by_id: dict[str, Service], settings: Settings) 
     if service.phones or service.emails or service.website or service.for_people_who_harm:
         return []
     for category in settings.categories.values():
-        if category.slug in service.categories and category.helplines:
-            found = [by_id[i] for i in category.helplines if i in by_id and i != service.id]
+        if category.slug in service.categories:
+            found = [s for s in _to_call(category.helplines, by_id) if s.id != service.id]
             if found:
                 return found
-    return [by_id[settings.home_helpline]] if settings.home_helpline in by_id else []
+    return list(_to_call([settings.home_helpline], by_id))
 
 
 def _term_lines(term: Term, by_id: dict[str, Service], settings: Settings) -> tuple[Service, ...]:
@@ -252,13 +251,16 @@ def _term_lines(term: Term, by_id: dict[str, Service], settings: Settings) -> tu
     now"): its own `helplines` (the Men's Advice Line for men, Childline for children),
     else the site's home_helpline, except on a list of help for people who harm, where a
     victims' line is not what to call."""
-    def callable_now(ids):  # a line to call: with a number, and not closed
-        return tuple(by_id[i] for i in ids if i in by_id and by_id[i].phones
-                     and by_id[i].status == "active")
-    own = callable_now(term.helplines)
+    own = _to_call(term.helplines, by_id)
     if own or term.for_people_who_harm:
         return own
-    return callable_now([settings.home_helpline])
+    return _to_call([settings.home_helpline], by_id)
+
+
+def _to_call(ids, by_id: dict[str, Service]) -> tuple[Service, ...]:
+    """The listings with these ids that are lines to call now: with a number, not closed."""
+    return tuple(by_id[i] for i in ids if i in by_id and by_id[i].phones
+                 and by_id[i].status == "active")
 
 
 def _line_data(line: Service) -> dict[str, str]:
