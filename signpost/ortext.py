@@ -61,9 +61,7 @@ def summary(markdown: str, name: str) -> tuple[str, str]:
             continue
         rest = blocks[:index] + blocks[index + 1:]
         if len(text) > 300:
-            cut = text[:297]
-            sentence = cut.rfind(". ")
-            text = cut[: sentence + 1] if sentence > 100 else cut.rsplit(" ", 1)[0] + "…"
+            text = shortened(text, 300)
             rest = blocks  # the summary is shortened: keep the whole text below it
         if not any(not b.startswith("#") for b in rest):
             rest = []
