@@ -13,7 +13,10 @@ from .text import hidden_character
 _BREAKS = "\r\x85\u2028\u2029"
 _TAB = re.compile(r"\n *\t")
 # Comments and blank lines, `services:`, more of them, then the first item's indentation.
-_HEAD = re.compile(r"(?:[ ]*(?:#[^\n]*)?\n)*services:[ ]*\n(?:[ ]*(?:#[^\n]*)?\n)*( *)-(?= |\n)")
+_BEFORE = r"(?:[ ]*(?:#[^\n]*)?\n)*services:[ ]*\n(?:[ ]*(?:#[^\n]*)?\n)*"
+_HEAD = re.compile(_BEFORE + r"( *)-(?= |\n)")
+# ... or a first item's first field with no '- ' before it: its indentation.
+FIRST_UNDASHED = re.compile(_BEFORE + r"( {2,})(?=[a-z_]+:)")
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ import datetime as dt
 import re
 from typing import Callable
 
-from .entries import split_text
+from .entries import FIRST_UNDASHED, split_text
 from .listingformat import check_entry
 from .problems import Problem, unknown_keys
 from .services import Service
@@ -40,7 +40,7 @@ def read_services(text: str, file: str, settings: Settings, today: dt.date
         if problems and data is None:
             if not problems[0].message.startswith(NOT_YAML):
                 return [], _named(problems, text)  # hidden characters: at most ten
-            undashed = _FIRST_UNDASHED.match(text)
+            undashed = FIRST_UNDASHED.match(text)
             if undashed:  # read as if it had its '- ', for the rest of the file's problems
                 at = text.count("\n", 0, undashed.start(1)) + 1
                 fixed = text[:undashed.start(1)] + undashed.group(1)[2:] + "- " + \
@@ -134,9 +134,6 @@ def _each_entry_alone(text: str, file: str, settings: Settings, today: dt.date
     return sorted(problems, key=lambda p: p.line)
 
 
-# 'services:', comments and blank lines, then the first listing's first field with no '- '.
-_FIRST_UNDASHED = re.compile(r"(?:[ ]*(?:#[^\n]*)?\n)*services:[ ]*\n(?:[ ]*(?:#[^\n]*)?\n)*"
-                             r"( {2,})(?=[a-z_]+:)")
 # An entry's id, as written, when its YAML cannot be read: to name it in the problem.
 _ID = re.compile(r"^[ -]*id:[ ]*[\"']?([a-z0-9-]+)", re.MULTILINE)
 
