@@ -38,19 +38,24 @@ def read_services(text: str, file: str, settings: Settings, today: dt.date
     with collector_paused():  # checking, too, keeps all it makes (10,000 listings: 0.6 s)
         data, problems = load_yaml(text, file)
         if problems and data is None:
-            if not problems[0].message.startswith(NOT_YAML):
-                return [], _named(problems, text)  # hidden characters: at most ten
-            undashed = FIRST_UNDASHED.match(text)
-            if undashed:  # read as if it had its '- ', for the rest of the file's problems
-                at = text.count("\n", 0, undashed.start(1)) + 1
-                fixed = text[:undashed.start(1)] + undashed.group(1)[2:] + "- " + \
-                    text[undashed.end(1):]
-                return [], _named([Problem(file, at, "the first listing starts without '- ': "
-                                           "put '- ' before its first field")], text) + \
-                    read_services(fixed, file, settings, today)[1]
-            return [], _each_entry_alone(text, file, settings, today) or _named(problems, text)
+            return [], _unreadable(text, problems, file, settings, today)
         services, more = check_services(data, file, settings, today)
         return services, _attribute(problems, data) + more
+
+
+def _unreadable(text: str, problems: list[Problem], file: str, settings: Settings,
+                today: dt.date) -> list[Problem]:
+    """Every problem of a file the YAML reader refused, each naming its listing."""
+    if not problems[0].message.startswith(NOT_YAML):
+        return _named(problems, text)  # hidden characters: at most ten
+    undashed = FIRST_UNDASHED.match(text)
+    if undashed:  # read as if it had its '- ', for the rest of the file's problems
+        at = text.count("\n", 0, undashed.start(1)) + 1
+        fixed = text[:undashed.start(1)] + undashed.group(1)[2:] + "- " + text[undashed.end(1):]
+        return _named([Problem(file, at, "the first listing starts without '- ': put '- ' "
+                               "before its first field")], text) + \
+            read_services(fixed, file, settings, today)[1]
+    return _each_entry_alone(text, file, settings, today) or _named(problems, text)
 
 
 def check_services(data, file: str, settings: Settings, today: dt.date
