@@ -19,10 +19,12 @@ import re
 import sys
 from typing import Callable
 
-from .problems import Problem, did_you_mean, quote, unknown_keys
+from .problems import Problem, did_you_mean, meant, quote, unknown_keys
 from .yamlfile import YamlList, YamlMap
 
 TEXT_LIMIT = 1000  # characters, unless a field says otherwise
+# A whole value inside curly quotes, with none between them: “Refuge”, not “Safe” or “Home”.
+_CURLY = re.compile(r"“[^“”]*”|‘[^‘’]*’", re.S)
 
 
 def items(value, line, name, at) -> list[tuple[object, int]]:
@@ -80,6 +82,11 @@ class Text(Field):
             at.add(line, name, "must be text, not a list or a mapping")
             return None
         value = value.strip()
+        if _CURLY.fullmatch(value):
+            # Pasted from a document: it would be published with them, or not dial or link.
+            at.add(line, name, "is inside curly quotes (“…”), which YAML keeps as part of the "
+                               "value: use straight quotes (\"…\") or none")
+            return None
         if len(value) > self.limit:
             at.add(line, name, f"is too long ({len(value)} characters; keep it under {self.limit})")
             return None
@@ -105,6 +112,7 @@ class Choice(Field):
 
     def check(self, value, line, name, at):
         allowed, out = self.allowed(at.settings), []
+        unknown: dict[int, list] = {}  # by line: told once for [Mon, Tue, Wed]
         if self.one and (isinstance(value, YamlList) and len(value) > 1 or isinstance(
                 value, str) and "," in value and all(p.strip() in allowed for p in value.split(","))):
             # Keeping the first would silently drop the others (women and men: women only).
@@ -123,13 +131,24 @@ class Choice(Field):
             elif self.expected:
                 at.add(item_line, name, f"must be {self.expected}" + did_you_mean(item, allowed))
             else:
-                at.add(item_line, name, f"unknown value {quote(item)}" + did_you_mean(item, allowed)
-                       + f" (expected one of: {', '.join(list(allowed)[:8])}"
-                       + (f", ... all {len(allowed)} in site.yaml)" if len(allowed) > 8
-                          else ")"))
+                unknown.setdefault(item_line, []).append(item)
+        for item_line, written in unknown.items():
+            at.add(item_line, name, self._unknown(written, allowed))
         if self.one:
             return out[0] if out else None
         return tuple(out) or None
+
+    @staticmethod
+    def _unknown(written: list, allowed) -> str:
+        """What to say of the unknown values on one line."""
+        expected = f" (expected one of: {', '.join(list(allowed)[:8])}" + \
+            (f", ... all {len(allowed)} in site.yaml)" if len(allowed) > 8 else ")")
+        if len(written) == 1:
+            return f"unknown value {quote(written[0])}" + did_you_mean(written[0], allowed) + \
+                expected
+        found = [meant(item, allowed) for item in written]
+        return f"unknown values {', '.join(quote(item) for item in written)}" + \
+            (f" (did you mean {', '.join(map(quote, found))}?)" if all(found) else "") + expected
 
     def _several(self, item: str, allowed) -> str:
         """What to say of one value that is several written as one: 'lambeth, lewisham' or

@@ -66,11 +66,17 @@ def quote(value: object, limit: int = 40) -> str:
 
 
 def did_you_mean(value: str, choices) -> str:
-    """Return ' (did you mean 'x'?)' when a choice looks like what was meant, else '': the
-    same but for case and spaces ('Sexual violence'), the one choice it begins
-    ('barking' for 'barking-and-dagenham') or that begins it ('Monday' for 'mon'), or a
-    close spelling that starts with the same
-    letter or is closer still (not 'brent' for 'kent', a county, not a borough)."""
+    """Return ' (did you mean 'x'?)' when a choice looks like what was meant, else ''."""
+    found = meant(value, choices)
+    return f" (did you mean '{found}'?)" if found else ""
+
+
+def meant(value: str, choices) -> str | None:
+    """The choice that looks like what was meant, if one does: the same but for case and
+    spaces ('Sexual violence'), the one choice it begins ('barking' for
+    'barking-and-dagenham') or that begins it ('Monday' for 'mon'), or a close spelling
+    that starts with the same letter or is closer still (not 'brent' for 'kent', a county,
+    not a borough)."""
     choices = [c for c in choices if isinstance(c, str)]
     written = str(value).strip().lower().replace(" ", "-")
     same = [c for c in choices if c.lower() == written]
@@ -80,7 +86,7 @@ def did_you_mean(value: str, choices) -> str:
              if c[:1].lower() == written[:1] or
              difflib.SequenceMatcher(None, written, c).ratio() >= 0.8]
     found = same or (begun if len(begun) == 1 else []) or close
-    return f" (did you mean '{found[0]}'?)" if found else ""
+    return found[0] if found else None
 
 
 def unknown_keys(mapping, known) -> list[tuple[str, int, str]]:

@@ -96,9 +96,13 @@ CASES = [
                         "or the hours (got '020 7946 0002 ext. 2')"),
     ("Word's curly quotes around a phone number",
      GOOD.replace("020 7946 0002", "\u201c020 7946 0002\u201d"),
+     S.format(line=8) + "phones.number: is inside curly quotes (\u201c\u2026\u201d), which YAML "
+                        "keeps as part of the value: use straight quotes (\"\u2026\") or none"),
+    ("a curly quote left in a phone number",
+     GOOD.replace("020 7946 0002", "020 7946 0002\u201d"),
      S.format(line=8) + "phones.number: must be written with the digits 0 to 9, spaces, "
                         "brackets, + and - only: put an extension or other words in the label "
-                        "or the hours (got '\u201c020 7946 0002\u201d')"),
+                        "or the hours (got '020 7946 0002\u201d')"),
     ("a non-breaking space pasted into a phone number",
      GOOD.replace("020 7946 0002", "020\xa07946 0002"),
      S.format(line=8) + "phones.number: a non-breaking space (pasted from a document) is not "
@@ -178,6 +182,25 @@ CASES = [
                 "        closes: '17:00'"),
      S.format(line=10) + "opening_hours.days: unknown value 'monday' (did you mean 'mon'?) "
                          "(expected one of: mon, tue, wed, thu, fri, sat, sun)"),
+    ("days written with capitals, told once for the line",
+     with_lines("    opening_hours:", "      - days: [Mon, Tue, wed, Fri]", "        opens: '09:00'",
+                "        closes: '17:00'"),
+     S.format(line=10) + "opening_hours.days: unknown values 'Mon', 'Tue', 'Fri' (did you mean "
+                         "'mon', 'tue', 'fri'?) (expected one of: mon, tue, wed, thu, fri, sat, "
+                         "sun)"),
+    ("unknown values on one line, one with no likely meaning",
+     GOOD.replace("areas: [lambeth]", "areas: [Lambeth, Narnia]"),
+     S.format(line=5) + "areas: unknown values 'Lambeth', 'Narnia' (expected one of: national, "
+                        "barking-and-dagenham, camden, lambeth, lewisham)"),
+    ("Word's curly quotes around a whole name",
+     GOOD.replace("name: Good Service", "name: \u201cGood Service\u201d"),
+     S.format(line=3) + "name: is inside curly quotes (\u201c\u2026\u201d), which YAML keeps "
+                        "as part of the value: use straight quotes (\"\u2026\") or none"),
+    ("Word's single curly quotes around a whole label",
+     GOOD.replace("label: Office", "label: \u2018Office\u2019"),
+     S.format(line=7) + "phones.label: is inside curly quotes (\u201c\u2026\u201d), which "
+                        "YAML keeps as part of the value: use straight quotes (\"\u2026\") "
+                        "or none"),
     ("an opening period with no days",
      with_lines("    opening_hours:", "      - days: []", "        opens: '09:00'",
                 "        closes: '17:00'"),
