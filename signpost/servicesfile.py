@@ -221,7 +221,7 @@ def _attribute(problems: list[Problem], data) -> list[Problem]:
     for p in problems:
         # Only inside an entry: a second top-level 'services:' belongs to no service.
         owner = [sid for start, end, sid in spans if start <= p.line <= end]
-        if owner and isinstance(owner[-1], str):
+        if owner and isinstance(owner[-1], str) and p.service is None:
             p = Problem(p.file, p.line, p.message, owner[-1], p.field)
         out.append(p)
     return out

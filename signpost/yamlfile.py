@@ -11,7 +11,7 @@ import re
 
 import yaml
 
-from .problems import Problem
+from .problems import Problem, quote
 from .text import hidden_character, hidden_characters, is_invisible
 
 NOT_YAML = "this is not valid YAML"
@@ -216,11 +216,19 @@ def _convert(node, file: str, problems: list[Problem], seen: set, depth: int):
         if key in out and joined:
             continue  # the rest of the joined listing: told once, with its first key
         if key in out:
+            joined = key == next(iter(out))
+            if joined and key == "id" and type(value_node) is scalar and isinstance(out[key], str):
+                # A listing that left out its '- ', named: links to it are then not told as
+                # broken too.
+                problems.append(Problem(file, line, "starts without '- ', so it is read as "
+                                        f"part of the listing above ({quote(out[key])}, line "
+                                        f"{lines[key]}): put '- ' before 'id:'",
+                                        value_node.value))
+                continue
             # Most often a '- ' left out, which joins two listings or phones into one.
             problems.append(Problem(file, line, f"is set twice (first on line {lines[key]}): "
                                     "if this line starts a new listing or phone, put '- ' "
                                     "before it; if not, keep one", field=key))
-            joined = key == next(iter(out))
             continue
         out[key] = value_node.value if type(value_node) is scalar and _plain(value_node) \
             else _convert(value_node, file, problems, seen, depth)

@@ -90,6 +90,21 @@ def test_a_failed_build_writes_nothing(project):
     assert [p.name for p in project.out_dir.parent.iterdir() if p.name.startswith(".")] == []
 
 
+def test_a_listing_without_its_dash_is_told_once_not_again_as_broken_links(project):
+    # The fixture's help page links to the risk meeting: joined to the listing above, it has
+    # no page, but that follows from the one mistake, which names it.
+    text = project.services_file.read_text()
+    project.services_file.write_text(text.replace("  - id: lewisham-risk-meeting",
+                                                  "    id: lewisham-risk-meeting"))
+    line = text[:text.index("  - id: lewisham-risk-meeting")].count("\n") + 1
+    with pytest.raises(BuildFailed) as failed:
+        build(project, today=TODAY)
+    assert [p.text() for p in failed.value.problems] == [
+        "service 'lewisham-risk-meeting': starts without '- ', so it is read as part of the "
+        "listing above ('lambeth-women-service', line 21): put '- ' before 'id:'"]
+    assert failed.value.problems[0].line == line
+
+
 def test_a_template_error_writes_nothing(tmp_path):
     project = make_project(tmp_path / "p", copy=("templates",))
     build(project, today=TODAY)

@@ -58,10 +58,10 @@ CASES = [
      with_lines("    name: Other name"),
      S.format(line=9) + "name: is set twice (first on line 3): "
      "if this line starts a new listing or phone, put '- ' before it; if not, keep one"),
-    ("a listing joined to the one before it (its '- ' left out): told once, at its id",
+    ("a listing joined to the one before it (its '- ' left out): told once, by its id",
      GOOD + entry("second").replace("  - id: second", "    id: second"),
-     S.format(line=9) + "id: is set twice (first on line 2): if this line starts a new "
-     "listing or phone, put '- ' before it; if not, keep one"),
+     "services.yaml:9: service 'second': starts without '- ', so it is read as part of the "
+     "listing above ('good-service', line 2): put '- ' before 'id:'"),
     ("several values written without brackets",
      with_lines("    categories: helpline, domestic-abuse"),
      S.format(line=9) + "categories: several values go in square brackets, with commas: "
@@ -240,6 +240,16 @@ CASES = [
 @pytest.mark.parametrize("text, expected", [c[1:] for c in CASES], ids=[c[0] for c in CASES])
 def test_bad_input_gets_exact_message(text, expected, settings):
     assert problems_for(text, settings) == [expected]
+
+
+def test_a_joined_listing_whose_id_is_not_first_is_told_at_that_field_and_by_its_id(settings):
+    text = GOOD + entry("second").replace("  - id: second\n    name: Good Service",
+                                          "    name: Second\n    id: second")
+    assert problems_for(text, settings) == [
+        S.format(line=9) + "name: is set twice (first on line 3): if this line starts a new "
+        "listing or phone, put '- ' before it; if not, keep one",
+        "services.yaml:10: service 'second': starts without '- ', so it is read as part of the "
+        "listing above ('good-service', line 2): put '- ' before 'id:'"]
 
 
 @pytest.mark.parametrize("number", ["+44 (0)20 7946 0002", "(020) 7946-0002", "0800 112 4052"])
