@@ -9,7 +9,7 @@ from .orfeed import as_dict, as_dicts, as_text, codes
 from .orhours import opening_hours
 from .ortext import placeholder_email, placeholder_url, plain
 from .oryaml import Checker
-from .servicerecord import ROUTE_TERMS
+from .servicerecord import OUT_OF_HOURS_TERM, ROUTE_TERMS
 
 
 def phones(record: dict, ours: bool, phone_schedules: list[dict], check: Checker,
@@ -45,6 +45,8 @@ def phones(record: dict, ours: bool, phone_schedules: list[dict], check: Checker
             notes.append(f"fax number {number} left out")
             continue
         entry = {"label": label[:80], "number": number}
+        if OUT_OF_HOURS_TERM in codes(as_dicts(phone.get("attributes")), "kind"):
+            entry["out_of_hours"] = True
         if ext:
             entry["hours"] = f"Extension {ext}."
         if hours:
@@ -103,8 +105,12 @@ def _who(contact: dict) -> str:
 
 def emails(record: dict, check: Checker, notes: list[str]) -> list[dict]:
     """The service's and its contacts' e-mail addresses that are real and pass the checker."""
-    found = [("Email", as_text(record.get("email")))] + [
-        (_who(c) or "Email", as_text(c.get("email"))) for c in as_dicts(record.get("contacts"))]
+    contacts = [(_who(c) or "Email", as_text(c.get("email")))
+                for c in as_dicts(record.get("contacts"))]
+    own = as_text(record.get("email"))
+    # The service's own address, with the label of a contact that has it (our feed's do).
+    found = [(next((label for label, address in contacts if address.lower() == own.lower()),
+                   "Email"), own)] + contacts
     kept, seen = [], set()
     for label, address in found:
         if not address or address.lower() in seen:

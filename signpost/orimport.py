@@ -22,7 +22,7 @@ from .ortext import plain, plain_paragraphs, shortened, summary, to_markdown
 from .orwho import eligibility, languages, served_areas
 from .listingformat import FORMAT
 from .oryaml import Checker
-from .servicerecord import HARM_TERM, uid
+from .servicerecord import HARM_TERM, REPORTING_TERM, uid
 from .settings import Settings
 
 # Fields this import reads; any other field with a value is named as not mapped.
@@ -143,6 +143,8 @@ class _Service:
                 notes.append(f"it may be help for people who harm ({said.group(0)!r} in its name "
                              "or description): if so, set for_people_who_harm: true, so that it "
                              "is never shown as help for victims")
+        if REPORTING_TERM in codes(attributes, "kind"):
+            entry["reporting"] = True
         entry["areas"] = served_areas(record, check.settings, self.areas, notes)
         groups = eligibility(record, attributes, check, notes)
         if groups:

@@ -31,6 +31,8 @@ FORM_TERM = "form"  # a referral form whose route its label does not say
 ZONE_NOTE = "Times are UK local time (Europe/London)."
 # Help for people who harm is marked with its own audience, never mixed with help for victims.
 HARM_TERM = "people-who-harm"
+# A service's and a phone line's flags (link_type "kind"), so that a feed read back keeps them.
+REPORTING_TERM, OUT_OF_HOURS_TERM = "reporting", "out-of-hours"
 
 
 def uid(kind: str, key: str) -> str:
@@ -71,6 +73,12 @@ def taxonomies(settings: Settings) -> dict[str, tuple[dict, dict[str, dict]]]:
                                    "their behaviour: not a service for victims.")}),
         "pages": (_taxonomy("pages", "Pages", "Pages on this directory."),
                   {"listing-page": ("Listing page", "This directory's page about the service.")}),
+        "kinds": (_taxonomy("kinds", "Kinds of listing and line",
+                            "What a service or a phone line is, beyond what it offers."),
+                  {REPORTING_TERM: ("Reporting a crime", "A way to report a crime (the police, "
+                                    "Crimestoppers): not a support service."),
+                   OUT_OF_HOURS_TERM: ("Out-of-hours line", "The phone line to call when the "
+                                       "service's usual line is closed.")}),
     }
     out = {}
     for code, (taxonomy, terms) in vocabularies.items():
@@ -82,9 +90,10 @@ def taxonomies(settings: Settings) -> dict[str, tuple[dict, dict[str, dict]]]:
     return out
 
 
-def _attribute(service_id: str, link_type: str, term: dict, value: str) -> dict:
-    return {"id": uid("attribute", f"{service_id}/{link_type}/{term['code']}/{value}"),
-            "link_id": service_id, "link_type": link_type, "link_entity": "service",
+def _attribute(link_id: str, link_type: str, term: dict, value: str,
+               entity: str = "service") -> dict:
+    return {"id": uid("attribute", f"{link_id}/{link_type}/{term['code']}/{value}"),
+            "link_id": link_id, "link_type": link_type, "link_entity": entity,
             "taxonomy_term_id": term["id"], "taxonomy_term": term, "value": value}
 
 
@@ -156,6 +165,8 @@ def service_record(service: Service, settings: Settings, terms, orgs: dict[str, 
     if service.organisation:
         org = orgs[service.organisation]
         record["organization_id"], record["organization"] = org["id"], org
+    categories, eligibility, routes, audiences, pages, kinds = (terms[k][1] for k in (
+        "categories", "eligibility", "referral-routes", "audiences", "pages", "kinds"))
     record["phones"] = []
     for p in service.phones:
         pid = uid("phone", f"{service.id}/{p.href}")
@@ -165,9 +176,13 @@ def service_record(service: Service, settings: Settings, terms, orgs: dict[str, 
                          notes=f"{p.label} {p.number}")
         if own:
             phone["schedules"] = own
+        if p.out_of_hours:
+            phone["attributes"] = [_attribute(pid, "kind", kinds[OUT_OF_HOURS_TERM],
+                                              OUT_OF_HOURS_TERM, "phone")]
         record["phones"].append(phone)
+    # Every address with its label; the first is the service's own `email` too.
     record["contacts"] = [{"id": uid("contact", f"{service.id}/{e.url}"), "service_id": sid,
-                           "name": e.label, "email": e.url} for e in service.emails[1:]]
+                           "name": e.label, "email": e.url} for e in service.emails]
     record["service_areas"] = [{
         "id": uid("service_area", f"{service.id}/{slug}"), "service_id": sid,
         # extent_type names the format of an `extent` (a GeoJSON shape, say); we publish
@@ -178,8 +193,6 @@ def service_record(service: Service, settings: Settings, terms, orgs: dict[str, 
     record["languages"] = [_language(name, service.id, sid) for name in service.languages]
     # Only the service's own hours: a phone line's hours are on that phone.
     record["schedules"] = _schedules(sid, service.opening_hours, service.id)
-    categories, eligibility, routes, audiences, pages = (terms[k][1] for k in (
-        "categories", "eligibility", "referral-routes", "audiences", "pages"))
     record["attributes"] = (
         [_attribute(sid, "category", categories[c], c) for c in service.categories]
         + [_attribute(sid, "eligibility", eligibility[g.gender or GROUP_ANYONE],
@@ -191,6 +204,8 @@ def service_record(service: Service, settings: Settings, terms, orgs: dict[str, 
                       f.url) for f in service.referral.forms]
         + ([_attribute(sid, "audience", audiences[HARM_TERM], HARM_TERM)]
            if service.for_people_who_harm else [])
+        + ([_attribute(sid, "kind", kinds[REPORTING_TERM], REPORTING_TERM)]
+           if service.reporting else [])
         # Our page's address carries our id, so importing our own feed gives it back.
         + [_attribute(sid, "listing_page", pages["listing-page"],
                       settings.base_url.rstrip("/") + service.url)])

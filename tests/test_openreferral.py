@@ -18,7 +18,7 @@ from signpost.oryaml import entries_yaml
 from signpost.servicerecord import NAMESPACE, uid
 from signpost.servicesfile import load_services, read_services
 from signpost.settings import load_settings
-from conftest import ROOT, REAL_TODAY, TODAY
+from conftest import FIXTURE, ROOT, REAL_TODAY, TODAY
 
 SCHEMAS = Path(__file__).parent / "fixtures" / "openreferral-schemas"
 
@@ -81,8 +81,10 @@ def test_every_service_keeps_its_contacts_areas_and_ages(real):
         record = files[f"services/{uid('service', service.id)}.json"]
         assert record["name"] == service.name
         assert [p["number"] for p in record["phones"]] == [p.number for p in service.phones]
-        emails = ([record["email"]] if "email" in record else []) + [c["email"] for c in record["contacts"]]
-        assert emails == [e.url for e in service.emails]
+        # Every address is a contact, with its label; the first is the service's own too.
+        assert [(c["name"], c["email"]) for c in record["contacts"]] == \
+            [(e.label, e.url) for e in service.emails]
+        assert record.get("email") == (service.emails[0].url if service.emails else None)
         assert [a["description"] for a in record["service_areas"]] == list(service.areas)
         groups = [a["value"] for a in record["attributes"] if a["link_type"] == "eligibility"]
         assert len(groups) == len(service.eligibility)
@@ -108,7 +110,7 @@ def test_ids_are_stable_whatever_the_order(real, real_settings):
         {k: v for k, v in files.items() if k.startswith("services/")}
 
 
-def test_round_trip_keeps_names_contacts_areas_and_ages(real, real_settings, tmp_path):
+def test_round_trip_keeps_names_contacts_areas_ages_and_flags(real, real_settings, tmp_path):
     services, files = real
     records = [v for k, v in files.items() if k.startswith("services/")]
     result = import_services(records, real_settings, REAL_TODAY)
@@ -124,12 +126,35 @@ def test_round_trip_keeps_names_contacts_areas_and_ages(real, real_settings, tmp
     for service in services:
         twin = by_id[service.id]
         assert twin.name == service.name
-        assert twin.phones == service.phones
-        assert [e.url for e in twin.emails] == [e.url for e in service.emails]
+        assert twin.phones == service.phones  # out-of-hours lines too
+        assert twin.emails == service.emails  # each with its label
         assert twin.areas == service.areas
         assert twin.eligibility == service.eligibility
         assert twin.opening_hours == service.opening_hours
         assert twin.categories == service.categories and twin.audiences == service.audiences
+        assert (twin.reporting, twin.for_people_who_harm) == \
+            (service.reporting, service.for_people_who_harm)
+    # The real directory has each of these, so the round trip above covers them.
+    assert any(s.reporting for s in services) and any(s.for_people_who_harm for s in services)
+    assert any(len(s.emails) > 1 for s in services)
+
+
+def test_round_trip_keeps_an_out_of_hours_line(settings):
+    # No real listing has one yet: the fixture's helpline, given one.
+    text = (FIXTURE / "services.yaml").read_text().replace(
+        "        opening_hours: 24/7\n",
+        "        opening_hours: 24/7\n      - label: Out of hours\n"
+        "        number: 020 7946 0009\n        out_of_hours: true\n", 1)
+    services, problems = read_services(text, "services.yaml", settings, TODAY)
+    assert problems == [] and services[0].phones[1].out_of_hours
+    files = feed_files(services, settings)
+    result = import_services([v for k, v in files.items() if k.startswith("services/")],
+                             settings, TODAY)
+    imported, problems = read_services(entries_yaml(result.entries, ""), "imported.yaml",
+                                       settings, TODAY)
+    assert problems == []
+    twin = next(s for s in imported if s.id == services[0].id)
+    assert twin.phones == services[0].phones
 
 
 def test_the_build_publishes_the_feed_and_the_cli_imports_it(built, tmp_path):
