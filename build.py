@@ -84,6 +84,7 @@ def _import(settings: Settings, sources: list[Path], out: str | None, areas: lis
     from signpost.orfeed import read_sources
     from signpost.orimport import import_services
     from signpost.oryaml import entries_yaml
+    from signpost.servicesfile import written_ids
     settings, problems = load_settings(settings)
     if out and Path(out).exists():  # never over services.yaml, or an import not yet reviewed
         problems.append(f"--out {out}: already exists: give a new file name (the import never "
@@ -103,7 +104,11 @@ def _import(settings: Settings, sources: list[Path], out: str | None, areas: lis
         print("\n".join(map(str, problems)), file=sys.stderr)
         print("Nothing was imported.", file=sys.stderr)
         return 1
-    result = import_services(feed.services, settings, dt.date.today(), tuple(areas))
+    try:  # the ids already listed, which new entries must not reuse
+        taken = written_ids(settings.services_file.read_text(encoding="utf-8", errors="replace"))
+    except OSError:
+        taken = frozenset()
+    result = import_services(feed.services, settings, dt.date.today(), tuple(areas), taken)
     names = ", ".join(s.name for s in sources)
     text = entries_yaml(result.entries, f"# {len(result.entries)} services imported from {names} "
                         f"on {dt.date.today()}.\n# Check every detail with the service before "

@@ -47,13 +47,16 @@ class Imported:
 
 
 def import_services(records: list[dict], settings: Settings, today: dt.date,
-                    areas: tuple[str, ...] = ()) -> Imported:
-    """Turn Open Referral services into listing entries that pass check."""
+                    areas: tuple[str, ...] = (), taken: frozenset[str] = frozenset()
+                    ) -> Imported:
+    """Turn Open Referral services into listing entries that pass check.
+
+    :param taken: the ids services.yaml has, which a new entry must not reuse."""
     result = Imported([], [], [])
     used: set[str] = set()
     check = Checker(settings, today)
     for index, record in enumerate(records):
-        service = _Service(record, index, check, areas, used)
+        service = _Service(record, index, check, areas, used, taken)
         entry = service.entry()
         result.notes += [f"service '{service.sid}': {n}" for n in service.notes]
         if entry is None:
@@ -69,27 +72,35 @@ class _Service:
     """One record mapped to an entry, with notes on what was left out, or why it was not."""
 
     def __init__(self, record: dict, index: int, check: Checker, areas: tuple[str, ...],
-                 used: set[str]):
+                 used: set[str], taken: frozenset[str]):
         self.record, self.check, self.areas = record, check, areas
         self.notes: list[str] = []
         self.why = ""
         self.name = self._fitted("name", plain(as_text(record.get("name"))))
         self.ours = False  # our own feed: phone descriptions are "label – hours"
-        self.sid = self._id(used, index)
+        self.sid = self._id(used, taken, index)
 
-    def _id(self, used, index) -> str:
-        """Our own slug back when this is our own feed, else a slug of the name."""
+    def _id(self, used: set[str], taken: frozenset[str], index: int) -> str:
+        """Our own slug back when this is our own feed, else a slug of the name that neither
+        this import nor services.yaml (`taken`) has used."""
         rid = as_text(self.record.get("id"))
         for attribute in as_dicts(self.record.get("attributes")):
             match = _OUR_PAGE.search(as_text(attribute.get("value")))
             if match and uid("service", match.group(1)) == rid:
                 self.ours = True
+                if match.group(1) in taken:
+                    self.notes.append("is already in services.yaml: this directory's own "
+                                      "listing, read back from its feed")
                 return match.group(1)
         slug = re.sub(r"[^a-z0-9]+", "-", self.name.lower()).strip("-")[:100].strip("-") \
             or f"service-{index + 1}"
         sid, n = slug, 2
-        while sid in used:
+        while sid in used or sid in taken:
             sid, n = f"{slug}-{n}", n + 1
+        if slug in taken:
+            self.notes.append(f"id {slug!r} is a listing in services.yaml already, so this one "
+                              f"is {sid!r}: if they are the same service, update that listing "
+                              "instead of adding this one")
         return sid
 
     def entry(self) -> dict | None:

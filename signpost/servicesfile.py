@@ -143,6 +143,11 @@ def _each_entry_alone(text: str, file: str, settings: Settings, today: dt.date
 _ID = re.compile(r"^[ -]*id:[ ]*[\"']?([a-z0-9-]+)", re.MULTILINE)
 
 
+def written_ids(text: str) -> frozenset[str]:
+    """The ids of the listings in a services file's text, read or not."""
+    return frozenset(_ID.findall(text))
+
+
 def _named(problems: list[Problem], text: str, line: int = 1) -> list[Problem]:
     """Name in each problem the service whose id comes last before its line in text (the
     file, or one entry's text, which starts on `line`), if any: for YAML that cannot be

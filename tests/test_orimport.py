@@ -461,6 +461,30 @@ def test_the_cli(tmp_path):
         "file)", "Nothing was imported."]
 
 
+def test_an_id_services_yaml_has_is_never_reused(tmp_path, real_settings):
+    # A service named as a real listing is: pasted in with its id, `check` would refuse both.
+    source = tmp_path / "feed.json"
+    source.write_text(json.dumps([{"id": "x1", "name": "Athena", "status": "active",
+                                   "phones": [{"number": "020 7946 0123"}],
+                                   "service_areas": [{"name": "Lewisham"}]}]))
+    out = tmp_path / "imported.yaml"
+    done = subprocess.run([sys.executable, str(ROOT / "build.py"), "import-openreferral",
+                           str(source), "--out", str(out)], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert "service 'athena-2': id 'athena' is a listing in services.yaml already, so this " \
+        "one is 'athena-2': if they are the same service, update that listing instead of " \
+        "adding this one" in done.stderr.splitlines()
+    assert "- id: athena-2" in out.read_text()
+    # Our own feed read back keeps its ids, and says they are listed already.
+    services, _ = load_services(real_settings, "services.yaml", REAL_TODAY)
+    records = [v for k, v in feed_files(services[:1], real_settings).items()
+               if k.startswith("services/")]
+    result = import_services(records, real_settings, REAL_TODAY, (), frozenset({services[0].id}))
+    assert [e["id"] for e in result.entries] == [services[0].id]
+    assert f"service '{services[0].id}': is already in services.yaml: this directory's own " \
+        "listing, read back from its feed" in result.notes
+
+
 def test_a_file_with_no_services_is_a_problem_and_writes_nothing(tmp_path):
     empty = tmp_path / "taxonomies.json"
     empty.write_text('{"contents": []}')
