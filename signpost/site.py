@@ -40,9 +40,11 @@ def plan_site(services: list[Service], pages: list[Page], settings: Settings,
     # Kinds of help are for residents: a forum or risk meeting for professionals is on their lists.
     in_category = _by_value(for_residents, lambda s: s.categories)
     categories = {c.slug: in_category.get(c.slug, []) for c in settings.categories.values()}
-    # A group open to any gender (no gender given) serves each of them.
+    # A group open to any gender (no gender given) serves each of them, and so does a way to
+    # report a crime that names no group (the police are there for everyone).
     in_group = _by_value(for_residents, lambda s: settings.genders if any(
-        g.gender is None for g in s.eligibility) else [g.gender for g in s.eligibility])
+        g.gender is None for g in s.eligibility) or s.reporting and not s.eligibility
+        else [g.gender for g in s.eligibility])
     groups = {g.slug: in_group.get(g.slug, []) for g in settings.genders.values()}
     for_professionals_in = _by_value(for_professionals, lambda s: s.areas)
     home_help = [s for s in by_name if s.id == settings.home_helpline]

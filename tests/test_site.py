@@ -54,9 +54,16 @@ def test_gender_pages_include_groups_open_to_anyone(settings):
     services = [svc("men-only", eligibility=(Group("men"),)),
                 svc("anyone", eligibility=(Group(None, 16),)),
                 svc("women-only", eligibility=(Group("women"),)),
-                svc("unstated")]
+                svc("unstated"),
+                svc("police", reporting=True),
+                svc("reporting-for-women", reporting=True, eligibility=(Group("women"),))]
     out = urls(plan_site(services, PAGES, settings, TODAY))
-    assert [s.id for s in out["/for/men/"].context["listing"].services] == ["anyone", "men-only"]
+    # A way to report a crime that names no group is for everyone; one that names a group
+    # is for that group only; a service that has not said who it is for is left to search.
+    assert [s.id for s in out["/for/men/"].context["listing"].services] == \
+        ["anyone", "men-only", "police"]
+    assert [s.id for s in out["/for/women/"].context["listing"].services] == \
+        ["anyone", "women-only", "police", "reporting-for-women"]
 
 
 def test_each_list_offers_its_own_lines_first_and_no_victims_line_to_people_who_harm(settings):
