@@ -24,7 +24,7 @@ from .yamlfile import YamlList, YamlMap
 
 TEXT_LIMIT = 1000  # characters, unless a field says otherwise
 # A whole value inside curly quotes, with none between them: “Refuge”, not “Safe” or “Home”.
-_CURLY = re.compile(r"“[^“”]*”|‘[^‘’]*’", re.S)
+_CURLY = re.compile(r"“[^“”]*”|‘[^‘’]*’")
 
 
 def items(value, line, name, at) -> list[tuple[object, int]]:
