@@ -13,7 +13,7 @@ from .problems import Problem, unknown_keys
 from .services import (AUDIENCES, DAYS, ROUTES, STATUSES, Group, Hours, Link, Period, Phone,
                        Referral, Service)
 from .settings import Settings
-from .textformats import Age, Day, Email, Markdown, PhoneNumber, Slug, Time, Url
+from .textformats import TIME, Age, Day, Email, Markdown, PhoneNumber, Slug, Time, Url
 from .yamlfile import YamlMap
 
 
@@ -28,9 +28,28 @@ def _a_day_and_a_span(period: dict, entry: YamlMap, name: str, at) -> None:
         # An empty list would pass as "no days" and leave the period with none.
         at.add(entry.lines["days"], f"{name}.days",
                "must name at least one day, like [mon, tue] (got an empty list)")
-    if period.get("opens") and period["opens"] == period.get("closes"):
+    opens, closes = period.get("opens"), period.get("closes")
+    if opens and opens == closes:
         at.add(entry.lines["closes"], f"{name}.closes",
                "is the same as opens (for a line open all day every day, write 24/7)")
+    elif _morning_to_night(opens, closes):
+        # Most likely an afternoon hour in 12-hour time: 09:00 to 05:00 would show the line
+        # "open now" at 3am. A night line opens in the evening (17:00 to 09:00) and passes.
+        afternoon = f"{int(closes[:2]) + 12:02d}{closes[2:]}"
+        at.add(entry.lines["closes"], f"{name}.closes",
+               f"is before opens, so this reads as open overnight, from {opens} to {closes} "
+               f"the next day: for {closes} in the afternoon write '{afternoon}' "
+               "(24-hour time)")
+
+
+def _morning_to_night(opens, closes) -> bool:
+    """Whether a period opens before midday and closes more than 15 hours later, the next
+    day: no service's hours, but what a 12-hour time written as 24-hour time makes."""
+    if not (isinstance(opens, str) and isinstance(closes, str) and TIME.fullmatch(opens)
+            and TIME.fullmatch(closes)) or not closes < opens < "12:00":
+        return False
+    minutes = [int(t[:2]) * 60 + int(t[3:]) for t in (opens, closes)]
+    return minutes[1] + 24 * 60 - minutes[0] > 15 * 60
 
 
 HOURS = Either("24/7", Hours(always=True), List(Shape(

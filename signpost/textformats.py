@@ -13,7 +13,7 @@ from .markup import to_html
 from .problems import quote
 
 _SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
-_TIME = re.compile(r"([01][0-9]|2[0-3]):[0-5][0-9]")  # fullmatch: '09:00\n' is not a time
+TIME = re.compile(r"([01][0-9]|2[0-3]):[0-5][0-9]")  # fullmatch: '09:00\n' is not a time
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
@@ -139,12 +139,13 @@ class Time(Field):
     """A 24-hour time, kept as written."""
 
     def check(self, value, line, name, at):
-        if not (isinstance(value, str) and _TIME.fullmatch(value)):
-            at.add(line, name, f"must be a 24-hour time like '09:00' (got {quote(value)})")
+        if not (isinstance(value, str) and TIME.fullmatch(value)):
+            at.add(line, name, f"must be a 24-hour time like '09:00' (got {quote(value)})"
+                   + (": for midnight, write '00:00'" if value == "24:00" else ""))
         return value
 
     def schema(self, settings):
-        return {"type": "string", "pattern": f"^{_TIME.pattern}$"}
+        return {"type": "string", "pattern": f"^{TIME.pattern}$"}
 
 
 class Day(Text):

@@ -39,6 +39,17 @@ def test_good_service_has_no_problems(settings):
     assert problems_for(GOOD, settings) == []
 
 
+@pytest.mark.parametrize("opens, closes", [("17:00", "09:00"), ("20:00", "08:00"),
+                                           ("10:00", "01:00"), ("18:00", "02:00"),
+                                           ("09:00", "00:00"), ("09:00", "17:00")])
+def test_night_lines_and_late_closing_are_hours_as_written(opens, closes, settings):
+    # Overnight periods that services have: only a morning opening that runs more than 15
+    # hours into the next day is taken for a slip.
+    assert problems_for(with_lines("    opening_hours:", "      - days: [mon]",
+                                   f"        opens: '{opens}'", f"        closes: '{closes}'"),
+                        settings) == []
+
+
 S = "services.yaml:{line}: service 'good-service': "
 
 CASES = [
@@ -201,6 +212,17 @@ CASES = [
      S.format(line=7) + "phones.label: is inside curly quotes (\u201c\u2026\u201d), which "
                         "YAML keeps as part of the value: use straight quotes (\"\u2026\") "
                         "or none"),
+    ("5pm written as 05:00: open overnight from the morning",
+     with_lines("    opening_hours:", "      - days: [mon]", "        opens: '09:00'",
+                "        closes: '05:00'"),
+     S.format(line=12) + "opening_hours.closes: is before opens, so this reads as open "
+                         "overnight, from 09:00 to 05:00 the next day: for 05:00 in the "
+                         "afternoon write '17:00' (24-hour time)"),
+    ("midnight written as 24:00",
+     with_lines("    opening_hours:", "      - days: [mon]", "        opens: '09:00'",
+                "        closes: '24:00'"),
+     S.format(line=12) + "opening_hours.closes: must be a 24-hour time like '09:00' (got "
+                         "'24:00'): for midnight, write '00:00'"),
     ("an opening period with no days",
      with_lines("    opening_hours:", "      - days: []", "        opens: '09:00'",
                 "        closes: '17:00'"),
