@@ -223,11 +223,48 @@ def test_search_results_label_help_for_people_who_harm(phone, site):
     assert card.locator(".app-tag").text_content() == "For people worried about their own behaviour"
 
 
-def test_a_search_that_finds_only_help_for_people_who_harm_offers_the_helpline_too(phone, site):
-    assert search(phone, site, query="perpetrator") == ["Men and Masculinities"]
+NOT_FOR_VICTIMS = "These services are not ones to contact if someone is hurting you."
+
+
+@pytest.mark.parametrize("words, found", [
+    ("perpetrator", ["Men and Masculinities"]),
+    ("forum", ["Lambeth VAWG Forum", "Lewisham VAWG Forum",
+               "Barking and Dagenham Domestic Abuse Forum"]),
+    ("staking", ["Barking and Dagenham Domestic Abuse Forum"])])  # a typo of "stalking"
+def test_a_search_that_finds_no_help_for_victims_says_so_and_offers_the_helpline(
+        phone, site, words, found):
+    # Only help for people who harm, or services only for professionals: neither is a
+    # service to contact if someone is hurting you, and the page says so.
+    assert sorted(search(phone, site, query=words)) == sorted(found)
     none = phone.locator(".app-search__none")
     expect(none).to_be_visible()
+    assert none.locator("p").first.text_content().startswith(NOT_FOR_VICTIMS)
     assert none.locator(f'a[href="{HELPLINE_TEL}"]').is_visible()
+
+
+def test_services_only_for_professionals_come_after_residents_help_and_say_so(phone, site):
+    _, services = real_directory()
+    professional = {s.name for s in services if "residents" not in s.audiences}
+    found = search(phone, site, query="domestic abuse")
+    theirs = [n for n in found if n in professional]
+    assert theirs and found[-len(theirs) - 1:] == theirs + ["Men and Masculinities"]
+    for name in theirs:
+        card = phone.locator(".app-search__services > li").filter(has_text=name)
+        assert card.locator(".app-tag").all_text_contents() == ["For professionals"]
+        assert "has not said" not in card.inner_text()
+    expect(phone.locator(".app-search__none")).to_be_hidden()
+
+
+def test_equal_matches_come_in_the_residents_order(phone, site):
+    # "husband" is among the plain words of a kind of help: every service of that kind
+    # matches it alike, and none comes first for having a shorter page.
+    _, services = real_directory()
+    from signpost.order import browse_key
+    key = {s.name: browse_key(s) for s in services}
+    found = [n for n in search(phone, site, query="husband")
+             if n != "Men and Masculinities" and
+             "residents" in next(s for s in services if s.name == n).audiences]
+    assert len(found) > 5 and found == sorted(found, key=key.get)
 
 
 def test_every_hinted_word_finds_something(phone, site):

@@ -107,7 +107,8 @@ def test_service_page_shows_everything(env):
 
 
 def test_service_page_says_what_it_does_not_know(env):
-    page = render(env, "service.html", service=BARE, stale=False)
+    residents = dataclasses.replace(BARE, audiences=("residents",))
+    page = render(env, "service.html", service=residents, stale=False)
     text = page.get_text(" ", strip=True)
     assert "The service has not said who it is for." in text
     assert "has not published its opening hours" in text
@@ -115,10 +116,32 @@ def test_service_page_says_what_it_does_not_know(env):
     assert "months ago" not in text and "temporarily closed" not in text
 
 
+def test_a_service_only_for_professionals_says_so_on_its_page_and_in_search(env):
+    page = render(env, "service.html", service=BARE, stale=False)
+    assert "Professionals who work with people affected by abuse. It is not a service to " \
+        "contact for help yourself." in page.get_text(" ", strip=True)
+    assert "has not said" not in page.get_text(" ", strip=True)
+    facets = {span.get("data-pagefind-meta") or span.get("data-pagefind-filter")
+              for span in page.select("[data-pagefind-meta], [data-pagefind-filter]")}
+    # Listed after the services residents can contact (search.js), with its tag.
+    assert {"section:professionals", "tag:For professionals"} <= facets
+    assert not [f for f in facets if f.startswith("who:")]
+
+
+def test_a_closed_service_says_so_in_search(env):
+    def meta(service):
+        page = render(env, "service.html", service=service, stale=False)
+        return {span["data-pagefind-meta"] for span in page.select("[data-pagefind-meta]")}
+    assert "closed:This service is temporarily closed." in meta(FULL)
+    assert not [m for m in meta(dataclasses.replace(FULL, status="active"))
+                if m.startswith("closed:")]
+
+
 def test_a_way_to_report_a_crime_never_casts_doubt_on_who_may_call_or_when(env):
     emergency = (Phone("Emergency", "999", "tel:999"),)
     for reporting in (True, False):
-        service = dataclasses.replace(BARE, phones=emergency, reporting=reporting)
+        service = dataclasses.replace(BARE, audiences=("residents",), phones=emergency,
+                                      reporting=reporting)
         page = render(env, "service.html", service=service, stale=False)
         headings = [h.get_text() for h in page.find_all("h2")]
         text = page.get_text(" ", strip=True)

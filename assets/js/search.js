@@ -4,6 +4,9 @@
 import { showOpening, TEXT } from "./open-now.js";
 
 const PAGE = 10;  // result cards shown at a time (each fetches its fragment, if not yet had)
+// Pagefind's ranking (pagefind.app/docs/ranking): the page's length and how often a word
+// comes in it count for nothing, so a match is a match (see ranked, below).
+const RANKING = { pageLength: 0, termFrequency: 0 };
 const root = document.querySelector('[data-module="app-search"]');
 if (root) start(root);
 
@@ -68,7 +71,7 @@ function start(root) {
     loading = loading || import("/pagefind/pagefind.js").then(async (module) => {
       // Never highlightParam: it puts words in URLs. No worker: 12 KB. One call: a second
       // would replace it. Shard k answers to "shard: k".
-      await module.options({ excerptLength: 0, noWorker: true,
+      await module.options({ excerptLength: 0, noWorker: true, ranking: RANKING,
         ...(shards > 1 ? { mergeFilter: { shard: "0" } } : {}) });
       await Promise.all(upTo(shards - 1).slice(1).map((k) =>
         module.mergeIndex(`/pagefind/${k}/`, { mergeFilter: { shard: String(k) } })));
@@ -94,7 +97,10 @@ function start(root) {
     find(".app-search__pages-heading").hidden = !helpData.length;
     // No service for victims found (help pages, or only help for people who harm, are not
     // enough): the 24-hour helpline and the ways to look, so a search is never a dead end.
-    if (!found.forVictims) fillNone(none, lines[fields.gender.value] || lines[""]);
+    if (!found.forVictims) {
+      fillNone(none, lines[fields.gender.value] || lines[""],
+        results.length ? TEXT.none_other : TEXT.none_intro);
+    }
     none.hidden = Boolean(found.forVictims);
     status.textContent = summary(results.length, helpData.length);
     showCounts(found.filters);
@@ -104,26 +110,40 @@ function start(root) {
 
   async function searchServices(words, chosen) {
     // Browsing searches for the word every service page carries (no words would load the
-    // whole index), in the residents' order (signpost/order.py). Help for people who harm
-    // (a section) is searched apart, last.
+    // whole index), in the residents' order. Services only for professionals, then help for
+    // people who harm (each a section), are searched apart and listed after the rest, so
+    // the words of a search never put them first.
     const query = words || root.dataset.browseWord;
-    const harmSection = { section: "people-who-harm" };
-    const options = (which) => ({ filters: { ...chosen, ...which },
-      sort: words ? {} : { order: "asc" } });
-    const [main, harm] = await Promise.all([
-      searchShards(query, options({ none: [{ type: "page" }, harmSection] })),
-      searchShards(query, options(harmSection))]);
-    return { results: main.results.concat(harm.results), forVictims: main.results.length,
-      filters: addCounts(main.filters, harm.filters) };
+    const sections = ["professionals", "people-who-harm"].map((section) => ({ section }));
+    const find = (which) => (words ? ranked : inOrder)(query, { ...chosen, ...which });
+    const [main, ...apart] = await Promise.all([
+      find({ none: [{ type: "page" }, ...sections] }), ...sections.map(find)]);
+    return { results: main.results.concat(...apart.map((part) => part.results)),
+      forVictims: main.results.length,
+      filters: addCounts(main.filters, ...apart.map((part) => part.filters)) };
   }
 
-  // Sorted, a result's score is its place in its shard (a range of that order): list in turn.
-  async function searchShards(query, options) {
-    if (shards === 1 || !options.sort.order) return pagefind.search(query, options);
+  // In the residents' order (signpost/order.py). Sorted, a result's score is its place in
+  // its shard (a range of that order), so the shards are listed in turn.
+  async function inOrder(query, filters) {
+    const options = { filters, sort: { order: "asc" } };
+    if (shards === 1) return pagefind.search(query, options);
     const parts = await Promise.all(upTo(shards - 1).map((k) =>
-      pagefind.search(query, { ...options, filters: { ...options.filters, shard: String(k) } })));
+      pagefind.search(query, { ...options, filters: { ...filters, shard: String(k) } })));
     return { results: parts.flatMap((part) => part.results),
       filters: addCounts(...parts.map((part) => part.filters)) };
+  }
+
+  // By relevance, where equal matches are equal (RANKING): a word many services share
+  // through their kind of help's plain words ranks none above the others for a shorter
+  // page. Equal matches come in the residents' order.
+  async function ranked(query, filters) {
+    const [found, ordered] = await Promise.all([pagefind.search(query, { filters }),
+      inOrder(query, filters)]);
+    const place = new Map(ordered.results.map((result, i) => [result.id, i]));
+    const score = (result) => Math.round(result.score * 1000);
+    return { ...found, results: [...found.results].sort((a, b) =>
+      score(b) - score(a) || place.get(a.id) - place.get(b.id)) };
   }
 
   // Counts need the borough and kind filters (80 KB at 10,000 listings; not every filter):
@@ -205,7 +225,8 @@ function start(root) {
     link.href = data.url;
     heading.append(link);
     item.append(heading);
-    if (data.meta.harm) item.append(element("p", "app-tag", data.meta.harm));
+    if (data.meta.closed) item.append(element("p", "app-tag app-tag--closed", data.meta.closed));
+    if (data.meta.tag) item.append(element("p", "app-tag", data.meta.tag));
     item.append(element("p", "", data.meta.summary));
     if (data.meta.who) {  // not on a way to report a crime, which anyone may use
       const who = element("p", "app-card__who");
@@ -230,10 +251,11 @@ function start(root) {
     return item;
   }
 
-  // What to do when nothing is found: a line to call (the chosen group's own, else the
-  // 24-hour helpline), the boroughs, the kinds of help.
-  function fillNone(box, line) {
-    box.replaceChildren(element("p", "", TEXT.none_intro));
+  // What to do when no service for victims is found: a line to call (the chosen group's
+  // own, else the 24-hour helpline), the boroughs, the kinds of help. Said of what was
+  // found, if anything (services only for professionals, help for people who harm).
+  function fillNone(box, line, intro) {
+    box.replaceChildren(element("p", "", intro));
     if (line) {
       const section = element("section", "app-section app-section--highlight app-call-now");
       const heading = element("h2", "", TEXT.talk_now);
