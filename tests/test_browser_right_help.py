@@ -208,7 +208,9 @@ def test_a_search_with_no_result_is_not_a_dead_end(phone, site):
 @pytest.mark.parametrize("words, expected", [
     ("husband", "Athena"), ("scared", "National Domestic Abuse Helpline"),
     ("housing", "Gaia Centre"), ("somewhere safe to stay", "Refuge Barking and Dagenham "
-                                 "Domestic and Sexual Abuse Service")])
+                                 "Domestic and Sexual Abuse Service"),
+    # A group a service names (Athena's non-binary group), and a kind of help's plain words.
+    ("non-binary", "Athena"), ("non-binary", "National LGBT+ Domestic Abuse Helpline")])
 def test_plain_words_find_services(phone, site, words, expected):
     found = search(phone, site, query=words)
     assert expected in found
