@@ -14,7 +14,8 @@ _USED = re.compile(r"\bt\.([a-z_][a-z0-9_]*)")
 # found when it is rendered): a text that leaves one out, or has another, would show the
 # braces or lose the boroughs' links. tests/test_content.py checks the scripts use these.
 SCRIPT_PLACEHOLDERS = {
-    "service_many": {"n"}, "page_many": {"n"}, "found": {"what"}, "chosen": {"n"},
+    "service_many": {"n"}, "page_many": {"n"}, "found": {"what"}, "found_some": {"what"},
+    "chosen": {"n"},
     "open_now": {"when"}, "closed_now": {"when"}, "filter_count": {"shown", "total"},
     "finder_in": {"place", "boroughs"}, "finder_several": {"place", "boroughs"},
     "finder_mostly": {"place", "first", "rest"}, "finder_mostly_outside": {"place", "boroughs"},

@@ -218,6 +218,26 @@ def test_plain_words_find_services(phone, site, words, expected):
         if "Men and Masculinities" in found else True
 
 
+@pytest.mark.parametrize("words, expected", [
+    ("worried about my child", "NSPCC Helpline"), ("report abuse", "Police"),
+    ("my son is violent", "RESET")])
+def test_a_sentence_finds_services_by_some_of_its_words_and_says_so(phone, site, words, expected):
+    # No page has every word of it: each word is searched alone, and the page says so.
+    assert expected in search(phone, site, query=words)
+    status = phone.locator(".app-search__status").text_content()
+    assert status.startswith("No service has all those words. With some of them, ")
+    expect(phone.locator(".app-search__none")).to_be_hidden()
+    # The choices' counts would not add up over the words: none is shown.
+    phone.focus("#search-borough")
+    phone.wait_for_timeout(500)
+    assert not [o for o in phone.locator("#search-borough option").all_text_contents()
+                if "(" in o]
+
+
+def test_forced_marriage_finds_help_with_honour_based_abuse(phone, site):
+    assert "Athena" in search(phone, site, query="forced marriage")
+
+
 def test_search_results_label_help_for_people_who_harm(phone, site):
     found = search(phone, site, query="behaviour")
     assert found[-1] == "Men and Masculinities"

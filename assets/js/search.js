@@ -7,6 +7,11 @@ const PAGE = 10;  // result cards shown at a time (each fetches its fragment, if
 // Pagefind's ranking (pagefind.app/docs/ranking): the page's length and how often a word
 // comes in it count for nothing, so a match is a match (see ranked, below).
 const RANKING = { pageLength: 0, termFrequency: 0 };
+// Words too common to find anything by when a sentence is searched a word at a time.
+const COMMON = new Set(("the and for with about from that this have has had was are were "
+  + "not but can get got need want help some someone very just into out off too all any "
+  + "you your our his her him she they them their what when where who how why i'm im "
+  + "it's its").split(" "));
 const root = document.querySelector('[data-module="app-search"]');
 if (root) start(root);
 
@@ -102,7 +107,7 @@ function start(root) {
         results.length ? TEXT.none_other : TEXT.none_intro);
     }
     none.hidden = Boolean(found.forVictims);
-    status.textContent = summary(results.length, helpData.length);
+    status.textContent = summary(results.length, helpData.length, found.someWords);
     showCounts(found.filters);
     searched = true;
     count();
@@ -115,12 +120,36 @@ function start(root) {
     // the words of a search never put them first.
     const query = words || root.dataset.browseWord;
     const sections = ["professionals", "people-who-harm"].map((section) => ({ section }));
-    const find = (which) => (words ? ranked : inOrder)(query, { ...chosen, ...which });
+    const find = (which) => (words ? relevant : inOrder)(query, { ...chosen, ...which });
     const [main, ...apart] = await Promise.all([
       find({ none: [{ type: "page" }, ...sections] }), ...sections.map(find)]);
+    const parts = [main, ...apart];
     return { results: main.results.concat(...apart.map((part) => part.results)),
-      forVictims: main.results.length,
-      filters: addCounts(main.filters, ...apart.map((part) => part.filters)) };
+      forVictims: main.results.length, someWords: parts.some((part) => part.someWords),
+      filters: parts.every((part) => part.filters) ? addCounts(...parts.map((p) => p.filters))
+        : null };
+  }
+
+  // A sentence ("my husband hits me") rarely has all its words in one page. When none has,
+  // each word is searched alone (but the commonest), and what the most words found comes
+  // first. The choices' counts are then left out: those of the words would not add up.
+  async function relevant(query, filters) {
+    const found = await ranked(query, filters);
+    const each = [...new Set(query.toLowerCase().match(/[\p{L}\p{N}'-]+/gu) || [])]
+      .filter((word) => word.length > 2 && !COMMON.has(word));
+    if (found.results.length || each.length < 2) return found;
+    const hits = new Map();
+    for (const one of await Promise.all(each.map((word) => ranked(word, filters)))) {
+      one.results.forEach((result, place) => {
+        const hit = hits.get(result.id) || { result, words: 0, place };
+        hit.words += 1;
+        hit.place = Math.min(hit.place, place);
+        hits.set(result.id, hit);
+      });
+    }
+    const results = [...hits.values()].sort((a, b) => b.words - a.words || a.place - b.place)
+      .map((hit) => hit.result);
+    return { results, filters: null, someWords: results.length > 0 };
   }
 
   // In the residents' order (signpost/order.py). Sorted, a result's score is its place in
@@ -158,12 +187,13 @@ function start(root) {
     if (mine === ticket) showCounts(found.filters);
   }
 
-  function summary(serviceCount, pageCount) {
+  function summary(serviceCount, pageCount, someWords) {
     const count = (n, one, many) => (n === 1 ? TEXT[one] : TEXT[many].replace("{n}", n));
     const parts = [];
     if (serviceCount) parts.push(count(serviceCount, "service_one", "service_many"));
     if (pageCount) parts.push(count(pageCount, "page_one", "page_many"));
-    return parts.length ? TEXT.found.replace("{what}", parts.join(` ${TEXT.and} `)) : TEXT.results_none;
+    const found = someWords ? TEXT.found_some : TEXT.found;
+    return parts.length ? found.replace("{what}", parts.join(` ${TEXT.and} `)) : TEXT.results_none;
   }
 
   async function showMore(mine = ticket) {
@@ -191,7 +221,11 @@ function start(root) {
     for (const [field, key] of [[fields.borough, "borough"], [fields.kind, "kind"]]) {
       for (const option of field.options) {
         option.dataset.name = option.dataset.name || option.textContent;
-        if (!option.value || !counts[key]) continue;
+        if (!option.value) continue;
+        if (!counts || !counts[key]) {
+          option.textContent = option.dataset.name;
+          continue;
+        }
         const n = (counts[key][option.value] || 0) + (key === "borough" ? counts.borough.National || 0 : 0);
         option.textContent = `${option.dataset.name} (${n})`;
       }
