@@ -57,7 +57,9 @@ def make_env(settings: Settings, exit_url: str | None = None,
                        services_count=lambda n: locale["services_count_one"] if n == 1 else
                        locale["services_count_many"].format(n=n),
                        hours_code=hours_code, who_ranges=who_ranges, who_values=who_values,
-                       browse_key=browse_key)
+                       browse_key=browse_key,
+                       area_names=lambda service: ", ".join(settings.areas[slug].name
+                                                            for slug in service.areas))
     env.wording = locale  # as read, with where each text is, for problems while rendering
     env.globals.update(site=settings, t=_Wording(locale),
                        exit_url=exit_url or settings.exit_url,

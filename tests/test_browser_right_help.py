@@ -234,6 +234,13 @@ def test_a_sentence_finds_services_by_some_of_its_words_and_says_so(phone, site,
                 if "(" in o]
 
 
+def test_a_search_result_says_where_the_service_is(phone, site):
+    search(phone, site, query="Early Intervention")
+    card = phone.locator(".app-search__services > li").filter(
+        has_text="Gaia Centre Early Intervention Service")
+    assert card.locator(".app-card__where").text_content() == "Where: Lambeth"
+
+
 def test_forced_marriage_finds_help_with_honour_based_abuse(phone, site):
     assert "Athena" in search(phone, site, query="forced marriage")
 

@@ -128,6 +128,17 @@ def test_a_service_only_for_professionals_says_so_on_its_page_and_in_search(env)
     assert not [f for f in facets if f.startswith("who:")]
 
 
+def test_a_card_and_a_search_result_say_where_the_service_is(env):
+    page = render(env, "services.html", listing=Listing(
+        "H", intro=(), breadcrumbs="areas", services=(FULL,), count=1, page=1,
+        sections=(Section("", (FULL,)),), pages=((1, "/x/"),)))
+    assert page.select_one("li.app-card .app-card__where").get_text() == \
+        "Where: Lambeth, Lewisham"
+    facets = render(env, "service.html", service=FULL, stale=False)
+    assert "where:Lambeth, Lewisham" in [
+        span["data-pagefind-meta"] for span in facets.select("[data-pagefind-meta]")]
+
+
 def test_a_closed_service_says_so_in_search(env):
     def meta(service):
         page = render(env, "service.html", service=service, stale=False)

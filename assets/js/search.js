@@ -262,6 +262,9 @@ function start(root) {
     if (data.meta.closed) item.append(element("p", "app-tag app-tag--closed", data.meta.closed));
     if (data.meta.tag) item.append(element("p", "app-tag", data.meta.tag));
     item.append(element("p", "", data.meta.summary));
+    const where = element("p", "app-card__where");
+    where.append(element("strong", "", TEXT.where), " " + data.meta.where);
+    item.append(where);
     if (data.meta.who) {  // not on a way to report a crime, which anyone may use
       const who = element("p", "app-card__who");
       who.append(element("strong", "", TEXT.who_for), " " + data.meta.who);
