@@ -26,9 +26,14 @@ _Dumper.add_representer(str, _text)
 
 
 def entries_yaml(entries: list[dict], header: str) -> str:
-    """The entries as a services.yaml document, after a header of comments."""
-    return header + yaml.dump({"services": entries}, Dumper=_Dumper, sort_keys=False,
-                              allow_unicode=True, width=100)
+    """The entries as a services.yaml document, after a header of comments, each entry
+    indented under `services:` as services.yaml has them ("  - id: ..."), so that they can
+    be pasted into it as they are."""
+    text = yaml.dump({"services": entries}, Dumper=_Dumper, sort_keys=False,
+                     allow_unicode=True, width=100)
+    first, _, rest = text.partition("\n")
+    # Every line moved alike keeps the YAML as it was, block text (description: |) too.
+    return header + first + "\n" + re.sub(r"(?m)^(?=.)", "  ", rest)
 
 
 class Checker:

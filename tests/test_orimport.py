@@ -43,6 +43,17 @@ def one(settings, areas=("lewisham",), today=TODAY, **fields):
     return result
 
 
+def test_imported_entries_paste_into_services_yaml_as_they_are(settings):
+    # As CONTRIBUTING says: the entries below `services:`, pasted after the last listing.
+    result = one(settings, description="<p>First.</p><p>Second.</p>")
+    pasted = entries_yaml(result.entries, "# header\n").split("services:\n", 1)[1]
+    assert pasted.startswith("  - id: ")
+    text = (FIXTURE / "services.yaml").read_text().rstrip("\n") + "\n\n" + pasted
+    services, problems = read_services(text, "services.yaml", settings, TODAY)
+    assert problems == [] and services[-1].id == result.entries[0]["id"]
+    assert "Second." in services[-1].description
+
+
 def test_every_example_file_is_there():
     assert len(FILES) == 70  # all of them, as copied: see the README there
 
