@@ -71,16 +71,27 @@ def real_services(real_settings):
     return services
 
 
+def told(service: Service, what: str) -> str:
+    """One problem as staff read every other: file, line, listing, then what to do."""
+    return f"services.yaml:{service.line}: service '{service.id}': {what}"
+
+
 def test_every_fact_in_a_listing_is_in_the_sources_it_names(real_services):
-    problems = {s.id: unsourced(s) for s in real_services}
-    assert {k: v for k, v in problems.items() if v} == {}
+    problems = [told(s, fact if not cited_texts(s.source) else
+                     f"{fact} is not in the sources its `source` names: copy it from one of "
+                     "them, or name the page it is on and quote that page in sources.yaml "
+                     "(see CONTRIBUTING.md)")
+                for s in real_services for fact in unsourced(s)]
+    assert not problems, "\n" + "\n".join(problems)
 
 
 def test_every_address_a_listing_cites_is_quoted_in_sources_yaml(real_services):
     quoted = {s["url"] for s in EXTERNAL}
-    for service in real_services:
-        for url in re.findall(r"https?://[^\s,;)'\"]+", service.source):
-            assert url in quoted, (service.id, url)
+    problems = [told(s, f"source: {url} is not quoted in sources.yaml: add it there, with "
+                        "its title and the words that say what the listing says")
+                for s in real_services
+                for url in re.findall(r"https?://[^\s,;)'\"]+", s.source) if url not in quoted]
+    assert not problems, "\n" + "\n".join(problems)
 
 
 def test_each_quoted_source_has_an_address_a_title_and_words():
