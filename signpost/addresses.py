@@ -70,9 +70,19 @@ def is_email(address: str) -> bool:
     return bool(_EMAIL.fullmatch(address))
 
 
+RELAY = "18001"  # Relay UK, dialled before a number to reach it by text
+
+
 @functools.lru_cache(maxsize=4096)  # helplines and switchboards recur in many listings
 def tel_uri(number: str) -> str | None:
-    """The tel: URI of a UK or +international number, or None if it is not one."""
+    """The tel: URI of a UK or +international number, or None if it is not one. A UK number
+    after Relay UK's prefix (18001 101, from a textphone or the Relay UK app) is one too."""
+    compact = re.sub(r"[ -]", "", number)
+    if compact.startswith(RELAY) and not compact.startswith(RELAY, 5):
+        # The number dialled after it as written in the UK: a short one, or one from 0.
+        called = tel_uri(compact[5:]) if compact[5:6] in ("0", "1", "9") else None
+        return f"tel:{compact}" if called and (
+            not called.startswith("tel:+") or called.startswith("tel:+44")) else None
     try:
         parsed = phonenumbers.parse(number, "GB")
     except phonenumbers.NumberParseException:

@@ -293,6 +293,9 @@ def test_comments_meant_as_comments_are_no_problem(settings):
     ("999", "tel:999"), ("101", "tel:101"), ("116 123", "tel:116123"),
     ("0808 2000 247", "tel:+448082000247"), ("07930 855043", "tel:+447930855043"),
     ("+1 202 555 0100", "tel:+12025550100"),
+    # Relay UK's prefix, for a textphone or the Relay UK app, before a UK number.
+    ("18001 101", "tel:18001101"), ("18001 0808 2000 247", "tel:1800108082000247"),
+    ("18000", "tel:18000"),
 ])
 def test_short_and_international_numbers_are_valid(number, href, settings):
     services, problems = read_services(GOOD.replace("020 7946 0002", f"'{number}'"),
@@ -300,6 +303,12 @@ def test_short_and_international_numbers_are_valid(number, href, settings):
     assert problems == []
     assert services[0].phones[0].href == href
     assert services[0].phones[0].number == number  # shown as staff wrote it
+
+
+@pytest.mark.parametrize("number", ["18001 +33 1 23 45 67 89", "18001 18001 101", "18001"])
+def test_relay_uk_takes_a_uk_number_after_it(number, settings):
+    assert [p for p in problems_for(GOOD.replace("020 7946 0002", f"'{number}'"), settings)
+            if "must be a UK phone number" in p]
 
 
 def test_duplicate_ids_point_at_the_second(settings):
