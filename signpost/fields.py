@@ -96,6 +96,20 @@ class Text(Field):
         return {"type": "string", "maxLength": self.limit}
 
 
+class Word(Text):
+    """One item of a list of words (a language, a keyword): several written as one,
+    'English, Polish', would be published as one language named so."""
+
+    def check(self, value, line, name, at):
+        word = super().check(value, line, name, at)
+        listed = [p for p in re.split(r"\s*[,;]\s*", word or "") if p]
+        if len(listed) > 1:
+            at.add(line, name, "several values go in square brackets, with commas: "
+                               f"[{', '.join(listed)}]")
+            return None
+        return word
+
+
 class Choice(Field):
     """One or more words from a vocabulary: a tuple, or the name of one in site.yaml.
 

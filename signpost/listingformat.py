@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 
-from .fields import Choice, Either, Flag, List, Reader, Shape, Text, names
+from .fields import Choice, Either, Flag, List, Reader, Shape, Text, Word, names
 from .problems import Problem, unknown_keys
 from .services import (AUDIENCES, DAYS, ROUTES, STATUSES, Group, Hours, Link, Period, Phone,
                        Referral, Service)
@@ -93,7 +93,7 @@ FORMAT = {
                              required=("url",)))},
         lambda v: Referral(v.get("routes") or (), v.get("how") or "", v.get("forms", ())),
         doc="How to get help: routes (self, professional), how, forms"),
-    "languages": List(Text(60), doc="Languages the service offers, as you would write them"),
+    "languages": List(Word(60), doc="Languages the service offers, as you would write them"),
     "opening_hours": HOURS,
     "last_reviewed": Day(doc="The date the listing was last checked, YYYY-MM-DD"),
     "status": Choice(STATUSES, one=True, doc="active or temporarily-closed"),

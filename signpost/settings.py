@@ -9,7 +9,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .addresses import is_origin
-from .fields import Flag, List, Reader, Shape, Text
+from .fields import Flag, List, Reader, Shape, Text, Word
 from .sitefields import Colour, Entries, Number, Verbatim
 from .textformats import Email, Slug, Url
 from .problems import Problem, did_you_mean, quote
@@ -134,7 +134,7 @@ def _each_an_origin(embed: dict, entry: YamlMap, name: str, at) -> None:
 
 
 TERM = Shape({"name": Text(NAME_LIMIT), "description": Text(DESCRIPTION_LIMIT),
-              "ons_code": Text(9), "keywords": List(Text(60)), "helplines": List(Slug()),
+              "ons_code": Text(9), "keywords": List(Word(60)), "helplines": List(Slug()),
               "for_people_who_harm": Flag()},
              dict, required=("name",))
 EMBED = Shape({"name": Text(NAME_LIMIT), "origins": List(Verbatim()), "accent": Colour()},

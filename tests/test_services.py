@@ -77,6 +77,10 @@ CASES = [
      with_lines("    categories: helpline, domestic-abuse"),
      S.format(line=9) + "categories: several values go in square brackets, with commas: "
      "[helpline, domestic-abuse]"),
+    ("several languages written as one",
+     with_lines("    languages: English, Polish, British Sign Language (BSL)"),
+     S.format(line=9) + "languages: several values go in square brackets, with commas: "
+     "[English, Polish, British Sign Language (BSL)]"),
     ("a description's paragraphs with no '|'",
      with_lines("    description: A first paragraph.", "", "      A second one."),
      S.format(line=9) + "this value runs over several lines, with blank lines, but without "
