@@ -50,6 +50,11 @@ def address_problem(url, expected: str = "a web address starting with https://",
         return None
     if parts.scheme != "https" or not _HOST.fullmatch(host):
         return wrong
+    end = re.search(r"[.,;:!'\")]+$", url)
+    if end and (end.group().strip(")") or url.count(")") > url.count("(")):
+        # https://www.refuge.org.uk/get-help), copied from a sentence: another page.
+        return (f"ends with {quote(end.group())}, most likely copied with it from a sentence: "
+                f"leave it out (got {quote(url)})")
     return None
 
 

@@ -130,6 +130,10 @@ CASES = [
      with_lines("    website: http://example.org"),
      S.format(line=9) + "website: must be a web address starting with https:// "
                         "(got 'http://example.org')"),
+    ("a website copied with the punctuation after it",
+     with_lines("    website: https://example.org/get-help),"),
+     S.format(line=9) + "website: ends with '),', most likely copied with it from a sentence: "
+                        "leave it out (got 'https://example.org/get-help),')"),
     ("a javascript: website",
      with_lines("    website: javascript:alert(1)"),
      S.format(line=9) + "website: must be a web address starting with https:// "
@@ -281,6 +285,12 @@ def test_a_joined_listing_whose_id_is_not_first_is_told_at_that_field_and_by_its
 @pytest.mark.parametrize("number", ["+44 (0)20 7946 0002", "(020) 7946-0002", "0800 112 4052"])
 def test_phone_numbers_written_the_usual_ways_pass(number, settings):
     assert problems_for(GOOD.replace("020 7946 0002", number), settings) == []
+
+
+@pytest.mark.parametrize("url", ["https://en.wikipedia.org/wiki/Clare%27s_Law_(UK)",
+                                 "https://example.org/", "https://example.org/a?b=c"])
+def test_web_addresses_ending_as_addresses_do_pass(url, settings):
+    assert problems_for(with_lines(f"    website: {url}"), settings) == []
 
 
 def test_comments_meant_as_comments_are_no_problem(settings):
