@@ -82,6 +82,11 @@ class Text(Field):
             at.add(line, name, "must be text, not a list or a mapping")
             return None
         value = value.strip()
+        if value in ("null", "Null", "NULL", "~"):
+            # YAML's word for nothing: the page would show "null" or "~".
+            at.add(line, name, f"is {quote(value)}, YAML's word for nothing: give a value, or "
+                               "leave the field out")
+            return None
         if _CURLY.fullmatch(value):
             # Pasted from a document: it would be published with them, or not dial or link.
             at.add(line, name, "is inside curly quotes (“…”), which YAML keeps as part of the "

@@ -211,6 +211,14 @@ CASES = [
      GOOD.replace("areas: [lambeth]", "areas: [Lambeth, Narnia]"),
      S.format(line=5) + "areas: unknown values 'Lambeth', 'Narnia' (expected one of: national, "
                         "barking-and-dagenham, camden, lambeth, lewisham)"),
+    ("YAML's null for a name",
+     GOOD.replace("name: Good Service", "name: null"),
+     S.format(line=3) + "name: is 'null', YAML's word for nothing: give a value, or leave the "
+                        "field out"),
+    ("YAML's ~ for an organisation",
+     with_lines("    organisation: ~"),
+     S.format(line=9) + "organisation: is '~', YAML's word for nothing: give a value, or leave "
+                        "the field out"),
     ("Word's curly quotes around a whole name",
      GOOD.replace("name: Good Service", "name: \u201cGood Service\u201d"),
      S.format(line=3) + "name: is inside curly quotes (\u201c\u2026\u201d), which YAML keeps "
