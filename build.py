@@ -12,13 +12,13 @@
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import os
 import sys
 import time
 from dataclasses import replace
 from pathlib import Path
 
+from signpost.hours import uk_today
 from signpost.listingformat import SCHEMA_FILE, schema_text
 from signpost.pipeline import build, check, pages_in
 from signpost.problems import BuildFailed, annotation, format_problems
@@ -53,11 +53,11 @@ def main(argv: list[str] | None = None) -> int:
         if args.command in ("check", "report"):
             settings, services, outputs = check(settings)
             if args.command == "report":
-                print(review_report(services, dt.date.today()))
+                print(review_report(services, uk_today()))
                 return 0
             print(f"No problems: {len(services)} services, {pages_in(outputs)} pages.")
             warnings = unknown_helplines(settings, services, str(settings.settings_file)) + \
-                overdue_warnings(services, str(settings.services_file), dt.date.today())
+                overdue_warnings(services, str(settings.services_file), uk_today())
             for warning in warnings:
                 print(annotation(warning, "warning") if github else f"warning: {warning}",
                       file=sys.stderr)
@@ -108,10 +108,10 @@ def _import(settings: Settings, sources: list[Path], out: str | None, areas: lis
         taken = written_ids(settings.services_file.read_text(encoding="utf-8", errors="replace"))
     except OSError:
         taken = frozenset()
-    result = import_services(feed.services, settings, dt.date.today(), tuple(areas), taken)
+    result = import_services(feed.services, settings, uk_today(), tuple(areas), taken)
     names = ", ".join(s.name for s in sources)
     text = entries_yaml(result.entries, f"# {len(result.entries)} services imported from {names} "
-                        f"on {dt.date.today()}.\n# Check every detail with the service before "
+                        f"on {uk_today()}.\n# Check every detail with the service before "
                         "adding them to services.yaml.\n")
     if out:
         # Written beside it, then linked to its name (which fails rather than overwrite), so

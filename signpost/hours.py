@@ -1,12 +1,24 @@
 """Opening hours, days, times and dates in plain words (GOV.UK style), for the templates."""
 from __future__ import annotations
 
+import datetime as dt
+from zoneinfo import ZoneInfo
+
 from .services import DAYS, Hours
+
+LONDON = ZoneInfo("Europe/London")  # every time in the directory is UK wall-clock time
 
 DAY_NAMES = dict(zip(DAYS, ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
                             "Saturday", "Sunday")))
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
           "September", "October", "November", "December")
+
+
+def uk_today(now: dt.datetime | None = None) -> dt.date:
+    """Today (or the day at `now`) in the UK, where staff check listings: a build machine's
+    clock is often UTC, an hour behind in summer, when a listing checked just after midnight
+    would be "in the future"."""
+    return (now or dt.datetime.now(LONDON)).astimezone(LONDON).date()
 
 
 def describe_hours(hours: Hours | None) -> list[str]:

@@ -5,15 +5,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from zoneinfo import ZoneInfo
 
+from .hours import LONDON
 from .orfeed import as_dicts, as_int, as_text
 from .ortext import plain
 from .oryaml import Checker
 from .servicerecord import BYDAY
 from .services import DAYS
 
-LONDON = ZoneInfo("Europe/London")
 DAY_CODES = {v: k for k, v in BYDAY.items()}
 V1_DAYS = {name: code for code, name in zip(DAYS, ("monday", "tuesday", "wednesday", "thursday",
                                                    "friday", "saturday", "sunday"))}

@@ -17,6 +17,7 @@ from .assets import plan_assets
 from .content import Page, load_pages
 from .forks import Child, Here, apart, aside, can_fork, cores, each_apart
 from .headers import plan_headers
+from .hours import uk_today
 from .links import check_site
 from .openreferral import encode_records, last_modified, plan_feed, rewrites
 from .outputs import Output
@@ -173,7 +174,7 @@ def plan_build(settings: Settings, today: dt.date | None = None, exit_url: str |
     """
     seconds = {} if seconds is None else seconds
     started = time.perf_counter()
-    today = today or dt.date.today()
+    today = today or uk_today()
     # Files are named in problems as the person gave them (relative stays relative).
     settings, settings_problems = load_settings(settings, str(settings.settings_file))
     if not settings.areas:  # nothing else can be checked without the vocabularies

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
+from signpost.hours import uk_today
 from signpost.pipeline import build
 from signpost.services import Service
 from signpost.servicesfile import load_services
@@ -21,7 +22,7 @@ FIXTURE = Path(__file__).parent / "fixtures" / "minimal"
 TODAY = dt.date(2026, 11, 22)  # a fixed clock: staleness and future dates do not drift
 # The real directory is checked on the real date, as `check` in CI does: a listing a member
 # of staff checked today must not fail as "in the future".
-REAL_TODAY = dt.date.today()
+REAL_TODAY = uk_today()
 
 
 # The project's code, which every test project uses as it is.

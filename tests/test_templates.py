@@ -10,7 +10,7 @@ import pytest
 from bs4 import BeautifulSoup
 from markupsafe import Markup, escape
 
-from signpost.hours import clock, describe_days, describe_hours
+from signpost.hours import clock, describe_days, describe_hours, uk_today
 from signpost.listings import Lead, Listing, Section
 from signpost.render import (compile_templates, compiled_file, compiled_templates, make_env,
                              read_compiled, save_compiled)
@@ -252,6 +252,12 @@ def test_clock(hhmm, words):
     (("fri", "mon", "tue"), "Monday, Tuesday and Friday")])
 def test_days(days, words):
     assert describe_days(days) == words
+
+
+def test_today_is_the_uk_date_whatever_the_machine_clock():
+    utc = dt.timezone.utc
+    assert uk_today(dt.datetime(2026, 7, 1, 23, 30, tzinfo=utc)) == dt.date(2026, 7, 2)  # BST
+    assert uk_today(dt.datetime(2026, 12, 1, 23, 30, tzinfo=utc)) == dt.date(2026, 12, 1)
 
 
 def test_hours():
