@@ -122,8 +122,9 @@ class Choice(Field):
     professionals"."""
 
     def __init__(self, vocabulary: tuple[str, ...] | str, one: bool = False, doc: str = "",
-                 expected: str = ""):
+                 expected: str = "", groups: dict[str, tuple[str, ...]] | None = None):
         self.vocabulary, self.one, self.doc, self.expected = vocabulary, one, doc, expected
+        self.groups = groups or {}  # words for several values: weekdays, [mon, ..., fri]
 
     def allowed(self, settings):
         return getattr(settings, self.vocabulary) if isinstance(self.vocabulary, str) \
@@ -178,10 +179,13 @@ class Choice(Field):
             listed = item.split()
             if len(listed) < 2 or not all(p in allowed for p in listed):
                 listed = []
+        group = self.groups.get(item.strip().lower())
+        if group:
+            return f"write each value: [{', '.join(group)}]"
         span = re.fullmatch(r"(\w+)\s*(?:-|–|\bto\b)\s*(\w+)", item.strip())
-        if not listed and span and isinstance(self.vocabulary, tuple) and \
-                all(p in allowed for p in span.groups()):
-            first, last = (self.vocabulary.index(p) for p in span.groups())
+        ends = [meant(p, allowed) for p in span.groups()] if span else []
+        if not listed and ends and isinstance(self.vocabulary, tuple) and all(ends):
+            first, last = (self.vocabulary.index(p) for p in ends)
             if first < last:
                 return f"write each value: [{', '.join(self.vocabulary[first:last + 1])}]"
         if not listed:

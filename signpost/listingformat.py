@@ -53,7 +53,9 @@ def _morning_to_night(opens, closes) -> bool:
 
 
 HOURS = Either("24/7", Hours(always=True), List(Shape(
-    {"days": Choice(DAYS, doc="Days of the week, like [mon, tue, wed]"),
+    {"days": Choice(DAYS, doc="Days of the week, like [mon, tue, wed]",
+                    groups={"weekdays": DAYS[:5], "weekends": DAYS[5:], "weekend": DAYS[5:],
+                            "every day": DAYS, "daily": DAYS}),
      "opens": Time(), "closes": Time()},
     lambda v: Period(v["days"], v["opens"], v["closes"]),
     required=("days", "opens", "closes"), rules=(_a_day_and_a_span,)),
