@@ -242,7 +242,10 @@ class Shape(Field):
 
     def check(self, value, line, name, at):
         if not isinstance(value, YamlMap):
-            at.add(line, name, f"must be a mapping with {', '.join(self.fields)}")
+            first = (self.required or tuple(self.fields))[0]
+            at.add(line, name, f"must be written as fields, each on a line of its own, the "
+                               f"first starting '- {first}: ' (it may have "
+                               f"{', '.join(self.fields)}; got {quote(value)})")
             return None
         unknown = unknown_keys(value, self.fields)
         for key, key_line, hint in unknown:

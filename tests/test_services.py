@@ -77,6 +77,10 @@ CASES = [
      with_lines("    categories: helpline, domestic-abuse"),
      S.format(line=9) + "categories: several values go in square brackets, with commas: "
      "[helpline, domestic-abuse]"),
+    ("an address written straight after 'emails:', not as its fields",
+     with_lines("    emails: office@example.org"),
+     S.format(line=9) + "emails: must be written as fields, each on a line of its own, the "
+     "first starting '- address: ' (it may have label, address; got 'office@example.org')"),
     ("several languages written as one",
      with_lines("    languages: English, Polish, British Sign Language (BSL)"),
      S.format(line=9) + "languages: several values go in square brackets, with commas: "
