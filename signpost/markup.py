@@ -60,14 +60,29 @@ def nesting_problem(text: str) -> str | None:
     return None
 
 
-def to_html(text: str) -> tuple[str, list[str]]:
-    """Convert Markdown to HTML; return it with a list of what was unsafe in it."""
-    html, issues = _to_html(text)
+def to_html(text: str, top: int = 2) -> tuple[str, list[str]]:
+    """Convert Markdown to HTML; return it with a list of what was unsafe in it.
+
+    :param top: the level its highest heading takes (a help page's are 2, under the page's
+        title; a description's 3, under "About the service"), the others keeping their
+        places below it: "# Who we help" in a description would be a second <h1>."""
+    html, issues = _to_html(text, top)
     return html, list(issues)
 
 
+_HEADING = re.compile(r"<(/?)h([1-6])>")  # as the converter writes them: text has no "<"
+
+
+def _headings_from(html: str, top: int) -> str:
+    levels = [int(level) for _, level in _HEADING.findall(html)]
+    if not levels or min(levels) == top:
+        return html
+    shift = top - min(levels)
+    return _HEADING.sub(lambda m: f"<{m.group(1)}h{min(6, int(m.group(2)) + shift)}>", html)
+
+
 @functools.lru_cache(maxsize=20_000)  # serve converts again only the texts that changed
-def _to_html(text: str) -> tuple[str, tuple[str, ...]]:
+def _to_html(text: str, top: int) -> tuple[str, tuple[str, ...]]:
     nested = nesting_problem(text)
     if nested:
         return "", (nested,)
@@ -75,7 +90,8 @@ def _to_html(text: str) -> tuple[str, tuple[str, ...]]:
     if hidden:
         return "", (hidden,)
     # A table wider than the screen scrolls in its own box (site.css), which keyboards reach.
-    html = convert(text).removesuffix("\n").replace("<table>", '<table tabindex="0">')
+    html = _headings_from(convert(text).removesuffix("\n"), top).replace(
+        "<table>", '<table tabindex="0">')
     issues = []
     tag = _RAW_HTML.search(text) or (_OMITTED in html and _HTML_START.search(text))
     if tag:

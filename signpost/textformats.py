@@ -35,13 +35,14 @@ class Slug(Text):
 
 
 class Markdown(Text):
-    """Returns (the text as written, its HTML)."""
+    """Returns (the text as written, its HTML, its headings from <h3>: it sits under a
+    service page's "About the service")."""
 
     def check(self, value, line, name, at):
         text = super().check(value, line, name, at)
         if text is None:
             return None
-        html, issues = to_html(text)
+        html, issues = to_html(text, top=3)
         for issue in issues:
             at.add(line, name, issue)
         return text, html

@@ -5,6 +5,8 @@ import random
 from html.parser import HTMLParser
 from pathlib import Path
 
+import pytest
+
 from signpost.markup import to_html
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -121,3 +123,15 @@ def test_mail_and_phone_links_hold_one_address_or_number_alone():
         "link 'mailto:a@example.org,b@evil.example' must be mailto: and one email address alone",
         "link 'tel:javascript:alert(1)' must be tel: and a UK phone number, or an international "
         "one starting with +"]
+
+
+@pytest.mark.parametrize("text, top, html", [
+    # A description sits under "About the service" (an <h2>): its headings start at <h3>.
+    ("# Who we help\n\n## Ages", 3, "<h3>Who we help</h3>\n<h4>Ages</h4>"),
+    ("#### Ages", 3, "<h3>Ages</h3>"),
+    # A help page's sit under its title, the one <h1>.
+    ("# Staying safe\n\n## Phones", 2, "<h2>Staying safe</h2>\n<h3>Phones</h3>"),
+    ("## Phones", 2, "<h2>Phones</h2>"),
+])
+def test_headings_take_their_place_under_the_page_s_own(text, top, html):
+    assert to_html(text, top) == (html, [])
