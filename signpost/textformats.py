@@ -107,8 +107,11 @@ class PhoneNumber(Text):
         if href and not _AS_WRITTEN.fullmatch(number):
             # Shown as written, and what the schema editors use allows: "ext. 2", Word's
             # curly quotes or a non-breaking space would be a number the link does not dial.
+            dash = next((c for c in "–—‑" if c in number), "")
             at.add(line, name, "a non-breaking space (pasted from a document) is not a space: "
                    "type the spaces in this number again" if "\xa0" in number else
+                   f"a dash from a document ({dash!r}) is not a hyphen: type '-' or a space "
+                   f"instead (got {quote(number)})" if dash else
                    "must be written with the digits 0 to 9, spaces, brackets, + and - only: "
                    f"put an extension or other words in the label or the hours "
                    f"(got {quote(number)})")

@@ -126,6 +126,10 @@ CASES = [
      GOOD.replace("020 7946 0002", "020\xa07946 0002"),
      S.format(line=8) + "phones.number: a non-breaking space (pasted from a document) is not "
                         "a space: type the spaces in this number again"),
+    ("a document's dash in a phone number",
+     GOOD.replace("020 7946 0002", "020 7946\u20130002"),
+     S.format(line=8) + "phones.number: a dash from a document ('\u2013') is not a hyphen: "
+                        "type '-' or a space instead (got '020 7946\u20130002')"),
     ("a malformed email",
      with_lines("    emails:", "      - label: Office", "        address: office.example.org"),
      S.format(line=11) + "emails.address: must be an email address like name@example.org "
