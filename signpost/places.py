@@ -12,6 +12,7 @@ from pathlib import Path
 from .outputs import Output
 from .problems import Problem, did_you_mean, quote
 from .settings import Term
+from .sitefields import ONS_CODE
 
 LOOKUP_URL = "/assets/places.json"  # a neutral name: no hash, since every path is no-store
 DISTRICTS, SECTORS, PLACES = "postcode-districts.csv", "postcode-sectors.csv", "places.csv"
@@ -24,7 +25,6 @@ _KEY = {DISTRICTS: re.compile(r"[A-Z]{1,2}[0-9][A-Z0-9]?"),
         SECTORS: re.compile(r"[A-Z]{1,2}[0-9][A-Z0-9]? [0-9]")}
 _KEY_SHAPE = {DISTRICTS: "an outward code like SE6 or SW1A",
               SECTORS: "an outward code, a space and a digit, like SE6 4"}
-_ONS_CODE = re.compile(r"[EWSN][0-9]{8}")
 _SHARE = re.compile(r"0(\.[0-9]{1,6})?|1(\.0{1,6})?")
 SOURCES = ("ons-lad-name", "wikipedia-list-of-areas-of-london", "os-codepoint-open-ward")
 LONDON = "E09"  # ONS codes of the 33 London boroughs; other codes are outside London
@@ -75,7 +75,24 @@ def load_places(data_dir: Path, areas: dict[str, Term], display_dir: str = "data
     rows, _ = _read(Path(data_dir) / PLACES, f"{display_dir.rstrip('/')}/{PLACES}", problems)
     names = _names(rows, by_code, problems)
     return Places({k: v for k, (_, v) in shares[DISTRICTS].items()},
-                  {k: v for k, (_, v) in shares[SECTORS].items()}, names), problems
+                  {k: v for k, (_, v) in shares[SECTORS].items()}, names), _once_each(problems)
+
+
+def _once_each(problems: list[Problem]) -> list[Problem]:
+    """Each problem told once per file, at its first line, with how many more lines have it:
+    one borough's code mistyped in site.yaml is one mistake, not a hundred in the tables."""
+    first: dict[tuple, Problem] = {}
+    more: dict[tuple, int] = {}
+    for problem in problems:
+        key = (problem.file, problem.field, problem.message)
+        if key in first:
+            more[key] += 1
+        else:
+            first[key], more[key] = problem, 0
+    return [p if not more[key] else Problem(p.file, p.line, f"{p.message} (and {more[key]} more "
+                                            f"line{'s' * (more[key] > 1)} after it)", p.service,
+                                            p.field)
+            for key, p in first.items()]
 
 
 def lookup_json(places: Places, areas: dict[str, Term]) -> bytes:
@@ -150,7 +167,7 @@ def _read(path: Path, file: str, problems: list[Problem]
 def _area(row: dict, line: int, by_code: dict[str, Term], problems: list[Problem]) -> str | None:
     """The slug of the row's London borough; None outside London or when the row is bad."""
     code, name = row["ons_code"], row["borough_name"]
-    if not _ONS_CODE.fullmatch(code):
+    if not ONS_CODE.fullmatch(code):
         problems.append(Problem(row["file"], line, f"must be an ONS code like E09000023 "
                                 f"(got {quote(code)})", field="ons_code"))
         return None
@@ -162,7 +179,8 @@ def _area(row: dict, line: int, by_code: dict[str, Term], problems: list[Problem
     area = by_code.get(code)
     if area is None:
         problems.append(Problem(row["file"], line, f"{code} ({quote(name)}) is not the ons_code "
-                                "of any area in site.yaml", field="ons_code"))
+                                "of any area in site.yaml: if it is that borough's, check its "
+                                "ons_code there", field="ons_code"))
     elif area.name != name:
         problems.append(Problem(row["file"], line, f"{quote(name)} is not the name site.yaml gives "
                                 f"{code} (expected {quote(area.name)})", field="borough_name"))

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from .addresses import is_origin
 from .fields import Flag, List, Reader, Shape, Text, Word
-from .sitefields import Colour, Entries, Number, Verbatim
+from .sitefields import Colour, Entries, Number, OnsCode, Verbatim
 from .textformats import Email, Slug, Url
 from .problems import Problem, did_you_mean, quote
 from .text import SETTINGS_LIMIT, TextError, read_text
@@ -134,7 +134,7 @@ def _each_an_origin(embed: dict, entry: YamlMap, name: str, at) -> None:
 
 
 TERM = Shape({"name": Text(NAME_LIMIT), "description": Text(DESCRIPTION_LIMIT),
-              "ons_code": Text(9), "keywords": List(Word(60)), "helplines": List(Slug()),
+              "ons_code": OnsCode(), "keywords": List(Word(60)), "helplines": List(Slug()),
               "for_people_who_harm": Flag()},
              dict, required=("name",))
 EMBED = Shape({"name": Text(NAME_LIMIT), "origins": List(Verbatim()), "accent": Colour()},

@@ -7,10 +7,11 @@ from __future__ import annotations
 import re
 from typing import Callable
 
-from .fields import Field, Shape
+from .fields import Field, Shape, Text
 from .problems import quote
 from .yamlfile import YamlMap
 
+ONS_CODE = re.compile(r"[EWSN][0-9]{8}")  # a GSS code: the nation's letter, then 8 digits
 _HEX_COLOUR = re.compile(r"#[0-9a-fA-F]{6}", re.ASCII)
 _KEY_SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*", re.ASCII)
 
@@ -31,6 +32,18 @@ class Number(Field):
 
     def schema(self, settings):
         return {"type": "integer", "minimum": self.low, "maximum": self.high}
+
+
+class OnsCode(Text):
+    """An area's code in the ONS's statistics, as the place finder's tables give it."""
+
+    def check(self, value, line, name, at):
+        code = super().check(value, line, name, at)
+        if code is not None and not ONS_CODE.fullmatch(code):
+            at.add(line, name, f"must be an ONS code like E09000023: a capital letter and 8 "
+                               f"digits (got {quote(code)})")
+            return None
+        return code
 
 
 class Verbatim(Field):

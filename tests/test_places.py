@@ -3,8 +3,10 @@ the lookup file made from them, and the real tables in data/."""
 from __future__ import annotations
 
 import csv
+import dataclasses
 import gzip
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -50,7 +52,7 @@ BAD_ROWS = [
      "(got 'EC1PX')"),
     ("postcode-districts.csv", 4, "SE6,E09000099,Atlantis,1.0000,1.0000",
      "data/postcode-districts.csv:4: ons_code: E09000099 ('Atlantis') is not the ons_code of "
-     "any area in site.yaml"),
+     "any area in site.yaml: if it is that borough's, check its ons_code there"),
     ("postcode-districts.csv", 4, "SE6,E09000023,Lewishm,1.0000,1.0000",
      "data/postcode-districts.csv:4: borough_name: 'Lewishm' is not the name site.yaml gives "
      "E09000023 (expected 'Lewisham')"),
@@ -102,6 +104,19 @@ def test_every_problem_is_listed_at_once(data, real_settings):
     _, problems = load_places(data, real_settings.areas, "data")
     assert [(p.file, p.line) for p in problems] == [("data/postcode-districts.csv", 4),
                                                     ("data/places.csv", 2)]
+
+
+def test_a_borough_code_mistyped_in_site_yaml_is_told_once_per_table_and_there(real_settings):
+    lewisham = real_settings.areas["lewisham"]
+    areas = {**real_settings.areas, "lewisham": dataclasses.replace(lewisham,
+                                                                     ons_code="E09000099")}
+    _, problems = load_places(ROOT / "data", areas, "data")  # many rows for Lewisham
+    # One problem for each table, at the first row with the code, not one for every row.
+    assert sorted(p.file for p in problems) == \
+        ["data/places.csv", "data/postcode-districts.csv", "data/postcode-sectors.csv"]
+    assert all(re.search(r"E09000023 \('Lewisham'\) is not the ons_code of any area in "
+                         r"site.yaml: .* \(and \d+ more lines after it\)$", p.message)
+               for p in problems)
 
 
 def test_a_missing_table_is_a_problem(data, real_settings):

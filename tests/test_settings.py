@@ -95,6 +95,9 @@ CAMDEN_LINE = line_of("  camden:")
     (CAMDEN, "  camden:\n    name: Camden\n    description: " + "d" * 301 + "\n",
      [f"site.yaml:{CAMDEN_LINE + 2}: areas: 'camden': description: is too long (301 "
       "characters; keep it under 300)"]),
+    (CAMDEN, "  camden:\n    name: Camden\n    ons_code: E0900007\n",
+     [f"site.yaml:{CAMDEN_LINE + 2}: areas: 'camden': ons_code: must be an ONS code like "
+      "E09000023: a capital letter and 8 digits (got 'E0900007')"]),
     (CAMDEN, "  camden:\n    name: Camden\n    ons_code: [E09000007]\n",
      [f"site.yaml:{CAMDEN_LINE + 2}: areas: 'camden': ons_code: must be text, not a list or a "
       "mapping"]),
