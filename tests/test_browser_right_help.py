@@ -54,6 +54,14 @@ def test_the_perpetrator_programme_sits_apart_on_every_list(site):
     assert fragment.find_all("h3")[-1].get_text() == "Men and Masculinities"
 
 
+def test_the_home_page_links_each_group_s_page(site):
+    settings, _ = real_directory()
+    home = soup(site.site_dir / "index.html")
+    links = {a["href"]: a.get_text() for a in home.select("#who ~ ul a")}
+    for gender in settings.genders.values():
+        assert links[f"/for/{gender.slug}/"] == f"For {gender.name.lower()}"
+
+
 def test_the_24_hour_helpline_is_among_the_first_three_call_links(site):
     boroughs = [p for p in html_pages(site.site_dir, "areas") if p.parent.name != "areas"]
     assert len(boroughs) == 34  # 33 boroughs and "across the UK"
