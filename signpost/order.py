@@ -6,7 +6,8 @@
    ``home_helpline`` (the National Domestic Abuse Helpline) first, then lines open 24 hours,
    then the others;
 3. ``professional``: services reached only through a professional's referral;
-4. ``reporting``: ways to report a crime (listings with ``reporting: true``);
+4. ``reporting``: ways to report a crime (listings with ``reporting: true``), those with an
+   emergency number (999) first;
 5. ``people-who-harm``: help for people who want to change their own behaviour (listings with
    ``for_people_who_harm: true``), always last and under a heading of their own.
 
@@ -39,11 +40,17 @@ def _open_always(service: Service) -> bool:
         any(p.opening_hours and p.opening_hours.always for p in service.phones)
 
 
+EMERGENCY = ("tel:999", "tel:112")
+
+
 def _place(service: Service) -> tuple[int, bool]:
-    """A service's group, by its number in GROUPS, and whether it comes after the helplines
-    open 24 hours (which come first among the helplines)."""
+    """A service's group, by its number in GROUPS, and whether it comes after those that
+    come first in it: among the helplines, those open 24 hours; among the ways to report a
+    crime, those with an emergency number (the police, before an anonymous line)."""
     group = group_of(service)
-    return GROUPS.index(group), not (group == "helplines" and _open_always(service))
+    first = _open_always(service) if group == "helplines" else \
+        any(p.href in EMERGENCY for p in service.phones) if group == "reporting" else False
+    return GROUPS.index(group), not first
 
 
 def _key(service: Service, settings: Settings) -> tuple:
@@ -55,7 +62,7 @@ def _key(service: Service, settings: Settings) -> tuple:
 def browse_key(service: Service) -> str:
     """That order as text, which the search page sorts by (as Pagefind does, by code point)
     when someone browses without words: "0" local, "1" helplines (the 24-hour ones first),
-    then the name; home_helpline is not set apart, as it is open 24 hours. The borough
+    ..., "3" ways to report (the police first), then the name; home_helpline is not set apart, as it is open 24 hours. The borough
     filter leaves a borough's services and the national ones, so local-before-national is
     the borough's own order."""
     group, later = _place(service)

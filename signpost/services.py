@@ -105,6 +105,9 @@ class Service:
 
     @property
     def later_line(self) -> Phone | None:
-        """The line to call when the first is closed (the first 24-hour or out-of-hours line
-        after it), which cards and search results show beside the first."""
+        """The line cards and search results show beside the first: the line to call when
+        the first is closed (the first 24-hour or out-of-hours line after it); for a way to
+        report a crime, its second line (the police's 101 beside 999)."""
+        if self.reporting:
+            return self.phones[1] if len(self.phones) > 1 else None
         return next((phone for phone in self.phones[1:] if phone.call_now), None)

@@ -14,8 +14,9 @@ from test_services import GOOD, S, problems_for, with_lines
 def svc(sid, areas=("lambeth",), routes=(), always=False, **fields):
     phone = Phone("Line", "020 7946 0002", "tel:+442079460002",
                   opening_hours=Hours(always=True) if always else None)
+    fields.setdefault("phones", (phone,))
     return Service(sid, sid.replace("-", " ").title(), "A service.", tuple(areas),
-                   phones=(phone,), referral=Referral(tuple(routes)), **fields)
+                   referral=Referral(tuple(routes)), **fields)
 
 
 def names(services, settings):
@@ -46,6 +47,16 @@ def test_home_helpline_first_then_lines_open_all_day(settings):
     # The first line is the setting, not a name in the code.
     other = dataclasses.replace(settings, home_helpline="aaa-line")
     assert [sid for _, sid in names(helplines, other)][0] == "aaa-line"
+
+
+def test_among_ways_to_report_the_police_come_first(settings):
+    emergency = (Phone("Emergency", "999", "tel:999"), Phone("Non-emergency", "101", "tel:101"))
+    reporting = [svc("a-anonymous-line", areas=("national",), reporting=True),
+                 svc("police", areas=("national",), reporting=True, phones=emergency)]
+    assert [sid for _, sid in names(reporting, settings)] == ["police", "a-anonymous-line"]
+    assert sorted(reporting, key=browse_key)[0].id == "police"
+    # The card shows 101 beside 999: both are for anyone, at any time.
+    assert reporting[1].later_line == emergency[1]
 
 
 def test_browsing_the_search_sorts_in_the_same_order(settings):
