@@ -54,6 +54,15 @@ def test_the_perpetrator_programme_sits_apart_on_every_list(site):
     assert fragment.find_all("h3")[-1].get_text() == "Men and Masculinities"
 
 
+def test_a_text_mode_browser_is_shown_no_field_that_needs_javascript(site):
+    # It shows `hidden` elements and <template>s: the fields only scripts make work (the
+    # place finder, a list's filter) come in data blocks it does not show (unpack.js).
+    pages = resident_lists(site.site_dir) + [site.site_dir / "index.html"]
+    assert len(pages) > 40
+    for path in pages:
+        assert soup(path).find("main").find_all(["input", "select", "template"]) == [], path
+
+
 def test_the_home_page_links_each_group_s_page(site):
     settings, _ = real_directory()
     home = soup(site.site_dir / "index.html")

@@ -11,6 +11,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 
 from signpost.pipeline import build, check
 from signpost.places import LOOKUP_URL, load_places, lookup_json
@@ -201,8 +202,11 @@ def test_the_built_site_has_the_lookup_file_and_the_finder(tmp_path, project, da
     data = json.loads((built / LOOKUP_URL.lstrip("/")).read_text(encoding="utf-8"))
     assert data["districts"] and data["sectors"] and data["places"]
     for page in ("index.html", "areas/index.html"):
-        finder = soup(built / page).select_one('[data-module="app-place-finder"]')
-        assert finder.has_attr("hidden") and finder["data-src"] == LOOKUP_URL
+        # In a data block that no browser shows, text-mode ones included (unpack.js).
+        block = soup(built / page).select_one('script[data-module="app-place-finder"]')
+        assert block["type"] == "text/html"
+        finder = BeautifulSoup(block.string, "html.parser").select_one(".app-finder")
+        assert finder["data-src"] == LOOKUP_URL
         field = finder.select_one("input")
         assert "postcode" in finder.select_one(f"label[for={field['id']}]").text
         assert field["autocomplete"] == "off" and field["spellcheck"] == "false"

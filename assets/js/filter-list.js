@@ -1,9 +1,10 @@
 // Narrow a listing page down in place, by age, gender and kind of help. Without this script
 // the list is complete; nothing chosen goes into the URL or is stored.
 import { TEXT } from "./open-now.js";
+import { unpacked } from "./unpack.js";
 
-const root = document.querySelector('[data-module="app-filter-list"]');
-if (root) start(root);
+const block = document.querySelector('script[data-module="app-filter-list"]');
+if (block) start(unpacked(block));
 
 // A card's data-who: "women:13-120 any:0-17"; "" if the service has not said who it is
 // for (it may be for anyone); "-" if it is only for professionals.
@@ -27,7 +28,6 @@ function start(root) {
   const kind = root.querySelector("#filter-kind");
   const status = root.querySelector('[role="status"]');
   const lists = [...document.querySelectorAll("main .app-cards")];
-  root.hidden = false;
 
   function apply() {
     const years = age.value === "" || !Number.isInteger(Number(age.value)) ? null : Number(age.value);

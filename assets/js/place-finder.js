@@ -1,8 +1,12 @@
-// "Which borough am I in?": shows the postcode and place field (hidden without JavaScript)
-// and, when someone first types, loads the code that answers and its lookup file. Until
-// then the page carries only this much. Nothing typed leaves the page (place-lookup.js).
-const root = document.querySelector('[data-module="app-place-finder"]');
-if (root && "fetch" in window && "content" in document.createElement("template")) {
+// "Which borough am I in?": puts the postcode and place field in place (none without
+// JavaScript) and, when someone first types, loads the code that answers and its lookup
+// file. Until then the page carries only this much. Nothing typed leaves the page
+// (place-lookup.js).
+import { unpacked } from "./unpack.js";
+
+const block = document.querySelector('script[data-module="app-place-finder"]');
+if (block && "fetch" in window && "content" in document.createElement("template")) {
+  const root = unpacked(block);
   const input = root.querySelector("#finder-query");
   let started = null, entered = false;
   const begin = () => {
@@ -14,7 +18,6 @@ if (root && "fetch" in window && "content" in document.createElement("template")
         root.querySelector(".app-finder__answer").textContent = text.finder_failed;
       });
   };
-  root.hidden = false;
   input.addEventListener("input", begin);
   input.addEventListener("keydown", (event) => {
     if (event.key !== "Enter") return;
