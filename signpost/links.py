@@ -56,14 +56,17 @@ def check_site(outputs: list[Output], services: list[Service], pages: list[Page]
               [(s.description_html, services_file, s.line, s.id) for s in services]
     texts: dict[str, list[str]] = {}  # each file with a link that goes nowhere, read once
     for html, file, line, sid in sources:
+        told: dict[str, int] = {}  # the line each link was last told at: a second, after it
         for href in _HREF.findall(html):
             target = href if href.endswith("/") or "." in href.rsplit("/", 1)[-1] else href + "/"
             if target not in known:
                 if file not in texts:
                     texts[file] = _lines_of(file)
-                problems.append(Problem(file, _line_of(href, texts[file], line), f"link to {href} "
-                                        "goes to a page that does not exist", sid,
-                                        "description" if sid else None))
+                after = told.get(href)  # the same link again: on a later line
+                at = told[href] = _line_of(href, texts[file], after + 1 if after else line) \
+                    or after or line
+                problems.append(Problem(file, at, f"link to {href} goes to a page that does "
+                                        "not exist", sid, "description" if sid else None))
     return problems
 
 
@@ -74,11 +77,10 @@ def _lines_of(file: str) -> list[str]:
         return []
 
 
-def _line_of(href: str, lines: list[str], start: int) -> int:
-    """The first of the lines, from line `start` on, that holds the link as written, else
-    `start`."""
+def _line_of(href: str, lines: list[str], start: int) -> int | None:
+    """The first of the lines, from line `start` on, that holds the link as written."""
     return next((n for n, text in enumerate(lines[start - 1:], start) if f"({href}" in text
-                 or f"<{href}>" in text or f": {href}" in text), start)
+                 or f"<{href}>" in text or f": {href}" in text), None)
 
 
 def check_rendered_links(planned: list[Output], rendered: list[Output], services: list[Service],
