@@ -23,8 +23,10 @@ class Slug(Text):
     def check(self, value, line, name, at):
         slug = super().check(value, line, name, at)
         if slug is not None and not _SLUG.fullmatch(slug):
-            at.add(line, name, f"must be lower-case letters, digits and hyphens, like "
-                   f"'gaia-centre' (got {quote(slug)})")
+            ends = re.fullmatch(r"[a-z0-9-]+", slug) is not None  # only a hyphen out of place
+            at.add(line, name, "must not start or end with a hyphen, or have two together "
+                   f"(got {quote(slug)})" if ends else "must be lower-case letters, digits "
+                   f"and hyphens, like 'gaia-centre' (got {quote(slug)})")
             return None
         if slug is not None and len(slug) > 150:
             at.add(line, name, f"is too long ({len(slug)} characters; keep it under 150)")

@@ -81,6 +81,10 @@ CASES = [
      with_lines("    emails: office@example.org"),
      S.format(line=9) + "emails: must be written as fields, each on a line of its own, the "
      "first starting '- address: ' (it may have label, address; got 'office@example.org')"),
+    ("an id ending with a hyphen",
+     GOOD.replace("id: good-service", "id: good-service-"),
+     "services.yaml:2: service 'good-service-': id: must not start or end with a hyphen, or "
+     "have two together (got 'good-service-')"),
     ("several languages written as one",
      with_lines("    languages: English, Polish, British Sign Language (BSL)"),
      S.format(line=9) + "languages: several values go in square brackets, with commas: "
