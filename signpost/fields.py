@@ -122,9 +122,11 @@ class Choice(Field):
     professionals"."""
 
     def __init__(self, vocabulary: tuple[str, ...] | str, one: bool = False, doc: str = "",
-                 expected: str = "", groups: dict[str, tuple[str, ...]] | None = None):
+                 expected: str = "", groups: dict[str, tuple[str, ...]] | None = None,
+                 left_out: str = ""):
         self.vocabulary, self.one, self.doc, self.expected = vocabulary, one, doc, expected
         self.groups = groups or {}  # words for several values: weekdays, [mon, ..., fri]
+        self.left_out = left_out  # what leaving the field out means, said for '' or 'any'
 
     def allowed(self, settings):
         return getattr(settings, self.vocabulary) if isinstance(self.vocabulary, str) \
@@ -141,7 +143,9 @@ class Choice(Field):
                                "takes one value, not a list")
             return None
         for item, item_line in items(value, line, name, at):
-            if isinstance(item, str) and item in allowed:
+            if self.left_out and isinstance(item, str) and item.strip().lower() in ("", "any"):
+                at.add(item_line, name, f"leave it out {self.left_out} (got {quote(item)})")
+            elif isinstance(item, str) and item in allowed:
                 # One string for each word however many listings use it: less to keep, and
                 # to send back from the child process that reads the listings.
                 out.append(sys.intern(item))

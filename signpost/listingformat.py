@@ -74,7 +74,8 @@ FORMAT = {
     "areas": Choice("areas", doc="Where it is offered, from site.yaml; 'national' alone "
                     "for everywhere"),
     "eligibility": List(Shape(
-        {"gender": Choice("genders", one=True), "min_age": Age(), "max_age": Age()},
+        {"gender": Choice("genders", one=True, left_out="for a group open to any gender"),
+         "min_age": Age(), "max_age": Age()},
         lambda v: Group(v.get("gender"), v.get("min_age"), v.get("max_age")),
         rules=(_ages_in_order,)), doc="Who can use it: gender, min_age, max_age"),
     "eligibility_text": Text(1000, doc="Who can use it, in words (written for you if left out)"),

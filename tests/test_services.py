@@ -85,6 +85,10 @@ CASES = [
      GOOD.replace("id: good-service", "id: good-service-"),
      "services.yaml:2: service 'good-service-': id: must not start or end with a hyphen, or "
      "have two together (got 'good-service-')"),
+    ("a group for any gender written as 'any'",
+     with_lines("    eligibility:", "      - gender: any", "        min_age: 16"),
+     S.format(line=10) + "eligibility.gender: leave it out for a group open to any gender "
+                         "(got 'any')"),
     ("several languages written as one",
      with_lines("    languages: English, Polish, British Sign Language (BSL)"),
      S.format(line=9) + "languages: several values go in square brackets, with commas: "
