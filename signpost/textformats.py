@@ -134,7 +134,13 @@ class Age(Field):
         # isascii and isdecimal: '²' is a digit to isdigit(), but int() cannot read it.
         if isinstance(value, str) and value.isascii() and value.isdecimal() and int(value) <= 120:
             return int(value)
-        at.add(line, name, f"must be a whole number from 0 to 120 (got {quote(value)})")
+        over = re.fullmatch(r"(\d{1,3})\s*\+|(?:over|from)\s+(\d{1,3})", str(value).strip(), re.I)
+        under = re.fullmatch(r"under\s+(\d{1,3})", str(value).strip(), re.I)
+        hint = f": for {over.group(1) or over.group(2)} and over, write min_age: " \
+               f"{over.group(1) or over.group(2)}" if over else \
+            f": for under {under.group(1)}, write max_age: {int(under.group(1)) - 1}" \
+            if under and int(under.group(1)) > 0 else ""
+        at.add(line, name, f"must be a whole number from 0 to 120 (got {quote(value)}){hint}")
         return None
 
     def schema(self, settings):

@@ -89,6 +89,14 @@ CASES = [
      with_lines("    eligibility:", "      - gender: any", "        min_age: 16"),
      S.format(line=10) + "eligibility.gender: leave it out for a group open to any gender "
                          "(got 'any')"),
+    ("an age written '16+'",
+     with_lines("    eligibility:", "      - min_age: 16+"),
+     S.format(line=10) + "eligibility.min_age: must be a whole number from 0 to 120 (got "
+                         "'16+'): for 16 and over, write min_age: 16"),
+    ("an age written 'under 18'",
+     with_lines("    eligibility:", "      - max_age: under 18"),
+     S.format(line=10) + "eligibility.max_age: must be a whole number from 0 to 120 (got "
+                         "'under 18'): for under 18, write max_age: 17"),
     ("several languages written as one",
      with_lines("    languages: English, Polish, British Sign Language (BSL)"),
      S.format(line=9) + "languages: several values go in square brackets, with commas: "
