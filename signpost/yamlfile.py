@@ -101,6 +101,19 @@ def _load(text: str, file: str) -> tuple[object, list[Problem]]:
     return data, problems
 
 
+def _block_above(lines: list[str]) -> str | None:
+    """The key of the text block ('description: |') the last line may have been part of:
+    one above it, with only lines indented more than the last between them."""
+    indent = len(lines[-1]) - len(lines[-1].lstrip(" "))
+    for above in reversed(lines[:-1]):
+        block = re.match(r" *(?:- )?([\w-]+): *[|>][-+]? *$", above)
+        if block:
+            return block.group(1)
+        if above.strip() and len(above) - len(above.lstrip(" ")) <= indent:
+            return None
+    return None
+
+
 def _in_plain_words(err: yaml.MarkedYAMLError, text: str) -> tuple[int, str]:
     """The line of a YAML syntax error and what it most likely is, in the words of someone
     editing a listing rather than the parser's (whose words are kept for the rare rest).
@@ -131,8 +144,10 @@ def _in_plain_words(err: yaml.MarkedYAMLError, text: str) -> tuple[int, str]:
     if "escape" in problem:
         return line, "a backslash (\\) inside double quotes: use single quotes instead"
     if "simple key" in context:
-        return opened.line + 1, "this line has no ':' after its key: write 'key: value' " \
-                                "(a value on several lines goes after 'key: |')"
+        block = _block_above(text.split("\n", opened.line + 1)[:opened.line + 1])
+        return opened.line + 1, "this line has no ':' after its key: write 'key: value' " + (
+            f"(if it is more of the text of '{block}: |' above it, indent it as that text is)"
+            if block else "(a value on several lines goes after 'key: |')")
     if "tab" in problem or (at and text[at.index:at.index + 1] == "\t"):
         return line, "a tab character: indent with spaces only"
     if "alias" in problem or "alias" in context or "anchor" in context:

@@ -489,6 +489,12 @@ def test_every_entrys_syntax_error_is_found_with_every_other_problem(settings):
     ("services:\n  - id: a\n    summary\n    areas: [x]\n",
      "services.yaml:3: service 'a': this is not valid YAML: this line has no ':' after its "
      "key: write 'key: value' (a value on several lines goes after 'key: |')"),
+    # A line of a description that lost its indent, or a key without its ':' below one.
+    ("services:\n  - id: a\n    description: |\n      First line.\nsecond line.\n"
+     "    areas: [x]\n",
+     "services.yaml:5: service 'a': this is not valid YAML: this line has no ':' after its "
+     "key: write 'key: value' (if it is more of the text of 'description: |' above it, "
+     "indent it as that text is)"),
 ])
 def test_syntax_errors_in_plain_words(settings, text, expected):
     assert problems_for(text, settings)[:1] == [expected]
