@@ -70,6 +70,18 @@ def split_front_matter(text: str) -> tuple[str | None, str, int]:
     return match.group(1) or "", text[match.end():], text.count("\n", 0, match.end()) + 1
 
 
+def _no_front_matter(text: str, file: str) -> Problem:
+    """What is wrong with the front matter split_front_matter did not find, at its line."""
+    lines = text.split("\n")
+    if lines[0].strip() == "---":
+        return Problem(file, 1, "the front matter that starts here has no '---' line to end "
+                                "it: put '---' on a line of its own after summary:")
+    if not lines[0].strip() and any(line.strip() == "---" for line in lines[1:3]):
+        return Problem(file, 1, "the first line must be '---': take out the blank line above it")
+    return Problem(file, 1, "front matter is missing: start the file with '---' on a line of "
+                            "its own, then title: and summary:, then '---'")
+
+
 def read_page(path: Path, file: str) -> tuple[Page | None, list[Problem]]:
     """Read one content page."""
     try:
@@ -85,8 +97,7 @@ def read_page(path: Path, file: str) -> tuple[Page | None, list[Problem]]:
                                          "hyphens, like 'staying-safe-online.md'"))
     front, body, body_line = split_front_matter(text)
     if front is None:
-        return None, problems + [Problem(file, 1, "front matter is missing: start the file with "
-                                                  "'---', then title: and summary:, then '---'")]
+        return None, problems + [_no_front_matter(text, file)]
     # The front matter starts on line 2, after the opening '---'.
     meta, yaml_problems = load_yaml("\n" + front, file)
     problems += yaml_problems

@@ -24,7 +24,11 @@ def test_a_good_page(tmp_path):
 
 @pytest.mark.parametrize("text, expected", [
     ("No front matter\n", "content/help-page.md:1: front matter is missing: start the file with "
-                          "'---', then title: and summary:, then '---'"),
+                          "'---' on a line of its own, then title: and summary:, then '---'"),
+    ("---\ntitle: Help\nsummary: S.\nBody\n", "content/help-page.md:1: the front matter that "
+     "starts here has no '---' line to end it: put '---' on a line of its own after summary:"),
+    ("\n---\ntitle: Help\nsummary: S.\n---\nBody\n", "content/help-page.md:1: the first line "
+     "must be '---': take out the blank line above it"),
     ("---\ntitel: Help\nsummary: S.\n---\nBody\n",
      "content/help-page.md:2: front matter: unknown key 'titel' (did you mean 'title'?)"),
     ("---\nsummary: S.\n---\nBody\n", "content/help-page.md:1: front matter: title is required"),

@@ -577,8 +577,8 @@ def test_a_page_saved_by_notepad_is_accepted(tmp_path):
 def test_unreadable_pages_are_refused_without_reading_them(tmp_path):
     (tmp_path / "zero.md").symlink_to("/dev/zero")
     assert page_problems(tmp_path, None or b"", "empty.md") == [
-        "content/empty.md:1: front matter is missing: start the file with '---', then title: "
-        "and summary:, then '---'"]
+        "content/empty.md:1: front matter is missing: start the file with '---' on a line of "
+        "its own, then title: and summary:, then '---'"]
     from signpost.content import read_page
     assert [str(p) for p in read_page(tmp_path / "zero.md", "content/zero.md")[1]] == [
         "content/zero.md:1: cannot read the file (it is a link to another file: save the page "
