@@ -120,24 +120,24 @@ function start(root) {
     // the words of a search never put them first.
     const query = words || root.dataset.browseWord;
     const sections = ["professionals", "people-who-harm"].map((section) => ({ section }));
-    const find = (which) => (words ? relevant : inOrder)(query, { ...chosen, ...which });
-    const [main, ...apart] = await Promise.all([
-      find({ none: [{ type: "page" }, ...sections] }), ...sections.map(find)]);
-    const parts = [main, ...apart];
+    const all = [{ none: [{ type: "page" }, ...sections] }, ...sections]
+      .map((which) => ({ ...chosen, ...which }));
+    let parts = await Promise.all(all.map((filters) => (words ? ranked : inOrder)(query, filters)));
+    // A sentence ("my husband hits me") rarely has all its words in one page. When none has,
+    // each word is searched alone (but the commonest), and what the most words found comes
+    // first. The choices' counts are then left out: those of the words would not add up.
+    const each = [...new Set(words.toLowerCase().match(/[\p{L}\p{N}'-]+/gu) || [])]
+      .filter((word) => word.length > 2 && !COMMON.has(word));
+    const byWord = each.length > 1 && !parts.some((part) => part.results.length);
+    if (byWord) parts = await Promise.all(all.map((filters) => byEachWord(each, filters)));
+    const [main, ...apart] = parts;
     return { results: main.results.concat(...apart.map((part) => part.results)),
-      forVictims: main.results.length, someWords: parts.some((part) => part.someWords),
-      filters: parts.every((part) => part.filters) ? addCounts(...parts.map((p) => p.filters))
-        : null };
+      forVictims: main.results.length,
+      someWords: byWord && parts.some((part) => part.results.length),
+      filters: byWord ? null : addCounts(...parts.map((part) => part.filters)) };
   }
 
-  // A sentence ("my husband hits me") rarely has all its words in one page. When none has,
-  // each word is searched alone (but the commonest), and what the most words found comes
-  // first. The choices' counts are then left out: those of the words would not add up.
-  async function relevant(query, filters) {
-    const found = await ranked(query, filters);
-    const each = [...new Set(query.toLowerCase().match(/[\p{L}\p{N}'-]+/gu) || [])]
-      .filter((word) => word.length > 2 && !COMMON.has(word));
-    if (found.results.length || each.length < 2) return found;
+  async function byEachWord(each, filters) {
     const hits = new Map();
     for (const one of await Promise.all(each.map((word) => ranked(word, filters)))) {
       one.results.forEach((result, place) => {
@@ -147,9 +147,8 @@ function start(root) {
         hits.set(result.id, hit);
       });
     }
-    const results = [...hits.values()].sort((a, b) => b.words - a.words || a.place - b.place)
-      .map((hit) => hit.result);
-    return { results, filters: null, someWords: results.length > 0 };
+    return { results: [...hits.values()].sort((a, b) => b.words - a.words || a.place - b.place)
+      .map((hit) => hit.result) };
   }
 
   // In the residents' order (signpost/order.py). Sorted, a result's score is its place in
