@@ -82,7 +82,7 @@ RELAY = "18001"  # Relay UK, dialled before a number to reach it by text
 def tel_uri(number: str) -> str | None:
     """The tel: URI of a UK or +international number, or None if it is not one. A UK number
     after Relay UK's prefix (18001 101, from a textphone or the Relay UK app) is one too."""
-    compact = re.sub(r"[ -]", "", number)
+    compact = re.sub(r"[ ()-]", "", number)
     if compact.startswith(RELAY) and not compact.startswith(RELAY, 5):
         # The number dialled after it as written in the UK: a short one, or one from 0.
         called = tel_uri(compact[5:]) if compact[5:6] in ("0", "1", "9") else None

@@ -107,7 +107,8 @@ class Word(Text):
 
     def check(self, value, line, name, at):
         word = super().check(value, line, name, at)
-        listed = [p for p in re.split(r"\s*[,;]\s*", word or "") if p]
+        # Split at commas outside brackets: "Chinese (Mandarin, Cantonese)" is one language.
+        listed = [p.strip() for p in re.split(r"[,;](?![^()]*\))", word or "") if p.strip()]
         if len(listed) > 1:
             at.add(line, name, "several values go in square brackets, with commas: "
                                f"[{', '.join(listed)}]")
@@ -224,6 +225,8 @@ class List(Field):
 
     def __init__(self, of: Field, make: Callable = tuple, doc: str = ""):
         self.of, self.make, self.doc = of, make, doc
+        if isinstance(of, Shape):
+            of.item = True  # each written '- key: value' (see Shape.check)
 
     def check(self, value, line, name, at):
         return self.make(tuple(filter(None, (self.of.check(item, item_line, name, at)
@@ -243,12 +246,13 @@ class Shape(Field):
                  rules: tuple[Rule, ...] = (), doc: str = ""):
         self.fields, self.make, self.required, self.rules, self.doc = \
             fields, make, required, rules, doc
+        self.item = False  # an item of a List, which says so
 
     def check(self, value, line, name, at):
         if not isinstance(value, YamlMap):
             first = (self.required or tuple(self.fields))[0]
             at.add(line, name, f"must be written as fields, each on a line of its own, the "
-                               f"first starting '- {first}: ' (it may have "
+                               f"first starting '{'- ' * self.item}{first}: ' (it may have "
                                f"{', '.join(self.fields)}; got {quote(value)})")
             return None
         unknown = unknown_keys(value, self.fields)

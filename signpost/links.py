@@ -56,15 +56,13 @@ def check_site(outputs: list[Output], services: list[Service], pages: list[Page]
               [(s.description_html, services_file, s.line, s.id) for s in services]
     texts: dict[str, list[str]] = {}  # each file with a link that goes nowhere, read once
     for html, file, line, sid in sources:
-        told: dict[str, int] = {}  # the line each link was last told at: a second, after it
+        told: dict[str, list[int]] = {}  # the lines each link was told at, in turn
         for href in _HREF.findall(html):
             target = href if href.endswith("/") or "." in href.rsplit("/", 1)[-1] else href + "/"
             if target not in known:
                 if file not in texts:
                     texts[file] = _lines_of(file)
-                after = told.get(href)  # the same link again: on a later line
-                at = told[href] = _line_of(href, texts[file], after + 1 if after else line) \
-                    or after or line
+                at = _next_line(href, texts[file], told.setdefault(href, []), line)
                 problems.append(Problem(file, at, f"link to {href} goes to a page that does "
                                         "not exist", sid, "description" if sid else None))
     return problems
@@ -77,10 +75,20 @@ def _lines_of(file: str) -> list[str]:
         return []
 
 
-def _line_of(href: str, lines: list[str], start: int) -> int | None:
-    """The first of the lines, from line `start` on, that holds the link as written."""
-    return next((n for n, text in enumerate(lines[start - 1:], start) if f"({href}" in text
-                 or f"<{href}>" in text or f": {href}" in text), None)
+def _next_line(href: str, lines: list[str], told: list[int], start: int) -> int:
+    """The line of the next time the link is written, after the times already told (the
+    lines in `told`, to which this one is added), from line `start`."""
+    def written(n: int) -> int:
+        text = lines[n - 1] if 0 < n <= len(lines) else ""
+        return text.count(f"({href}") + text.count(f"<{href}>") + text.count(f": {href}")
+    if told and written(told[-1]) > told.count(told[-1]):
+        line = told[-1]  # written again on the same line
+    else:
+        begin = told[-1] + 1 if told else start
+        line = next((n for n in range(begin, len(lines) + 1) if written(n)),
+                    told[-1] if told else start)
+    told.append(line)
+    return line
 
 
 def check_rendered_links(planned: list[Output], rendered: list[Output], services: list[Service],

@@ -43,13 +43,11 @@ def _a_day_and_a_span(period: dict, entry: YamlMap, name: str, at) -> None:
 
 
 def _morning_to_night(opens, closes) -> bool:
-    """Whether a period opens before midday and closes more than 15 hours later, the next
-    day: no service's hours, but what a 12-hour time written as 24-hour time makes."""
-    if not (isinstance(opens, str) and isinstance(closes, str) and TIME.fullmatch(opens)
-            and TIME.fullmatch(closes)) or not closes < opens < "12:00":
-        return False
-    minutes = [int(t[:2]) * 60 + int(t[3:]) for t in (opens, closes)]
-    return minutes[1] + 24 * 60 - minutes[0] > 15 * 60
+    """Whether a period opens before midday and closes at 03:00 or later the next morning:
+    no service's hours, but what an afternoon hour written in 12-hour time makes (09:00 to
+    05:00). Midnight, 01:00 or 02:00 is late closing, taken as written."""
+    return all(isinstance(t, str) and TIME.fullmatch(t) for t in (opens, closes)) and \
+        "03:00" <= closes < opens < "12:00"
 
 
 HOURS = Either("24/7", Hours(always=True), List(Shape(

@@ -554,13 +554,15 @@ def test_a_link_that_goes_nowhere_is_reported_on_its_own_line(project):
     (project.content_dir / "guide.md").write_text(
         "---\ntitle: A guide\nsummary: Short.\n---\n\nFirst words.\n\n"
         "Then [a link](/gone/) and more.\n\n[ref]: /also-gone/\n[ref] again.\n\n"
-        "The same [link again](/gone/).\n")
+        "The same [link again](/gone/), [and again](/gone/).\n\nAt last [once more](/gone/).\n")
     assert check_problems(project) == [
         f"{project.content_dir}/guide.md:8: link to /gone/ goes to a page that does not exist",
         f"{project.content_dir}/guide.md:10: link to /also-gone/ goes to a page that does not "
         "exist",
         # The same link again is told at its own line too, not at the first one's.
         f"{project.content_dir}/guide.md:13: link to /gone/ goes to a page that does not exist",
+        f"{project.content_dir}/guide.md:13: link to /gone/ goes to a page that does not exist",
+        f"{project.content_dir}/guide.md:15: link to /gone/ goes to a page that does not exist",
         f"{listings}:8: service 'test-helpline': description: link to /nowhere/ goes to a page "
         "that does not exist"]
 

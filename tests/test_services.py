@@ -41,10 +41,12 @@ def test_good_service_has_no_problems(settings):
 
 @pytest.mark.parametrize("opens, closes", [("17:00", "09:00"), ("20:00", "08:00"),
                                            ("10:00", "01:00"), ("18:00", "02:00"),
-                                           ("09:00", "00:00"), ("09:00", "17:00")])
+                                           ("09:00", "00:00"), ("09:00", "17:00"),
+                                           ("08:00", "00:00"), ("09:00", "01:00"),
+                                           ("10:30", "02:00")])
 def test_night_lines_and_late_closing_are_hours_as_written(opens, closes, settings):
-    # Overnight periods that services have: only a morning opening that runs more than 15
-    # hours into the next day is taken for a slip.
+    # Overnight periods that services have: only a morning opening that runs to 03:00 or
+    # later the next day is taken for a slip.
     assert problems_for(with_lines("    opening_hours:", "      - days: [mon]",
                                    f"        opens: '{opens}'", f"        closes: '{closes}'"),
                         settings) == []
@@ -97,6 +99,10 @@ CASES = [
      with_lines("    eligibility:", "      - max_age: under 18"),
      S.format(line=10) + "eligibility.max_age: must be a whole number from 0 to 120 (got "
                          "'under 18'): for under 18, write max_age: 17"),
+    ("a single mapping written as one value",
+     with_lines("    referral: self"),
+     S.format(line=9) + "referral: must be written as fields, each on a line of its own, the "
+     "first starting 'routes: ' (it may have routes, how, forms; got 'self')"),
     ("several languages written as one",
      with_lines("    languages: English, Polish, British Sign Language (BSL)"),
      S.format(line=9) + "languages: several values go in square brackets, with commas: "
@@ -327,6 +333,13 @@ def test_phone_numbers_written_the_usual_ways_pass(number, settings):
     assert problems_for(GOOD.replace("020 7946 0002", number), settings) == []
 
 
+def test_a_language_with_a_comma_in_brackets_is_one_language(settings):
+    text = with_lines('    languages: [English, "Chinese (Mandarin, Cantonese)", '
+                      '"Kurdish (Sorani; Kurmanji)"]')
+    services, problems = read_services(text, "services.yaml", settings, TODAY)
+    assert problems == [] and len(services[0].languages) == 3
+
+
 @pytest.mark.parametrize("url", ["https://en.wikipedia.org/wiki/Clare%27s_Law_(UK)",
                                  "https://example.org/", "https://example.org/a?b=c"])
 def test_web_addresses_ending_as_addresses_do_pass(url, settings):
@@ -349,6 +362,7 @@ def test_comments_meant_as_comments_are_no_problem(settings):
     ("+1 202 555 0100", "tel:+12025550100"),
     # Relay UK's prefix, for a textphone or the Relay UK app, before a UK number.
     ("18001 101", "tel:18001101"), ("18001 0808 2000 247", "tel:1800108082000247"),
+    ("18001 (020) 7946 0000", "tel:1800102079460000"),
     ("18000", "tel:18000"),
 ])
 def test_short_and_international_numbers_are_valid(number, href, settings):

@@ -8,10 +8,10 @@ const PAGE = 10;  // result cards shown at a time (each fetches its fragment, if
 // comes in it count for nothing, so a match is a match (see ranked, below).
 const RANKING = { pageLength: 0, termFrequency: 0 };
 // Words too common to find anything by when a sentence is searched a word at a time.
-const COMMON = new Set(("the and for with about from that this have has had was are were "
-  + "not but can get got need want help some someone very just into out off too all any "
-  + "you your our his her him she they them their what when where who how why i'm im "
-  + "it's its").split(" "));
+const COMMON = new Set(("he me my is it in on at to of or an as be by do if so up us we am "
+  + "no i the and for with about from that this have has had was are were not but can get "
+  + "got need want help some someone very just into out off too all any you your our his "
+  + "her him she they them their what when where who how why i'm im it's its").split(" "));
 const root = document.querySelector('[data-module="app-search"]');
 if (root) start(root);
 
@@ -118,22 +118,25 @@ function start(root) {
     // whole index), in the residents' order. Services only for professionals, then help for
     // people who harm (each a section), are searched apart and listed after the rest, so
     // the words of a search never put them first.
+    // (A professional who chose "Professionals" gets theirs ranked with the rest.)
     const query = words || root.dataset.browseWord;
-    const sections = ["professionals", "people-who-harm"].map((section) => ({ section }));
+    const sections = [chosen.audience === "professionals" ? null : "professionals",
+      "people-who-harm"].filter(Boolean).map((section) => ({ section }));
     const all = [{ none: [{ type: "page" }, ...sections] }, ...sections]
       .map((which) => ({ ...chosen, ...which }));
     let parts = await Promise.all(all.map((filters) => (words ? ranked : inOrder)(query, filters)));
-    // A sentence ("my husband hits me") rarely has all its words in one page. When none has,
-    // each word is searched alone (but the commonest), and what the most words found comes
-    // first. The choices' counts are then left out: those of the words would not add up.
-    const each = [...new Set(words.toLowerCase().match(/[\p{L}\p{N}'-]+/gu) || [])]
-      .filter((word) => word.length > 2 && !COMMON.has(word));
-    const byWord = each.length > 1 && !parts.some((part) => part.results.length);
+    // A sentence ("he keeps hitting me") rarely has all its words in one page (and the last
+    // word is read as the start of one: "me" finds "meeting"). When no service a resident
+    // can contact has them all, each word is searched alone (but the commonest), and what
+    // the most words found comes first. The choices' counts are then left out: those of
+    // the words would not add up.
+    const written = words.toLowerCase().match(/[\p{L}\p{N}'-]+/gu) || [];
+    const each = [...new Set(written)].filter((word) => word.length > 1 && !COMMON.has(word));
+    const byWord = written.length > 1 && each.length > 0 && !parts[0].results.length;
     if (byWord) parts = await Promise.all(all.map((filters) => byEachWord(each, filters)));
     const [main, ...apart] = parts;
     return { results: main.results.concat(...apart.map((part) => part.results)),
-      forVictims: main.results.length,
-      someWords: byWord && parts.some((part) => part.results.length),
+      forVictims: main.results.length, someWords: byWord && main.results.length > 0,
       filters: byWord ? null : addCounts(...parts.map((part) => part.filters)) };
   }
 
