@@ -16,7 +16,7 @@ from .listingformat import check_entry
 from .problems import Problem, unknown_keys
 from .services import Service
 from .settings import Settings
-from .text import SERVICES_LIMIT, TextError, read_text
+from .text import HIDDEN, SERVICES_LIMIT, TextError, read_text
 from .yamlfile import ALIAS_HINT, NOT_YAML, YamlList, YamlMap, collector_paused, load_yaml
 
 
@@ -46,8 +46,9 @@ def read_services(text: str, file: str, settings: Settings, today: dt.date
 def _unreadable(text: str, problems: list[Problem], file: str, settings: Settings,
                 today: dt.date) -> list[Problem]:
     """Every problem of a file the YAML reader refused, each naming its listing."""
-    if not problems[0].message.startswith(NOT_YAML):
-        return _named(problems, text)  # hidden characters: at most ten
+    if not problems[0].message.startswith(NOT_YAML):  # hidden characters, or too deep
+        return _named([_keyed(p, text) if p.message.startswith(HIDDEN) else p
+                       for p in problems], text)
     undashed = FIRST_UNDASHED.match(text)
     if undashed:  # read as if it had its '- ', for the rest of the file's problems
         at = text.count("\n", 0, undashed.start(1)) + 1
@@ -141,6 +142,19 @@ def _each_entry_alone(text: str, file: str, settings: Settings, today: dt.date
 
 # An entry's id, as written, when its YAML cannot be read: to name it in the problem.
 _ID = re.compile(r"^[ -]*id:[ ]*[\"']?([a-z0-9-]+)", re.MULTILINE)
+
+
+_KEY = re.compile(r"[ \t]*(?:- )?([a-z_]+):[ \t]")
+
+
+def _keyed(problem: Problem, text: str) -> Problem:
+    """The problem naming the field its line sets ("address: ..."), as other problems do."""
+    start = 0
+    for _ in range(problem.line - 1):
+        start = text.find("\n", start) + 1
+    key = _KEY.match(text, start)
+    return Problem(problem.file, problem.line, problem.message, problem.service,
+                   key.group(1)) if key else problem
 
 
 def written_ids(text: str) -> frozenset[str]:

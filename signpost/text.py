@@ -69,10 +69,12 @@ def hidden_character(text: str) -> str | None:
     return _hidden_message(match.group()) if match else None
 
 
+HIDDEN = "contains an invisible or control character"  # how each such problem begins
+
+
 def _hidden_message(char: str) -> str:
     name = unicodedata.name(char, "a control character")
-    return (f"contains an invisible or control character (U+{ord(char):04X}, {name}): "
-            "delete it, as it can hide or reorder text")
+    return f"{HIDDEN} (U+{ord(char):04X}, {name}): delete it, as it can hide or reorder text"
 
 
 def hidden_characters(text: str, file: str, first_line: int = 1) -> list[Problem]:
