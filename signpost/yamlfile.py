@@ -275,7 +275,7 @@ def _cut_lines(text: str) -> set[int]:
 
 
 def _as_written(node, text: str, lines: set[int], file: str, problems: list[Problem],
-                seen: set | None = None) -> None:
+                seen: set | None = None, key: str | None = None) -> None:
     """Report values on these lines (counted from 0) that YAML read as less than was
     written: `summary: The number #1 line` is 'The number', `alert: !Closed today` is
     'today'. A comment after one word (`min_age: 16 # seed 3`), or set off by two spaces
@@ -285,10 +285,12 @@ def _as_written(node, text: str, lines: set[int], file: str, problems: list[Prob
         if id(node) in seen:  # an alias, reported by _convert: once is enough
             return
         seen.add(id(node))
-        children = node.value if type(node) is yaml.SequenceNode else \
-            [n for pair in node.value for n in pair]
-        for child in children:
-            _as_written(child, text, lines, file, problems, seen)
+        # Each value with the key it is under, which the problem names.
+        children = [(n, key) for n in node.value] if type(node) is yaml.SequenceNode else \
+            [(n, k.value if type(k) is yaml.ScalarNode else None)
+             for k, v in node.value for n in (k, v)]
+        for child, under in children:
+            _as_written(child, text, lines, file, problems, seen, under)
         return
     if node.start_mark.line not in lines and node.end_mark.line not in lines:
         return
@@ -296,14 +298,14 @@ def _as_written(node, text: str, lines: set[int], file: str, problems: list[Prob
     if node.tag != _TAGS[yaml.ScalarNode]:
         problems.append(Problem(file, line, f"YAML reads the '{node.tag}' at the start of "
                                 "this value as a tag and drops it: put the whole value in "
-                                "double quotes"))
+                                "double quotes", field=key))
     elif not node.style and " " in node.value.strip():  # plain: not quoted, not a block
         end = text.find("\n", node.end_mark.index)
         rest = text[node.end_mark.index:end if end >= 0 else len(text)]
         if rest.startswith((" #", "\t#")):
             problems.append(Problem(file, line, f"YAML reads the text from '{rest.strip()[:30]}' "
                                     "as a comment and drops it: put the whole value in double "
-                                    "quotes, or the comment on a line of its own"))
+                                    "quotes, or the comment on a line of its own", field=key))
 
 
 def _plain(node) -> bool:
