@@ -61,9 +61,8 @@ CASES = [
     ("text after ' #', which YAML reads as a comment",
      GOOD.replace("summary: A good service.", "summary: The helpline #1 for children"),
      S.format(line=4) + "summary: YAML reads the text from '#1 for children' as a comment "
-                        "and drops "
-                        "it: put the whole value in double quotes, or the comment on a line "
-                        "of its own"),
+                        "and drops it: put the whole value in double quotes, or the comment on "
+                        "a line of its own"),
     ("a value starting with '!', which YAML reads as a tag",
      with_lines("    alert: !Closed on 25 December"),
      S.format(line=9) + "alert: YAML reads the '!Closed' at the start of this value as a tag "
