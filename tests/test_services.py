@@ -66,8 +66,7 @@ CASES = [
     ("a value starting with '!', which YAML reads as a tag",
      with_lines("    alert: !Closed on 25 December"),
      S.format(line=9) + "alert: YAML reads the '!Closed' at the start of this value as a tag "
-                        "and "
-                        "drops it: put the whole value in double quotes"),
+                        "and drops it: put the whole value in double quotes"),
     ("duplicate key in a mapping",
      with_lines("    name: Other name"),
      S.format(line=9) + "name: is set twice (first on line 3): "
