@@ -215,6 +215,8 @@ def _convert(node, file: str, problems: list[Problem], seen: set, depth: int):
                        else _convert(item, file, problems, seen, depth) for item in node.value)
         out.line = node.start_mark.line + 1
         out.lines = [item.start_mark.line + 1 for item in node.value]
+        for item, after in zip(node.value, node.value[1:]):
+            _pasted_into(item, after, file, problems)
         return out
     out = YamlMap()
     out.line = node.start_mark.line + 1
@@ -249,6 +251,23 @@ def _convert(node, file: str, problems: list[Problem], seen: set, depth: int):
             else _convert(value_node, file, problems, seen, depth)
         lines[key] = line
     return out
+
+
+def _pasted_into(item, after, file: str, problems: list[Problem]) -> None:
+    """Say so when a listing ends with a field left empty and the next one follows: most
+    often a listing pasted after that field (`phones:`), inside another, which then takes
+    the rest of that one's lines as its own (its phone numbers, under another name)."""
+    if type(item) is not yaml.MappingNode or not item.value or \
+            type(after) is not yaml.MappingNode or not after.value:
+        return
+    (key, value), (first, name) = item.value[-1], after.value[0]
+    if type(value) is yaml.ScalarNode and value.value == "" and not value.style and \
+            type(first) is yaml.ScalarNode and first.value == "id" and type(name) is yaml.ScalarNode:
+        problems.append(Problem(file, key.start_mark.line + 1, f"is empty, and the listing "
+                                f"{quote(name.value)} starts on the next line: if it was pasted "
+                                "into this listing, move it to before a '- id:' line (the lines "
+                                "after it belong to this one); if not, give this field a value "
+                                "or take its line out", field=key.value))
 
 
 def _cut_lines(text: str) -> set[int]:

@@ -318,6 +318,18 @@ def test_bad_input_gets_exact_message(text, expected, settings):
     assert problems_for(text, settings) == [expected]
 
 
+def test_a_listing_pasted_inside_another_is_told_where_it_was_pasted(settings):
+    # After "phones:", the pasted listing takes the rest of this one's lines: its phone
+    # number would be published under the new listing's name.
+    pasted = "  - id: new-one\n    name: New One\n    summary: New.\n    areas: [lambeth]\n" \
+        "    phones:\n      - label: Its own\n        number: 020 7946 0009\n"
+    text = GOOD.replace("    phones:\n", "    phones:\n" + pasted)
+    assert S.format(line=6) + "phones: is empty, and the listing 'new-one' starts on the next " \
+        "line: if it was pasted into this listing, move it to before a '- id:' line (the lines " \
+        "after it belong to this one); if not, give this field a value or take its line out" \
+        in problems_for(text, settings)
+
+
 def test_a_joined_listing_whose_id_is_not_first_is_told_at_that_field_and_by_its_id(settings):
     text = GOOD + entry("second").replace("  - id: second\n    name: Good Service",
                                           "    name: Second\n    id: second")
