@@ -119,20 +119,24 @@ function start(root) {
     // people who harm (each a section), are searched apart and listed after the rest, so
     // the words of a search never put them first.
     // (A professional who chose "Professionals" gets theirs ranked with the rest.)
-    const query = words || root.dataset.browseWord;
+    // The commonest words are left out of a sentence: Pagefind reads the last as the start
+    // of a word, and "he hits me" found "men" (the Men's Advice Line) and little else.
+    const written = words.toLowerCase().match(/[\p{L}\p{N}'-]+/gu) || [];
+    const each = [...new Set(written)].filter((word) => word.length > 1 && !COMMON.has(word));
+    if (written.length > 1 && !each.length) {  // "help me": the line to call now, below
+      return { results: [], forVictims: 0, filters: null };
+    }
+    const query = (written.length > 1 ? each.join(" ") : words) || root.dataset.browseWord;
     const sections = [chosen.audience === "professionals" ? null : "professionals",
       "people-who-harm"].filter(Boolean).map((section) => ({ section }));
     const all = [{ none: [{ type: "page" }, ...sections] }, ...sections]
       .map((which) => ({ ...chosen, ...which }));
     let parts = await Promise.all(all.map((filters) => (words ? ranked : inOrder)(query, filters)));
-    // A sentence ("he keeps hitting me") rarely has all its words in one page (and the last
-    // word is read as the start of one: "me" finds "meeting"). When no service a resident
-    // can contact has them all, each word is searched alone (but the commonest), and what
-    // the most words found comes first. The choices' counts are then left out: those of
-    // the words would not add up.
-    const written = words.toLowerCase().match(/[\p{L}\p{N}'-]+/gu) || [];
-    const each = [...new Set(written)].filter((word) => word.length > 1 && !COMMON.has(word));
-    const byWord = written.length > 1 && each.length > 0 && !parts[0].results.length;
+    // A sentence ("he keeps hitting me") rarely has all its words in one page. When no
+    // service a resident can contact has them all, each is searched alone, and what the
+    // most words found comes first. The choices' counts are then left out: those of the
+    // words would not add up.
+    const byWord = each.length > 1 && !parts[0].results.length;
     if (byWord) parts = await Promise.all(all.map((filters) => byEachWord(each, filters)));
     const [main, ...apart] = parts;
     return { results: main.results.concat(...apart.map((part) => part.results)),
