@@ -53,8 +53,12 @@ def who_slots(services) -> int:
 def who_ranges(service: Service) -> str:
     """Say who a service is for compactly, for filtering a listing page in place:
     'women:13-120 men:16-120'; 'any:0-120' for a group open to any gender; '' when the
-    service has not said; '-' when it is only for professionals or for people who harm."""
-    if "residents" not in service.audiences or service.for_people_who_harm:
+    service has not said; '-' when it is only for professionals; '*' for help for people
+    who harm, which matches no age or gender but stays, under its own heading, for whoever
+    chooses its kind of help (someone who wants to change is never left with none)."""
+    if service.for_people_who_harm:
+        return "*"
+    if "residents" not in service.audiences:
         return "-"
     return " ".join(f"{g.gender or 'any'}:{g.min_age or 0}-{120 if g.max_age is None else g.max_age}"
                     for g in service.eligibility)

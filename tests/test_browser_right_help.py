@@ -47,7 +47,8 @@ def test_the_perpetrator_programme_sits_apart_on_every_list(site):
         assert [a["href"] for a in section.select(".app-card__title a")] == \
             ["/services/men-and-masculinities/"], path
         assert card.find_parent("ul") is section
-        assert card.find_parent("li")["data-who"] == "-"  # never matches a victim's filters
+        # No victim's age or gender, but whoever chooses its kind of help (filter-list.js).
+        assert card.find_parent("li")["data-who"] == "*"
     assert seen >= 3  # the borough, "Domestic abuse" and "Help to stop being abusive"
     fragment = soup(site.site_dir / "fragments" / "barking-and-dagenham.html")
     assert fragment.find_all("h2")[-1].get_text() == HARM_HEADING
@@ -258,6 +259,31 @@ def test_a_search_result_says_where_the_service_is(phone, site):
     card = phone.locator(".app-search__services > li").filter(
         has_text="Gaia Centre Early Intervention Service")
     assert card.locator(".app-card__where").text_content() == "Where: Lambeth"
+
+
+def test_help_for_people_who_harm_is_found_by_its_kind_whatever_age_and_never_a_victims_line(
+        phone, site):
+    settings, services = real_directory()
+    harm = next(s for s in services if s.for_people_who_harm)
+    kind = next(settings.categories[c] for c in harm.categories
+                if settings.categories[c].for_people_who_harm)
+    area = settings.areas[harm.areas[0]].name
+    assert search(phone, site, borough=area, age="40", gender="men", kind=kind.name) == \
+        [harm.name]
+    assert harm.name not in search(phone, site, borough=area, age="40", gender="men")
+    # Where there is none, the page offers no victims' line as the help for this.
+    assert search(phone, site, borough="Lambeth", age="40", gender="men", kind=kind.name) == []
+    none = phone.locator(".app-search__none")
+    expect(none).to_be_visible()
+    assert none.locator(".app-call-now").count() == 0
+    # A borough's list, narrowed to a man of 40 and that kind of help, keeps the programme.
+    phone.goto(site.url + f"/areas/{harm.areas[0]}/")
+    phone.fill("#filter-age", "40")
+    phone.select_option("#filter-gender", "men")
+    card = phone.locator(".app-card").filter(has_text=harm.name)
+    expect(card).to_be_hidden()  # not among a victim's choices
+    phone.select_option("#filter-kind", kind.slug)
+    expect(card).to_be_visible()
 
 
 def test_the_commonest_words_of_a_sentence_find_nothing_on_their_own(phone, site):

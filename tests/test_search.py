@@ -65,6 +65,7 @@ def test_who_ranges():
     assert who_ranges(svc(Group("women", 13), Group(None, None, 17))) == "women:13-120 any:0-17"
     assert who_ranges(svc()) == ""
     assert who_ranges(svc(audiences=("professionals",))) == "-"
+    assert who_ranges(svc(Group("men", 18), for_people_who_harm=True)) == "*"
 
 
 def test_hours_code():

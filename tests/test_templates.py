@@ -197,7 +197,7 @@ def test_service_card(env, settings):
     assert "Women aged 16 and over." in items[0].get_text()
     assert "For professionals" in items[1].get_text() and not items[1].select("a.app-phone")
     assert "For people worried about their own behaviour" in items[2].get_text()
-    assert items[2]["data-who"] == "-"
+    assert items[2]["data-who"] == "*"  # under its own heading, whatever age is chosen
     assert [h.get_text() for h in card.find_all("h2")] == [
         "Talk to someone now", "In Lambeth", "Helplines and services across the UK",
         "If you are worried about your own behaviour"]

@@ -7,11 +7,15 @@ const block = document.querySelector('script[data-module="app-filter-list"]');
 if (block) start(unpacked(block));
 
 // A card's data-who: "women:13-120 any:0-17"; "" if the service has not said who it is
-// for (it may be for anyone); "-" if it is only for professionals.
-export function matches(card, years, gender, kind) {
+// for (it may be for anyone); "-" if it is only for professionals; "*" for help for people
+// who harm (signpost/facets.py).
+export function matches(card, years, gender, kind, harmKind) {
   if (kind && !card.dataset.kinds.split(" ").includes(kind)) return false;
   if (years === null && !gender) return true;
   const who = card.dataset.who;
+  // Help for people who harm, under its own heading: not among a victim's choices, but
+  // there for whoever chose its kind of help, whatever their age or gender.
+  if (who === "*") return harmKind;
   if (who === "-") return false;
   if (who === "") return true;
   return who.split(" ").some((group) => {
@@ -35,7 +39,9 @@ function start(root) {
     for (const list of lists) {
       let inList = 0;
       for (const card of list.children) {
-        const show = matches(card, years, gender.value, kind ? kind.value : "");
+        const chosen = kind ? kind.selectedOptions[0] : null;
+        const show = matches(card, years, gender.value, kind ? kind.value : "",
+          Boolean(chosen && "harm" in chosen.dataset));
         card.hidden = !show;
         inList += show;
         total += 1;

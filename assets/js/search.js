@@ -58,6 +58,12 @@ function start(root) {
     return chosen;
   }
 
+  // Whether the kind of help chosen is one for people who harm (templates/search.html).
+  function harmKind() {
+    const option = fields.kind.selectedOptions[0];
+    return Boolean(option && "harm" in option.dataset);
+  }
+
   // The age given, if it is one (an age the search cannot use is not a choice made).
   function chosenAge() {
     const years = Number(fields.age.value);
@@ -103,7 +109,8 @@ function start(root) {
     // No service for victims found (help pages, or only help for people who harm, are not
     // enough): the 24-hour helpline and the ways to look, so a search is never a dead end.
     if (!found.forVictims) {
-      fillNone(none, lines[fields.gender.value] || lines[""],
+      // Someone looking for help with their own behaviour is offered no victims' line.
+      fillNone(none, harmKind() ? null : lines[fields.gender.value] || lines[""],
         results.length ? TEXT.none_other : TEXT.none_intro);
     }
     none.hidden = Boolean(found.forVictims);
@@ -129,8 +136,13 @@ function start(root) {
     const query = (written.length > 1 ? each.join(" ") : words) || root.dataset.browseWord;
     const sections = [chosen.audience === "professionals" ? null : "professionals",
       "people-who-harm"].filter(Boolean).map((section) => ({ section }));
+    // Help for people who harm matches no victim's age or gender; whoever chooses its kind
+    // of help finds it whatever their own, so that someone who wants to change is never
+    // left with none.
+    const place = { ...chosen };
+    if (harmKind()) delete place.any;
     const all = [{ none: [{ type: "page" }, ...sections] }, ...sections]
-      .map((which) => ({ ...chosen, ...which }));
+      .map((which) => ({ ...(which.section === "people-who-harm" ? place : chosen), ...which }));
     let parts = await Promise.all(all.map((filters) => (words ? ranked : inOrder)(query, filters)));
     // A sentence ("he keeps hitting me") rarely has all its words in one page. When no
     // service a resident can contact has them all, each is searched alone, and what the
