@@ -65,7 +65,8 @@ def eligibility(record: dict, attributes: list[dict], check: Checker,
             group["max_age"] = int(high)
         if not value:  # a gender alone: the record's ages, if it gives them
             group.update(ages)
-        if group and group not in groups and check.field("eligibility", [group]) == []:
+        # {} is a group of anyone (our own feed's 'anyone' and '0-'): kept, as a group.
+        if group not in groups and check.field("eligibility", [group]) == []:
             groups.append(group)
     return groups or ([ages] if ages else [])
 
