@@ -7,7 +7,7 @@ const PAGE = 10;  // result cards shown at a time (each fetches its fragment, if
 // Pagefind's ranking (pagefind.app/docs/ranking): the page's length and how often a word
 // comes in it count for nothing, so a match is a match (see ranked, below).
 const RANKING = { pageLength: 0, termFrequency: 0 };
-// Words too common to find anything by when a sentence is searched a word at a time.
+// Words too common to find anything by, left out of a sentence (see searchServices).
 const COMMON = new Set(("he me my is it in on at to of or an as be by do if so up us we am "
   + "no i the and for with about from that this have has had was are were not but can get "
   + "got need want help some someone very just into out off too all any you your our his "
@@ -121,19 +121,18 @@ function start(root) {
   }
 
   async function searchServices(words, chosen) {
-    // Browsing searches for the word every service page carries (no words would load the
-    // whole index), in the residents' order. Services only for professionals, then help for
-    // people who harm (each a section), are searched apart and listed after the rest, so
-    // the words of a search never put them first.
-    // (A professional who chose "Professionals" gets theirs ranked with the rest.)
     // The commonest words are left out of a sentence: Pagefind reads the last as the start
-    // of a word, and "he hits me" found "men" (the Men's Advice Line) and little else.
+    // of a word, and "he hits me" found "men" (the Men's Advice Line) and little else. A
+    // sentence of nothing else ("help me") finds no service: the line to call now, below.
     const written = words.toLowerCase().match(/[\p{L}\p{N}'-]+/gu) || [];
     const each = [...new Set(written)].filter((word) => word.length > 1 && !COMMON.has(word));
-    if (written.length > 1 && !each.length) {  // "help me": the line to call now, below
-      return { results: [], forVictims: 0, filters: null };
-    }
+    if (written.length > 1 && !each.length) return { results: [], forVictims: 0, filters: null };
+    // Browsing searches for the word every service page carries (no words would load the
+    // whole index), in the residents' order.
     const query = (written.length > 1 ? each.join(" ") : words) || root.dataset.browseWord;
+    // Services only for professionals, then help for people who harm (each a section), are
+    // searched apart and listed after the rest, so the words of a search never put them
+    // first; a professional who chose "Professionals" gets theirs ranked with the rest.
     const sections = [chosen.audience === "professionals" ? null : "professionals",
       "people-who-harm"].filter(Boolean).map((section) => ({ section }));
     // Help for people who harm matches no victim's age or gender; whoever chooses its kind
@@ -156,6 +155,7 @@ function start(root) {
       filters: byWord ? null : addCounts(...parts.map((part) => part.filters)) };
   }
 
+  // Each word searched alone: what the most words found first, then by its best place.
   async function byEachWord(each, filters) {
     const hits = new Map();
     for (const one of await Promise.all(each.map((word) => ranked(word, filters)))) {
