@@ -295,6 +295,14 @@ def test_the_commonest_words_of_a_sentence_find_nothing_on_their_own(phone, site
     assert phone.locator(".app-search__none").locator(f'a[href="{HELPLINE_TEL}"]').is_visible()
 
 
+def test_nothing_found_asks_for_fewer_choices_only_when_some_were_made(phone, site):
+    status = phone.locator(".app-search__status")
+    assert search(phone, site, query="qwxzv") == []
+    assert status.text_content() == "Nothing found. Try other words, or see the help below."
+    assert search(phone, site, query="qwxzv", borough="Lambeth") == []
+    assert status.text_content().startswith("Nothing found. Try fewer choices")
+
+
 def test_forced_marriage_finds_help_with_honour_based_abuse(phone, site):
     assert "Athena" in search(phone, site, query="forced marriage")
 

@@ -211,7 +211,8 @@ function start(root) {
     if (serviceCount) parts.push(count(serviceCount, "service_one", "service_many"));
     if (pageCount) parts.push(count(pageCount, "page_one", "page_many"));
     const found = someWords ? TEXT.found_some : TEXT.found;
-    return parts.length ? found.replace("{what}", parts.join(` ${TEXT.and} `)) : TEXT.results_none;
+    if (parts.length) return found.replace("{what}", parts.join(` ${TEXT.and} `));
+    return Object.keys(filters()).length ? TEXT.results_none : TEXT.results_none_words;
   }
 
   async function showMore(mine = ticket) {
