@@ -59,6 +59,14 @@ def _key(service: Service, settings: Settings) -> tuple:
     return group, not first, later, service.name.lower(), service.id
 
 
+def anywhere_key(service: Service) -> str:
+    """browse_key for a search that names no borough, where no service is local: the
+    helplines across the UK (24-hour ones first) come first, then the boroughs' services."""
+    group, later = _place(service)
+    group = {GROUPS.index("local"): 1, GROUPS.index("helplines"): 0}.get(group, group)
+    return f"{group}{int(later)}{service.name.lower()}"
+
+
 def browse_key(service: Service) -> str:
     """That order as text, which the search page sorts by (as Pagefind does, by code point)
     when someone browses without words: "0" local, "1" helplines (the 24-hour ones first),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from signpost.order import GROUPS, browse_key, group_of, resident_order
+from signpost.order import GROUPS, anywhere_key, browse_key, group_of, resident_order
 from signpost.services import Hours, Phone, Referral, Service
 from signpost.servicesfile import read_services
 from conftest import TODAY
@@ -47,6 +47,14 @@ def test_home_helpline_first_then_lines_open_all_day(settings):
     # The first line is the setting, not a name in the code.
     other = dataclasses.replace(settings, home_helpline="aaa-line")
     assert [sid for _, sid in names(helplines, other)][0] == "aaa-line"
+
+
+def test_with_no_borough_chosen_the_search_lists_the_helplines_first(settings):
+    services = [svc("local-centre"), svc("a-small-helpline", areas=("national",)),
+                svc("b-all-day", areas=("national",), always=True),
+                svc("police", areas=("national",), reporting=True)]
+    assert [s.id for s in sorted(services, key=anywhere_key)] == [
+        "b-all-day", "a-small-helpline", "local-centre", "police"]
 
 
 def test_among_ways_to_report_the_police_come_first(settings):

@@ -170,11 +170,14 @@ function start(root) {
       .map((hit) => hit.result) };
   }
 
-  // In the residents' order (signpost/order.py). Sorted, a result's score is its place in
-  // its shard (a range of that order), so the shards are listed in turn.
+  // In the residents' order (signpost/order.py): with no borough chosen, the helplines
+  // across the UK first ("anywhere"), as no service is local. Sorted, a result's score is
+  // its place in its shard (a range of the "order" order), so the shards are listed in turn.
   async function inOrder(query, filters) {
+    if (shards === 1) {
+      return pagefind.search(query, { filters, sort: { [filters.borough ? "order" : "anywhere"]: "asc" } });
+    }
     const options = { filters, sort: { order: "asc" } };
-    if (shards === 1) return pagefind.search(query, options);
     const parts = await Promise.all(upTo(shards - 1).map((k) =>
       pagefind.search(query, { ...options, filters: { ...filters, shard: String(k) } })));
     return { results: parts.flatMap((part) => part.results),
