@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .fields import Choice, Reader, Shape, Text
-from .markup import to_html
+from .markup import issue_line, to_html
 from .problems import Problem
 from .text import PAGE_LIMIT, TextError, hidden_characters, read_text
 from .yamlfile import YamlMap, load_yaml
@@ -116,7 +116,7 @@ def read_page(path: Path, file: str) -> tuple[Page | None, list[Problem]]:
     if hidden:  # the front matter's are found as it is read
         return None, problems + hidden
     html, issues = to_html(body)
-    problems += [Problem(file, body_line, issue) for issue in issues]
+    problems += [Problem(file, body_line + issue_line(body, issue), issue) for issue in issues]
     if not issues and not any(c.isalnum() for c in _TAG.sub("", html)):
         # A page with nothing to read is a dead end, and the search could not index it.
         problems.append(Problem(file, body_line, "the page has no words: write its text "

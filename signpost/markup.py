@@ -60,6 +60,18 @@ def nesting_problem(text: str) -> str | None:
     return None
 
 
+def issue_line(text: str, issue: str) -> int:
+    """The line of the text (from 0) an issue of to_html is on, found by what it quotes
+    (the HTML, the link) or says (an image, a line nested too deeply); 0 if not found."""
+    nested = re.match(r"line (\d+) of the text", issue)
+    if nested:
+        return int(nested.group(1)) - 1
+    quoted = re.search(r"(['\"])(.+?)\1", issue)
+    needle = quoted.group(2) if quoted else "![" if issue.startswith("images") else ""
+    at = text.find(needle) if needle else -1
+    return text.count("\n", 0, at) if at >= 0 else 0
+
+
 def to_html(text: str, top: int = 2) -> tuple[str, list[str]]:
     """Convert Markdown to HTML; return it with a list of what was unsafe in it.
 

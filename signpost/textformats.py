@@ -9,7 +9,7 @@ import re
 
 from .addresses import MAX_URL, address_problem, is_email, tel_uri
 from .fields import TEXT_LIMIT, Field, Text
-from .markup import to_html
+from .markup import issue_line, to_html
 from .problems import quote
 
 _SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
@@ -45,8 +45,10 @@ class Markdown(Text):
         if text is None:
             return None
         html, issues = to_html(text, top=3)
+        # Text written after 'key: |' starts on the line below the key's.
+        below = "\n" in value.strip("\n") or value.endswith("\n")
         for issue in issues:
-            at.add(line, name, issue)
+            at.add(line + below + issue_line(text, issue), name, issue)
         return text, html
 
 

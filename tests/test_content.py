@@ -29,6 +29,9 @@ def test_a_good_page(tmp_path):
      "starts here has no '---' line to end it: put '---' on a line of its own after summary:"),
     ("\n---\ntitle: Help\nsummary: S.\n---\nBody\n", "content/help-page.md:1: the first line "
      "must be '---': take out the blank line above it"),
+    ("---\ntitle: Help\nsummary: S.\n---\nBody.\n\nMore.\n\nA [link](http://example.org/).\n",
+     "content/help-page.md:9: link 'http://example.org/' must start with https://, mailto:, "
+     "tel: or /"),
     ("---\ntitel: Help\nsummary: S.\n---\nBody\n",
      "content/help-page.md:2: front matter: unknown key 'titel' (did you mean 'title'?)"),
     ("---\nsummary: S.\n---\nBody\n", "content/help-page.md:1: front matter: title is required"),
@@ -38,7 +41,7 @@ def test_a_good_page(tmp_path):
      "content/help-page.md:2: this is not valid YAML: a value that starts with '[' must be in "
      "double quotes (a list in brackets ends with ']', with ',' between its items)"),
     ("---\ntitle: Help\nsummary: S.\n---\n\n<iframe src=x></iframe>\n",
-     "content/help-page.md:5: contains HTML ('<iframe src=x>'): write Markdown instead"),
+     "content/help-page.md:6: contains HTML ('<iframe src=x>'): write Markdown instead"),
 ])
 def test_bad_pages(tmp_path, text, expected):
     page, problems = read_page(write(tmp_path, text), "content/help-page.md")

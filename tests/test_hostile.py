@@ -496,12 +496,12 @@ def page_problems(tmp_path, body: str | bytes, name: str = "help.md") -> list[st
 @pytest.mark.parametrize("body, expected", [
     ("Fine.\n\nStill \u202efine.\n", ["content/help.md:8: " + HIDDEN.format(
         "U+202E, RIGHT-TO-LEFT OVERRIDE")]),
-    ("- " * 300 + "x\n", ["content/help.md:5: line 2 of the text is nested too deeply (more than "
+    ("- " * 300 + "x\n", ["content/help.md:6: line 2 of the text is nested too deeply (more than "
                           "64 spaces, or 16 list or quote markers): write it flatter"]),
     ("".join("    " * i + "1. x\n" for i in range(30)),
-     ["content/help.md:5: line 19 of the text is nested too deeply (more than 64 spaces, or 16 "
+     ["content/help.md:23: line 19 of the text is nested too deeply (more than 64 spaces, or 16 "
       "list or quote markers): write it flatter"]),
-    (">" * 500 + " x\n", ["content/help.md:5: line 2 of the text is nested too deeply (more than "
+    (">" * 500 + " x\n", ["content/help.md:6: line 2 of the text is nested too deeply (more than "
                           "64 spaces, or 16 list or quote markers): write it flatter"]),
     ("[" * 10_000 + " help\n", []),
     ("…\n\n—\n", ["content/help.md:5: the page has no words: write its text after the front "

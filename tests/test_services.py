@@ -103,6 +103,9 @@ CASES = [
      with_lines("    referral: self"),
      S.format(line=9) + "referral: must be written as fields, each on a line of its own, the "
      "first starting 'routes: ' (it may have routes, how, forms; got 'self')"),
+    ("HTML on the third line of a description: told on its own line",
+     with_lines("    description: |", "      First line.", "", "      Then <b>bold</b>."),
+     S.format(line=12) + "description: contains HTML ('<b>'): write Markdown instead"),
     ("several languages written as one",
      with_lines("    languages: English, Polish, British Sign Language (BSL)"),
      S.format(line=9) + "languages: several values go in square brackets, with commas: "
