@@ -261,7 +261,9 @@ def _pasted_into(item, after, file: str, problems: list[Problem]) -> None:
             type(after) is not yaml.MappingNode or not after.value:
         return
     (key, value), (first, name) = item.value[-1], after.value[0]
+    # Listings are set apart by a blank line; a pasted one comes on the very next line.
     if type(value) is yaml.ScalarNode and value.value == "" and not value.style and \
+            first.start_mark.line == key.start_mark.line + 1 and \
             type(first) is yaml.ScalarNode and first.value == "id" and type(name) is yaml.ScalarNode:
         problems.append(Problem(file, key.start_mark.line + 1, f"is empty, and the listing "
                                 f"{quote(name.value)} starts on the next line: if it was pasted "

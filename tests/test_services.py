@@ -331,6 +331,8 @@ def test_a_listing_pasted_inside_another_is_told_where_it_was_pasted(settings):
         "line: if it was pasted into this listing, move it to before a '- id:' line (the lines " \
         "after it belong to this one); if not, give this field a value or take its line out" \
         in problems_for(text, settings)
+    # A listing that ends with a field left empty, then a blank line and the next: as meant.
+    assert problems_for(GOOD + "    alert:\n\n" + entry("second"), settings) == []
 
 
 def test_a_joined_listing_whose_id_is_not_first_is_told_at_that_field_and_by_its_id(settings):
