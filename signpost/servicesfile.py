@@ -47,8 +47,7 @@ def _unreadable(text: str, problems: list[Problem], file: str, settings: Setting
                 today: dt.date) -> list[Problem]:
     """Every problem of a file the YAML reader refused, each naming its listing."""
     if not problems[0].message.startswith(NOT_YAML):  # hidden characters, or too deep
-        return _named([_keyed(p, text) if p.message.startswith(HIDDEN) else p
-                       for p in problems], text)
+        return _named(problems, text)
     undashed = FIRST_UNDASHED.match(text)
     if undashed:  # read as if it had its '- ', for the rest of the file's problems
         at = text.count("\n", 0, undashed.start(1)) + 1
@@ -142,19 +141,8 @@ def _each_entry_alone(text: str, file: str, settings: Settings, today: dt.date
 
 # An entry's id, as written, when its YAML cannot be read: to name it in the problem.
 _ID = re.compile(r"^[ -]*id:[ ]*[\"']?([a-z0-9-]+)", re.MULTILINE)
-
-
+# The key a line sets ("address: ..."), to name the field of a hidden character on it.
 _KEY = re.compile(r"[ \t]*(?:- )?([a-z_]+):[ \t]")
-
-
-def _keyed(problem: Problem, text: str) -> Problem:
-    """The problem naming the field its line sets ("address: ..."), as other problems do."""
-    start = 0
-    for _ in range(problem.line - 1):
-        start = text.find("\n", start) + 1
-    key = _KEY.match(text, start)
-    return Problem(problem.file, problem.line, problem.message, problem.service,
-                   key.group(1)) if key else problem
 
 
 def written_ids(text: str) -> frozenset[str]:
@@ -165,14 +153,18 @@ def written_ids(text: str) -> frozenset[str]:
 def _named(problems: list[Problem], text: str, line: int = 1) -> list[Problem]:
     """Name in each problem the service whose id comes last before its line in text (the
     file, or one entry's text, which starts on `line`), if any: for YAML that cannot be
-    read, so has no entries."""
+    read, so has no entries. A hidden character's problem names the field its line sets
+    too, as other problems do."""
     out = []
     for p in problems:
-        end = 0
-        for _ in range(p.line - line + 1):  # the end of the problem's line
-            end = text.find("\n", end) + 1 or len(text)
+        start = 0
+        for _ in range(p.line - line):  # the start of the problem's line
+            start = text.find("\n", start) + 1 or len(text)
+        end = text.find("\n", start) + 1 or len(text)
         ids = _ID.findall(text, 0, end)
-        out.append(Problem(p.file, p.line, p.message, ids[-1], p.field) if ids else p)
+        key = _KEY.match(text, start) if p.message.startswith(HIDDEN) else None
+        out.append(Problem(p.file, p.line, p.message, ids[-1] if ids else p.service,
+                           key.group(1) if key else p.field))
     return out
 
 
