@@ -23,6 +23,12 @@ from .problems import Problem, did_you_mean, meant, quote, unknown_keys
 from .yamlfile import YamlList, YamlMap
 
 TEXT_LIMIT = 1000  # characters, unless a field says otherwise
+
+
+def listed(text: str) -> list[str]:
+    """The values of a text written as several, split at commas or semicolons outside
+    brackets: 'lambeth, lewisham' is two; 'Chinese (Mandarin, Cantonese)' is one."""
+    return [p.strip() for p in re.split(r"[,;](?![^()]*\))", text) if p.strip()]
 # A whole value inside curly quotes, with none between them: “Refuge”, not “Safe” or “Home”.
 _CURLY = re.compile(r"“[^“”]*”|‘[^‘’]*’")
 
@@ -87,7 +93,7 @@ class Text(Field):
             at.add(line, name, f"is {quote(value)}, YAML's word for nothing: give a value, or "
                                "leave the field out")
             return None
-        if _CURLY.fullmatch(value):
+        if value[:1] in "“‘" and _CURLY.fullmatch(value):  # (every text value: kept cheap)
             # Pasted from a document: it would be published with them, or not dial or link.
             at.add(line, name, "is inside curly quotes (“…”), which YAML keeps as part of the "
                                "value: use straight quotes (\"…\") or none")
@@ -107,11 +113,10 @@ class Word(Text):
 
     def check(self, value, line, name, at):
         word = super().check(value, line, name, at)
-        # Split at commas outside brackets: "Chinese (Mandarin, Cantonese)" is one language.
-        listed = [p.strip() for p in re.split(r"[,;](?![^()]*\))", word or "") if p.strip()]
-        if len(listed) > 1:
+        several = listed(word or "")
+        if len(several) > 1:
             at.add(line, name, "several values go in square brackets, with commas: "
-                               f"[{', '.join(listed)}]")
+                               f"[{', '.join(several)}]")
             return None
         return word
 
@@ -179,25 +184,25 @@ class Choice(Field):
         """What to say of one value that is several written as one: 'lambeth, lewisham' or
         'lewisham lambeth' (one suggestion would silently drop the other), or a range of a
         fixed order, 'mon-fri'; else ''."""
-        listed = [p for p in re.split(r"\s*[,;]\s*", item.strip()) if p]
-        if len(listed) < 2:
-            listed = item.split()
-            if len(listed) < 2 or not all(p in allowed for p in listed):
-                listed = []
+        several = listed(item)
+        if len(several) < 2:
+            several = item.split()
+            if len(several) < 2 or not all(p in allowed for p in several):
+                several = []
         group = self.groups.get(item.strip().lower())
         if group:
             return f"write each value: [{', '.join(group)}]"
         span = re.fullmatch(r"(\w+)\s*(?:-|–|\bto\b)\s*(\w+)", item.strip())
         ends = [meant(p, allowed) for p in span.groups()] if span else []
-        if not listed and ends and isinstance(self.vocabulary, tuple) and all(ends):
+        if not several and ends and isinstance(self.vocabulary, tuple) and all(ends):
             first, last = (self.vocabulary.index(p) for p in ends)
             if first < last:
                 return f"write each value: [{', '.join(self.vocabulary[first:last + 1])}]"
-        if not listed:
+        if not several:
             return ""
         unknown = [f"{quote(p)} is not one" + did_you_mean(p, allowed)
-                   for p in listed if p not in allowed]
-        return f"several values go in square brackets, with commas: [{', '.join(listed)}]" + \
+                   for p in several if p not in allowed]
+        return f"several values go in square brackets, with commas: [{', '.join(several)}]" + \
             (f" ({'; '.join(unknown)})" if unknown else "")
 
     def schema(self, settings):
