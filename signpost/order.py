@@ -59,21 +59,18 @@ def _key(service: Service, settings: Settings) -> tuple:
     return group, not first, later, service.name.lower(), service.id
 
 
-def anywhere_key(service: Service) -> str:
-    """browse_key for a search that names no borough, where no service is local: the
-    helplines across the UK (24-hour ones first) come first, then the boroughs' services."""
-    group, later = _place(service)
-    group = {GROUPS.index("local"): 1, GROUPS.index("helplines"): 0}.get(group, group)
-    return f"{group}{int(later)}{service.name.lower()}"
-
-
-def browse_key(service: Service) -> str:
+def browse_key(service: Service, anywhere: bool = False) -> str:
     """That order as text, which the search page sorts by (as Pagefind does, by code point)
     when someone browses without words: "0" local, "1" helplines (the 24-hour ones first),
-    ..., "3" ways to report (the police first), then the name; home_helpline is not set apart, as it is open 24 hours. The borough
-    filter leaves a borough's services and the national ones, so local-before-national is
-    the borough's own order."""
+    ..., "3" ways to report (the police first), then the name; home_helpline is not set
+    apart, as it is open 24 hours. The borough filter leaves a borough's services and the
+    national ones, so local-before-national is the borough's own order.
+
+    :param anywhere: for a search that names no borough, where no service is local: the
+        helplines across the UK first, then the boroughs' services."""
     group, later = _place(service)
+    if anywhere and GROUPS[group] in ("local", "helplines"):
+        group = GROUPS.index("helplines" if GROUPS[group] == "local" else "local")
     return f"{group}{int(later)}{service.name.lower()}"
 
 

@@ -351,8 +351,8 @@ def test_equal_matches_come_in_the_residents_order(phone, site):
     # matches it alike, and none comes first for having a shorter page. With no borough
     # chosen, no service is local: the helplines across the UK come first.
     _, services = real_directory()
-    from signpost.order import anywhere_key
-    key = {s.name: anywhere_key(s) for s in services}
+    from signpost.order import browse_key
+    key = {s.name: browse_key(s, anywhere=True) for s in services}
     found = [n for n in search(phone, site, query="husband")
              if n != "Men and Masculinities" and
              "residents" in next(s for s in services if s.name == n).audiences]

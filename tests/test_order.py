@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from signpost.order import GROUPS, anywhere_key, browse_key, group_of, resident_order
+from signpost.order import GROUPS, browse_key, group_of, resident_order
 from signpost.services import Hours, Phone, Referral, Service
 from signpost.servicesfile import read_services
 from conftest import TODAY
@@ -53,7 +53,7 @@ def test_with_no_borough_chosen_the_search_lists_the_helplines_first(settings):
     services = [svc("local-centre"), svc("a-small-helpline", areas=("national",)),
                 svc("b-all-day", areas=("national",), always=True),
                 svc("police", areas=("national",), reporting=True)]
-    assert [s.id for s in sorted(services, key=anywhere_key)] == [
+    assert [s.id for s in sorted(services, key=lambda s: browse_key(s, anywhere=True))] == [
         "b-all-day", "a-small-helpline", "local-centre", "police"]
 
 
