@@ -81,18 +81,12 @@ def load_places(data_dir: Path, areas: dict[str, Term], display_dir: str = "data
 def _once_each(problems: list[Problem]) -> list[Problem]:
     """Each problem told once per file, at its first line, with how many more lines have it:
     one borough's code mistyped in site.yaml is one mistake, not a hundred in the tables."""
-    first: dict[tuple, Problem] = {}
-    more: dict[tuple, int] = {}
-    for problem in problems:
-        key = (problem.file, problem.field, problem.message)
-        if key in first:
-            more[key] += 1
-        else:
-            first[key], more[key] = problem, 0
-    return [p if not more[key] else Problem(p.file, p.line, f"{p.message} (and {more[key]} more "
-                                            f"line{'s' * (more[key] > 1)} after it)", p.service,
-                                            p.field)
-            for key, p in first.items()]
+    counted: dict[tuple, list] = {}  # each problem: its first time, and how many in all
+    for p in problems:
+        counted.setdefault((p.file, p.field, p.message), [p, 0])[1] += 1
+    return [p if n == 1 else Problem(p.file, p.line, f"{p.message} (and {n - 1} more "
+                                     f"line{'s' * (n > 2)} after it)", p.service, p.field)
+            for p, n in counted.values()]
 
 
 def lookup_json(places: Places, areas: dict[str, Term]) -> bytes:

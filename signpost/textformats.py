@@ -37,8 +37,8 @@ class Slug(Text):
 
 
 class Markdown(Text):
-    """Returns (the text as written, its HTML, its headings from <h3>: it sits under a
-    service page's "About the service")."""
+    """Returns (the text as written, its HTML), the HTML's headings from <h3>: it sits
+    under a service page's "About the service"."""
 
     def check(self, value, line, name, at):
         text = super().check(value, line, name, at)
@@ -46,7 +46,7 @@ class Markdown(Text):
             return None
         html, issues = to_html(text, top=3)
         # Text written after 'key: |' starts on the line below the key's.
-        below = "\n" in value.strip("\n") or value.endswith("\n")
+        below = "\n" in value
         for issue in issues:
             at.add(line + below + issue_line(text, issue), name, issue)
         return text, html
