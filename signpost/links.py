@@ -22,11 +22,13 @@ _TEXT_FILES = (".json", ".xml", ".txt", ".js", ".css", ".html")  # read for link
 
 def check_site(outputs: list[Output], services: list[Service], pages: list[Page],
                services_file: str, content_dir: str, pending: set[str] = frozenset(),
-               settings_file: str = "site.yaml") -> list[Problem]:
+               settings_file: str = "site.yaml", bad_ids: tuple[int, ...] = ()) -> list[Problem]:
     """Return problems with the planned site: clashing URLs and broken internal links.
 
     :param pending: URLs of pages left out because their data has problems already
         reported; a link to one of them is not a second problem.
+    :param bad_ids: the lines of listings whose id is missing or not valid: a link to a
+        service that does not exist may be to one of them, and says so.
     """
     problems = []
     slugs = {page.slug for page in pages}
@@ -64,8 +66,24 @@ def check_site(outputs: list[Output], services: list[Service], pages: list[Page]
                     texts[file] = _lines_of(file)
                 at = _next_line(href, texts[file], told.setdefault(href, []), line)
                 problems.append(Problem(file, at, f"link to {href} goes to a page that does "
-                                        "not exist", sid, "description" if sid else None))
+                                        "not exist" + _bad_id_hint(href, bad_ids, services_file),
+                                        sid, "description" if sid else None))
     return problems
+
+
+def _bad_id_hint(href: str, bad_ids: tuple[int, ...], services_file: str) -> str:
+    """For a link to a service page that does not exist, while some listing's id is not
+    valid: the link may be to that listing (its id was mistyped), so say which id it needs.
+    Otherwise staff would read of broken links in help pages before the one mistake."""
+    parts = href.split("/")
+    if not bad_ids or len(parts) != 4 or parts[1] != "services" or parts[3]:
+        return ""
+    if len(bad_ids) == 1:
+        which = f"line {bad_ids[0]} has an id that is not valid: if this link is to that listing"
+    else:
+        which = (f"lines {', '.join(map(str, bad_ids[:-1]))} and {bad_ids[-1]} have ids that "
+                 "are not valid: if this link is to one of them")
+    return f" ({services_file} {which}, its id should be '{parts[2]}')"
 
 
 def _lines_of(file: str) -> list[str]:

@@ -223,7 +223,8 @@ def plan_build(settings: Settings, today: dt.date | None = None, exit_url: str |
     problems = settings_problems + service_problems + page_problems + place_problems + \
         wording_problems + \
         check_site(outputs, services, pages, services_file, content_dir, pending,
-                   str(settings.settings_file)) + \
+                   str(settings.settings_file),
+                   tuple(p.line for p in service_problems if p.field == "id")) + \
         check_helplines(settings, services, str(settings.settings_file))
     if env is None:
         raise BuildFailed(problems)

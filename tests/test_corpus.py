@@ -147,6 +147,14 @@ CORPUS = [
      edit("services.yaml", "See [staying safe](/staying-safe-online/)", "See [help](/help/)"),
      ["services.yaml:8: service 'test-helpline': description: link to /help/ goes to a page "
       "that does not exist"]),
+    # The help page's link is a consequence of the one mistake, and says which id it needs.
+    ("mistyped id, linked to from a help page", (),
+     edit("services.yaml", "- id: test-helpline", "- id: Test helpline"),
+     ["content/staying-safe-online.md:6: link to /services/test-helpline/ goes to a page that "
+      "does not exist (services.yaml line 3 has an id that is not valid: if this link is to "
+      "that listing, its id should be 'test-helpline')",
+      "services.yaml:3: service 'Test helpline': id: must be lower-case letters, digits and "
+      "hyphens, like 'gaia-centre' (got 'Test helpline')"]),
 ]
 
 

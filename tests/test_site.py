@@ -131,6 +131,18 @@ def test_broken_internal_links_are_problems(settings):
     ]
 
 
+def test_a_link_to_a_missing_service_names_the_listings_whose_id_is_not_valid(settings):
+    page = Page("guide", "Guide", "S.", "residents", '<a href="/services/gone/">x</a> '
+                '<a href="/nowhere/">y</a>', "c/guide.md")
+    outputs = plan_site([], PAGES + [page], settings, TODAY)
+    problems = check_site(outputs, [], PAGES + [page], "services.yaml", "c", bad_ids=(3, 40))
+    assert [p.message for p in problems] == [
+        "link to /services/gone/ goes to a page that does not exist (services.yaml lines 3 and "
+        "40 have ids that are not valid: if this link is to one of them, its id should be "
+        "'gone')",
+        "link to /nowhere/ goes to a page that does not exist"]
+
+
 def test_reserved_and_required_pages(settings):
     pages = [PAGES[0], Page("services", "Services", "S.", "residents", "", "c/services.md")]
     outputs = plan_site([], pages, settings, TODAY)
