@@ -103,7 +103,8 @@ FORMAT = {
     "owner": Text(200, doc="Who keeps the listing right (not shown)"),
     "for_people_who_harm": Flag(doc="Help to change one's own behaviour: never shown as help "
                                 "for victims"),
-    "reporting": Flag(doc="A way to report a crime"),
+    "reporting": Flag(doc="A way to go to the police: to report a crime, or to ask about a "
+                               "partner (Clare's Law)"),
 }
 FIELDS = tuple(FORMAT)
 REQUIRED = ("id", "name", "summary", "areas")

@@ -6,8 +6,8 @@
    ``home_helpline`` (the National Domestic Abuse Helpline) first, then lines open 24 hours,
    then the others;
 3. ``professional``: services reached only through a professional's referral;
-4. ``reporting``: ways to report a crime (listings with ``reporting: true``), those with an
-   emergency number (999) first;
+4. ``reporting``: ways to go to the police, to report a crime or ask about a partner (listings
+   with ``reporting: true``), those with an emergency number (999) first;
 5. ``people-who-harm``: help for people who want to change their own behaviour (listings with
    ``for_people_who_harm: true``), always last and under a heading of their own.
 
@@ -59,19 +59,20 @@ def _key(service: Service, settings: Settings) -> tuple:
     return group, not first, later, service.name.lower(), service.id
 
 
-def browse_key(service: Service, anywhere: bool = False) -> str:
+def browse_key(service: Service, anywhere: bool = False, home: str = "") -> str:
     """That order as text, which the search page sorts by (as Pagefind does, by code point)
-    when someone browses without words: "0" local, "1" helplines (the 24-hour ones first),
-    ..., "3" ways to report (the police first), then the name; home_helpline is not set
-    apart, as it is open 24 hours. The borough filter leaves a borough's services and the
+    when someone browses without words: "0" local, "1" helplines (`home`, the site's
+    home_helpline, first, then the 24-hour ones), ..., "3" ways to go to the police (the
+    police first), then the name. The borough filter leaves a borough's services and the
     national ones, so local-before-national is the borough's own order.
 
     :param anywhere: for a search that names no borough, where no service is local: the
         helplines across the UK first, then the boroughs' services."""
     group, later = _place(service)
+    first = GROUPS[group] == "helplines" and service.id == home
     if anywhere and GROUPS[group] in ("local", "helplines"):
         group = GROUPS.index("helplines" if GROUPS[group] == "local" else "local")
-    return f"{group}{int(later)}{service.name.lower()}"
+    return f"{group}{0 if first else 1 + later}{service.name.lower()}"
 
 
 def resident_order(services: list[Service], settings: Settings,

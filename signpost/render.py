@@ -22,7 +22,6 @@ from .addresses import address_problem
 from .facets import BROWSE_WORD, MAX_AGE, hours_code, who_ranges, who_values
 from .headers import GUIDE_POLICY, POLICY
 from .hours import clock, describe_hours, long_date
-from .order import browse_key
 from .outputs import Output
 from .places import LOOKUP_URL
 from .problems import BuildFailed, Problem
@@ -57,7 +56,6 @@ def make_env(settings: Settings, exit_url: str | None = None,
                        services_count=lambda n: locale["services_count_one"] if n == 1 else
                        locale["services_count_many"].format(n=n),
                        hours_code=hours_code, who_ranges=who_ranges, who_values=who_values,
-                       browse_key=browse_key,
                        area_names=lambda service: ", ".join(settings.areas[slug].name
                                                             for slug in service.areas))
     env.wording = locale  # as read, with where each text is, for problems while rendering

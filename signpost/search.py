@@ -10,7 +10,6 @@ import sys
 import threading
 from pathlib import Path
 
-from .order import browse_key
 from .pagefind_glob import glob_of
 from .problems import BuildFailed, Problem
 
@@ -50,12 +49,12 @@ def index_shards(services: int) -> int:
 def shards(outputs) -> list[list]:
     """The outputs the search indexes, shard by shard of its index (see SearchIndex), each
     in the plan's order: the service pages in ranges of the order the search page sorts
-    them by when browsing (order.browse_key; Pagefind compares by code point, as Python
-    does), the first shard also every help page. A build writes them in this order, so that
+    them by when browsing (the page's `browse` key, from order.browse_key; Pagefind
+    compares by code point, as Python does), the first shard also every help page. A build writes them in this order, so that
     the first shard can be indexed while the others are written."""
     indexed = [o for o in outputs if SearchIndex.indexes(o)]
     services = sorted((o for o in indexed if o.template == "service.html"),
-                      key=lambda o: (browse_key(o.context["service"]), o.dest_path))
+                      key=lambda o: (o.context["browse"][0], o.dest_path))
     count = index_shards(len(services))
     shard_of = {id(o): k for k in range(count) for o in
                 services[k * len(services) // count:(k + 1) * len(services) // count]}

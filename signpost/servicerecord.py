@@ -75,8 +75,10 @@ def taxonomies(settings: Settings) -> dict[str, tuple[dict, dict[str, dict]]]:
                   {"listing-page": ("Listing page", "This directory's page about the service.")}),
         "kinds": (_taxonomy("kinds", "Kinds of listing and line",
                             "What a service or a phone line is, beyond what it offers."),
-                  {REPORTING_TERM: ("Reporting a crime", "A way to report a crime (the police, "
-                                    "Crimestoppers): not a support service."),
+                  {REPORTING_TERM: ("The police and reporting a crime", "A way to go to the "
+                                    "police: to report a crime (the police, Crimestoppers) or "
+                                    "to ask about a partner's past (Clare's Law); not a "
+                                    "support service."),
                    OUT_OF_HOURS_TERM: ("Out-of-hours line", "The phone line to call when the "
                                        "service's usual line is closed.")}),
     }

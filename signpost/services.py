@@ -91,7 +91,9 @@ class Service:
     source: str = ""
     owner: str = ""  # who keeps the listing right; for the review report, not shown
     for_people_who_harm: bool = False  # help to change one's own behaviour, never for victims
-    reporting: bool = False  # a way to report a crime (the police, Crimestoppers)
+    # A way to go to the police: to report a crime (the police, Crimestoppers), or to ask
+    # about a partner's past (Clare's Law). Not support: listed after it.
+    reporting: bool = False
     line: int = 0  # where the entry starts in services.yaml, for later problems
 
     @property

@@ -7,7 +7,7 @@ from .content import Page
 from .coverage import coverage
 from .facets import who_slots
 from .listings import Lead, plan_listing
-from .order import resident_order
+from .order import browse_key, resident_order
 from .outputs import Output, reused, service_sources
 from .review import review_state
 from .search import ALL_RESULTS_UP_TO, index_shards
@@ -41,7 +41,7 @@ def plan_site(services: list[Service], pages: list[Page], settings: Settings,
     in_category = _by_value(for_residents, lambda s: s.categories)
     categories = {c.slug: in_category.get(c.slug, []) for c in settings.categories.values()}
     # A group open to any gender (no gender given) serves each of them, and so does a way to
-    # report a crime that names no group (the police are there for everyone).
+    # go to the police that names no group (the police are there for everyone).
     in_group = _by_value(for_residents, lambda s: settings.genders if any(
         g.gender is None for g in s.eligibility) or s.reporting and not s.eligibility
         else [g.gender for g in s.eligibility])
@@ -158,11 +158,15 @@ def _service_page(url: str, service: Service, title: str, by_id: dict[str, Servi
         object planned last time, which the dev server then knows at once as unchanged."""
     lines = _lines_for(service, by_id, settings)
     stale = _stale(service, today)
+    # Its place in the search page's order, naming a borough and not (search.js sorts by
+    # these; search.shards splits the index by the first).
+    browse = (browse_key(service, home=settings.home_helpline),
+              browse_key(service, True, settings.home_helpline))
     return reused(reuse, lambda: (url, id(service), title, tuple(map(id, lines)), stale,
-                                  tuple(context.items())),
+                                  browse, tuple(context.items())),
                   lambda: Output(url, "service.html", title, {
                       "service": service, **context, "stale": stale, "lines": lines,
-                  }, sources=service_sources([service] + lines)))
+                      "browse": browse}, sources=service_sources([service] + lines)))
 
 
 def _service_titles(services: list[Service]) -> list[str]:

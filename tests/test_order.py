@@ -47,6 +47,12 @@ def test_home_helpline_first_then_lines_open_all_day(settings):
     # The first line is the setting, not a name in the code.
     other = dataclasses.replace(settings, home_helpline="aaa-line")
     assert [sid for _, sid in names(helplines, other)][0] == "aaa-line"
+    # Browsing the search, the same: a 24-hour line for a group (Childline) never comes
+    # before it for having a name earlier in the alphabet.
+    for anywhere in (False, True):
+        assert [s.id for s in sorted(helplines, key=lambda s: browse_key(
+            s, anywhere, settings.home_helpline))] == [settings.home_helpline, "bbb-all-day",
+                                                       "aaa-line"]
 
 
 def test_with_no_borough_chosen_the_search_lists_the_helplines_first(settings):

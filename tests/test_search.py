@@ -12,6 +12,7 @@ import pytest
 from conftest import TODAY
 from signpost import pagefind_glob, search
 from signpost.facets import hours_code, who_ranges, who_slots, who_values
+from signpost.order import browse_key
 from signpost.pipeline import build
 from signpost.problems import BuildFailed
 from signpost.services import Group, Hours, Period, Service
@@ -79,7 +80,9 @@ def test_hours_code():
 def planned(slug: str, name: str | None = None, embedded: bool = False,
             areas=("lambeth",)) -> SimpleNamespace:
     """An output as shards() reads it: a service page, or a help page when name is None."""
-    context = {"service": Service(slug, name, "S.", areas), "embedded": embedded} if name else {}
+    service = Service(slug, name, "S.", areas)
+    context = {"service": service, "embedded": embedded,
+               "browse": (browse_key(service), browse_key(service, True))} if name else {}
     return SimpleNamespace(template="service.html" if name else "page.html", context=context,
                            dest_path=f"services/{slug}/index.html" if name else f"{slug}/index.html")
 

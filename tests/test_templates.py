@@ -43,6 +43,8 @@ def env(settings):
 def render(env, template, **context) -> BeautifulSoup:
     context.setdefault("url", "/x/")
     context.setdefault("title", "A title")
+    if "service" in context:  # a service page's place in the search's order (site.py)
+        context.setdefault("browse", ("1" + context["service"].name, "0" + context["service"].name))
     return BeautifulSoup(env.get_template(template).render(**context), "html.parser")
 
 
