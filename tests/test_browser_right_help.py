@@ -270,12 +270,17 @@ def test_help_for_people_who_harm_is_found_by_its_kind_whatever_age_and_never_a_
     area = settings.areas[harm.areas[0]].name
     assert search(phone, site, borough=area, age="40", gender="men", kind=kind.name) == \
         [harm.name]
+    # What was asked for is found: nothing is said of victims' help.
+    expect(phone.locator(".app-search__none")).to_be_hidden()
     assert harm.name not in search(phone, site, borough=area, age="40", gender="men")
     # Where there is none, the page offers no victims' line as the help for this.
     assert search(phone, site, borough="Lambeth", age="40", gender="men", kind=kind.name) == []
     none = phone.locator(".app-search__none")
     expect(none).to_be_visible()
     assert none.locator(".app-call-now").count() == 0
+    # Nor does it promise a line it does not give.
+    assert none.locator("p").first.text_content() == \
+        "We could not find a service for that. Look by borough or by kind of help."
     # A borough's list, narrowed to a man of 40 and that kind of help, keeps the programme.
     phone.goto(site.url + f"/areas/{harm.areas[0]}/")
     phone.fill("#filter-age", "40")
@@ -301,6 +306,30 @@ def test_nothing_found_asks_for_fewer_choices_only_when_some_were_made(phone, si
     assert status.text_content() == "Nothing found. Try other words, or see the help below."
     assert search(phone, site, query="qwxzv", borough="Lambeth") == []
     assert status.text_content().startswith("Nothing found. Try fewer choices")
+
+
+@pytest.mark.parametrize("words, first", [
+    # A child's words: the children's line first, not a service only a professional can
+    # refer them to (every word of a search must be on a page: "hits" was not on Childline's).
+    ("dad hits mum", "Childline"), ("my stepdad hurts my mum", "Childline"),
+    # The directory lists no refuges: the line that finds a refuge space first.
+    ("somewhere safe to stay", "National Domestic Abuse Helpline"),
+    # A name is still found first, before the services whose text mentions it.
+    ("police", "Police"), ("Athena", "Athena")])
+def test_the_right_help_comes_first(phone, site, words, first):
+    assert search(phone, site, query=words)[0] == first
+
+
+def test_ways_to_go_to_the_police_come_after_support_on_a_list(site):
+    # Clare's Law is a way to ask the police about a partner, not support: on a man's
+    # list in Barking and Dagenham it once came before the Men's Advice Line.
+    page = soup(site.site_dir / "areas" / "barking-and-dagenham" / "index.html")
+    names = [a.get_text() for a in page.select("main .app-card__title a")]
+    assert names.index("Men's Advice Line") < names.index(
+        "Clare's Law (Domestic Violence Disclosure Scheme)")
+    heading = page.find("h2", string="The police and reporting a crime")
+    assert "Clare's Law (Domestic Violence Disclosure Scheme)" in \
+        heading.find_next_sibling("ul").get_text()
 
 
 def test_forced_marriage_finds_help_with_honour_based_abuse(phone, site):
@@ -346,14 +375,18 @@ def test_services_only_for_professionals_come_after_residents_help_and_say_so(ph
     expect(phone.locator(".app-search__none")).to_be_hidden()
 
 
-def test_equal_matches_come_in_the_residents_order(phone, site):
+@pytest.mark.parametrize("words", ["husband", "controlling", "my partner controls my money"])
+def test_equal_matches_come_in_the_residents_order(phone, site, words):
     # "husband" is among the plain words of a kind of help: every service of that kind
-    # matches it alike, and none comes first for having a shorter page. With no borough
-    # chosen, no service is local: the helplines across the UK come first.
-    _, services = real_directory()
+    # matches it alike, and none comes first for a shorter page, or for having the word in
+    # its own text too ("Impulse Control" put RESET, reached only through a professional,
+    # first for "controlling"). Nor, for a sentence, for how well one of its words matched
+    # ("partner" put Clare's Law first). With no borough chosen, no service is local: the
+    # helplines across the UK come first.
+    settings, services = real_directory()
     from signpost.order import browse_key
-    key = {s.name: browse_key(s, anywhere=True) for s in services}
-    found = [n for n in search(phone, site, query="husband")
+    key = {s.name: browse_key(s, True, settings.home_helpline) for s in services}
+    found = [n for n in search(phone, site, query=words)
              if n != "Men and Masculinities" and
              "residents" in next(s for s in services if s.name == n).audiences]
     assert len(found) > 5 and found == sorted(found, key=key.get)
@@ -454,8 +487,9 @@ def test_a_kind_of_help_lists_only_services_for_residents(site):
 
 def test_a_way_to_report_a_crime_is_never_said_to_leave_unknown_who_may_use_it(phone, site):
     _, services = real_directory()
-    reporting = [s for s in services if s.reporting and "residents" in s.audiences]
-    assert reporting  # the police and Crimestoppers
+    reporting = [s for s in services if s.reporting and "residents" in s.audiences
+                 and "police-and-reporting" in s.categories]
+    assert reporting  # the police and Crimestoppers (Clare's Law is a way to ask, not report)
     found = search(phone, site, kind=real_directory()[0].categories["police-and-reporting"].name)
     assert {s.name for s in reporting} <= set(found)
     for service in reporting:

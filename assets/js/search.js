@@ -7,6 +7,8 @@ const PAGE = 10;  // result cards shown at a time (each fetches its fragment, if
 // Pagefind's ranking (pagefind.app/docs/ranking): the page's length and how often a word
 // comes in it count for nothing, so a match is a match (see ranked, below).
 const RANKING = { pageLength: 0, termFrequency: 0 };
+// Matches within this factor of the best of their tier are near-equal (see ranked, below).
+const NEAR = 2.5;
 // Words too common to find anything by, left out of a sentence (see searchServices).
 const COMMON = new Set(("he me my is it in on at to of or an as be by do if so up us we am "
   + "no i the and for with about from that this have has had was are were not but can get "
@@ -108,12 +110,15 @@ function start(root) {
     find(".app-search__pages-heading").hidden = !helpData.length;
     // No service for victims found (help pages, or only help for people who harm, are not
     // enough): the 24-hour helpline and the ways to look, so a search is never a dead end.
-    if (!found.forVictims) {
-      // Someone looking for help with their own behaviour is offered no victims' line.
-      fillNone(none, harmKind() ? null : lines[fields.gender.value] || lines[""],
-        results.length ? TEXT.none_other : TEXT.none_intro);
+    // Someone looking for help with their own behaviour is offered no victims' line, and
+    // told nothing of victims when their kind of help is found.
+    const harm = harmKind();
+    if (!found.forVictims && !(harm && results.length)) {
+      const line = harm ? null : lines[fields.gender.value] || lines[""];
+      fillNone(none, line, !line ? TEXT.none_look : results.length ? TEXT.none_other
+        : TEXT.none_intro);
     }
-    none.hidden = Boolean(found.forVictims);
+    none.hidden = Boolean(found.forVictims) || (harm && results.length > 0);
     status.textContent = summary(results.length, helpData.length, found.someWords);
     showCounts(found.filters);
     searched = true;
@@ -155,19 +160,23 @@ function start(root) {
       filters: byWord ? null : addCounts(...parts.map((part) => part.filters)) };
   }
 
-  // Each word searched alone: what the most words found first, then by its best place.
+  // Each word searched alone: what the most words found first, then in the residents' order
+  // (how well one word of a sentence matched says little: "partner" put Clare's Law first
+  // for "my partner controls my money").
   async function byEachWord(each, filters) {
+    const [every, ...found] = await Promise.all([inOrder(root.dataset.browseWord, filters),
+      ...each.map((word) => pagefind.search(word, { filters }))]);
+    const place = new Map(every.results.map((result, i) => [result.id, i]));
     const hits = new Map();
-    for (const one of await Promise.all(each.map((word) => ranked(word, filters)))) {
-      one.results.forEach((result, place) => {
-        const hit = hits.get(result.id) || { result, words: 0, place };
+    for (const one of found) {
+      for (const result of one.results) {
+        const hit = hits.get(result.id) || { result, words: 0 };
         hit.words += 1;
-        hit.place = Math.min(hit.place, place);
         hits.set(result.id, hit);
-      });
+      }
     }
-    return { results: [...hits.values()].sort((a, b) => b.words - a.words || a.place - b.place)
-      .map((hit) => hit.result) };
+    return { results: [...hits.values()].sort((a, b) => b.words - a.words
+      || place.get(a.result.id) - place.get(b.result.id)).map((hit) => hit.result) };
   }
 
   // In the residents' order (signpost/order.py): with no borough chosen, the helplines
@@ -184,16 +193,24 @@ function start(root) {
       filters: addCounts(...parts.map((part) => part.filters)) };
   }
 
-  // By relevance, where equal matches are equal (RANKING): a word many services share
-  // through their kind of help's plain words ranks none above the others for a shorter
-  // page. Equal matches come in the residents' order.
+  // By relevance, in tiers of near-equal matches, each in the residents' order: a word many
+  // services share through their kind of help's plain words ranks none above the others for
+  // a shorter page (RANKING), nor for having the word twice in its own text ("controlling"
+  // put a service only a professional can refer you to first, for "Impulse Control"). A
+  // name matched ("police") still comes first: its heading weighs many times more.
   async function ranked(query, filters) {
     const [found, ordered] = await Promise.all([pagefind.search(query, { filters }),
       inOrder(query, filters)]);
     const place = new Map(ordered.results.map((result, i) => [result.id, i]));
-    const score = (result) => Math.round(result.score * 1000);
-    return { ...found, results: [...found.results].sort((a, b) =>
-      score(b) - score(a) || place.get(a.id) - place.get(b.id)) };
+    const byScore = [...found.results].sort((a, b) => b.score - a.score);
+    const tiers = [];
+    for (const result of byScore) {
+      const tier = tiers[tiers.length - 1];
+      if (tier && result.score * NEAR >= tier[0].score) tier.push(result);
+      else tiers.push([result]);
+    }
+    return { ...found, results: tiers.flatMap((tier) =>
+      tier.sort((a, b) => place.get(a.id) - place.get(b.id))) };
   }
 
   // Counts need the borough and kind filters (80 KB at 10,000 listings; not every filter):
