@@ -520,6 +520,7 @@ def test_on_a_phone_the_results_follow_the_field_and_folded_choices_say_they_are
     phone.fill("#search-query", "helpline")
     expect(phone.locator(".app-search__status")).to_have_text(re.compile(r"found\.$"))
     field = phone.locator("#search-query").bounding_box()
+    assert field["y"] + field["height"] <= 667  # on the first screen, under the 999 line
     first = phone.locator(".app-search__services > li").first.bounding_box()
     # The first result starts within a screen of the field (the choices are folded).
     assert first["y"] - (field["y"] + field["height"]) < 667 / 2
