@@ -250,11 +250,17 @@ def _lines(data: YamlMap) -> dict[str, int]:
 
 def check_helplines(settings: Settings, services: list, file: str) -> list[Problem]:
     """The lines site.yaml offers to call (home_helpline, each term's helplines) are
-    offered to victims: never one for people who harm."""
+    offered to victims: never one for people who harm. A kind of help for people who harm
+    offers its own lines only: never a victims' line as the help for changing."""
     harm = {s.id for s in services if s.for_people_who_harm}
+    victims = {s.id for s in services} - harm
     return [Problem(file, settings.lines.get(where, 1), f"{where}: '{sid}' is help for people "
                     "who harm: it can never be offered as a line for victims to call")
-            for where, sid in _helplines(settings) if sid in harm]
+            for where, sid, for_harm in _helplines(settings) if sid in harm and not for_harm] + \
+        [Problem(file, settings.lines.get(where, 1), f"{where}: '{sid}' is not help for people "
+                 "who harm: a kind of help for people who harm offers only lines for them "
+                 "(listings with for_people_who_harm: true)")
+         for where, sid, for_harm in _helplines(settings) if sid in victims and for_harm]
 
 
 def unknown_helplines(settings: Settings, services: list, file: str) -> list[Problem]:
@@ -264,14 +270,16 @@ def unknown_helplines(settings: Settings, services: list, file: str) -> list[Pro
     ids = {s.id for s in services}
     return [Problem(file, settings.lines.get(where, 1), f"{where}: no listing has the id "
                     f"'{sid}', so no page offers it" + did_you_mean(sid, ids))
-            for where, sid in _helplines(settings) if sid not in ids]
+            for where, sid, _ in _helplines(settings) if sid not in ids]
 
 
-def _helplines(settings: Settings) -> list[tuple[str, str]]:
-    """Each line site.yaml names to call, as (the setting, the listing's id)."""
-    named = [("home_helpline", settings.home_helpline)] if settings.home_helpline else []
-    return named + [(setting_name(key, term.slug, "helplines"), sid) for key in VOCABULARIES
-                    for term in getattr(settings, key).values() for sid in term.helplines]
+def _helplines(settings: Settings) -> list[tuple[str, str, bool]]:
+    """Each line site.yaml names to call, as (the setting, the listing's id, whether it is
+    named by a kind of help for people who harm)."""
+    named = [("home_helpline", settings.home_helpline, False)] if settings.home_helpline else []
+    return named + [(setting_name(key, term.slug, "helplines"), sid, term.for_people_who_harm)
+                    for key in VOCABULARIES for term in getattr(settings, key).values()
+                    for sid in term.helplines]
 
 
 def _embeds_in_areas(embeds: dict[str, dict], areas: dict[str, Term], data: YamlMap,

@@ -114,9 +114,11 @@ def plan_site(services: list[Service], pages: list[Page], settings: Settings,
     outputs += [Output(p.url, "page.html", p.title, {"page": p}, (p.src_path, 1),
                        sources=(f"page:{p.slug}",)) for p in pages]
     # Its "who is it for" choices come from every listing's ages and genders.
-    # When nothing is found, the line to call: a chosen group's own (the Men's Advice Line).
+    # When nothing is found, the line to call: a chosen kind of help's own (the Respect
+    # Phoneline for help to stop being abusive), else a chosen group's (the Men's Advice Line).
     lines = {"": _term_lines(settings.areas["national"], by_id, settings)} | {
-        g.slug: _term_lines(g, by_id, settings) for g in settings.genders.values()}
+        g.slug: _term_lines(g, by_id, settings) for g in settings.genders.values()} | {
+        f"kind:{c.name}": _to_call(c.helplines, by_id) for c in settings.categories.values()}
     outputs.append(Output("/search/", "search.html", "Search for help",
                           {"lines": {k: _line_data(v[0]) for k, v in lines.items() if v},
                            "who_slots": who_slots(services),

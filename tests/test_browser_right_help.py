@@ -10,9 +10,11 @@ from playwright.sync_api import expect
 from conftest import real_directory, show_choices, soup
 from signpost.facets import BROWSE_WORD
 from signpost.openreferral import feed_files
-from test_browser_search import search
+from test_browser_search import in_borough, search
 
 HARM_HEADING = "If you are worried about your own behaviour"
+# Help for people who harm in the real directory: the programme, and the Respect Phoneline.
+HARM = {s.name for s in real_directory()[1] if s.for_people_who_harm}
 HELPLINE_TEL = "tel:+448082000247"  # the National Domestic Abuse Helpline, 0808 2000 247
 
 
@@ -33,6 +35,8 @@ def resident_lists(site_dir):
 
 
 def test_the_perpetrator_programme_sits_apart_on_every_list(site):
+    harm = {s.url for s in real_directory()[1] if s.for_people_who_harm}
+    assert len(harm) == 2  # the programme, and the Respect Phoneline
     seen = 0
     for path in resident_lists(site.site_dir):
         main = soup(path).find("main")
@@ -42,17 +46,18 @@ def test_the_perpetrator_programme_sits_apart_on_every_list(site):
         seen += 1
         headings = main.find_all("h2")
         assert headings[-1].get_text() == HARM_HEADING, path
-        # The programme is the only kind of card under that heading.
+        # Help for people who harm is the only kind of card under that heading.
         section = headings[-1].find_next_sibling("ul")
-        assert [a["href"] for a in section.select(".app-card__title a")] == \
-            ["/services/men-and-masculinities/"], path
+        assert set(a["href"] for a in section.select(".app-card__title a")) <= harm, path
         assert card.find_parent("ul") is section
         # No victim's age or gender, but whoever chooses its kind of help (filter-list.js).
         assert card.find_parent("li")["data-who"] == "*"
     assert seen >= 3  # the borough, "Domestic abuse" and "Help to stop being abusive"
     fragment = soup(site.site_dir / "fragments" / "barking-and-dagenham.html")
     assert fragment.find_all("h2")[-1].get_text() == HARM_HEADING
-    assert fragment.find_all("h3")[-1].get_text() == "Men and Masculinities"
+    last = fragment.find_all("h2")[-1]
+    assert {h.get_text() for h in last.find_all_next("h3")} == \
+        {s.name for s in real_directory()[1] if s.url in harm}
 
 
 def test_a_text_mode_browser_is_shown_no_field_that_needs_javascript(site):
@@ -102,14 +107,14 @@ def test_every_list_offers_its_own_lines_to_talk_to_someone_now(site):
 
 
 def test_a_kind_of_help_with_no_listing_says_so_and_is_not_advertised(site):
-    main = soup(site.site_dir / "categories" / "forced-marriage" / "index.html").find("main")
+    main = soup(site.site_dir / "categories" / "economic-abuse" / "index.html").find("main")
     text = main.get_text(" ", strip=True)
-    assert "We do not list any services for forced marriage yet" in text
+    assert "We do not list any services for money and economic abuse yet" in text
     assert "0 services" not in text
     assert main.find("a", href="/areas/national/") and main.find("a", href="/areas/")
     index = soup(site.site_dir / "categories" / "index.html").find("main")
     assert "(0" not in index.get_text() and "0 services" not in index.get_text()
-    link = index.find("a", href="/categories/forced-marriage/")
+    link = index.find("a", href="/categories/economic-abuse/")
     assert link.find_parent("ul").find_previous_sibling("h2").get_text() == "Not listed yet"
 
 
@@ -170,18 +175,18 @@ LOCAL_REFUGE = "Refuge Barking and Dagenham Domestic and Sexual Abuse Service"
 def test_a_boy_of_15_in_barking_and_dagenham_sees_help_for_him_first(phone, site):
     phone.goto(site.url + "/areas/barking-and-dagenham/")
     everyone = visible_cards(phone)
-    assert everyone[-1] == "Men and Masculinities"
+    assert everyone[-1] in HARM and "Men and Masculinities" in everyone
     phone.fill("#filter-age", "15")
     phone.select_option("#filter-gender", "men")
     shown = visible_cards(phone)
-    assert "Men and Masculinities" not in shown
+    assert not HARM & set(shown)
     # The borough's own service, which anyone living there can call, then the helplines.
     assert shown[:2] == [LOCAL_REFUGE, "National Domestic Abuse Helpline"]
     for name in ("Childline", "RESET", "The Phoenix Service"):
         assert name in shown
     assert not phone.get_by_role("heading", name=HARM_HEADING).is_visible()
     found = search(phone, site, borough="Barking and Dagenham", age="15", gender="men")
-    assert "Men and Masculinities" not in found and "Childline" in found
+    assert not HARM & set(found) and "Childline" in found
 
 
 def test_without_javascript_the_order_is_the_same(browser, site):
@@ -190,7 +195,7 @@ def test_without_javascript_the_order_is_the_same(browser, site):
     page.goto(site.url + "/areas/barking-and-dagenham/")
     cards = page.locator("main .app-card .app-card__title").all_text_contents()
     assert cards[:2] == [LOCAL_REFUGE, "National Domestic Abuse Helpline"]
-    assert cards[-1] == "Men and Masculinities"
+    assert cards[-1] in HARM
     assert page.get_by_role("heading", name=HARM_HEADING).is_visible()
     context.close()
 
@@ -234,8 +239,7 @@ def test_a_search_with_no_result_is_not_a_dead_end(phone, site):
 def test_plain_words_find_services(phone, site, words, expected):
     found = search(phone, site, query=words)
     assert expected in found
-    assert found.index(expected) < found.index("Men and Masculinities") \
-        if "Men and Masculinities" in found else True
+    assert all(found.index(expected) < found.index(name) for name in HARM if name in found)
 
 
 @pytest.mark.parametrize("words, expected", [
@@ -264,23 +268,24 @@ def test_a_search_result_says_where_the_service_is(phone, site):
 def test_help_for_people_who_harm_is_found_by_its_kind_whatever_age_and_never_a_victims_line(
         phone, site):
     settings, services = real_directory()
-    harm = next(s for s in services if s.for_people_who_harm)
+    harm = next(s for s in services if s.for_people_who_harm and s.id == "men-and-masculinities")
     kind = next(settings.categories[c] for c in harm.categories
                 if settings.categories[c].for_people_who_harm)
     area = settings.areas[harm.areas[0]].name
-    assert search(phone, site, borough=area, age="40", gender="men", kind=kind.name) == \
-        [harm.name]
+    theirs = {s.name for s in services if s.for_people_who_harm and kind.slug in s.categories
+              and in_borough(s, harm.areas[0])}
+    assert set(search(phone, site, borough=area, age="40", gender="men", kind=kind.name)) == \
+        theirs and harm.name in theirs
     # What was asked for is found: nothing is said of victims' help.
     expect(phone.locator(".app-search__none")).to_be_hidden()
     assert harm.name not in search(phone, site, borough=area, age="40", gender="men")
-    # Where there is none, the page offers no victims' line as the help for this.
-    assert search(phone, site, borough="Lambeth", age="40", gender="men", kind=kind.name) == []
+    # Where there is none, the line offered is that kind of help's own, never a victims'.
+    [own] = [s for s in services if s.id in kind.helplines]
+    assert own.for_people_who_harm
+    assert search(phone, site, query="qwxzv", age="40", gender="men", kind=kind.name) == []
     none = phone.locator(".app-search__none")
     expect(none).to_be_visible()
-    assert none.locator(".app-call-now").count() == 0
-    # Nor does it promise a line it does not give.
-    assert none.locator("p").first.text_content() == \
-        "We could not find a service for that. Look by borough or by kind of help."
+    assert none.locator("a.app-phone").get_attribute("href") == own.phones[0].href
     # A borough's list, narrowed to a man of 40 and that kind of help, keeps the programme.
     phone.goto(site.url + f"/areas/{harm.areas[0]}/")
     phone.fill("#filter-age", "40")
@@ -289,6 +294,24 @@ def test_help_for_people_who_harm_is_found_by_its_kind_whatever_age_and_never_a_
     expect(card).to_be_hidden()  # not among a victim's choices
     phone.select_option("#filter-kind", kind.slug)
     expect(card).to_be_visible()
+
+
+def test_a_kind_of_help_for_people_who_harm_without_a_line_promises_none(phone, site):
+    # As the search page would be if that kind of help had no line of its own in site.yaml.
+    settings, _ = real_directory()
+    kind = next(c for c in settings.categories.values() if c.for_people_who_harm)
+
+    def without_its_line(route):
+        page = route.fetch()
+        route.fulfill(response=page, body=page.text().replace(f'"kind:{kind.name}"',
+                                                               '"kind:none"'))
+    phone.route("**/search/", without_its_line)
+    assert search(phone, site, query="qwxzv", kind=kind.name) == []
+    none = phone.locator(".app-search__none")
+    expect(none).to_be_visible()
+    assert none.locator(".app-call-now").count() == 0
+    assert none.locator("p").first.text_content() == \
+        "We could not find a service for that. Look by borough or by kind of help."
 
 
 def test_the_commonest_words_of_a_sentence_find_nothing_on_their_own(phone, site):
@@ -338,7 +361,7 @@ def test_forced_marriage_finds_help_with_honour_based_abuse(phone, site):
 
 def test_search_results_label_help_for_people_who_harm(phone, site):
     found = search(phone, site, query="behaviour")
-    assert found[-1] == "Men and Masculinities"
+    assert found[-1] in HARM and "Men and Masculinities" in found
     card = phone.locator(".app-search__services li").filter(has_text="Men and Masculinities")
     assert card.locator(".app-tag").text_content() == "For people worried about their own behaviour"
 
@@ -347,7 +370,7 @@ NOT_FOR_VICTIMS = "These services are not ones to contact if someone is hurting 
 
 
 @pytest.mark.parametrize("words, found", [
-    ("perpetrator", ["Men and Masculinities"]),
+    ("perpetrator", ["Men and Masculinities", "Respect Phoneline"]),
     ("forum", ["Lambeth VAWG Forum", "Lewisham VAWG Forum",
                "Barking and Dagenham Domestic Abuse Forum"]),
     ("staking", ["Barking and Dagenham Domestic Abuse Forum"])])  # a typo of "stalking"
@@ -367,7 +390,8 @@ def test_services_only_for_professionals_come_after_residents_help_and_say_so(ph
     professional = {s.name for s in services if "residents" not in s.audiences}
     found = search(phone, site, query="domestic abuse")
     theirs = [n for n in found if n in professional]
-    assert theirs and found[-len(theirs) - 1:] == theirs + ["Men and Masculinities"]
+    harm = [n for n in found if n in HARM]
+    assert theirs and harm and found[-len(theirs) - len(harm):] == theirs + harm
     for name in theirs:
         card = phone.locator(".app-search__services > li").filter(has_text=name)
         assert card.locator(".app-tag").all_text_contents() == ["For professionals"]
@@ -387,7 +411,7 @@ def test_equal_matches_come_in_the_residents_order(phone, site, words):
     from signpost.order import browse_key
     key = {s.name: browse_key(s, True, settings.home_helpline) for s in services}
     found = [n for n in search(phone, site, query=words)
-             if n != "Men and Masculinities" and
+             if n not in HARM and
              "residents" in next(s for s in services if s.name == n).audiences]
     assert len(found) > 5 and found == sorted(found, key=key.get)
     assert found[0] == "National Domestic Abuse Helpline"
@@ -467,7 +491,7 @@ def test_a_victim_writing_of_themselves_is_never_offered_only_help_for_people_wh
     # Every word of a search must match: a harm-help kind once had "my" among its words, and
     # these found that programme alone.
     found = search(phone, site, query=words)
-    assert found[:1] != ["Men and Masculinities"]
+    assert not HARM & set(found[:1])
     if not found:  # no service (perhaps a help page): the helpline is offered too
         none = phone.locator(".app-search__none")
         expect(none).to_be_visible()

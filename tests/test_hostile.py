@@ -728,6 +728,19 @@ def test_a_line_for_people_who_harm_can_never_be_a_groups_line(project):
         "people who harm: it can never be offered as a line for victims to call"]
 
 
+def test_a_kind_of_help_for_people_who_harm_offers_only_its_own_lines(project):
+    # Its own line (the Respect Phoneline, in the real directory) is what to call; a victims'
+    # line is never offered as the help for changing.
+    anchor = "categories:\n"
+    harm_kind = ("categories:\n  behaviour-change:\n    name: Help to stop being abusive\n"
+                 "    for_people_who_harm: true\n    helplines: [change-line, test-helpline]\n")
+    line = with_harm_listing(project, anchor, harm_kind)
+    assert check_problems(project) == [
+        f"{project.settings_file}:{line + 3}: categories: 'behaviour-change': helplines: "
+        "'test-helpline' is not help for people who harm: a kind of help for people who harm "
+        "offers only lines for them (listings with for_people_who_harm: true)"]
+
+
 def test_a_listing_in_a_kind_of_help_for_people_who_harm_is_that_whatever_it_says(settings):
     from dataclasses import replace
     from signpost.servicesfile import read_services

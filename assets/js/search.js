@@ -114,7 +114,8 @@ function start(root) {
     // told nothing of victims when their kind of help is found.
     const harm = harmKind();
     if (!found.forVictims && !(harm && results.length)) {
-      const line = harm ? null : lines[fields.gender.value] || lines[""];
+      const line = lines[`kind:${fields.kind.value}`]
+        || (harm ? null : lines[fields.gender.value] || lines[""]);
       fillNone(none, line, !line ? TEXT.none_look : results.length ? TEXT.none_other
         : TEXT.none_intro);
     }
