@@ -11,6 +11,11 @@ from .oryaml import Checker
 from .servicerecord import GROUP_ANYONE
 from .settings import Settings
 
+# Other directories' words for the genders site.yaml has (an eligibility term's code).
+GENDER_WORDS = {**dict.fromkeys(("female", "woman", "women", "girls", "women and girls"),
+                                "women"),
+                **dict.fromkeys(("male", "man", "men", "boys", "men and boys"), "men")}
+
 
 def served_areas(record: dict, settings: Settings, given: tuple[str, ...],
           notes: list[str]) -> list[str]:
@@ -41,34 +46,44 @@ def served_areas(record: dict, settings: Settings, given: tuple[str, ...],
 def eligibility(record: dict, attributes: list[dict], check: Checker,
                 notes: list[str]) -> list[dict]:
     """Eligibility groups from eligibility attributes (a gender, and ages as 'LOW-HIGH'),
-    with the record's age range for a group that gives none; else that range alone. What
-    cannot be read is left out with a note, never widened: a group for women aged 16 to 64
-    is not imported as one for women of any age."""
+    with the record's age range for a group that gives none; else that range alone. Never
+    widened: when any group cannot be read, none is kept (women aged 16 to 64 with the rest
+    unread must not become anyone aged 16 to 64, nor women of any age)."""
     ages = _age_range(record, notes)
+    given = [a for a in attributes if as_text(a.get("link_type")) == "eligibility"]
     groups = []
-    for a in attributes:
-        if as_text(a.get("link_type")) != "eligibility":
-            continue
-        code = as_text(as_dict(a.get("taxonomy_term")).get("code"))
-        value = as_text(a.get("value")).strip()
-        code = "" if code == GROUP_ANYONE else code  # our own feed's group open to any gender
-        if (value and not re.fullmatch(r"\d*-\d*", value)) or \
-                (code and code not in check.settings.genders):
-            notes.append(f"eligibility {(code + ' ' + value).strip()[:40]!r} could not be read "
-                         "as a gender and ages: left out")
-            continue
-        low, _, high = value.partition("-")
-        group = {"gender": code} if code else {}
-        if low.isdigit() and int(low):
-            group["min_age"] = int(low)
-        if high.isdigit():
-            group["max_age"] = int(high)
-        if not value:  # a gender alone: the record's ages, if it gives them
-            group.update(ages)
+    for a in given:
+        group = _group(a, ages, check.settings.genders)
+        if group is None or check.field("eligibility", [group]):
+            code = as_text(as_dict(a.get("taxonomy_term")).get("code"))
+            said = (code + " " + as_text(a.get("value"))).strip()[:40]
+            notes.append(f"eligibility {said!r} could not be read as a gender and ages, so no "
+                         "eligibility was imported (the feed's own words, if it gave any, are "
+                         "in eligibility_text): set eligibility by hand from what the service "
+                         "says")
+            return []
         # {} is a group of anyone (our own feed's 'anyone' and '0-'): kept, as a group.
-        if group not in groups and check.field("eligibility", [group]) == []:
+        if group not in groups:
             groups.append(group)
-    return groups or ([ages] if ages else [])
+    return groups or ([ages] if ages and not given else [])
+
+
+def _group(attribute: dict, ages: dict, genders) -> dict | None:
+    """One eligibility attribute as a group, or None if its gender or ages cannot be read."""
+    code = as_text(as_dict(attribute.get("taxonomy_term")).get("code"))
+    value = as_text(attribute.get("value")).strip()
+    code = "" if code == GROUP_ANYONE else GENDER_WORDS.get(code.lower(), code)
+    if (value and not re.fullmatch(r"\d*-\d*", value)) or (code and code not in genders):
+        return None
+    low, _, high = value.partition("-")
+    group = {"gender": code} if code else {}
+    if low.isdigit() and int(low):
+        group["min_age"] = int(low)
+    if high.isdigit() and int(high):  # '-0', like maximum_age 0, says no limit
+        group["max_age"] = int(high)
+    if not value:  # a gender alone: the record's ages, if it gives them
+        group.update(ages)
+    return group
 
 
 def _age_range(record: dict, notes: list[str]) -> dict:
@@ -86,6 +101,9 @@ def _age_range(record: dict, notes: list[str]) -> dict:
             unread = True
         elif key == "max_age" and age >= 99:
             notes.append(f"maximum_age {age} read as no upper age limit")
+        elif key == "max_age" and age == 0:  # "not set", as many feeds write it
+            notes.append("maximum_age 0 read as not set (no upper age limit): check the "
+                         "ages with the service")
         elif age or key == "max_age":
             group[key] = age
     if unread:

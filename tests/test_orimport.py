@@ -625,6 +625,11 @@ def test_a_service_of_a_kind_of_help_for_people_who_harm_is_marked_so(settings):
     assert "for_people_who_harm" not in entry
 
 
+UNREAD = ("could not be read as a gender and ages, so no eligibility was imported (the feed's "
+          "own words, if it gave any, are in eligibility_text): set eligibility by hand from "
+          "what the service says")
+
+
 def _eligible(code, value=""):
     return {"link_type": "eligibility", "value": value, "taxonomy_term": {"code": code}}
 
@@ -635,10 +640,26 @@ def _eligible(code, value=""):
      [{"gender": "women", "min_age": 16, "max_age": 64}], None),
     # Words where ages should be: left out, never read as "any age".
     ({"attributes": [_eligible("women", "16+"), _eligible("women", "16+")],
-      "minimum_age": None}, None,
-     "eligibility 'women 16+' could not be read as a gender and ages: left out"),
+      "minimum_age": None}, None, "eligibility 'women 16+' " + UNREAD),
     ({"attributes": [_eligible("adults")], "minimum_age": None}, None,
-     "eligibility 'adults' could not be read as a gender and ages: left out"),
+     "eligibility 'adults' " + UNREAD),
+    # A gender not read, with ages: never "anyone aged 16 or over" (the ages alone).
+    ({"attributes": [_eligible("transgender")], "minimum_age": 16}, None,
+     "eligibility 'transgender' " + UNREAD),
+    # One group not read: none kept, so men 18 to 25 never stands for the whole service.
+    ({"attributes": [_eligible("men", "18-25"), _eligible("women", "16+")]}, None,
+     "eligibility 'women 16+' " + UNREAD),
+    # Other directories' words for our genders.
+    ({"attributes": [_eligible("female")], "minimum_age": 16},
+     [{"gender": "women", "min_age": 16}], None),
+    ({"attributes": [_eligible("Boys", "5-17"), _eligible("Men", "18-")]},
+     [{"gender": "men", "min_age": 5, "max_age": 17}, {"gender": "men", "min_age": 18}], None),
+    # 0 and 0, a common way to write "not set": no ages, never "aged 0 or under".
+    ({"minimum_age": 0, "maximum_age": 0}, None,
+     "maximum_age 0 read as not set (no upper age limit): check the ages with the service"),
+    ({"attributes": [_eligible("women", "0-0")]}, [{"gender": "women"}], None),
+    # Ages alone, with no group given: anyone of those ages.
+    ({"minimum_age": 16, "maximum_age": 64}, [{"min_age": 16, "max_age": 64}], None),
     # One age unreadable: both left out, so 16 to 25 never becomes "up to 25".
     ({"minimum_age": "16 years", "maximum_age": 25}, None,
      "minimum_age '16 years' is not a possible age: ages left out"),
