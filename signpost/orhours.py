@@ -1,15 +1,15 @@
-"""Opening hours from Open Referral schedules: weekly ones become opening hours in UK time;
-the rest (monthly, dated, unreadable) are kept as words for a person to read; expired ones
-are dropped."""
+"""Opening hours from Open Referral schedules: weekly ones in UK local time become opening
+hours; the rest (monthly, dated, unreadable, or in UTC) are kept as words for a person to
+read; expired ones are dropped."""
 from __future__ import annotations
 
 import datetime as dt
 import re
 
-from .hours import LONDON
 from .orfeed import as_dicts, as_int, as_text
 from .ortext import plain
 from .oryaml import Checker
+from .review import OVERDUE_AFTER_DAYS
 from .servicerecord import BYDAY
 from .services import DAYS
 
@@ -34,9 +34,9 @@ def service_hours(record: dict, words: list[str], check: Checker, notes: list[st
         day = V1_DAYS.get(as_text(r.get("weekday")).lower()) or (
             DAYS[as_int(r.get("weekday")) - 1] if (as_int(r.get("weekday")) or 0) in range(1, 8)
             else None)
-        schedules.append({"freq": "WEEKLY", "byday": BYDAY[day] if day else "?",
-                          "opens_at": r.get("opens_at"), "closes_at": r.get("closes_at"),
-                          "description": r.get("description")})
+        # Some v1 feeds give the days as HSDS 3.0 does (byday "MO,WE"), not as a weekday.
+        byday = BYDAY[day] if day else as_text(r.get("byday")) or "?"
+        schedules.append({**r, "freq": r.get("freq") or "WEEKLY", "byday": byday})
     return opening_hours(schedules, words, check, notes), phone_schedules
 
 
@@ -77,6 +77,8 @@ def _period(s: dict, today: dt.date):
     try:
         if until and dt.date.fromisoformat(until) < today:
             return None, "expired"
+        if until and (dt.date.fromisoformat(until) - today).days > OVERDUE_AFTER_DAYS:
+            until = ""  # 2099, say: the listing is due for a check long before it ends
     except ValueError:
         return None, f"unreadable end date {until!r}"
     freq = as_text(s.get("freq")).upper() or "WEEKLY"
@@ -94,14 +96,26 @@ def _period(s: dict, today: dt.date):
         on = today
     if on > today:  # not yet: "open now" would be wrong until then
         return None, f"it starts on {on.isoformat()}"
-    opens, closes = (_uk_time(as_text(s.get(k)), on) for k in ("opens_at", "closes_at"))
+    opens, closes = (_uk_time(as_text(s.get(k))) for k in ("opens_at", "closes_at"))
     if opens is None or closes is None:
         return None, "it has no readable opening and closing times"
-    (opens, shift), (closes, _) = opens, closes
-    days = [DAY_CODES[d] for d in byday]
-    if shift:  # a UTC time that is on another day in London
-        days = [DAYS[(DAYS.index(d) + shift) % 7] for d in days]
-    return {"days": days, "opens": opens, "closes": closes}, ""
+    zone = next((z for _, z in (opens, closes) if z), "")
+    if zone:
+        # A weekly schedule with no end lasts through both GMT and BST, so a fixed offset is
+        # UK time for part of the year at most: converting it would shift the hours by an
+        # hour in one season or the other, and many feeds write "Z" on local times anyway.
+        return None, _zone_words(as_text(s.get("opens_at")), zone)
+    return {"days": [DAY_CODES[d] for d in byday], "opens": opens[0], "closes": closes[0]}, ""
+
+
+def _zone_words(time: str, zone: str) -> str:
+    """Why a time with a UTC offset is not taken as UK time, and what to do."""
+    minutes = 0 if zone.upper() == "Z" else \
+        (1 if zone[0] == "+" else -1) * (int(zone[1:3]) * 60 + int(zone[-2:]))
+    when = {0: "UK time in winter only", 60: "UK time in summer only"}.get(minutes,
+                                                                         "never UK time")
+    return (f"its times are given with a UTC offset ({time[:20]!r}), which is {when}: check "
+            "the hours with the service")
 
 
 def _rrule_words(s: dict) -> str:
@@ -110,8 +124,8 @@ def _rrule_words(s: dict) -> str:
     return " ".join(filter(None, parts))
 
 
-def _uk_time(text: str, on: dt.date):
-    """'09:00', '09:00:00Z', '09:00+01:00' or '9am' as (UK wall-clock 'HH:MM', day shift)."""
+def _uk_time(text: str):
+    """'09:00', '09:00:00Z', '09:00+01:00' or '9am' as ('HH:MM', its UTC offset or '')."""
     match = _TIME.match(text)
     if not match:
         return None
@@ -125,13 +139,5 @@ def _uk_time(text: str, on: dt.date):
         hour = hour % 12 + (12 if half.lower() == "p" else 0)
     if hour > 23 or minute > 59:
         return None
-    if not zone:  # no zone: UK local time, as UK feeds (and ours) publish
-        return f"{hour:02d}:{minute:02d}", 0
-    if zone.upper() == "Z":
-        tz = dt.timezone.utc
-    else:
-        sign = 1 if zone[0] == "+" else -1
-        hh, mm = int(zone[1:3]), int(zone[-2:])
-        tz = dt.timezone(sign * dt.timedelta(hours=hh, minutes=mm))
-    local = dt.datetime.combine(on, dt.time(hour, minute), tz).astimezone(LONDON)
-    return local.strftime("%H:%M"), (local.date() - on).days
+    # No offset: UK local time, as UK feeds (and ours) publish.
+    return f"{hour:02d}:{minute:02d}", zone or ""

@@ -275,13 +275,16 @@ def test_a_bad_phone_is_left_out_with_a_note(settings):
 
 
 WEEKLY = [
+    # A UTC time: 09:00 in London in winter, 10:00 in summer. Which the service means, the
+    # feed does not say (many write "Z" on local times): words, never hours an hour out.
     {"freq": "WEEKLY", "byday": "MO,TU,WE,TH", "opens_at": "09:00:00Z", "closes_at": "12:00:00Z",
-     "dtstart": "2026-04-01"},  # summer time: 09:00 UTC is 10:00 in London
-    {"freq": "WEEKLY", "byday": "MO,TU,WE,TH", "opens_at": "15:00:00+00:00",
-     "closes_at": "17:00:00+00:00", "valid_from": "2026-01-05"},  # winter: the same
+     "dtstart": "2026-04-01", "description": "Monday to Thursday mornings"},
+    {"freq": "WEEKLY", "byday": "SA", "opens_at": "10:00+01:00", "closes_at": "12:00+01:00",
+     "description": "Saturday mornings"},
     {"byday": "FR", "opens_at": "20:00", "closes_at": "08:00"},  # overnight, no freq
-    {"freq": "WEEKLY", "byday": "SA", "opens_at": "23:30:00Z", "closes_at": "23:59:00Z",
-     "dtstart": "2026-07-04"},  # 00:30 on Sunday in London
+    # An end so far off that the listing is checked long before: weekly hours.
+    {"freq": "WEEKLY", "byday": "TU", "opens_at": "18:00", "closes_at": "20:00",
+     "valid_to": "2099-12-31"},
     {"freq": "MONTHLY", "byday": "1SA", "opens_at": "09:00", "closes_at": "17:00",
      "description": "First Saturday of the month, 9am to 5pm"},
     {"freq": "WEEKLY", "byday": "SU", "opens_at": "10:00", "closes_at": "12:00",
@@ -297,22 +300,49 @@ def test_weekly_schedules_become_uk_opening_hours(settings):
     result = one(settings, schedules=WEEKLY, phones=[{"number": "020 7946 0000"}])
     [entry] = result.entries
     assert entry["opening_hours"] == [
-        {"days": ["mon", "tue", "wed", "thu"], "opens": "10:00", "closes": "13:00"},
-        {"days": ["mon", "tue", "wed", "thu"], "opens": "15:00", "closes": "17:00"},
         {"days": ["fri"], "opens": "20:00", "closes": "08:00"},
-        {"days": ["sun"], "opens": "00:30", "closes": "00:59"}]
+        {"days": ["tue"], "opens": "18:00", "closes": "20:00"}]
     # The phone-only schedule is the phone's.
     assert entry["phones"][0]["opening_hours"] == [{"days": ["mon"], "opens": "08:00",
                                                     "closes": "18:00"}]
     assert entry["description"].endswith(
-        "Opening times from the other directory (check them): First Saturday of the month, 9am "
-        "to 5pm; Sundays until the end of December.\n")
+        "Opening times from the other directory (check them): Monday to Thursday mornings; "
+        "Saturday mornings; First Saturday of the month, 9am to 5pm; Sundays until the end of "
+        "December.\n")
     notes = [n.split(": ", 1)[1] for n in result.notes]
+    assert "schedule 'Monday to Thursday mornings' does not fit weekly opening hours (its " \
+        "times are given with a UTC offset ('09:00:00Z'), which is UK time in winter only: " \
+        "check the hours with the service): kept as words" in notes
+    assert "schedule 'Saturday mornings' does not fit weekly opening hours (its times are " \
+        "given with a UTC offset ('10:00+01:00'), which is UK time in summer only: check the " \
+        "hours with the service): kept as words" in notes
     assert "schedule 'First Saturday of the month, 9am to 5pm' does not fit weekly opening " \
         "hours (it repeats monthly): kept as words" in notes
     assert "schedule 'Sundays until the end of December' does not fit weekly opening hours " \
         "(it is for some dates only): kept as words" in notes
     assert "schedule 'Sundays last winter' has expired: dropped" in notes
+
+
+def test_utc_hours_are_the_same_words_whatever_the_date(settings):
+    """The same feed imported in summer and in winter says the same: never hours shifted by
+    the season of its start date or of the day it was imported."""
+    import datetime as dt
+    utc = [{"freq": "WEEKLY", "byday": "MO", "opens_at": "09:00:00Z", "closes_at": "12:00:00Z",
+            "valid_from": start} for start in ("2020-01-06", "2020-07-06")]
+    said = [(e.get("opening_hours"), e["description"])
+            for today in (dt.date(2026, 1, 15), dt.date(2026, 7, 15))
+            for e in one(settings, today=today, schedules=utc).entries]
+    assert said[0][0] is None and len(set(said)) == 1
+    assert said[0][1].endswith("(check them): weekly MO 09:00:00Z-12:00:00Z; weekly MO "
+                               "09:00:00Z-12:00:00Z.\n")
+
+
+def test_oruk_v1_regular_schedules_with_byday_keep_their_days(settings):
+    regular = [{"id": "r1", "opens_at": "09:00:00", "closes_at": "17:00:00", "freq": "WEEKLY",
+                "interval": 1, "byday": "MO,WE"}]
+    [entry] = one(settings, regular_schedules=regular).entries
+    assert entry["opening_hours"] == [{"days": ["mon", "wed"], "opens": "09:00",
+                                       "closes": "17:00"}]
 
 
 def test_schedules_not_yet_begun_or_not_every_week_are_words_and_12_hour_times_are_read(settings):
