@@ -50,7 +50,7 @@ class Incremental(Steps):
         self._compared: dict[int, str] = {}
         self._links: dict = {}  # check_rendered_links' memo of the links in each output
         self._feed: dict = {}  # (service digest, org) -> (id, record, list item, date)
-        self._feed_settings: Settings | None = None
+        self._feed_settings: tuple[Settings, int] | None = None
         self._folder = OutputFolder()  # what the output folder holds
 
     # Checking --------------------------------------------------------------------------
@@ -140,10 +140,11 @@ class Incremental(Steps):
     begin_feed = Here
 
     def encode_records(self, services: list[Service], settings: Settings, terms, orgs: dict,
-                       modified: str) -> list[tuple[str, bytes, bytes]]:
+                       modified: str, zone: int) -> list[tuple[str, bytes, bytes]]:
         """openreferral.encode_records, encoding again only the records that changed."""
-        if self._feed_settings != settings:  # the vocabularies, the site's address
-            self._feed, self._feed_settings = {}, settings
+        # The vocabularies, the site's address, and the clocks changing while it serves.
+        if self._feed_settings != (settings, zone):
+            self._feed, self._feed_settings = {}, (settings, zone)
         cache, records = {}, []
         stamp = encode({"last_modified": modified})[1:-1]
         for s in services:
@@ -151,7 +152,8 @@ class Incremental(Steps):
             key = (self._digests.get(id(s)) or _digest(repr(replace(s, line=0))), repr(org))
             found = self._feed.get(key)
             if found is None:
-                found = (*super().encode_records([s], settings, terms, orgs, modified)[0], stamp)
+                found = (*super().encode_records([s], settings, terms, orgs, modified, zone)[0],
+                         stamp)
             elif found[3] != stamp:
                 # Outside git the file's modification time dates every record, and an edit
                 # changes it: the new date goes in as the encoder would write it. (A quote in

@@ -15,8 +15,9 @@ from pathlib import Path
 
 import orjson
 
+from .hours import uk_today
 from .outputs import Output
-from .servicerecord import organisations, service_record, taxonomies
+from .servicerecord import organisations, service_record, taxonomies, uk_offset
 from .services import Service
 from .settings import Settings
 
@@ -71,40 +72,43 @@ def encode(data) -> bytes:
 
 
 def encode_records(services: list[Service], settings: Settings, terms, orgs: dict[str, dict],
-                   modified: str) -> list[tuple[str, bytes, bytes]]:
+                   modified: str, zone: int) -> list[tuple[str, bytes, bytes]]:
     """Each service's record, encoded, as (its id, the record, its item in services.json)."""
     encoded = []
     for service in services:
-        record = service_record(service, settings, terms, orgs, modified)
+        record = service_record(service, settings, terms, orgs, modified, zone)
         encoded.append((record["id"], encode(record),
                         encode({k: record[k] for k in LIST_FIELDS if k in record})))
     return encoded
 
 
 def plan_feed(services: list[Service], settings: Settings, encode_records=encode_records,
-              modified: str | None = None) -> list[Output]:
+              modified: str | None = None, today: dt.date | None = None) -> list[Output]:
     """Every file of the feed as an output of the site under /openreferral/, in bytes.
 
     :param encode_records: called as encode_records above is; the dev server passes one that
         encodes again only the services that changed since its last rebuild.
     :param modified: last_modified(settings.services_file), if the caller has it already.
+    :param today: the day of the build, whose UTC offset in London each schedule gives.
     """
     return _plan_feed(services, settings, modified or last_modified(settings.services_file),
-                      encode_records)
+                      encode_records, uk_offset(today or uk_today()))
 
 
 def feed_files(services: list[Service], settings: Settings,
-               modified: str = "2000-01-01T00:00:00Z") -> dict[str, object]:
+               modified: str = "2000-01-01T00:00:00Z", today: dt.date | None = None
+               ) -> dict[str, object]:
     """Every file of the feed, by path under /openreferral/, read back from its bytes."""
     return {output.url[len("/openreferral/"):]: json.loads(output.body)
-            for output in _plan_feed(services, settings, modified, encode_records)}
+            for output in _plan_feed(services, settings, modified, encode_records,
+                                     uk_offset(today or uk_today()))}
 
 
-def _plan_feed(services: list[Service], settings: Settings, modified: str, encode_records
-               ) -> list[Output]:
+def _plan_feed(services: list[Service], settings: Settings, modified: str, encode_records,
+               zone: int) -> list[Output]:
     terms = taxonomies(settings)
     orgs = organisations(services)
-    records = encode_records(services, settings, terms, orgs, modified)
+    records = encode_records(services, settings, terms, orgs, modified, zone)
     all_terms = [term for _, by_code in terms.values() for term in by_code.values()]
     files = {
         "index.json": encode({"version": VERSION, "profile": PROFILE, "openapi_url": OPENAPI}),

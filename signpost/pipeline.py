@@ -145,16 +145,17 @@ class Steps:
     # How the feed is begun: beside this process where it can be (forks.aside).
     begin_feed = staticmethod(aside)
 
-    def plan_feed(self, services: list[Service], settings: Settings) -> Child | Here:
+    def plan_feed(self, services: list[Service], settings: Settings, today: dt.date
+                  ) -> Child | Here:
         """The feed's files, begun: it needs only the listings, so where it can a child
         makes them on the other core while this process plans the pages."""
         return self.begin_feed(plan_feed, services, settings, self.encode_records,
-                               self.last_modified(settings))
+                               self.last_modified(settings), today)
 
     def encode_records(self, services: list[Service], settings: Settings, terms, orgs: dict,
-                       modified: str) -> list[tuple[str, bytes, bytes]]:
+                       modified: str, zone: int) -> list[tuple[str, bytes, bytes]]:
         """The feed's record of each service, encoded (see openreferral.plan_feed)."""
-        return encode_records(services, settings, terms, orgs, modified)
+        return encode_records(services, settings, terms, orgs, modified, zone)
 
     def last_modified(self, settings: Settings) -> str:
         """When the listings last changed, for the feed (see openreferral.last_modified)."""
@@ -199,7 +200,7 @@ def plan_build(settings: Settings, today: dt.date | None = None, exit_url: str |
     env = None if wording_problems else steps.make_env(settings, exit_url, wording)
     # The feed and the templates are made on the other core while the pages are planned;
     # the templates once, for every renderer forked after, unless `make` keeps them compiled.
-    feed = steps.plan_feed(services, settings)
+    feed = steps.plan_feed(services, settings, today)
     kept = read_compiled(env, settings.templates_dir) if env else {}
     compiled = aside(compiled_templates, env) if env and not kept else Here(dict, kept)
     try:

@@ -3,9 +3,12 @@ the feed serves it at /services/{id} (openreferral.py publishes the feed's files
 organisation and the taxonomy terms HSDS nests inside it, and the ids they all have.
 
 Times are UK wall-clock times in the zone Europe/London, said in each schedule's
-description: a fixed offset (HSDS's numeric `timezone`, or "+01:00" on opens_at) would be an
-hour wrong for half the year. A phone line's own hours sit on the phone (`schedules`, an
-extra property HSDS allows), so they never read as the service's hours.
+description. HSDS assumes a time with no zone is UTC unless the schedule's `timezone` (a
+number: a UTC offset in hours) says otherwise, and one number cannot say Europe/London: each
+schedule gives the offset in force on the day the feed is built (0 in winter, 1 in summer),
+right until the clocks next change (each build sets it again). "+01:00" on opens_at would be
+the same, less plainly. A phone line's own hours sit on the phone (`schedules`, an extra
+property HSDS allows), so they never read as the service's hours.
 
 HSDS has one age range per service, so eligibility groups ("women from 13, men from 16")
 are kept three ways: the widest range in minimum_age/maximum_age, the plain words in
@@ -13,9 +16,11 @@ eligibility_description, and one attribute per group (gender term, value "13-" o
 """
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import uuid
 
+from .hours import LONDON
 from .languages import iso_code
 from .services import DAYS, Hours, Service
 from .settings import Settings
@@ -29,6 +34,12 @@ GROUP_ANYONE = "anyone"
 ROUTE_TERMS = {"self": "Self-referral", "professional": "Professional referral"}
 FORM_TERM = "form"  # a referral form whose route its label does not say
 ZONE_NOTE = "Times are UK local time (Europe/London)."
+
+
+def uk_offset(day: dt.date) -> int:
+    """London's UTC offset in hours at noon on this day: HSDS's `timezone` for that day."""
+    noon = dt.datetime.combine(day, dt.time(12), LONDON)
+    return int(noon.utcoffset().total_seconds() // 3600)
 # Help for people who harm is marked with its own audience, never mixed with help for victims.
 HARM_TERM = "people-who-harm"
 # A service's and a phone line's flags (link_type "kind"), so that a feed read back keeps them.
@@ -99,14 +110,15 @@ def _attribute(link_id: str, link_type: str, term: dict, value: str,
             "taxonomy_term_id": term["id"], "taxonomy_term": term, "value": value}
 
 
-def _schedules(service_id: str, hours: Hours | None, key: str, **extra) -> list[dict]:
+def _schedules(service_id: str, hours: Hours | None, key: str, zone: int, **extra
+               ) -> list[dict]:
     if hours is None:
         return []
     rows = [("MO,TU,WE,TH,FR,SA,SU", "00:00", "23:59", "24 hours, every day.")] if hours.always \
         else [(",".join(BYDAY[d] for d in p.days), p.opens, p.closes,
                "Past midnight into the next day." if p.closes < p.opens else "") for p in hours.periods]
     return [{"id": uid("schedule", f"{key}/{n}"), "service_id": service_id, "freq": "WEEKLY",
-             "byday": byday, "opens_at": opens, "closes_at": closes,
+             "byday": byday, "opens_at": opens, "closes_at": closes, "timezone": zone,
              "description": " ".join(filter(None, [note, ZONE_NOTE])), **extra}
             for n, (byday, opens, closes, note) in enumerate(rows)]
 
@@ -141,8 +153,10 @@ def organisations(services: list[Service]) -> dict[str, dict]:
 
 
 def service_record(service: Service, settings: Settings, terms, orgs: dict[str, dict],
-                   modified: str) -> dict:
-    """One service, fully nested, as HSDS 3.0 serves it at /services/{id}."""
+                   modified: str, zone: int) -> dict:
+    """One service, fully nested, as HSDS 3.0 serves it at /services/{id}.
+
+    :param zone: uk_offset of the day the feed is built, each schedule's `timezone`."""
     sid = uid("service", service.id)
     groups = service.eligibility
     record = {
@@ -174,7 +188,8 @@ def service_record(service: Service, settings: Settings, terms, orgs: dict[str, 
         pid = uid("phone", f"{service.id}/{p.href}")
         phone = {"id": pid, "service_id": sid, "number": p.number, "type": "voice",
                  "description": " – ".join(filter(None, [p.label, p.hours]))}
-        own = _schedules(sid, p.opening_hours, f"{service.id}/{p.href}", attending_type="phone",
+        own = _schedules(sid, p.opening_hours, f"{service.id}/{p.href}", zone,
+                         attending_type="phone",
                          notes=f"{p.label} {p.number}")
         if own:
             phone["schedules"] = own
@@ -194,7 +209,7 @@ def service_record(service: Service, settings: Settings, terms, orgs: dict[str, 
            if settings.areas[slug].ons_code else {})} for slug in service.areas]
     record["languages"] = [_language(name, service.id, sid) for name in service.languages]
     # Only the service's own hours: a phone line's hours are on that phone.
-    record["schedules"] = _schedules(sid, service.opening_hours, service.id)
+    record["schedules"] = _schedules(sid, service.opening_hours, service.id, zone)
     record["attributes"] = (
         [_attribute(sid, "category", categories[c], c) for c in service.categories]
         + [_attribute(sid, "eligibility", eligibility[g.gender or GROUP_ANYONE],

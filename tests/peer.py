@@ -26,7 +26,7 @@ from signpost.headers import POLICY
 from signpost.languages import iso_code
 from signpost.openreferral import last_modified
 from signpost.order import resident_order
-from signpost.servicerecord import taxonomies
+from signpost.servicerecord import taxonomies, uk_offset
 from signpost.servicesfile import load_services
 from signpost.settings import Settings, load_settings
 from signpost.site import _service_titles
@@ -126,6 +126,7 @@ disableKinds = ["rss"]
   home_helpline = "{home_helpline}"
   modified = "{modified}"
   policy = "{policy}"
+  zone = {zone}
 # A service's copy for borough sites to frame (/embed/services/<id>/) and its plain fragment
 # for server-side includes (/fragments/services/<id>.html), for the services ours embeds.
 [outputFormats.embed]
@@ -188,7 +189,8 @@ def write_hugo_same_files(services_file: Path, content_dir: Path, dest: Path,
         base_url=site["base_url"].rstrip("/"), site_name=site["site_name"],
         page_size=site["page_size"], exit_url=site["exit_url"],
         home_helpline=site.get("home_helpline", ""),
-        modified=last_modified(services_file), policy=POLICY))
+        modified=last_modified(services_file), policy=POLICY,
+        zone=uk_offset(dt.date.today())))
     _write_same_data(settings, site, locale, services, dest / "data")
     _write_same_content(settings, checked, site, services, content_dir, dest / "content")
 

@@ -210,6 +210,21 @@ def test_a_phone_lines_hours_are_on_the_phone_not_the_service(project):
                for s in lambeth["schedules"])
 
 
+def test_each_schedule_gives_londons_utc_offset_on_the_day_it_is_built(project):
+    """HSDS reads a time with no zone as UTC unless `timezone` (a number of hours) says
+    otherwise: 09:00 must not read as 10:00 in London all summer."""
+    import datetime as dt
+    loaded, _ = load_settings(project)
+    services, _ = _fixture_feed(project)
+    for day, zone in ((dt.date(2026, 1, 15), 0), (dt.date(2026, 7, 15), 1),
+                      (dt.date(2026, 3, 29), 1), (dt.date(2026, 10, 25), 0)):
+        files = feed_files(services, loaded, today=day)
+        schedules = [s for k, r in files.items() if k.startswith("services/")
+                     for s in r["schedules"] + [s for p in r["phones"]
+                                                for s in p.get("schedules", [])]]
+        assert schedules and {s["timezone"] for s in schedules} == {zone}
+
+
 def test_one_record_per_organisation(real):
     _, files = real
     by_id = {}
