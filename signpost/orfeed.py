@@ -70,7 +70,7 @@ def read_sources(paths: list[Path]) -> Feed:
             files.append(path)
         else:
             feed.problems.append(f"{path}: no such file or folder")
-    seen: dict[str, list[int]] = {}  # each id's records, by their place in feed.services
+    seen: dict[str, _Seen] = {}  # each id's records, by their place in feed.services
     for file in files:
         data = _load(file, feed)
         if data is None:
@@ -84,20 +84,46 @@ def read_sources(paths: list[Path]) -> Feed:
             _sizes(feed, data)
         for record in found:
             key = str(record.get("id") or "") or f"#{len(feed.services)}"
+            name = _name(record)
             # The list item and the full record of one service share its id and name (or
             # one has no name): keep the fuller. Two services the feed gave one id: both.
-            same = [i for i in seen.get(key, ()) if not _name(record) or
-                    not _name(feed.services[i]) or _name(record) == _name(feed.services[i])]
-            if same:
+            same = seen[key].first(name) if key in seen else None
+            if same is not None:
                 feed.repeats += 1
-                if len(record) > len(feed.services[same[0]]):
-                    feed.services[same[0]] = record
+                if len(record) > len(feed.services[same]):
+                    feed.services[same] = record
+                    seen[key].add(_name(record), same)
                 continue
             if key in seen:
                 feed.clashes += 1
-            seen.setdefault(key, []).append(len(feed.services))
+            seen.setdefault(key, _Seen()).add(name, len(feed.services))
             feed.services.append(record)
     return feed
+
+
+class _Seen:
+    """The records read with one id, by name: a feed of thousands of services under one id
+    is read in linear time, each record finding its own at once."""
+
+    def __init__(self):
+        self.any: int | None = None  # the first record of the id
+        self.unnamed: int | None = None  # the first with no name, which any record matches
+        self.named: dict[str, int] = {}  # the first with each name
+
+    def first(self, name: str) -> int | None:
+        """The first record this one is a copy of: any, if it has no name; else the first
+        with its name or with none."""
+        if not name:
+            return self.any
+        found = [i for i in (self.named.get(name), self.unnamed) if i is not None]
+        return min(found) if found else None
+
+    def add(self, name: str, index: int) -> None:
+        self.any = index if self.any is None else min(self.any, index)
+        if not name:
+            self.unnamed = index if self.unnamed is None else min(self.unnamed, index)
+        else:
+            self.named[name] = min(self.named.get(name, index), index)
 
 
 def _name(record: dict) -> str:

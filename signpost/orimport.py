@@ -53,34 +53,56 @@ def import_services(records: list[dict], settings: Settings, today: dt.date,
 
     :param taken: the ids services.yaml has, which a new entry must not reuse."""
     result = Imported([], [], [])
-    used: set[str] = set()
+    ids = _Ids(taken)
     check = Checker(settings, today)
     for index, record in enumerate(records):
-        service = _Service(record, index, check, areas, used, taken)
+        service = _Service(record, index, check, areas, ids)
         entry = service.entry()
         result.notes += [f"service '{service.sid}': {n}" for n in service.notes]
         if entry is None:
             result.skipped.append(f"service '{service.sid}' ({service.name or 'no name'}): "
                                   f"skipped: {service.why}")
         else:
-            used.add(entry["id"])
+            ids.used.add(entry["id"])
             result.entries.append(entry)
     return result
+
+
+class _Ids:
+    """The ids services.yaml has and this import has given, and, for each name's slug, the
+    suffix its last search stopped at: a feed with one name a thousand times gives
+    athena-1000 without trying athena-2 to athena-999 again."""
+
+    def __init__(self, taken: frozenset[str]):
+        self.taken, self.used = taken, set()
+        self._suffix: dict[str, int] = {}
+
+    def free(self, slug: str) -> str:
+        """The slug, else the slug with the first suffix neither services.yaml nor this
+        import has (an id is used once its entry is kept; every suffix below the one a
+        search stopped at was in use then, and still is)."""
+        n = self._suffix.get(slug, 1)
+        sid = slug if n == 1 else f"{slug}-{n}"
+        while sid in self.taken or sid in self.used:
+            n += 1
+            sid = f"{slug}-{n}"
+        self._suffix[slug] = n
+        return sid
 
 
 class _Service:
     """One record mapped to an entry, with notes on what was left out, or why it was not."""
 
     def __init__(self, record: dict, index: int, check: Checker, areas: tuple[str, ...],
-                 used: set[str], taken: frozenset[str]):
+                 ids: _Ids):
         self.record, self.check, self.areas = record, check, areas
         self.notes: list[str] = []
         self.why = ""
         self.name = self._fitted("name", plain(as_text(record.get("name"))))
         self.ours = False  # our own feed: phone descriptions are "label – hours"
-        self.sid = self._id(used, taken, index)
+        self.sid = self._id(ids, index)
 
-    def _id(self, used: set[str], taken: frozenset[str], index: int) -> str:
+    def _id(self, ids: _Ids, index: int) -> str:
         """Our own slug back when this is our own feed, else a slug of the name that neither
         this import nor services.yaml (`taken`) has used."""
         rid = as_text(self.record.get("id"))
@@ -88,16 +110,14 @@ class _Service:
             match = _OUR_PAGE.search(as_text(attribute.get("value")))
             if match and uid("service", match.group(1)) == rid:
                 self.ours = True
-                if match.group(1) in taken:
+                if match.group(1) in ids.taken:
                     self.notes.append("is already in services.yaml: this directory's own "
                                       "listing, read back from its feed")
                 return match.group(1)
         slug = re.sub(r"[^a-z0-9]+", "-", self.name.lower()).strip("-")[:100].strip("-") \
             or f"service-{index + 1}"
-        sid, n = slug, 2
-        while sid in used or sid in taken:
-            sid, n = f"{slug}-{n}", n + 1
-        if slug in taken:
+        sid = ids.free(slug)
+        if slug in ids.taken:
             self.notes.append(f"id {slug!r} is a listing in services.yaml already, so this one "
                               f"is {sid!r}: if they are the same service, update that listing "
                               "instead of adding this one")
