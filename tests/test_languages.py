@@ -7,17 +7,53 @@ from signpost.languages import iso_code, iso_name
 FIELDS = ("alpha_2", "alpha_3", "bibliographic", "name", "inverted_name", "common_name")
 
 
+CODES = ("alpha_3", "alpha_2", "bibliographic")
+
+
 def test_every_name_and_code_finds_the_language_pycountry_finds():
+    """A code asked for a name finds the language it is the code of, and a name asked for a
+    code the language of that name, where pycountry's lookup would take the other (it finds
+    En, a language of Vietnam, for "en"); anything else finds what that lookup finds."""
+    languages = list(pycountry.languages)
+    by_code, by_name = {}, {}
+    for language in reversed(languages):  # as the lookup goes through them: the first wins
+        by_name.update({language._fields[f].lower(): language for f in FIELDS[4:]
+                        if f in language._fields})
+    for field in reversed(CODES):
+        by_code.update({lang._fields[field].lower(): lang for lang in languages
+                        if field in lang._fields})
+    by_name.update({lang.name.lower(): lang for lang in languages})
     checked = 0
-    for language in pycountry.languages:
+    for language in languages:
         for field in FIELDS:
             value = language._fields.get(field)
             for text in (value, value.swapcase()) if value else ():
-                found = pycountry.languages.lookup(text)
+                if text.lower() == "bsl":
+                    continue  # BSL: see test_bsl_is_british_sign_language
+                key, found = text.lower(), pycountry.languages.lookup(text)
+                named = by_name.get(key) or by_code[key]
+                coded = by_code.get(key) or by_name[key]
                 assert (iso_code(text), iso_name(text)) == \
-                    (getattr(found, "alpha_2", None) or found.alpha_3, found.name), text
+                    (getattr(named, "alpha_2", None) or named.alpha_3, coded.name), text
+                if not (key in by_code and key in by_name):
+                    assert named == coded == found, text
                 checked += 1
     assert checked > 30_000  # every language, each of its names and codes two ways
+
+
+@pytest.mark.parametrize("code, name", [
+    ("en", "English"), ("ga", "Irish"), ("ko", "Korean"), ("hu", "Hungarian"), ("ha", "Hausa"),
+    ("ak", "Akan"), ("EN", "English"), ("eng", "English")])
+def test_a_two_letter_code_is_its_language_not_one_so_named(code, name):
+    # pycountry's lookup gives En, Ga, Ko, Hu, Ha and Ak: languages with those names.
+    assert iso_name(code) == name
+
+
+def test_bsl_is_british_sign_language():
+    # bsl is Basa-Gumna, a Nigerian language no longer spoken; UK listings and feeds that
+    # write BSL mean British Sign Language, ISO 639-3 bfi.
+    for text in ("BSL", "bsl", "bfi", "British Sign Language"):
+        assert (iso_code(text), iso_name(text)) == ("bfi", "British Sign Language")
 
 
 @pytest.mark.parametrize("text, code, name", [
