@@ -11,6 +11,13 @@ from .oryaml import Checker
 from .servicerecord import GROUP_ANYONE
 from .settings import Settings
 
+NATIONAL = "national"  # site.yaml's area for services anyone in the country can use
+# ONS codes and names of the UK, Great Britain, England and Wales, and England.
+_COUNTRY_CODES = ("K02000001", "K03000001", "K04000001", "E92000001")
+_COUNTRY_NAMES = ("uk", "united kingdom", "great britain", "england and wales", "england",
+                  "national", "nationwide")
+# A council's title before its borough's name ("LB Lewisham", "Royal Borough of ...").
+_COUNCIL = re.compile(r"^(?:london borough of|royal borough of|city of|lb)\s+")
 # Other directories' words for the genders site.yaml has (an eligibility term's code).
 GENDER_WORDS = {**dict.fromkeys(("female", "woman", "women", "girls", "women and girls"),
                                 "women"),
@@ -21,14 +28,19 @@ def served_areas(record: dict, settings: Settings, given: tuple[str, ...],
           notes: list[str]) -> list[str]:
     """The site.yaml areas the service serves, by ONS code or name, else the --area given."""
     by_ons = {a.ons_code: a.slug for a in settings.areas.values() if a.ons_code}
-    by_name = {a.name.lower(): a.slug for a in settings.areas.values()}
+    by_name = {_area_key(a.name): a.slug for a in settings.areas.values()}
+    if NATIONAL in settings.areas:  # the whole country, however another directory says it
+        by_ons.update(dict.fromkeys(_COUNTRY_CODES, NATIONAL))
+        by_name.update(dict.fromkeys(_COUNTRY_NAMES, NATIONAL))
     found, unknown = [], []
     for area in as_dicts(record.get("service_areas")):
         code = as_text(area.get("uri")).rstrip("/").rsplit("/", 1)[-1]
         name = plain(as_text(area.get("name") or area.get("service_area")))
         description = as_text(area.get("description"))
-        slug = by_ons.get(code) or by_name.get(name.lower()) or by_name.get(
-            re.sub(r"^(london borough of|royal borough of)\s+", "", name.lower())) or \
+        # The name as it is first ("City of London"), then without a council's title
+        # ("City of Westminster"): a name that is no area's either way is not guessed at.
+        slug = by_ons.get(code) or by_name.get(_area_key(name)) or \
+            by_name.get(_COUNCIL.sub("", _area_key(name))) or \
             (description if description in settings.areas else None)
         if slug:
             found.append(slug)
@@ -38,9 +50,14 @@ def served_areas(record: dict, settings: Settings, given: tuple[str, ...],
     instead = ": left out" if found else ": used --area instead" if given else ""
     notes += [f"area {name[:60]!r} is not in site.yaml{instead}" for name in unknown]
     found = list(dict.fromkeys(found))
-    if "national" in found:
-        found = ["national"]
+    if NATIONAL in found:
+        found = [NATIONAL]
     return found or list(given)
+
+
+def _area_key(name: str) -> str:
+    """A borough's name as written either way: 'Barking & Dagenham', 'barking and dagenham'."""
+    return re.sub(r"\s+", " ", re.sub(r"\s*&\s*", " and ", name.lower())).strip()
 
 
 def eligibility(record: dict, attributes: list[dict], check: Checker,

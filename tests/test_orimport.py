@@ -491,6 +491,28 @@ def test_areas_from_ons_codes_and_names_else_area_option(settings):
         "instead" in instead.notes
 
 
+@pytest.mark.parametrize("name, areas", [
+    ("Barking & Dagenham", ["barking-and-dagenham"]),
+    ("Hammersmith  &  Fulham", ["hammersmith-and-fulham"]),
+    ("LB Lewisham", ["lewisham"]), ("London Borough of Lewisham", ["lewisham"]),
+    ("Royal Borough of Kensington & Chelsea", ["kensington-and-chelsea"]),
+    ("City of Westminster", ["westminster"]), ("City of London", ["city-of-london"]),
+    ("UK", ["national"]), ("United Kingdom", ["national"]), ("England", ["national"]),
+    ("National", ["national"]),
+    # Not one borough: never guessed at ("London" is not the City of London).
+    ("London", []), ("Wales", []), ("City of Londonderry", []), ("LB", [])])
+def test_areas_as_other_directories_write_them(real_settings, name, areas):
+    # The real site.yaml: every London borough, and the City of London beside them.
+    result = one(real_settings, areas=("camden",), service_areas=[{"name": name}])
+    assert result.entries[0]["areas"] == (areas or ["camden"])
+
+
+def test_the_country_by_its_ons_code_is_national(settings):
+    uri = "http://statistics.data.gov.uk/id/statistical-geography/E92000001"
+    assert one(settings, areas=(), service_areas=[{"name": "Eng", "uri": uri}]
+               ).entries[0]["areas"] == ["national"]
+
+
 def test_every_unmapped_field_is_named(settings):
     result = one(settings)
     assert result.notes[0] == ("service 'community-counselling': not mapped: accreditations, "
