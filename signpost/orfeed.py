@@ -86,19 +86,37 @@ def read_sources(paths: list[Path]) -> Feed:
             key = str(record.get("id") or "") or f"#{len(feed.services)}"
             name = _name(record)
             # The list item and the full record of one service share its id and name (or
-            # one has no name): keep the fuller. Two services the feed gave one id: both.
+            # one has no name): merged. Two services the feed gave one id: both kept.
             same = seen[key].first(name) if key in seen else None
             if same is not None:
                 feed.repeats += 1
-                if len(record) > len(feed.services[same]):
-                    feed.services[same] = record
-                    seen[key].add(_name(record), same)
+                feed.services[same] = _merged(feed.services[same], record)
+                seen[key].add(_name(feed.services[same]), same)
                 continue
             if key in seen:
                 feed.clashes += 1
             seen.setdefault(key, _Seen()).add(name, len(feed.services))
             feed.services.append(record)
     return feed
+
+
+def _merged(one: dict, other: dict) -> dict:
+    """Two copies of one record as one: the fuller (more values that are not empty: a list
+    item often has every field, most of them null), with what only the other gives."""
+    fuller, rest = (other, one) if _filled(other) > _filled(one) else (one, other)
+    merged = dict(fuller)
+    for key, value in rest.items():
+        if _empty(merged.get(key)) and not _empty(value):
+            merged[key] = value
+    return merged
+
+
+def _filled(record: dict) -> int:
+    return sum(not _empty(v) for v in record.values())
+
+
+def _empty(value) -> bool:
+    return value is None or value in ("", [], {})
 
 
 class _Seen:

@@ -250,6 +250,29 @@ def test_a_name_given_many_times_finds_its_free_id_in_linear_time(settings):
     assert Counted.asked <= 5 * n  # it was about 90,000
 
 
+def test_a_list_item_of_nulls_never_replaces_its_full_record(tmp_path):
+    """A list item with every field, most of them null, is not the fuller record: the two are
+    merged, each value kept from whichever gives it (the fuller where both do)."""
+    full = {"id": "s1", "name": "Harbour Advice", "status": "active", "description": "Advice.",
+            "phones": [{"id": "p", "number": "020 7946 0123"}],
+            "schedules": [{"id": "s", "freq": "WEEKLY", "byday": "MO", "opens_at": "09:00",
+                           "closes_at": "17:00"}]}
+    item = {"id": "s1", "name": "Harbour Advice", "status": "active", "description": "Short.",
+            **dict.fromkeys(("url", "email", "alert", "eligibility_description", "minimum_age",
+                             "maximum_age", "assured_date", "assurer_email", "fees_description",
+                             "application_process", "wait_time"), None),
+            "phones": [], "organization": {"id": "o", "name": "Harbour"}}
+    (tmp_path / "s1.json").write_text(json.dumps(full))
+    (tmp_path / "services.json").write_text(json.dumps({"contents": [item]}))
+    for order in (["s1.json", "services.json"], ["services.json", "s1.json"]):
+        feed = read_sources([tmp_path / name for name in order])
+        [record] = feed.services
+        assert record["schedules"] == full["schedules"] and record["phones"] == full["phones"]
+        assert record["description"] == "Advice."  # the full record's, where both give one
+        assert record["organization"] == {"id": "o", "name": "Harbour"}  # the item's alone
+        assert feed.repeats == 1
+
+
 def test_oruk_v1_pages_and_regular_schedules(settings):
     v1 = {"totalElements": 40, "totalPages": 2, "number": 0, "content": [{
         "id": "v1", "name": "Old Style", "status": "active", "description": "Advice.",
