@@ -34,16 +34,16 @@ GROUP_ANYONE = "anyone"
 ROUTE_TERMS = {"self": "Self-referral", "professional": "Professional referral"}
 FORM_TERM = "form"  # a referral form whose route its label does not say
 ZONE_NOTE = "Times are UK local time (Europe/London)."
+# Help for people who harm is marked with its own audience, never mixed with help for victims.
+HARM_TERM = "people-who-harm"
+# A service's and a phone line's flags (link_type "kind"), so that a feed read back keeps them.
+REPORTING_TERM, OUT_OF_HOURS_TERM = "reporting", "out-of-hours"
 
 
 def uk_offset(day: dt.date) -> int:
     """London's UTC offset in hours at noon on this day: HSDS's `timezone` for that day."""
     noon = dt.datetime.combine(day, dt.time(12), LONDON)
     return int(noon.utcoffset().total_seconds() // 3600)
-# Help for people who harm is marked with its own audience, never mixed with help for victims.
-HARM_TERM = "people-who-harm"
-# A service's and a phone line's flags (link_type "kind"), so that a feed read back keeps them.
-REPORTING_TERM, OUT_OF_HOURS_TERM = "reporting", "out-of-hours"
 
 
 def uid(kind: str, key: str) -> str:
