@@ -22,6 +22,9 @@ _COUNCIL = re.compile(r"^(?:london borough of|royal borough of|city of|lb)\s+")
 GENDER_WORDS = {**dict.fromkeys(("female", "woman", "women", "girls", "women and girls"),
                                 "women"),
                 **dict.fromkeys(("male", "man", "men", "boys", "men and boys"), "men")}
+# Words that say an age too: read only with the ages written beside them ("boys 5-17"), as
+# the gender alone would be women or men of any age.
+_YOUNG = ("girls", "boys")
 
 
 def served_areas(record: dict, settings: Settings, given: tuple[str, ...],
@@ -68,6 +71,11 @@ def eligibility(record: dict, attributes: list[dict], check: Checker,
     unread must not become anyone aged 16 to 64, nor women of any age)."""
     ages = _age_range(record, notes)
     given = [a for a in attributes if as_text(a.get("link_type")) == "eligibility"]
+    if ages is None:  # a group of women with the ages unread must not become women of any age
+        if given:
+            notes.append("the ages could not be read, so no eligibility was imported: set "
+                         "eligibility by hand from what the service says")
+        return []
     groups = []
     for a in given:
         group = _group(a, ages, check.settings.genders)
@@ -89,6 +97,8 @@ def _group(attribute: dict, ages: dict, genders) -> dict | None:
     """One eligibility attribute as a group, or None if its gender or ages cannot be read."""
     code = as_text(as_dict(attribute.get("taxonomy_term")).get("code"))
     value = as_text(attribute.get("value")).strip()
+    if code.lower() in _YOUNG and not value:
+        return None
     code = "" if code == GROUP_ANYONE else GENDER_WORDS.get(code.lower(), code)
     if (value and not re.fullmatch(r"\d*-\d*", value)) or (code and code not in genders):
         return None
@@ -103,9 +113,10 @@ def _group(attribute: dict, ages: dict, genders) -> dict | None:
     return group
 
 
-def _age_range(record: dict, notes: list[str]) -> dict:
-    """The record's minimum_age and maximum_age as min_age and max_age; both left out when
-    either cannot be read (16 to 25 with '16 years' unread must not become 'up to 25')."""
+def _age_range(record: dict, notes: list[str]) -> dict | None:
+    """The record's minimum_age and maximum_age as min_age and max_age ({} for none given);
+    None when either cannot be read (16 to 25 with '16 years' unread must not become 'up to
+    25', nor any age)."""
     group, unread = {}, False
     for key, value in (("min_age", record.get("minimum_age")),
                        ("max_age", record.get("maximum_age"))):
@@ -124,11 +135,11 @@ def _age_range(record: dict, notes: list[str]) -> dict:
         elif age or key == "max_age":
             group[key] = age
     if unread:
-        return {}
+        return None
     if "min_age" in group and "max_age" in group and group["min_age"] > group["max_age"]:
         notes.append(f"minimum_age {group['min_age']} is above maximum_age "
                      f"{group['max_age']}: ages left out")
-        return {}
+        return None
     return group
 
 

@@ -765,6 +765,12 @@ def _eligible(code, value=""):
      [{"gender": "women", "min_age": 16}], None),
     ({"attributes": [_eligible("Boys", "5-17"), _eligible("Men", "18-")]},
      [{"gender": "men", "min_age": 5, "max_age": 17}, {"gender": "men", "min_age": 18}], None),
+    # "girls" or "boys" without their ages: never women or men of any age.
+    ({"attributes": [_eligible("girls")]}, None, "eligibility 'girls' " + UNREAD),
+    # The record's ages unreadable: a gender alone never becomes that gender at any age.
+    ({"attributes": [_eligible("women")], "minimum_age": "16 years"}, None,
+     "the ages could not be read, so no eligibility was imported: set eligibility by hand "
+     "from what the service says"),
     # 0 and 0, a common way to write "not set": no ages, never "aged 0 or under".
     ({"minimum_age": 0, "maximum_age": 0}, None,
      "maximum_age 0 read as not set (no upper age limit): check the ages with the service"),
