@@ -5,7 +5,7 @@ import datetime as dt
 
 from .content import Page
 from .coverage import coverage
-from .facets import who_slots
+from .facets import MAX_AGE, who_slots
 from .listings import Lead, plan_listing
 from .order import browse_key, resident_order
 from .outputs import Output, reused, service_sources
@@ -120,7 +120,8 @@ def plan_site(services: list[Service], pages: list[Page], settings: Settings,
         g.slug: _term_lines(g, by_id, settings) for g in settings.genders.values()} | {
         f"kind:{c.name}": _to_call(c.helplines, by_id) for c in settings.categories.values()}
     outputs.append(Output("/search/", "search.html", "Search for help",
-                          {"lines": {k: _line_data(v[0]) for k, v in lines.items() if v},
+                          {"lines": {k: [_line_data(s) for s in v] for k, v in lines.items()
+                                     if v},
                            "who_slots": who_slots(services),
                            "index_shards": index_shards(len(services)),
                            "fetch_all": len(services) + len(pages) <= ALL_RESULTS_UP_TO},
@@ -271,11 +272,15 @@ def _to_call(ids, by_id: dict[str, Service]) -> tuple[Service, ...]:
                  and by_id[i].status == "active")
 
 
-def _line_data(line: Service) -> dict[str, str]:
-    """What the search page shows of a line to call when nothing is found."""
+def _line_data(line: Service) -> dict:
+    """What the search page shows of a line to call when nothing is found, and who it is
+    for (each group as gender, or "" for any, and its ages), so that the page offers only
+    the lines that fit the age and gender chosen: Childline to no one of 35."""
     phone = line.phones[0]
     return {"name": line.name, "url": line.url, "number": phone.number, "href": phone.href,
-            "hours": phone.hours}
+            "hours": phone.hours, "groups": [
+                [g.gender or "", g.min_age or 0, MAX_AGE if g.max_age is None else g.max_age]
+                for g in line.eligibility]}
 
 
 def _area_lead(area, local: list[Service]) -> tuple[Lead, ...]:

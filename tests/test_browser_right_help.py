@@ -568,6 +568,28 @@ def test_when_nothing_is_found_the_line_offered_is_the_chosen_groups_own(phone, 
         search(phone, site, query="qwxzv", gender=slug)
         box = phone.locator(".app-search__none")
         expect(box).to_be_visible()
-        assert box.locator("a.app-phone").get_attribute("href") == line.phones[0].href
+        assert box.locator("a.app-phone").first.get_attribute("href") == line.phones[0].href
         phone.select_option("#search-gender", "")
+        expect(box.locator("a.app-phone")).to_have_count(1)  # (the group's may be two)
         expect(box.locator("a.app-phone")).to_have_attribute("href", HELPLINE_TEL)
+
+
+def test_when_nothing_is_found_every_line_of_the_kind_chosen_that_fits_is_offered(phone, site):
+    settings, services = real_directory()
+    by_id = {s.id: s for s in services}
+
+    def offered():
+        box = phone.locator(".app-search__none")
+        expect(box).to_be_visible()
+        return [a.get_attribute("href") for a in box.locator("a.app-phone").all()]
+    # Both of forced marriage's lines: the unit (weekdays) and the 24-hour helpline.
+    kind = settings.categories["forced-marriage"]
+    search(phone, site, query="qwxzv", kind=kind.name)
+    assert offered() == [by_id[i].phones[0].href for i in kind.helplines]
+    # Childline is for under-19s: a man of 35 who chose help for children is offered the
+    # NSPCC's line, for anyone worried about a child, and not Childline.
+    kind = settings.categories["children-young-people"]
+    search(phone, site, query="qwxzv", kind=kind.name, age="35", gender="men")
+    assert offered() == [by_id["nspcc-helpline"].phones[0].href]
+    search(phone, site, query="qwxzv", kind=kind.name, age="12")
+    assert offered()[0] == by_id["childline"].phones[0].href

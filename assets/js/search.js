@@ -114,10 +114,9 @@ function start(root) {
     // told nothing of victims when their kind of help is found.
     const harm = harmKind();
     if (!found.forVictims && !(harm && results.length)) {
-      const line = lines[`kind:${fields.kind.value}`]
-        || (harm ? null : lines[fields.gender.value] || lines[""]);
-      fillNone(none, line, !line ? TEXT.none_look : results.length ? TEXT.none_other
-        : TEXT.none_intro);
+      const offered = linesFor(harm);
+      fillNone(none, offered, !offered.length ? TEXT.none_look : results.length
+        ? TEXT.none_other : TEXT.none_intro);
     }
     none.hidden = Boolean(found.forVictims) || (harm && results.length > 0);
     status.textContent = summary(results.length, helpData.length, found.someWords);
@@ -328,25 +327,44 @@ function start(root) {
     return item;
   }
 
-  // What to do when no service for victims is found: a line to call (the chosen group's
-  // own, else the 24-hour helpline), the boroughs, the kinds of help. Said of what was
-  // found, if anything (services only for professionals, help for people who harm).
-  function fillNone(box, line, intro) {
+  // The lines to call when nothing is found, those that fit the age and gender chosen: the
+  // chosen kind of help's own (the Respect Phoneline for help to stop being abusive), else
+  // the chosen group's (the Men's Advice Line), else the 24-hour helpline; never a victims'
+  // line to someone who chose help to stop being abusive.
+  function linesFor(harm) {
+    const age = chosenAge(), gender = fields.gender.value;
+    const fits = (line) => !line.groups.length || line.groups.some(([own, low, high]) =>
+      (!gender || !own || own === gender) && (age === null || (low <= age && age <= high)));
+    const keys = [`kind:${fields.kind.value}`, ...(harm ? [] : [gender, ""])];
+    for (const key of keys) {
+      const offered = (lines[key] || []).filter(fits);
+      if (offered.length) return offered;
+    }
+    return [];
+  }
+
+  // What to do when no service for victims is found: lines to call, the boroughs, the
+  // kinds of help. Said of what was found, if anything (services only for professionals,
+  // help for people who harm).
+  function fillNone(box, offered, intro) {
     box.replaceChildren(element("p", "", intro));
-    if (line) {
+    if (offered.length) {
       const section = element("section", "app-section app-section--highlight app-call-now");
       const heading = element("h2", "", TEXT.talk_now);
       heading.id = "search-call-now";
       section.setAttribute("aria-labelledby", heading.id);
-      const name = element("p", "app-call-now__name");
-      const link = element("a", "", line.name);
-      link.href = line.url;
-      name.append(link, line.hours ? `: ${line.hours}` : "");
-      const call = element("p", "app-card__call");
-      const phone = element("a", "app-phone", `${TEXT.call} ${line.number}`);
-      phone.href = line.href;
-      call.append(phone);
-      section.append(heading, name, call);
+      section.append(heading);
+      for (const line of offered) {
+        const name = element("p", "app-call-now__name");
+        const link = element("a", "", line.name);
+        link.href = line.url;
+        name.append(link, line.hours ? `: ${line.hours}` : "");
+        const call = element("p", "app-card__call");
+        const phone = element("a", "app-phone", `${TEXT.call} ${line.number}`);
+        phone.href = line.href;
+        call.append(phone);
+        section.append(name, call);
+      }
       box.append(section);
     }
     const links = element("ul", "app-links");
