@@ -43,20 +43,21 @@ def _open_always(service: Service) -> bool:
 EMERGENCY = ("tel:999", "tel:112")
 
 
-def _place(service: Service) -> tuple[int, bool]:
-    """A service's group, by its number in GROUPS, and whether it comes after those that
-    come first in it: among the helplines, those open 24 hours; among the ways to report a
-    crime, those with an emergency number (the police, before an anonymous line)."""
+def _place(service: Service, home: str) -> tuple[int, int]:
+    """A service's group, by its number in GROUPS, and its rank in it: 0 for the site's
+    home_helpline (`home`) among the helplines, 1 for those that come first in their group
+    (the helplines open 24 hours; among the ways to go to the police, those with an emergency
+    number: the police, before an anonymous line), 2 for the rest."""
     group = group_of(service)
+    if group == "helplines" and service.id == home:
+        return GROUPS.index(group), 0
     first = _open_always(service) if group == "helplines" else \
         any(p.href in EMERGENCY for p in service.phones) if group == "reporting" else False
-    return GROUPS.index(group), not first
+    return GROUPS.index(group), 1 if first else 2
 
 
 def _key(service: Service, settings: Settings) -> tuple:
-    group, later = _place(service)
-    first = GROUPS[group] == "helplines" and service.id == settings.home_helpline
-    return group, not first, later, service.name.lower(), service.id
+    return (*_place(service, settings.home_helpline), service.name.lower(), service.id)
 
 
 def browse_key(service: Service, anywhere: bool = False, home: str = "") -> str:
@@ -68,11 +69,10 @@ def browse_key(service: Service, anywhere: bool = False, home: str = "") -> str:
 
     :param anywhere: for a search that names no borough, where no service is local: the
         helplines across the UK first, then the boroughs' services."""
-    group, later = _place(service)
-    first = GROUPS[group] == "helplines" and service.id == home
+    group, rank = _place(service, home)
     if anywhere and GROUPS[group] in ("local", "helplines"):
         group = GROUPS.index("helplines" if GROUPS[group] == "local" else "local")
-    return f"{group}{0 if first else 1 + later}{service.name.lower()}"
+    return f"{group}{rank}{service.name.lower()}"
 
 
 def resident_order(services: list[Service], settings: Settings,
