@@ -14,6 +14,12 @@ MAX_AGE = 120  # the oldest age a person can search for; an open upper limit is 
 BROWSE_WORD = "zzlisting"
 
 
+def age_range(group: Group) -> tuple[int, int]:
+    """The ages a group serves, from 0 to MAX_AGE where it gives no limit."""
+    return (group.min_age if group.min_age is not None else 0,
+            group.max_age if group.max_age is not None else MAX_AGE)
+
+
 def who_values(service: Service) -> list[str]:
     """Return the service's 'who' filter values: for each distinct age range it serves (a
     slot, numbered from 0), 'N from LOW', 'N to HIGH' and 'N GENDER' for every gender in it.
@@ -33,9 +39,7 @@ def who_values(service: Service) -> list[str]:
         return []
     slots: dict[tuple[int, int], list[str]] = {}
     for group in service.eligibility or (Group(),):
-        low = group.min_age if group.min_age is not None else 0
-        high = group.max_age if group.max_age is not None else MAX_AGE
-        genders = slots.setdefault((low, high), [])
+        genders = slots.setdefault(age_range(group), [])
         if (group.gender or "any") not in genders:
             genders.append(group.gender or "any")
     values = []
@@ -60,7 +64,7 @@ def who_ranges(service: Service) -> str:
         return "*"
     if "residents" not in service.audiences:
         return "-"
-    return " ".join(f"{g.gender or 'any'}:{g.min_age or 0}-{120 if g.max_age is None else g.max_age}"
+    return " ".join(f"{g.gender or 'any'}:{'-'.join(map(str, age_range(g)))}"
                     for g in service.eligibility)
 
 

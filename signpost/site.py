@@ -5,7 +5,7 @@ import datetime as dt
 
 from .content import Page
 from .coverage import coverage
-from .facets import MAX_AGE, who_slots
+from .facets import age_range, who_slots
 from .listings import Lead, plan_listing
 from .order import browse_key, resident_order
 from .outputs import Output, reused, service_sources
@@ -75,9 +75,10 @@ def plan_site(services: list[Service], pages: list[Page], settings: Settings,
                                 breadcrumbs="areas", place=area.name,
                                 helplines=_term_lines(area, by_id, settings),
                                 source=_defined(settings, "areas", area.slug), **residents)
+    # The lines across the UK: this list's, and the search's when nothing is chosen.
+    national_lines = _term_lines(settings.areas["national"], by_id, settings)
     outputs += plan_listing("/areas/national/", "Help across the UK", national, settings,
-                            breadcrumbs="areas", helplines=_term_lines(
-                                settings.areas["national"], by_id, settings), **residents)
+                            breadcrumbs="areas", helplines=national_lines, **residents)
     # Kinds of help with no listing are not advertised with a count of 0; their pages say so.
     outputs.append(Output("/categories/", "categories.html", "Find help by kind of help", {
         "categories": [(settings.categories[c], len(found)) for c, found in categories.items()
@@ -116,7 +117,7 @@ def plan_site(services: list[Service], pages: list[Page], settings: Settings,
     # Its "who is it for" choices come from every listing's ages and genders.
     # When nothing is found, the line to call: a chosen kind of help's own (the Respect
     # Phoneline for help to stop being abusive), else a chosen group's (the Men's Advice Line).
-    lines = {"": _term_lines(settings.areas["national"], by_id, settings)} | {
+    lines = {"": national_lines} | {
         g.slug: _term_lines(g, by_id, settings) for g in settings.genders.values()} | {
         f"kind:{c.name}": _to_call(c.helplines, by_id) for c in settings.categories.values()}
     outputs.append(Output("/search/", "search.html", "Search for help",
@@ -278,9 +279,8 @@ def _line_data(line: Service) -> dict:
     the lines that fit the age and gender chosen: Childline to no one of 35."""
     phone = line.phones[0]
     return {"name": line.name, "url": line.url, "number": phone.number, "href": phone.href,
-            "hours": phone.hours, "groups": [
-                [g.gender or "", g.min_age or 0, MAX_AGE if g.max_age is None else g.max_age]
-                for g in line.eligibility]}
+            "hours": phone.hours,
+            "groups": [[g.gender or "", *age_range(g)] for g in line.eligibility]}
 
 
 def _area_lead(area, local: list[Service]) -> tuple[Lead, ...]:
