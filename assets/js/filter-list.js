@@ -35,13 +35,13 @@ function start(root) {
 
   function apply() {
     const years = age.value === "" || !Number.isInteger(Number(age.value)) ? null : Number(age.value);
+    const chosen = kind ? kind.selectedOptions[0] : null;
+    const harmKind = Boolean(chosen && "harm" in chosen.dataset);
     let shown = 0, total = 0;
     for (const list of lists) {
       let inList = 0;
       for (const card of list.children) {
-        const chosen = kind ? kind.selectedOptions[0] : null;
-        const show = matches(card, years, gender.value, kind ? kind.value : "",
-          Boolean(chosen && "harm" in chosen.dataset));
+        const show = matches(card, years, gender.value, kind ? kind.value : "", harmKind);
         card.hidden = !show;
         inList += show;
         total += 1;
