@@ -15,7 +15,8 @@ _USED = re.compile(r"\bt\.([a-z_][a-z0-9_]*)")
 # braces or lose the boroughs' links. tests/test_content.py checks the scripts use these.
 SCRIPT_PLACEHOLDERS = {
     "service_many": {"n"}, "page_many": {"n"}, "found": {"what"}, "found_some": {"what"},
-    "chosen": {"n"},
+    "chosen": {"n"}, "search_in": {"boroughs"}, "search_place_in": {"place", "boroughs"},
+    "search_outside": {"place"},
     "open_now": {"when"}, "closed_now": {"when"}, "filter_count": {"shown", "total"},
     "finder_in": {"place", "boroughs"}, "finder_several": {"place", "boroughs"},
     "finder_mostly": {"place", "first", "rest"}, "finder_mostly_outside": {"place", "boroughs"},

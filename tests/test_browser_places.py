@@ -198,3 +198,39 @@ def test_a_sector_outside_london_in_a_district_that_crosses_the_boundary(finder,
                     if any(i == -1 for i, _ in parts) and any(i >= 0 for i, _ in parts))
     sector = next(f"{district} {n}" for n in range(10) if f"{district} {n}" not in data["sectors"])
     assert finder(sector + "AA") == "outside"
+
+
+@pytest.fixture(scope="module")
+def named(browser, site):
+    """The places the search reads in its words (placesNamed): each run of words with the
+    place it names, its boroughs and whether it is a borough's own name, or None."""
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(site.url + "/")
+    yield lambda words: page.evaluate("""async (words) => {
+        const m = await import('/assets/js/place-lookup.js');
+        const index = m.makeIndex(await (await fetch('/assets/places.json')).json());
+        return m.placesNamed(index, words.split(' ')).map(({ words, place }) => [words.join(' '),
+          place && [place.name, place.ids.map((id) => index.data.boroughs[id][1]), place.borough]]);
+    }""", words)
+    context.close()
+
+
+@pytest.mark.parametrize("words, runs", [
+    ("refuge near Catford", [["refuge near", None], ["Catford", ["Catford", ["Lewisham"], False]]]),
+    ("help in barking and dagenham now", [
+        ["help in", None],
+        ["barking and dagenham", ["Barking and Dagenham", ["Barking and Dagenham"], True]],
+        ["now", None]]),
+    ("se6 4ru", [["se6 4ru", ["SE6 4RU", ["Lewisham"], False]]]),  # two words, one postcode
+    ("SE13 stalking", [["SE13", ["SE13", ["Lewisham", "Greenwich"], False]], ["stalking", None]]),
+    ("M1 1AA", [["M1 1AA", ["M1 1AA", [], False]]]),  # outside London: no borough
+    ("Forest Hill", [["Forest Hill", ["Forest Hill", ["Lewisham"], False]]]),
+    ("West Ham", [["West Ham", ["West Ham", ["Newham"], False]]]),
+    # Names that are also everyday words, people's names or towns elsewhere are words here.
+    ("forest", [["forest", None]]), ("Angel", [["Angel", None]]),
+    ("Victoria", [["Victoria", None]]), ("Preston", [["Preston", None]]),
+    ("Catfrod", [["Catfrod", None]]),  # no typing mistakes: "Catfrod" may be anything
+])
+def test_places_named_in_a_search(named, words, runs):
+    assert named(words) == runs

@@ -141,6 +141,62 @@ def test_searching_leaves_no_trace(page, site):
         + (await indexedDB.databases()).length + (await caches.keys()).length""") == "0000"
 
 
+# A place named in the words: the borough it is in, as if chosen, with the lines across the
+# UK, rather than the few services whose text names it ("Brixton" found none).
+PLACES = [  # the words; the same search with the borough chosen; what the status says first
+    ("Brixton", "", "Lambeth", "Brixton is in Lambeth: showing help there and across the UK."),
+    ("help in Lewisham", "", "Lewisham", "Showing help in Lewisham and across the UK."),
+    ("se6 4ru", "", "Lewisham", "SE6 4RU is in Lewisham: showing help there and across the UK."),
+    ("domestic abuse Catford", "domestic abuse", "Lewisham",
+     "Catford is in Lewisham: showing help there and across the UK."),
+    ("i live in dagenham and he hits me", "he hits me", "Barking and Dagenham",
+     "Dagenham is in Barking and Dagenham: showing help there and across the UK."),
+]
+
+
+@pytest.mark.parametrize("words, rest, borough, said", PLACES, ids=[p[0] for p in PLACES])
+def test_a_place_in_the_words_is_searched_as_its_borough(page, site, words, rest, borough, said):
+    settings, services = real_directory()
+    helpline = next(s.name for s in services if s.id == settings.home_helpline)
+    found = search(page, site, query=words)
+    assert page.locator(".app-search__status").text_content().startswith(said + " ")
+    assert helpline in found
+    assert found == search(page, site, query=rest, borough=borough)
+
+
+def test_a_place_in_two_boroughs_and_one_outside_london(page, site):
+    status = page.locator(".app-search__status")
+    found = search(page, site, query="SE1")
+    assert set(found) == names(lambda s: in_borough(s, "lambeth") or in_borough(s, "southwark"))
+    assert status.text_content().startswith(
+        "SE1 is in Southwark and Lambeth: showing help there and across the UK. ")
+    found = search(page, site, query="M1 1AA")
+    assert set(found) == names(lambda s: "national" in s.areas)
+    assert status.text_content().startswith("M1 1AA is not in London: showing help across the UK. ")
+
+
+def test_a_borough_chosen_comes_before_a_place_in_the_words(page, site):
+    status = page.locator(".app-search__status")
+    # A place in the borough chosen is left out of the words.
+    assert search(page, site, query="Brixton", borough="Lambeth") == search(page, site, borough="Lambeth")
+    assert status.text_content() == f"{len(names(lambda s: in_borough(s, 'lambeth')))} services found."
+    # One elsewhere is searched as a word.
+    search(page, site, query="Catford", borough="Lambeth")
+    assert "Lewisham" not in status.text_content()
+    # And an everyday word that names a place ("Angel", in Islington) is a word.
+    search(page, site, query="angel")
+    assert "Islington" not in status.text_content()
+
+
+def test_a_place_is_read_on_the_device(page, site):
+    requests = []
+    page.on("request", lambda r: requests.append(r.url))
+    search(page, site, query="refuge near Catford SE6 4RU")
+    # The place finder's lookup file, from its one address: nothing typed goes with it.
+    assert [u for u in requests if "places" in u] == [site.url + "/assets/places.json"]
+    assert not [u for u in requests if re.search(r"refuge|catford|se6|lewisham", u, re.I)]
+
+
 def test_exit_stays_on_top_while_searching(page, site, destination):
     search(page, site, query="helpline")
     page.focus("#search-query")

@@ -89,6 +89,55 @@ export function lookUp(index, text) {
   return found.length && found.length <= 3 ? { kind: "places", found } : { kind: "unknown" };
 }
 
+// Names of places that are also everyday words or people's names ("Bridge", "Angel",
+// "Victoria"), or better known as towns outside London ("Preston"): in a search they are
+// read as words, not places (placesNamed).
+const EVERYDAY = new Set(("abbey alexandra angel archway arsenal beam bow bridge canons "
+  + "centenary cheap crossness evelyn forest grove ham headstone heath hillside hook jubilee "
+  + "junction lavender lee lillie maryland newbury oval preston shirley southend stanley "
+  + "temple tower town trinity valence valentines valley victoria village weavers whalebone "
+  + "whetstone woodlands addison").split(" "));
+
+// The places named in a search's words ("refuge near Catford", "SE6 4RU", "help in
+// Lewisham"): each run of up to four words that is a borough, a place or a postcode, the
+// longest first, without typing mistakes. Returns the words in runs, each with the place it
+// names or null: {words, place: {name, ids, borough}}, where ids are boroughs' indexes
+// (none: outside London) and borough says the name is a borough's own.
+export function placesNamed(index, words) {
+  const runs = [];
+  let plain = [];
+  for (let i = 0; i < words.length;) {
+    let n = Math.min(4, words.length - i), place = null;
+    while (n > 0 && !(place = placeOf(index, words.slice(i, i + n).join(" ")))) n--;
+    if (!place) {
+      plain.push(words[i++]);
+      continue;
+    }
+    if (plain.length) runs.push({ words: plain, place: null });
+    runs.push({ words: words.slice(i, i + n), place });
+    plain = [];
+    i += n;
+  }
+  if (plain.length) runs.push({ words: plain, place: null });
+  return runs;
+}
+
+function placeOf(index, phrase) {
+  const code = readPostcode(phrase);
+  if (code) {
+    const found = lookUp(index, phrase);
+    if (found.kind === "outside") return { name: found.label, ids: [], borough: false };
+    if (found.kind !== "shares") return null;  // a London district no one lives in
+    return { name: found.label, ids: found.parts.map(([id]) => id).filter((id) => id !== OUTSIDE),
+      borough: false };
+  }
+  const key = placeKey(phrase);
+  const borough = index.data.boroughs.findIndex(([, name]) => placeKey(name) === key);
+  if (borough >= 0) return { name: index.data.boroughs[borough][1], ids: [borough], borough: true };
+  const place = !EVERYDAY.has(key) && index.places.get(key);
+  return place ? { name: place.name, ids: place.ids, borough: false } : null;
+}
+
 // Take over the field from place-finder.js and answer what is in it already.
 export function start(root, typing) {
   const input = root.querySelector("#finder-query");

@@ -13,7 +13,8 @@ const NEAR = 2.5;
 const COMMON = new Set(("he me my is it in on at to of or an as be by do if so up us we am "
   + "no i the and for with about from that this have has had was are were not but can get "
   + "got need want help some someone very just into out off too all any you your our his "
-  + "her him she they them their what when where who how why i'm im it's its").split(" "));
+  + "her him she they them their what when where who how why i'm im it's its live "
+  + "living").split(" "));
 const root = document.querySelector('[data-module="app-search"]');
 if (root) start(root);
 
@@ -28,7 +29,7 @@ function start(root) {
   const more = find(".app-search__more");
   const slots = Number(root.dataset.whoSlots), maxAge = Number(root.dataset.maxAge);
   const shards = Number(root.dataset.indexShards || 1);  // signpost/search.py
-  let loading = null, pagefind = null, searched = false, wantCounts = false, counting = false, ticket = 0, timer = null, results = [], showing = 0;
+  let loading = null, places = null, pagefind = null, searched = false, wantCounts = false, counting = false, ticket = 0, timer = null, results = [], showing = 0;
 
   const none = find(".app-search__none");
   const lines = JSON.parse(none.dataset.lines || "{}");
@@ -73,11 +74,63 @@ function start(root) {
       && years <= maxAge ? years : null;
   }
 
+  // The place finder's answers (place-lookup.js and its lookup file, fetched whole from one
+  // address, so that no request says what was typed), or null in a project without them or
+  // while they cannot be had (the words are then searched as words).
+  function loadPlaces() {
+    if (!root.dataset.places) return Promise.resolve(null);
+    places = places || Promise.all([import("./place-lookup.js"),
+      fetch(root.dataset.places, { credentials: "omit", referrerPolicy: "no-referrer" })
+        .then((response) => {
+          if (!response.ok) throw new Error(`${response.status}`);
+          return response.json();
+        })])
+      .then(([lookup, data]) => ({ lookup, index: lookup.makeIndex(data) }))
+      .catch(() => { places = null; return null; });  // tried again at the next search
+    return places;
+  }
+
+  // What is asked: the words and the choices. A place named in the words ("Brixton",
+  // "SE13", "help in Lewisham") is taken as the borough chosen, when none is, and its words
+  // left out, so that the search finds that borough's services and the lines across the UK
+  // (the words alone would find the few that name it), and the status says so. With a
+  // borough chosen, a place in it is left out of the words, and any other searched as words.
+  async function asked() {
+    const typed = fields.query.value.trim(), chosen = filters();
+    const written = typed.match(/[\p{L}\p{N}'-]+/gu);
+    const found = written && await loadPlaces();
+    if (!found) return { words: typed, chosen, said: "" };
+    const boroughs = (place) => place.ids.map((id) => found.index.data.boroughs[id][1]);
+    const runs = found.lookup.placesNamed(found.index, written);
+    const named = runs.filter((run) => run.place && (!chosen.borough
+      || boroughs(run.place).includes(fields.borough.value)));
+    if (!named.length) return { words: typed, chosen, said: "" };
+    // What is left may be only common words ("help in Lewisham"): the borough, browsed.
+    const rest = runs.filter((run) => !named.includes(run)).flatMap((run) => run.words);
+    const words = rest.some(telling) ? rest.join(" ") : "";
+    if (chosen.borough) return { words, chosen, said: "" };
+    const where = [...new Set(named.flatMap((run) => boroughs(run.place)))];
+    const said = named.map(({ place }) => !place.ids.length
+      ? TEXT.search_outside.replace("{place}", place.name)
+      : (place.borough ? TEXT.search_in : TEXT.search_place_in).replace("{place}", place.name)
+        .replace("{boroughs}", listed(boroughs(place)))).join(" ");
+    return { words, chosen: { ...chosen, borough: { any: [...where, "National"] } }, said };
+  }
+
+  // "Brent, Camden and Westminster".
+  function listed(names) {
+    return names.length < 2 ? names.join("")
+      : `${names.slice(0, -1).join(", ")} ${TEXT.and} ${names[names.length - 1]}`;
+  }
+
+  // A word a search can find something by: not one letter, nor among the commonest words.
+  function telling(word) {
+    return word.length > 1 && !COMMON.has(word.toLowerCase());
+  }
+
   async function run() {
     const mine = ++ticket;
-    const words = fields.query.value.trim();
-    const chosen = filters();
-    if (!words && !Object.keys(chosen).length) return clear();
+    if (!fields.query.value.trim() && !Object.keys(filters()).length) return clear();
     status.textContent = TEXT.searching;
     // One promise, so that a second search typed while Pagefind loads waits for it rather
     // than searching before its options are set, or merging the shards again.
@@ -96,7 +149,8 @@ function start(root) {
       }
       return module;
     });
-    pagefind = await loading;
+    const [module, { words, chosen, said }] = await Promise.all([loading, asked()]);
+    pagefind = module;
     const found = await searchServices(words, chosen);
     const help = words ? await pagefind.search(words, { filters: { type: "page" } }) : { results: [] };
     const helpData = await Promise.all(help.results.slice(0, 10).map((r) => r.data()));
@@ -119,7 +173,8 @@ function start(root) {
         ? TEXT.none_other : TEXT.none_intro);
     }
     none.hidden = Boolean(found.forVictims) || (harm && results.length > 0);
-    status.textContent = summary(results.length, helpData.length, found.someWords);
+    status.textContent = [said, summary(results.length, helpData.length, found.someWords, chosen)]
+      .filter(Boolean).join(" ");
     showCounts(found.filters);
     searched = true;
     count();
@@ -130,7 +185,7 @@ function start(root) {
     // of a word, and "he hits me" found "men" (the Men's Advice Line) and little else. A
     // sentence of nothing else ("help me") finds no service: the line to call now, below.
     const written = words.toLowerCase().match(/[\p{L}\p{N}'-]+/gu) || [];
-    const each = [...new Set(written)].filter((word) => word.length > 1 && !COMMON.has(word));
+    const each = [...new Set(written)].filter(telling);
     if (written.length > 1 && !each.length) return { results: [], forVictims: 0, filters: null };
     // Browsing searches for the word every service page carries (no words would load the
     // whole index), in the residents' order.
@@ -217,22 +272,25 @@ function start(root) {
   // fetched once someone goes to a list of choices, after the results.
   async function count() {
     if (counting || !wantCounts || !searched) return;
-    const mine = ticket, words = fields.query.value.trim(), chosen = filters();
-    if (!words && !Object.keys(chosen).length) return;  // again after the next search
     counting = true;
+    const mine = ticket, { words, chosen } = await asked();
+    if (!words && !Object.keys(chosen).length) {
+      counting = false;  // again after the next search
+      return;
+    }
     await pagefind.preload(words || root.dataset.browseWord, { filters: { borough: "", kind: "" } });
     const found = await searchServices(words, chosen);
     if (mine === ticket) showCounts(found.filters);
   }
 
-  function summary(serviceCount, pageCount, someWords) {
+  function summary(serviceCount, pageCount, someWords, chosen) {
     const count = (n, one, many) => (n === 1 ? TEXT[one] : TEXT[many].replace("{n}", n));
     const parts = [];
     if (serviceCount) parts.push(count(serviceCount, "service_one", "service_many"));
     if (pageCount) parts.push(count(pageCount, "page_one", "page_many"));
     const found = someWords ? TEXT.found_some : TEXT.found;
     if (parts.length) return found.replace("{what}", parts.join(` ${TEXT.and} `));
-    return Object.keys(filters()).length ? TEXT.results_none : TEXT.results_none_words;
+    return Object.keys(chosen).length ? TEXT.results_none : TEXT.results_none_words;
   }
 
   async function showMore(mine = ticket) {
