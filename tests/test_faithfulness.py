@@ -3,7 +3,7 @@
 A listing's `source` names the documents its facts come from: a source document in
 tests/fixtures/seeds/ ("seed 004") or a public page quoted in sources.yaml (by its address).
 Each phone number, email address, web host and age in the listing must be found in those
-texts. Content pages may only give phone numbers found in a source document or a quote.
+texts (a website may also be a quoted page itself). Content pages may only give phone numbers found in a source document or a quote.
 The checks read the rule, not today's data: no counts, no lists of services or words."""
 from __future__ import annotations
 
@@ -47,7 +47,9 @@ def unsourced(service: Service) -> list[str]:
     missing = [f"phone {p.number}" for p in service.phones
                if digits(p.number) not in all_digits and digits(p.number) not in flat_digits]
     missing += [f"email {e.url}" for e in service.emails if e.url.lower() not in text.lower()]
-    if service.website:
+    # A website is faithful when a quote gives its host, or when it is a quoted page itself.
+    quoted_pages = [s["url"] for s in EXTERNAL if s["url"] in service.source]
+    if service.website and service.website not in quoted_pages:
         host = service.website.split("/")[2].removeprefix("www.")
         if host not in text:
             missing.append(f"website {host}")
