@@ -8,7 +8,7 @@ from pathlib import Path
 
 from .content import Page
 from .outputs import Output
-from .problems import Problem
+from .problems import Problem, listing_meant
 from .redirects import rewrite, rewrite_rules
 from .services import Service
 from .site import RESERVED
@@ -66,18 +66,24 @@ def check_site(outputs: list[Output], services: list[Service], pages: list[Page]
                     texts[file] = _lines_of(file)
                 at = _next_line(href, texts[file], told.setdefault(href, []), line)
                 problems.append(Problem(file, at, f"link to {href} goes to a page that does "
-                                        "not exist" + _bad_id_hint(href, bad_ids, services_file),
+                                        "not exist" + _id_hint(href, bad_ids, services_file,
+                                                               services),
                                         sid, "description" if sid else None))
     return problems
 
 
-def _bad_id_hint(href: str, bad_ids: tuple[int, ...], services_file: str) -> str:
-    """For a link to a service page that does not exist, while some listing's id is not
-    valid: the link may be to that listing (its id was mistyped), so say which id it needs.
-    Otherwise staff would read of broken links in help pages before the one mistake."""
+def _id_hint(href: str, bad_ids: tuple[int, ...], services_file: str, services) -> str:
+    """For a link to a service page that does not exist: while some listing's id is not
+    valid, the link may be to that listing (its id was mistyped), so say which id it needs;
+    otherwise the listing it was meant for, if one looks it (its id changed, or the link's
+    is mistyped). Staff would otherwise read of broken links in help pages, not of the one
+    mistake or change that broke them."""
     parts = href.split("/")
-    if not bad_ids or len(parts) != 4 or parts[1] != "services" or parts[3]:
+    if len(parts) != 4 or parts[1] != "services" or parts[3]:
         return ""
+    if not bad_ids:
+        found = listing_meant(parts[2], services)
+        return f" (the listing '{found[0]}' is at /services/{found[1]}/)" if found else ""
     if len(bad_ids) == 1:
         which = f"line {bad_ids[0]} has an id that is not valid: if this link is to that listing"
     else:

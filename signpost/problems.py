@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 from dataclasses import dataclass
 
 
@@ -87,6 +88,17 @@ def meant(value: str, choices) -> str | None:
              difflib.SequenceMatcher(None, written, c).ratio() >= 0.8]
     found = same or (begun if len(begun) == 1 else []) or close
     return found[0] if found else None
+
+
+def listing_meant(sid: str, services) -> tuple[str, str] | None:
+    """The listing (its name and id) an id that no listing has was meant for: the one whose
+    name it spells, its id changed since ('Gaia Centre', now 'gaia-centre-lambeth'), else
+    one with a close id."""
+    for service in services:
+        if re.sub(r"[^a-z0-9]+", "-", service.name.lower()).strip("-") == sid:
+            return service.name, service.id
+    found = meant(sid, [service.id for service in services])
+    return next((s.name, s.id) for s in services if s.id == found) if found else None
 
 
 def unknown_keys(mapping, known) -> list[tuple[str, int, str]]:

@@ -12,7 +12,7 @@ from .addresses import is_origin
 from .fields import Flag, List, Reader, Shape, Text, Word
 from .sitefields import Colour, Entries, Number, OnsCode, Verbatim
 from .textformats import Email, Slug, Url
-from .problems import Problem, did_you_mean, quote
+from .problems import Problem, did_you_mean, listing_meant, quote
 from .text import SETTINGS_LIMIT, TextError, read_text
 from .yamlfile import YamlMap, load_yaml
 
@@ -248,28 +248,41 @@ def _lines(data: YamlMap) -> dict[str, int]:
     return lines
 
 
-def check_helplines(settings: Settings, services: list, file: str) -> list[Problem]:
+def check_helplines(settings: Settings, services: list, file: str,
+                    left_out: frozenset[str] = frozenset()) -> list[Problem]:
     """The lines site.yaml offers to call (home_helpline, each term's helplines) are
-    offered to victims: never one for people who harm. A kind of help for people who harm
-    offers its own lines only: never a victims' line as the help for changing."""
+    listings, offered to victims: never one for people who harm. A kind of help for people
+    who harm offers its own lines only: never a victims' line as the help for changing."""
     harm = {s.id for s in services if s.for_people_who_harm}
     victims = {s.id for s in services} - harm
-    return [Problem(file, settings.lines.get(where, 1), f"{where}: '{sid}' is help for people "
-                    "who harm: it can never be offered as a line for victims to call")
-            for where, sid, for_harm in _helplines(settings) if sid in harm and not for_harm] + \
+    # A line renamed or deleted in the project's own listings would leave the home page
+    # without its number. Another listings file (`--services`, as the benchmarks' generated
+    # listings) is not the one site.yaml names lines in: `check` only warns of them.
+    own = settings.services_file.resolve() == (settings.root / "services.yaml").resolve()
+    missing = unknown_helplines(settings, services, file, left_out) if own else []
+    return missing + [
+        Problem(file, settings.lines.get(where, 1), f"{where}: '{sid}' is help for people "
+                "who harm: it can never be offered as a line for victims to call")
+        for where, sid, for_harm in _helplines(settings) if sid in harm and not for_harm] + \
         [Problem(file, settings.lines.get(where, 1), f"{where}: '{sid}' is not help for people "
                  "who harm: a kind of help for people who harm offers only lines for them "
                  "(listings with for_people_who_harm: true)")
          for where, sid, for_harm in _helplines(settings) if sid in victims and for_harm]
 
 
-def unknown_helplines(settings: Settings, services: list, file: str) -> list[Problem]:
-    """A warning for each line site.yaml offers to call that no listing has: the pages
-    meant to offer it offer nothing (not a problem: listings generated for a benchmark are
-    built with the real site.yaml)."""
-    ids = {s.id for s in services}
+def unknown_helplines(settings: Settings, services: list, file: str,
+                      left_out: frozenset[str] = frozenset()) -> list[Problem]:
+    """Each line site.yaml offers to call that no listing has: the pages meant to offer it
+    would offer nothing (a problem in the project's own listings: check_helplines). A
+    listing left out for its own problems (left_out) is not missing: those are told."""
+    ids = {s.id for s in services} | left_out
+
+    def hint(sid: str) -> str:
+        found = listing_meant(sid, services)
+        return f" (the listing '{found[0]}' has the id '{found[1]}')" if found else ""
     return [Problem(file, settings.lines.get(where, 1), f"{where}: no listing has the id "
-                    f"'{sid}', so no page offers it" + did_you_mean(sid, ids))
+                    f"'{sid}', so no page would offer it{hint(sid)}: if you changed a "
+                    "listing's id in services.yaml, change it here too")
             for where, sid, _ in _helplines(settings) if sid not in ids]
 
 

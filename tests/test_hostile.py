@@ -756,17 +756,41 @@ def test_a_listing_in_a_kind_of_help_for_people_who_harm_is_that_whatever_it_say
     assert service.for_people_who_harm is False
 
 
-def test_a_line_to_call_that_no_listing_has_is_a_warning_on_its_line(project):
+def test_a_line_to_call_that_no_listing_has_is_a_problem_on_its_line(project):
+    # Published, the home page would have lost its number without a word.
+    text = project.settings_file.read_text(encoding="utf-8")
+    project.settings_file.write_text(text.replace("home_helpline: test-helpline",
+                                                  "home_helpline: test-helpine"))
+    line = text.split("home_helpline:")[0].count("\n") + 1
+    told = (f"site.yaml:{line}: home_helpline: no listing has the id 'test-helpine', so no "
+            "page would offer it (the listing 'Test Helpline' has the id 'test-helpline'): if "
+            "you changed a listing's id in services.yaml, change it here too")
+    assert [p.split("/")[-1] for p in check_problems(project)] == [told]
+
+
+def test_a_listing_whose_id_changed_is_named_where_its_old_id_is_used(project):
+    listings = project.services_file
+    listings.write_text(listings.read_text().replace("id: test-helpline", "id: test-line"))
+    problems = check_problems(project)
+    assert any(p.endswith("home_helpline: no listing has the id 'test-helpline', so no page "
+                          "would offer it (the listing 'Test Helpline' has the id 'test-line'): "
+                          "if you changed a listing's id in services.yaml, change it here too")
+               for p in problems)
+
+
+def test_listings_from_another_file_are_only_warned_of_lines_they_lack(project, tmp_path):
+    # As the benchmarks' generated listings, built with the real site.yaml.
+    from dataclasses import replace
     from signpost.pipeline import check
     from signpost.settings import unknown_helplines
     text = project.settings_file.read_text(encoding="utf-8")
     project.settings_file.write_text(text.replace("home_helpline: test-helpline",
-                                                  "home_helpline: test-helpine"))
-    settings, services, _ = check(project, TODAY)  # not a problem: the check passes
-    line = text.split("home_helpline:")[0].count("\n") + 1
-    assert [str(w) for w in unknown_helplines(settings, services, "site.yaml")] == [
-        f"site.yaml:{line}: home_helpline: no listing has the id 'test-helpine', so no page "
-        "offers it (did you mean 'test-helpline'?)"]
+                                                  "home_helpline: generated-helpline"))
+    other = tmp_path / "other.yaml"
+    other.write_text(project.services_file.read_text())
+    settings, services, _ = check(replace(project, services_file=other), TODAY)
+    assert [w.message.split(",")[0] for w in unknown_helplines(settings, services, "site.yaml")] \
+        == ["home_helpline: no listing has the id 'generated-helpline'"]
 
 
 def test_a_mistake_in_a_setting_does_not_hide_the_listings_problems(project):
