@@ -776,6 +776,10 @@ def test_a_listing_whose_id_changed_is_named_where_its_old_id_is_used(project):
                           "would offer it (the listing 'Test Helpline' has the id 'test-line'): "
                           "if you changed a listing's id in services.yaml, change it here too")
                for p in problems)
+    # The help page's link to it, as well.
+    assert any(p.endswith("link to /services/test-helpline/ goes to a page that does not exist "
+                          "(the listing 'Test Helpline' is at /services/test-line/)")
+               for p in problems)
 
 
 def test_listings_from_another_file_are_only_warned_of_lines_they_lack(project, tmp_path):
