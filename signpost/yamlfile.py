@@ -299,8 +299,9 @@ def _as_written(node, text: str, lines: set[int], file: str, problems: list[Prob
                 seen: set | None = None, key: str | None = None) -> None:
     """Report values on these lines (counted from 0) that YAML read as less than was
     written: `summary: The number #1 line` is 'The number', `alert: !Closed today` is
-    'today'. A comment after one word (`min_age: 16 # seed 3`), or set off by two spaces
-    (`label: Main office  # seed 3`), is taken as meant."""
+    'today', `label: Line #2` is 'Line'. A comment after one word (`min_age: 16 # seed 3`),
+    or set off by two spaces (`label: Main office  # seed 3`), is taken as meant, unless a
+    word follows its '#' at once, as no comment's does ('#2', '#until')."""
     seen = set() if seen is None else seen
     if type(node) is not yaml.ScalarNode:
         if id(node) in seen:  # an alias, reported by _convert: once is enough
@@ -320,10 +321,11 @@ def _as_written(node, text: str, lines: set[int], file: str, problems: list[Prob
         problems.append(Problem(file, line, f"YAML reads the '{node.tag}' at the start of "
                                 "this value as a tag and drops it: put the whole value in "
                                 "double quotes", field=key))
-    elif not node.style and " " in node.value.strip():  # plain: not quoted, not a block
+    elif not node.style:  # plain: not quoted, not a block
         end = text.find("\n", node.end_mark.index)
         rest = text[node.end_mark.index:end if end >= 0 else len(text)]
-        if rest.startswith((" #", "\t#")):
+        if rest.startswith((" #", "\t#")) and " " in node.value.strip() or \
+                re.match(r"[ \t]+#[^\s#]", rest):
             problems.append(Problem(file, line, f"YAML reads the text from '{rest.strip()[:30]}' "
                                     "as a comment and drops it: put the whole value in double "
                                     "quotes, or the comment on a line of its own", field=key))

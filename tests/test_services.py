@@ -63,6 +63,11 @@ CASES = [
      S.format(line=4) + "summary: YAML reads the text from '#1 for children' as a comment "
                         "and drops it: put the whole value in double quotes, or the comment on "
                         "a line of its own"),
+    ("one word, then a '#' a word follows at once, which no comment's does",
+     with_lines("    alert: Closed #until 5 January"),
+     S.format(line=9) + "alert: YAML reads the text from '#until 5 January' as a comment "
+                        "and drops it: put the whole value in double quotes, or the comment on "
+                        "a line of its own"),
     ("a value starting with '!', which YAML reads as a tag",
      with_lines("    alert: !Closed on 25 December"),
      S.format(line=9) + "alert: YAML reads the '!Closed' at the start of this value as a tag "
