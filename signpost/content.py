@@ -54,11 +54,17 @@ def load_pages(content_dir: Path, display_dir: str) -> tuple[list[Page], list[Pr
     pages, problems = [], []
     if not content_dir.is_dir():
         return [], [Problem(display_dir, 1, "the content folder does not exist")]
-    for path in sorted(content_dir.glob("*.md")):
-        page, page_problems = read_page(path, f"{display_dir.rstrip('/')}/{path.name}")
-        problems += page_problems
-        if page:
-            pages.append(page)
+    for path in sorted(content_dir.iterdir()):
+        file = f"{display_dir.rstrip('/')}/{path.name}"
+        if path.suffix == ".md" and not path.is_dir():
+            page, page_problems = read_page(path, file)
+            problems += page_problems
+            pages += [page] if page else []
+        elif not path.name.startswith("."):  # .gitkeep, .DS_Store: not meant as pages
+            # Left out without a word, a page saved as .markdown or in a folder would be
+            # missing from the site.
+            problems.append(Problem(file, 1, "is not a help page: help pages are files named "
+                                    "like page-name.md, directly in the content folder"))
     return pages, problems
 
 

@@ -97,6 +97,20 @@ def test_all_problems_in_a_folder(tmp_path):
     assert [p.file for p in problems] == ["content/one.md", "content/two.md"]
 
 
+def test_a_page_saved_under_another_name_or_in_a_folder_is_told_not_left_out(tmp_path):
+    good = "---\ntitle: Help\nsummary: S.\n---\nBody\n"
+    for name in ("help.md", "croydon.markdown", "croydon.MD", "croydon.md.txt", ".gitkeep"):
+        write(tmp_path, good, name)
+    (tmp_path / "lambeth").mkdir()
+    write(tmp_path / "lambeth", good, "croydon.md")
+    pages, problems = load_pages(tmp_path, "content")
+    assert [page.slug for page in pages] == ["help"]
+    assert [str(p) for p in problems] == [
+        f"content/{name}:1: is not a help page: help pages are files named like "
+        "page-name.md, directly in the content folder"
+        for name in ("croydon.MD", "croydon.markdown", "croydon.md.txt", "lambeth")]
+
+
 @pytest.mark.parametrize("markdown, html", [
     ("<script>alert(1)</script>", "<!-- raw HTML omitted -->"),
     ('<img src=x onerror="alert(1)">', "<!-- raw HTML omitted -->"),
