@@ -226,7 +226,8 @@ def plan_build(settings: Settings, today: dt.date | None = None, exit_url: str |
         check_site(outputs, services, pages, services_file, content_dir, pending,
                    str(settings.settings_file),
                    tuple(p.line for p in service_problems if p.field == "id")) + \
-        check_helplines(settings, services, str(settings.settings_file),
+        check_helplines(settings, services, str(settings.settings_file), None
+                        if any(p.field == "id" for p in service_problems) else
                         frozenset(p.service for p in service_problems if p.service))
     if env is None:
         raise BuildFailed(problems)

@@ -249,7 +249,7 @@ def _lines(data: YamlMap) -> dict[str, int]:
 
 
 def check_helplines(settings: Settings, services: list, file: str,
-                    left_out: frozenset[str] = frozenset()) -> list[Problem]:
+                    left_out: frozenset[str] | None = frozenset()) -> list[Problem]:
     """The lines site.yaml offers to call (home_helpline, each term's helplines) are
     listings, offered to victims: never one for people who harm. A kind of help for people
     who harm offers its own lines only: never a victims' line as the help for changing."""
@@ -259,7 +259,10 @@ def check_helplines(settings: Settings, services: list, file: str,
     # without its number. Another listings file (`--services`, as the benchmarks' generated
     # listings) is not the one site.yaml names lines in: `check` only warns of them.
     own = settings.services_file.resolve() == (settings.root / "services.yaml").resolve()
-    missing = unknown_helplines(settings, services, file, left_out) if own else []
+    # left_out: the ids of listings left out for their problems (told), None when a
+    # listing's id could not be read (any line could be that listing).
+    missing = unknown_helplines(settings, services, file, left_out) \
+        if own and left_out is not None else []
     return missing + [
         Problem(file, settings.lines.get(where, 1), f"{where}: '{sid}' is help for people "
                 "who harm: it can never be offered as a line for victims to call")

@@ -167,11 +167,15 @@ class Day(Text):
 
     def check(self, value, line, name, at):
         text = super().check(value, line, name, at)
+        written = bool(text and _DATE.fullmatch(text))
         try:
-            day = dt.date.fromisoformat(text) if text and _DATE.fullmatch(text) else None
+            day = dt.date.fromisoformat(text) if written else None
         except ValueError:
             day = None
-        if day is None:
+        if day is None and written:  # 2026-11-31, 2026-13-01
+            at.add(line, name, f"{text} is not a day of the calendar: check the month (the "
+                               "middle number) and the day (the last)")
+        elif day is None:
             at.add(line, name, f"must be a date written YYYY-MM-DD (got {quote(text)})")
         elif day > at.today:
             at.add(line, name, f"{text} is in the future (expected the date it was last checked)")

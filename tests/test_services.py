@@ -221,7 +221,8 @@ CASES = [
      S.format(line=9) + "last_reviewed: must be a date written YYYY-MM-DD (got '22/11/2026')"),
     ("an impossible date",
      with_lines("    last_reviewed: 2026-02-30"),
-     S.format(line=9) + "last_reviewed: must be a date written YYYY-MM-DD (got '2026-02-30')"),
+     S.format(line=9) + "last_reviewed: 2026-02-30 is not a day of the calendar: check the "
+                        "month (the middle number) and the day (the last)"),
     ("a date in the future",
      with_lines("    last_reviewed: 2027-01-01"),
      S.format(line=9) + "last_reviewed: 2027-01-01 is in the future (expected the date it was "
