@@ -124,6 +124,9 @@ def plan_site(services: list[Service], pages: list[Page], settings: Settings,
                           {"lines": {k: [_line_data(s) for s in v] for k, v in lines.items()
                                      if v},
                            "who_slots": who_slots(services),
+                           # The boroughs with services based there (a place in a search's
+                           # words in another says it has none: search.js).
+                           "local": {a.name for a in boroughs if local[a.slug]},
                            "index_shards": index_shards(len(services)),
                            "fetch_all": len(services) + len(pages) <= ALL_RESULTS_UP_TO},
                           sources=("services",)))

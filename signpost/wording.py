@@ -16,6 +16,7 @@ _USED = re.compile(r"\bt\.([a-z_][a-z0-9_]*)")
 SCRIPT_PLACEHOLDERS = {
     "service_many": {"n"}, "page_many": {"n"}, "found": {"what"}, "found_some": {"what"},
     "chosen": {"n"}, "search_in": {"boroughs"}, "search_place_in": {"place", "boroughs"},
+    "search_none_in": {"boroughs"}, "search_place_none": {"place", "boroughs"},
     "search_outside": {"place"},
     "open_now": {"when"}, "closed_now": {"when"}, "filter_count": {"shown", "total"},
     "finder_in": {"place", "boroughs"}, "finder_several": {"place", "boroughs"},

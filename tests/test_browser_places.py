@@ -231,6 +231,9 @@ def named(browser, site):
     ("forest", [["forest", None]]), ("Angel", [["Angel", None]]),
     ("Victoria", [["Victoria", None]]), ("Preston", [["Preston", None]]),
     ("Catfrod", [["Catfrod", None]]),  # no typing mistakes: "Catfrod" may be anything
+    ("on the high street", [["on the high street", None]]),
+    # A postcode outside London is whole: "b4" and "l8r" are words (text speak).
+    ("b4 he hit me l8r", [["b4 he hit me l8r", None]]),
 ])
 def test_places_named_in_a_search(named, words, runs):
     assert named(words) == runs

@@ -318,9 +318,13 @@ def test_the_commonest_words_of_a_sentence_find_nothing_on_their_own(phone, site
     # "me", read as the start of a word, found "men": the Men's Advice Line came first.
     found = search(phone, site, query="he hits me")
     assert "National Domestic Abuse Helpline" in found and found[0] != "Men's Advice Line"
-    # Nothing but such words: the line to call now.
-    assert search(phone, site, query="help me") == []
-    assert phone.locator(".app-search__none").locator(f'a[href="{HELPLINE_TEL}"]').is_visible()
+    # Nothing but such words browses, as no words would: the 24-hour line first, and with a
+    # borough chosen its own services ("help" found Lewisham's risk meeting, not Athena).
+    assert search(phone, site, query="help me")[0] == "National Domestic Abuse Helpline"
+    first = phone.locator(".app-search__services li").first
+    assert first.locator(f'a[href="{HELPLINE_TEL}"]').is_visible()
+    assert search(phone, site, query="help", borough="Lewisham") == \
+        search(phone, site, borough="Lewisham")
 
 
 def test_nothing_found_asks_for_fewer_choices_only_when_some_were_made(phone, site):

@@ -141,38 +141,53 @@ def test_searching_leaves_no_trace(page, site):
         + (await indexedDB.databases()).length + (await caches.keys()).length""") == "0000"
 
 
-# A place named in the words: the borough it is in, as if chosen, with the lines across the
-# UK, rather than the few services whose text names it ("Brixton" found none).
+# A place named in the words: the services in the borough it is in and the lines across the
+# UK first, as if the borough were chosen, then the rest ("Brixton" found none; a word misread
+# as a place only reorders what is found).
 PLACES = [  # the words; the same search with the borough chosen; what the status says first
-    ("Brixton", "", "Lambeth", "Brixton is in Lambeth: showing help there and across the UK."),
-    ("help in Lewisham", "", "Lewisham", "Showing help in Lewisham and across the UK."),
-    ("se6 4ru", "", "Lewisham", "SE6 4RU is in Lewisham: showing help there and across the UK."),
+    ("Brixton", "", "Lambeth", "Brixton is in Lambeth: help there and across the UK comes first."),
+    ("help in Lewisham", "", "Lewisham", "Help in Lewisham and across the UK comes first."),
+    ("se6 4ru", "", "Lewisham", "SE6 4RU is in Lewisham: help there and across the UK comes first."),
     ("domestic abuse Catford", "domestic abuse", "Lewisham",
-     "Catford is in Lewisham: showing help there and across the UK."),
+     "Catford is in Lewisham: help there and across the UK comes first."),
     ("i live in dagenham and he hits me", "he hits me", "Barking and Dagenham",
-     "Dagenham is in Barking and Dagenham: showing help there and across the UK."),
+     "Dagenham is in Barking and Dagenham: help there and across the UK comes first."),
 ]
 
 
 @pytest.mark.parametrize("words, rest, borough, said", PLACES, ids=[p[0] for p in PLACES])
-def test_a_place_in_the_words_is_searched_as_its_borough(page, site, words, rest, borough, said):
+def test_a_place_in_the_words_comes_first(page, site, words, rest, borough, said):
     settings, services = real_directory()
     helpline = next(s.name for s in services if s.id == settings.home_helpline)
     found = search(page, site, query=words)
     assert page.locator(".app-search__status").text_content().startswith(said + " ")
     assert helpline in found
-    assert found == search(page, site, query=rest, borough=borough)
+    there = search(page, site, query=rest, borough=borough)
+    # Residents' services first: the professionals' and help for people who harm follow.
+    tagged = page.locator(".app-search__services li").filter(has=page.locator(".app-tag"))
+    first = len(there) - tagged.count()
+    assert found[:first] == there[:first]
+    # Nothing hidden: what the rest of the words find anywhere (with none, every service).
+    assert set(found) == (set(search(page, site, query=rest)) if rest else names(lambda s: True))
 
 
 def test_a_place_in_two_boroughs_and_one_outside_london(page, site):
     status = page.locator(".app-search__status")
     found = search(page, site, query="SE1")
-    assert set(found) == names(lambda s: in_borough(s, "lambeth") or in_borough(s, "southwark"))
+    there = names(lambda s: "residents" in s.audiences and not s.for_people_who_harm
+                  and (in_borough(s, "lambeth") or in_borough(s, "southwark")))
+    assert set(found[:len(there)]) == there
     assert status.text_content().startswith(
-        "SE1 is in Southwark and Lambeth: showing help there and across the UK. ")
+        "SE1 is in Southwark and Lambeth: help there and across the UK comes first. ")
     found = search(page, site, query="M1 1AA")
-    assert set(found) == names(lambda s: "national" in s.areas)
-    assert status.text_content().startswith("M1 1AA is not in London: showing help across the UK. ")
+    national = names(lambda s: "residents" in s.audiences and not s.for_people_who_harm
+                     and "national" in s.areas)
+    assert set(found[:len(national)]) == national
+    assert status.text_content().startswith(
+        "M1 1AA is not in London: help across the UK comes first. ")
+    search(page, site, query="Croydon")  # a borough with no services based there
+    assert status.text_content().startswith(
+        "We list no local services in Croydon: help across the UK comes first. ")
 
 
 def test_a_borough_chosen_comes_before_a_place_in_the_words(page, site):

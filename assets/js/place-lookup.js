@@ -90,17 +90,20 @@ export function lookUp(index, text) {
 }
 
 // Names of places that are also everyday words or people's names ("Bridge", "Angel",
-// "Victoria"), or better known as towns outside London ("Preston"): in a search they are
-// read as words, not places (placesNamed).
-const EVERYDAY = new Set(("abbey alexandra angel archway arsenal beam bow bridge canons "
-  + "centenary cheap crossness evelyn forest grove ham headstone heath hillside hook jubilee "
-  + "junction lavender lee lillie maryland newbury oval preston shirley southend stanley "
-  + "temple tower town trinity valence valentines valley victoria village weavers whalebone "
-  + "whetstone woodlands addison").split(" "));
+// "Victoria", "High Street"), or better known as towns outside London ("Preston"): in a
+// search they are read as words, not places (placesNamed). As placeKey writes them.
+const EVERYDAY = new Set(("abbey addison alexandra angel archway arsenal beam bow bridge "
+  + "canons centenary cheap crossness evelyn forest grove ham headstone heath hillside hook "
+  + "jubilee junction lavender lee lillie maryland newbury oval preston shirley southend "
+  + "stanley temple tower town trinity valence valentines valley victoria village weavers "
+  + "whalebone whetstone woodlands highstreet churchstreet broadstreet woodstreet "
+  + "southstreet singlestreet westend northend customhouse manorhouse royalhospital")
+  .split(" "));
 
 // The places named in a search's words ("refuge near Catford", "SE6 4RU", "help in
 // Lewisham"): each run of up to four words that is a borough, a place or a postcode, the
-// longest first, without typing mistakes. Returns the words in runs, each with the place it
+// longest first, without typing mistakes. A postcode outside London must be whole
+// ("M1 1AA"): "b4" and "l8r" are words. Returns the words in runs, each with the place it
 // names or null: {words, place: {name, ids, borough}}, where ids are boroughs' indexes
 // (none: outside London) and borough says the name is a borough's own.
 export function placesNamed(index, words) {
@@ -124,7 +127,8 @@ export function placesNamed(index, words) {
 
 function placeOf(index, phrase) {
   const code = readPostcode(phrase);
-  if (code) {
+  if (code && (index.areas.has(code.district.match(/^[A-Z]+/)[0])
+    || /^\S+ \d[A-Z]{2}$/.test(code.label))) {
     const found = lookUp(index, phrase);
     if (found.kind === "outside") return { name: found.label, ids: [], borough: false };
     if (found.kind !== "shares") return null;  // a London district no one lives in

@@ -90,31 +90,38 @@ function start(root) {
     return places;
   }
 
-  // What is asked: the words and the choices. A place named in the words ("Brixton",
-  // "SE13", "help in Lewisham") is taken as the borough chosen, when none is, and its words
-  // left out, so that the search finds that borough's services and the lines across the UK
-  // (the words alone would find the few that name it), and the status says so. With a
-  // borough chosen, a place in it is left out of the words, and any other searched as words.
+  // What is asked: the words and the choices, and where to look first. A place named in
+  // the words ("Brixton", "SE13", "help in Lewisham") is left out of them, and when no
+  // borough is chosen the services there and across the UK come first, then the rest: a
+  // word misread as a place ("he follows me on the high street") reorders what is found
+  // but never hides any of it. The status says so first. With a borough chosen, a place in
+  // it is left out of the words, and any other searched as words.
   async function asked() {
     const typed = fields.query.value.trim(), chosen = filters();
     const written = typed.match(/[\p{L}\p{N}'-]+/gu);
     const found = written && await loadPlaces();
-    if (!found) return { words: typed, chosen, said: "" };
+    const plain = { words: typed, chosen, first: null, said: "" };
+    if (!found) return plain;
     const boroughs = (place) => place.ids.map((id) => found.index.data.boroughs[id][1]);
     const runs = found.lookup.placesNamed(found.index, written);
     const named = runs.filter((run) => run.place && (!chosen.borough
       || boroughs(run.place).includes(fields.borough.value)));
-    if (!named.length) return { words: typed, chosen, said: "" };
+    if (!named.length) return plain;
     // What is left may be only common words ("help in Lewisham"): the borough, browsed.
     const rest = runs.filter((run) => !named.includes(run)).flatMap((run) => run.words);
     const words = rest.some(telling) ? rest.join(" ") : "";
-    if (chosen.borough) return { words, chosen, said: "" };
+    if (chosen.borough) return { ...plain, words };
+    const local = new Set([...fields.borough.options].filter((o) => "local" in o.dataset)
+      .map((o) => o.value));
+    const said = named.map(({ place }) => {
+      const where = boroughs(place), none = !where.some((name) => local.has(name));
+      const text = !where.length ? TEXT.search_outside : place.borough
+        ? (none ? TEXT.search_none_in : TEXT.search_in)
+        : (none ? TEXT.search_place_none : TEXT.search_place_in);
+      return text.replace("{place}", place.name).replace("{boroughs}", listed(where));
+    }).join(" ");
     const where = [...new Set(named.flatMap((run) => boroughs(run.place)))];
-    const said = named.map(({ place }) => !place.ids.length
-      ? TEXT.search_outside.replace("{place}", place.name)
-      : (place.borough ? TEXT.search_in : TEXT.search_place_in).replace("{place}", place.name)
-        .replace("{boroughs}", listed(boroughs(place)))).join(" ");
-    return { words, chosen: { ...chosen, borough: { any: [...where, "National"] } }, said };
+    return { ...plain, words, first: { any: [...where, "National"] }, said };
   }
 
   // "Brent, Camden and Westminster".
@@ -149,9 +156,9 @@ function start(root) {
       }
       return module;
     });
-    const [module, { words, chosen, said }] = await Promise.all([loading, asked()]);
+    const [module, { words, chosen, first, said }] = await Promise.all([loading, asked()]);
     pagefind = module;
-    const found = await searchServices(words, chosen);
+    const found = await searchServices(words, chosen, first);
     const help = words ? await pagefind.search(words, { filters: { type: "page" } }) : { results: [] };
     const helpData = await Promise.all(help.results.slice(0, 10).map((r) => r.data()));
     if (mine !== ticket) return;  // a newer search has started
@@ -180,16 +187,17 @@ function start(root) {
     count();
   }
 
-  async function searchServices(words, chosen) {
+  async function searchServices(words, chosen, first) {
     // The commonest words are left out of a sentence: Pagefind reads the last as the start
     // of a word, and "he hits me" found "men" (the Men's Advice Line) and little else. A
     // sentence of nothing else ("help me") finds no service: the line to call now, below.
     const written = words.toLowerCase().match(/[\p{L}\p{N}'-]+/gu) || [];
     const each = [...new Set(written)].filter(telling);
-    if (written.length > 1 && !each.length) return { results: [], forVictims: 0, filters: null };
     // Browsing searches for the word every service page carries (no words would load the
-    // whole index), in the residents' order.
-    const query = (written.length > 1 ? each.join(" ") : words) || root.dataset.browseWord;
+    // whole index), in the residents' order; so do words too common to find anything by
+    // ("help", "help me"), as browsing would.
+    const query = !each.length ? root.dataset.browseWord : written.length > 1 ? each.join(" ") : words;
+    const browsing = query === root.dataset.browseWord;
     // Services only for professionals, then help for people who harm (each a section), are
     // searched apart and listed after the rest, so the words of a search never put them
     // first; a professional who chose "Professionals" gets theirs ranked with the rest.
@@ -202,17 +210,30 @@ function start(root) {
     if (harmKind()) delete place.any;
     const all = [{ none: [{ type: "page" }, ...sections] }, ...sections]
       .map((which) => ({ ...(which.section === "people-who-harm" ? place : chosen), ...which }));
-    let parts = await Promise.all(all.map((filters) => (words ? ranked : inOrder)(query, filters)));
+    const search = (filters) => (browsing ? inOrder : ranked)(query, filters);
+    let parts = await Promise.all(all.map((filters) => placeFirst(search, filters, first)));
     // A sentence ("he keeps hitting me") rarely has all its words in one page. When no
     // service a resident can contact has them all, each is searched alone, and what the
     // most words found comes first. The choices' counts are then left out: those of the
     // words would not add up.
     const byWord = each.length > 1 && !parts[0].results.length;
-    if (byWord) parts = await Promise.all(all.map((filters) => byEachWord(each, filters)));
+    if (byWord) {
+      parts = await Promise.all(all.map((filters) =>
+        placeFirst((some) => byEachWord(each, some), filters, first)));
+    }
     const [main, ...apart] = parts;
     return { results: main.results.concat(...apart.map((part) => part.results)),
       forVictims: main.results.length, someWords: byWord && main.results.length > 0,
       filters: byWord ? null : addCounts(...parts.map((part) => part.filters)) };
+  }
+
+  // What a search finds in the place named in the words (first: a borough filter) and
+  // across the UK, then the rest of what it finds.
+  async function placeFirst(search, filters, first) {
+    if (!first) return search(filters);
+    const [there, all] = await Promise.all([search({ ...filters, borough: first }), search(filters)]);
+    const seen = new Set(there.results.map((result) => result.id));
+    return { ...all, results: there.results.concat(all.results.filter((r) => !seen.has(r.id))) };
   }
 
   // Each word searched alone: what the most words found first, then in the residents' order
@@ -273,13 +294,13 @@ function start(root) {
   async function count() {
     if (counting || !wantCounts || !searched) return;
     counting = true;
-    const mine = ticket, { words, chosen } = await asked();
+    const mine = ticket, { words, chosen, first } = await asked();
     if (!words && !Object.keys(chosen).length) {
       counting = false;  // again after the next search
       return;
     }
     await pagefind.preload(words || root.dataset.browseWord, { filters: { borough: "", kind: "" } });
-    const found = await searchServices(words, chosen);
+    const found = await searchServices(words, chosen, first);
     if (mine === ticket) showCounts(found.filters);
   }
 
