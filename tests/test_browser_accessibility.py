@@ -55,6 +55,11 @@ def test_no_violations_with_search_results_and_filters_shown(sized_page, site):
     # link then passing under the sticky exit button is not too small for being there.
     sized_page.evaluate("window.scrollTo(0, 0)")
     assert axe(sized_page) == []
+    # With the lines for people who harm above the results, and a place's words said.
+    sized_page.fill("#search-query", "I hurt my partner in Catford")
+    sized_page.locator(".app-search__own").wait_for()
+    sized_page.evaluate("window.scrollTo(0, 0)")
+    assert axe(sized_page) == []
     sized_page.goto(site.url + AREA)
     sized_page.fill("#filter-age", "15")
     assert axe(sized_page) == []

@@ -597,3 +597,30 @@ def test_when_nothing_is_found_every_line_of_the_kind_chosen_that_fits_is_offere
     assert offered() == [by_id["nspcc-helpline"].phones[0].href]
     search(phone, site, query="qwxzv", kind=kind.name, age="12")
     assert offered()[0] == by_id["childline"].phones[0].href
+
+
+@pytest.mark.parametrize("words", ["I am abusive", "i want to stop hurting my partner",
+                                   "I hurt my partner", "worried about my own behaviour"])
+def test_words_about_ones_own_behaviour_offer_the_lines_for_people_who_harm_first(
+        phone, site, words):
+    # They found victims' services first, and the Respect Phoneline behind "Show more".
+    settings, services = real_directory()
+    ids = {sid for c in settings.categories.values() if c.for_people_who_harm
+           for sid in c.helplines}
+    numbers = {s.phones[0].href for s in services if s.id in ids}
+    assert numbers
+    found = search(phone, site, query=words)
+    own = phone.locator(".app-search__own")
+    expect(own).to_be_visible()
+    assert own.locator("h2").text_content() == HARM_HEADING
+    assert {a.get_attribute("href") for a in own.locator("a.app-phone").all()} == numbers
+    # Above the results, which stay as they are: no help for people who harm among victims'.
+    assert own.bounding_box()["y"] < phone.locator(".app-search__services").bounding_box()["y"]
+    assert found[0] not in HARM
+
+
+@pytest.mark.parametrize("words", ["he says I am controlling", "my partner hits me",
+                                   "how do I make him stop hurting me", "I am not abusive"])
+def test_a_victims_words_are_not_offered_help_to_change(phone, site, words):
+    search(phone, site, query=words)
+    expect(phone.locator(".app-search__own")).to_be_hidden()

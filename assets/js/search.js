@@ -15,6 +15,18 @@ const COMMON = new Set(("he me my is it in on at to of or an as be by do if so u
   + "got need want help some someone very just into out off too all any you your our his "
   + "her him she they them their what when where who how why i'm im it's its live "
   + "living").split(" "));
+// Words someone may use of their own behaviour ("I am abusive", "I hurt my partner", "my
+// anger", "I want to stop being controlling"), and words that say it is said of them ("he
+// says I am controlling"), which then do not count (see ownBehaviour).
+const OWN = new RegExp(["\\bi(?:'m| am) (?!not\\b)(?:[a-z]+ )?(?:abusive|violent|controlling"
+  + "|aggressive|an abuser|a perpetrator)\\b",
+"\\bi (?:hurt|hit|abuse|abused|push|pushed|slap|slapped|punch|punched|kick|kicked|threaten"
+  + "|threatened|control|controlled|frighten|frightened) (?:my|her|him|them)\\b",
+"\\bmy (?:own )?(?:behaviou?r|anger|temper)\\b",
+"\\b(?:i (?:want|need|would like|'d like) to|help me|how (?:do|can) i|how to) stop (?:being "
+  + "(?:abusive|violent|controlling|aggressive)|hurting|hitting|abusing|shouting at)\\b",
+"\\banger management\\b"].join("|"));
+const SAID = /\b(?:says?|said|saying|told|tells|accus\w*|calls?|called|thinks?|blames?|claims?)\b/;
 const root = document.querySelector('[data-module="app-search"]');
 if (root) start(root);
 
@@ -31,7 +43,7 @@ function start(root) {
   const shards = Number(root.dataset.indexShards || 1);  // signpost/search.py
   let loading = null, places = null, pagefind = null, searched = false, wantCounts = false, counting = false, ticket = 0, timer = null, results = [], showing = 0;
 
-  const none = find(".app-search__none");
+  const none = find(".app-search__none"), own = find(".app-search__own");
   const lines = JSON.parse(none.dataset.lines || "{}");
 
   const upTo = (n) => Array.from({ length: n + 1 }, (_, i) => i);
@@ -180,6 +192,10 @@ function start(root) {
         ? TEXT.none_other : TEXT.none_intro);
     }
     none.hidden = Boolean(found.forVictims) || (harm && results.length > 0);
+    // Words about one's own behaviour: the lines for people who harm, above the results.
+    const forHarm = !harm && ownBehaviour(fields.query.value) ? harmLines() : [];
+    own.replaceChildren(...(forHarm.length ? [callSection(TEXT.own_heading, "search-own", forHarm)] : []));
+    own.hidden = !forHarm.length;
     status.textContent = [said, summary(results.length, helpData.length, found.someWords, chosen)]
       .filter(Boolean).join(" ");
     showCounts(found.filters);
@@ -358,6 +374,7 @@ function start(root) {
     more.hidden = true;
     status.textContent = "";
     none.hidden = true;
+    own.hidden = true;
     find(".app-search__services-heading").hidden = true;
     find(".app-search__pages-heading").hidden = true;
   }
@@ -422,30 +439,48 @@ function start(root) {
     return [];
   }
 
+  // Whether the words are someone's about their own behaviour, not what is said of them:
+  // a victim told they are the abuser ("he says I am controlling") is not offered help to
+  // change, and whoever is offered it still has the results below it as they are.
+  function ownBehaviour(text) {
+    const words = text.toLowerCase().replace(/\u2019/g, "'").replace(/\s+/g, " ");
+    return OWN.test(words) && !SAID.test(words);
+  }
+
+  // The lines of the kinds of help for people who harm (the Respect Phoneline).
+  function harmLines() {
+    const kinds = [...fields.kind.options].filter((option) => "harm" in option.dataset);
+    const all = kinds.flatMap((option) => lines[`kind:${option.value}`] || []);
+    return all.filter((line, i) => all.findIndex((other) => other.url === line.url) === i);
+  }
+
+  // A section of lines to call: each one's name, hours and number.
+  function callSection(title, id, offered) {
+    const section = element("section", "app-section app-section--highlight app-call-now");
+    const heading = element("h2", "", title);
+    heading.id = id;
+    section.setAttribute("aria-labelledby", heading.id);
+    section.append(heading);
+    for (const line of offered) {
+      const name = element("p", "app-call-now__name");
+      const link = element("a", "", line.name);
+      link.href = line.url;
+      name.append(link, line.hours ? `: ${line.hours}` : "");
+      const call = element("p", "app-card__call");
+      const phone = element("a", "app-phone", `${TEXT.call} ${line.number}`);
+      phone.href = line.href;
+      call.append(phone);
+      section.append(name, call);
+    }
+    return section;
+  }
+
   // What to do when no service for victims is found: lines to call, the boroughs, the
   // kinds of help. Said of what was found, if anything (services only for professionals,
   // help for people who harm).
   function fillNone(box, offered, intro) {
     box.replaceChildren(element("p", "", intro));
-    if (offered.length) {
-      const section = element("section", "app-section app-section--highlight app-call-now");
-      const heading = element("h2", "", TEXT.talk_now);
-      heading.id = "search-call-now";
-      section.setAttribute("aria-labelledby", heading.id);
-      section.append(heading);
-      for (const line of offered) {
-        const name = element("p", "app-call-now__name");
-        const link = element("a", "", line.name);
-        link.href = line.url;
-        name.append(link, line.hours ? `: ${line.hours}` : "");
-        const call = element("p", "app-card__call");
-        const phone = element("a", "app-phone", `${TEXT.call} ${line.number}`);
-        phone.href = line.href;
-        call.append(phone);
-        section.append(name, call);
-      }
-      box.append(section);
-    }
+    if (offered.length) box.append(callSection(TEXT.talk_now, "search-call-now", offered));
     const links = element("ul", "app-links");
     for (const [href, text] of [["/areas/", TEXT.by_borough], ["/categories/", TEXT.by_kind]]) {
       const item = element("li");
