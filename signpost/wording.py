@@ -17,7 +17,7 @@ SCRIPT_PLACEHOLDERS = {
     "service_many": {"n"}, "page_many": {"n"}, "found": {"what"}, "found_some": {"what"},
     "chosen": {"n"}, "search_in": {"boroughs"}, "search_place_in": {"place", "boroughs"},
     "search_none_in": {"boroughs"}, "search_place_none": {"place", "boroughs"},
-    "search_outside": {"place"},
+    "search_outside": {"place"}, "search_age": {"age"},
     "open_now": {"when"}, "closed_now": {"when"}, "filter_count": {"shown", "total"},
     "finder_in": {"place", "boroughs"}, "finder_several": {"place", "boroughs"},
     "finder_mostly": {"place", "first", "rest"}, "finder_mostly_outside": {"place", "boroughs"},

@@ -171,6 +171,22 @@ def test_a_place_in_the_words_comes_first(page, site, words, rest, borough, said
     assert set(found) == (set(search(page, site, query=rest)) if rest else names(lambda s: True))
 
 
+@pytest.mark.parametrize("words, rest", [("I'm 15 and my boyfriend hits me", "and my boyfriend hits me"),
+                                         ("a 15-year-old being hit at home", "a being hit at home")])
+def test_an_age_in_the_words_comes_first(page, site, words, rest):
+    found = search(page, site, query=words)
+    assert page.locator(".app-search__status").text_content().startswith(
+        "Help for someone aged 15 comes first. ")
+    there = search(page, site, query=rest, age="15")
+    tagged = page.locator(".app-search__services li").filter(has=page.locator(".app-tag"))
+    first = len(there) - tagged.count()
+    assert first and found[:first] == there[:first]
+    assert set(found) == set(search(page, site, query=rest))  # nothing hidden
+    # Not an age: "I am 30 weeks pregnant".
+    search(page, site, query="I am 30 weeks pregnant")
+    assert "aged" not in page.locator(".app-search__status").text_content()
+
+
 def test_a_place_in_two_boroughs_and_one_outside_london(page, site):
     status = page.locator(".app-search__status")
     found = search(page, site, query="SE1")

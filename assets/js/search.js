@@ -26,6 +26,11 @@ const OWN = new RegExp(["\\bi(?:'m| am) (?!not\\b)(?:[a-z]+ )?(?:abusive|violent
 "\\b(?:i (?:want|need|would like|'d like) to|help me|how (?:do|can) i|how to) stop (?:being "
   + "(?:abusive|violent|controlling|aggressive)|hurting|hitting|abusing|shouting at)\\b",
 "\\banger management\\b"].join("|"));
+// An age given in the words: "I'm 15", "I am 15", "aged 15", "15 years old", "15yo"; not
+// "I'm 30 weeks pregnant".
+const AGE = new RegExp("\\b(?:i'?m|i\\s+am|aged?)\\s+(\\d{1,3})\\b(?!\\s*(?:weeks?|months?|days?"
+  + "|hours?|minutes?|mins?|%|pounds?|times?)\\b)|\\b(\\d{1,3})[\\s-]*(?:years?|yrs?)[\\s-]*old\\b"
+  + "|\\b(\\d{1,3})\\s*yo\\b", "i");
 const SAID = /\b(?:says?|said|saying|told|tells|accus\w*|calls?|called|thinks?|blames?|claims?)\b/;
 const root = document.querySelector('[data-module="app-search"]');
 if (root) start(root);
@@ -102,38 +107,46 @@ function start(root) {
     return places;
   }
 
-  // What is asked: the words and the choices, and where to look first. A place named in
-  // the words ("Brixton", "SE13", "help in Lewisham") is left out of them, and when no
-  // borough is chosen the services there and across the UK come first, then the rest: a
-  // word misread as a place ("he follows me on the high street") reorders what is found
-  // but never hides any of it. The status says so first. With a borough chosen, a place in
-  // it is left out of the words, and any other searched as words.
+  // What is asked: the words and the choices, and what comes first. An age given in the
+  // words ("I'm 15", "15 years old"), when none is chosen, and a place named in them
+  // ("Brixton", "SE13", "help in Lewisham"), when no borough is, are left out of the words,
+  // and what the search finds for that age, or in that borough and across the UK, comes
+  // first, in the residents' order as if chosen, then the rest: a word misread as a place
+  // ("he follows me on the high street") reorders what is found but never hides any of it.
+  // The status says so first. With a borough chosen, a place in it is left out of the
+  // words, and any other searched as words.
   async function asked() {
-    const typed = fields.query.value.trim(), chosen = filters();
-    const written = typed.match(/[\p{L}\p{N}'-]+/gu);
+    const chosen = filters(), first = {}, said = [];
+    let words = fields.query.value.trim();
+    const age = chosenAge() === null ? AGE.exec(words.replace(/\u2019/g, "'")) : null;
+    const years = age && Number(age[1] || age[2] || age[3]);
+    if (age && years <= maxAge) {
+      words = `${words.slice(0, age.index)} ${words.slice(age.index + age[0].length)}`.trim();
+      first.any = who(years, fields.gender.value);
+      said.push(TEXT.search_age.replace("{age}", years));
+    }
+    const written = words.match(/[\p{L}\p{N}'-]+/gu);
     const found = written && await loadPlaces();
-    const plain = { words: typed, chosen, first: null, said: "" };
-    if (!found) return plain;
+    const runs = found ? found.lookup.placesNamed(found.index, written) : [];
     const boroughs = (place) => place.ids.map((id) => found.index.data.boroughs[id][1]);
-    const runs = found.lookup.placesNamed(found.index, written);
     const named = runs.filter((run) => run.place && (!chosen.borough
       || boroughs(run.place).includes(fields.borough.value)));
-    if (!named.length) return plain;
-    // What is left may be only common words ("help in Lewisham"): the borough, browsed.
-    const rest = runs.filter((run) => !named.includes(run)).flatMap((run) => run.words);
-    const words = rest.some(telling) ? rest.join(" ") : "";
-    if (chosen.borough) return { ...plain, words };
-    const local = new Set([...fields.borough.options].filter((o) => "local" in o.dataset)
-      .map((o) => o.value));
-    const said = named.map(({ place }) => {
-      const where = boroughs(place), none = !where.some((name) => local.has(name));
-      const text = !where.length ? TEXT.search_outside : place.borough
-        ? (none ? TEXT.search_none_in : TEXT.search_in)
-        : (none ? TEXT.search_place_none : TEXT.search_place_in);
-      return text.replace("{place}", place.name).replace("{boroughs}", listed(where));
-    }).join(" ");
-    const where = [...new Set(named.flatMap((run) => boroughs(run.place)))];
-    return { ...plain, words, first: { any: [...where, "National"] }, said };
+    if (named.length) {
+      words = runs.filter((run) => !named.includes(run)).flatMap((run) => run.words).join(" ");
+    }
+    if (named.length && !chosen.borough) {
+      const local = new Set([...fields.borough.options].filter((o) => "local" in o.dataset)
+        .map((o) => o.value));
+      said.unshift(...named.map(({ place }) => {
+        const where = boroughs(place), none = !where.some((name) => local.has(name));
+        const text = !where.length ? TEXT.search_outside : place.borough
+          ? (none ? TEXT.search_none_in : TEXT.search_in)
+          : (none ? TEXT.search_place_none : TEXT.search_place_in);
+        return text.replace("{place}", place.name).replace("{boroughs}", listed(where));
+      }));
+      first.borough = { any: [...new Set(named.flatMap((run) => boroughs(run.place))), "National"] };
+    }
+    return { words, chosen, first: Object.keys(first).length ? first : null, said: said.join(" ") };
   }
 
   // "Brent, Camden and Westminster".
@@ -243,11 +256,11 @@ function start(root) {
       filters: byWord ? null : addCounts(...parts.map((part) => part.filters)) };
   }
 
-  // What a search finds in the place named in the words (first: a borough filter) and
-  // across the UK, then the rest of what it finds.
+  // What a search finds with the filters first adds (the place named in the words and
+  // across the UK, the age given in them), then the rest of what it finds.
   async function placeFirst(search, filters, first) {
     if (!first) return search(filters);
-    const [there, all] = await Promise.all([search({ ...filters, borough: first }), search(filters)]);
+    const [there, all] = await Promise.all([search({ ...filters, ...first }), search(filters)]);
     const seen = new Set(there.results.map((result) => result.id));
     return { ...all, results: there.results.concat(all.results.filter((r) => !seen.has(r.id))) };
   }
