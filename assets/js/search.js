@@ -14,7 +14,7 @@ const COMMON = new Set(("he me my is it in on at to of or an as be by do if so u
   + "no i the and for with about from that this have has had was are were not but can get "
   + "got need want help some someone very just into out off too all any you your our his "
   + "her him she they them their what when where who how why i'm im it's its live "
-  + "living").split(" "));
+  + "living being been does did should would could there then than").split(" "));
 // Words someone may use of their own behaviour ("I am abusive", "I hurt my partner", "my
 // anger", "I want to stop being controlling"), and words that say it is said of them ("he
 // says I am controlling"), which then do not count (see ownBehaviour).
