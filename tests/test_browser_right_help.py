@@ -341,6 +341,8 @@ def test_nothing_found_asks_for_fewer_choices_only_when_some_were_made(phone, si
     ("dad hits mum", "Childline"), ("my stepdad hurts my mum", "Childline"),
     # The directory lists no refuges: the line that finds a refuge space first.
     ("somewhere safe to stay", "National Domestic Abuse Helpline"),
+    # "being" matched the Forced Marriage Unit's text, first.
+    ("I am being stalked", "National Stalking Helpline"),
     # A name is still found first, before the services whose text mentions it.
     ("police", "Police"), ("Athena", "Athena")])
 def test_the_right_help_comes_first(phone, site, words, first):
