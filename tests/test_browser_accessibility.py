@@ -60,6 +60,10 @@ def test_no_violations_with_search_results_and_filters_shown(sized_page, site):
     sized_page.locator(".app-search__own").wait_for()
     sized_page.evaluate("window.scrollTo(0, 0)")
     assert axe(sized_page) == []
+    sized_page.fill("#search-query", "Athena")  # with the lines to call after the results
+    sized_page.locator(".app-search__also").wait_for()
+    sized_page.evaluate("window.scrollTo(0, 0)")
+    assert axe(sized_page) == []
     sized_page.goto(site.url + AREA)
     sized_page.fill("#filter-age", "15")
     assert axe(sized_page) == []

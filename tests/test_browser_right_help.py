@@ -626,3 +626,18 @@ def test_words_about_ones_own_behaviour_offer_the_lines_for_people_who_harm_firs
 def test_a_victims_words_are_not_offered_help_to_change(phone, site, words):
     search(phone, site, query=words)
     expect(phone.locator(".app-search__own")).to_be_hidden()
+
+
+def test_a_search_that_finds_no_line_to_call_now_offers_one_after_its_results(phone, site):
+    # "Athena" found Athena alone: an office's hours, and no number to call at night.
+    settings, services = real_directory()
+    athena = next(s for s in services if s.name == "Athena")
+    assert not (athena.opening_hours and athena.opening_hours.always)
+    assert search(phone, site, query="Athena")[0] == "Athena"
+    also = phone.locator(".app-search__also")
+    expect(also).to_be_visible()
+    assert also.locator(f'a[href="{HELPLINE_TEL}"]').is_visible()
+    assert also.bounding_box()["y"] > phone.locator(".app-search__services").bounding_box()["y"]
+    # Not when one is among them.
+    assert "National Domestic Abuse Helpline" in search(phone, site, query="helpline")
+    expect(also).to_be_hidden()

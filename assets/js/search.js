@@ -49,6 +49,7 @@ function start(root) {
   let loading = null, places = null, pagefind = null, searched = false, wantCounts = false, counting = false, ticket = 0, timer = null, results = [], showing = 0;
 
   const none = find(".app-search__none"), own = find(".app-search__own");
+  const also = find(".app-search__also");
   const lines = JSON.parse(none.dataset.lines || "{}");
 
   const upTo = (n) => Array.from({ length: n + 1 }, (_, i) => i);
@@ -205,6 +206,15 @@ function start(root) {
         ? TEXT.none_other : TEXT.none_intro);
     }
     none.hidden = Boolean(found.forVictims) || (harm && results.length > 0);
+    // Services found, but none of those lines among the first shown ("Athena", an older
+    // woman's words about her pension): the lines after them, so that a search never ends
+    // without a number to call now.
+    const shown = new Set([...services.querySelectorAll(".app-card__title a")]
+      .map((link) => link.getAttribute("href")));
+    const offered = found.forVictims ? linesFor(harm) : [];
+    const more = offered.some((line) => shown.has(line.url)) ? [] : offered;
+    also.replaceChildren(...(more.length ? [callSection(TEXT.also_talk, "search-also", more)] : []));
+    also.hidden = !more.length;
     // Words about one's own behaviour: the lines for people who harm, above the results.
     const forHarm = !harm && ownBehaviour(fields.query.value) ? harmLines() : [];
     own.replaceChildren(...(forHarm.length ? [callSection(TEXT.own_heading, "search-own", forHarm)] : []));
@@ -388,6 +398,7 @@ function start(root) {
     status.textContent = "";
     none.hidden = true;
     own.hidden = true;
+    also.hidden = true;
     find(".app-search__services-heading").hidden = true;
     find(".app-search__pages-heading").hidden = true;
   }
