@@ -427,7 +427,7 @@ def test_every_hinted_word_finds_something(phone, site):
     phone.goto(site.url + "/search/")
     hint = phone.locator("#search-query-hint").text_content()
     words = re.split(r", | or ", hint.removeprefix("For example ").rstrip("."))
-    assert len(words) == 3
+    assert len(words) >= 3
     for word in words:
         assert search(phone, site, query=word), word
 
