@@ -74,7 +74,7 @@ def check_site(outputs: list[Output], services: list[Service], pages: list[Page]
 
 def _id_hint(href: str, bad_ids: tuple[int, ...], services_file: str, services) -> str:
     """For a link to a service page that does not exist: while some listing's id is not
-    valid, the link may be to that listing (its id was mistyped), so say which id it needs;
+    valid or used twice, the link may be to that listing, so say which id it needs;
     otherwise the listing it was meant for, if one looks it (its id changed, or the link's
     is mistyped). Staff would otherwise read of broken links in help pages, not of the one
     mistake or change that broke them."""
@@ -85,10 +85,11 @@ def _id_hint(href: str, bad_ids: tuple[int, ...], services_file: str, services) 
         found = listing_meant(parts[2], services)
         return f" (the listing '{found[0]}' is at /services/{found[1]}/)" if found else ""
     if len(bad_ids) == 1:
-        which = f"line {bad_ids[0]} has an id that is not valid: if this link is to that listing"
+        which = f"line {bad_ids[0]} has an id that is not valid or is used twice: if this " \
+                "link is to that listing"
     else:
         which = (f"lines {', '.join(map(str, bad_ids[:-1]))} and {bad_ids[-1]} have ids that "
-                 "are not valid: if this link is to one of them")
+                 "are not valid or are used twice: if this link is to one of them")
     return f" ({services_file} {which}, its id should be '{parts[2]}')"
 
 

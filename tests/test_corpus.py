@@ -151,8 +151,8 @@ CORPUS = [
     ("mistyped id, linked to from a help page", (),
      edit("services.yaml", "- id: test-helpline", "- id: Test helpline"),
      ["content/staying-safe-online.md:6: link to /services/test-helpline/ goes to a page that "
-      "does not exist (services.yaml line 3 has an id that is not valid: if this link is to "
-      "that listing, its id should be 'test-helpline')",
+      "does not exist (services.yaml line 3 has an id that is not valid or is used twice: if "
+      "this link is to that listing, its id should be 'test-helpline')",
       "services.yaml:3: service 'Test helpline': id: must be lower-case letters, digits and "
       "hyphens, like 'gaia-centre' (got 'Test helpline')"]),
 ]

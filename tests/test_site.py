@@ -138,8 +138,8 @@ def test_a_link_to_a_missing_service_names_the_listings_whose_id_is_not_valid(se
     problems = check_site(outputs, [], PAGES + [page], "services.yaml", "c", bad_ids=(3, 40))
     assert [p.message for p in problems] == [
         "link to /services/gone/ goes to a page that does not exist (services.yaml lines 3 and "
-        "40 have ids that are not valid: if this link is to one of them, its id should be "
-        "'gone')",
+        "40 have ids that are not valid or are used twice: if this link is to one of them, its "
+        "id should be 'gone')",
         "link to /nowhere/ goes to a page that does not exist"]
 
 
