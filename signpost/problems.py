@@ -97,8 +97,13 @@ def listing_meant(sid: str, services) -> tuple[str, str] | None:
     for service in services:
         if re.sub(r"[^a-z0-9]+", "-", service.name.lower()).strip("-") == sid:
             return service.name, service.id
+    # Ids share their borough's words ('lambeth-lado', 'lambeth-vawg-forum'): only a close
+    # spelling, or one that begins the other ('athena', 'athena-lewisham'), is a guess.
     found = meant(sid, [service.id for service in services])
-    return next((s.name, s.id) for s in services if s.id == found) if found else None
+    if not found or not (found.startswith(sid) or sid.startswith(found)
+                         or difflib.SequenceMatcher(None, sid, found).ratio() >= 0.8):
+        return None
+    return next((s.name, s.id) for s in services if s.id == found)
 
 
 def unknown_keys(mapping, known) -> list[tuple[str, int, str]]:

@@ -38,24 +38,26 @@ def read_services(text: str, file: str, settings: Settings, today: dt.date
     with collector_paused():  # checking, too, keeps all it makes (10,000 listings: 0.6 s)
         data, problems = load_yaml(text, file)
         if problems and data is None:
-            return [], _unreadable(text, problems, file, settings, today)
+            return _unreadable(text, problems, file, settings, today)
         services, more = check_services(data, file, settings, today)
         return services, _attribute(problems, data) + more
 
 
 def _unreadable(text: str, problems: list[Problem], file: str, settings: Settings,
-                today: dt.date) -> list[Problem]:
-    """Every problem of a file the YAML reader refused, each naming its listing."""
+                today: dt.date) -> tuple[list[Service], list[Problem]]:
+    """Every problem of a file the YAML reader refused, each naming its listing, and the
+    listings that could be read around the mistakes: the rest of the check (links to them,
+    the lines site.yaml offers) then finds its problems in the same run."""
     if not problems[0].message.startswith(NOT_YAML):  # hidden characters, or too deep
-        return _named(problems, text)
+        return [], _named(problems, text)
     undashed = FIRST_UNDASHED.match(text)
     if undashed:  # read as if it had its '- ', for the rest of the file's problems
         at = text.count("\n", 0, undashed.start(1)) + 1
         fixed = text[:undashed.start(1)] + undashed.group(1)[2:] + "- " + text[undashed.end(1):]
-        return _named([Problem(file, at, "the first listing starts without '- ': put '- ' "
-                               "before its first field")], text) + \
-            read_services(fixed, file, settings, today)[1]
-    return _each_entry_alone(text, file, settings, today) or _named(problems, text)
+        services, more = read_services(fixed, file, settings, today)
+        return services, _named([Problem(file, at, "the first listing starts without '- ': "
+                                         "put '- ' before its first field")], text) + more
+    return _each_entry_alone(text, file, settings, today) or ([], _named(problems, text))
 
 
 def check_services(data, file: str, settings: Settings, today: dt.date
@@ -110,12 +112,12 @@ def _join(checked: list[Checked], file: str) -> tuple[list[Service], list[Proble
 
 
 def _each_entry_alone(text: str, file: str, settings: Settings, today: dt.date
-                      ) -> list[Problem] | None:
+                      ) -> tuple[list[Service], list[Problem]] | None:
     """The problems of a file that is not valid YAML, found by reading each entry on its
     own: the mistake in each entry's YAML (not the first alone), named by the entry's id;
-    then the file is read again with those entries left blank, for every problem of the
-    others. None when the file is not a plain list of entries (entries.split_text) or no
-    entry alone shows the mistake."""
+    then the file is read again with those entries left blank, for the other listings and
+    every problem of theirs. None when the file is not a plain list of entries
+    (entries.split_text) or no entry alone shows the mistake."""
     split = split_text(text, tabs=True)
     if split is None:
         return None
@@ -134,9 +136,11 @@ def _each_entry_alone(text: str, file: str, settings: Settings, today: dt.date
     if not problems:
         return None
     data, found = load_yaml("".join(kept), file)
+    services = []
     if isinstance(data, YamlMap) and isinstance(data.get("services"), YamlList):
-        problems += _attribute(found, data) + check_services(data, file, settings, today)[1]
-    return sorted(problems, key=lambda p: p.line)
+        services, more = check_services(data, file, settings, today)
+        problems += _attribute(found, data) + more
+    return services, sorted(problems, key=lambda p: p.line)
 
 
 # An entry's id, as written, when its YAML cannot be read: to name it in the problem.

@@ -147,6 +147,17 @@ CORPUS = [
      edit("services.yaml", "See [staying safe](/staying-safe-online/)", "See [help](/help/)"),
      ["services.yaml:8: service 'test-helpline': description: link to /help/ goes to a page "
       "that does not exist"]),
+    # Every problem at once: a listing's YAML mistake did not stop the links being checked.
+    ("a YAML mistake in one listing, and a help page's mistyped link to another", (),
+     lambda project: (edit("services.yaml", "    name: Lambeth Women's Service",
+                           "    name Lambeth Women's Service")(project),
+                      edit("content/for-professionals.md", "/services/lewisham-risk-meeting/",
+                           "/services/lewisham-risk-meting/")(project)),
+     ["content/for-professionals.md:7: link to /services/lewisham-risk-meting/ goes to a page "
+      "that does not exist (the listing 'Lewisham Risk Meeting' is at "
+      "/services/lewisham-risk-meeting/)",
+      "services.yaml:22: service 'lambeth-women-service': this is not valid YAML: this line has "
+      "no ':' after its key: write 'key: value' (a value on several lines goes after 'key: |')"]),
     # The help page's link is a consequence of the one mistake, and says which id it needs.
     ("mistyped id, linked to from a help page", (),
      edit("services.yaml", "- id: test-helpline", "- id: Test helpline"),
