@@ -15,23 +15,6 @@ const COMMON = new Set(("he me my is it in on at to of or an as be by do if so u
   + "got need want help some someone very just into out off too all any you your our his "
   + "her him she they them their what when where who how why i'm im it's its live "
   + "living being been does did should would could there then than").split(" "));
-// Words someone may use of their own behaviour ("I am abusive", "I hurt my partner", "my
-// anger", "I want to stop being controlling"), and words that say it is said of them ("he
-// says I am controlling"), which then do not count (see ownBehaviour).
-const OWN = new RegExp(["\\bi(?:'m| am) (?!not\\b)(?:[a-z]+ )?(?:abusive|violent|controlling"
-  + "|aggressive|an abuser|a perpetrator)\\b",
-"\\bi (?:hurt|hit|abuse|abused|push|pushed|slap|slapped|punch|punched|kick|kicked|threaten"
-  + "|threatened|control|controlled|frighten|frightened) (?:my|her|him|them)\\b",
-"\\bmy (?:own )?(?:behaviou?r|anger|temper)\\b",
-"\\b(?:i (?:want|need|would like|'d like) to|help me|how (?:do|can) i|how to) stop (?:being "
-  + "(?:abusive|violent|controlling|aggressive)|hurting|hitting|abusing|shouting at)\\b",
-"\\banger management\\b"].join("|"));
-// An age given in the words: "I'm 15", "I am 15", "aged 15", "15 years old", "15yo"; not
-// "I'm 30 weeks pregnant".
-const AGE = new RegExp("\\b(?:i'?m|i\\s+am|aged?)\\s+(\\d{1,3})\\b(?!\\s*(?:weeks?|months?|days?"
-  + "|hours?|minutes?|mins?|%|pounds?|times?)\\b)|\\b(\\d{1,3})[\\s-]*(?:years?|yrs?)[\\s-]*old\\b"
-  + "|\\b(\\d{1,3})\\s*yo\\b", "i");
-const SAID = /\b(?:says?|said|saying|told|tells|accus\w*|calls?|called|thinks?|blames?|claims?)\b/;
 const root = document.querySelector('[data-module="app-search"]');
 if (root) start(root);
 
@@ -46,7 +29,7 @@ function start(root) {
   const more = find(".app-search__more");
   const slots = Number(root.dataset.whoSlots), maxAge = Number(root.dataset.maxAge);
   const shards = Number(root.dataset.indexShards || 1);  // signpost/search.py
-  let loading = null, places = null, pagefind = null, searched = false, wantCounts = false, counting = false, ticket = 0, timer = null, results = [], showing = 0;
+  let loading = null, reading = null, pagefind = null, searched = false, wantCounts = false, counting = false, ticket = 0, timer = null, results = [], showing = 0;
 
   const none = find(".app-search__none"), own = find(".app-search__own");
   const also = find(".app-search__also");
@@ -92,68 +75,31 @@ function start(root) {
       && years <= maxAge ? years : null;
   }
 
-  // The place finder's answers (place-lookup.js and its lookup file, fetched whole from one
-  // address, so that no request says what was typed), or null in a project without them or
-  // while they cannot be had (the words are then searched as words).
-  function loadPlaces() {
-    if (!root.dataset.places) return Promise.resolve(null);
-    places = places || Promise.all([import("./place-lookup.js"),
-      fetch(root.dataset.places, { credentials: "omit", referrerPolicy: "no-referrer" })
-        .then((response) => {
-          if (!response.ok) throw new Error(`${response.status}`);
-          return response.json();
-        })])
-      .then(([lookup, data]) => ({ lookup, index: lookup.makeIndex(data) }))
-      .catch(() => { places = null; return null; });  // tried again at the next search
-    return places;
+  // search-words.js, which reads places, ages and one's own behaviour in the words (with
+  // the place finder's lookup), or null while it cannot be had (the words are then words).
+  function loadWords() {
+    reading = reading || import("./search-words.js")
+      .then((module) => module.start(root.dataset.places))
+      .then((reader) => {
+        if (!reader.places && root.dataset.places) reading = null;  // try the lookup again
+        return reader;
+      })
+      .catch(() => { reading = null; return null; });
+    return reading;
   }
 
-  // What is asked: the words and the choices, and what comes first. An age given in the
-  // words ("I'm 15", "15 years old"), when none is chosen, and a place named in them
-  // ("Brixton", "SE13", "help in Lewisham"), when no borough is, are left out of the words,
-  // and what the search finds for that age, or in that borough and across the UK, comes
-  // first, in the residents' order as if chosen, then the rest: a word misread as a place
-  // ("he follows me on the high street") reorders what is found but never hides any of it.
-  // The status says so first. With a borough chosen, a place in it is left out of the
-  // words, and any other searched as words.
+  // What is asked: the words and the choices, what comes first (an age or a place given in
+  // the words: search-words.js) and what the status says of it, and whether the words are
+  // about one's own behaviour.
   async function asked() {
-    const chosen = filters(), first = {}, said = [];
-    let words = fields.query.value.trim();
-    const age = chosenAge() === null ? AGE.exec(words.replace(/\u2019/g, "'")) : null;
-    const years = age && Number(age[1] || age[2] || age[3]);
-    if (age && years <= maxAge) {
-      words = `${words.slice(0, age.index)} ${words.slice(age.index + age[0].length)}`.trim();
-      first.any = who(years, fields.gender.value);
-      said.push(TEXT.search_age.replace("{age}", years));
-    }
-    const written = words.match(/[\p{L}\p{N}'-]+/gu);
-    const found = written && await loadPlaces();
-    const runs = found ? found.lookup.placesNamed(found.index, written) : [];
-    const boroughs = (place) => place.ids.map((id) => found.index.data.boroughs[id][1]);
-    const named = runs.filter((run) => run.place && (!chosen.borough
-      || boroughs(run.place).includes(fields.borough.value)));
-    if (named.length) {
-      words = runs.filter((run) => !named.includes(run)).flatMap((run) => run.words).join(" ");
-    }
-    if (named.length && !chosen.borough) {
-      const local = new Set([...fields.borough.options].filter((o) => "local" in o.dataset)
-        .map((o) => o.value));
-      said.unshift(...named.map(({ place }) => {
-        const where = boroughs(place), none = !where.some((name) => local.has(name));
-        const text = !where.length ? TEXT.search_outside : place.borough
-          ? (none ? TEXT.search_none_in : TEXT.search_in)
-          : (none ? TEXT.search_place_none : TEXT.search_place_in);
-        return text.replace("{place}", place.name).replace("{boroughs}", listed(where));
-      }));
-      first.borough = { any: [...new Set(named.flatMap((run) => boroughs(run.place))), "National"] };
-    }
-    return { words, chosen, first: Object.keys(first).length ? first : null, said: said.join(" ") };
-  }
-
-  // "Brent, Camden and Westminster".
-  function listed(names) {
-    return names.length < 2 ? names.join("")
-      : `${names.slice(0, -1).join(", ")} ${TEXT.and} ${names[names.length - 1]}`;
+    const chosen = filters(), typed = fields.query.value.trim();
+    const reader = typed && await loadWords();
+    if (!reader) return { words: typed, chosen, first: null, said: "", own: false };
+    const local = new Set([...fields.borough.options].filter((o) => "local" in o.dataset)
+      .map((o) => o.value));
+    const read = reader.read(typed, { age: chosenAge() !== null, borough: fields.borough.value,
+      local, maxAge, who: (years) => who(years, fields.gender.value) });
+    return { ...read, chosen, own: reader.ownBehaviour(typed) };
   }
 
   // A word a search can find something by: not one letter, nor among the commonest words.
@@ -182,7 +128,7 @@ function start(root) {
       }
       return module;
     });
-    const [module, { words, chosen, first, said }] = await Promise.all([loading, asked()]);
+    const [module, { words, chosen, first, said, own: ownWords }] = await Promise.all([loading, asked()]);
     pagefind = module;
     const found = await searchServices(words, chosen, first);
     const help = words ? await pagefind.search(words, { filters: { type: "page" } }) : { results: [] };
@@ -216,7 +162,7 @@ function start(root) {
     also.replaceChildren(...(more.length ? [callSection(TEXT.also_talk, "search-also", more)] : []));
     also.hidden = !more.length;
     // Words about one's own behaviour: the lines for people who harm, above the results.
-    const forHarm = !harm && ownBehaviour(fields.query.value) ? harmLines() : [];
+    const forHarm = !harm && ownWords ? harmLines() : [];
     own.replaceChildren(...(forHarm.length ? [callSection(TEXT.own_heading, "search-own", forHarm)] : []));
     own.hidden = !forHarm.length;
     status.textContent = [said, summary(results.length, helpData.length, found.someWords, chosen)]
@@ -334,7 +280,7 @@ function start(root) {
     if (counting || !wantCounts || !searched) return;
     counting = true;
     const mine = ticket, { words, chosen, first } = await asked();
-    if (!words && !Object.keys(chosen).length) {
+    if (!words && !Object.keys(chosen).length && !first) {
       counting = false;  // again after the next search
       return;
     }
@@ -461,14 +407,6 @@ function start(root) {
       if (offered.length) return offered;
     }
     return [];
-  }
-
-  // Whether the words are someone's about their own behaviour, not what is said of them:
-  // a victim told they are the abuser ("he says I am controlling") is not offered help to
-  // change, and whoever is offered it still has the results below it as they are.
-  function ownBehaviour(text) {
-    const words = text.toLowerCase().replace(/\u2019/g, "'").replace(/\s+/g, " ");
-    return OWN.test(words) && !SAID.test(words);
   }
 
   // The lines of the kinds of help for people who harm (the Respect Phoneline).

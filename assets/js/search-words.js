@@ -1,0 +1,90 @@
+// What a search's words say besides what to look for: a place, an age, and whether they are
+// about one's own behaviour. Loaded by search.js on the first search with words, with the
+// place finder's code and lookup file (fetched whole from one address, so that no request
+// says what was typed), so that none of it weighs on the search page's first load.
+import { TEXT } from "./open-now.js";
+import { makeIndex, placesNamed } from "./place-lookup.js";
+
+// An age given in the words: "I'm 15", "I am 15", "aged 15", "15 years old", "15yo"; not
+// "I'm 30 weeks pregnant".
+const AGE = new RegExp("\\b(?:i'?m|i\\s+am|aged?)\\s+(\\d{1,3})\\b(?!\\s*(?:weeks?|months?|days?"
+  + "|hours?|minutes?|mins?|%|pounds?|times?)\\b)|\\b(\\d{1,3})[\\s-]*(?:years?|yrs?)[\\s-]*old\\b"
+  + "|\\b(\\d{1,3})\\s*yo\\b", "i");
+// Words someone may use of their own behaviour ("I am abusive", "I hurt my partner", "my
+// anger", "I want to stop being controlling"), and words that say it is said of them ("he
+// says I am controlling"), which then do not count.
+const OWN = new RegExp(["\\bi(?:'m| am) (?!not\\b)(?:[a-z]+ )?(?:abusive|violent|controlling"
+  + "|aggressive|an abuser|a perpetrator)\\b",
+"\\bi (?:hurt|hit|abuse|abused|push|pushed|slap|slapped|punch|punched|kick|kicked|threaten"
+  + "|threatened|control|controlled|frighten|frightened) (?:my|her|him|them)\\b",
+"\\bmy (?:own )?(?:behaviou?r|anger|temper)\\b",
+"\\b(?:i (?:want|need|would like|'d like) to|help me|how (?:do|can) i|how to) stop (?:being "
+  + "(?:abusive|violent|controlling|aggressive)|hurting|hitting|abusing|shouting at)\\b",
+"\\banger management\\b"].join("|"));
+const SAID = /\b(?:says?|said|saying|told|tells|accus\w*|calls?|called|thinks?|blames?|claims?)\b/;
+
+// The reader, with the place finder's lookup if the project has one (src) and it loads;
+// without it, places are words.
+export async function start(src) {
+  let index = null;
+  if (src) {
+    try {
+      const response = await fetch(src, { credentials: "omit", referrerPolicy: "no-referrer" });
+      if (response.ok) index = makeIndex(await response.json());
+    } catch {
+      // Searched as words; the next search tries again (search.js loads this anew).
+    }
+  }
+  return { read: (typed, chosen) => read(index, typed, chosen), ownBehaviour, places: Boolean(index) };
+}
+
+// Whether the words are someone's about their own behaviour, not what is said of them: a
+// victim told they are the abuser ("he says I am controlling") is not offered help to change.
+function ownBehaviour(text) {
+  const words = text.toLowerCase().replace(/\u2019/g, "'").replace(/\s+/g, " ");
+  return OWN.test(words) && !SAID.test(words);
+}
+
+// The words left to search, the filters of what comes first and what the status says of
+// them. An age given in the words, when none is chosen (chosen.age false), and a place
+// named in them, when no borough is (chosen.borough ""), are left out of the words; what
+// the search finds for that age, or in that borough and across the UK, then comes first.
+// With a borough chosen, a place in it is left out of the words, any other kept as words.
+// chosen: {age, borough, gender, local (the boroughs with services based there), who
+// (the filter for an age and gender), maxAge}.
+function read(index, typed, chosen) {
+  const first = {}, said = [];
+  let words = typed;
+  const age = chosen.age ? null : AGE.exec(words.replace(/\u2019/g, "'"));
+  const years = age && Number(age[1] || age[2] || age[3]);
+  if (age && years <= chosen.maxAge) {
+    words = `${words.slice(0, age.index)} ${words.slice(age.index + age[0].length)}`.trim();
+    first.any = chosen.who(years);
+    said.push(TEXT.search_age.replace("{age}", years));
+  }
+  const written = words.match(/[\p{L}\p{N}'-]+/gu);
+  const runs = index && written ? placesNamed(index, written) : [];
+  const boroughs = (place) => place.ids.map((id) => index.data.boroughs[id][1]);
+  const named = runs.filter((run) => run.place && (!chosen.borough
+    || boroughs(run.place).includes(chosen.borough)));
+  if (named.length) {
+    words = runs.filter((run) => !named.includes(run)).flatMap((run) => run.words).join(" ");
+  }
+  if (named.length && !chosen.borough) {
+    said.unshift(...named.map(({ place }) => {
+      const where = boroughs(place), none = !where.some((name) => chosen.local.has(name));
+      const text = !where.length ? TEXT.search_outside : place.borough
+        ? (none ? TEXT.search_none_in : TEXT.search_in)
+        : (none ? TEXT.search_place_none : TEXT.search_place_in);
+      return text.replace("{place}", place.name).replace("{boroughs}", listed(where));
+    }));
+    first.borough = { any: [...new Set(named.flatMap((run) => boroughs(run.place))), "National"] };
+  }
+  return { words, first: Object.keys(first).length ? first : null, said: said.join(" ") };
+}
+
+// "Brent, Camden and Westminster".
+function listed(names) {
+  return names.length < 2 ? names.join("")
+    : `${names.slice(0, -1).join(", ")} ${TEXT.and} ${names[names.length - 1]}`;
+}
