@@ -60,12 +60,19 @@ def load_pages(content_dir: Path, display_dir: str) -> tuple[list[Page], list[Pr
             page, page_problems = read_page(path, file)
             problems += page_problems
             pages += [page] if page else []
-        elif not path.name.startswith("."):  # .gitkeep, .DS_Store: not meant as pages
+        elif not _junk(path.name):
             # Left out without a word, a page saved as .markdown or in a folder would be
             # missing from the site.
             problems.append(Problem(file, 1, "is not a help page: help pages are files named "
                                     "like page-name.md, directly in the content folder"))
     return pages, problems
+
+
+def _junk(name: str) -> bool:
+    """A file an editor or the computer leaves beside the pages (.gitkeep, .DS_Store,
+    Thumbs.db, desktop.ini, page.md~, ~$page.md): not meant as one."""
+    return name.startswith((".", "~")) or name.endswith("~") or \
+        name.lower() in ("thumbs.db", "desktop.ini")
 
 
 def split_front_matter(text: str) -> tuple[str | None, str, int]:

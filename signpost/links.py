@@ -8,7 +8,7 @@ from pathlib import Path
 
 from .content import Page
 from .outputs import Output
-from .problems import Problem, listing_meant
+from .problems import Problem, close_id, renamed
 from .redirects import rewrite, rewrite_rules
 from .services import Service
 from .site import RESERVED
@@ -75,15 +75,18 @@ def check_site(outputs: list[Output], services: list[Service], pages: list[Page]
 def _id_hint(href: str, bad_ids: tuple[int, ...], services_file: str, services) -> str:
     """For a link to a service page that does not exist: while some listing's id is not
     valid or used twice, the link may be to that listing, so say which id it needs;
-    otherwise the listing it was meant for, if one looks it (its id changed, or the link's
-    is mistyped). Staff would otherwise read of broken links in help pages, not of the one
+    otherwise the listing it was meant for (its id changed), or one with a close id (the
+    link's is mistyped). Staff would otherwise read of broken links in help pages, not of the one
     mistake or change that broke them."""
     parts = href.split("/")
     if len(parts) != 4 or parts[1] != "services" or parts[3]:
         return ""
     if not bad_ids:
-        found = listing_meant(parts[2], services)
-        return f" (the listing '{found[0]}' is at /services/{found[1]}/)" if found else ""
+        found = renamed(parts[2], services)
+        if found:
+            return f" (the listing '{found[0]}' is at /services/{found[1]}/)"
+        close = close_id(parts[2], [s.id for s in services])
+        return f" (did you mean /services/{close}/?)" if close else ""
     if len(bad_ids) == 1:
         which = f"line {bad_ids[0]} has an id that is not valid or is used twice: if this " \
                 "link is to that listing"

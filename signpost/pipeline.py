@@ -221,13 +221,15 @@ def plan_build(settings: Settings, today: dt.date | None = None, exit_url: str |
     outputs.append(plan_headers(outputs, settings, (INDEX_FOLDER + "/",)))
     pending = {f"/services/{p.service}/" for p in service_problems if p.service} | \
         {f"/{Path(p.file).stem}/" for p in page_problems}
+    # The lines of listings whose id is not valid, used twice or could not be read (a YAML
+    # mistake no listing is named in): a link to, or a line to call that is, a listing that
+    # does not exist may be one of them.
+    unread = tuple(p.line for p in service_problems if p.field == "id" or not p.service)
     problems = settings_problems + service_problems + page_problems + place_problems + \
         wording_problems + \
         check_site(outputs, services, pages, services_file, content_dir, pending,
-                   str(settings.settings_file),
-                   tuple(p.line for p in service_problems if p.field == "id")) + \
-        check_helplines(settings, services, str(settings.settings_file), None
-                        if any(p.field == "id" for p in service_problems) else
+                   str(settings.settings_file), unread) + \
+        check_helplines(settings, services, str(settings.settings_file), None if unread else
                         frozenset(p.service for p in service_problems if p.service))
     if env is None:
         raise BuildFailed(problems)

@@ -90,20 +90,33 @@ def meant(value: str, choices) -> str | None:
     return found[0] if found else None
 
 
-def listing_meant(sid: str, services) -> tuple[str, str] | None:
-    """The listing (its name and id) an id that no listing has was meant for: the one whose
-    name it spells, its id changed since ('Gaia Centre', now 'gaia-centre-lambeth'), else
-    one with a close id."""
-    for service in services:
-        if re.sub(r"[^a-z0-9]+", "-", service.name.lower()).strip("-") == sid:
-            return service.name, service.id
-    # Ids share their borough's words ('lambeth-lado', 'lambeth-vawg-forum'): only a close
-    # spelling, or one that begins the other ('athena', 'athena-lewisham'), is a guess.
-    found = meant(sid, [service.id for service in services])
-    if not found or not (found.startswith(sid) or sid.startswith(found)
-                         or difflib.SequenceMatcher(None, sid, found).ratio() >= 0.8):
-        return None
-    return next((s.name, s.id) for s in services if s.id == found)
+def renamed(sid: str, services) -> tuple[str, str] | None:
+    """The listing (its name and id) whose name spells an id no listing has: its id was
+    changed ('Gaia Centre', once 'gaia-centre', now 'gaia-centre-lambeth'). No closer guess:
+    for a line to call, a similar id is another line ('national-lgbt-domestic-abuse-helpline'
+    for 'national-domestic-abuse-helpline')."""
+    return next(((s.name, s.id) for s in services
+                 if re.sub(r"[^a-z0-9]+", "-", s.name.lower()).strip("-") == sid), None)
+
+
+def close_id(sid: str, ids) -> str | None:
+    """A listing's id that a mistyped one looks like. Ids share words ('lambeth-lado' and
+    'lambeth-vawg-forum'; 'national-domestic-abuse-helpline' and the LGBT+ line's): only a
+    spelling two letters off, or one that begins the other ('athena', 'athena-lewisham'), is
+    a guess."""
+    found = meant(sid, ids)
+    return found if found and (found.startswith(sid) or sid.startswith(found) or
+                               _edits(sid, found) <= 2) else None
+
+
+def _edits(a: str, b: str) -> int:
+    """Letters added, dropped or changed from a to b (Levenshtein)."""
+    row = list(range(len(b) + 1))
+    for i, x in enumerate(a, 1):
+        row, last = [i], row
+        for j, y in enumerate(b, 1):
+            row.append(min(last[j] + 1, row[j - 1] + 1, last[j - 1] + (x != y)))
+    return row[-1]
 
 
 def unknown_keys(mapping, known) -> list[tuple[str, int, str]]:

@@ -143,8 +143,9 @@ def _each_entry_alone(text: str, file: str, settings: Settings, today: dt.date
     return services, sorted(problems, key=lambda p: p.line)
 
 
-# An entry's id, as written, when its YAML cannot be read: to name it in the problem.
-_ID = re.compile(r"^[ -]*id:[ ]*[\"']?([a-z0-9-]+)", re.MULTILINE)
+# An entry's id, as written, when its YAML cannot be read: to name it in the problem (and
+# so not tell the links to it as broken too), its colon left out too ("- id athena").
+_ID = re.compile(r"^[ -]*id(?::[ ]*| +(?=[a-z0-9-]+ *$))[\"']?([a-z0-9-]+)", re.MULTILINE)
 # The key a line sets ("address: ..."), to name the field of a hidden character on it.
 _KEY = re.compile(r"[ \t]*(?:- )?([a-z_]+):[ \t]")
 

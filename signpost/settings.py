@@ -12,7 +12,7 @@ from .addresses import is_origin
 from .fields import Flag, List, Reader, Shape, Text, Word
 from .sitefields import Colour, Entries, Number, OnsCode, Verbatim
 from .textformats import Email, Slug, Url
-from .problems import Problem, did_you_mean, listing_meant, quote
+from .problems import Problem, close_id, did_you_mean, quote, renamed
 from .text import SETTINGS_LIMIT, TextError, read_text
 from .yamlfile import YamlMap, load_yaml
 
@@ -281,8 +281,10 @@ def unknown_helplines(settings: Settings, services: list, file: str,
     ids = {s.id for s in services} | left_out
 
     def hint(sid: str) -> str:
-        found = listing_meant(sid, services)
-        return f" (the listing '{found[0]}' has the id '{found[1]}')" if found else ""
+        found = renamed(sid, services)
+        close = not found and close_id(sid, ids)
+        return f" (the listing '{found[0]}' has the id '{found[1]}')" if found else \
+            f" (did you mean '{close}'?)" if close else ""
     return [Problem(file, settings.lines.get(where, 1), f"{where}: no listing has the id "
                     f"'{sid}', so no page would offer it{hint(sid)}: if you changed a "
                     "listing's id in services.yaml, change it here too")

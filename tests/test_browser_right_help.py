@@ -602,7 +602,8 @@ def test_when_nothing_is_found_every_line_of_the_kind_chosen_that_fits_is_offere
 
 
 @pytest.mark.parametrize("words", ["I am abusive", "i want to stop hurting my partner",
-                                   "I hurt my partner", "worried about my own behaviour"])
+                                   "I hurt my partner", "worried about my own behaviour",
+                                   "I think I am abusive"])
 def test_words_about_ones_own_behaviour_offer_the_lines_for_people_who_harm_first(
         phone, site, words):
     # They found victims' services first, and the Respect Phoneline behind "Show more".
@@ -621,8 +622,11 @@ def test_words_about_ones_own_behaviour_offer_the_lines_for_people_who_harm_firs
     assert found[0] not in HARM
 
 
-@pytest.mark.parametrize("words", ["he says I am controlling", "my partner hits me",
-                                   "how do I make him stop hurting me", "I am not abusive"])
+@pytest.mark.parametrize("words", [
+    "he says I am controlling", "he thinks I am controlling", "my partner hits me",
+    "how do I make him stop hurting me", "I am not abusive", "he pushed me and I hit my head",
+    "I kicked him out and he keeps coming back", "I am dating an abuser",
+    "he controls my behaviour"])
 def test_a_victims_words_are_not_offered_help_to_change(phone, site, words):
     search(phone, site, query=words)
     expect(phone.locator(".app-search__own")).to_be_hidden()

@@ -99,7 +99,8 @@ def test_all_problems_in_a_folder(tmp_path):
 
 def test_a_page_saved_under_another_name_or_in_a_folder_is_told_not_left_out(tmp_path):
     good = "---\ntitle: Help\nsummary: S.\n---\nBody\n"
-    for name in ("help.md", "croydon.markdown", "croydon.MD", "croydon.md.txt", ".gitkeep"):
+    for name in ("help.md", "croydon.markdown", "croydon.MD", "croydon.md.txt", ".gitkeep",
+                 "Thumbs.db", "desktop.ini", "help.md~"):
         write(tmp_path, good, name)
     (tmp_path / "lambeth").mkdir()
     write(tmp_path / "lambeth", good, "croydon.md")

@@ -154,8 +154,7 @@ CORPUS = [
                       edit("content/for-professionals.md", "/services/lewisham-risk-meeting/",
                            "/services/lewisham-risk-meting/")(project)),
      ["content/for-professionals.md:7: link to /services/lewisham-risk-meting/ goes to a page "
-      "that does not exist (the listing 'Lewisham Risk Meeting' is at "
-      "/services/lewisham-risk-meeting/)",
+      "that does not exist (did you mean /services/lewisham-risk-meeting/?)",
       "services.yaml:22: service 'lambeth-women-service': this is not valid YAML: this line has "
       "no ':' after its key: write 'key: value' (a value on several lines goes after 'key: |')"]),
     # The help page's link is a consequence of the one mistake, and says which id it needs.

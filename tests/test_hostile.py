@@ -763,8 +763,8 @@ def test_a_line_to_call_that_no_listing_has_is_a_problem_on_its_line(project):
                                                   "home_helpline: test-helpine"))
     line = text.split("home_helpline:")[0].count("\n") + 1
     told = (f"site.yaml:{line}: home_helpline: no listing has the id 'test-helpine', so no "
-            "page would offer it (the listing 'Test Helpline' has the id 'test-helpline'): if "
-            "you changed a listing's id in services.yaml, change it here too")
+            "page would offer it (did you mean 'test-helpline'?): if you changed a listing's id "
+            "in services.yaml, change it here too")
     assert [p.split("/")[-1] for p in check_problems(project)] == [told]
 
 

@@ -5,23 +5,26 @@
 import { TEXT } from "./open-now.js";
 import { makeIndex, placesNamed } from "./place-lookup.js";
 
-// An age given in the words: "I'm 15", "I am 15", "aged 15", "15 years old", "15yo"; not
-// "I'm 30 weeks pregnant".
-const AGE = new RegExp("\\b(?:i'?m|i\\s+am|aged?)\\s+(\\d{1,3})\\b(?!\\s*(?:weeks?|months?|days?"
-  + "|hours?|minutes?|mins?|%|pounds?|times?)\\b)|\\b(\\d{1,3})[\\s-]*(?:years?|yrs?)[\\s-]*old\\b"
-  + "|\\b(\\d{1,3})\\s*yo\\b", "i");
+// An age someone gives of themselves: "I'm 15", "I am a 15 year old", "aged 15"; not
+// "I'm 30 weeks pregnant", nor "I have a 2 year old" (a child's).
+const AGE = new RegExp("\\b(?:i'?m|i\\s+am|aged?)\\s+(?:a\\s+)?(\\d{1,3})\\b(?!\\s*(?:weeks?"
+  + "|months?|days?|hours?|minutes?|mins?|%|pounds?|times?)\\b)"
+  + "(?:[\\s-]*(?:years?|yrs?)[\\s-]*old\\b|\\s*yo\\b)?", "i");
 // Words someone may use of their own behaviour ("I am abusive", "I hurt my partner", "my
 // anger", "I want to stop being controlling"), and words that say it is said of them ("he
-// says I am controlling"), which then do not count.
-const OWN = new RegExp(["\\bi(?:'m| am) (?!not\\b)(?:[a-z]+ )?(?:abusive|violent|controlling"
-  + "|aggressive|an abuser|a perpetrator)\\b",
+// says I am controlling"), which then do not count. Narrow on purpose: "I hit my head",
+// "I kicked him out" and "I am dating an abuser" are a victim's.
+const OWN = new RegExp(["\\bi(?:'m| am) (?:so |very |really |being |too |quite |often )?"
+  + "(?:abusive|violent|controlling|aggressive|an abuser|a perpetrator)\\b",
 "\\bi (?:hurt|hit|abuse|abused|push|pushed|slap|slapped|punch|punched|kick|kicked|threaten"
-  + "|threatened|control|controlled|frighten|frightened) (?:my|her|him|them)\\b",
-"\\bmy (?:own )?(?:behaviou?r|anger|temper)\\b",
+  + "|threatened|control|controlled|frighten|frightened) my (?:partner|wife|husband|girlfriend"
+  + "|boyfriend|ex|kids?|children|child|son|daughter|family)\\b",
+"\\bmy own behaviou?r\\b|\\babout my behaviou?r\\b|\\bmy (?:anger|temper)\\b",
 "\\b(?:i (?:want|need|would like|'d like) to|help me|how (?:do|can) i|how to) stop (?:being "
   + "(?:abusive|violent|controlling|aggressive)|hurting|hitting|abusing|shouting at)\\b",
 "\\banger management\\b"].join("|"));
-const SAID = /\b(?:says?|said|saying|told|tells|accus\w*|calls?|called|thinks?|blames?|claims?)\b/;
+const SAID = new RegExp("\\b(?:says|said|saying|told|tells|accus\\w*|calls|called|thinks|blames"
+  + "|claims)\\b|\\b(?:they|people|everyone) (?:say|think|call|blame)\\b");
 
 // The reader, with the place finder's lookup if the project has one (src) and it loads;
 // without it, places are words.
@@ -56,7 +59,7 @@ function read(index, typed, chosen) {
   const first = {}, said = [];
   let words = typed;
   const age = chosen.age ? null : AGE.exec(words.replace(/\u2019/g, "'"));
-  const years = age && Number(age[1] || age[2] || age[3]);
+  const years = age && Number(age[1]);
   if (age && years <= chosen.maxAge) {
     words = `${words.slice(0, age.index)} ${words.slice(age.index + age[0].length)}`.trim();
     first.any = chosen.who(years);

@@ -165,8 +165,12 @@ function start(root) {
     const forHarm = !harm && ownWords ? harmLines() : [];
     own.replaceChildren(...(forHarm.length ? [callSection(TEXT.own_heading, "search-own", forHarm)] : []));
     own.hidden = !forHarm.length;
-    status.textContent = [said, summary(results.length, helpData.length, found.someWords, chosen)]
-      .filter(Boolean).join(" ");
+    // Before what was found: what comes first, and the boxes of lines (for those who hear
+    // the status rather than see the page); said only of something found.
+    const notes = results.length ? [said, forHarm.length && TEXT.own_said,
+      more.length && TEXT.also_said] : [];
+    status.textContent = [...notes, summary(results.length, helpData.length, found.someWords,
+      chosen)].filter(Boolean).join(" ");
     showCounts(found.filters);
     searched = true;
     count();
