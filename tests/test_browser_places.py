@@ -152,20 +152,27 @@ def test_no_sideways_scrolling_at_320px_with_an_answer(page, site):
 # The matching rules, as pure functions, with the real lookup file ---------------------------
 
 @pytest.fixture(scope="module")
-def finder(browser, site):
+def lookup(browser, site):
+    """Run a function's body on words in the browser, with place-lookup.js (m) and the
+    real lookup file's index."""
     context = browser.new_context()
     page = context.new_page()
     page.goto(site.url + "/")
-    yield lambda words: page.evaluate("""async (words) => {
+    yield lambda body, words: page.evaluate(f"""async (words) => {{
         const m = await import('/assets/js/place-lookup.js');
         const index = m.makeIndex(await (await fetch('/assets/places.json')).json());
-        const found = m.lookUp(index, words);
+        {body}
+    }}""", words)
+    context.close()
+
+
+@pytest.fixture(scope="module")
+def finder(lookup):
+    return lambda words: lookup("""const found = m.lookUp(index, words);
         const name = (id) => id < 0 ? 'outside London' : index.data.boroughs[id][1];
         if (found.kind === 'places') return found.found.map((p) => [p.name, p.ids.map(name)]);
         if (found.kind === 'shares') return [found.label, found.parts.map(([id]) => name(id))];
-        return found.kind;
-    }""", words)
-    context.close()
+        return found.kind;""", words)
 
 
 @pytest.mark.parametrize("words, found", [
@@ -201,19 +208,12 @@ def test_a_sector_outside_london_in_a_district_that_crosses_the_boundary(finder,
 
 
 @pytest.fixture(scope="module")
-def named(browser, site):
+def named(lookup):
     """The places the search reads in its words (placesNamed): each run of words with the
     place it names, its boroughs and whether it is a borough's own name, or None."""
-    context = browser.new_context()
-    page = context.new_page()
-    page.goto(site.url + "/")
-    yield lambda words: page.evaluate("""async (words) => {
-        const m = await import('/assets/js/place-lookup.js');
-        const index = m.makeIndex(await (await fetch('/assets/places.json')).json());
-        return m.placesNamed(index, words.split(' ')).map(({ words, place }) => [words.join(' '),
-          place && [place.name, place.ids.map((id) => index.data.boroughs[id][1]), place.borough]]);
-    }""", words)
-    context.close()
+    return lambda words: lookup("""return m.placesNamed(index, words.split(' ')).map(
+        ({ words, place }) => [words.join(' '), place && [place.name,
+          place.ids.map((id) => index.data.boroughs[id][1]), place.borough]]);""", words)
 
 
 @pytest.mark.parametrize("words, runs", [
