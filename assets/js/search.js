@@ -178,8 +178,7 @@ function start(root) {
 
   async function searchServices(words, chosen, first) {
     // The commonest words are left out of a sentence: Pagefind reads the last as the start
-    // of a word, and "he hits me" found "men" (the Men's Advice Line) and little else. A
-    // sentence of nothing else ("help me") finds no service: the line to call now, below.
+    // of a word, and "he hits me" found "men" (the Men's Advice Line) and little else.
     const written = words.toLowerCase().match(/[\p{L}\p{N}'-]+/gu) || [];
     const each = [...new Set(written)].filter(telling);
     // Browsing searches for the word every service page carries (no words would load the
@@ -200,7 +199,7 @@ function start(root) {
     const all = [{ none: [{ type: "page" }, ...sections] }, ...sections]
       .map((which) => ({ ...(which.section === "people-who-harm" ? place : chosen), ...which }));
     const search = (filters) => (browsing ? inOrder : ranked)(query, filters);
-    let parts = await Promise.all(all.map((filters) => placeFirst(search, filters, first)));
+    let parts = await Promise.all(all.map((filters) => firstThenRest(search, filters, first)));
     // A sentence ("he keeps hitting me") rarely has all its words in one page. When no
     // service a resident can contact has them all, each is searched alone, and what the
     // most words found comes first. The choices' counts are then left out: those of the
@@ -208,7 +207,7 @@ function start(root) {
     const byWord = each.length > 1 && !parts[0].results.length;
     if (byWord) {
       parts = await Promise.all(all.map((filters) =>
-        placeFirst((some) => byEachWord(each, some), filters, first)));
+        firstThenRest((some) => byEachWord(each, some), filters, first)));
     }
     const [main, ...apart] = parts;
     return { results: main.results.concat(...apart.map((part) => part.results)),
@@ -218,7 +217,7 @@ function start(root) {
 
   // What a search finds with the filters first adds (the place named in the words and
   // across the UK, the age given in them), then the rest of what it finds.
-  async function placeFirst(search, filters, first) {
+  async function firstThenRest(search, filters, first) {
     if (!first) return search(filters);
     const [there, all] = await Promise.all([search({ ...filters, ...first }), search(filters)]);
     const seen = new Set(there.results.map((result) => result.id));
