@@ -76,8 +76,8 @@ def _id_hint(href: str, bad_ids: tuple[int, ...], services_file: str, services) 
     """For a link to a service page that does not exist: while some listing's id is not
     valid or used twice, the link may be to that listing, so say which id it needs;
     otherwise the listing it was meant for (its id changed), or one with a close id (the
-    link's is mistyped). Staff would otherwise read of broken links in help pages, not of the one
-    mistake or change that broke them."""
+    link's is mistyped). Staff would otherwise read of broken links in help pages, not of
+    the one mistake or change that broke them."""
     parts = href.split("/")
     if len(parts) != 4 or parts[1] != "services" or parts[3]:
         return ""
