@@ -645,3 +645,27 @@ def test_a_search_that_finds_no_line_to_call_now_offers_one_after_its_results(ph
     # Not when one is among them.
     assert "National Domestic Abuse Helpline" in search(phone, site, query="helpline")
     expect(also).to_be_hidden()
+
+
+def test_a_young_person_is_offered_the_line_for_their_age(phone, site):
+    # "I'm 15 and my boyfriend hits me" found no Childline, and no line for their age.
+    settings, services = real_directory()
+    lines = {sid for vocabulary in (settings.areas, settings.categories, settings.genders)
+             for term in vocabulary.values() for sid in term.helplines}
+    young = [s for s in services if s.id in lines and any(
+        g.max_age is not None and g.max_age < 25 for g in s.eligibility)]
+    assert young
+    tels = {s.phones[0].href for s in young}
+    found = search(phone, site, query="I'm 15 and my boyfriend hits me")
+    also = phone.locator(".app-search__also")
+    if set(found[:10]) & {s.name for s in young}:  # among the first results: no box
+        expect(also).to_be_hidden()
+    else:
+        expect(also).to_be_visible()
+        offered = {a.get_attribute("href") for a in also.locator("a.app-phone").all()}
+        assert offered and offered <= tels
+    # Nothing found, with an age chosen: the line for that age.
+    search(phone, site, query="qwxzv", age="14")
+    offered = {a.get_attribute("href") for a in
+               phone.locator(".app-search__none a.app-phone").all()}
+    assert offered and offered <= tels

@@ -48,8 +48,8 @@ function ownBehaviour(text) {
   return OWN.test(words) && !SAID.test(words);
 }
 
-// The words left to search, the filters of what comes first and what the status says of
-// them. An age given in the words, when none is chosen (chosen.age false), and a place
+// The words left to search, the filters of what comes first, what the status says of
+// them and the age given, if any. An age given in the words, when none is chosen (chosen.age false), and a place
 // named in them, when no borough is (chosen.borough ""), are left out of the words; what
 // the search finds for that age, or in that borough and across the UK, then comes first.
 // With a borough chosen, a place in it is left out of the words, any other kept as words.
@@ -83,7 +83,8 @@ function read(index, typed, chosen) {
     }));
     first.borough = { any: [...new Set(named.flatMap((run) => boroughs(run.place))), "National"] };
   }
-  return { words, first: Object.keys(first).length ? first : null, said: said.join(" ") };
+  return { words, first: Object.keys(first).length ? first : null, said: said.join(" "),
+    age: first.any ? years : null };
 }
 
 // "Brent, Camden and Westminster".

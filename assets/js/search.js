@@ -94,7 +94,7 @@ function start(root) {
   async function asked() {
     const chosen = filters(), typed = fields.query.value.trim();
     const reader = typed && await loadWords();
-    if (!reader) return { words: typed, chosen, first: null, said: "", own: false };
+    if (!reader) return { words: typed, chosen, first: null, said: "", age: null, own: false };
     const local = new Set([...fields.borough.options].filter((o) => "local" in o.dataset)
       .map((o) => o.value));
     const read = reader.read(typed, { age: chosenAge() !== null, borough: fields.borough.value,
@@ -128,7 +128,8 @@ function start(root) {
       }
       return module;
     });
-    const [module, { words, chosen, first, said, own: ownWords }] = await Promise.all([loading, asked()]);
+    const [module, { words, chosen, first, said, age, own: ownWords }] =
+      await Promise.all([loading, asked()]);
     pagefind = module;
     const found = await searchServices(words, chosen, first);
     const help = words ? await pagefind.search(words, { filters: { type: "page" } }) : { results: [] };
@@ -146,8 +147,8 @@ function start(root) {
     // Someone looking for help with their own behaviour is offered no victims' line, and
     // told nothing of victims when their kind of help is found.
     const harm = harmKind();
+    const offered = linesFor(harm, chosenAge() ?? age);
     if (!found.forVictims && !(harm && results.length)) {
-      const offered = linesFor(harm);
       fillNone(none, offered, !offered.length ? TEXT.none_look : results.length
         ? TEXT.none_other : TEXT.none_intro);
     }
@@ -157,8 +158,7 @@ function start(root) {
     // without a number to call now.
     const shown = new Set([...services.querySelectorAll(".app-card__title a")]
       .map((link) => link.getAttribute("href")));
-    const offered = found.forVictims ? linesFor(harm) : [];
-    const more = offered.some((line) => shown.has(line.url)) ? [] : offered;
+    const more = !found.forVictims || offered.some((line) => shown.has(line.url)) ? [] : offered;
     also.replaceChildren(...(more.length ? [callSection(TEXT.also_talk, "search-also", more)] : []));
     also.hidden = !more.length;
     // Words about one's own behaviour: the lines for people who harm, above the results.
@@ -396,17 +396,24 @@ function start(root) {
     return item;
   }
 
-  // The lines to call when nothing is found, those that fit the age and gender chosen: the
-  // chosen kind of help's own (the Respect Phoneline for help to stop being abusive), else
-  // the chosen group's (the Men's Advice Line), else the 24-hour helpline; never a victims'
+  // The lines to call when nothing is found, those that fit the age (chosen, or given in
+  // the words) and gender chosen: the chosen kind of help's own (the Respect Phoneline for
+  // help to stop being abusive), else the chosen group's (the Men's Advice Line), else those
+  // for young people at that age (Childline), else the 24-hour helpline; never a victims'
   // line to someone who chose help to stop being abusive.
-  function linesFor(harm) {
-    const age = chosenAge(), gender = fields.gender.value;
+  function linesFor(harm, age) {
+    const gender = fields.gender.value;
     const fits = (line) => !line.groups.length || line.groups.some(([own, low, high]) =>
       (!gender || !own || own === gender) && (age === null || (low <= age && age <= high)));
-    const keys = [`kind:${fields.kind.value}`, ...(harm ? [] : [gender, ""])];
+    // With an age, the lines meant for people up to some age (Childline for 15) before the
+    // 24-hour line for everyone.
+    const young = age === null ? [] : Object.values(lines).flat().filter((line, i, all) =>
+      all.findIndex((other) => other.url === line.url) === i
+      && line.groups.some(([, low, high]) => low <= age && age <= high && high < maxAge));
+    const kind = `kind:${fields.kind.value}`;
+    const keys = harm ? [kind] : [kind, ...(gender ? [gender] : []), "young", ""];
     for (const key of keys) {
-      const offered = (lines[key] || []).filter(fits);
+      const offered = (key === "young" ? young : lines[key] || []).filter(fits);
       if (offered.length) return offered;
     }
     return [];
