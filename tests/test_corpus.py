@@ -147,6 +147,15 @@ CORPUS = [
      edit("services.yaml", "See [staying safe](/staying-safe-online/)", "See [help](/help/)"),
      ["services.yaml:8: service 'test-helpline': description: link to /help/ goes to a page "
       "that does not exist"]),
+    # A listing's id changed: where its old id is used, and the listing named (the home
+    # page would have lost its line to call without a word).
+    ("a listing's id changed, still named in site.yaml and a help page", (),
+     edit("services.yaml", "- id: test-helpline", "- id: test-line"),
+     ["content/staying-safe-online.md:6: link to /services/test-helpline/ goes to a page that "
+      "does not exist (the listing 'Test Helpline' is at /services/test-line/)",
+      f"site.yaml:{fixture_line('home_helpline')}: home_helpline: no listing has the id "
+      "'test-helpline', so no page would offer it (the listing 'Test Helpline' has the id "
+      "'test-line'): if you changed a listing's id in services.yaml, change it here too"]),
     # Every problem at once: a listing's YAML mistake did not stop the links being checked.
     ("a YAML mistake in one listing, and a help page's mistyped link to another", (),
      lambda project: (edit("services.yaml", "    name: Lambeth Women's Service",
