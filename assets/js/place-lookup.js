@@ -59,6 +59,14 @@ export function makeIndex(data) {
   return { data, places, areas };
 }
 
+// The lookup file, read and indexed. One fixed address, no query: the request says
+// nothing about what was typed, in the finder or in a search.
+export async function loadIndex(src) {
+  const response = await fetch(src, { credentials: "omit", referrerPolicy: "no-referrer" });
+  if (!response.ok) throw new Error(`${response.status}`);
+  return makeIndex(await response.json());
+}
+
 // What to say: {kind: "shares", label, parts: [[borough, percent]]} (postcodes),
 // {kind: "places", found: [{name, ids}]}, {kind: "outside", label} or {kind: "unknown"}.
 export function lookUp(index, text) {
@@ -150,13 +158,7 @@ export function start(root, typing) {
   let loading = null, index = null, timer = null;
 
   function load() {
-    // One fixed address, no query: the request says nothing about what was typed.
-    loading = loading || fetch(root.dataset.src, { credentials: "omit", referrerPolicy: "no-referrer" })
-      .then((response) => {
-        if (!response.ok) throw new Error(`${response.status}`);
-        return response.json();
-      })
-      .then((data) => (index = makeIndex(data)))
+    loading = loading || loadIndex(root.dataset.src).then((made) => (index = made))
       .catch((error) => { loading = null; throw error; });  // try again on the next use
     return loading;
   }

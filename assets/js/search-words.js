@@ -3,7 +3,7 @@
 // place finder's code and lookup file (fetched whole from one address, so that no request
 // says what was typed), so that none of it weighs on the search page's first load.
 import { TEXT } from "./open-now.js";
-import { makeIndex, placesNamed } from "./place-lookup.js";
+import { loadIndex, placesNamed } from "./place-lookup.js";
 
 // An age someone gives of themselves: "I'm 15", "I am a 15 year old", "aged 15"; not
 // "I'm 30 weeks pregnant", nor "I have a 2 year old" (a child's).
@@ -27,17 +27,9 @@ const SAID = new RegExp("\\b(?:says|said|saying|told|tells|accus\\w*|calls|calle
   + "|claims)\\b|\\b(?:they|people|everyone) (?:say|think|call|blame)\\b");
 
 // The reader, with the place finder's lookup if the project has one (src) and it loads;
-// without it, places are words.
+// without it, places are searched as words, and the next search tries again (search.js).
 export async function start(src) {
-  let index = null;
-  if (src) {
-    try {
-      const response = await fetch(src, { credentials: "omit", referrerPolicy: "no-referrer" });
-      if (response.ok) index = makeIndex(await response.json());
-    } catch {
-      // Searched as words; the next search tries again (search.js loads this anew).
-    }
-  }
+  const index = src ? await loadIndex(src).catch(() => null) : null;
   return { read: (typed, chosen) => read(index, typed, chosen), ownBehaviour, places: Boolean(index) };
 }
 

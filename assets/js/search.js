@@ -34,6 +34,9 @@ function start(root) {
   const none = find(".app-search__none"), own = find(".app-search__own");
   const also = find(".app-search__also");
   const lines = JSON.parse(none.dataset.lines || "{}");
+  // The boroughs with services based there (templates/search.html).
+  const local = new Set([...fields.borough.options].filter((o) => "local" in o.dataset)
+    .map((o) => o.value));
 
   const upTo = (n) => Array.from({ length: n + 1 }, (_, i) => i);
 
@@ -95,8 +98,6 @@ function start(root) {
     const chosen = filters(), typed = fields.query.value.trim();
     const reader = typed && await loadWords();
     if (!reader) return { words: typed, chosen, first: null, said: "", age: null, own: false };
-    const local = new Set([...fields.borough.options].filter((o) => "local" in o.dataset)
-      .map((o) => o.value));
     const read = reader.read(typed, { age: chosenAge() !== null, borough: fields.borough.value,
       local, maxAge, who: (years) => who(years, fields.gender.value) });
     return { ...read, chosen, own: reader.ownBehaviour(typed) };
@@ -407,9 +408,8 @@ function start(root) {
       (!gender || !own || own === gender) && (age === null || (low <= age && age <= high)));
     // With an age, the lines meant for people up to some age (Childline for 15) before the
     // 24-hour line for everyone.
-    const young = age === null ? [] : Object.values(lines).flat().filter((line, i, all) =>
-      all.findIndex((other) => other.url === line.url) === i
-      && line.groups.some(([, low, high]) => low <= age && age <= high && high < maxAge));
+    const young = age === null ? [] : once(Object.values(lines).flat()).filter((line) =>
+      line.groups.some(([, low, high]) => low <= age && age <= high && high < maxAge));
     const kind = `kind:${fields.kind.value}`;
     const keys = harm ? [kind] : [kind, ...(gender ? [gender] : []), "young", ""];
     for (const key of keys) {
@@ -422,8 +422,12 @@ function start(root) {
   // The lines of the kinds of help for people who harm (the Respect Phoneline).
   function harmLines() {
     const kinds = [...fields.kind.options].filter((option) => "harm" in option.dataset);
-    const all = kinds.flatMap((option) => lines[`kind:${option.value}`] || []);
-    return all.filter((line, i) => all.findIndex((other) => other.url === line.url) === i);
+    return once(kinds.flatMap((option) => lines[`kind:${option.value}`] || []));
+  }
+
+  // Each line once, where several lists name it.
+  function once(all) {
+    return [...new Map(all.map((line) => [line.url, line])).values()];
   }
 
   // A section of lines to call: each one's name, hours and number.
