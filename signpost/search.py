@@ -50,8 +50,9 @@ def shards(outputs) -> list[list]:
     """The outputs the search indexes, shard by shard of its index (see SearchIndex), each
     in the plan's order: the service pages in ranges of the order the search page sorts
     them by when browsing (the page's `browse` key, from order.browse_key; Pagefind
-    compares by code point, as Python does), the first shard also every help page. A build writes them in this order, so that
-    the first shard can be indexed while the others are written."""
+    compares by code point, as Python does), the first shard also every help page. A build
+    writes them in this order, so that the first shard can be indexed while the others are
+    written."""
     indexed = [o for o in outputs if SearchIndex.indexes(o)]
     services = sorted((o for o in indexed if o.template == "service.html"),
                       key=lambda o: (o.context["browse"][0], o.dest_path))

@@ -115,8 +115,9 @@ def plan_site(services: list[Service], pages: list[Page], settings: Settings,
     outputs += [Output(p.url, "page.html", p.title, {"page": p}, (p.src_path, 1),
                        sources=(f"page:{p.slug}",)) for p in pages]
     # Its "who is it for" choices come from every listing's ages and genders.
-    # When nothing is found, the line to call: a chosen kind of help's own (the Respect
-    # Phoneline for help to stop being abusive), else a chosen group's (the Men's Advice Line).
+    # The lines to call when nothing is found, or none is among the first results: a chosen
+    # kind of help's own (the Respect Phoneline for help to stop being abusive), else a
+    # chosen group's (the Men's Advice Line), else those for the age given (search.js).
     lines = {"": national_lines} | {
         g.slug: _term_lines(g, by_id, settings) for g in settings.genders.values()} | {
         f"kind:{c.name}": _to_call(c.helplines, by_id) for c in settings.categories.values()}
