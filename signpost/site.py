@@ -128,6 +128,9 @@ def plan_site(services: list[Service], pages: list[Page], settings: Settings,
                            # The boroughs with services based there (a place in a search's
                            # words in another says it has none: search.js).
                            "local": {a.name for a in boroughs if local[a.slug]},
+                           # The kinds of help only ways to go to the police are (search.js:
+                           # their words may ask for one first; no other kind's may).
+                           "report_kinds": _reporting_kinds(services),
                            "index_shards": index_shards(len(services)),
                            "fetch_all": len(services) + len(pages) <= ALL_RESULTS_UP_TO},
                           sources=("services",)))
@@ -187,6 +190,15 @@ def _service_titles(services: list[Service]) -> list[str]:
         seen[title] = seen.get(title, 0) + 1
         titles.append(title if seen[title] == 1 else f"{title} ({seen[title]})")
     return titles
+
+
+def _reporting_kinds(services: list[Service]) -> set[str]:
+    """The kinds of help whose every listing is a way to go to the police (Clare's Law)."""
+    kinds: dict[str, bool] = {}
+    for service in services:
+        for slug in service.categories:
+            kinds[slug] = kinds.get(slug, True) and service.reporting
+    return {slug for slug, only in kinds.items() if only}
 
 
 def _embeds(services: list[Service], local: dict, national: list[Service], settings: Settings,

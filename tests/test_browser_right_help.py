@@ -344,9 +344,31 @@ def test_nothing_found_asks_for_fewer_choices_only_when_some_were_made(phone, si
     # "being" matched the Forced Marriage Unit's text, first.
     ("I am being stalked", "National Stalking Helpline"),
     # A name is still found first, before the services whose text mentions it.
-    ("police", "Police"), ("Athena", "Athena")])
+    ("police", "Police"), ("Athena", "Athena"),
+    # Words that ask for a way to go to the police find it first: its name, its kind's.
+    ("Clare's Law", "Clare's Law (Domestic Violence Disclosure Scheme)"),
+    ("my partner's past", "Clare's Law (Domestic Violence Disclosure Scheme)"),
+    ("report", "Police")])
 def test_the_right_help_comes_first(phone, site, words, first):
     assert search(phone, site, query=words)[0] == first
+
+
+@pytest.mark.parametrize("words, borough", [("domestic violence", ""), ("abuse", ""),
+                                            ("domestic abuse", "Lewisham")])
+def test_words_for_a_harm_find_support_before_ways_to_go_to_the_police(phone, site, words,
+                                                                        borough):
+    # Clare's Law is the Domestic Violence Disclosure Scheme: its name matched "domestic
+    # violence" as a name is matched, and put it before the 24-hour line and every service
+    # for domestic abuse. Words that name only a harm ask for support.
+    settings, services = real_directory()
+    reporting = {s.name for s in services if s.reporting}
+    found = [n for n in search(phone, site, query=words, borough=borough)
+             if "residents" in next(s for s in services if s.name == n).audiences]
+    found = [n for n in found if n not in HARM]
+    firsts = [n in reporting for n in found]
+    assert "Clare's Law (Domestic Violence Disclosure Scheme)" in found
+    assert firsts == sorted(firsts), found  # every way to report after all the support
+    assert found[0] == "National Domestic Abuse Helpline"
 
 
 def test_ways_to_go_to_the_police_come_after_support_on_a_list(site):

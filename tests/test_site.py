@@ -40,6 +40,16 @@ def test_professional_only_services_are_kept_apart(settings):
     assert [s.id for s in out["/professionals/lambeth/"].context["listing"].services] == ["marac"]
 
 
+def test_the_search_page_knows_the_kinds_of_help_that_are_only_ways_to_report(settings):
+    # Their words may ask for a way to go to the police first; a kind that also has support
+    # is a harm's (search.js).
+    services = [svc("police", categories=("helpline",), reporting=True),
+                svc("clare", categories=("domestic-abuse",), reporting=True),
+                svc("athena", categories=("domestic-abuse",))]
+    search = urls(plan_site(services, PAGES, settings, TODAY))["/search/"]
+    assert search.context["report_kinds"] == {"helpline"}
+
+
 def test_listings_paginate(settings):
     settings = dataclasses.replace(settings, page_size=5)
     services = [svc(f"s-{n:02d}") for n in range(12)]

@@ -130,6 +130,17 @@ def test_a_service_only_for_professionals_says_so_on_its_page_and_in_search(env)
     assert not [f for f in facets if f.startswith("who:")]
 
 
+def test_a_way_to_go_to_the_police_is_its_own_section_of_search(env):
+    # Listed after support unless the words ask for one (search.js, reportWords).
+    def sections(service):
+        page = render(env, "service.html", service=service, stale=False)
+        return [span["data-pagefind-filter"] for span in page.select("[data-pagefind-filter]")
+                if span["data-pagefind-filter"].startswith("section:")]
+    assert sections(dataclasses.replace(FULL, reporting=True)) == ["section:reporting"]
+    assert sections(FULL) == []
+    assert sections(dataclasses.replace(BARE, reporting=True)) == ["section:professionals"]
+
+
 def test_a_card_and_a_search_result_say_where_the_service_is(env):
     page = render(env, "services.html", listing=Listing(
         "H", intro=(), breadcrumbs="areas", services=(FULL,), count=1, page=1,

@@ -28,6 +28,9 @@ function start(root) {
   const services = find(".app-search__services"), pages = find(".app-search__pages");
   const more = find(".app-search__more");
   const slots = Number(root.dataset.whoSlots), maxAge = Number(root.dataset.maxAge);
+  // The words of the kinds of help for a harm, not of those that are ways to go to the police.
+  const harmWords = new Set([...fields.kind.options].filter((option) => !("report" in option.dataset))
+    .flatMap((option) => option.value.toLowerCase().match(/[\p{L}\p{N}'-]+/gu) || []));
   const shards = Number(root.dataset.indexShards || 1);  // signpost/search.py
   let loading = null, reading = null, pagefind = null, searched = false, wantCounts = false, counting = false, ticket = 0, timer = null, results = [], showing = 0;
 
@@ -101,6 +104,14 @@ function start(root) {
     const read = reader.read(typed, { age: chosenAge() !== null, borough: fields.borough.value,
       local, maxAge, who: (years) => who(years, fields.gender.value) });
     return { ...read, chosen, own: reader.ownBehaviour(typed) };
+  }
+
+  // Whether the words may ask for a way to go to the police (the police, Clare's Law): one of
+  // them is not a word of the name of a kind of help for a harm. A way to report can match
+  // such words by its own name: "domestic violence" put Clare's Law (the Domestic Violence
+  // Disclosure Scheme) before the 24-hour line and every service for domestic abuse.
+  function reportWords(each) {
+    return each.some((word) => !harmWords.has(word.toLowerCase()));
   }
 
   // A word a search can find something by: not one letter, nor among the commonest words.
@@ -192,23 +203,28 @@ function start(root) {
     // first; a professional who chose "Professionals" gets theirs ranked with the rest.
     const sections = [chosen.audience === "professionals" ? null : "professionals",
       "people-who-harm"].filter(Boolean).map((section) => ({ section }));
+    // So are ways to go to the police, after the support found, unless the words may ask
+    // for one (reportWords); browsing lists them after support anyway.
+    const reporting = browsing || reportWords(each) ? [] : [{ section: "reporting" }];
     // Help for people who harm matches no victim's age or gender; whoever chooses its kind
     // of help finds it whatever their own, so that someone who wants to change is never
     // left with none.
     const place = { ...chosen };
     if (harmKind()) delete place.any;
-    const all = [{ none: [{ type: "page" }, ...sections] }, ...sections]
-      .map((which) => ({ ...(which.section === "people-who-harm" ? place : chosen), ...which }));
+    // Each part of the results is searched with one set of filters or more, in turn.
+    const all = [[{ none: [{ type: "page" }, ...reporting, ...sections] }, ...reporting],
+      ...sections.map((section) => [section])].map((sets) => sets.map((which) =>
+      ({ ...(which.section === "people-who-harm" ? place : chosen), ...which })));
     const search = (filters) => (browsing ? inOrder : ranked)(query, filters);
-    let parts = await Promise.all(all.map((filters) => firstThenRest(search, filters, first)));
+    let parts = await Promise.all(all.map((sets) => firstThenRest(search, sets, first)));
     // A sentence ("he keeps hitting me") rarely has all its words in one page. When no
     // service a resident can contact has them all, each is searched alone, and what the
     // most words found comes first. The choices' counts are then left out: those of the
     // words would not add up.
     const byWord = each.length > 1 && !parts[0].results.length;
     if (byWord) {
-      parts = await Promise.all(all.map((filters) =>
-        firstThenRest((some) => byEachWord(each, some), filters, first)));
+      parts = await Promise.all(all.map((sets) =>
+        firstThenRest((some) => byEachWord(each, some), sets, first)));
     }
     const [main, ...apart] = parts;
     return { results: main.results.concat(...apart.map((part) => part.results)),
@@ -216,11 +232,16 @@ function start(root) {
       filters: byWord ? null : addCounts(...parts.map((part) => part.filters)) };
   }
 
-  // What a search finds with the filters first adds (the place named in the words and
-  // across the UK, the age given in them), then the rest of what it finds.
-  async function firstThenRest(search, filters, first) {
-    if (!first) return search(filters);
-    const [there, all] = await Promise.all([search({ ...filters, ...first }), search(filters)]);
+  // What a search finds with each set of filters in turn, first with those `first` adds
+  // (the place named in the words and across the UK, the age given in them), then the rest.
+  async function firstThenRest(search, sets, first) {
+    const inTurn = async (extra) => {
+      const found = await Promise.all(sets.map((filters) => search({ ...filters, ...extra })));
+      return { results: found.flatMap((one) => one.results),
+        filters: addCounts(...found.map((one) => one.filters)) };
+    };
+    if (!first) return inTurn({});
+    const [there, all] = await Promise.all([inTurn(first), inTurn({})]);
     const seen = new Set(there.results.map((result) => result.id));
     return { ...all, results: there.results.concat(all.results.filter((r) => !seen.has(r.id))) };
   }
