@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from .content import Page
 from .coverage import coverage
@@ -128,9 +129,7 @@ def plan_site(services: list[Service], pages: list[Page], settings: Settings,
                            # The boroughs with services based there (a place in a search's
                            # words in another says it has none: search.js).
                            "local": {a.name for a in boroughs if local[a.slug]},
-                           # The kinds of help only ways to go to the police are (search.js:
-                           # their words may ask for one first; no other kind's may).
-                           "report_kinds": _reporting_kinds(services),
+                           "report_words": _report_words(services, settings),
                            "index_shards": index_shards(len(services)),
                            "fetch_all": len(services) + len(pages) <= ALL_RESULTS_UP_TO},
                           sources=("services",)))
@@ -192,13 +191,31 @@ def _service_titles(services: list[Service]) -> list[str]:
     return titles
 
 
-def _reporting_kinds(services: list[Service]) -> set[str]:
-    """The kinds of help whose every listing is a way to go to the police (Clare's Law)."""
-    kinds: dict[str, bool] = {}
+_WORD = re.compile(r"[\w'-]{3,}")
+
+
+def _report_words(services: list[Service], settings: Settings) -> list[str]:
+    """The words that ask for a way to go to the police, which search.js lists first only for
+    them: those of the ways' names and of the kinds of help only they give ("police",
+    "Clare's Law", "report"), but not of any other kind of help or of a place.
+    "domestic violence" found Clare's Law (the Domestic Violence Disclosure Scheme) by its
+    name, and "my partner hits me" by its kind's ("asking about a partner's past"), before
+    the 24-hour line and every service for domestic abuse."""
+    only: dict[str, bool] = {}  # kind of help: whether its every listing is a way to report
     for service in services:
         for slug in service.categories:
-            kinds[slug] = kinds.get(slug, True) and service.reporting
-    return {slug for slug, only in kinds.items() if only}
+            only[slug] = only.get(slug, True) and service.reporting
+    def words(*texts: str) -> set[str]:
+        return set(_WORD.findall(" ".join(texts).lower()))
+    kinds = settings.categories.values()
+    asking = words(*(s.name for s in services if s.reporting),
+                   *(f"{k.name} {' '.join(k.keywords)}" for k in kinds if only.get(k.slug)))
+    other = words(*(f"{k.name} {' '.join(k.keywords)}" for k in kinds if not only.get(k.slug)),
+                  *(a.name for a in settings.areas.values()))
+    asking -= other
+    # One that another begins with is not needed: "report" is enough for "reporting".
+    return sorted(w for w in asking if not any(w.startswith(a) and w != a and len(a) > 3
+                                                for a in asking))
 
 
 def _embeds(services: list[Service], local: dict, national: list[Service], settings: Settings,

@@ -40,14 +40,15 @@ def test_professional_only_services_are_kept_apart(settings):
     assert [s.id for s in out["/professionals/lambeth/"].context["listing"].services] == ["marac"]
 
 
-def test_the_search_page_knows_the_kinds_of_help_that_are_only_ways_to_report(settings):
-    # Their words may ask for a way to go to the police first; a kind that also has support
-    # is a harm's (search.js).
-    services = [svc("police", categories=("helpline",), reporting=True),
-                svc("clare", categories=("domestic-abuse",), reporting=True),
+def test_the_search_page_knows_the_words_that_ask_for_a_way_to_go_to_the_police(settings):
+    # Those of the ways' names and of the kinds of help only they give, but of no other kind
+    # or place (search.js lists the ways after support unless the words ask for one).
+    services = [svc("police", name="Police Line", categories=("helpline",), reporting=True),
+                svc("clare", name="Lambeth Domestic Abuse Disclosure", reporting=True,
+                    categories=("domestic-abuse",)),
                 svc("athena", categories=("domestic-abuse",))]
     search = urls(plan_site(services, PAGES, settings, TODAY))["/search/"]
-    assert search.context["report_kinds"] == {"helpline"}
+    assert search.context["report_words"] == ["disclosure", "helplines", "line", "police"]
 
 
 def test_listings_paginate(settings):

@@ -28,9 +28,19 @@ const SAID = new RegExp("\\b(?:says|said|saying|told|tells|accus\\w*|calls|calle
 
 // The reader, with the place finder's lookup if the project has one (src) and it loads;
 // without it, places are searched as words, and the next search tries again (search.js).
-export async function start(src) {
+export async function start(src, reportWords = "") {
   const index = src ? await loadIndex(src).catch(() => null) : null;
-  return { read: (typed, chosen) => read(index, typed, chosen), ownBehaviour, places: Boolean(index) };
+  const asking = reportWords.split(" ").filter(Boolean);
+  return { read: (typed, chosen) => read(index, typed, chosen), ownBehaviour,
+    asksToReport: (each) => asksToReport(asking, each), places: Boolean(index) };
+}
+
+// Whether the words (each, lower case) ask for a way to go to the police: one is, or
+// begins with, a word of their names or of the kinds of help only they give ("police",
+// "reported", "Clare's"), none of another kind of help (signpost/site.py, _report_words).
+function asksToReport(asking, each) {
+  return each.some((word) => asking.some((ask) => word === ask
+    || (ask.length > 3 && word.startsWith(ask))));
 }
 
 // Whether the words are someone's about their own behaviour, not what is said of them: a

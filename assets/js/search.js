@@ -28,9 +28,6 @@ function start(root) {
   const services = find(".app-search__services"), pages = find(".app-search__pages");
   const more = find(".app-search__more");
   const slots = Number(root.dataset.whoSlots), maxAge = Number(root.dataset.maxAge);
-  // The words of the kinds of help for a harm, not of those that are ways to go to the police.
-  const harmWords = new Set([...fields.kind.options].filter((option) => !("report" in option.dataset))
-    .flatMap((option) => option.value.toLowerCase().match(/[\p{L}\p{N}'-]+/gu) || []));
   const shards = Number(root.dataset.indexShards || 1);  // signpost/search.py
   let loading = null, reading = null, pagefind = null, searched = false, wantCounts = false, counting = false, ticket = 0, timer = null, results = [], showing = 0;
 
@@ -85,7 +82,7 @@ function start(root) {
   // the place finder's lookup), or null while it cannot be had (the words are then words).
   function loadWords() {
     reading = reading || import("./search-words.js")
-      .then((module) => module.start(root.dataset.places))
+      .then((module) => module.start(root.dataset.places, root.dataset.reportWords))
       .then((reader) => {
         if (!reader.places && root.dataset.places) reading = null;  // try the lookup again
         return reader;
@@ -104,14 +101,6 @@ function start(root) {
     const read = reader.read(typed, { age: chosenAge() !== null, borough: fields.borough.value,
       local, maxAge, who: (years) => who(years, fields.gender.value) });
     return { ...read, chosen, own: reader.ownBehaviour(typed) };
-  }
-
-  // Whether the words may ask for a way to go to the police (the police, Clare's Law): one of
-  // them is not a word of the name of a kind of help for a harm. A way to report can match
-  // such words by its own name: "domestic violence" put Clare's Law (the Domestic Violence
-  // Disclosure Scheme) before the 24-hour line and every service for domestic abuse.
-  function reportWords(each) {
-    return each.some((word) => !harmWords.has(word.toLowerCase()));
   }
 
   // A word a search can find something by: not one letter, nor among the commonest words.
@@ -203,16 +192,19 @@ function start(root) {
     // first; a professional who chose "Professionals" gets theirs ranked with the rest.
     const sections = [chosen.audience === "professionals" ? null : "professionals",
       "people-who-harm"].filter(Boolean).map((section) => ({ section }));
-    // So are ways to go to the police, after the support found, unless the words may ask
-    // for one (reportWords); browsing lists them after support anyway.
-    const reporting = browsing || reportWords(each) ? [] : [{ section: "reporting" }];
+    // Ways to go to the police are searched apart too, and follow the support found unless
+    // the words ask for one (search-words.js: "police", "my partner's past").
+    const reader = !browsing && await loadWords();
+    const asking = Boolean(reader && reader.asksToReport(each));
     // Help for people who harm matches no victim's age or gender; whoever chooses its kind
     // of help finds it whatever their own, so that someone who wants to change is never
     // left with none.
     const place = { ...chosen };
     if (harmKind()) delete place.any;
     // Each part of the results is searched with one set of filters or more, in turn.
-    const all = [[{ none: [{ type: "page" }, ...reporting, ...sections] }, ...reporting],
+    const reporting = { section: "reporting" };
+    const support = { none: [{ type: "page" }, reporting, ...sections] };
+    const all = [asking ? [reporting, support] : [support, reporting],
       ...sections.map((section) => [section])].map((sets) => sets.map((which) =>
       ({ ...(which.section === "people-who-harm" ? place : chosen), ...which })));
     const search = (filters) => (browsing ? inOrder : ranked)(query, filters);
