@@ -348,7 +348,15 @@ def test_nothing_found_asks_for_fewer_choices_only_when_some_were_made(phone, si
     # Words that ask for a way to go to the police find it first: its name, its kind's.
     ("Clare's Law", "Clare's Law (Domestic Violence Disclosure Scheme)"),
     ("my partner's past", "Clare's Law (Domestic Violence Disclosure Scheme)"),
-    ("report", "Police"), ("check my partners past", "Clare's Law (Domestic Violence Disclosure Scheme)")])
+    ("report", "Police"), ("check my partners past", "Clare's Law (Domestic Violence Disclosure Scheme)"),
+    # How people say they are hurt (the kinds' plain words): these found a programme for
+    # young people, the Forced Marriage Unit and Clare's Law, or no service at all.
+    ("my husband beats me", "National Domestic Abuse Helpline"),
+    ("he strangled me", "National Domestic Abuse Helpline"),
+    ("he threatened to kill me", "National Domestic Abuse Helpline"),
+    ("my family will kill me", "Athena"),  # so-called honour-based abuse
+    ("homeless", "National Domestic Abuse Helpline"),
+    ("someone to talk to", "National Domestic Abuse Helpline")])
 def test_the_right_help_comes_first(phone, site, words, first):
     assert search(phone, site, query=words)[0] == first
 
