@@ -611,6 +611,10 @@ def test_when_nothing_is_found_the_line_offered_is_the_chosen_groups_own(phone, 
         phone.select_option("#search-gender", "")
         expect(box.locator("a.app-phone")).to_have_count(1)  # (the group's may be two)
         expect(box.locator("a.app-phone")).to_have_attribute("href", HELPLINE_TEL)
+    # The same when the words say it: "I am a man".
+    search(phone, site, query="I am a man qwxzv")
+    expect(phone.locator(".app-search__none a.app-phone").first).to_have_attribute(
+        "href", own["men"].phones[0].href)
 
 
 def test_when_nothing_is_found_every_line_of_the_kind_chosen_that_fits_is_offered(phone, site):

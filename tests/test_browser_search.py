@@ -171,6 +171,29 @@ def test_a_place_in_the_words_comes_first(page, site, words, rest, borough, said
     assert set(found) == (set(search(page, site, query=rest)) if rest else names(lambda s: True))
 
 
+@pytest.mark.parametrize("words, rest, gender, said", [
+    ("I am a man and my wife hits me", "and my wife hits me", "men", "men and boys"),
+    ("im a woman", "", "women", "women and girls"),
+    ("man", "", "men", "men and boys"),  # it once found "many" and "managed"
+    ("as a non-binary person I am scared", "person I am scared", "non-binary", "non-binary people")])
+def test_a_gender_in_the_words_comes_first(page, site, words, rest, gender, said):
+    found = search(page, site, query=words)
+    assert page.locator(".app-search__status").text_content().startswith(
+        f"Help for {said} comes first. ")
+    there = search(page, site, query=rest, gender=gender)
+    tagged = page.locator(".app-search__services li").filter(has=page.locator(".app-tag"))
+    first = len(there) - tagged.count()
+    assert first and found[:first] == there[:first]
+    # Nothing hidden: what the rest of the words find, or with none every service.
+    assert set(found) == (set(search(page, site, query=rest)) if rest else
+                          names(lambda s: True))
+    # Not a gender someone gives of themselves, nor one already chosen.
+    for other, chosen in (("my boyfriend hits me", ""), ("my son is a man now", ""),
+                          ("I am a man", "women")):
+        search(page, site, query=other, gender=chosen)
+        assert "comes first" not in page.locator(".app-search__status").text_content(), other
+
+
 @pytest.mark.parametrize("words, rest", [("I'm 15 and my boyfriend hits me", "my boyfriend hits me"),
                                          ("I am a 15 year old being hit at home", "hit at home")])
 def test_an_age_in_the_words_comes_first(page, site, words, rest):

@@ -23,6 +23,11 @@ const OWN = new RegExp(["\\bi(?:'m| am) (?:so |very |really |being |too |quite |
 "\\b(?:i (?:want|need|would like|'d like) to|help me|how (?:do|can) i|how to) stop (?:being "
   + "(?:abusive|violent|controlling|aggressive)|hurting|hitting|abusing|shouting at)\\b",
 "\\banger management\\b"].join("|"));
+// A gender someone gives of themselves ("I'm a man", "as a woman", "I am non-binary"), or
+// at the start of the words ("man", "a woman hit by her son"): the gender chosen's value.
+const GENDER = /(?:\b(?:i'?m|i\s+am|as)\s+|^\s*)(?:an?\s+)?(?:(?:young|older|old)\s+)?(man|male|guy|boy|lad|woman|female|girl|lady|non-?binary|enby)\b/i;
+const GENDERS = { man: "men", male: "men", guy: "men", boy: "men", lad: "men", woman: "women",
+  female: "women", girl: "women", lady: "women" };
 const SAID = new RegExp("\\b(?:says|said|saying|told|tells|accus\\w*|calls|called|thinks|blames"
   + "|claims)\\b|\\b(?:they|people|everyone) (?:say|think|call|blame)\\b");
 
@@ -51,22 +56,31 @@ function ownBehaviour(text) {
 }
 
 // The words left to search, the filters of what comes first, what the status says of
-// them and the age given, if any. An age given in the words, when none is chosen (chosen.age false), and a place
-// named in them, when no borough is (chosen.borough ""), are left out of the words; what
-// the search finds for that age, or in that borough and across the UK, then comes first.
+// them and the age and gender given, if any. An age or a gender given in the words, when
+// none is chosen (chosen.age false, chosen.genders[0] selected), and a place named in
+// them, when no borough is (chosen.borough ""), are left out of the words; what the search
+// finds for that age and gender, or in that borough and across the UK, then comes first.
 // With a borough chosen, a place in it is left out of the words, any other kept as words.
-// chosen: {age, borough, gender, local (the boroughs with services based there), who
-// (the filter for an age and gender), maxAge}.
+// chosen: {age, borough, genders (the gender field's options), local (the boroughs with
+// services based there), who (the filter for an age and gender), maxAge}.
 function read(index, typed, chosen) {
   const first = {}, said = [];
-  let words = typed;
-  const age = chosen.age ? null : AGE.exec(words.replace(/\u2019/g, "'"));
-  const years = age && Number(age[1]);
-  if (age && years <= chosen.maxAge) {
-    words = `${words.slice(0, age.index)} ${words.slice(age.index + age[0].length)}`.trim();
-    first.any = chosen.who(years);
+  let words = typed.replace(/\u2019/g, "'");
+  const cut = (match) => `${words.slice(0, match.index)} ${words.slice(match.index + match[0].length)}`.trim();
+  const age = chosen.age ? null : AGE.exec(words);
+  const years = age && Number(age[1]) <= chosen.maxAge ? Number(age[1]) : null;
+  if (years !== null) {
+    words = cut(age);
     said.push(TEXT.search_age.replace("{age}", years));
   }
+  const given = chosen.genders[0].selected ? GENDER.exec(words) : null;
+  const value = given && (GENDERS[given[1].toLowerCase()] || "non-binary");
+  const option = given && [...chosen.genders].find((one) => one.value === value);
+  if (option) {
+    words = cut(given);
+    said.push(TEXT.search_group.replace("{group}", option.text.toLowerCase()));
+  }
+  if (years !== null || option) first.any = chosen.who(years, option && option.value);
   const written = words.match(/[\p{L}\p{N}'-]+/gu);
   const runs = index && written ? placesNamed(index, written) : [];
   const boroughs = (place) => place.ids.map((id) => index.data.boroughs[id][1]);
@@ -86,7 +100,7 @@ function read(index, typed, chosen) {
     first.borough = { any: [...new Set(named.flatMap((run) => boroughs(run.place))), "National"] };
   }
   return { words, first: Object.keys(first).length ? first : null, said: said.join(" "),
-    age: first.any ? years : null };
+    age: years, gender: option ? option.value : "" };
 }
 
 // "Brent, Camden and Westminster".

@@ -97,9 +97,10 @@ function start(root) {
   async function asked() {
     const chosen = filters(), typed = fields.query.value.trim();
     const reader = typed && await loadWords();
-    if (!reader) return { words: typed, chosen, first: null, said: "", age: null, own: false };
+    if (!reader) return { words: typed, chosen, first: null, said: "", age: null, gender: "", own: false };
     const read = reader.read(typed, { age: chosenAge() !== null, borough: fields.borough.value,
-      local, maxAge, who: (years) => who(years, fields.gender.value) });
+      genders: fields.gender.options, local, maxAge,
+      who: (years, gender) => who(years ?? chosenAge(), gender || fields.gender.value) });
     return { ...read, chosen, own: reader.ownBehaviour(typed) };
   }
 
@@ -129,7 +130,7 @@ function start(root) {
       }
       return module;
     });
-    const [module, { words, chosen, first, said, age, own: ownWords }] =
+    const [module, { words, chosen, first, said, age, gender, own: ownWords }] =
       await Promise.all([loading, asked()]);
     pagefind = module;
     const found = await searchServices(words, chosen, first);
@@ -148,7 +149,7 @@ function start(root) {
     // Someone looking for help with their own behaviour is offered no victims' line, and
     // told nothing of victims when their kind of help is found.
     const harm = harmKind();
-    const offered = linesFor(harm, chosenAge() ?? age);
+    const offered = linesFor(harm, chosenAge() ?? age, fields.gender.value || gender);
     if (!found.forVictims && !(harm && results.length)) {
       fillNone(none, offered, !offered.length ? TEXT.none_look : results.length
         ? TEXT.none_other : TEXT.none_intro);
@@ -340,6 +341,8 @@ function start(root) {
   function showCounts(counts) {
     for (const [field, key] of [[fields.borough, "borough"], [fields.kind, "kind"]]) {
       for (const option of field.options) {
+        // Its value is its name (search.html), kept as its text changes.
+        if (!option.hasAttribute("value")) option.value = option.textContent;
         option.dataset.name = option.dataset.name || option.textContent;
         if (!option.value) continue;
         if (!counts || !counts[key]) {
@@ -410,13 +413,12 @@ function start(root) {
     return item;
   }
 
-  // The lines to call when nothing is found, those that fit the age (chosen, or given in
-  // the words) and gender chosen: the chosen kind of help's own (the Respect Phoneline for
+  // The lines to call when nothing is found, those that fit the age and gender (chosen, or
+  // given in the words): the chosen kind of help's own (the Respect Phoneline for
   // help to stop being abusive), else the chosen group's (the Men's Advice Line), else those
   // for young people at that age (Childline), else the 24-hour helpline; never a victims'
   // line to someone who chose help to stop being abusive.
-  function linesFor(harm, age) {
-    const gender = fields.gender.value;
+  function linesFor(harm, age, gender) {
     const fits = (line) => !line.groups.length || line.groups.some(([own, low, high]) =>
       (!gender || !own || own === gender) && (age === null || (low <= age && age <= high)));
     // With an age, the lines meant for people up to some age (Childline for 15) before the
