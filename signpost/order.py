@@ -11,9 +11,12 @@
 5. ``people-who-harm``: help for people who want to change their own behaviour (listings with
    ``for_people_who_harm: true``), always last and under a heading of their own.
 
-Within a group, services are in name order. The order is fixed when the page is built:
-"open now" marks a line but never moves a card (a list that moves under a finger causes
-mis-taps).
+Within a group and rank (a 24-hour line before the others), services only for children and
+young people (every group they serve ends by ``YOUNG_UP_TO``) come after the rest: a page
+does not know its reader's age, and most who look are adults (a young person who gives an
+age is shown only what is open to them). Then services are in name order. The order is
+fixed when the page is built: "open now" marks a line but never moves a card (a list that
+moves under a finger causes mis-taps).
 """
 from __future__ import annotations
 
@@ -41,6 +44,14 @@ def _open_always(service: Service) -> bool:
 
 
 EMERGENCY = ("tel:999", "tel:112")
+YOUNG_UP_TO = 18  # a service whose every group ends by this age is for the young
+
+
+def _young(service: Service) -> int:
+    """1 for a service only for children and young people (Childline, a programme for 11 to
+    17), else 0."""
+    return int(bool(service.eligibility) and all(
+        g.max_age is not None and g.max_age <= YOUNG_UP_TO for g in service.eligibility))
 
 
 def _place(service: Service, home: str) -> tuple[int, int]:
@@ -57,22 +68,24 @@ def _place(service: Service, home: str) -> tuple[int, int]:
 
 
 def _key(service: Service, settings: Settings) -> tuple:
-    return (*_place(service, settings.home_helpline), service.name.lower(), service.id)
+    return (*_place(service, settings.home_helpline), _young(service), service.name.lower(),
+            service.id)
 
 
 def browse_key(service: Service, anywhere: bool = False, home: str = "") -> str:
     """That order as text, which the search page sorts by (as Pagefind does, by code point)
     when someone browses without words: "0" local, "1" helplines (`home`, the site's
     home_helpline, first, then the 24-hour ones), ..., "3" ways to go to the police (the
-    police first), then the name. The borough filter leaves a borough's services and the
-    national ones, so local-before-national is the borough's own order.
+    police first), those only for the young after the rest of their rank, then the name.
+    The borough filter leaves a borough's services and the national ones, so
+    local-before-national is the borough's own order.
 
     :param anywhere: for a search that names no borough, where no service is local: the
         helplines across the UK first, then the boroughs' services."""
     group, rank = _place(service, home)
     if anywhere and GROUPS[group] in ("local", "helplines"):
         group = GROUPS.index("helplines" if GROUPS[group] == "local" else "local")
-    return f"{group}{rank}{service.name.lower()}"
+    return f"{group}{rank}{_young(service)}{service.name.lower()}"
 
 
 def resident_order(services: list[Service], settings: Settings,

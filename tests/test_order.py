@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 
 from signpost.order import GROUPS, browse_key, group_of, resident_order
-from signpost.services import Hours, Phone, Referral, Service
+from signpost.services import Group, Hours, Phone, Referral, Service
 from signpost.servicesfile import read_services
 from conftest import TODAY
 from test_services import GOOD, S, problems_for, with_lines
@@ -53,6 +53,29 @@ def test_home_helpline_first_then_lines_open_all_day(settings):
         assert [s.id for s in sorted(helplines, key=lambda s: browse_key(
             s, anywhere, settings.home_helpline))] == [settings.home_helpline, "bbb-all-day",
                                                        "aaa-line"]
+
+
+def test_services_only_for_the_young_come_after_the_others_of_their_group(settings):
+    # A page does not know its reader's age: a borough's list began with a programme for
+    # 11 to 17. A line open 24 hours (Childline) still comes before one that is not.
+    young = (Group(None, 11, 17),)
+    local = [svc("a-youth-programme", eligibility=young), svc("b-centre"),
+             svc("c-for-women-and-girls", eligibility=(Group("women", 16), Group("women", 13, 17)))]
+    lines = [svc("a-childline", areas=("national",), always=True,
+                 eligibility=(Group(None, None, 18),)),
+             svc("b-all-day", areas=("national",), always=True),
+             svc("c-small-line", areas=("national",)),
+             svc("d-young-line", areas=("national",), eligibility=(Group(None, 13, 25),)),
+             svc(settings.home_helpline, areas=("national",), always=True,
+                 eligibility=(Group(None, None, 18),))]  # first, whoever it is for
+    order = [sid for _, sid in names(local + lines, settings)]
+    assert order == ["b-centre", "c-for-women-and-girls", "a-youth-programme",
+                     settings.home_helpline, "b-all-day", "a-childline", "c-small-line",
+                     "d-young-line"]  # (up to 25: not only for the young)
+    for anywhere in (False, True):  # browsing the search, the same
+        keyed = sorted(local + lines, key=lambda s: browse_key(s, anywhere, settings.home_helpline))
+        assert [s.id for s in keyed if s in local] == order[:3]
+        assert [s.id for s in keyed if s in lines] == order[3:]
 
 
 def test_with_no_borough_chosen_the_search_lists_the_helplines_first(settings):
