@@ -205,6 +205,7 @@ def _report_words(services: list[Service], settings: Settings) -> list[str]:
     for service in services:
         for slug in service.categories:
             only[slug] = only.get(slug, True) and service.reporting
+
     def words(*texts: str) -> set[str]:
         return set(_WORD.findall(" ".join(texts).lower()))
     kinds = settings.categories.values()

@@ -24,8 +24,10 @@ const OWN = new RegExp(["\\bi(?:'m| am) (?:so |very |really |being |too |quite |
   + "(?:abusive|violent|controlling|aggressive)|hurting|hitting|abusing|shouting at)\\b",
 "\\banger management\\b"].join("|"));
 // A gender someone gives of themselves ("I'm a man", "as a woman", "I am non-binary"), or
-// at the start of the words ("man", "a woman hit by her son"): the gender chosen's value.
-const GENDER = /(?:\b(?:i'?m|i\s+am|as)\s+|^\s*)(?:an?\s+)?(?:(?:young|older|old)\s+)?(man|male|guy|boy|lad|woman|female|girl|lady|non-?binary|enby)\b/i;
+// words that are only that ("man"); not "a man is following me", the abuser's.
+const GENDER = new RegExp("(?:\\b(?:i'?m|i\\s+am|as)\\s+|^\\s*(?=(?:an?\\s+)?\\S+\\s*$))"
+  + "(?:an?\\s+)?(?:(?:young|older|old)\\s+)?(man|male|guy|boy|lad|woman|female|girl|lady"
+  + "|non-?binary|enby)\\b", "i");
 const GENDERS = { man: "men", male: "men", guy: "men", boy: "men", lad: "men", woman: "women",
   female: "women", girl: "women", lady: "women" };
 const SAID = new RegExp("\\b(?:says|said|saying|told|tells|accus\\w*|calls|called|thinks|blames"

@@ -14,7 +14,8 @@ const COMMON = new Set(("he me my is it in on at to of or an as be by do if so u
   + "no i the and for with about from that this have has had was are were not but can get "
   + "got need want help some someone very just into out off too all any you your our his "
   + "her him she they them their what when where who how why i'm im it's its live "
-  + "living being been does did should would could there then than").split(" "));
+  + "living being been does did should would could will there then than keeps keep says said "
+  + "tells told takes").split(" "));
 const root = document.querySelector('[data-module="app-search"]');
 if (root) start(root);
 
@@ -210,7 +211,7 @@ function start(root) {
       ({ ...(which.section === "people-who-harm" ? place : chosen), ...which })));
     const search = (filters) => (browsing ? inOrder : ranked)(query, filters);
     let parts = await Promise.all(all.map((sets) => firstThenRest(search, sets, first)));
-    // A sentence ("he keeps hitting me") rarely has all its words in one page. When no
+    // A sentence ("he hits me and my money") rarely has all its words in one page. When no
     // service a resident can contact has them all, each is searched alone, and what the
     // most words found comes first. The choices' counts are then left out: those of the
     // words would not add up.
@@ -226,7 +227,8 @@ function start(root) {
   }
 
   // What a search finds with each set of filters in turn, first with those `first` adds
-  // (the place named in the words and across the UK, the age given in them), then the rest.
+  // (the place named in the words and across the UK, the age and gender given in them),
+  // then the rest.
   async function firstThenRest(search, sets, first) {
     const inTurn = async (extra) => {
       const found = await Promise.all(sets.map((filters) => search({ ...filters, ...extra })));
