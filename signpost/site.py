@@ -129,7 +129,7 @@ def plan_site(services: list[Service], pages: list[Page], settings: Settings,
                            # The boroughs with services based there (a place in a search's
                            # words in another says it has none: search.js).
                            "local": {a.name for a in boroughs if local[a.slug]},
-                           "report_words": _report_words(services, settings),
+                           "report_words": _report_words(for_residents, categories, settings),
                            "index_shards": index_shards(len(services)),
                            "fetch_all": len(services) + len(pages) <= ALL_RESULTS_UP_TO},
                           sources=("services",)))
@@ -194,25 +194,25 @@ def _service_titles(services: list[Service]) -> list[str]:
 _WORD = re.compile(r"[\w'-]{3,}")
 
 
-def _report_words(services: list[Service], settings: Settings) -> list[str]:
+def _report_words(for_residents: list[Service], categories: dict[str, list[Service]],
+                  settings: Settings) -> list[str]:
     """The words that ask for a way to go to the police, which search.js lists first only for
     them: those of the ways' names and of the kinds of help only they give ("police",
     "Clare's Law", "report"), but not of any other kind of help or of a place.
     "domestic violence" found Clare's Law (the Domestic Violence Disclosure Scheme) by its
     name, and "my partner hits me" by its kind's ("asking about a partner's past"), before
-    the 24-hour line and every service for domestic abuse."""
-    only: dict[str, bool] = {}  # kind of help: whether its every listing is a way to report
-    for service in services:
-        for slug in service.categories:
-            only[slug] = only.get(slug, True) and service.reporting
+    the 24-hour line and every service for domestic abuse.
 
+    :param categories: each kind of help's services for residents (plan_site's)."""
     def words(*texts: str) -> set[str]:
         return set(_WORD.findall(" ".join(texts).lower()))
-    kinds = settings.categories.values()
-    asking = words(*(s.name for s in services if s.reporting),
-                   *(f"{k.name} {' '.join(k.keywords)}" for k in kinds if only.get(k.slug)))
-    other = words(*(f"{k.name} {' '.join(k.keywords)}" for k in kinds if not only.get(k.slug)),
-                  *(a.name for a in settings.areas.values()))
+
+    def kind_words(only: bool) -> set[str]:  # of the kinds that are (not) only ways to report
+        return words(*(f"{k.name} {' '.join(k.keywords)}" for k in settings.categories.values()
+                       if only == bool(categories[k.slug] and all(
+                           s.reporting for s in categories[k.slug]))))
+    asking = words(*(s.name for s in for_residents if s.reporting)) | kind_words(True)
+    other = kind_words(False) | words(*(a.name for a in settings.areas.values()))
     asking -= other
     # One that another begins with is not needed: "report" is enough for "reporting".
     return sorted(w for w in asking if not any(w.startswith(a) and w != a and len(a) > 3
