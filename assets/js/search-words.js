@@ -59,11 +59,11 @@ function ownBehaviour(text) {
 
 // The words left to search, the filters of what comes first, what the status says of
 // them and the age and gender given, if any. An age or a gender given in the words, when
-// none is chosen (chosen.age false, chosen.genders[0] selected), and a place named in
+// none is chosen (chosen.age and chosen.gender false), and a place named in
 // them, when no borough is (chosen.borough ""), are left out of the words; what the search
 // finds for that age and gender, or in that borough and across the UK, then comes first.
 // With a borough chosen, a place in it is left out of the words, any other kept as words.
-// chosen: {age, borough, genders (the gender field's options), local (the boroughs with
+// chosen: {age, borough, gender, genders (the gender field's options), local (the boroughs with
 // services based there), who (the filter for an age and gender), maxAge}.
 function read(index, typed, chosen) {
   const first = {}, said = [];
@@ -75,7 +75,7 @@ function read(index, typed, chosen) {
     words = cut(age);
     said.push(TEXT.search_age.replace("{age}", years));
   }
-  const given = chosen.genders[0].selected ? GENDER.exec(words) : null;
+  const given = chosen.gender ? null : GENDER.exec(words);
   const value = given && (GENDERS[given[1].toLowerCase()] || "non-binary");
   const option = given && [...chosen.genders].find((one) => one.value === value);
   if (option) {

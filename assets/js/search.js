@@ -100,7 +100,7 @@ function start(root) {
     const reader = typed && await loadWords();
     if (!reader) return { words: typed, chosen, first: null, said: "", age: null, gender: "", own: false };
     const read = reader.read(typed, { age: chosenAge() !== null, borough: fields.borough.value,
-      genders: fields.gender.options, local, maxAge,
+      gender: fields.gender.value !== "", genders: fields.gender.options, local, maxAge,
       who: (years, gender) => who(years ?? chosenAge(), gender || fields.gender.value) });
     return { ...read, chosen, own: reader.ownBehaviour(typed) };
   }
