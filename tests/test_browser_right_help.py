@@ -327,6 +327,37 @@ def test_the_commonest_words_of_a_sentence_find_nothing_on_their_own(phone, site
         search(phone, site, borough="Lewisham")
 
 
+def page_words(site_dir) -> set[str]:
+    """Every word of every page the search indexes, lower case."""
+    text = " ".join(soup(p).get_text(" ") for p in html_pages(site_dir, "services", "about"))
+    return set(re.findall(r"[a-z]+", text.lower()))
+
+
+def test_a_word_no_page_has_is_left_out_not_read_as_a_shorter_one(phone, site):
+    # Pagefind searches a word it does not know as the longest one it knows that the word
+    # begins with: "belt" as "be", which put a programme for 11-18s and a police disclosure
+    # scheme first, and no helpline at all.
+    assert not {"belt", "bottle"} & page_words(site.site_dir)
+    found = search(phone, site, query="he hits me with a belt")
+    assert found == search(phone, site, query="he hits me")
+    assert found[0] == "National Domestic Abuse Helpline"
+    assert search(phone, site, query="he hit me with a bottle")[0] == \
+        "National Domestic Abuse Helpline"
+    # With no word left, nothing is found, and the lines to call and ways to look are offered.
+    assert search(phone, site, query="belt") == []
+    none = phone.locator(".app-search__none")
+    expect(none).to_be_visible()
+    assert none.locator(f'a[href="{HELPLINE_TEL}"]').is_visible()
+    assert phone.locator(".app-search__pages li").count() == 0
+
+
+def test_a_word_being_typed_finds_what_the_whole_word_finds(phone, site):
+    # "hitt" is no word of any page but begins one ("hitting"); "binary", a part of one.
+    assert "hitt" not in page_words(site.site_dir)
+    assert search(phone, site, query="he hitt") == search(phone, site, query="he hitting")
+    assert "Athena" in search(phone, site, query="bina")
+
+
 def test_nothing_found_asks_for_fewer_choices_only_when_some_were_made(phone, site):
     status = phone.locator(".app-search__status")
     assert search(phone, site, query="qwxzv") == []

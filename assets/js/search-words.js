@@ -39,7 +39,30 @@ export async function start(src, reportWords = "") {
   const index = src ? await loadIndex(src).catch(() => null) : null;
   const asking = reportWords.split(" ").filter(Boolean);
   return { read: (typed, chosen) => read(index, typed, chosen), ownBehaviour,
-    asksToReport: (each) => asksToReport(asking, each), places: Boolean(index) };
+    asksToReport: (each) => asksToReport(asking, each), known, places: Boolean(index) };
+}
+
+// The words (each, lower case) that some page has, or that begin a word of one (a word being
+// typed: "hitt"). Pagefind searches a word no page has as the longest word of its index that
+// the word begins with: "he hits me with a belt" found "be" and "being", in a programme for
+// 11-18s and a police disclosure scheme, before the 24-hour line. Such a word is left out,
+// as the commonest words are. A word found as itself, or its stem ("hits" as "hit"), is
+// kept; otherwise the word the first page found (or a part of it: "non-binary") must begin
+// as the typed word does, but for an ending ("beaten" finding "beating"). A word found where
+// no word is shown, or whose page cannot be had (offline), is kept.
+async function known(pagefind, each) {
+  const kept = await Promise.all(each.map(async (word) => {
+    if ((await pagefind.search(`"${word}"`)).results.length) return true;
+    const [first] = (await pagefind.search(word)).results;
+    if (!first || !first.words.length) return Boolean(first);
+    const data = await first.data().catch(() => null);
+    if (!data) return true;
+    const there = (data.content.split(/\s+/)[first.words[0]] || "").toLowerCase()
+      .split(/[^\p{L}\p{N}]+/u);
+    const need = Math.min(word.length, Math.max(4, word.length - 3));
+    return there.some((part) => part.slice(0, need) === word.slice(0, need));
+  }));
+  return each.filter((word, i) => kept[i]);
 }
 
 // Whether the words (each, lower case) ask for a way to go to the police: one is, or

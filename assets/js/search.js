@@ -15,7 +15,7 @@ const COMMON = new Set(("he me my is it in on at to of or an as be by do if so u
   + "got need want help some someone very just into out off too all any you your our his "
   + "her him she they them their what when where who how why i'm im it's its live "
   + "living being been does did should would could will there then than keeps keep says said "
-  + "tells told takes").split(" "));
+  + "tells told takes non").split(" "));
 const root = document.querySelector('[data-module="app-search"]');
 if (root) start(root);
 
@@ -135,7 +135,9 @@ function start(root) {
       await Promise.all([loading, asked()]);
     pagefind = module;
     const found = await searchServices(words, chosen, first);
-    const help = words ? await pagefind.search(words, { filters: { type: "page" } }) : { results: [] };
+    // Help pages by the words searched, or those typed when browsing ("help me").
+    const helpWords = found.query === root.dataset.browseWord ? words : found.query;
+    const help = helpWords ? await pagefind.search(helpWords, { filters: { type: "page" } }) : { results: [] };
     const helpData = await Promise.all(help.results.slice(0, 10).map((r) => r.data()));
     if (mine !== ticket) return;  // a newer search has started
     results = found.results;
@@ -183,7 +185,11 @@ function start(root) {
     // The commonest words are left out of a sentence: Pagefind reads the last as the start
     // of a word, and "he hits me" found "men" (the Men's Advice Line) and little else.
     const written = words.toLowerCase().match(/[\p{L}\p{N}'-]+/gu) || [];
-    const each = [...new Set(written)].filter(telling);
+    const told = [...new Set(written)].filter(telling);
+    // So are words no page has (search-words.js): with none left, nothing is found.
+    const reader = told.length && await loadWords();
+    const each = reader ? await reader.known(pagefind, told) : told;
+    if (told.length && !each.length) return { results: [], forVictims: 0, filters: null };
     // Browsing searches for the word every service page carries (no words would load the
     // whole index), in the residents' order; so do words too common to find anything by
     // ("help", "help me"), as browsing would.
@@ -196,7 +202,6 @@ function start(root) {
       "people-who-harm"].filter(Boolean).map((section) => ({ section }));
     // Ways to go to the police are searched apart too, and follow the support found unless
     // the words ask for one (search-words.js: "police", "my partner's past").
-    const reader = !browsing && await loadWords();
     const asking = Boolean(reader && reader.asksToReport(each));
     // Help for people who harm matches no victim's age or gender; whoever chooses its kind
     // of help finds it whatever their own, so that someone who wants to change is never
@@ -221,7 +226,7 @@ function start(root) {
         firstThenRest((some) => byEachWord(each, some), sets, first)));
     }
     const [main, ...apart] = parts;
-    return { results: main.results.concat(...apart.map((part) => part.results)),
+    return { results: main.results.concat(...apart.map((part) => part.results)), query,
       forVictims: main.results.length, someWords: byWord && main.results.length > 0,
       filters: byWord ? null : addCounts(...parts.map((part) => part.filters)) };
   }
