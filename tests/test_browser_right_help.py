@@ -387,7 +387,22 @@ def test_nothing_found_asks_for_fewer_choices_only_when_some_were_made(phone, si
     ("he threatened to kill me", "National Domestic Abuse Helpline"),
     ("my family will kill me", "Athena"),  # so-called honour-based abuse
     ("homeless", "National Domestic Abuse Helpline"),
-    ("someone to talk to", "National Domestic Abuse Helpline")])
+    ("someone to talk to", "National Domestic Abuse Helpline"),
+    # Common words and text speak, left out: "going" found "go to" in a programme for
+    # 11-18s and Clare's Law; "ma" found "male", the Men's Advice Line first.
+    ("he is going to kill me", "National Domestic Abuse Helpline"),
+    ("i think hes going to hurt me tonight", "National Domestic Abuse Helpline"),
+    ("ma husbnd beat me", "National Domestic Abuse Helpline"),
+    ("they are taking me abroad to get married", "Forced Marriage Unit"),
+    # A word read as the start of a longer one, as Pagefind reads it: "rapped" as "rape".
+    ("rapped", "Athena"),
+    ("i want him arrested", "Police"),
+    # A long sentence that no page has all of: what found most of its words, or nearly,
+    # in the residents' order (a service for children came first, by the words of its
+    # long page).
+    ("my partner has been controlling me for years he checks my phone and wont let me see "
+     "my family and last night he pushed me down the stairs i dont know what to do",
+     "Athena")])
 def test_the_right_help_comes_first(phone, site, words, first):
     assert search(phone, site, query=words)[0] == first
 
@@ -395,7 +410,8 @@ def test_the_right_help_comes_first(phone, site, words, first):
 @pytest.mark.parametrize("words, borough", [
     ("domestic violence", ""), ("abuse", ""), ("domestic abuse", "Lewisham"),
     # Clare's Law is a way to ask about a partner's past: its kind's name matched these.
-    ("my partner hits me", ""), ("i'm scared of my partner", "Lambeth"), ("ex partner", "")])
+    ("my partner hits me", ""), ("i'm scared of my partner", "Lambeth"), ("ex partner", ""),
+    ("my partner is going to hurt me", "Lewisham")])
 def test_words_for_a_harm_find_support_before_ways_to_go_to_the_police(phone, site, words,
                                                                         borough):
     # Clare's Law is the Domestic Violence Disclosure Scheme: its name matched "domestic
@@ -671,7 +687,7 @@ def test_when_nothing_is_found_every_line_of_the_kind_chosen_that_fits_is_offere
 
 @pytest.mark.parametrize("words", ["I am abusive", "i want to stop hurting my partner",
                                    "I hurt my partner", "worried about my own behaviour",
-                                   "I think I am abusive"])
+                                   "I think I am abusive", "i hit my mum"])
 def test_words_about_ones_own_behaviour_offer_the_lines_for_people_who_harm_first(
         phone, site, words):
     # They found victims' services first, and the Respect Phoneline behind "Show more".

@@ -18,7 +18,8 @@ const OWN = new RegExp(["\\bi(?:'m| am) (?:so |very |really |being |too |quite |
   + "(?:abusive|violent|controlling|aggressive|an abuser|a perpetrator)\\b",
 "\\bi (?:hurt|hit|abuse|abused|push|pushed|slap|slapped|punch|punched|kick|kicked|threaten"
   + "|threatened|control|controlled|frighten|frightened) my (?:partner|wife|husband|girlfriend"
-  + "|boyfriend|ex|kids?|children|child|son|daughter|family)\\b",
+  + "|boyfriend|gf|bf|ex|kids?|children|child|son|daughter|family|mum|mom|mother|dad|father"
+  + "|parents?|brother|sister|gran|nan|grandma|grandad|grandparents?)\\b",
 "\\bmy own behaviou?r\\b|\\babout my behaviou?r\\b|\\bmy (?:anger|temper)\\b",
 "\\b(?:i (?:want|need|would like|'d like) to|help me|how (?:do|can) i|how to) stop (?:being "
   + "(?:abusive|violent|controlling|aggressive)|hurting|hitting|abusing|shouting at)\\b",
@@ -30,6 +31,17 @@ const GENDER = new RegExp("(?:\\b(?:i'?m|i\\s+am|as)\\s+|^\\s*(?=(?:an?\\s+)?\\S
   + "|non-?binary|enby)\\b", "i");
 const GENDERS = { man: "men", male: "men", guy: "men", boy: "men", lad: "men", woman: "women",
   female: "women", girl: "women", lady: "women" };
+// The commonest words, and those of text speak: left out of a sentence, as Pagefind reads each
+// word as the start of one ("he hits me" found "men", the Men's Advice Line, and little else;
+// "he is going to kill me" found "go to" in a programme for 11-18s and a police disclosure
+// scheme; "ma husbnd beat me" found "male", the Men's Advice Line first).
+const COMMON = new Set(("he me my ma is it in on at to of or an as be by do if so up us we am "
+  + "no i the and for with about from that this have has had having was are were not but can "
+  + "get got need want help some someone very just into out off too all any you your ur our "
+  + "his her him she they them their what when where who how why i'm im it's its hes shes "
+  + "theyre ive live living being been does did should would could will there then than "
+  + "keeps keep says said tells told take takes taking took taken non go goes going gonna "
+  + "wanna let lets dont cant wont didnt doesnt isnt think know now").split(" "));
 const SAID = new RegExp("\\b(?:says|said|saying|told|tells|accus\\w*|calls|called|thinks|blames"
   + "|claims)\\b|\\b(?:they|people|everyone) (?:say|think|call|blame)\\b");
 
@@ -39,7 +51,13 @@ export async function start(src, reportWords = "") {
   const index = src ? await loadIndex(src).catch(() => null) : null;
   const asking = reportWords.split(" ").filter(Boolean);
   return { read: (typed, chosen) => read(index, typed, chosen), ownBehaviour,
-    asksToReport: (each) => asksToReport(asking, each), known, places: Boolean(index) };
+    asksToReport: (each) => asksToReport(asking, each), telling, known, places: Boolean(index) };
+}
+
+// The words (lower case) a search can find something by, each once: not one letter, nor
+// among the commonest words.
+function telling(written) {
+  return [...new Set(written)].filter((word) => word.length > 1 && !COMMON.has(word));
 }
 
 // The words (each, lower case) that some page has, or that begin a word of one (a word being
@@ -48,8 +66,9 @@ export async function start(src, reportWords = "") {
 // 11-18s and a police disclosure scheme, before the 24-hour line. Such a word is left out,
 // as the commonest words are. A word found as itself, or its stem ("hits" as "hit"), is
 // kept; otherwise the word the first page found (or a part of it: "non-binary") must begin
-// as the typed word does, but for an ending ("beaten" finding "beating"). A word found where
-// no word is shown, or whose page cannot be had (offline), is kept.
+// as the typed word does, but for an ending ("beaten" finding "beating"), or share with it
+// a start that is no word of the index. A word found where no word is shown, or whose page
+// cannot be had (offline), is kept.
 async function known(pagefind, each) {
   const kept = await Promise.all(each.map(async (word) => {
     if ((await pagefind.search(`"${word}"`)).results.length) return true;
@@ -59,8 +78,15 @@ async function known(pagefind, each) {
     if (!data) return true;
     const there = (data.content.split(/\s+/)[first.words[0]] || "").toLowerCase()
       .split(/[^\p{L}\p{N}]+/u);
-    const need = Math.min(word.length, Math.max(4, word.length - 3));
-    return there.some((part) => part.slice(0, need) === word.slice(0, need));
+    const same = Math.max(...there.map((part) => {
+      let n = 0;
+      while (n < word.length && part[n] === word[n]) n += 1;
+      return n;
+    }));
+    if (same >= Math.min(word.length, Math.max(4, word.length - 3))) return true;
+    // Less in common: kept if what it has in common is no word of the index, so that the
+    // word was read as the start of a longer one ("rapped", as "rap", finding "rape").
+    return same > 0 && !(await pagefind.search(`"${word.slice(0, same)}"`)).results.length;
   }));
   return each.filter((word, i) => kept[i]);
 }

@@ -10,12 +10,6 @@ const RANKING = { pageLength: 0, termFrequency: 0 };
 // Matches within this factor of the best of their tier are near-equal (see ranked, below).
 const NEAR = 2.5;
 // Words too common to find anything by, left out of a sentence (see searchServices).
-const COMMON = new Set(("he me my is it in on at to of or an as be by do if so up us we am "
-  + "no i the and for with about from that this have has had was are were not but can get "
-  + "got need want help some someone very just into out off too all any you your our his "
-  + "her him she they them their what when where who how why i'm im it's its live "
-  + "living being been does did should would could will there then than keeps keep says said "
-  + "tells told takes non").split(" "));
 const root = document.querySelector('[data-module="app-search"]');
 if (root) start(root);
 
@@ -105,11 +99,6 @@ function start(root) {
     return { ...read, chosen, own: reader.ownBehaviour(typed) };
   }
 
-  // A word a search can find something by: not one letter, nor among the commonest words.
-  function telling(word) {
-    return word.length > 1 && !COMMON.has(word.toLowerCase());
-  }
-
   async function run() {
     const mine = ++ticket;
     if (!fields.query.value.trim() && !Object.keys(filters()).length) return clear();
@@ -182,12 +171,11 @@ function start(root) {
   }
 
   async function searchServices(words, chosen, first) {
-    // The commonest words are left out of a sentence: Pagefind reads the last as the start
-    // of a word, and "he hits me" found "men" (the Men's Advice Line) and little else.
+    // The commonest words of a sentence are left out, and words no page has (search-words.js:
+    // telling, known); with none but the commonest left, nothing is found.
     const written = words.toLowerCase().match(/[\p{L}\p{N}'-]+/gu) || [];
-    const told = [...new Set(written)].filter(telling);
-    // So are words no page has (search-words.js): with none left, nothing is found.
-    const reader = told.length && await loadWords();
+    const reader = written.length && await loadWords();
+    const told = reader ? reader.telling(written) : [...new Set(written)];
     const each = reader ? await reader.known(pagefind, told) : told;
     if (told.length && !each.length) return { results: [], forVictims: 0, filters: null };
     // Browsing searches for the word every service page carries (no words would load the
@@ -246,9 +234,11 @@ function start(root) {
     return { ...all, results: there.results.concat(all.results.filter((r) => !seen.has(r.id))) };
   }
 
-  // Each word searched alone: what the most words found first, then in the residents' order
-  // (how well one word of a sentence matched says little: "partner" put Clare's Law first
-  // for "my partner controls my money").
+  // Each word searched alone: what the most words found first, with what found nearly as
+  // many (three quarters), then in the residents' order (how well one word of a sentence
+  // matched says little: "partner" put Clare's Law first for "my partner controls my money";
+  // and a long page has more of a long sentence's words: a service for children came first
+  // for a woman's eight lines about her partner).
   async function byEachWord(each, filters) {
     const [every, ...found] = await Promise.all([inOrder(root.dataset.browseWord, filters),
       ...each.map((word) => pagefind.search(word, { filters }))]);
@@ -261,7 +251,9 @@ function start(root) {
         hits.set(result.id, hit);
       }
     }
-    return { results: [...hits.values()].sort((a, b) => b.words - a.words
+    const near = Math.ceil(Math.max(0, ...[...hits.values()].map((hit) => hit.words)) * 3 / 4);
+    const tier = (hit) => Math.min(hit.words, near);
+    return { results: [...hits.values()].sort((a, b) => tier(b) - tier(a)
       || place.get(a.result.id) - place.get(b.result.id)).map((hit) => hit.result) };
   }
 
