@@ -1,7 +1,8 @@
-// What a search's words say besides what to look for: a place, an age, and whether they are
-// about one's own behaviour. Loaded by search.js on the first search with words, with the
-// place finder's code and lookup file (fetched whole from one address, so that no request
-// says what was typed), so that none of it weighs on the search page's first load.
+// What a search's words say: which of them to look for (not the commonest, nor those no page
+// has), and besides, a place, an age, a gender, whether they ask for the police and whether
+// they are about one's own behaviour. Loaded by search.js on the first search with words,
+// with the place finder's code and lookup file (fetched whole from one address, so that no
+// request says what was typed), so that none of it weighs on the search page's first load.
 import { TEXT } from "./open-now.js";
 import { loadIndex, placesNamed } from "./place-lookup.js";
 

@@ -9,7 +9,6 @@ const PAGE = 10;  // result cards shown at a time (each fetches its fragment, if
 const RANKING = { pageLength: 0, termFrequency: 0 };
 // Matches within this factor of the best of their tier are near-equal (see ranked, below).
 const NEAR = 2.5;
-// Words too common to find anything by, left out of a sentence (see searchServices).
 const root = document.querySelector('[data-module="app-search"]');
 if (root) start(root);
 
@@ -172,7 +171,7 @@ function start(root) {
 
   async function searchServices(words, chosen, first) {
     // The commonest words of a sentence are left out, and words no page has (search-words.js:
-    // telling, known); with none but the commonest left, nothing is found.
+    // telling, known); when the words left out were all of the others, nothing is found.
     const written = words.toLowerCase().match(/[\p{L}\p{N}'-]+/gu) || [];
     const reader = written.length && await loadWords();
     const told = reader ? reader.telling(written) : [...new Set(written)];
