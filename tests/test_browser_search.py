@@ -175,6 +175,7 @@ def test_a_place_in_the_words_comes_first(page, site, words, rest, borough, said
     ("I am a man and my wife hits me", "and my wife hits me", "men", "men and boys"),
     ("im a woman", "", "women", "women and girls"),
     ("man", "", "men", "men and boys"),  # it once found "many" and "managed"
+    ("older woman", "", "women", "women and girls"),  # it found nothing
     ("as a non-binary person I am scared", "person I am scared", "non-binary", "non-binary people")])
 def test_a_gender_in_the_words_comes_first(page, site, words, rest, gender, said):
     found = search(page, site, query=words)

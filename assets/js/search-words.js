@@ -26,8 +26,9 @@ const OWN = new RegExp(["\\bi(?:'m| am) (?:so |very |really |being |too |quite |
   + "(?:abusive|violent|controlling|aggressive)|hurting|hitting|abusing|shouting at)\\b",
 "\\banger management\\b"].join("|"));
 // A gender someone gives of themselves ("I'm a man", "as a woman", "I am non-binary"), or
-// words that are only that ("man"); not "a man is following me", the abuser's.
-const GENDER = new RegExp("(?:\\b(?:i'?m|i\\s+am|as)\\s+|^\\s*(?=(?:an?\\s+)?\\S+\\s*$))"
+// words that are only that ("man", "older woman"); not "a man is following me", the abuser's.
+const GENDER = new RegExp("(?:\\b(?:i'?m|i\\s+am|as)\\s+|^\\s*(?=(?:an?\\s+)?(?:(?:young|older|old)"
+  + "\\s+)?\\S+\\s*$))"
   + "(?:an?\\s+)?(?:(?:young|older|old)\\s+)?(man|male|guy|boy|lad|woman|female|girl|lady"
   + "|non-?binary|enby)\\b", "i");
 const GENDERS = { man: "men", male: "men", guy: "men", boy: "men", lad: "men", woman: "women",
