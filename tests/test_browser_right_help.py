@@ -330,8 +330,8 @@ def test_the_commonest_words_of_a_sentence_find_nothing_on_their_own(phone, site
 
 
 def page_words(site_dir) -> set[str]:
-    """Every word of every page the search indexes, lower case."""
-    text = " ".join(soup(p).get_text(" ") for p in html_pages(site_dir, "services", "about"))
+    """Every word of every page of the site (those the search indexes among them), lower case."""
+    text = " ".join(soup(p).get_text(" ") for p in sorted(site_dir.rglob("index.html")))
     return set(re.findall(r"[a-z]+", text.lower()))
 
 
