@@ -73,7 +73,7 @@ function telling(written) {
 // cannot be had (offline), is kept.
 async function known(pagefind, each) {
   const kept = await Promise.all(each.map(async (word) => {
-    if ((await pagefind.search(`"${word}"`)).results.length) return true;
+    if (await pagesWith(pagefind, word)) return true;
     const [first] = (await pagefind.search(word)).results;
     if (!first || !first.words.length) return Boolean(first);
     const data = await first.data().catch(() => null);
@@ -88,9 +88,15 @@ async function known(pagefind, each) {
     if (same >= Math.min(word.length, Math.max(4, word.length - 3))) return true;
     // Less in common: kept if what it has in common is no word of the index, so that the
     // word was read as the start of a longer one ("rapped", as "rap", finding "rape").
-    return same > 0 && !(await pagefind.search(`"${word.slice(0, same)}"`)).results.length;
+    return same > 0 && !await pagesWith(pagefind, word.slice(0, same));
   }));
   return each.filter((word, i) => kept[i]);
+}
+
+// How many pages have the word itself or its stem: counted before a filter that no page
+// passes, so that Pagefind ranks none of them (at 10,000 listings, 1-10 ms, not 70-130 ms).
+async function pagesWith(pagefind, word) {
+  return (await pagefind.search(`"${word}"`, { filters: { type: "none" } })).unfilteredResultCount;
 }
 
 // Whether the words (each, lower case) ask for a way to go to the police: one is, or
