@@ -14,6 +14,7 @@ from .review import review_state
 from .search import ALL_RESULTS_UP_TO, index_shards
 from .services import Service
 from .settings import Settings, Term, setting_name
+from .spelling import SPELLING_URL
 
 # The first parts of the site's own paths: no content page may take one (links.check_site).
 RESERVED = {"services", "areas", "categories", "for", "professionals", "search", "assets",
@@ -133,6 +134,10 @@ def plan_site(services: list[Service], pages: list[Page], settings: Settings,
                            "index_shards": index_shards(len(services)),
                            "fetch_all": len(services) + len(pages) <= ALL_RESULTS_UP_TO},
                           sources=("services",)))
+    # Rendered, not planned as bytes: reading every listing's words is a renderer's work,
+    # beside the search index, not the plan's.
+    outputs.append(Output(SPELLING_URL, "words.json", "Search spelling words",
+                          {"services": services, "pages": pages}, sources=("services", "pages")))
     outputs.append(Output("/404.html", "404.html", "Page not found"))
     outputs.append(Output("/sitemap.xml", "sitemap.xml", "Sitemap",
                           {"urls": [o.url for o in outputs if o.url.endswith("/")

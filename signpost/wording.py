@@ -18,7 +18,7 @@ SCRIPT_PLACEHOLDERS = {
     "chosen": {"n"}, "search_in": {"boroughs"}, "search_place_in": {"place", "boroughs"},
     "search_none_in": {"boroughs"}, "search_place_none": {"place", "boroughs"},
     "search_outside": {"place"}, "search_age": {"age"},
-    "search_group": {"group"},
+    "search_group": {"group"}, "search_spelt": {"words"},
     "open_now": {"when"}, "closed_now": {"when"}, "filter_count": {"shown", "total"},
     "finder_in": {"place", "boroughs"}, "finder_several": {"place", "boroughs"},
     "finder_mostly": {"place", "first", "rest"}, "finder_mostly_outside": {"place", "boroughs"},

@@ -7,6 +7,7 @@ import pytest
 from playwright.sync_api import expect
 
 from signpost.headers import headers_for, load_header_rules
+from signpost.spelling import SPELLING_URL
 from conftest import ROOT, page_urls, real_directory, real_service, show_choices
 from test_browser_search import search
 
@@ -162,19 +163,26 @@ def test_no_choice_comes_back_with_the_page(page, site):
 
 def test_what_a_search_fetches_is_the_same_whatever_is_searched(browser, site):
     """A small directory's search fetches every result's details at once, so the files
-    fetched (which only this site's host sees) do not say which services were found."""
+    fetched (which only this site's host sees) do not say which services were found; and
+    what reads the words (the place finder's lookup, the site's words a mistyped one is read
+    as) is fetched whole on every first search, so they do not say that a place was named or
+    a word mistyped."""
     fetched = {}
     for case, choices in (("stalking in Lambeth", {"query": "stalking", "borough": "Lambeth"}),
                           ("a helpline for men", {"query": "helpline", "gender": "men"}),
-                          ("nothing at all", {"query": "qwxzv"})):
+                          ("nothing at all", {"query": "qwxzv"}),
+                          ("a mistyped word", {"query": "stalkng"}),
+                          ("a place", {"query": "help in Catford"})):
         context = browser.new_context()
         page = context.new_page()
         urls = set()
-        page.on("request", lambda r, urls=urls: "/pagefind/fragment/" in r.url and urls.add(r.url))
+        page.on("request", lambda r, urls=urls: ("/pagefind/fragment/" in r.url
+                                                 or "/assets/" in r.url) and urls.add(r.url))
         search(page, site, **choices)
         page.wait_for_timeout(300)
         fetched[case] = urls
         context.close()
     first, *others = fetched.values()
     assert len(first) > len(real_directory()[1])  # every service page and help page
+    assert {f"{site.url}/assets/places.json", f"{site.url}{SPELLING_URL}"} < first
     assert all(urls == first for urls in others), fetched

@@ -1,21 +1,28 @@
-"""Unit tests: the facets that make search filters exact, and the hours code."""
+"""Unit tests: the facets that make search filters exact, the hours code, the search index
+and the words a mistyped search word can be read as."""
 from __future__ import annotations
 
+import json
 import random
 import re
 import sys
 import time
+from pathlib import Path
+from string import ascii_lowercase
 from types import SimpleNamespace
 
 import pytest
 
 from conftest import TODAY
 from signpost import pagefind_glob, search
+from signpost.content import Page
 from signpost.facets import hours_code, who_ranges, who_slots, who_values
 from signpost.order import browse_key
 from signpost.pipeline import build
 from signpost.problems import BuildFailed
 from signpost.services import Group, Hours, Period, Service
+from signpost.settings import Settings, Term
+from signpost.spelling import MOST, SPELLING_URL, spelling_words
 
 
 def svc(*groups, audiences=("residents",), for_people_who_harm=False):
@@ -242,3 +249,39 @@ def test_all_pagefind_reads_of_an_indexed_page_is_inside_its_main(built):
         marked = html.find_all(lambda e: any(a.startswith("data-pagefind") for a in e.attrs))
         assert any("data-pagefind-filter" in e.attrs for e in marked), page
         assert all(e.name == "main" or e.find_parent("main") for e in marked), page
+
+
+def test_the_kinds_of_help_s_words_come_first_then_the_commonest():
+    stalking = Term("stalking", "Stalking", "Help with stalking.", keywords=("harassment",))
+    settings = Settings(root=Path("."), services_file=Path("s.yaml"), content_dir=Path("c"),
+                        out_dir=Path("o"), categories={"stalking": stalking},
+                        genders={"women": Term("women", "Women")})
+    listings = [Service(id=f"s{n}", name=f"Service {n}", summary=summary, areas=("lambeth",))
+                for n, summary in enumerate(["Counselling for survivors.", "Counselling, "
+                                             "advocacy.", "Counselling, advocacy.", "Refuge 24/7"])]
+    help_page = Page("safety", "Staying safe", "Online.", "residents", "<p>Clearing <b>browser"
+                     "</b> history</p>", "safety.md")
+    words = spelling_words(listings, [help_page], settings)
+    # The plain words of site.yaml first, as written there, each once.
+    assert words[:5] == ["stalking", "help", "with", "harassment", "women"]
+    # Then by how many texts have them (a text repeated by listings counts once), then A to Z;
+    # no word under four letters, nor with digits, nor any markup.
+    assert words[5:9] == ["service", "counselling", "advocacy", "browser"]
+    assert {"for", "24/7", "p", "b"}.isdisjoint(words)
+    assert {"survivors", "refuge", "clearing", "history", "online", "staying", "safe"} < set(words)
+
+
+def test_the_words_are_capped_with_the_rarest_left_out():
+    settings = Settings(root=Path("."), services_file=Path("s.yaml"), content_dir=Path("c"),
+                        out_dir=Path("o"))
+    letters = [a + b + c for a in "abcde" for b in ascii_lowercase for c in ascii_lowercase]
+    rare = [Service(id=f"s{n}", name=f"Word{letters[n]} common", summary="S.",
+                    areas=("lambeth",)) for n in range(MOST + 10)]
+    words = spelling_words(rare, [], settings)
+    assert len(words) == MOST and words[0] == "common"
+
+
+def test_the_search_page_loads_the_site_s_words(built):
+    words = json.loads((built / SPELLING_URL.lstrip("/")).read_text(encoding="utf-8"))
+    assert words and all(re.fullmatch(r"[a-z]{4,}", w) for w in words)
+    assert f'data-words="{SPELLING_URL}"' in (built / "search" / "index.html").read_text()

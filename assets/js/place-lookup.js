@@ -59,12 +59,18 @@ export function makeIndex(data) {
   return { data, places, areas };
 }
 
-// The lookup file, read and indexed. One fixed address, no query: the request says
-// nothing about what was typed, in the finder or in a search.
-export async function loadIndex(src) {
+// A data file of this site (the lookup, a search's spelling words), fetched whole from one
+// fixed address with no query: the request says nothing about what was typed, in the
+// finder or in a search.
+export async function fetchWhole(src) {
   const response = await fetch(src, { credentials: "omit", referrerPolicy: "no-referrer" });
   if (!response.ok) throw new Error(`${response.status}`);
-  return makeIndex(await response.json());
+  return response.json();
+}
+
+// The lookup file, read and indexed.
+export async function loadIndex(src) {
+  return makeIndex(await fetchWhole(src));
 }
 
 // What to say: {kind: "shares", label, parts: [[borough, percent]]} (postcodes),

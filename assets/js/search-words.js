@@ -1,10 +1,11 @@
 // What a search's words say: which of them to look for (not the commonest, nor those no page
-// has), and besides, a place, an age, a gender, whether they ask for the police and whether
-// they are about one's own behaviour. Loaded by search.js on the first search with words,
-// with the place finder's code and lookup file (fetched whole from one address, so that no
+// has, and a mistyped one as the site's word it was meant to be), and besides, a place, an
+// age, a gender, whether they ask for the police and whether they are about one's own
+// behaviour. Loaded by search.js on the first search with words, with the place finder's
+// code and lookup file and the site's words (each fetched whole from one address, so that no
 // request says what was typed), so that none of it weighs on the search page's first load.
 import { TEXT } from "./open-now.js";
-import { loadIndex, placesNamed } from "./place-lookup.js";
+import { distance, fetchWhole, loadIndex, placesNamed } from "./place-lookup.js";
 
 // An age someone gives of themselves: "I'm 15", "I am a 15 year old", "aged 15"; not
 // "I'm 30 weeks pregnant", nor "I have a 2 year old" (a child's).
@@ -47,13 +48,18 @@ const COMMON = new Set(("he me my ma is it in on at to of or an as be by do if s
 const SAID = new RegExp("\\b(?:says|said|saying|told|tells|accus\\w*|calls|called|thinks|blames"
   + "|claims)\\b|\\b(?:they|people|everyone) (?:say|think|call|blame)\\b");
 
-// The reader, with the place finder's lookup if the project has one (src) and it loads;
-// without it, places are searched as words, and the next search tries again (search.js).
-export async function start(src, reportWords = "") {
-  const index = src ? await loadIndex(src).catch(() => null) : null;
+// The reader, with the place finder's lookup if the project has one (src) and it loads,
+// and the site's words a mistyped word is read as (spelling); without either, places are
+// searched as words or no word is read as another, and the next search tries again
+// (search.js: whole). Both are fetched whole, whatever is searched.
+export async function start(src, reportWords = "", spelling = "") {
+  const [index, words] = await Promise.all([src ? loadIndex(src).catch(() => null) : null,
+    spelling ? fetchWhole(spelling).catch(() => null) : null]);
   const asking = reportWords.split(" ").filter(Boolean);
   return { read: (typed, chosen) => read(index, typed, chosen), ownBehaviour,
-    asksToReport: (each) => asksToReport(asking, each), telling, known, places: Boolean(index) };
+    asksToReport: (each) => asksToReport(asking, each), telling,
+    known: (pagefind, each) => known(pagefind, each, words || []),
+    whole: (!src || Boolean(index)) && (!spelling || Boolean(words)) };
 }
 
 // The words (lower case) a search can find something by, each once: not one letter, nor
@@ -62,35 +68,58 @@ function telling(written) {
   return [...new Set(written)].filter((word) => word.length > 1 && !COMMON.has(word));
 }
 
-// The words (each, lower case) that some page has, or that begin a word of one (a word being
-// typed: "hitt"). Pagefind searches a word no page has as the longest word of its index that
-// the word begins with: "he hits me with a belt" found "be" and "being", in a programme for
-// 11-18s and a police disclosure scheme, before the 24-hour line. Such a word is left out,
-// as the commonest words are. A word found as itself, or its stem ("hits" as "hit"), is
-// kept; otherwise the word the first page found (or a part of it: "non-binary") must begin
-// as the typed word does, but for an ending ("beaten" finding "beating"), or share with it
-// a start that is no word of the index. A word found where no word is shown, or whose page
-// cannot be had (offline), is kept.
-async function known(pagefind, each) {
+// The words (each, lower case) to search for: those that some page has, or that begin a
+// word of one (a word being typed: "hitt"), and for a mistyped word the site's word it was
+// meant to be ("violance": "violence"; meant). Pagefind searches a word no page has as the
+// longest word of its index that the word begins with: "he hits me with a belt" found "be"
+// and "being", in a programme for 11-18s and a police disclosure scheme, before the 24-hour
+// line. Such a word is left out, as the commonest words are. A word found as itself, or its
+// stem ("hits" as "hit"), is kept; otherwise the word the first page found (or a part of
+// it: "non-binary") must begin as the typed word does, but for an ending ("beaten" finding
+// "beating"), or share with it a start that is no word of the index. A word found where no
+// word is shown, or whose page cannot be had (offline), is kept.
+async function known(pagefind, each, spelling) {
   const kept = await Promise.all(each.map(async (word) => {
-    if (await pagesWith(pagefind, word)) return true;
-    const [first] = (await pagefind.search(word)).results;
-    if (!first || !first.words.length) return Boolean(first);
-    const data = await first.data().catch(() => null);
-    if (!data) return true;
-    const there = (data.content.split(/\s+/)[first.words[0]] || "").toLowerCase()
-      .split(/[^\p{L}\p{N}]+/u);
-    const same = Math.max(...there.map((part) => {
-      let n = 0;
-      while (n < word.length && part[n] === word[n]) n += 1;
-      return n;
-    }));
-    if (same >= Math.min(word.length, Math.max(4, word.length - 3))) return true;
-    // Less in common: kept if what it has in common is no word of the index, so that the
-    // word was read as the start of a longer one ("rapped", as "rap", finding "rape").
-    return same > 0 && !await pagesWith(pagefind, word.slice(0, same));
+    if (await pagesWith(pagefind, word)) return word;
+    const other = meant(word, spelling);
+    if (other && await pagesWith(pagefind, other)) return COMMON.has(other) ? null : other;
+    return await begun(pagefind, word) ? word : null;
   }));
-  return each.filter((word, i) => kept[i]);
+  return [...new Set(kept.filter(Boolean))];
+}
+
+// Whether a word no page has begins a word of one (see known).
+async function begun(pagefind, word) {
+  const [first] = (await pagefind.search(word)).results;
+  if (!first || !first.words.length) return Boolean(first);
+  const data = await first.data().catch(() => null);
+  if (!data) return true;
+  const there = (data.content.split(/\s+/)[first.words[0]] || "").toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u);
+  const same = Math.max(...there.map((part) => {
+    let n = 0;
+    while (n < word.length && part[n] === word[n]) n += 1;
+    return n;
+  }));
+  if (same >= Math.min(word.length, Math.max(4, word.length - 3))) return true;
+  // Less in common: kept if what it has in common is no word of the index, so that the
+  // word was read as the start of a longer one ("rapped", as "rap", finding "rape").
+  return same > 0 && !await pagesWith(pagefind, word.slice(0, same));
+}
+
+// The site's word a word no page has was meant to be: the one fewest edits away (a letter
+// added, left out, changed, or two swapped), up to one from five letters and two from eight,
+// as place names are read (place-lookup.js); of those as near, the first in the site's list
+// (signpost/spelling.py: the kinds of help's own words first, then the commonest).
+function meant(word, spelling) {
+  const most = word.length >= 8 ? 2 : word.length >= 5 ? 1 : 0;
+  let best = most + 1, found = null;
+  for (const other of most ? spelling : []) {
+    const edits = other === word ? best : distance(word, other, best - 1);
+    if (edits < best) [best, found] = [edits, other];
+    if (best === 1) break;
+  }
+  return found;
 }
 
 // How many pages have the word itself or its stem: counted before a filter that no page

@@ -76,9 +76,10 @@ function start(root) {
   // the place finder's lookup), or null while it cannot be had (the words are then words).
   function loadWords() {
     reading = reading || import("./search-words.js")
-      .then((module) => module.start(root.dataset.places, root.dataset.reportWords))
+      .then((module) => module.start(root.dataset.places, root.dataset.reportWords,
+        root.dataset.words))
       .then((reader) => {
-        if (!reader.places && root.dataset.places) reading = null;  // try the lookup again
+        if (!reader.whole) reading = null;  // try the lookup and the words again
         return reader;
       })
       .catch(() => { reading = null; return null; });
@@ -160,7 +161,8 @@ function start(root) {
     own.hidden = !forHarm.length;
     // Before what was found: what comes first, and the boxes of lines (for those who hear
     // the status rather than see the page); said only of something found.
-    const notes = results.length ? [said, forHarm.length && TEXT.own_said,
+    const notes = results.length ? [found.spelt && TEXT.search_spelt.replace("{words}", found.query),
+      said, forHarm.length && TEXT.own_said,
       more.length && TEXT.also_said] : [];
     status.textContent = [...notes, summary(results.length, helpData.length, found.someWords,
       chosen)].filter(Boolean).join(" ");
@@ -181,7 +183,10 @@ function start(root) {
     // Browsing searches for the word every service page carries (no words would load the
     // whole index), in the residents' order; so do words too common to find anything by
     // ("help", "help me"), as browsing would.
-    const query = !each.length ? root.dataset.browseWord : written.length > 1 ? each.join(" ") : words;
+    // A word read as another ("violance" as "violence") is said, with what was searched.
+    const spelt = each.some((word) => !told.includes(word));
+    const query = !each.length ? root.dataset.browseWord
+      : written.length > 1 || spelt ? each.join(" ") : words;
     const browsing = query === root.dataset.browseWord;
     // Services only for professionals, then help for people who harm (each a section), are
     // searched apart and listed after the rest, so the words of a search never put them
@@ -214,7 +219,7 @@ function start(root) {
         firstThenRest((some) => byEachWord(each, some), sets, first)));
     }
     const [main, ...apart] = parts;
-    return { results: main.results.concat(...apart.map((part) => part.results)), query,
+    return { results: main.results.concat(...apart.map((part) => part.results)), query, spelt,
       forVictims: main.results.length, someWords: byWord && main.results.length > 0,
       filters: byWord ? null : addCounts(...parts.map((part) => part.filters)) };
   }
