@@ -60,6 +60,11 @@ def test_no_violations_with_search_results_and_filters_shown(sized_page, site):
     sized_page.locator(".app-search__own").wait_for()
     sized_page.evaluate("window.scrollTo(0, 0)")
     assert axe(sized_page) == []
+    # With the way to call 999 above the results, and a mistyped word said.
+    sized_page.fill("#search-query", "he is outside my door, help me with housng")
+    sized_page.locator(".app-search__danger").wait_for()
+    sized_page.evaluate("window.scrollTo(0, 0)")
+    assert axe(sized_page) == []
     sized_page.fill("#search-query", "Athena")  # with the lines to call after the results
     sized_page.locator(".app-search__also").wait_for()
     sized_page.evaluate("window.scrollTo(0, 0)")

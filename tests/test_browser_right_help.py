@@ -383,6 +383,33 @@ def test_a_word_near_no_word_of_the_site_is_not_read_as_one(phone, site):
         expect(phone.locator(".app-search__status")).not_to_contain_text("Showing results for")
 
 
+@pytest.mark.parametrize("words, danger", [
+    ("he is outside my door now", True), ("I'm in danger", True),
+    ("he\u2019s trying to get in", True), ("he is going to kill me", True),
+    ("emergency", True), ("he hits me", False), ("I want to get in touch", False)])
+def test_words_that_say_someone_is_in_danger_now_put_999_above_the_results(
+        phone, site, words, danger):
+    # The Police listing's own words: "In an emergency, or if you are in danger now, call
+    # 999". The results are left as they were: the box is added above them.
+    search(phone, site, query=words)
+    box = phone.locator(".app-search__danger")
+    status = phone.locator(".app-search__status")
+    if not danger:
+        expect(box).to_be_hidden()
+        expect(status).not_to_contain_text("999")
+        return
+    expect(box).to_be_visible()
+    assert box.locator("h2").text_content() == "In an emergency"
+    assert box.locator("a.app-phone").get_attribute("href") == "tel:999"
+    assert box.locator("a.app-phone").text_content() == "Call 999"
+    assert "press 55" in box.inner_text()
+    expect(status).to_contain_text(re.compile(r"^How to call 999 is above the results\."))
+    assert box.evaluate("b => b.compareDocumentPosition("
+                        "document.querySelector('.app-search__services')) & 4")  # before
+    phone.fill("#search-query", "housing")  # another search takes it away
+    expect(box).to_be_hidden()
+
+
 def test_without_the_code_that_reads_the_words_the_short_ones_are_still_left_out(phone, site):
     # The commonest words are listed in search-words.js, loaded on the first search; on a
     # network that loses it, "he hits me" must still not find "men" first.

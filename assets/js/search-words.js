@@ -26,6 +26,16 @@ const OWN = new RegExp(["\\bi(?:'m| am) (?:so |very |really |being |too |quite |
 "\\b(?:i (?:want|need|would like|'d like) to|help me|how (?:do|can) i|how to) stop (?:being "
   + "(?:abusive|violent|controlling|aggressive)|hurting|hitting|abusing|shouting at)\\b",
 "\\banger management\\b"].join("|"));
+// Words that say someone is in danger now, for whom the first thing to do is call 999 (the
+// Police listing: "In an emergency, or if you are in danger now, call 999"): "I'm in danger",
+// "he is outside my door", "he's trying to get in", "he is going to kill me", "emergency".
+const DANGER = new RegExp(["\\bin danger\\b|\\bemergency\\b|\\bright now\\b|\\bbanging on\\b",
+  "\\b(?:outside|at) (?:my|the|our) (?:front |back )?(?:door|house|home|flat|window|gate)\\b",
+  "\\b(?:he|she|they)(?:'s| is| are|'re) (?:here|outside|coming|on (?:his|her|their) way)\\b",
+  "\\b(?:trying|tries|tried|try) to (?:get|break) in\\b|\\b(?:breaking|broke|broken) in(?:to)?\\b",
+  "\\bforc(?:e|es|ed|ing) (?:his|her|their) way in\\b",
+  "\\b(?:going to|gonna|will|wants to|trying to) (?:kill|murder|stab|shoot|strangle) me\\b"]
+  .join("|"));
 // A gender someone gives of themselves ("I'm a man", "as a woman", "I am non-binary"), or
 // words that are only that ("man", "older woman"); not "a man is following me", the abuser's.
 const GENDER = new RegExp("(?:\\b(?:i'?m|i\\s+am|as)\\s+|^\\s*(?=(?:an?\\s+)?(?:(?:young|older|old)"
@@ -57,7 +67,7 @@ export async function start(src, reportWords = "", spelling = "") {
     spelling ? fetchWhole(spelling).catch(() => null) : null]);
   const asking = reportWords.split(" ").filter(Boolean);
   return { read: (typed, chosen) => read(index, typed, chosen), ownBehaviour,
-    asksToReport: (each) => asksToReport(asking, each), telling,
+    asksToReport: (each) => asksToReport(asking, each), telling, danger,
     known: (pagefind, each) => known(pagefind, each, words || []),
     whole: (!src || Boolean(index)) && (!spelling || Boolean(words)) };
 }
@@ -141,6 +151,28 @@ function asksToReport(asking, each) {
 function ownBehaviour(text) {
   const words = text.toLowerCase().replace(/\u2019/g, "'").replace(/\s+/g, " ");
   return OWN.test(words) && !SAID.test(words);
+}
+
+// For words that say someone is in danger now (DANGER), the way to call 999 to put above the
+// results: the page's own emergency line (its header's), with a button to call; else null.
+function danger(text) {
+  if (!DANGER.test(text.toLowerCase().replace(/\u2019/g, "'").replace(/\s+/g, " "))) return null;
+  const banner = document.querySelector(".app-emergency");
+  const made = (tag, className, text) => Object.assign(document.createElement(tag),
+    { className, textContent: text });
+  const section = made("section", "app-section app-section--highlight app-call-now", "");
+  const heading = made("h2", "", banner.getAttribute("aria-label"));
+  heading.id = "search-danger";
+  section.setAttribute("aria-labelledby", heading.id);
+  const said = banner.querySelector("p").cloneNode(true);
+  const number = said.querySelector("a");
+  number.removeAttribute("class");  // the header's white on red
+  const phone = made("a", "app-phone", `${TEXT.call} ${number.textContent}`);
+  phone.href = number.href;
+  const call = made("p", "app-card__call", "");
+  call.append(phone);
+  section.append(heading, said, call);
+  return section;
 }
 
 // The words left to search, the filters of what comes first, what the status says of

@@ -27,6 +27,10 @@ function start(root) {
 
   const none = find(".app-search__none"), own = find(".app-search__own");
   const also = find(".app-search__also");
+  // The way to call 999, above the results when the words say someone is in danger now.
+  const danger = element("div", "app-search__danger");
+  danger.hidden = true;
+  none.before(danger);
   const lines = JSON.parse(none.dataset.lines || "{}");
   // The boroughs with services based there (templates/search.html).
   const local = new Set([...fields.borough.options].filter((o) => "local" in o.dataset)
@@ -88,15 +92,15 @@ function start(root) {
 
   // What is asked: the words and the choices, what comes first (an age or a place given in
   // the words: search-words.js) and what the status says of it, and whether the words are
-  // about one's own behaviour.
+  // about one's own behaviour or say someone is in danger now.
   async function asked() {
     const chosen = filters(), typed = fields.query.value.trim();
     const reader = typed && await loadWords();
-    if (!reader) return { words: typed, chosen, first: null, said: "", age: null, gender: "", own: false };
+    if (!reader) return { words: typed, chosen, first: null, said: "", age: null, gender: "" };
     const read = reader.read(typed, { age: chosenAge() !== null, borough: fields.borough.value,
       gender: fields.gender.value !== "", genders: fields.gender.options, local, maxAge,
       who: (years, gender) => who(years ?? chosenAge(), gender || fields.gender.value) });
-    return { ...read, chosen, own: reader.ownBehaviour(typed) };
+    return { ...read, chosen, own: reader.ownBehaviour(typed), danger: reader.danger(typed) };
   }
 
   async function run() {
@@ -120,7 +124,7 @@ function start(root) {
       }
       return module;
     });
-    const [module, { words, chosen, first, said, age, gender, own: ownWords }] =
+    const [module, { words, chosen, first, said, age, gender, own: ownWords, danger: emergency }] =
       await Promise.all([loading, asked()]);
     pagefind = module;
     const found = await searchServices(words, chosen, first);
@@ -159,11 +163,13 @@ function start(root) {
     const forHarm = !harm && ownWords ? harmLines() : [];
     own.replaceChildren(...(forHarm.length ? [callSection(TEXT.own_heading, "search-own", forHarm)] : []));
     own.hidden = !forHarm.length;
+    danger.replaceChildren(...(emergency ? [emergency] : []));
+    danger.hidden = !emergency;
     // Before what was found: what comes first, and the boxes of lines (for those who hear
-    // the status rather than see the page); said only of something found.
-    const notes = results.length ? [found.spelt && TEXT.search_spelt.replace("{words}", found.query),
-      said, forHarm.length && TEXT.own_said,
-      more.length && TEXT.also_said] : [];
+    // the status rather than see the page); said only of something found, but for 999.
+    const notes = [emergency && TEXT.danger_said, ...(results.length ? [found.spelt
+      && TEXT.search_spelt.replace("{words}", found.query), said, forHarm.length
+      && TEXT.own_said, more.length && TEXT.also_said] : [])];
     status.textContent = [...notes, summary(results.length, helpData.length, found.someWords,
       chosen)].filter(Boolean).join(" ");
     showCounts(found.filters);
@@ -367,6 +373,7 @@ function start(root) {
     more.hidden = true;
     status.textContent = "";
     none.hidden = true;
+    danger.hidden = true;
     own.hidden = true;
     also.hidden = true;
     find(".app-search__services-heading").hidden = true;
