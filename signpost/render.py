@@ -24,7 +24,7 @@ from .headers import GUIDE_POLICY, POLICY
 from .hours import clock, describe_hours, long_date
 from .outputs import Output
 from .places import LOOKUP_URL
-from .spelling import SPELLING_URL, spelling_words
+from .spelling import spelling_words
 from .problems import BuildFailed, Problem
 from .settings import EXIT_EXPECTED, Settings
 from .wording import load_wording
@@ -66,7 +66,6 @@ def make_env(settings: Settings, exit_url: str | None = None,
                        content_security_policy=POLICY, guide_policy=GUIDE_POLICY,
                        # The place finder is shown only where its data is (places.py).
                        place_lookup=LOOKUP_URL if settings.data_dir.is_dir() else "",
-                       spelling=SPELLING_URL,
                        spelling_words=lambda services, pages: spelling_words(services, pages,
                                                                              settings))
     # Parts many pages share, each made once for each set of arguments: a service's card

@@ -57,12 +57,12 @@ def test_no_violations_with_search_results_and_filters_shown(sized_page, site):
     assert axe(sized_page) == []
     # With the lines for people who harm above the results, and a place's words said.
     sized_page.fill("#search-query", "I hurt my partner in Catford")
-    sized_page.locator(".app-search__own").wait_for()
+    sized_page.locator("#search-own").wait_for()
     sized_page.evaluate("window.scrollTo(0, 0)")
     assert axe(sized_page) == []
     # With the way to call 999 above the results, and a mistyped word said.
     sized_page.fill("#search-query", "he is outside my door, help me with housng")
-    sized_page.locator(".app-search__danger").wait_for()
+    sized_page.locator("#search-danger").wait_for()
     sized_page.evaluate("window.scrollTo(0, 0)")
     assert axe(sized_page) == []
     sized_page.fill("#search-query", "Athena")  # with the lines to call after the results

@@ -29,7 +29,7 @@ const OWN = new RegExp(["\\bi(?:'m| am) (?:so |very |really |being |too |quite |
 // Words that say someone is in danger now, for whom the first thing to do is call 999 (the
 // Police listing: "In an emergency, or if you are in danger now, call 999"): "I'm in danger",
 // "he is outside my door", "he's trying to get in", "he is going to kill me", "emergency".
-const DANGER = new RegExp(["\\bin danger\\b|\\bemergency\\b|\\bright now\\b|\\bbanging on\\b",
+const DANGER = new RegExp(["\\bin danger\\b|\\bemergency\\b|\\b999\\b|\\bright now\\b|\\bbanging on\\b",
   "\\b(?:outside|at) (?:my|the|our) (?:front |back )?(?:door|house|home|flat|window|gate)\\b",
   "\\b(?:he|she|they)(?:'s| is| are|'re) (?:here|outside|coming|on (?:his|her|their) way)\\b",
   "\\b(?:trying|tries|tried|try) to (?:get|break) in\\b|\\b(?:breaking|broke|broken) in(?:to)?\\b",
@@ -58,18 +58,21 @@ const COMMON = new Set(("he me my ma is it in on at to of or an as be by do if s
 const SAID = new RegExp("\\b(?:says|said|saying|told|tells|accus\\w*|calls|called|thinks|blames"
   + "|claims)\\b|\\b(?:they|people|everyone) (?:say|think|call|blame)\\b");
 
+// The site's words a mistyped word is read as (signpost/spelling.py: SPELLING_URL).
+const SPELLING = "/assets/words.json";
+
 // The reader, with the place finder's lookup if the project has one (src) and it loads,
-// and the site's words a mistyped word is read as (spelling); without either, places are
-// searched as words or no word is read as another, and the next search tries again
-// (search.js: whole). Both are fetched whole, whatever is searched.
-export async function start(src, reportWords = "", spelling = "") {
+// and the site's words a mistyped word is read as; without either, places are searched as
+// words or no word is read as another, and the next search tries again (search.js: whole).
+// Both are fetched whole, whatever is searched.
+export async function start(src, reportWords = "") {
   const [index, words] = await Promise.all([src ? loadIndex(src).catch(() => null) : null,
-    spelling ? fetchWhole(spelling).catch(() => null) : null]);
+    fetchWhole(SPELLING).catch(() => null)]);
   const asking = reportWords.split(" ").filter(Boolean);
   return { read: (typed, chosen) => read(index, typed, chosen), ownBehaviour,
     asksToReport: (each) => asksToReport(asking, each), telling, danger,
     known: (pagefind, each) => known(pagefind, each, words || []),
-    whole: (!src || Boolean(index)) && (!spelling || Boolean(words)) };
+    whole: (!src || Boolean(index)) && Boolean(words) };
 }
 
 // The words (lower case) a search can find something by, each once: not one letter, nor

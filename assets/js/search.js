@@ -25,12 +25,8 @@ function start(root) {
   const shards = Number(root.dataset.indexShards || 1);  // signpost/search.py
   let loading = null, reading = null, pagefind = null, searched = false, wantCounts = false, counting = false, ticket = 0, timer = null, results = [], showing = 0;
 
-  const none = find(".app-search__none"), own = find(".app-search__own");
+  const none = find(".app-search__none"), above = find(".app-search__above");
   const also = find(".app-search__also");
-  // The way to call 999, above the results when the words say someone is in danger now.
-  const danger = element("div", "app-search__danger");
-  danger.hidden = true;
-  none.before(danger);
   const lines = JSON.parse(none.dataset.lines || "{}");
   // The boroughs with services based there (templates/search.html).
   const local = new Set([...fields.borough.options].filter((o) => "local" in o.dataset)
@@ -80,8 +76,7 @@ function start(root) {
   // the place finder's lookup), or null while it cannot be had (the words are then words).
   function loadWords() {
     reading = reading || import("./search-words.js")
-      .then((module) => module.start(root.dataset.places, root.dataset.reportWords,
-        root.dataset.words))
+      .then((module) => module.start(root.dataset.places, root.dataset.reportWords))
       .then((reader) => {
         if (!reader.whole) reading = null;  // try the lookup and the words again
         return reader;
@@ -159,12 +154,12 @@ function start(root) {
     const more = !found.forVictims || offered.some((line) => shown.has(line.url)) ? [] : offered;
     also.replaceChildren(...(more.length ? [callSection(TEXT.also_talk, "search-also", more)] : []));
     also.hidden = !more.length;
-    // Words about one's own behaviour: the lines for people who harm, above the results.
+    // Above the results: how to call 999 when the words say someone is in danger now; the
+    // lines for people who harm when they are about one's own behaviour.
     const forHarm = !harm && ownWords ? harmLines() : [];
-    own.replaceChildren(...(forHarm.length ? [callSection(TEXT.own_heading, "search-own", forHarm)] : []));
-    own.hidden = !forHarm.length;
-    danger.replaceChildren(...(emergency ? [emergency] : []));
-    danger.hidden = !emergency;
+    above.replaceChildren(...[emergency, forHarm.length && callSection(TEXT.own_heading,
+      "search-own", forHarm)].filter(Boolean));
+    above.hidden = !above.children.length;
     // Before what was found: what comes first, and the boxes of lines (for those who hear
     // the status rather than see the page); said only of something found, but for 999.
     const notes = [emergency && TEXT.danger_said, ...(results.length ? [found.spelt
@@ -287,18 +282,26 @@ function start(root) {
   // a shorter page (RANKING), nor for having the word twice in its own text ("controlling"
   // put a service only a professional can refer you to first, for "Impulse Control"). A
   // name matched ("police") still comes first: its heading weighs many times more.
+  // A word of two or three letters is matched as itself only: Pagefind also matches every
+  // word it begins, and a rare long one outweighs it ("ex" matched "experienced" in the Men's
+  // Advice Line's summary, first for "ex partner", before the 24-hour line).
   async function ranked(query, filters) {
-    const [found, ordered] = await Promise.all([pagefind.search(query, { filters }),
-      inOrder(query, filters)]);
+    const words = query.split(" "), loose = words.filter((word) => word.length > 3);
+    const exact = words.filter((word) => word.length <= 3).map((word) => `"${word}"`);
+    const [found, ordered, ...only] = await Promise.all([
+      pagefind.search(loose.length ? loose.join(" ") : exact[0], { filters }),
+      inOrder(query, filters), ...exact.map((word) => pagefind.search(word, { filters }))]);
+    const has = only.map((one) => new Set(one.results.map((result) => result.id)));
     const place = new Map(ordered.results.map((result, i) => [result.id, i]));
-    const byScore = [...found.results].sort((a, b) => b.score - a.score);
+    const byScore = found.results.filter((result) => has.every((ids) => ids.has(result.id)))
+      .sort((a, b) => b.score - a.score);
     const tiers = [];
     for (const result of byScore) {
       const tier = tiers[tiers.length - 1];
       if (tier && result.score * NEAR >= tier[0].score) tier.push(result);
       else tiers.push([result]);
     }
-    return { ...found, results: tiers.flatMap((tier) =>
+    return { ...found, filters: ordered.filters, results: tiers.flatMap((tier) =>
       tier.sort((a, b) => place.get(a.id) - place.get(b.id))) };
   }
 
@@ -373,8 +376,7 @@ function start(root) {
     more.hidden = true;
     status.textContent = "";
     none.hidden = true;
-    danger.hidden = true;
-    own.hidden = true;
+    above.hidden = true;
     also.hidden = true;
     find(".app-search__services-heading").hidden = true;
     find(".app-search__pages-heading").hidden = true;
