@@ -2,6 +2,7 @@
 real directory, with and without JavaScript, at 375 px; and the same pages read as text."""
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
@@ -381,6 +382,14 @@ def test_a_word_near_no_word_of_the_site_is_not_read_as_one(phone, site):
     for typed in ("belt", "pension"):
         assert search(phone, site, query=typed) == []
         expect(phone.locator(".app-search__status")).not_to_contain_text("Showing results for")
+    # A word the site does not use, one edit from one it does, but for its first letter:
+    # more often meant than mistyped ("anger management" was read as "danger").
+    assert not {"anger", "grown"} & page_words(site.site_dir)
+    assert {"danger", "crown"} <= set(json.loads((site.site_dir / "assets" / "words.json")
+                                                .read_text(encoding="utf-8")))
+    for typed in ("anger management", "abuse by my grown up son"):
+        search(phone, site, query=typed)
+        expect(phone.locator(".app-search__status")).not_to_contain_text("Showing results for")
 
 
 @pytest.mark.parametrize("words, danger", [
@@ -448,6 +457,13 @@ def test_nothing_found_asks_for_fewer_choices_only_when_some_were_made(phone, si
     ("my partner's past", "Clare's Law (Domestic Violence Disclosure Scheme)"),
     ("report", "Police"), ("check my partners past", "Clare's Law (Domestic Violence Disclosure Scheme)"),
     ("999", "Police"), ("101", "Police"),  # the Police listing's numbers
+    ("I want to press charges", "Police"),
+    # Abuse by a grown child, and the words most people use: these found children's lines
+    # first, or (the word being mistyped) services for young people.
+    ("my son shouts at me", "National Domestic Abuse Helpline"),
+    ("my daughter is violent towards me", "National Domestic Abuse Helpline"),
+    ("abusive relationship", "National Domestic Abuse Helpline"),
+    ("abusive relashionship", "National Domestic Abuse Helpline"),
     # How people say they are hurt (the kinds' plain words): these found a programme for
     # young people, the Forced Marriage Unit and Clare's Law, or no service at all.
     ("my husband beats me", "National Domestic Abuse Helpline"),

@@ -29,7 +29,8 @@ const OWN = new RegExp(["\\bi(?:'m| am) (?:so |very |really |being |too |quite |
 // Words that say someone is in danger now, for whom the first thing to do is call 999 (the
 // Police listing: "In an emergency, or if you are in danger now, call 999"): "I'm in danger",
 // "he is outside my door", "he's trying to get in", "he is going to kill me", "emergency".
-const DANGER = new RegExp(["\\bin danger\\b|\\bemergency\\b|\\b999\\b|\\bright now\\b|\\bbanging on\\b",
+const DANGER = new RegExp(["\\bin danger\\b|\\bemergency\\b|\\b999\\b|\\bright now\\b",
+  "\\bbanging on\\b",
   "\\b(?:outside|at) (?:my|the|our) (?:front |back )?(?:door|house|home|flat|window|gate)\\b",
   "\\b(?:he|she|they)(?:'s| is| are|'re) (?:here|outside|coming|on (?:his|her|their) way)\\b",
   "\\b(?:trying|tries|tried|try) to (?:get|break) in\\b|\\b(?:breaking|broke|broken) in(?:to)?\\b",
@@ -54,7 +55,8 @@ const COMMON = new Set(("he me my ma is it in on at to of or an as be by do if s
   + "his her him she they them their what when where who how why i'm im it's its hes shes "
   + "theyre ive live living being been does did should would could will there then than "
   + "keeps keep says said tells told take takes taking took taken non go goes going gonna "
-  + "wanna let lets dont cant wont didnt doesnt isnt think know now").split(" "));
+  + "wanna let lets dont cant wont didnt doesnt isnt think know now towards toward against")
+  .split(" "));
 const SAID = new RegExp("\\b(?:says|said|saying|told|tells|accus\\w*|calls|called|thinks|blames"
   + "|claims)\\b|\\b(?:they|people|everyone) (?:say|think|call|blame)\\b");
 
@@ -123,12 +125,16 @@ async function begun(pagefind, word) {
 // The site's word a word no page has was meant to be: the one fewest edits away (a letter
 // added, left out, changed, or two swapped), up to one from five letters and two from eight,
 // as place names are read (place-lookup.js); of those as near, the first in the site's list
-// (signpost/spelling.py: the kinds of help's own words first, then the commonest).
+// (signpost/spelling.py: the kinds of help's own words first, then the commonest). Not one
+// with another first letter, nor one the word begins with: a typing mistake rarely changes
+// the first letter or only adds letters at the end, a word the site does not use often does
+// ("anger" is not "danger", "grown" not "crown", "party" not "part").
 function meant(word, spelling) {
   const most = word.length >= 8 ? 2 : word.length >= 5 ? 1 : 0;
   let best = most + 1, found = null;
   for (const other of most ? spelling : []) {
-    const edits = other === word ? best : distance(word, other, best - 1);
+    const edits = other[0] !== word[0] || word.startsWith(other) ? best
+      : distance(word, other, best - 1);
     if (edits < best) [best, found] = [edits, other];
     if (best === 1) break;
   }

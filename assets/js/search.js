@@ -247,7 +247,7 @@ function start(root) {
   // for a woman's eight lines about her partner).
   async function byEachWord(each, filters) {
     const [every, ...found] = await Promise.all([inOrder(root.dataset.browseWord, filters),
-      ...each.map((word) => pagefind.search(word, { filters }))]);
+      ...each.map((word) => pagefind.search(word.length < 4 ? `"${word}"` : word, { filters }))]);
     const place = new Map(every.results.map((result, i) => [result.id, i]));
     const hits = new Map();
     for (const one of found) {
