@@ -71,7 +71,7 @@ def first_search(site_dir: Path) -> tuple[int, int, float]:
             page.fill("#search-age", "15")
             page.fill("#search-query", "support")
             expect(page.locator(".app-search__status")).to_have_text(
-                re.compile(r"found\.$|^Nothing"), timeout=120_000)
+                re.compile(r"found\.$|Nothing found\."), timeout=120_000)
             seconds = time.perf_counter() - started
             browser.close()
     finally:

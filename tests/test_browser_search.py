@@ -25,7 +25,7 @@ def search(page, site, **choices):
         else:
             page.select_option(selector, value)
     # (wait_for_function would evaluate a string, which the site's CSP rightly forbids)
-    expect(page.locator(".app-search__status")).to_have_text(re.compile(r"found\.$|^Nothing"))
+    expect(page.locator(".app-search__status")).to_have_text(re.compile(r"found\.$|Nothing found\."))
     while page.locator(".app-search__more").is_visible():
         shown = page.locator(".app-search__services > li").count()
         page.click(".app-search__more")

@@ -16,15 +16,17 @@ export function placeKey(text) {
   return words.join("");
 }
 
-// Edits (insert, delete, change, swap two letters) from a to b, or max + 1 if more.
-export function distance(a, b, max) {
+// Edits (insert, delete, change, swap two letters) from a to b, or max + 1 if more; with
+// alike, a letter may be changed only for one alike(it, other) allows.
+export function distance(a, b, max, alike = null) {
   if (Math.abs(a.length - b.length) > max) return max + 1;
   let before = null, previous = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
     const row = [i];
     let best = i;
     for (let j = 1; j <= b.length; j++) {
-      let d = Math.min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+      const change = a[i - 1] === b[j - 1] ? 0 : !alike || alike(a[i - 1], b[j - 1]) ? 1 : max + 1;
+      let d = Math.min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + change);
       if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, before[j - 2] + 1);
       row.push(d);
       best = Math.min(best, d);

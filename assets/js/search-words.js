@@ -27,16 +27,28 @@ const OWN = new RegExp(["\\bi(?:'m| am) (?:so |very |really |being |too |quite |
   + "(?:abusive|violent|controlling|aggressive)|hurting|hitting|abusing|shouting at)\\b",
 "\\banger management\\b"].join("|"));
 // Words that say someone is in danger now, for whom the first thing to do is call 999 (the
-// Police listing: "In an emergency, or if you are in danger now, call 999"): "I'm in danger",
-// "he is outside my door", "he's trying to get in", "he is going to kill me", "emergency".
-const DANGER = new RegExp(["\\bin danger\\b|\\bemergency\\b|\\b999\\b|\\bright now\\b",
-  "\\bbanging on\\b",
-  "\\b(?:outside|at) (?:my|the|our) (?:front |back )?(?:door|house|home|flat|window|gate)\\b",
-  "\\b(?:he|she|they)(?:'s| is| are|'re) (?:here|outside|coming|on (?:his|her|their) way)\\b",
+// Police listing: "In an emergency, or if you are in danger now, call 999"). A false alarm
+// costs a box above the results; a miss, the number when it matters.
+const DANGER = new RegExp([
+  // Said outright, not "not an emergency", "non-emergency", "in danger of going to prison".
+  "(?<!\\bnot an |\\bnon[- ]?)\\bemergency\\b(?! contraception)|\\bin danger\\b(?! of)",
+  "\\b999\\b|\\bsos\\b|\\b(?:me|us|her|him|my kids|my children|the kids|police) (?:right )?now\\b",
+  // A weapon, an injury, an attack, being shut in.
+  "\\b(?:knife|knives|gun|machete|weapon|stabbed|stabbing|bleeding|unconscious)\\b",
+  "\\b(?:can'?t|cannot|trouble|difficulty) breath(?:e|ing)\\b",
+  "\\b(?:being|been) attacked\\b|\\battacking (?:me|us)\\b",
+  "\\blocked (?:me |us )?in\\b|\\bhiding (?:in|from)\\b",
+  // Someone there, or on the way: "he's outside", "he is at my door", "he's trying to get in".
+  "\\b(?:he|she|they)(?:'s|s| is| iz| are|'re)? (?:here\\b(?! from)|outside|coming\\b(?! out|"
+    + " back| to court)|in the house|on (?:his|her|their) way)",
+  "\\b(?:is|are|'s|iz) outside\\b|\\b(?:outside|at) (?:my|the|our) (?:front |back )?"
+    + "(?:door|house|home|flat|window|gate)\\b",
+  "\\b(?:banging on|kicking|breaking|smashing) (?:down |in )?(?:the|my|our) (?:door|window)",
   "\\b(?:trying|tries|tried|try) to (?:get|break) in\\b|\\b(?:breaking|broke|broken) in(?:to)?\\b",
   "\\bforc(?:e|es|ed|ing) (?:his|her|their) way in\\b",
-  "\\b(?:going to|gonna|will|wants to|trying to) (?:kill|murder|stab|shoot|strangle) me\\b"]
-  .join("|"));
+  // A threat to kill: "he's going to kill me", "he threatened to kill me", "he'll kill me".
+  "(?:\\b(?:going|gonna|gunna|will|wants?|trying|tried|threaten\\w*)(?: to)?|'ll|\\bll) "
+    + "(?:kill|murder|stab|shoot|strangle) (?:me|us)\\b"].join("|"));
 // A gender someone gives of themselves ("I'm a man", "as a woman", "I am non-binary"), or
 // words that are only that ("man", "older woman"); not "a man is following me", the abuser's.
 const GENDER = new RegExp("(?:\\b(?:i'?m|i\\s+am|as)\\s+|^\\s*(?=(?:an?\\s+)?(?:(?:young|older|old)"
@@ -103,6 +115,20 @@ async function known(pagefind, each, spelling) {
   return [...new Set(kept.filter(Boolean))];
 }
 
+// Letters typed for one another: side by side on a keyboard (a phone's is laid out as a
+// computer's), or alike in sound ("abuce", "domestik", "violance", "forsed").
+const ROWS = ["qwertyuiop", "asdfghjkl", "zxcvbnm"];
+const TYPED = new Set(["cs", "ck", "kq", "sz", "ei", "iy", "ae", "ou", "gj"]);
+ROWS.forEach((row, r) => [...row].forEach((key, i) => ROWS.forEach((other, s) => [...other]
+  .forEach((near, j) => {
+    const apart = Math.abs(i + [0, 0.25, 0.75][r] - j - [0, 0.25, 0.75][s]);
+    if (Math.abs(r - s) <= 1 && apart <= 1 && key !== near) TYPED.add(key + near);
+  }))));
+
+function typed(letter, other) {
+  return TYPED.has(letter + other) || TYPED.has(other + letter);
+}
+
 // Whether a word no page has begins a word of one (see known).
 async function begun(pagefind, word) {
   const [first] = (await pagefind.search(word)).results;
@@ -123,18 +149,18 @@ async function begun(pagefind, word) {
 }
 
 // The site's word a word no page has was meant to be: the one fewest edits away (a letter
-// added, left out, changed, or two swapped), up to one from five letters and two from eight,
-// as place names are read (place-lookup.js); of those as near, the first in the site's list
-// (signpost/spelling.py: the kinds of help's own words first, then the commonest). Not one
-// with another first letter, nor one the word begins with: a typing mistake rarely changes
-// the first letter or only adds letters at the end, a word the site does not use often does
-// ("anger" is not "danger", "grown" not "crown", "party" not "part").
+// added, left out, swapped with the next, or changed for one beside it on a keyboard or alike
+// in sound: TYPED), up to one from five letters and two from nine; of those as near, the first
+// in the site's list (signpost/spelling.py: the kinds of help's own words first, then the
+// commonest). Not one with another first letter, nor one the word begins with. A word the
+// site does not use is more often meant than mistyped: "anger" is not "danger", "party" not
+// "part", "stabbing" not "stalking", "polite" not "police", "shoving" not "showing".
 function meant(word, spelling) {
-  const most = word.length >= 8 ? 2 : word.length >= 5 ? 1 : 0;
+  const most = word.length >= 9 ? 2 : word.length >= 5 ? 1 : 0;
   let best = most + 1, found = null;
   for (const other of most ? spelling : []) {
     const edits = other[0] !== word[0] || word.startsWith(other) ? best
-      : distance(word, other, best - 1);
+      : distance(word, other, best - 1, typed);
     if (edits < best) [best, found] = [edits, other];
     if (best === 1) break;
   }
