@@ -465,6 +465,13 @@ def test_nothing_found_asks_for_fewer_choices_only_when_some_were_made(phone, si
     ("report", "Police"), ("check my partners past", "Clare's Law (Domestic Violence Disclosure Scheme)"),
     ("999", "Police"), ("101", "Police"),  # the Police listing's numbers
     ("I want to press charges", "Police"),
+    # "danger" asks for the police: the Forced Marriage Unit came first.
+    ("I'm in danger", "Police"),
+    # Words too common to find anything by browse, as "help" does: "pls help" found nothing,
+    # "urgent help" only a programme for people who harm.
+    ("pls help", "National Domestic Abuse Helpline"),
+    ("urgent help", "National Domestic Abuse Helpline"),
+    ("dv", "National Domestic Abuse Helpline"),
     # Abuse by a grown child, and the words most people use: these found children's lines
     # first, or (the word being mistyped) services for young people.
     ("my son shouts at me", "National Domestic Abuse Helpline"),
@@ -779,7 +786,9 @@ def test_when_nothing_is_found_every_line_of_the_kind_chosen_that_fits_is_offere
 
 @pytest.mark.parametrize("words", ["I am abusive", "i want to stop hurting my partner",
                                    "I hurt my partner", "worried about my own behaviour",
-                                   "I think I am abusive", "i hit my mum"])
+                                   "I think I am abusive", "i hit my mum",
+                                   "i want to change my behaviour", "I lose my temper",
+                                   "I'm scared I might hurt my girlfriend", "i shout at my kids"])
 def test_words_about_ones_own_behaviour_offer_the_lines_for_people_who_harm_first(
         phone, site, words):
     # They found victims' services first, and the Respect Phoneline behind "Show more".
@@ -794,8 +803,13 @@ def test_words_about_ones_own_behaviour_offer_the_lines_for_people_who_harm_firs
     assert own.locator("h2").text_content() == HARM_HEADING
     assert {a.get_attribute("href") for a in own.locator("a.app-phone").all()} == numbers
     # Above the results, which stay as they are: no help for people who harm among victims'.
-    assert own.bounding_box()["y"] < phone.locator(".app-search__services").bounding_box()["y"]
-    assert found[0] not in HARM
+    # With nothing found, no victims' line is offered instead ("anger management" was).
+    if found:
+        assert own.bounding_box()["y"] < phone.locator(".app-search__services").bounding_box()["y"]
+        assert found[0] not in HARM
+    expect(phone.locator(".app-search__none .app-call-now")).to_have_count(0)
+    expect(phone.locator(".app-search__status")).to_contain_text(
+        "A line for people worried about their own behaviour is above the results.")
 
 
 @pytest.mark.parametrize("words", [

@@ -18,11 +18,14 @@ const AGE = new RegExp("\\b(?:i'?m|i\\s+am|aged?)\\s+(?:a\\s+)?(\\d{1,3})\\b(?!\
 // "I kicked him out" and "I am dating an abuser" are a victim's.
 const OWN = new RegExp(["\\bi(?:'m| am) (?:so |very |really |being |too |quite |often )?"
   + "(?:abusive|violent|controlling|aggressive|an abuser|a perpetrator)\\b",
-"\\bi (?:hurt|hit|abuse|abused|push|pushed|slap|slapped|punch|punched|kick|kicked|threaten"
-  + "|threatened|control|controlled|frighten|frightened) my (?:partner|wife|husband|girlfriend"
+"\\bi (?:(?:might|could|may|will|am going to|'m going to|'ll) )?(?:hurt|hit|abuse|abused|push"
+  + "|pushed|slap|slapped|punch|punched|kick|kicked|threaten|threatened|control|controlled"
+  + "|frighten|frightened|(?:shout|shouted|scream|screamed|swear|swore|get angry|got angry) at"
+  + "|get (?:angry|violent) with) my (?:partner|wife|husband|girlfriend"
   + "|boyfriend|gf|bf|ex|kids?|children|child|son|daughter|family|mum|mom|mother|dad|father"
   + "|parents?|brother|sister|gran|nan|grandma|grandad|grandparents?)\\b",
 "\\bmy own behaviou?r\\b|\\babout my behaviou?r\\b|\\bmy (?:anger|temper)\\b",
+"\\bchange my (?:behaviou?r|ways)\\b|\\bi lose my temper\\b",
 "\\b(?:i (?:want|need|would like|'d like) to|help me|how (?:do|can) i|how to) stop (?:being "
   + "(?:abusive|violent|controlling|aggressive)|hurting|hitting|abusing|shouting at)\\b",
 "\\banger management\\b"].join("|"));
@@ -67,7 +70,8 @@ const COMMON = new Set(("he me my ma is it in on at to of or an as be by do if s
   + "his her him she they them their what when where who how why i'm im it's its hes shes "
   + "theyre ive live living being been does did should would could will there then than "
   + "keeps keep says said tells told take takes taking took taken non go goes going gonna "
-  + "wanna let lets dont cant wont didnt doesnt isnt think know now towards toward against")
+  + "wanna let lets dont cant wont didnt doesnt isnt think know now towards toward against "
+  + "please pls plz hlp quick quickly urgent urgently asap")
   .split(" "));
 const SAID = new RegExp("\\b(?:says|said|saying|told|tells|accus\\w*|calls|called|thinks|blames"
   + "|claims)\\b|\\b(?:they|people|everyone) (?:say|think|call|blame)\\b");

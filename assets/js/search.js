@@ -138,9 +138,12 @@ function start(root) {
     // No service for victims found (help pages, or only help for people who harm, are not
     // enough): the 24-hour helpline and the ways to look, so a search is never a dead end.
     // Someone looking for help with their own behaviour is offered no victims' line, and
-    // told nothing of victims when their kind of help is found.
+    // told nothing of victims when their kind of help is found. Their words bring the lines
+    // for people who harm, above the results, instead.
     const harm = harmKind();
-    const offered = linesFor(harm, chosenAge() ?? age, fields.gender.value || gender);
+    const forHarm = !harm && ownWords ? harmLines() : [];
+    const offered = forHarm.length ? []
+      : linesFor(harm, chosenAge() ?? age, fields.gender.value || gender);
     if (!found.forVictims && !(harm && results.length)) {
       fillNone(none, offered, !offered.length ? TEXT.none_look : results.length
         ? TEXT.none_other : TEXT.none_intro);
@@ -156,15 +159,14 @@ function start(root) {
     also.hidden = !more.length;
     // Above the results: how to call 999 when the words say someone is in danger now; the
     // lines for people who harm when they are about one's own behaviour.
-    const forHarm = !harm && ownWords ? harmLines() : [];
     above.replaceChildren(...[emergency, forHarm.length && callSection(TEXT.own_heading,
       "search-own", forHarm)].filter(Boolean));
     above.hidden = !above.children.length;
     // Before what was found: what comes first, and the boxes of lines (for those who hear
-    // the status rather than see the page); said only of something found, but for 999.
-    const notes = [emergency && TEXT.danger_said, ...(results.length ? [found.spelt
-      && TEXT.search_spelt.replace("{words}", found.query), said, forHarm.length
-      && TEXT.own_said, more.length && TEXT.also_said] : [])];
+    // the status rather than see the page); the rest said only of something found.
+    const notes = [emergency && TEXT.danger_said, forHarm.length && TEXT.own_said,
+      ...(results.length ? [found.spelt && TEXT.search_spelt.replace("{words}", found.query),
+        said, more.length && TEXT.also_said] : [])];
     status.textContent = [...notes, summary(results.length, helpData.length, found.someWords,
       chosen)].filter(Boolean).join(" ");
     showCounts(found.filters);
