@@ -17,7 +17,7 @@ SPELLING_URL = "/assets/words.json"  # a neutral name, like the place finder's; 
 # national directory's rarest words are left out; the words people type are among the first.
 MOST = 3_000
 # Words of four letters or more: a mistyped word is read as another only from five letters
-# (one edit; two from eight), as the place finder reads place names (place-lookup.js). Of
+# (one edit; two from nine: search-words.js, meant). Of
 # plain letters: as fast again as any letter's class, for the 0.75 MB of 1,000 listings.
 _WORD = re.compile(r"[a-z]{4,}")
 _TAG = re.compile(r"<[^>]*>")
@@ -30,13 +30,14 @@ def spelling_words(services: list[Service], pages: list[Page], settings: Setting
     people type), then the words of the listings and help pages, those in the most texts
     first. Each text counts once however many listings repeat it, and it is read once."""
     terms = [*settings.categories.values(), *settings.genders.values()]
-    first = _words(" ".join(f"{t.name} {t.description} {' '.join(t.keywords)}" for t in terms))
+    first = dict.fromkeys(_words(" ".join(f"{t.name} {t.description} {' '.join(t.keywords)}"
+                                          for t in terms)))
     texts = {text for s in services
              for text in (s.name, s.summary, s.description, s.eligibility_text, s.organisation)}
     texts |= {text for p in pages for text in (p.title, p.summary, _TAG.sub(" ", p.html))}
     counts = Counter(word for text in texts for word in set(_words(text)))
     rest = sorted((w for w in counts if w not in first), key=lambda w: (-counts[w], w))
-    return (list(dict.fromkeys(first)) + rest)[:MOST]
+    return (list(first) + rest)[:MOST]
 
 
 def _words(text: str) -> list[str]:

@@ -1,9 +1,10 @@
 // What a search's words say: which of them to look for (not the commonest, nor those no page
 // has, and a mistyped one as the site's word it was meant to be), and besides, a place, an
-// age, a gender, whether they ask for the police and whether they are about one's own
-// behaviour. Loaded by search.js on the first search with words, with the place finder's
-// code and lookup file and the site's words (each fetched whole from one address, so that no
-// request says what was typed), so that none of it weighs on the search page's first load.
+// age, a gender, whether they ask for the police, say someone is in danger now or are about
+// one's own behaviour. Loaded by search.js on the first search with words, with the place
+// finder's code and lookup file and the site's words (each fetched whole from one address,
+// so that no request says what was typed), so that none of it weighs on the search page's
+// first load.
 import { TEXT } from "./open-now.js";
 import { distance, fetchWhole, loadIndex, placesNamed } from "./place-lookup.js";
 
