@@ -472,6 +472,11 @@ def test_nothing_found_asks_for_fewer_choices_only_when_some_were_made(phone, si
     ("pls help", "National Domestic Abuse Helpline"),
     ("urgent help", "National Domestic Abuse Helpline"),
     ("dv", "National Domestic Abuse Helpline"),
+    # A child scared at home, someone outed, someone made to marry: these found services
+    # for young people that only a professional can refer to, or Athena in one borough.
+    ("im 13 and scared of my dad", "Childline"),
+    ("my partner outed me", "National LGBT+ Domestic Abuse Helpline"),
+    ("they want me to marry", "Forced Marriage Unit"),
     # Abuse by a grown child, and the words most people use: these found children's lines
     # first, or (the word being mistyped) services for young people.
     ("my son shouts at me", "National Domestic Abuse Helpline"),
