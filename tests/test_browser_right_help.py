@@ -420,8 +420,10 @@ def test_words_that_say_someone_is_in_danger_now_put_999_above_the_results(
     assert box.locator("a.app-phone").text_content() == "Call 999"
     assert "press 55" in box.inner_text()
     expect(status).to_contain_text(re.compile(r"^How to call 999 is above the results\."))
-    assert box.evaluate("b => b.compareDocumentPosition("
-                        "document.querySelector('.app-search__services')) & 4")  # before
+    # Before the results, and before what to do when nothing is found ("he has a knife").
+    for after in (".app-search__services", ".app-search__none"):
+        assert box.evaluate(f"b => b.compareDocumentPosition("
+                            f"document.querySelector('{after}')) & 4")
     phone.fill("#search-query", "housing")  # another search takes it away
     expect(box).to_be_hidden()
 
