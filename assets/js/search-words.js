@@ -189,30 +189,31 @@ function asksToReport(asking, each) {
 // Whether the words are someone's about their own behaviour, not what is said of them: a
 // victim told they are the abuser ("he says I am controlling") is not offered help to change.
 function ownBehaviour(text) {
-  const words = text.toLowerCase().replace(/\u2019/g, "'").replace(/\s+/g, " ");
+  const words = plain(text);
   return OWN.test(words) && !SAID.test(words);
 }
 
 // For words that say someone is in danger now (DANGER), the way to call 999 to put above the
 // results: the page's own emergency line (its header's), with a button to call; else null.
-function danger(text) {
-  if (!DANGER.test(text.toLowerCase().replace(/\u2019/g, "'").replace(/\s+/g, " "))) return null;
+// Made with search.js's own makers (callSection, element), passed in.
+function danger(text, { callSection, element }) {
+  if (!DANGER.test(plain(text))) return null;
   const banner = document.querySelector(".app-emergency");
-  const made = (tag, className, text) => Object.assign(document.createElement(tag),
-    { className, textContent: text });
-  const section = made("section", "app-section app-section--highlight app-call-now", "");
-  const heading = made("h2", "", banner.getAttribute("aria-label"));
-  heading.id = "search-danger";
-  section.setAttribute("aria-labelledby", heading.id);
+  const section = callSection(banner.getAttribute("aria-label"), "search-danger", []);
   const said = banner.querySelector("p").cloneNode(true);
   const number = said.querySelector("a");
   number.removeAttribute("class");  // the header's white on red
-  const phone = made("a", "app-phone", `${TEXT.call} ${number.textContent}`);
+  const phone = element("a", "app-phone", `${TEXT.call} ${number.textContent}`);
   phone.href = number.href;
-  const call = made("p", "app-card__call", "");
+  const call = element("p", "app-card__call");
   call.append(phone);
-  section.append(heading, said, call);
+  section.append(said, call);
   return section;
+}
+
+// Lower case, a typographic apostrophe as a plain one, each run of spaces as one.
+function plain(text) {
+  return text.toLowerCase().replace(/\u2019/g, "'").replace(/\s+/g, " ");
 }
 
 // The words left to search, the filters of what comes first, what the status says of

@@ -95,7 +95,8 @@ function start(root) {
     const read = reader.read(typed, { age: chosenAge() !== null, borough: fields.borough.value,
       gender: fields.gender.value !== "", genders: fields.gender.options, local, maxAge,
       who: (years, gender) => who(years ?? chosenAge(), gender || fields.gender.value) });
-    return { ...read, chosen, own: reader.ownBehaviour(typed), danger: reader.danger(typed) };
+    return { ...read, chosen, own: reader.ownBehaviour(typed),
+      danger: reader.danger(typed, { callSection, element }) };
   }
 
   async function run() {
@@ -242,6 +243,13 @@ function start(root) {
     return { ...all, results: there.results.concat(all.results.filter((r) => !seen.has(r.id))) };
   }
 
+  // A word of two or three letters, as Pagefind is asked to match it only as itself: it also
+  // matches every word one begins, and a rare long one outweighs it ("ex" matched
+  // "experienced" in the Men's Advice Line's summary, first for "ex partner").
+  function exactly(word) {
+    return word.length < 4 ? `"${word}"` : word;
+  }
+
   // Each word searched alone: what the most words found first, with what found nearly as
   // many (three quarters), then in the residents' order (how well one word of a sentence
   // matched says little: "partner" put Clare's Law first for "my partner controls my money";
@@ -249,7 +257,7 @@ function start(root) {
   // for a woman's eight lines about her partner).
   async function byEachWord(each, filters) {
     const [every, ...found] = await Promise.all([inOrder(root.dataset.browseWord, filters),
-      ...each.map((word) => pagefind.search(word.length < 4 ? `"${word}"` : word, { filters }))]);
+      ...each.map((word) => pagefind.search(exactly(word), { filters }))]);
     const place = new Map(every.results.map((result, i) => [result.id, i]));
     const hits = new Map();
     for (const one of found) {
@@ -284,15 +292,12 @@ function start(root) {
   // a shorter page (RANKING), nor for having the word twice in its own text ("controlling"
   // put a service only a professional can refer you to first, for "Impulse Control"). A
   // name matched ("police") still comes first: its heading weighs many times more.
-  // A word of two or three letters is matched as itself only: Pagefind also matches every
-  // word it begins, and a rare long one outweighs it ("ex" matched "experienced" in the Men's
-  // Advice Line's summary, first for "ex partner", before the 24-hour line).
+  // (See exactly: a short word is matched as itself only.)
   async function ranked(query, filters) {
-    const words = query.split(" "), loose = words.filter((word) => word.length > 3);
-    const exact = words.filter((word) => word.length <= 3).map((word) => `"${word}"`);
-    const [found, ordered, ...only] = await Promise.all([
-      pagefind.search(loose.length ? loose.join(" ") : exact[0], { filters }),
-      inOrder(query, filters), ...exact.map((word) => pagefind.search(word, { filters }))]);
+    const words = query.split(" ").map(exactly), exact = words.filter((word) => word[0] === '"');
+    const [found, ordered, ...only] = await Promise.all([pagefind.search(words.filter((word) =>
+      word[0] !== '"').join(" ") || exact[0], { filters }), inOrder(query, filters),
+    ...exact.map((word) => pagefind.search(word, { filters }))]);
     const has = only.map((one) => new Set(one.results.map((result) => result.id)));
     const place = new Map(ordered.results.map((result, i) => [result.id, i]));
     const byScore = found.results.filter((result) => has.every((ids) => ids.has(result.id)))
