@@ -60,7 +60,12 @@ def make_env(settings: Settings, exit_url: str | None = None,
                        area_names=lambda service: ", ".join(settings.areas[slug].name
                                                             for slug in service.areas))
     env.wording = locale  # as read, with where each text is, for problems while rendering
-    env.globals.update(site=settings, t=_Wording(locale),
+    # The place finder's script wording rides in the finder's own block: pages without it
+    # (the search page among them, within one round trip) do not carry it.
+    finder_text = {k: v for k, v in locale["js"].items() if k.startswith("finder_")}
+    env.globals.update(site=settings, t=_Wording(locale), finder_text=finder_text,
+                       script_text={k: v for k, v in locale["js"].items()
+                                    if k not in finder_text},
                        exit_url=exit_url or settings.exit_url,
                        max_age=MAX_AGE, browse_word=BROWSE_WORD,
                        content_security_policy=POLICY, guide_policy=GUIDE_POLICY,

@@ -14,8 +14,7 @@ if (block && "fetch" in window && "content" in document.createElement("template"
       .then((lookup) => lookup.start(root, !entered))  // Enter: answer at once, even "not found"
       .catch(() => {
         started = null;  // try again on the next key
-        const text = JSON.parse(document.body.dataset.i18n || "{}");
-        root.querySelector(".app-finder__answer").textContent = text.finder_failed;
+        root.querySelector(".app-finder__answer").textContent = JSON.parse(root.dataset.text).finder_failed;
       });
   };
   input.addEventListener("input", begin);

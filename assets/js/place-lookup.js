@@ -3,7 +3,7 @@
 // file (every London postcode district and sector, and about 1,000 place names) comes from
 // this site at one fixed address; what is typed never leaves the page: it goes into no
 // request, URL, title, history or storage.
-const TEXT = JSON.parse(document.body.dataset.i18n || "{}");
+const PAGE_TEXT = JSON.parse(document.body.dataset.i18n || "{}");
 const OUTSIDE = -1;  // the part of a district outside London (signpost/places.py)
 
 // "St. Mary's" and "saint marys" read the same: accents, case, punctuation, "St"/"Saint",
@@ -163,6 +163,7 @@ export function start(root, typing) {
   const input = root.querySelector("#finder-query");
   const answer = root.querySelector(".app-finder__answer");
   const helpline = root.querySelector("template.app-finder__helpline");
+  const TEXT = { ...PAGE_TEXT, ...JSON.parse(root.dataset.text) };  // the finder's own wording
   let loading = null, index = null, timer = null;
 
   function load() {
