@@ -202,8 +202,8 @@ _WORD = re.compile(r"[\w'-]{3,}")
 def _report_words(for_residents: list[Service], categories: dict[str, list[Service]],
                   settings: Settings) -> list[str]:
     """The words that ask for a way to go to the police, which search.js lists first only for
-    them: those of the ways' names and of the kinds of help only they give ("police",
-    "Clare's Law", "report"), but not of any other kind of help or of a place.
+    them: those of the ways' names and numbers ("999") and of the kinds of help only they
+    give ("police", "Clare's Law", "report"), but not of any other kind of help or of a place.
     "domestic violence" found Clare's Law (the Domestic Violence Disclosure Scheme) by its
     name, and "my partner hits me" by its kind's ("asking about a partner's past"), before
     the 24-hour line and every service for domestic abuse.
@@ -216,7 +216,9 @@ def _report_words(for_residents: list[Service], categories: dict[str, list[Servi
         return words(*(f"{k.name} {' '.join(k.keywords)}" for k in settings.categories.values()
                        if only == bool(categories[k.slug] and all(
                            s.reporting for s in categories[k.slug]))))
-    asking = words(*(s.name for s in for_residents if s.reporting)) | kind_words(True)
+    asking = words(*(s.name for s in for_residents if s.reporting), *(
+        p.number.replace(" ", "") for s in for_residents if s.reporting for p in s.phones)) \
+        | kind_words(True)
     other = kind_words(False) | words(*(a.name for a in settings.areas.values()))
     asking -= other
     # One that another begins with is not needed: "report" is enough for "reporting".

@@ -461,6 +461,11 @@ def test_nothing_found_asks_for_fewer_choices_only_when_some_were_made(phone, si
     ("I am being stalked", "National Stalking Helpline"),
     # A name is still found first, before the services whose text mentions it.
     ("police", "Police"), ("Athena", "Athena"),
+    # A word of what services are about (their kind's), not how often their text has it:
+    # Athena's five "violence"s put it first; the Forced Marriage Unit's "leave home" too.
+    ("violence", "National Domestic Abuse Helpline"),
+    ("i need to leave home tonight", "National Domestic Abuse Helpline"),
+    ("scared at home", "National Domestic Abuse Helpline"),  # Home-Start came first by "home"
     # Words that ask for a way to go to the police find it first: its name, its kind's.
     ("Clare's Law", "Clare's Law (Domestic Violence Disclosure Scheme)"),
     ("my partner's past", "Clare's Law (Domestic Violence Disclosure Scheme)"),

@@ -41,14 +41,15 @@ def test_professional_only_services_are_kept_apart(settings):
 
 
 def test_the_search_page_knows_the_words_that_ask_for_a_way_to_go_to_the_police(settings):
-    # Those of the ways' names and of the kinds of help only they give, but of no other kind
-    # or place (search.js lists the ways after support unless the words ask for one).
-    services = [svc("police", name="Police Line", categories=("helpline",), reporting=True),
+    # Those of the ways' names and numbers and of the kinds of help only they give, but of no
+    # other kind or place (search.js lists the ways after support unless the words ask).
+    services = [svc("police", name="Police Line", categories=("helpline",), reporting=True,
+                    phones=(Phone("Emergency", "999", "tel:999"),)),
                 svc("clare", name="Lambeth Domestic Abuse Disclosure", reporting=True,
                     categories=("domestic-abuse",)),
                 svc("athena", categories=("domestic-abuse",))]
     search = urls(plan_site(services, PAGES, settings, TODAY))["/search/"]
-    assert search.context["report_words"] == ["disclosure", "helplines", "line", "police"]
+    assert search.context["report_words"] == ["999", "disclosure", "helplines", "line", "police"]
 
 
 def test_listings_paginate(settings):

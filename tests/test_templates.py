@@ -152,6 +152,21 @@ def test_a_card_and_a_search_result_say_where_the_service_is(env):
         span["data-pagefind-meta"] for span in facets.select("[data-pagefind-meta]")]
 
 
+def test_what_a_service_is_about_is_searched_apart_from_its_text(settings):
+    # Meta that Pagefind searches and search.js weighs (RANKING): the kind of help's name and
+    # plain words, the service's numbers as typed, the groups it names. Not text in the page.
+    kind = dataclasses.replace(settings.categories["domestic-abuse"], keywords=("hitting", "ex"))
+    env = make_env(dataclasses.replace(settings, categories={**settings.categories,
+                                                             kind.slug: kind}), EXIT)
+    page = render(env, "service.html", service=FULL, stale=False)
+    about = [m["data-pagefind-meta"].removeprefix("about:").split(" ") for m in
+             page.select("[data-pagefind-meta]") if m["data-pagefind-meta"].startswith("about:")]
+    assert len(about) == 1
+    assert {"Domestic", "abuse", "hitting", "ex", "08081570001", "999", "Women"} <= set(about[0])
+    assert not page.select("[data-pagefind-index-attrs]")
+    assert "08081570001" not in page.get_text()
+
+
 def test_a_closed_service_says_so_in_search(env):
     def meta(service):
         page = render(env, "service.html", service=service, stale=False)

@@ -5,8 +5,10 @@ import { showOpening, TEXT } from "./open-now.js";
 
 const PAGE = 10;  // result cards shown at a time (each fetches its fragment, if not yet had)
 // Pagefind's ranking (pagefind.app/docs/ranking): the page's length and how often a word
-// comes in it count for nothing, so a match is a match (see ranked, below).
-const RANKING = { pageLength: 0, termFrequency: 0 };
+// comes in it count for nothing, so a match is a match (see ranked, below). A word of a
+// service's name weighs most; one of what it is about (search_facets.html) next, far more
+// than the same word in its text (Athena's five "violence"s put it before the 24-hour line).
+const RANKING = { pageLength: 0, termFrequency: 0, metaWeights: { title: 10, about: 5 } };
 // Matches within this factor of the best of their tier are near-equal (see ranked, below).
 const NEAR = 2.5;
 const root = document.querySelector('[data-module="app-search"]');
