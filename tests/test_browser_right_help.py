@@ -594,6 +594,15 @@ def test_services_only_for_professionals_come_after_residents_help_and_say_so(ph
     expect(phone.locator(".app-search__none")).to_be_hidden()
 
 
+@pytest.mark.parametrize("words, service", [
+    ("someone following me home", "National Stalking Helpline"),  # about "following"
+    ("family want me to marry my cousin", "Forced Marriage Unit")])  # about "marry"
+def test_a_sentence_also_finds_what_its_rarest_word_is_about(phone, site, words, service):
+    # Athena's text has every word of both, and was all that was found.
+    found = search(phone, site, query=words)
+    assert found[0] == "Athena" and found[1] == service
+
+
 @pytest.mark.parametrize("words", ["husband", "controlling", "my partner controls my money",
                                    "ex partner", "ex"])
 def test_equal_matches_come_in_the_residents_order(phone, site, words):
@@ -603,14 +612,19 @@ def test_equal_matches_come_in_the_residents_order(phone, site, words):
     # first for "controlling"). Nor, for a sentence, for how well one of its words matched
     # ("partner" put Clare's Law first), nor for a long word a short one begins ("ex" matched
     # "experienced" in the Men's Advice Line's summary). With no borough chosen, no service
-    # is local: the helplines across the UK come first.
+    # is local: the helplines across the UK come first. Every word is one of domestic
+    # abuse's plain words: for a sentence, its services come before the others that are
+    # about one of the words ("ex": the stalking helpline).
     settings, services = real_directory()
     from signpost.order import browse_key
     key = {s.name: browse_key(s, True, settings.home_helpline) for s in services}
+    kinds = {s.name: s.categories for s in services if not s.reporting}
     found = [n for n in search(phone, site, query=words)
              if n not in HARM and
              "residents" in next(s for s in services if s.name == n).audiences]
-    assert len(found) > 5 and found == sorted(found, key=key.get)
+    alike = [n for n in found if "domestic-abuse" in kinds.get(n, ())]
+    assert len(alike) > 5 and alike == sorted(alike, key=key.get)
+    assert found[:len(alike)] == alike if " " in words else found == sorted(found, key=key.get)
     assert found[0] == "National Domestic Abuse Helpline"
 
 

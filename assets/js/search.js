@@ -223,6 +223,9 @@ function start(root) {
     if (byWord) {
       parts = await Promise.all(all.map((sets) =>
         firstThenRest((some) => byEachWord(each, some), sets, first)));
+    } else if (each.length > 1) {  // support (not the ways to report) with withMost
+      parts[0] = await firstThenRest((filters) => (filters.none ? withMost(query, each, filters)
+        : search(filters)), all[0], first);
     }
     const [main, ...apart] = parts;
     return { results: main.results.concat(...apart.map((part) => part.results)), query, spelt,
@@ -275,6 +278,28 @@ function start(root) {
       || place.get(a.result.id) - place.get(b.result.id)).map((hit) => hit.result) };
   }
 
+  // What has every word, then the services most about some of them (by name, or by their
+  // kind of help's words), those about the rarest first, in the residents' order:
+  // "someone following me home" found Athena alone, which has both words, and not the
+  // stalking helpline, which is about "following".
+  async function withMost(query, each, filters) {
+    const [found, every, ...tops] = await Promise.all([ranked(query, filters),
+      inOrder(root.dataset.browseWord, filters), ...each.map((word) => ranked(word, filters))]);
+    const place = new Map(every.results.map((result, i) => [result.id, i]));
+    const seen = new Set(found.results.map((result) => result.id));
+    const about = new Map();
+    for (const top of tops) {  // a word few services are about weighs more
+      for (const result of top.results.slice(0, top.top)) {
+        if (!seen.has(result.id)) {
+          about.set(result.id, { result, weight: (about.get(result.id)?.weight || 0) + 1 / top.top });
+        }
+      }
+    }
+    const more = [...about.values()].sort((a, b) => b.weight - a.weight
+      || place.get(a.result.id) - place.get(b.result.id));
+    return { ...found, results: found.results.concat(more.map((hit) => hit.result)) };
+  }
+
   // In the residents' order (signpost/order.py): with no borough chosen, the helplines
   // across the UK first ("anywhere"), as no service is local. Sorted, a result's score is
   // its place in its shard (a range of the "order" order), so the shards are listed in turn.
@@ -310,8 +335,8 @@ function start(root) {
       if (tier && result.score * NEAR >= tier[0].score) tier.push(result);
       else tiers.push([result]);
     }
-    return { ...found, filters: ordered.filters, results: tiers.flatMap((tier) =>
-      tier.sort((a, b) => place.get(a.id) - place.get(b.id))) };
+    return { ...found, filters: ordered.filters, top: tiers.length && tiers[0].length,
+      results: tiers.flatMap((tier) => tier.sort((a, b) => place.get(a.id) - place.get(b.id))) };
   }
 
   // Counts need the borough and kind filters (80 KB at 10,000 listings; not every filter):
