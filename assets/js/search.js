@@ -223,7 +223,7 @@ function start(root) {
     if (byWord) {
       parts = await Promise.all(all.map((sets) =>
         firstThenRest((some) => byEachWord(each, some), sets, first)));
-    } else if (each.length > 1) {  // support (not the ways to report) with withMost
+    } else if (each.length > 1) {  // support (filters.none) gets withMost; not the police
       parts[0] = await firstThenRest((filters) => (filters.none ? withMost(query, each, filters)
         : search(filters)), all[0], first);
     }
@@ -318,8 +318,8 @@ function start(root) {
   // services share through their kind of help's plain words ranks none above the others for
   // a shorter page (RANKING), nor for having the word twice in its own text ("controlling"
   // put a service only a professional can refer you to first, for "Impulse Control"). A
-  // name matched ("police") still comes first: its heading weighs many times more.
-  // (See exactly: a short word is matched as itself only.)
+  // name matched ("police") still comes first (RANKING). `top`: how many are in the first
+  // tier. (See exactly: a short word is matched as itself only.)
   async function ranked(query, filters) {
     const words = query.split(" ").map(exactly), exact = words.filter((word) => word[0] === '"');
     const [found, ordered, ...only] = await Promise.all([pagefind.search(words.filter((word) =>
