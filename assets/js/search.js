@@ -214,7 +214,12 @@ function start(root) {
       ...sections.map((section) => [section])].map((sets) => sets.map((which) =>
       ({ ...(which.section === "people-who-harm" ? place : chosen), ...which })));
     const search = (filters) => (browsing ? inOrder : ranked)(query, filters);
-    let parts = await Promise.all(all.map((sets) => firstThenRest(search, sets, first)));
+    // A sentence's support (filters.none), not the ways to report, also lists the services
+    // most about its words (withMost).
+    const main = (filters) => (filters.none && each.length > 1 ? withMost(query, each, filters)
+      : search(filters));
+    let parts = await Promise.all(all.map((sets, i) => firstThenRest(i ? search : main, sets,
+      first)));
     // A sentence ("he hits me and my money") rarely has all its words in one page. When no
     // service a resident can contact has them all, each is searched alone, and what the
     // most words found comes first. The choices' counts are then left out: those of the
@@ -223,13 +228,10 @@ function start(root) {
     if (byWord) {
       parts = await Promise.all(all.map((sets) =>
         firstThenRest((some) => byEachWord(each, some), sets, first)));
-    } else if (each.length > 1) {  // support (filters.none) gets withMost; not the police
-      parts[0] = await firstThenRest((filters) => (filters.none ? withMost(query, each, filters)
-        : search(filters)), all[0], first);
     }
-    const [main, ...apart] = parts;
-    return { results: main.results.concat(...apart.map((part) => part.results)), query, spelt,
-      forVictims: main.results.length, someWords: byWord && main.results.length > 0,
+    const [found, ...apart] = parts;
+    return { results: found.results.concat(...apart.map((part) => part.results)), query, spelt,
+      forVictims: found.results.length, someWords: byWord && found.results.length > 0,
       filters: byWord ? null : addCounts(...parts.map((part) => part.filters)) };
   }
 
@@ -261,21 +263,25 @@ function start(root) {
   // and a long page has more of a long sentence's words: a service for children came first
   // for a woman's eight lines about her partner).
   async function byEachWord(each, filters) {
-    const [every, ...found] = await Promise.all([inOrder(root.dataset.browseWord, filters),
-      ...each.map((word) => pagefind.search(exactly(word), { filters }))]);
-    const place = new Map(every.results.map((result, i) => [result.id, i]));
+    const found = await Promise.all(each.map((word) => pagefind.search(exactly(word), { filters })));
     const hits = new Map();
-    for (const one of found) {
-      for (const result of one.results) {
-        const hit = hits.get(result.id) || { result, words: 0 };
-        hit.words += 1;
-        hits.set(result.id, hit);
-      }
-    }
-    const near = Math.ceil(Math.max(0, ...[...hits.values()].map((hit) => hit.words)) * 3 / 4);
-    const tier = (hit) => Math.min(hit.words, near);
-    return { results: [...hits.values()].sort((a, b) => tier(b) - tier(a)
-      || place.get(a.result.id) - place.get(b.result.id)).map((hit) => hit.result) };
+    for (const one of found) one.results.forEach((result) => weigh(hits, result, 1));
+    const near = Math.ceil(Math.max(0, ...[...hits.values()].map((hit) => hit.weight)) * 3 / 4);
+    for (const hit of hits.values()) hit.weight = Math.min(hit.weight, near);
+    return { results: await heaviestFirst(hits, filters) };
+  }
+
+  function weigh(hits, result, weight) {
+    hits.set(result.id, { result, weight: (hits.get(result.id)?.weight || 0) + weight });
+  }
+
+  // The results of hits (each a result and its weight), heaviest first, then in the
+  // residents' order.
+  async function heaviestFirst(hits, filters) {
+    const every = await inOrder(root.dataset.browseWord, filters);
+    const place = new Map(every.results.map((result, i) => [result.id, i]));
+    return [...hits.values()].sort((a, b) => b.weight - a.weight
+      || place.get(a.result.id) - place.get(b.result.id)).map((hit) => hit.result);
   }
 
   // What has every word, then the services most about some of them (by name, or by their
@@ -283,21 +289,16 @@ function start(root) {
   // "someone following me home" found Athena alone, which has both words, and not the
   // stalking helpline, which is about "following".
   async function withMost(query, each, filters) {
-    const [found, every, ...tops] = await Promise.all([ranked(query, filters),
-      inOrder(root.dataset.browseWord, filters), ...each.map((word) => ranked(word, filters))]);
-    const place = new Map(every.results.map((result, i) => [result.id, i]));
+    const found = await ranked(query, filters);
+    if (!found.results.length) return found;  // none has every word: byEachWord's turn
+    const tops = await Promise.all(each.map((word) => ranked(word, filters)));
     const seen = new Set(found.results.map((result) => result.id));
-    const about = new Map();
+    const hits = new Map();
     for (const top of tops) {  // a word few services are about weighs more
-      for (const result of top.results.slice(0, top.top)) {
-        if (!seen.has(result.id)) {
-          about.set(result.id, { result, weight: (about.get(result.id)?.weight || 0) + 1 / top.top });
-        }
-      }
+      top.results.slice(0, top.top).forEach((result) =>
+        seen.has(result.id) || weigh(hits, result, 1 / top.top));
     }
-    const more = [...about.values()].sort((a, b) => b.weight - a.weight
-      || place.get(a.result.id) - place.get(b.result.id));
-    return { ...found, results: found.results.concat(more.map((hit) => hit.result)) };
+    return { ...found, results: found.results.concat(await heaviestFirst(hits, filters)) };
   }
 
   // In the residents' order (signpost/order.py): with no borough chosen, the helplines
