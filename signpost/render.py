@@ -22,6 +22,7 @@ from .addresses import address_problem
 from .facets import BROWSE_WORD, MAX_AGE, hours_code, who_ranges, who_values
 from .headers import GUIDE_POLICY, POLICY
 from .hours import clock, describe_hours, long_date
+from .order import YOUNG_UP_TO
 from .outputs import Output
 from .places import LOOKUP_URL
 from .spelling import spelling_words
@@ -68,6 +69,9 @@ def make_env(settings: Settings, exit_url: str | None = None,
                                     if k not in finder_text},
                        exit_url=exit_url or settings.exit_url,
                        max_age=MAX_AGE, browse_word=BROWSE_WORD,
+                       # The youngest age no service only for the young serves (search-words.js:
+                       # a parent's words put services for adults first).
+                       adult_age=YOUNG_UP_TO + 1,
                        content_security_policy=POLICY, guide_policy=GUIDE_POLICY,
                        # The place finder is shown only where its data is (places.py).
                        place_lookup=LOOKUP_URL if settings.data_dir.is_dir() else "",

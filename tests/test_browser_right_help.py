@@ -488,6 +488,10 @@ def test_nothing_found_asks_for_fewer_choices_only_when_some_were_made(phone, si
     # first, or (the word being mistyped) services for young people.
     ("my son shouts at me", "National Domestic Abuse Helpline"),
     ("my daughter is violent towards me", "National Domestic Abuse Helpline"),
+    # A parent's words are an adult's, and what the child is says nothing of the help
+    # wanted: these found services for 11 to 17s, and Childline before the line for adults.
+    ("my teenage son is violent towards me", "National Domestic Abuse Helpline"),
+    ("worried about my child", "NSPCC Helpline"),
     ("abusive relationship", "National Domestic Abuse Helpline"),
     ("abusive relashionship", "National Domestic Abuse Helpline"),
     # How people say they are hurt (the kinds' plain words): these found a programme for

@@ -53,6 +53,13 @@ const DANGER = new RegExp([
   // A threat to kill: "he's going to kill me", "he threatened to kill me", "he'll kill me".
   "(?:\\b(?:going|gonna|gunna|will|wants?|trying|tried|threaten\\w*)(?: to)?|'ll|\\bll) "
     + "(?:kill|murder|stab|shoot|strangle) (?:me|us)\\b"].join("|"));
+// Words of one's own child or grandchild ("my teenage son", "our kids"): a parent's, so an
+// adult's; what the child is (teenage) is left out of the words, as it says nothing of the
+// help wanted. Not "my children's home" (a child in care may say it), nor "my baby" (often a
+// partner).
+const PARENT = new RegExp("\\b(?:my|our) ((?:teenage|teen|young|little|grown[- ]up|adult"
+  + "|eldest|oldest|youngest|older|younger) )?(?:(?:step|grand)-?)?(?:sons?|daughters?|child"
+  + "|children|kids?|teenagers?|toddlers?)\\b(?!')", "i");
 // A gender someone gives of themselves ("I'm a man", "as a woman", "I am non-binary"), or
 // words that are only that ("man", "older woman"); not "a man is following me", the abuser's.
 const GENDER = new RegExp("(?:\\b(?:i'?m|i\\s+am|as)\\s+|^\\s*(?=(?:an?\\s+)?(?:(?:young|older|old)"
@@ -223,7 +230,8 @@ function plain(text) {
 // finds for that age and gender, or in that borough and across the UK, then comes first.
 // With a borough chosen, a place in it is left out of the words, any other kept as words.
 // chosen: {age, borough, gender, genders (the gender field's options), local (the boroughs with
-// services based there), who (the filter for an age and gender), maxAge}.
+// services based there), who (the filter for an age and gender), maxAge, adult (the youngest
+// age no service only for the young serves)}.
 function read(index, typed, chosen) {
   const first = {}, said = [];
   let words = typed.replace(/\u2019/g, "'");
@@ -241,7 +249,15 @@ function read(index, typed, chosen) {
     words = cut(given);
     said.push(TEXT.search_group.replace("{group}", option.text.toLowerCase()));
   }
-  if (years !== null || option) first.any = chosen.who(years, option && option.value);
+  // A parent's words: what the child is left out, and with no age given or chosen, services
+  // for adults first ("my teenage son is violent towards me" found services for 11 to 17s;
+  // "worried about my child", Childline before the NSPCC's line for adults).
+  const parent = PARENT.exec(words);
+  if (parent && parent[1]) words = words.replace(parent[1], "");
+  const adult = years === null && !chosen.age && parent ? chosen.adult : null;
+  if (years !== null || adult !== null || option) {
+    first.any = chosen.who(years ?? adult, option && option.value);
+  }
   const written = words.match(/[\p{L}\p{N}'-]+/gu);
   const runs = index && written ? placesNamed(index, written) : [];
   const boroughs = (place) => place.ids.map((id) => index.data.boroughs[id][1]);

@@ -96,6 +96,7 @@ function start(root) {
     if (!reader) return { words: typed, chosen, first: null, said: "", age: null, gender: "" };
     const read = reader.read(typed, { age: chosenAge() !== null, borough: fields.borough.value,
       gender: fields.gender.value !== "", genders: fields.gender.options, local, maxAge,
+      adult: Number(root.dataset.adult),
       who: (years, gender) => who(years ?? chosenAge(), gender || fields.gender.value) });
     return { ...read, chosen, own: reader.ownBehaviour(typed),
       danger: reader.danger(typed, { callSection, element }) };
