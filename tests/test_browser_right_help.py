@@ -400,9 +400,12 @@ def test_a_word_near_no_word_of_the_site_is_not_read_as_one(phone, site):
     ("emergency", True), ("999", True), ("he has a knife", True), ("he is hitting me now", True),
     ("he threatened to kill me", True), ("he'll kill me", True), ("my ex is outside", True),
     ("he is kicking the door in", True), ("he locked me in", True), ("I'm bleeding", True),
+    # What a neighbour hears or sees now (before, no way to call 999 was shown).
+    ("i can hear screaming next door", True), ("my neighbour is being beaten", True),
     ("he hits me", False), ("I want to get in touch", False), ("not an emergency", False),
     ("non-emergency police number", False), ("is he in danger of going to prison", False),
-    ("he is coming out of prison next week", False), ("I'm fine right now", False)])
+    ("he is coming out of prison next week", False), ("I'm fine right now", False),
+    ("he beat me last year", False), ("he screams at me", False)])
 def test_words_that_say_someone_is_in_danger_now_put_999_above_the_results(
         phone, site, words, danger):
     # The Police listing's own words: "In an emergency, or if you are in danger now, call

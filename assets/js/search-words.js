@@ -41,6 +41,10 @@ const DANGER = new RegExp([
   "\\b(?:knife|knives|gun|machete|weapon|stabbed|stabbing|bleeding|unconscious)\\b",
   "\\b(?:can'?t|cannot|trouble|difficulty) breath(?:e|ing)\\b",
   "\\b(?:being|been) attacked\\b|\\battacking (?:me|us)\\b",
+  "\\bbeing (?:beaten|hit|strangled|choked|stabbed)\\b",
+  // Heard from next door: "I can hear screaming", "screams upstairs".
+  "\\b(?:hear|hears|hearing|heard) (?:\\w+ ){0,2}(?:screaming|screams)\\b"
+    + "|\\bscream\\w* (?:next door|upstairs|downstairs)\\b",
   "\\blocked (?:me |us )?in\\b|\\bhiding (?:in|from)\\b",
   // Someone there, or on the way: "he's outside", "he is at my door", "he's trying to get in".
   "\\b(?:he|she|they)(?:'s|s| is| iz| are|'re)? (?:here\\b(?! from)|outside|coming\\b(?! out|"
