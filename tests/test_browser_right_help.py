@@ -246,7 +246,8 @@ def test_plain_words_find_services(phone, site, words, expected):
 
 
 @pytest.mark.parametrize("words, expected", [
-    ("report abuse", "Police"), ("he hits me and my money", "Athena")])
+    ("report abuse", "Police"),
+    ("he hits me and the police did nothing", "National Domestic Abuse Helpline")])
 def test_a_sentence_finds_services_by_some_of_its_words_and_says_so(phone, site, words, expected):
     # No page has every word of it: each word is searched alone, and the page says so.
     assert expected in search(phone, site, query=words)
@@ -405,7 +406,8 @@ def test_a_word_near_no_word_of_the_site_is_not_read_as_one(phone, site):
     ("he hits me", False), ("I want to get in touch", False), ("not an emergency", False),
     ("non-emergency police number", False), ("is he in danger of going to prison", False),
     ("he is coming out of prison next week", False), ("I'm fine right now", False),
-    ("he beat me last year", False), ("he screams at me", False)])
+    ("he beat me last year", False), ("he screams at me", False),
+    ("I am being hit at home", False)])
 def test_words_that_say_someone_is_in_danger_now_put_999_above_the_results(
         phone, site, words, danger):
     # The Police listing's own words: "In an emergency, or if you are in danger now, call
@@ -491,6 +493,10 @@ def test_nothing_found_asks_for_fewer_choices_only_when_some_were_made(phone, si
     # first, or (the word being mistyped) services for young people.
     ("my son shouts at me", "National Domestic Abuse Helpline"),
     ("my daughter is violent towards me", "National Domestic Abuse Helpline"),
+    # Economic abuse is domestic abuse (no listing is of its own kind): these found no
+    # service, or children's social care first, by "work" in its text.
+    ("he takes all my money", "National Domestic Abuse Helpline"),
+    ("he wont let me work", "National Domestic Abuse Helpline"),
     # A parent's words are an adult's, and what the child is says nothing of the help
     # wanted: these found services for 11 to 17s, and Childline before the line for adults.
     ("my teenage son is violent towards me", "National Domestic Abuse Helpline"),

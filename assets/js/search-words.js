@@ -41,8 +41,10 @@ const DANGER = new RegExp([
   "\\b(?:knife|knives|gun|machete|weapon|stabbed|stabbing|bleeding|unconscious)\\b",
   "\\b(?:can'?t|cannot|trouble|difficulty) breath(?:e|ing)\\b",
   "\\b(?:being|been) attacked\\b|\\battacking (?:me|us)\\b",
-  "\\bbeing (?:beaten|hit|strangled|choked|stabbed)\\b",
-  // Heard from next door: "I can hear screaming", "screams upstairs".
+  // Seen or heard from next door: "she is being beaten", "I can hear screaming". (Of
+  // oneself, "being hit at home" is often what has gone on for years.)
+  "\\b(?:she|he|they|someone|somebody|neighbou?rs?|woman|girl|man|lady)(?:'s|s| is| are|'re)"
+    + " being (?:beaten|hit|strangled|choked|stabbed)\\b",
   "\\b(?:hear|hears|hearing|heard) (?:\\w+ ){0,2}(?:screaming|screams)\\b"
     + "|\\bscream\\w* (?:next door|upstairs|downstairs)\\b",
   "\\blocked (?:me |us )?in\\b|\\bhiding (?:in|from)\\b",
