@@ -247,7 +247,7 @@ def test_plain_words_find_services(phone, site, words, expected):
 
 @pytest.mark.parametrize("words, expected", [
     ("report abuse", "Police"),
-    ("he hits me and the police did nothing", "National Domestic Abuse Helpline")])
+    ("he hits me and reads my messages", "National Domestic Abuse Helpline")])
 def test_a_sentence_finds_services_by_some_of_its_words_and_says_so(phone, site, words, expected):
     # No page has every word of it: each word is searched alone, and the page says so.
     assert expected in search(phone, site, query=words)
@@ -550,6 +550,24 @@ def test_words_for_a_harm_find_support_before_ways_to_go_to_the_police(phone, si
     assert firsts == sorted(firsts), found  # every way to report after all the support
     if not borough:  # no service is local: a line across the UK
         assert "national" in next(s for s in services if s.name == found[0]).areas
+
+
+@pytest.mark.parametrize("words, wanted", [
+    ("i dont want to go to the police", "i want to go to the police"),
+    ("the police did nothing", "the police"), ("police wont help me", "police help me"),
+    ("im too scared to call the police", "im going to call the police"),
+    ("i don't want to report him", "i want to report him")])
+def test_words_that_say_the_police_are_not_wanted_find_support_first(phone, site, words, wanted):
+    # Each found the Police, Crimestoppers and Clare's Law first, by "police" or "report".
+    services = real_directory()[1]
+    reporting = {s.name for s in services if s.reporting}
+    residents = {s.name for s in services if "residents" in s.audiences} - HARM
+    found = search(phone, site, query=words)
+    assert found[0] == "National Domestic Abuse Helpline"
+    firsts = [n in reporting for n in found if n in residents]
+    assert any(firsts) and firsts == sorted(firsts), found  # still there, after support
+    # The same words wanting the police find them first.
+    assert search(phone, site, query=wanted)[0] in reporting
 
 
 def test_ways_to_go_to_the_police_come_after_support_on_a_list(site):

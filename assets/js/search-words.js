@@ -66,6 +66,17 @@ const DANGER = new RegExp([
 const PARENT = new RegExp("\\b(?:my|our) ((?:teenage|teen|young|little|grown[- ]up|adult"
   + "|eldest|oldest|youngest|older|younger) )?(?:(?:step|grand)-?)?(?:sons?|daughters?|child"
   + "|children|kids?|teenagers?|toddlers?)\\b(?!')", "i");
+// Words that say the police are not wanted, or have failed ("I don't want to go to the
+// police", "too scared to report him", "the police did nothing"): left out, so that they do
+// not ask for the ways to go to the police (asksToReport), which once came first for them.
+const NOT_POLICE = new RegExp(["\\b(?:don'?t|do not|doesn'?t|didn'?t|won'?t|wont|will not|not"
+  + "|never|no|without|rather not|(?:scared|afraid|frightened) (?:of|to))(?: (?:want|wanna|like"
+  + "|need|have|going)(?: to)?)?(?: (?:go|call|ring|phone|tell|involve|involving|contact|get"
+  + "|speak|talk|press)(?: (?:to|with|in))?)?(?: the| any)? (?:police|cops?|charges"
+  + "|report(?:ing)?(?: (?:it|him|her|them|this))?)\\b",
+"\\bpolice (?:(?:did|do|does|have|has|had|would|will|are|were) )?(?:nothing|not|never|no"
+  + "|won'?t|wont|didn'?t|don'?t|doesn'?t|can'?t|cannot|aren'?t|weren'?t|refused)\\b"]
+  .join("|"), "i");
 // A gender someone gives of themselves ("I'm a man", "as a woman", "I am non-binary"), or
 // words that are only that ("man", "older woman"); not "a man is following me", the abuser's.
 const GENDER = new RegExp("(?:\\b(?:i'?m|i\\s+am|as)\\s+|^\\s*(?=(?:an?\\s+)?(?:(?:young|older|old)"
@@ -242,6 +253,8 @@ function read(index, typed, chosen) {
   const first = {}, said = [];
   let words = typed.replace(/\u2019/g, "'");
   const cut = (match) => `${words.slice(0, match.index)} ${words.slice(match.index + match[0].length)}`.trim();
+  const unwanted = NOT_POLICE.exec(words);
+  if (unwanted) words = cut(unwanted);
   const age = chosen.age ? null : AGE.exec(words);
   const years = age && Number(age[1]) <= chosen.maxAge ? Number(age[1]) : null;
   if (years !== null) {
