@@ -272,7 +272,10 @@ function read(index, typed, chosen) {
   // for adults first ("my teenage son is violent towards me" found services for 11 to 17s;
   // "worried about my child", Childline before the NSPCC's line for adults).
   const parent = PARENT.exec(words);
-  if (parent && parent[1]) words = words.replace(parent[1], "");
+  if (parent && parent[1]) {
+    const at = parent.index + parent[0].indexOf(parent[1]);
+    words = words.slice(0, at) + words.slice(at + parent[1].length);
+  }
   const adult = years === null && !chosen.age && parent ? chosen.adult : null;
   if (years !== null || adult !== null || option) {
     first.any = chosen.who(years ?? adult, option && option.value);
