@@ -79,9 +79,10 @@ const NOT_POLICE = new RegExp(["\\b(?:don'?t|do not|doesn'?t|didn'?t|won'?t|wont
   .join("|"), "i");
 // A gender someone gives of themselves ("I'm a man", "as a woman", "I am non-binary"), or
 // words that are only that ("man", "older woman"); not "a man is following me", the abuser's.
+// "older" or "old" is an adult's, as a parent's words are (read).
 const GENDER = new RegExp("(?:\\b(?:i'?m|i\\s+am|as)\\s+|^\\s*(?=(?:an?\\s+)?(?:(?:young|older|old)"
   + "\\s+)?\\S+\\s*$))"
-  + "(?:an?\\s+)?(?:(?:young|older|old)\\s+)?(man|male|guy|boy|lad|woman|female|girl|lady"
+  + "(?:an?\\s+)?(?:(?:young|(?<older>older|old))\\s+)?(?<gender>man|male|guy|boy|lad|woman|female|girl|lady"
   + "|non-?binary|enby)\\b", "i");
 const GENDERS = { man: "men", male: "men", guy: "men", boy: "men", lad: "men", woman: "women",
   female: "women", girl: "women", lady: "women" };
@@ -262,7 +263,7 @@ function read(index, typed, chosen) {
     said.push(TEXT.search_age.replace("{age}", years));
   }
   const given = chosen.gender ? null : GENDER.exec(words);
-  const value = given && (GENDERS[given[1].toLowerCase()] || "non-binary");
+  const value = given && (GENDERS[given.groups.gender.toLowerCase()] || "non-binary");
   const option = given && [...chosen.genders].find((one) => one.value === value);
   if (option) {
     words = cut(given);
@@ -270,13 +271,15 @@ function read(index, typed, chosen) {
   }
   // A parent's words: what the child is left out, and with no age given or chosen, services
   // for adults first ("my teenage son is violent towards me" found services for 11 to 17s;
-  // "worried about my child", Childline before the NSPCC's line for adults).
+  // "worried about my child", Childline before the NSPCC's line for adults); so too for an
+  // older man or woman ("older woman" found Childline second).
   const parent = PARENT.exec(words);
   if (parent && parent[1]) {
     const at = parent.index + parent[0].indexOf(parent[1]);
     words = words.slice(0, at) + words.slice(at + parent[1].length);
   }
-  const adult = years === null && !chosen.age && parent ? chosen.adult : null;
+  const older = given && given.groups.older;
+  const adult = years === null && !chosen.age && (parent || older) ? chosen.adult : null;
   if (years !== null || adult !== null || option) {
     first.any = chosen.who(years ?? adult, option && option.value);
   }
