@@ -215,6 +215,21 @@ def test_an_age_in_the_words_comes_first(page, site, words, rest):
         assert "aged" not in page.locator(".app-search__status").text_content(), other
 
 
+@pytest.mark.parametrize("words, rest", [
+    ("my teenage son is violent towards me", "my son is violent towards me"),
+    ("our kids are scared", "our kids are scared")])
+def test_a_parent_s_words_put_help_for_adults_first(page, site, words, rest):
+    # A parent is an adult: what is found for the youngest age no service only for the young
+    # serves comes first, as if that age were chosen; what the child is ("teenage") is left
+    # out of the words. Nothing is hidden.
+    found = search(page, site, query=words)
+    there = search(page, site, query=rest, age=str(YOUNG_UP_TO + 1))
+    tagged = page.locator(".app-search__services li").filter(has=page.locator(".app-tag"))
+    first = len(there) - tagged.count()
+    assert first and found[:first] == there[:first]
+    assert set(found) == set(search(page, site, query=rest))
+
+
 def test_a_place_in_two_boroughs_and_one_outside_london(page, site):
     status = page.locator(".app-search__status")
     found = search(page, site, query="SE1")

@@ -65,7 +65,7 @@ const DANGER = new RegExp([
 // partner).
 const PARENT = new RegExp("\\b(?:my|our) ((?:teenage|teen|young|little|grown[- ]up|adult"
   + "|eldest|oldest|youngest|older|younger) )?(?:(?:step|grand)-?)?(?:sons?|daughters?|child"
-  + "|children|kids?|teenagers?|toddlers?)\\b(?!')", "i");
+  + "|children|kids?|teenagers?|toddlers?)\\b(?!'s home)", "i");
 // Words that say the police are not wanted, or have failed ("I don't want to go to the
 // police", "too scared to report him", "the police did nothing"): left out, so that they do
 // not ask for the ways to go to the police (asksToReport), which once came first for them.
