@@ -219,8 +219,9 @@ function start(root) {
     // most about its words (withMost).
     const main = (filters) => (filters.none && each.length > 1 ? withMost(query, each, filters)
       : search(filters));
+    const some = (filters) => byEachWord(each, filters);
     let parts = await Promise.all(all.map((sets, i) => firstThenRest(i ? search : main, sets,
-      first)));
+      first, !i && each.length > 1 && some)));
     // A sentence ("he hits me and my money") rarely has all its words in one page. When no
     // service a resident can contact has them all, each is searched alone, and what the
     // most words found comes first. The choices' counts are then left out: those of the
@@ -228,7 +229,7 @@ function start(root) {
     const byWord = each.length > 1 && !parts[0].results.length;
     if (byWord) {
       parts = await Promise.all(all.map((sets) =>
-        firstThenRest((some) => byEachWord(each, some), sets, first)));
+        firstThenRest(some, sets, first)));
     }
     const [found, ...apart] = parts;
     return { results: found.results.concat(...apart.map((part) => part.results)), query, spelt,
@@ -238,15 +239,20 @@ function start(root) {
 
   // What a search finds with each set of filters in turn, first with those `first` adds
   // (the place named in the words and across the UK, the age and gender given in them),
-  // then the rest.
-  async function firstThenRest(search, sets, first) {
-    const inTurn = async (extra) => {
-      const found = await Promise.all(sets.map((filters) => search({ ...filters, ...extra })));
+  // then the rest. When nothing that comes first has every word but something else does,
+  // what comes first is what has the most of them (`some`, for a sentence's support): "my
+  // son's dad hits me", a parent's words, found services for 11 to 17s first, which alone
+  // had "dad".
+  async function firstThenRest(search, sets, first, some) {
+    const inTurn = async (extra, how = search) => {
+      const found = await Promise.all(sets.map((filters) => how({ ...filters, ...extra })));
       return { results: found.flatMap((one) => one.results),
         filters: addCounts(...found.map((one) => one.filters)) };
     };
     if (!first) return inTurn({});
-    const [there, all] = await Promise.all([inTurn(first), inTurn({})]);
+    const [had, all] = await Promise.all([inTurn(first), inTurn({})]);
+    const there = some && !had.results.length && all.results.length ? await inTurn(first, some)
+      : had;
     const seen = new Set(there.results.map((result) => result.id));
     return { ...all, results: there.results.concat(all.results.filter((r) => !seen.has(r.id))) };
   }
