@@ -130,14 +130,16 @@ def plan_site(services: list[Service], pages: list[Page], settings: Settings,
                            # The boroughs with services based there (a place in a search's
                            # words in another says it has none: search.js).
                            "local": {a.name for a in boroughs if local[a.slug]},
-                           "report_words": _report_words(for_residents, categories, settings),
                            "index_shards": index_shards(len(services)),
                            "fetch_all": len(services) + len(pages) <= ALL_RESULTS_UP_TO},
                           sources=("services",)))
     # Rendered, not planned as bytes: reading every listing's words is a renderer's work,
-    # beside the search index, not the plan's.
+    # beside the search index, not the plan's. With them, the words that ask for a way to go
+    # to the police: loaded with the first search, not on the search page's first load.
     outputs.append(Output(SPELLING_URL, "words.json", "Search spelling words",
-                          {"services": services, "pages": pages}, sources=("services", "pages")))
+                          {"services": services, "pages": pages,
+                           "report": _report_words(for_residents, categories, settings)},
+                          sources=("services", "pages")))
     outputs.append(Output("/404.html", "404.html", "Page not found"))
     outputs.append(Output("/sitemap.xml", "sitemap.xml", "Sitemap",
                           {"urls": [o.url for o in outputs if o.url.endswith("/")

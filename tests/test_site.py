@@ -8,6 +8,7 @@ from signpost.links import check_site
 from signpost.services import Group, Phone, Service
 from signpost.settings import Term
 from signpost.site import plan_site
+from signpost.spelling import SPELLING_URL
 from conftest import TODAY
 
 
@@ -40,16 +41,17 @@ def test_professional_only_services_are_kept_apart(settings):
     assert [s.id for s in out["/professionals/lambeth/"].context["listing"].services] == ["marac"]
 
 
-def test_the_search_page_knows_the_words_that_ask_for_a_way_to_go_to_the_police(settings):
+def test_the_search_knows_the_words_that_ask_for_a_way_to_go_to_the_police(settings):
     # Those of the ways' names and numbers and of the kinds of help only they give, but of no
-    # other kind or place (search.js lists the ways after support unless the words ask).
+    # other kind or place (search.js lists the ways after support unless the words ask),
+    # in the site's words that a first search loads, not in the search page.
     services = [svc("police", name="Police Line", categories=("helpline",), reporting=True,
                     phones=(Phone("Emergency", "999", "tel:999"),)),
                 svc("clare", name="Lambeth Domestic Abuse Disclosure", reporting=True,
                     categories=("domestic-abuse",)),
                 svc("athena", categories=("domestic-abuse",))]
-    search = urls(plan_site(services, PAGES, settings, TODAY))["/search/"]
-    assert search.context["report_words"] == ["999", "disclosure", "helplines", "line", "police"]
+    words = urls(plan_site(services, PAGES, settings, TODAY))[SPELLING_URL]
+    assert words.context["report"] == ["999", "disclosure", "helplines", "line", "police"]
 
 
 def test_listings_paginate(settings):

@@ -102,20 +102,21 @@ const COMMON = new Set(("he me my ma is it in on at to of or an as be by do if s
 const SAID = new RegExp("\\b(?:says|said|saying|told|tells|accus\\w*|calls|called|thinks|blames"
   + "|claims)\\b|\\b(?:they|people|everyone) (?:say|think|call|blame)\\b");
 
-// The site's words a mistyped word is read as (signpost/spelling.py: SPELLING_URL).
+// The site's words a mistyped word is read as, and those that ask for a way to go to the
+// police (signpost/spelling.py: SPELLING_URL; site.py: _report_words).
 const SPELLING = "/assets/words.json";
 
 // The reader, with the place finder's lookup if the project has one (src) and it loads,
-// and the site's words a mistyped word is read as; without either, places are searched as
-// words or no word is read as another, and the next search tries again (search.js: whole).
+// and the site's words; without either, places are searched as words, or no word is read
+// as another nor asks for the police, and the next search tries again (search.js: whole).
 // Both are fetched whole, whatever is searched.
-export async function start(src, reportWords = "") {
+export async function start(src) {
   const [index, words] = await Promise.all([src ? loadIndex(src).catch(() => null) : null,
     fetchWhole(SPELLING).catch(() => null)]);
-  const asking = reportWords.split(" ").filter(Boolean);
+  const { spelling = [], report = [] } = words || {};
   return { read: (typed, chosen) => read(index, typed, chosen), ownBehaviour,
-    asksToReport: (each) => asksToReport(asking, each), telling, danger,
-    known: (pagefind, each) => known(pagefind, each, words || []),
+    asksToReport: (each) => asksToReport(report, each), telling, danger,
+    known: (pagefind, each) => known(pagefind, each, spelling),
     whole: (!src || Boolean(index)) && Boolean(words) };
 }
 

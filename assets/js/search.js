@@ -78,7 +78,7 @@ function start(root) {
   // the place finder's lookup), or null while it cannot be had (the words are then words).
   function loadWords() {
     reading = reading || import("./search-words.js")
-      .then((module) => module.start(root.dataset.places, root.dataset.reportWords))
+      .then((module) => module.start(root.dataset.places))
       .then((reader) => {
         if (!reader.whole) reading = null;  // try the lookup and the words again
         return reader;
