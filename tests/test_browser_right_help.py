@@ -520,6 +520,15 @@ def test_nothing_found_asks_for_fewer_choices_only_when_some_were_made(phone, si
     # A word read as the start of a longer one, as Pagefind reads it: "rapped" as "rape".
     ("rapped", "Athena"),
     ("i want him arrested", "Police"),
+    # A neighbour's words: the police first (and the way to call 999 above); "next door"
+    # found the Forced Marriage Unit first, by "next" in "what to do next".
+    ("i can hear screaming next door", "Police"), ("my neighbour is being beaten", "Police"),
+    # Images shared without consent are sexual violence (seed 004): these found only
+    # professionals' meetings, by "share", or nothing.
+    ("he shared my nudes", "Athena"), ("revenge porn", "Athena"),
+    # Abuse in pregnancy, and an immigration status held over someone (seed 004): no service.
+    ("im pregnant and he hits me", "National Domestic Abuse Helpline"),
+    ("he says he will get me deported", "National Domestic Abuse Helpline"),
     # A long sentence that no page has all of: what found most of its words, or nearly,
     # in the residents' order (a service for children came first, by the words of its
     # long page).

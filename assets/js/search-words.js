@@ -95,7 +95,7 @@ const COMMON = new Set(("he me my ma is it in on at to of or an as be by do if s
   + "get got need want help some someone very just into out off too all any you your ur our "
   + "his her him she they them their what when where who how why i'm im it's its hes shes "
   + "theyre ive live living being been does did should would could will there then than "
-  + "keeps keep says said tells told take takes taking took taken non go goes going gonna "
+  + "keeps keep says said tells told take takes taking took taken non go goes going gonna next "
   + "wanna let lets dont cant wont didnt doesnt isnt think know now towards toward against "
   + "please pls plz hlp quick quickly urgent urgently asap")
   .split(" "));
