@@ -195,7 +195,7 @@ def test_a_gender_in_the_words_comes_first(page, site, words, rest, gender, said
     for other, chosen in (("my boyfriend hits me", ""), ("my son is a man now", ""),
                           ("a man is following me", ""), ("I am a man", "women")):
         search(page, site, query=other, gender=chosen)
-        assert "comes first" not in page.locator(".app-search__status").text_content(), other
+        assert "Help for men" not in page.locator(".app-search__status").text_content(), other
 
 
 @pytest.mark.parametrize("words, rest", [("I'm 15 and my boyfriend hits me", "my boyfriend hits me"),
@@ -223,8 +223,10 @@ def test_an_age_in_the_words_comes_first(page, site, words, rest):
 def test_a_parent_s_words_put_help_for_adults_first(page, site, words, rest):
     # A parent is an adult: what is found for the youngest age no service only for the young
     # serves comes first, as if that age were chosen; what the child is ("teenage") is left
-    # out of the words. Nothing is hidden.
+    # out of the words, and the page says so. Nothing is hidden.
     found = search(page, site, query=words)
+    assert page.locator(".app-search__status").text_content().startswith(
+        "Help for adults comes first. ")
     there = search(page, site, query=rest, age=str(YOUNG_UP_TO + 1))
     tagged = page.locator(".app-search__services li").filter(has=page.locator(".app-tag"))
     first = len(there) - tagged.count()

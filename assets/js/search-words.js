@@ -284,6 +284,7 @@ function read(index, typed, chosen) {
   if (years !== null || adult !== null || option) {
     first.any = chosen.who(years ?? adult, option && option.value);
   }
+  if (adult !== null && !option) said.push(TEXT.search_adults);  // else the group's is said
   const written = words.match(/[\p{L}\p{N}'-]+/gu);
   const runs = index && written ? placesNamed(index, written) : [];
   const boroughs = (place) => place.ids.map((id) => index.data.boroughs[id][1]);
