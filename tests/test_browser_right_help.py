@@ -529,12 +529,24 @@ def test_nothing_found_asks_for_fewer_choices_only_when_some_were_made(phone, si
     # Abuse in pregnancy, and an immigration status held over someone (seed 004): no service.
     ("im pregnant and he hits me", "National Domestic Abuse Helpline"),
     ("he says he will get me deported", "National Domestic Abuse Helpline"),
+    # Controlling behaviour, isolation and tech abuse (seed 004): these found Home-Start
+    # (its "friendship"), a service for children, or nothing, first.
+    ("he wont let me see my friends", "National Domestic Abuse Helpline"),
+    ("he checks my phone", "National Domestic Abuse Helpline"),
+    ("gaslighting", "National Domestic Abuse Helpline"),
+    ("worried about my friend", "National Domestic Abuse Helpline"),
+    # Nowhere to go: these found nothing.
+    ("where can i go tonight", "National Domestic Abuse Helpline"),
+    ("i have nowhere to live", "National Domestic Abuse Helpline"),
+    # A child's words: nothing was found.
+    ("my uncle touched me", "Childline"),
     # A long sentence that no page has all of: what found most of its words, or nearly,
     # in the residents' order (a service for children came first, by the words of its
-    # long page).
+    # long page; then Athena, by its long text, before the words of checking a phone were
+    # domestic abuse's).
     ("my partner has been controlling me for years he checks my phone and wont let me see "
      "my family and last night he pushed me down the stairs i dont know what to do",
-     "Athena")])
+     "National Domestic Abuse Helpline")])
 def test_the_right_help_comes_first(phone, site, words, first):
     assert search(phone, site, query=words)[0] == first
 
