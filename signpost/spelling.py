@@ -12,7 +12,9 @@ from .content import Page
 from .services import Service
 from .settings import Settings
 
-SPELLING_URL = "/assets/words.json"  # a neutral name, like the place finder's; search-words.js
+# A neutral name, like the place finder's; search-words.js. The file also holds the words that
+# ask for a way to go to the police (site._report_words).
+SPELLING_URL = "/assets/words.json"
 # The most words the file holds: about 4 KB compressed for the real directory's 1,100. A
 # national directory's rarest words are left out; the words people type are among the first.
 MOST = 3_000
