@@ -540,6 +540,11 @@ def test_nothing_found_asks_for_fewer_choices_only_when_some_were_made(phone, si
     ("i have nowhere to live", "National Domestic Abuse Helpline"),
     # A child's words: nothing was found.
     ("my uncle touched me", "Childline"),
+    # Words too common to find by: "always" found a local service first, by its "always
+    # call the police"; "never" nothing.
+    ("he always hits me", "National Domestic Abuse Helpline"),
+    ("he never lets me go out", "National Domestic Abuse Helpline"),
+    ("he gets really angry", "National Domestic Abuse Helpline"),
     # Recovery after abuse, for adults too (seed 003): only a service for 5 to 17s was found.
     ("he hits me and i need a counsellor", LOCAL_REFUGE),
     # A long sentence that no page has all of: what found most of its words, or nearly,
