@@ -199,7 +199,8 @@ def test_a_gender_in_the_words_comes_first(page, site, words, rest, gender, said
 
 
 @pytest.mark.parametrize("words, rest", [("I'm 15 and my boyfriend hits me", "my boyfriend hits me"),
-                                         ("I am a 15 year old being hit at home", "hit at home")])
+                                         ("I am a 15 year old being hit at home", "hit at home"),
+                                         ("im only 15 and he hits me", "he hits me")])
 def test_an_age_in_the_words_comes_first(page, site, words, rest):
     found = search(page, site, query=words)
     assert page.locator(".app-search__status").text_content().startswith(

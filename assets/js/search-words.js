@@ -8,9 +8,10 @@
 import { TEXT } from "./open-now.js";
 import { distance, fetchWhole, loadIndex, placesNamed } from "./place-lookup.js";
 
-// An age someone gives of themselves: "I'm 15", "I am a 15 year old", "aged 15"; not
-// "I'm 30 weeks pregnant", nor "I have a 2 year old" (a child's).
-const AGE = new RegExp("\\b(?:i'?m|i\\s+am|aged?)\\s+(?:a\\s+)?(\\d{1,3})\\b(?!\\s*(?:weeks?"
+// An age someone gives of themselves: "I'm 15", "I am a 15 year old", "aged 15", "im only
+// 14"; not "I'm 30 weeks pregnant", nor "I have a 2 year old" (a child's).
+const AGE = new RegExp("\\b(?:i'?m|i\\s+am|aged?)\\s+(?:(?:only|just|nearly|almost)\\s+)?"
+  + "(?:a\\s+)?(\\d{1,3})\\b(?!\\s*(?:weeks?"
   + "|months?|days?|hours?|minutes?|mins?|%|pounds?|times?)\\b)"
   + "(?:[\\s-]*(?:years?|yrs?)[\\s-]*old\\b|\\s*yo\\b)?", "i");
 // Words someone may use of their own behaviour ("I am abusive", "I hurt my partner", "my
@@ -99,7 +100,7 @@ const COMMON = new Set(("he me my ma is it in on at to of or an as be by do if s
   + "keeps keep says said tells told take takes taking took taken non go goes going gonna next "
   + "wanna let lets dont cant wont didnt doesnt isnt think know now towards toward against "
   + "please pls plz hlp quick quickly urgent urgently asap always never ever every really "
-  + "again still much lot lots time times day days sometimes often gets getting")
+  + "again still much lot lots time times day days sometimes often gets getting over only")
   .split(" "));
 const SAID = new RegExp("\\b(?:says|said|saying|told|tells|accus\\w*|calls|called|thinks|blames"
   + "|claims)\\b|\\b(?:they|people|everyone) (?:say|think|call|blame)\\b");

@@ -186,7 +186,10 @@ function start(root) {
     const reader = written.length && await loadWords();
     const told = reader ? reader.telling(written) : [...new Set(written)].filter((w) => w.length > 3);
     const each = reader ? await reader.known(pagefind, told) : told;
-    if (told.length && !each.length) return { results: [], forVictims: 0, filters: null };
+    // (A number no page has, "60" of "a woman over 60", is left out as a common word is.)
+    if (told.some((word) => !/^\d+$/.test(word)) && !each.length) {
+      return { results: [], forVictims: 0, filters: null };
+    }
     // Browsing searches for the word every service page carries (no words would load the
     // whole index), in the residents' order; so do words too common to find anything by
     // ("help", "help me"), as browsing would.
