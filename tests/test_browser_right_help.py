@@ -550,6 +550,12 @@ def test_nothing_found_asks_for_fewer_choices_only_when_some_were_made(phone, si
     # (its "parents, carers"); "over 60", nothing (no page has "60", and "over" was "aged 13
     # and over", two local services).
     ("my grandson takes my pension", "National Domestic Abuse Helpline"),
+    # More of how people say they are hurt or controlled: "he manipulates me" found only a
+    # programme for 11 to 18s, the others nothing.
+    ("he manipulates me", "National Domestic Abuse Helpline"),
+    ("he is a narcissist", "National Domestic Abuse Helpline"),
+    ("he spat at me", "National Domestic Abuse Helpline"),
+    ("he pulled my hair", "National Domestic Abuse Helpline"),
     ("my carer hurts me", "National Domestic Abuse Helpline"),
     ("i am a woman over 60", "National Domestic Abuse Helpline"),
     # Recovery after abuse, for adults too (seed 003): only a service for 5 to 17s was found.
