@@ -556,6 +556,11 @@ def test_nothing_found_asks_for_fewer_choices_only_when_some_were_made(phone, si
     ("he is a narcissist", "National Domestic Abuse Helpline"),
     ("he spat at me", "National Domestic Abuse Helpline"),
     ("he pulled my hair", "National Domestic Abuse Helpline"),
+    # Being taken abroad to marry, and shame on a family: nothing was found, or a service for
+    # children first.
+    ("they took my passport", "Forced Marriage Unit"),
+    ("im being taken abroad", "Forced Marriage Unit"),
+    ("my family will disown me", "Athena"),
     ("my carer hurts me", "National Domestic Abuse Helpline"),
     ("i am a woman over 60", "National Domestic Abuse Helpline"),
     # Recovery after abuse, for adults too (seed 003): only a service for 5 to 17s was found.
