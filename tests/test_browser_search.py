@@ -198,20 +198,24 @@ def test_a_gender_in_the_words_comes_first(page, site, words, rest, gender, said
         assert "Help for men" not in page.locator(".app-search__status").text_content(), other
 
 
-@pytest.mark.parametrize("words, rest", [("I'm 15 and my boyfriend hits me", "my boyfriend hits me"),
-                                         ("I am a 15 year old being hit at home", "hit at home"),
-                                         ("im only 15 and he hits me", "he hits me")])
-def test_an_age_in_the_words_comes_first(page, site, words, rest):
+@pytest.mark.parametrize("words, rest, age", [
+    ("I'm 15 and my boyfriend hits me", "my boyfriend hits me", 15),
+    ("I am a 15 year old being hit at home", "hit at home", 15),
+    ("im only 15 and he hits me", "he hits me", 15),
+    # Over an age is the year after: "i am over 60" found nothing (no page has "60").
+    ("i am over 60 and he hits me", "he hits me", 61)])
+def test_an_age_in_the_words_comes_first(page, site, words, rest, age):
     found = search(page, site, query=words)
     assert page.locator(".app-search__status").text_content().startswith(
-        "Help for someone aged 15 comes first. ")
-    there = search(page, site, query=rest, age="15")
+        f"Help for someone aged {age} comes first. ")
+    there = search(page, site, query=rest, age=str(age))
     tagged = page.locator(".app-search__services li").filter(has=page.locator(".app-tag"))
     first = len(there) - tagged.count()
     assert first and found[:first] == there[:first]
     assert set(found) == set(search(page, site, query=rest))  # nothing hidden
     # Not an age someone gives of themselves.
-    for other in ("I am 30 weeks pregnant", "I have a 2 year old and he hits me"):
+    for other in ("I am 30 weeks pregnant", "I have a 2 year old and he hits me",
+                  "he is over 18", "he has hurt me for over 10 years"):
         search(page, site, query=other)
         assert "aged" not in page.locator(".app-search__status").text_content(), other
 

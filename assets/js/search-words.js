@@ -14,6 +14,10 @@ const AGE = new RegExp("\\b(?:i'?m|i\\s+am|aged?)\\s+(?:(?:only|just|nearly|almo
   + "(?:a\\s+)?(\\d{1,3})\\b(?!\\s*(?:weeks?"
   + "|months?|days?|hours?|minutes?|mins?|%|pounds?|times?)\\b)"
   + "(?:[\\s-]*(?:years?|yrs?)[\\s-]*old\\b|\\s*yo\\b)?", "i");
+// An age someone is over ("I'm over 60", "a woman over 60"), read as the year after: not "he
+// is over 18" (someone else's), nor "for over 10 years".
+const OVER = new RegExp("(?<=\\b(?:i'?m|i\\s+am|aged?|woman|man|lady|person)\\s+)over\\s+"
+  + "(\\d{1,3})\\b(?!\\s*(?:years?|yrs?|weeks?|months?|days?|hours?|times?|%|pounds?)\\b)", "i");
 // Words someone may use of their own behaviour ("I am abusive", "I hurt my partner", "my
 // anger", "I want to stop being controlling"), and words that say it is said of them ("he
 // says I am controlling"), which then do not count. Narrow on purpose: "I hit my head",
@@ -260,8 +264,9 @@ function read(index, typed, chosen) {
   const cut = (match) => `${words.slice(0, match.index)} ${words.slice(match.index + match[0].length)}`.trim();
   const unwanted = NOT_POLICE.exec(words);
   if (unwanted) words = cut(unwanted);
-  const age = chosen.age ? null : AGE.exec(words);
-  const years = age && Number(age[1]) <= chosen.maxAge ? Number(age[1]) : null;
+  const age = chosen.age ? null : AGE.exec(words) || OVER.exec(words);
+  const stated = age && Number(age[1]) + (/^over/i.test(age[0]) ? 1 : 0);  // over 60: 61
+  const years = age && stated <= chosen.maxAge ? stated : null;
   if (years !== null) {
     words = cut(age);
     said.push(TEXT.search_age.replace("{age}", years));
