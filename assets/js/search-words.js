@@ -8,16 +8,17 @@
 import { TEXT } from "./open-now.js";
 import { distance, fetchWhole, loadIndex, placesNamed } from "./place-lookup.js";
 
+// A number of these is no age.
+const UNITS = "weeks?|months?|days?|hours?|minutes?|mins?|%|pounds?|times?";
 // An age someone gives of themselves: "I'm 15", "I am a 15 year old", "aged 15", "im only
 // 14"; not "I'm 30 weeks pregnant", nor "I have a 2 year old" (a child's).
 const AGE = new RegExp("\\b(?:i'?m|i\\s+am|aged?)\\s+(?:(?:only|just|nearly|almost)\\s+)?"
-  + "(?:a\\s+)?(\\d{1,3})\\b(?!\\s*(?:weeks?"
-  + "|months?|days?|hours?|minutes?|mins?|%|pounds?|times?)\\b)"
+  + `(?:a\\s+)?(\\d{1,3})\\b(?!\\s*(?:${UNITS})\\b)`
   + "(?:[\\s-]*(?:years?|yrs?)[\\s-]*old\\b|\\s*yo\\b)?", "i");
 // An age someone is over ("I'm over 60", "a woman over 60"), read as the year after: not "he
 // is over 18" (someone else's), nor "for over 10 years".
 const OVER = new RegExp("(?<=\\b(?:i'?m|i\\s+am|aged?|woman|man|lady|person)\\s+)over\\s+"
-  + "(\\d{1,3})\\b(?!\\s*(?:years?|yrs?|weeks?|months?|days?|hours?|times?|%|pounds?)\\b)", "i");
+  + `(\\d{1,3})\\b(?!\\s*(?:years?|yrs?|${UNITS})\\b)`, "i");
 // Words someone may use of their own behaviour ("I am abusive", "I hurt my partner", "my
 // anger", "I want to stop being controlling"), and words that say it is said of them ("he
 // says I am controlling"), which then do not count. Narrow on purpose: "I hit my head",
@@ -142,7 +143,9 @@ function telling(written) {
 // stem ("hits" as "hit"), is kept; otherwise the word the first page found (or a part of
 // it: "non-binary") must begin as the typed word does, but for an ending ("beaten" finding
 // "beating"), or share with it a start that is no word of the index. A word found where no
-// word is shown, or whose page cannot be had (offline), is kept.
+// word is shown, or whose page cannot be had (offline), is kept. Null when every word was
+// left out but one that is no number: nothing can be found ("qwxzv"). A number no page has
+// is left out as a common word is ("60" of "a woman over 60" found nothing).
 async function known(pagefind, each, spelling) {
   const kept = await Promise.all(each.map(async (word) => {
     if (await pagesWith(pagefind, word)) return word;
@@ -150,7 +153,8 @@ async function known(pagefind, each, spelling) {
     if (other && await pagesWith(pagefind, other)) return COMMON.has(other) ? null : other;
     return await begun(pagefind, word) ? word : null;
   }));
-  return [...new Set(kept.filter(Boolean))];
+  const found = [...new Set(kept.filter(Boolean))];
+  return found.length || each.every((word) => /^\d+$/.test(word)) ? found : null;
 }
 
 // Letters typed for one another: side by side on a keyboard (a phone's is laid out as a

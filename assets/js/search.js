@@ -180,16 +180,13 @@ function start(root) {
 
   async function searchServices(words, chosen, first) {
     // The commonest words of a sentence are left out, and words no page has (search-words.js:
-    // telling, known); when the words left out were all of the others, nothing is found.
+    // telling, known); when they were all of the others (known: null), nothing is found.
     // While search-words.js cannot be had, the short words are left out ("me" found "men").
     const written = words.toLowerCase().match(/[\p{L}\p{N}'-]+/gu) || [];
     const reader = written.length && await loadWords();
     const told = reader ? reader.telling(written) : [...new Set(written)].filter((w) => w.length > 3);
     const each = reader ? await reader.known(pagefind, told) : told;
-    // (A number no page has, "60" of "a woman over 60", is left out as a common word is.)
-    if (told.some((word) => !/^\d+$/.test(word)) && !each.length) {
-      return { results: [], forVictims: 0, filters: null };
-    }
+    if (!each) return { results: [], forVictims: 0, filters: null };
     // Browsing searches for the word every service page carries (no words would load the
     // whole index), in the residents' order; so do words too common to find anything by
     // ("help", "help me"), as browsing would.
