@@ -905,11 +905,18 @@ def test_words_about_ones_own_behaviour_offer_the_lines_for_people_who_harm_firs
     expect(own).to_be_visible()
     assert own.locator("h2").text_content() == HARM_HEADING
     assert {a.get_attribute("href") for a in own.locator("a.app-phone").all()} == numbers
-    # Above the results, which stay as they are: no help for people who harm among victims'.
-    # With nothing found, no victims' line is offered instead ("anger management" was).
+    # Above the results, whose help for people who harm comes before any victims' service
+    # ("worried about my own behaviour" found a programme for 11 to 18s that a professional
+    # refers to first, then four victims' lines); each such card says who it is for. With
+    # nothing found, no victims' line is offered instead ("anger management" was).
     if found:
         assert own.bounding_box()["y"] < phone.locator(".app-search__services").bounding_box()["y"]
-        assert found[0] not in HARM
+        harm = [n in HARM for n in found]
+        assert harm == sorted(harm, reverse=True), found
+        expect(phone.locator(".app-search__services .app-tag").filter(
+            has_text="For people worried about their own behaviour")).to_have_count(sum(harm[:10]))
+    if words in ("worried about my own behaviour", "I am abusive", "I hurt my partner"):
+        assert found[0] in HARM
     expect(phone.locator(".app-search__none .app-call-now")).to_have_count(0)
     expect(phone.locator(".app-search__status")).to_contain_text(
         "A line for people worried about their own behaviour is above the results.")

@@ -126,7 +126,7 @@ function start(root) {
     const [module, { words, chosen, first, said, age, gender, own: ownWords, danger: emergency }] =
       await Promise.all([loading, asked()]);
     pagefind = module;
-    const found = await searchServices(words, chosen, first);
+    const found = await searchServices(words, chosen, first, ownWords);
     // Help pages by the words searched, or those typed when browsing ("help me").
     const helpWords = found.query === root.dataset.browseWord ? words : found.query;
     const help = helpWords ? await pagefind.search(helpWords, { filters: { type: "page" } }) : { results: [] };
@@ -178,7 +178,9 @@ function start(root) {
     count();
   }
 
-  async function searchServices(words, chosen, first) {
+  // own: the words are about one's own behaviour (search-words.js), and help for people who
+  // harm comes first.
+  async function searchServices(words, chosen, first, own) {
     // The commonest words of a sentence are left out, and words no page has (search-words.js:
     // telling, known); when they were all of the others (known: null), nothing is found.
     // While search-words.js cannot be had, the short words are left out ("me" found "men").
@@ -231,8 +233,11 @@ function start(root) {
       parts = await Promise.all(all.map((sets) =>
         firstThenRest(some, sets, first)));
     }
-    const [found, ...apart] = parts;
-    return { results: found.results.concat(...apart.map((part) => part.results)), query, spelt,
+    const [found] = parts;
+    // "worried about my own behaviour" found a programme for 11 to 18s that a professional
+    // refers to, and four victims' lines, before any help to change.
+    if (own) parts.unshift(parts.pop());
+    return { results: parts.flatMap((part) => part.results), query, spelt,
       forVictims: found.results.length, someWords: byWord && found.results.length > 0,
       filters: byWord ? null : addCounts(...parts.map((part) => part.filters)) };
   }
