@@ -8,7 +8,8 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from conftest import real_directory, show_choices, soup
+from conftest import ROOT, real_directory, show_choices, soup
+from signpost.content import load_pages
 from signpost.facets import BROWSE_WORD
 from signpost.openreferral import feed_files
 from test_browser_search import in_borough, search
@@ -260,6 +261,25 @@ def test_a_sentence_finds_services_by_some_of_its_words_and_says_so(phone, site,
     phone.wait_for_timeout(500)
     assert not [o for o in phone.locator("#search-borough option").all_text_contents()
                 if "(" in o]
+
+
+def test_a_residents_help_page_with_every_word_comes_before_services_with_some(phone, site):
+    # "how do i delete my history" found Clare's Law (by a partner's history) and listed the
+    # Staying safe online page after the services.
+    headings = phone.locator(".app-search__pages-heading, .app-search__services-heading")
+    assert search(phone, site, query="how do i delete my history")  # with some of the words
+    expect(headings.first).to_have_text("Help pages")
+    assert phone.locator(".app-search__pages a").first.text_content() == "Staying safe online"
+    # Where only pages for professionals have every word, the services stay first.
+    professionals = {p.title for p in load_pages(ROOT / "content", "content")[0] if p.audience == "professionals"}
+    assert search(phone, site, query="safety plan")
+    pages = phone.locator(".app-search__pages a").all_text_contents()
+    assert pages and set(pages) <= professionals
+    expect(headings.first).to_have_text("Services")
+    # And where a service has every word, as before.
+    assert search(phone, site, query="is my phone being tracked")
+    assert "Staying safe online" in phone.locator(".app-search__pages a").all_text_contents()
+    expect(headings.first).to_have_text("Services")
 
 
 def test_a_search_result_says_where_the_service_is(phone, site):

@@ -506,6 +506,12 @@ def test_a_help_page_shows_a_text_mode_browser_its_summary_once(env):
     assert html.get_text().count(page.summary) == 1
     assert html.select_one('[data-pagefind-filter="type:page"]')
     assert html.select_one(f'[data-pagefind-meta="summary:{page.summary}"]')
+    # Untagged, as a resident's page; a page for professionals is tagged as their services
+    # are, which search.js reads (a resident's page with every word may come first).
+    assert not html.select('[data-pagefind-meta^="tag:"]')
+    for_them = render(env, "page.html", page=dataclasses.replace(page, audience="professionals"))
+    assert for_them.select_one('[data-pagefind-meta="tag:For professionals"]')
+    assert for_them.get_text().count(page.summary) == 1
 
 
 def test_the_embed_code_for_web_teams_is_escaped_for_the_page_it_is_pasted_into(settings):

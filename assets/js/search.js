@@ -28,6 +28,8 @@ function start(root) {
   let loading = null, reading = null, pagefind = null, searched = false, wantCounts = false, counting = false, ticket = 0, timer = null, results = [], showing = 0;
 
   const none = find(".app-search__none"), above = find(".app-search__above");
+  const servicesHeading = find(".app-search__services-heading");
+  const pagesHeading = find(".app-search__pages-heading");
   const also = find(".app-search__also");
   const lines = JSON.parse(none.dataset.lines || "{}");
   // The boroughs with services based there (templates/search.html).
@@ -137,8 +139,13 @@ function start(root) {
     showing = 0;
     await showMore(mine);
     pages.replaceChildren(...helpData.map(pageLink));
-    find(".app-search__services-heading").hidden = !results.length;
-    find(".app-search__pages-heading").hidden = !helpData.length;
+    servicesHeading.hidden = !results.length;
+    pagesHeading.hidden = !helpData.length;
+    // A resident's help page with every word comes before services with only some ("how do
+    // i delete my history" found Clare's Law, by a partner's history, before Staying safe
+    // online); not one for professionals (templates/page.html: its tag).
+    if (found.someWords && helpData[0] && !helpData[0].meta.tag) servicesHeading.before(pagesHeading, pages);
+    else also.after(pagesHeading, pages);
     // No service for victims found (help pages, or only help for people who harm, are not
     // enough): the 24-hour helpline and the ways to look, so a search is never a dead end.
     // Someone looking for help with their own behaviour is offered no victims' line, and
@@ -425,8 +432,8 @@ function start(root) {
     none.hidden = true;
     above.hidden = true;
     also.hidden = true;
-    find(".app-search__services-heading").hidden = true;
-    find(".app-search__pages-heading").hidden = true;
+    servicesHeading.hidden = true;
+    pagesHeading.hidden = true;
   }
 
   function element(tag, className, text) {
