@@ -19,6 +19,10 @@ const AGE = new RegExp("\\b(?:i'?m|i\\s+am|aged?)\\s+(?:(?:only|just|nearly|almo
 // is over 18" (someone else's), nor "for over 10 years".
 const OVER = new RegExp("(?<=\\b(?:i'?m|i\\s+am|aged?|woman|man|lady|person)\\s+)over\\s+"
   + `(\\d{1,3})\\b(?!\\s*(?:years?|yrs?|${UNITS})\\b)`, "i");
+// Someone else's age ("he is over 18", "my boyfriend is 19 years old"): no word to search
+// by ("he is over 18 and im 15" found only the two services whose text has "18").
+const THEIRS = new RegExp("\\b(?:is|are|'s|was)\\s+(?:(?:over|under|only|just|nearly|almost)"
+  + `\\s+)?\\d{1,3}\\b(?!\\s*(?:${UNITS})\\b)(?:[\\s-]*(?:years?|yrs?)[\\s-]*old\\b)?`, "gi");
 // Words someone may use of their own behaviour ("I am abusive", "I hurt my partner", "my
 // anger", "I want to stop being controlling"), and words that say it is said of them ("he
 // says I am controlling"), which then do not count. Narrow on purpose: "I hit my head",
@@ -275,6 +279,7 @@ function read(index, typed, chosen) {
     words = cut(age);
     said.push(TEXT.search_age.replace("{age}", years));
   }
+  words = words.replace(THEIRS, " ");
   const given = chosen.gender ? null : GENDER.exec(words);
   const value = given && (GENDERS[given.groups.gender.toLowerCase()] || "non-binary");
   const option = given && [...chosen.genders].find((one) => one.value === value);
