@@ -585,6 +585,8 @@ def test_nothing_found_asks_for_fewer_choices_only_when_some_were_made(phone, si
     ("i am a woman over 60", "National Domestic Abuse Helpline"),
     # Recovery after abuse, for adults too (seed 003): only a service for 5 to 17s was found.
     ("he hits me and i need a counsellor", LOCAL_REFUGE),
+    # FGM, and the words seed 004 gives for it: nothing was found.
+    ("fgm", "Childline"), ("female circumcision", "Childline"), ("sunna", "Childline"),
     # A long sentence that no page has all of: what found most of its words, or nearly,
     # in the residents' order (a service for children came first, by the words of its
     # long page; then Athena, by its long text, before the words of checking a phone were
