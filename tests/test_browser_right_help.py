@@ -585,6 +585,12 @@ def test_nothing_found_asks_for_fewer_choices_only_when_some_were_made(phone, si
     ("i am a woman over 60", "National Domestic Abuse Helpline"),
     # Recovery after abuse, for adults too (seed 003): only a service for 5 to 17s was found.
     ("he hits me and i need a counsellor", LOCAL_REFUGE),
+    # Speaking as talking: children's social care, the Police and a risk meeting came first
+    # (their "speak to"). Open now: a professionals' forum ("open to"), or help pages first
+    # (by "anyone").
+    ("i need to speak to someone", "National Domestic Abuse Helpline"),
+    ("who is open now", "National Domestic Abuse Helpline"),
+    ("anyone open at night", "National Domestic Abuse Helpline"),
     # FGM, and the words seed 004 gives for it: nothing was found.
     ("fgm", "Childline"), ("female circumcision", "Childline"), ("sunna", "Childline"),
     # A long sentence that no page has all of: what found most of its words, or nearly,

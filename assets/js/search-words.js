@@ -100,7 +100,9 @@ const GENDERS = { man: "men", male: "men", guy: "men", boy: "men", lad: "men", w
 // word as the start of one ("he hits me" found "men", the Men's Advice Line, and little else;
 // "he is going to kill me" found "go to" in a programme for 11-18s and a police disclosure
 // scheme; "ma husbnd beat me" found "male", the Men's Advice Line first; "he always hits me"
-// found a local service first, whose text says to "always call the police" in an emergency).
+// found a local service first, whose text says to "always call the police" in an emergency;
+// "who is open now" found a professionals' forum "open to" all who work in the borough;
+// "anyone open at night" found help pages first, by "anyone").
 const COMMON = new Set(("he me my ma is it in on at to of or an as be by do if so up us we am "
   + "no i the and for with about from that this have has had having was are were not but can "
   + "get got need want help some someone very just into out off too all any you your ur our "
@@ -109,7 +111,8 @@ const COMMON = new Set(("he me my ma is it in on at to of or an as be by do if s
   + "keeps keep says said tells told take takes taking took taken non go goes going gonna next "
   + "wanna let lets dont cant wont didnt doesnt isnt think know now towards toward against "
   + "please pls plz hlp quick quickly urgent urgently asap always never ever every really "
-  + "again still much lot lots time times day days sometimes often gets getting over only")
+  + "again still much lot lots time times day days sometimes often gets getting over only open "
+  + "anyone anybody somebody first")
   .split(" "));
 const SAID = new RegExp("\\b(?:says|said|saying|told|tells|accus\\w*|calls|called|thinks|blames"
   + "|claims)\\b|\\b(?:they|people|everyone) (?:say|think|call|blame)\\b");
