@@ -276,6 +276,11 @@ def test_a_residents_help_page_with_every_word_comes_before_services_with_some(p
     pages = phone.locator(".app-search__pages a").all_text_contents()
     assert pages and set(pages) <= professionals
     expect(headings.first).to_have_text("Services")
+    # Nor before many services with some of the words: a long help page has more of a
+    # sentence's words.
+    assert search(phone, site, query="my parents are forcing me to get married")
+    assert phone.locator(".app-search__pages a").all_text_contents()
+    expect(headings.first).to_have_text("Services")
     # And where a service has every word, as before.
     assert search(phone, site, query="is my phone being tracked")
     assert "Staying safe online" in phone.locator(".app-search__pages a").all_text_contents()
@@ -591,6 +596,13 @@ def test_nothing_found_asks_for_fewer_choices_only_when_some_were_made(phone, si
     ("i need to speak to someone", "National Domestic Abuse Helpline"),
     ("who is open now", "National Domestic Abuse Helpline"),
     ("anyone open at night", "National Domestic Abuse Helpline"),
+    # Locked out and trapped, no recourse to public funds (Clare's Law, by "public"), a
+    # grandparent in a child's words: nothing, the stalking helpline alone, or Clare's Law.
+    ("he locked me out", "National Domestic Abuse Helpline"),
+    ("i feel trapped", "National Domestic Abuse Helpline"),
+    ("no recourse to public funds", "National Domestic Abuse Helpline"),
+    ("my nan hits me", "Childline"),
+    ("my parents are forcing me to get married", "Forced Marriage Unit"),
     # FGM, and the words seed 004 gives for it: nothing was found.
     ("fgm", "Childline"), ("female circumcision", "Childline"), ("sunna", "Childline"),
     # A long sentence that no page has all of: what found most of its words, or nearly,
