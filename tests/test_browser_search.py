@@ -102,6 +102,28 @@ def test_a_first_search_fetches_only_what_it_needs(page, site):
     assert len([u for u in fetched if "/filter/" in u]) > len(searched)
 
 
+def test_the_search_loads_when_the_page_is_first_used(page, site):
+    # The page's first load carries only a small script: the search's own code (search.js,
+    # and open-now.js it imports) loads when someone first goes to a field, and Pagefind's
+    # files when they search. What was typed before the code had loaded is searched.
+    fetched = []
+    page.on("request", lambda r: fetched.append(r.url.split("?")[0].removeprefix(site.url)))
+    page.goto(site.url + "/search/")
+    page.wait_for_load_state("networkidle")
+    assert "/assets/js/search-start.js" in fetched
+    assert not [u for u in fetched if u in ("/assets/js/search.js", "/assets/js/open-now.js")
+                or u.startswith("/pagefind/")]
+    with page.expect_request(site.url + "/assets/js/search.js"):
+        page.focus("#search-query")
+    page.wait_for_load_state("networkidle")
+    assert not [u for u in fetched if u.startswith("/pagefind/")]
+    # Typed at once (the value is there before the code's own listeners are): still searched.
+    page.goto(site.url + "/search/")
+    page.fill("#search-query", "support")
+    expect(page.locator(".app-search__status")).to_have_text(re.compile(r"\d+ services? .*found\.$"))
+    assert page.locator(".app-search__services h3").count()
+
+
 def test_show_more_clicked_twice_shows_each_card_once(page, site):
     page.goto(site.url + "/search/")
     show_choices(page)

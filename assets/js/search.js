@@ -1,6 +1,7 @@
 // Search and filters that run on the device. Pagefind's own script and index files load
 // from this site only when someone starts to search; nothing typed or chosen goes into the
-// URL, the title or history, and nothing is stored.
+// URL, the title or history, and nothing is stored. Loaded by search-start.js when the
+// search page is first used.
 import { showOpening, TEXT } from "./open-now.js";
 
 const PAGE = 10;  // result cards shown at a time (each fetches its fragment, if not yet had)
@@ -11,10 +12,7 @@ const PAGE = 10;  // result cards shown at a time (each fetches its fragment, if
 const RANKING = { pageLength: 0, termFrequency: 0, metaWeights: { title: 10, about: 5 } };
 // Matches within this factor of the best of their tier are near-equal (see ranked, below).
 const NEAR = 2.5;
-const root = document.querySelector('[data-module="app-search"]');
-if (root) start(root);
-
-function start(root) {
+export function start(root) {
   const find = (selector) => root.querySelector(selector);
   const fields = {
     query: find("#search-query"), borough: find("#search-borough"), kind: find("#search-kind"),
@@ -592,4 +590,9 @@ function start(root) {
     clear();
     fields.query.focus();
   });
+  // What was typed or chosen while this loaded is searched, and counts are wanted for a
+  // list of choices gone to or used.
+  if (fields.query.value.trim() || Object.keys(filters()).length) later();
+  wantCounts = [fields.borough, fields.kind].some((field) => field.value
+    || field === document.activeElement);
 }
