@@ -603,6 +603,7 @@ def test_nothing_found_asks_for_fewer_choices_only_when_some_were_made(phone, si
     ("no recourse to public funds", "National Domestic Abuse Helpline"),
     ("my nan hits me", "Childline"),
     ("my parents are forcing me to get married", "Forced Marriage Unit"),
+    ("cyberstalking", "National Stalking Helpline"),
     # FGM, and the words seed 004 gives for it: nothing was found.
     ("fgm", "Childline"), ("female circumcision", "Childline"), ("sunna", "Childline"),
     # A long sentence that no page has all of: what found most of its words, or nearly,
