@@ -10,19 +10,21 @@ import { distance, fetchWhole, loadIndex, placesNamed } from "./place-lookup.js"
 
 // A number of these is no age.
 const UNITS = "weeks?|months?|days?|hours?|minutes?|mins?|%|pounds?|times?";
+// The words that may come before an age ("only 15") and after one ("15 years old").
+const ABOUT = "(?:(?:only|just|nearly|almost)\\s+)?";
+const OLD = "[\\s-]*(?:years?|yrs?)[\\s-]*old\\b";
 // An age someone gives of themselves: "I'm 15", "I am a 15 year old", "aged 15", "im only
 // 14"; not "I'm 30 weeks pregnant", nor "I have a 2 year old" (a child's).
-const AGE = new RegExp("\\b(?:i'?m|i\\s+am|aged?)\\s+(?:(?:only|just|nearly|almost)\\s+)?"
-  + `(?:a\\s+)?(\\d{1,3})\\b(?!\\s*(?:${UNITS})\\b)`
-  + "(?:[\\s-]*(?:years?|yrs?)[\\s-]*old\\b|\\s*yo\\b)?", "i");
+const AGE = new RegExp(`\\b(?:i'?m|i\\s+am|aged?)\\s+${ABOUT}`
+  + `(?:a\\s+)?(\\d{1,3})\\b(?!\\s*(?:${UNITS})\\b)(?:${OLD}|\\s*yo\\b)?`, "i");
 // An age someone is over ("I'm over 60", "a woman over 60"), read as the year after: not "he
 // is over 18" (someone else's), nor "for over 10 years".
 const OVER = new RegExp("(?<=\\b(?:i'?m|i\\s+am|aged?|woman|man|lady|person)\\s+)over\\s+"
   + `(\\d{1,3})\\b(?!\\s*(?:years?|yrs?|${UNITS})\\b)`, "i");
 // Someone else's age ("he is over 18", "my boyfriend is 19 years old"): no word to search
 // by ("he is over 18 and im 15" found only the two services whose text has "18").
-const THEIRS = new RegExp("\\b(?:is|are|'s|was)\\s+(?:(?:over|under|only|just|nearly|almost)"
-  + `\\s+)?\\d{1,3}\\b(?!\\s*(?:${UNITS})\\b)(?:[\\s-]*(?:years?|yrs?)[\\s-]*old\\b)?`, "gi");
+const THEIRS = new RegExp(`\\b(?:is|are|'s|was)\\s+(?:(?:over|under)\\s+)?${ABOUT}`
+  + `\\d{1,3}\\b(?!\\s*(?:${UNITS})\\b)(?:${OLD})?`, "gi");
 // Words someone may use of their own behaviour ("I am abusive", "I hurt my partner", "my
 // anger", "I want to stop being controlling"), and words that say it is said of them ("he
 // says I am controlling"), which then do not count. Narrow on purpose: "I hit my head",

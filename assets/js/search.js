@@ -241,8 +241,9 @@ export function start(root) {
         firstThenRest(some, sets, first)));
     }
     const [found] = parts;
-    // "worried about my own behaviour" found a programme for 11 to 18s that a professional
-    // refers to, and four victims' lines, before any help to change.
+    // Help for people who harm (the last of `sections`) first for words about one's own
+    // behaviour: "worried about my own behaviour" found a programme for 11 to 18s that a
+    // professional refers to, and four victims' lines, before any help to change.
     if (own) parts.unshift(parts.pop());
     return { results: parts.flatMap((part) => part.results), query, spelt,
       forVictims: found.results.length, someWords: byWord && found.results.length > 0,
