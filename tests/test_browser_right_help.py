@@ -604,8 +604,11 @@ def test_nothing_found_asks_for_fewer_choices_only_when_some_were_made(phone, si
     ("my nan hits me", "Childline"),
     ("my parents are forcing me to get married", "Forced Marriage Unit"),
     ("cyberstalking", "National Stalking Helpline"),
-    # FGM, and the words seed 004 gives for it: nothing was found.
-    ("fgm", "Childline"), ("female circumcision", "Childline"), ("sunna", "Childline"),
+    # FGM, and the words seed 004 gives for it: nothing was found, then Childline alone
+    # (for under 19s) before the police. The NSPCC's FGM line is for anyone worried about a
+    # girl, and for a girl worried about herself (sources.yaml).
+    ("fgm", "NSPCC FGM Helpline"), ("female circumcision", "NSPCC FGM Helpline"),
+    ("sunna", "NSPCC FGM Helpline"),
     # A long sentence that no page has all of: what found most of its words, or nearly,
     # in the residents' order (a service for children came first, by the words of its
     # long page; then Athena, by its long text, before the words of checking a phone were
