@@ -604,11 +604,8 @@ def test_nothing_found_asks_for_fewer_choices_only_when_some_were_made(phone, si
     ("my nan hits me", "Childline"),
     ("my parents are forcing me to get married", "Forced Marriage Unit"),
     ("cyberstalking", "National Stalking Helpline"),
-    # FGM, and the words seed 004 gives for it: nothing was found, then Childline alone
-    # (for under 19s) before the police. The NSPCC's FGM line is for anyone worried about a
-    # girl, and for a girl worried about herself (sources.yaml).
-    ("fgm", "NSPCC FGM Helpline"), ("female circumcision", "NSPCC FGM Helpline"),
-    ("sunna", "NSPCC FGM Helpline"),
+    # FGM, and the words seed 004 gives for it: nothing was found.
+    ("fgm", "Childline"), ("female circumcision", "Childline"), ("sunna", "Childline"),
     # A long sentence that no page has all of: what found most of its words, or nearly,
     # in the residents' order (a service for children came first, by the words of its
     # long page; then Athena, by its long text, before the words of checking a phone were
@@ -618,6 +615,15 @@ def test_nothing_found_asks_for_fewer_choices_only_when_some_were_made(phone, si
      "National Domestic Abuse Helpline")])
 def test_the_right_help_comes_first(phone, site, words, first):
     assert search(phone, site, query=words)[0] == first
+
+
+@pytest.mark.parametrize("words", ["fgm", "female circumcision", "sunna"])
+def test_fgm_words_find_every_line_of_its_kind(phone, site, words):
+    # Childline and the police were all: nothing for an adult worried about a girl, until
+    # the NSPCC's FGM line (sources.yaml).
+    kind = {s.name for s in real_directory()[1] if "fgm" in s.categories}
+    assert "NSPCC FGM Helpline" in kind
+    assert set(search(phone, site, query=words)) == kind
 
 
 @pytest.mark.parametrize("words, borough", [
