@@ -604,6 +604,12 @@ def test_nothing_found_asks_for_fewer_choices_only_when_some_were_made(phone, si
     ("my nan hits me", "Childline"),
     ("my parents are forcing me to get married", "Forced Marriage Unit"),
     ("cyberstalking", "National Stalking Helpline"),
+    # In-laws, passwords, texts: Clare's Law (by "law"), nothing, or only the police (by
+    # texting 999).
+    ("my in laws abuse me", "National Domestic Abuse Helpline"),
+    ("my mother in law hits me", "National Domestic Abuse Helpline"),
+    ("he has my passwords", "National Domestic Abuse Helpline"),
+    ("he keeps texting me", "National Stalking Helpline"),
     # FGM, and the words seed 004 gives for it: nothing was found.
     ("fgm", "Childline"), ("female circumcision", "Childline"), ("sunna", "Childline"),
     # A long sentence that no page has all of: what found most of its words, or nearly,
