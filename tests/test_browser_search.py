@@ -249,6 +249,8 @@ def test_an_age_in_the_words_comes_first(page, site, words, rest, age):
 @pytest.mark.parametrize("words, rest", [
     ("my teenage son is violent towards me", "my son is violent towards me"),
     ("our kids are scared", "our kids are scared"),
+    # Children an adult looks after.
+    ("he hits me in front of the kids", "he hits me in front of the kids"),
     # No service for adults has every word ("dad" is a child's): what has most of them.
     ("my son's dad hits me", "my son's dad hits me")])
 def test_a_parent_s_words_put_help_for_adults_first(page, site, words, rest):

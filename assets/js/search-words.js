@@ -71,13 +71,14 @@ const DANGER = new RegExp([
   // A threat to kill: "he's going to kill me", "he threatened to kill me", "he'll kill me".
   "(?:\\b(?:going|gonna|gunna|will|wants?|trying|tried|threaten\\w*)(?: to)?|'ll|\\bll) "
     + "(?:kill|murder|stab|shoot|strangle) (?:me|us)\\b"].join("|"));
-// Words of one's own child or grandchild ("my teenage son", "our kids"): a parent's, so an
-// adult's; what the child is (teenage) is left out of the words, as it says nothing of the
-// help wanted. Not "my children's home" (a child in care may say it), nor "my baby" (often a
-// partner).
+// Words of one's own child or grandchild ("my teenage son", "our kids"), or of children an
+// adult looks after ("in front of the kids"): a parent's, so an adult's; what the child is
+// (teenage) is left out of the words, as it says nothing of the help wanted. Not "my
+// children's home" (a child in care may say it), nor "my baby" (often a partner).
 const PARENT = new RegExp("\\b(?:my|our) ((?:teenage|teen|young|little|grown[- ]up|adult"
   + "|eldest|oldest|youngest|older|younger) )?(?:(?:step|grand)-?)?(?:sons?|daughters?|child"
-  + "|children|kids?|teenagers?|toddlers?)\\b(?!'s home)", "i");
+  + "|children|kids?|teenagers?|toddlers?)\\b(?!'s home)|\\bthe (?:kids|children)\\b(?!'s home)",
+  "i");
 // Words that say the police are not wanted, or have failed ("I don't want to go to the
 // police", "too scared to report him", "the police did nothing"): left out, so that they do
 // not ask for the ways to go to the police (asksToReport), which once came first for them.
