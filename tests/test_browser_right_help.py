@@ -610,6 +610,8 @@ def test_nothing_found_asks_for_fewer_choices_only_when_some_were_made(phone, si
     ("my mother in law hits me", "National Domestic Abuse Helpline"),
     ("he has my passwords", "National Domestic Abuse Helpline"),
     ("he keeps texting me", "National Stalking Helpline"),
+    # Disability: only a programme for 5 to 17s (by its "learn about").
+    ("i have learning disabilities", "National Domestic Abuse Helpline"),
     # Kids, as a parent says it: nothing was found.
     ("my kids", "NSPCC Helpline"), ("he took my kids", "NSPCC Helpline"),
     # FGM, and the words seed 004 gives for it: nothing was found.
