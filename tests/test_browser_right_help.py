@@ -610,6 +610,9 @@ def test_nothing_found_asks_for_fewer_choices_only_when_some_were_made(phone, si
     ("my mother in law hits me", "National Domestic Abuse Helpline"),
     ("he has my passwords", "National Domestic Abuse Helpline"),
     ("he keeps texting me", "National Stalking Helpline"),
+    # When it happened says nothing of the help wanted: "night" put the lines open "day or
+    # night" before every service for rape.
+    ("i was raped last night", "Athena"),
     # Disability: only a programme for 5 to 17s (by its "learn about").
     ("i have learning disabilities", "National Domestic Abuse Helpline"),
     # Kids, as a parent says it: nothing was found.
