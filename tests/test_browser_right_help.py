@@ -613,6 +613,11 @@ def test_nothing_found_asks_for_fewer_choices_only_when_some_were_made(phone, si
     # When it happened says nothing of the help wanted: "night" put the lines open "day or
     # night" before every service for rape.
     ("i was raped last night", "Athena"),
+    # Things smashed, thrown out, kept from eating: no service, or "threw" read as "three"
+    # and a programme for 11 to 18s (its "three parts").
+    ("he smashed my things", "National Domestic Abuse Helpline"),
+    ("he threw me out", "National Domestic Abuse Helpline"),
+    ("he wont let me eat", "National Domestic Abuse Helpline"),
     # Disability: only a programme for 5 to 17s (by its "learn about").
     ("i have learning disabilities", "National Domestic Abuse Helpline"),
     # Kids, as a parent says it: nothing was found.
