@@ -79,6 +79,9 @@ const PARENT = new RegExp("\\b(?:my|our) ((?:teenage|teen|young|little|grown[- ]
   + "|eldest|oldest|youngest|older|younger) )?(?:(?:step|grand)-?)?(?:sons?|daughters?|child"
   + "|children|kids?|teenagers?|toddlers?)\\b(?!'s home)|\\bthe (?:kids|children)\\b(?!'s home)",
   "i");
+// A relative by marriage ("mother in law"), one word as domestic abuse's kind has it: its
+// "law" asked for Clare's Law.
+const IN_LAW = /\bin[\s-]+(laws?)\b/giu;
 // Words that say the police are not wanted, or have failed ("I don't want to go to the
 // police", "too scared to report him", "the police did nothing"): left out, so that they do
 // not ask for the ways to go to the police (asksToReport), which once came first for them.
@@ -275,7 +278,7 @@ function plain(text) {
 // age no service only for the young serves)}.
 function read(index, typed, chosen) {
   const first = {}, said = [];
-  let words = typed.replace(/\u2019/g, "'");
+  let words = typed.replace(/\u2019/g, "'").replace(IN_LAW, "in-$1");
   const cut = (match) => `${words.slice(0, match.index)} ${words.slice(match.index + match[0].length)}`.trim();
   const unwanted = NOT_POLICE.exec(words);
   if (unwanted) words = cut(unwanted);

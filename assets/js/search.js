@@ -191,10 +191,7 @@ export function start(root) {
     // The commonest words of a sentence are left out, and words no page has (search-words.js:
     // telling, known); when they were all of the others (known: null), nothing is found.
     // While search-words.js cannot be had, the short words are left out ("me" found "men").
-    // A relative by marriage is one word, as domestic abuse's kind has it: "my mother in law
-    // hits me" asked for Clare's Law, by its "law".
-    const written = words.toLowerCase().replace(/\bin[\s-]+(laws?)\b/gu, "in-$1")
-      .match(/[\p{L}\p{N}'-]+/gu) || [];
+    const written = words.toLowerCase().match(/[\p{L}\p{N}'-]+/gu) || [];
     const reader = written.length && await loadWords();
     const told = reader ? reader.telling(written) : [...new Set(written)].filter((w) => w.length > 3);
     const each = reader ? await reader.known(pagefind, told) : told;
