@@ -12,7 +12,7 @@ from conftest import ROOT, real_directory, show_choices, soup
 from signpost.content import load_pages
 from signpost.facets import BROWSE_WORD
 from signpost.openreferral import feed_files
-from test_browser_search import in_borough, search
+from test_browser_search import in_borough, names, search
 
 HARM_HEADING = "If you are worried about your own behaviour"
 # Help for people who harm in the real directory: the programme, and the Respect Phoneline.
@@ -624,6 +624,9 @@ def test_nothing_found_asks_for_fewer_choices_only_when_some_were_made(phone, si
     ("my kids", "NSPCC Helpline"), ("he took my kids", "NSPCC Helpline"),
     # FGM, and the words seed 004 gives for it: nothing was found.
     ("fgm", "Childline"), ("female circumcision", "Childline"), ("sunna", "Childline"),
+    # Interpreters, BSL, deaf: nothing, or only the police (by texting 999).
+    ("interpreter", "National Domestic Abuse Helpline"),
+    ("bsl", "National Domestic Abuse Helpline"), ("i am deaf", "National Domestic Abuse Helpline"),
     # A long sentence that no page has all of: what found most of its words, or nearly,
     # in the residents' order (a service for children came first, by the words of its
     # long page; then Athena, by its long text, before the words of checking a phone were
@@ -642,6 +645,15 @@ def test_fgm_words_find_every_line_of_its_kind(phone, site, words):
     kind = {s.name for s in real_directory()[1] if "fgm" in s.categories}
     assert "NSPCC FGM Helpline" in kind
     assert set(search(phone, site, query=words)) == kind
+
+
+@pytest.mark.parametrize("words", ["injunction", "i want to take him to court",
+                                   "non-molestation order", "legal aid"])
+def test_words_of_the_courts_find_legal_advice_first(phone, site, words):
+    # These found nothing before a line for protection orders (NCDV, sources.yaml).
+    legal = names(lambda s: "legal-advice" in s.categories and "residents" in s.audiences)
+    assert legal
+    assert set(search(phone, site, query=words)[:len(legal)]) == legal
 
 
 @pytest.mark.parametrize("words, borough", [
