@@ -656,6 +656,19 @@ def test_words_of_the_courts_find_legal_advice_first(phone, site, words):
     assert set(search(phone, site, query=words)[:len(legal)]) == legal
 
 
+@pytest.mark.parametrize("words", ["molested", "my uncle molested me"])
+def test_a_kinds_word_finds_its_kind_before_a_page_with_the_word_in_its_text(phone, site,
+                                                                            words):
+    # "molested" is a word of sexual violence; the line for protection orders has it only in
+    # its text ("non-molestation order"), and came second for a child's words.
+    kind = names(lambda s: "sexual-violence" in s.categories and "residents" in s.audiences)
+    legal = names(lambda s: "legal-advice" in s.categories)
+    found = search(phone, site, query=words)
+    assert kind and legal and kind <= set(found)
+    last = max(found.index(name) for name in kind)
+    assert all(found.index(name) > last for name in legal if name in found)
+
+
 @pytest.mark.parametrize("words, borough", [
     ("domestic violence", ""), ("abuse", ""), ("domestic abuse", "Lewisham"),
     # Clare's Law is a way to ask about a partner's past: its kind's name matched these.

@@ -281,11 +281,17 @@ export function start(root) {
   // many (three quarters), then in the residents' order (how well one word of a sentence
   // matched says little: "partner" put Clare's Law first for "my partner controls my money";
   // and a long page has more of a long sentence's words: a service for children came first
-  // for a woman's eight lines about her partner).
+  // for a woman's eight lines about her partner). Only whether it matched by what a page is
+  // about, or only in its text, counts: a word found in the text alone, below the word's
+  // best match (ranked's first tier), counts half ("my uncle molested me" listed the line
+  // for protection orders second, by the "non-molestation order" in its text).
   async function byEachWord(each, filters) {
     const found = await Promise.all(each.map((word) => pagefind.search(exactly(word), { filters })));
     const hits = new Map();
-    for (const one of found) one.results.forEach((result) => weigh(hits, result, 1));
+    for (const one of found) {
+      const best = Math.max(0, ...one.results.map((result) => result.score));
+      one.results.forEach((result) => weigh(hits, result, result.score * NEAR >= best ? 1 : 1 / 2));
+    }
     const near = Math.ceil(Math.max(0, ...[...hits.values()].map((hit) => hit.weight)) * 3 / 4);
     for (const hit of hits.values()) hit.weight = Math.min(hit.weight, near);
     return { results: await heaviestFirst(hits, filters) };
