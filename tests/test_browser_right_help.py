@@ -620,6 +620,11 @@ def test_nothing_found_asks_for_fewer_choices_only_when_some_were_made(phone, si
     ("he wont let me eat", "National Domestic Abuse Helpline"),
     # Disability: only a programme for 5 to 17s (by its "learn about").
     ("i have learning disabilities", "National Domestic Abuse Helpline"),
+    # A parent's partner, as a child says it: four local services for children with the
+    # words of domestic abuse ("boyfriend", "violent"), two only a professional can refer
+    # to, came before Childline.
+    ("my mums boyfriend hits her", "Childline"), ("my dad's girlfriend hates me", "Childline"),
+    ("my mums partner is violent", "Childline"), ("my dad is violent", "Childline"),
     # Kids, as a parent says it: nothing was found.
     ("my kids", "NSPCC Helpline"), ("he took my kids", "NSPCC Helpline"),
     # FGM, and the words seed 004 gives for it: nothing was found.

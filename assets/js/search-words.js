@@ -82,6 +82,11 @@ const PARENT = new RegExp("\\b(?:my|our) ((?:teenage|teen|young|little|grown[- ]
 // A relative by marriage ("mother in law"), one word as domestic abuse's kind has it: its
 // "law" asked for Clare's Law.
 const IN_LAW = /\bin[\s-]+(laws?)\b/giu;
+// A parent's partner, as a child says it ("my mum's boyfriend hits her"): a step-parent, a
+// word of the children's kind. Its "boyfriend", a word of domestic abuse, found four local
+// services for children (two only a professional can refer to) before Childline.
+const PARENTS_PARTNER = new RegExp("\\b(?:mum|mom|mam|mummy|mother|dad|daddy|father)'?s "
+  + "(?:new )?(?:boyfriend|girlfriend|partner|husband|wife|fianc[eé]e?)\\b", "giu");
 // Words that say the police are not wanted, or have failed ("I don't want to go to the
 // police", "too scared to report him", "the police did nothing"): left out, so that they do
 // not ask for the ways to go to the police (asksToReport), which once came first for them.
@@ -278,7 +283,8 @@ function plain(text) {
 // age no service only for the young serves)}.
 function read(index, typed, chosen) {
   const first = {}, said = [];
-  let words = typed.replace(/\u2019/g, "'").replace(IN_LAW, "in-$1");
+  let words = typed.replace(/\u2019/g, "'").replace(IN_LAW, "in-$1")
+    .replace(PARENTS_PARTNER, "stepparent");
   const cut = (match) => `${words.slice(0, match.index)} ${words.slice(match.index + match[0].length)}`.trim();
   const unwanted = NOT_POLICE.exec(words);
   if (unwanted) words = cut(unwanted);
