@@ -625,6 +625,8 @@ def test_nothing_found_asks_for_fewer_choices_only_when_some_were_made(phone, si
     # to, came before Childline.
     ("my mums boyfriend hits her", "Childline"), ("my dad's girlfriend hates me", "Childline"),
     ("my mums partner is violent", "Childline"), ("my dad is violent", "Childline"),
+    # The FGM line came first, by "social services" in its text.
+    ("social services", "Lambeth Children's Social Care"),
     # Kids, as a parent says it: nothing was found.
     ("my kids", "NSPCC Helpline"), ("he took my kids", "NSPCC Helpline"),
     # FGM, and the words seed 004 gives for it: nothing was found.
