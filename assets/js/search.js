@@ -278,13 +278,12 @@ export function start(root) {
   }
 
   // Each word searched alone: what the most words found first, with what found nearly as
-  // many (three quarters), then in the residents' order (how well one word of a sentence
-  // matched says little: "partner" put Clare's Law first for "my partner controls my money";
+  // many (three quarters), then in the residents' order. How well one word of a sentence
+  // matched says little ("partner" put Clare's Law first for "my partner controls my money";
   // and a long page has more of a long sentence's words: a service for children came first
-  // for a woman's eight lines about her partner). Only whether it matched by what a page is
-  // about, or only in its text, counts: a word found in the text alone, below the word's
-  // best match (ranked's first tier), counts half ("my uncle molested me" listed the line
-  // for protection orders second, by the "non-molestation order" in its text).
+  // for a woman's eight lines about her partner), but a word a page has only below the
+  // word's best matches (ranked's first tier), as in its text alone, counts half: "my uncle
+  // molested me" listed the line for protection orders second, by its "non-molestation".
   async function byEachWord(each, filters) {
     const found = await Promise.all(each.map((word) => pagefind.search(exactly(word), { filters })));
     const hits = new Map();
