@@ -631,6 +631,8 @@ def test_nothing_found_asks_for_fewer_choices_only_when_some_were_made(phone, si
     ("my kids", "NSPCC Helpline"), ("he took my kids", "NSPCC Helpline"),
     # FGM, and the words seed 004 gives for it: nothing was found.
     ("fgm", "Childline"), ("female circumcision", "Childline"), ("sunna", "Childline"),
+    # A parent's words: "daughter" found three lines for adults first (abuse by a grown child).
+    ("they want to circumcise my daughter", "NSPCC FGM Helpline"),
     # Interpreters, BSL, deaf: nothing, or only the police (by texting 999).
     ("interpreter", "National Domestic Abuse Helpline"),
     ("bsl", "National Domestic Abuse Helpline"), ("i am deaf", "National Domestic Abuse Helpline"),
