@@ -665,6 +665,14 @@ def test_words_of_the_courts_find_legal_advice_first(phone, site, words):
     assert set(search(phone, site, query=words)[:len(legal)]) == legal
 
 
+@pytest.mark.parametrize("words", ["sanctuary scheme", "housing scheme"])
+def test_a_word_of_a_ways_name_alone_does_not_ask_for_it(phone, site, words):
+    # "scheme", of the Domestic Violence Disclosure Scheme, listed Clare's Law alone for a
+    # sanctuary scheme (locks and alarms for a home), which no listing offers.
+    found = search(phone, site, query=words)
+    assert not found or found[0] not in names(lambda s: s.reporting)
+
+
 @pytest.mark.parametrize("words", ["molested", "my uncle molested me"])
 def test_a_kinds_word_finds_its_kind_before_a_page_with_the_word_in_its_text(phone, site,
                                                                             words):

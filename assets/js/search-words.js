@@ -124,7 +124,7 @@ const COMMON = new Set(("he me my ma is it in on at to of or an as be by do if s
   + "please pls plz hlp quick quickly urgent urgently asap always never ever every really "
   + "again still much lot lots time times day days sometimes often gets getting over only open "
   + "anyone anybody somebody first night nights tonight today yesterday morning evening last "
-  + "week weeks month months year years ago")
+  + "week weeks month months year years ago scheme schemes")
   .split(" "));
 const SAID = new RegExp("\\b(?:says|said|saying|told|tells|accus\\w*|calls|called|thinks|blames"
   + "|claims)\\b|\\b(?:they|people|everyone) (?:say|think|call|blame)\\b");
