@@ -627,6 +627,11 @@ def test_nothing_found_asks_for_fewer_choices_only_when_some_were_made(phone, si
     ("my mums partner is violent", "Childline"), ("my dad is violent", "Childline"),
     # The FGM line came first, by "social services" in its text.
     ("social services", "Lambeth Children's Social Care"),
+    # One's own childhood, told as an adult: services for 5 to 18s came first (by "child").
+    # A child's "as a kid" is not that.
+    ("abused as a child", "National Domestic Abuse Helpline"),
+    ("i was sexually abused as a child", LOCAL_REFUGE),
+    ("what can i do as a kid", "Childline"),
     # Kids, as a parent says it: nothing was found.
     ("my kids", "NSPCC Helpline"), ("he took my kids", "NSPCC Helpline"),
     # FGM, and the words seed 004 gives for it: nothing was found.

@@ -79,6 +79,12 @@ const PARENT = new RegExp("\\b(?:my|our) ((?:teenage|teen|young|little|grown[- ]
   + "|eldest|oldest|youngest|older|younger) )?(?:(?:step|grand)-?)?(?:sons?|daughters?|child"
   + "|children|kids?|teenagers?|toddlers?)\\b(?!'s home)|\\bthe (?:kids|children)\\b(?!'s home)",
   "i");
+// One's own childhood, told as an adult ("abused as a child", "when I was little"): an
+// adult's words, left out ("abused as a child" found four services for 5 to 18s first, by
+// "child"). Not "when I was 12", which someone of 13 may say, nor "what can I do as a kid".
+const CHILDHOOD = new RegExp("(?:(?<=\\b(?:\\w+ed|hurt|hit|beaten|taken) )as an? (?:child|kid"
+  + "|little girl|little boy)|\\bin my childhood|\\bwhen i was (?:young|younger|little|small"
+  + "|an? (?:child|kid|little girl|little boy)))\\b", "i");
 // A relative by marriage ("mother in law"), one word as domestic abuse's kind has it: its
 // "law" asked for Clare's Law.
 const IN_LAW = /\bin[\s-]+(laws?)\b/giu;
@@ -313,7 +319,10 @@ function read(index, typed, chosen) {
     words = words.slice(0, at) + words.slice(at + parent[1].length);
   }
   const older = given && given.groups.older;
-  const adult = years === null && !chosen.age && (parent || older) ? chosen.adult : null;
+  const childhood = CHILDHOOD.exec(words);
+  if (childhood) words = cut(childhood);
+  const adult = years === null && !chosen.age && (parent || older || childhood)
+    ? chosen.adult : null;
   if (years !== null || adult !== null || option) {
     first.any = chosen.who(years ?? adult, option && option.value);
   }
