@@ -534,7 +534,9 @@ def test_nothing_found_asks_for_fewer_choices_only_when_some_were_made(phone, si
     ("my husband beats me", "National Domestic Abuse Helpline"),
     ("he strangled me", "National Domestic Abuse Helpline"),
     ("he threatened to kill me", "National Domestic Abuse Helpline"),
-    ("my family will kill me", "Athena"),  # so-called honour-based abuse
+    # So-called honour-based abuse: Athena, in Lewisham, had "family" alone of the services
+    # that have "kill"; domestic abuse has both now, and the 24-hour line comes first.
+    ("my family will kill me", "National Domestic Abuse Helpline"),
     ("homeless", "National Domestic Abuse Helpline"),
     ("someone to talk to", "National Domestic Abuse Helpline"),
     # Common words and text speak, left out: "going" found "go to" in a programme for
@@ -627,6 +629,11 @@ def test_nothing_found_asks_for_fewer_choices_only_when_some_were_made(phone, si
     ("my mums partner is violent", "Childline"), ("my dad is violent", "Childline"),
     # The FGM line came first, by "social services" in its text.
     ("social services", "Lambeth Children's Social Care"),
+    # Family: honour-based abuse's word alone put a local service first, and services for
+    # families; the Forced Marriage Unit came second to it.
+    ("my family hits me", "National Domestic Abuse Helpline"),
+    ("my family is abusive", "National Domestic Abuse Helpline"),
+    ("my family is forcing me to marry", "Forced Marriage Unit"),
     # One's own childhood, told as an adult: services for 5 to 18s came first (by "child").
     # A child's "as a kid" is not that.
     ("abused as a child", "National Domestic Abuse Helpline"),
@@ -792,7 +799,7 @@ def test_services_only_for_professionals_come_after_residents_help_and_say_so(ph
 def test_a_sentence_also_finds_what_its_rarest_word_is_about(phone, site, words, service):
     # Athena's text has every word of both, and was all that was found.
     found = search(phone, site, query=words)
-    assert found[0] == "Athena" and found[1] == service
+    assert {"Athena", service} == set(found[:2])
 
 
 @pytest.mark.parametrize("words", ["husband", "controlling", "my partner controls my money",
