@@ -12,6 +12,7 @@ const PAGE = 10;  // result cards shown at a time (each fetches its fragment, if
 const RANKING = { pageLength: 0, termFrequency: 0, metaWeights: { title: 10, about: 5 } };
 // Matches within this factor of the best of their tier are near-equal (see ranked, below).
 const NEAR = 2.5;
+const nearlyAsGood = (score, best) => score * NEAR >= best;
 export function start(root) {
   const find = (selector) => root.querySelector(selector);
   const fields = {
@@ -289,7 +290,7 @@ export function start(root) {
     const hits = new Map();
     for (const one of found) {
       const best = Math.max(0, ...one.results.map((result) => result.score));
-      one.results.forEach((result) => weigh(hits, result, result.score * NEAR >= best ? 1 : 1 / 2));
+      one.results.forEach((result) => weigh(hits, result, nearlyAsGood(result.score, best) ? 1 : 1 / 2));
     }
     const near = Math.ceil(Math.max(0, ...[...hits.values()].map((hit) => hit.weight)) * 3 / 4);
     for (const hit of hits.values()) hit.weight = Math.min(hit.weight, near);
@@ -358,7 +359,7 @@ export function start(root) {
     const tiers = [];
     for (const result of byScore) {
       const tier = tiers[tiers.length - 1];
-      if (tier && result.score * NEAR >= tier[0].score) tier.push(result);
+      if (tier && nearlyAsGood(result.score, tier[0].score)) tier.push(result);
       else tiers.push([result]);
     }
     return { ...found, filters: ordered.filters, top: tiers.length && tiers[0].length,
