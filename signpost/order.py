@@ -72,7 +72,8 @@ def _key(service: Service, settings: Settings) -> tuple:
             service.id)
 
 
-def browse_key(service: Service, anywhere: bool = False, home: str = "") -> str:
+def browse_key(service: Service, anywhere: bool = False, home: str = "",
+               everywhere: bool = False) -> str:
     """That order as text, which the search page sorts by (as Pagefind does, by code point)
     when someone browses without words: "0" local, "1" helplines (`home`, the site's
     home_helpline, first, then the 24-hour ones), ..., "3" ways to go to the police (the
@@ -81,9 +82,12 @@ def browse_key(service: Service, anywhere: bool = False, home: str = "") -> str:
     local-before-national is the borough's own order.
 
     :param anywhere: for a search that names no borough, where no service is local: the
-        helplines across the UK first, then the boroughs' services."""
+        helplines across the UK first, then the boroughs' services, those in every borough
+        (`everywhere`, Settings.everywhere) first, as a 24-hour line among the helplines."""
     group, rank = _place(service, home)
     if anywhere and GROUPS[group] in ("local", "helplines"):
+        if GROUPS[group] == "local" and everywhere:
+            rank = 1
         group = GROUPS.index("helplines" if GROUPS[group] == "local" else "local")
     return f"{group}{rank}{_young(service)}{service.name.lower()}"
 

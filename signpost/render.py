@@ -58,8 +58,9 @@ def make_env(settings: Settings, exit_url: str | None = None,
                        services_count=lambda n: locale["services_count_one"] if n == 1 else
                        locale["services_count_many"].format(n=n),
                        hours_code=hours_code, who_ranges=who_ranges, who_values=who_values,
-                       area_names=lambda service: ", ".join(settings.areas[slug].name
-                                                            for slug in service.areas))
+                       area_names=lambda service: locale["areas_everywhere"]
+                       if settings.everywhere(service.areas) else
+                       ", ".join(settings.areas[slug].name for slug in service.areas))
     env.wording = locale  # as read, with where each text is, for problems while rendering
     # The place finder's script wording rides in the finder's own block: pages without it
     # (the search page among them, within one round trip) do not carry it.

@@ -70,6 +70,13 @@ class Settings:
         """Whether these kinds of help make a listing help for people who harm."""
         return any(self.categories[slug].for_people_who_harm for slug in categories)
 
+    def everywhere(self, areas) -> bool:
+        """Whether these areas are every borough (all but 'national'): a service in all of them
+        is for anyone in London, said so in one phrase and, with no borough chosen, found
+        before a single borough's services."""
+        boroughs = self.areas.keys() - {"national"}
+        return bool(boroughs) and boroughs <= set(areas)
+
     @property
     def settings_file(self) -> Path:
         return self.root / "site.yaml"

@@ -39,6 +39,10 @@ def plan_site(services: list[Service], pages: list[Page], settings: Settings,
     national = in_area.get("national", [])
     boroughs = [a for a in settings.areas.values() if a.slug != "national"]
     local = {a.slug: in_area.get(a.slug, []) for a in boroughs}
+    # A service in every borough (the Havens, for anyone in London) is in each borough's
+    # list but based in none: a borough with only those has no services of its own.
+    based = {slug for slug, found in local.items()
+             if any(not settings.everywhere(s.areas) for s in found)}
     # Kinds of help are for residents: a forum or risk meeting for professionals is on their lists.
     in_category = _by_value(for_residents, lambda s: s.categories)
     categories = {c.slug: in_category.get(c.slug, []) for c in settings.categories.values()}
@@ -57,7 +61,7 @@ def plan_site(services: list[Service], pages: list[Page], settings: Settings,
 
     outputs = [Output("/", "home.html", settings.site_name, {
         "helpline": helpline,
-        "areas": [a for a in boroughs if local[a.slug]],
+        "areas": [a for a in boroughs if a.slug in based],
         "categories": [settings.categories[c] for c in categories if categories[c]],
         "genders": [g for g in settings.genders.values() if groups[g.slug]],
         "pages": [p for p in pages if p.audience == "residents"],
@@ -73,7 +77,7 @@ def plan_site(services: list[Service], pages: list[Page], settings: Settings,
             if area.slug in for_professionals_in else ()
         outputs += plan_listing(f"/areas/{area.slug}/", f"Help in {area.name}",
                                 local[area.slug] + national, settings,
-                                intro=_area_lead(area, local[area.slug]) + professional_link,
+                                intro=_area_lead(area, based) + professional_link,
                                 breadcrumbs="areas", place=area.name,
                                 helplines=_term_lines(area, by_id, settings),
                                 source=_defined(settings, "areas", area.slug), **residents)
@@ -113,7 +117,7 @@ def plan_site(services: list[Service], pages: list[Page], settings: Settings,
                                 breadcrumbs="professionals", reuse=reuse,
                                 place=area.name if area.slug != "national" else "",
                                 source=_defined(settings, "areas", area.slug))
-    outputs += _embeds(by_name, local, national, settings, today, keys, reuse)
+    outputs += _embeds(by_name, local, based, national, settings, today, keys, reuse)
     outputs += [Output(p.url, "page.html", p.title, {"page": p}, (p.src_path, 1),
                        sources=(f"page:{p.slug}",)) for p in pages]
     # Its "who is it for" choices come from every listing's ages and genders.
@@ -129,7 +133,7 @@ def plan_site(services: list[Service], pages: list[Page], settings: Settings,
                            "who_slots": who_slots(services),
                            # The boroughs with services based there (a place in a search's
                            # words in another says it has none: search.js).
-                           "local": {a.name for a in boroughs if local[a.slug]},
+                           "local": {a.name for a in boroughs if a.slug in based},
                            "index_shards": index_shards(len(services)),
                            "fetch_all": len(services) + len(pages) <= ALL_RESULTS_UP_TO},
                           sources=("services",)))
@@ -178,7 +182,7 @@ def _service_page(url: str, service: Service, title: str, by_id: dict[str, Servi
     # Its place in the search page's order, naming a borough and not (search.js sorts by
     # these; search.shards splits the index by the first).
     browse = (browse_key(service, home=settings.home_helpline),
-              browse_key(service, True, settings.home_helpline))
+              browse_key(service, True, settings.home_helpline, settings.everywhere(service.areas)))
     return reused(reuse, lambda: (url, id(service), title, tuple(map(id, lines)), stale,
                                   browse, tuple(context.items())),
                   lambda: Output(url, "service.html", title, {
@@ -228,8 +232,9 @@ def _report_words(for_residents: list[Service], categories: dict[str, list[Servi
                                                 for a in asking))
 
 
-def _embeds(services: list[Service], local: dict, national: list[Service], settings: Settings,
-            today: dt.date, keys: dict | None = None, reuse: dict | None = None) -> list[Output]:
+def _embeds(services: list[Service], local: dict, based: set[str], national: list[Service],
+            settings: Settings, today: dt.date, keys: dict | None = None,
+            reuse: dict | None = None) -> list[Output]:
     """Pages that borough sites frame, the host script, plain fragments for server-side
     includes, and the page that tells web teams how to use them."""
     outputs, embedded = [], {}
@@ -240,7 +245,7 @@ def _embeds(services: list[Service], local: dict, national: list[Service], setti
         context = dict(embed=embed, breadcrumbs=None, ordered=True, keys=keys,
                        reuse=reuse,
                        place=area.name if area.slug != "national" else "")
-        lead = _area_lead(area, local[area.slug])
+        lead = _area_lead(area, based)
         outputs += plan_listing(f"/embed/{area.slug}/", f"Help in {area.name} – for {embed.name}",
                                 found, settings, heading=f"Help in {area.name}", intro=lead,
                                 helplines=_term_lines(area, by_id, settings), **context)
@@ -326,8 +331,9 @@ def _line_data(line: Service) -> dict:
             "groups": [[g.gender or "", *age_range(g)] for g in line.eligibility]}
 
 
-def _area_lead(area, local: list[Service]) -> tuple[Lead, ...]:
-    """What a borough's list says first: whether it has local services."""
+def _area_lead(area, based: set[str]) -> tuple[Lead, ...]:
+    """What a borough's list says first: whether it has services based there (`based`)."""
     if area.slug == "national":
         return ()
-    return (Lead("no_local_services", area=area.name),) if not local else (Lead("areas_intro"),)
+    return (Lead("areas_intro"),) if area.slug in based else \
+        (Lead("no_local_services", area=area.name),)

@@ -86,6 +86,25 @@ def test_with_no_borough_chosen_the_search_lists_the_helplines_first(settings):
         "b-all-day", "a-small-helpline", "local-centre", "police"]
 
 
+def test_with_no_borough_chosen_a_service_in_every_borough_comes_before_a_boroughs_own(settings):
+    # For anyone in London, after the helplines across the UK; naming a borough, the
+    # borough's own order (by name) is kept.
+    services = [svc("a-borough-centre"), svc("z-london-wide", areas=("lambeth", "lewisham")),
+                svc("b-helpline", areas=("national",))]
+    wide = {"z-london-wide"}
+    def keyed(anywhere):
+        return [s.id for s in sorted(services, key=lambda s: browse_key(
+            s, anywhere, everywhere=s.id in wide))]
+    assert keyed(True) == ["b-helpline", "z-london-wide", "a-borough-centre"]
+    assert keyed(False) == ["a-borough-centre", "z-london-wide", "b-helpline"]
+
+
+def test_every_borough_is_every_area_but_national(settings):
+    boroughs = [slug for slug in settings.areas if slug != "national"]
+    assert settings.everywhere(boroughs) and settings.everywhere(boroughs + ["national"])
+    assert not settings.everywhere(boroughs[1:]) and not settings.everywhere(["national"])
+
+
 def test_among_ways_to_report_the_police_come_first(settings):
     emergency = (Phone("Emergency", "999", "tel:999"), Phone("Non-emergency", "101", "tel:101"))
     reporting = [svc("a-anonymous-line", areas=("national",), reporting=True),

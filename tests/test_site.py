@@ -34,6 +34,22 @@ def test_national_services_appear_in_every_borough(settings):
         ["no_local_services"]  # the page says Camden has no local services
 
 
+def test_a_service_in_every_borough_is_listed_in_each_but_based_in_none(settings):
+    boroughs = [slug for slug in settings.areas if slug != "national"]
+    services = [svc("local"), svc("london-wide", areas=boroughs),
+                svc("helpline", areas=["national"])]
+    out = urls(plan_site(services, PAGES, settings, TODAY))
+    camden = out["/areas/camden/"].context["listing"]
+    assert [s.id for s in camden.services] == ["london-wide", "helpline"]
+    assert [lead.kind for lead in camden.intro] == ["no_local_services"]
+    assert [lead.kind for lead in out["/areas/lambeth/"].context["listing"].intro] == \
+        ["areas_intro"]
+    # The home page offers the boroughs with services of their own; the search says a place
+    # in any other has none based there.
+    assert [a.slug for a in out["/"].context["areas"]] == ["lambeth"]
+    assert out["/search/"].context["local"] == {"Lambeth"}
+
+
 def test_professional_only_services_are_kept_apart(settings):
     services = [svc("for-residents"), svc("marac", audiences=("professionals",))]
     out = urls(plan_site(services, PAGES, settings, TODAY))

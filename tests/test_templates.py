@@ -152,6 +152,21 @@ def test_a_card_and_a_search_result_say_where_the_service_is(env):
         span["data-pagefind-meta"] for span in facets.select("[data-pagefind-meta]")]
 
 
+def test_a_service_in_every_borough_says_all_of_london_once(env, settings):
+    boroughs = tuple(slug for slug in settings.areas if slug != "national")
+    everywhere = dataclasses.replace(FULL, areas=boroughs)
+    page = render(env, "service.html", service=everywhere, stale=False)
+    facts = page.select_one(".app-facts dd")
+    assert [(a["href"], a.get_text()) for a in facts.select("a")] == [("/areas/", "All of London")]
+    assert [a["href"] for a in page.select(".app-breadcrumbs a")][-1] == "/areas/"
+    assert "where:All of London" in [
+        span["data-pagefind-meta"] for span in page.select("[data-pagefind-meta]")]
+    # One borough short of every one: each is named.
+    some = render(env, "service.html", service=dataclasses.replace(FULL, areas=boroughs[1:]),
+                  stale=False)
+    assert len(some.select_one(".app-facts dd").select("a")) == len(boroughs) - 1
+
+
 def test_what_a_service_is_about_is_searched_apart_from_its_text(settings):
     # Meta that Pagefind searches and search.js weighs (RANKING): the kind of help's name and
     # plain words, the service's numbers as typed, the groups it names. Not text in the page.
