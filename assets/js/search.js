@@ -226,10 +226,16 @@ export function start(root) {
       ({ ...(which.section === "people-who-harm" ? place : chosen), ...which })));
     const search = (filters) => (browsing ? inOrder : ranked)(query, filters);
     // A sentence's support (filters.none), not the ways to report, also lists the services
-    // most about its words (withMost).
-    const main = (filters) => (filters.none && each.length > 1 ? withMost(query, each, filters)
-      : search(filters));
+    // most about its words (withMost). Ways to report that the words ask for, when none has
+    // them all, are found by some of them: "report abuse" found the Havens ("report the
+    // assault later") and no way to go to the police.
     const some = (filters) => byEachWord(each, filters);
+    const main = async (filters) => {
+      if (filters.none && each.length > 1) return withMost(query, each, filters);
+      const found = await search(filters);
+      return asking && filters.section === "reporting" && each.length > 1 && !found.results.length
+        ? some(filters) : found;
+    };
     let parts = await Promise.all(all.map((sets, i) => firstThenRest(i ? search : main, sets,
       first, !i && each.length > 1 && some)));
     // A sentence ("he hits me and my money") rarely has all its words in one page. When no
