@@ -674,7 +674,11 @@ def test_the_right_help_comes_first(phone, site, words, first):
     "i was raped last night",
     # Images shared without consent are sexual violence (seed 004): these found only
     # professionals' meetings, by "share", or nothing.
-    "he shared my nudes", "revenge porn"])
+    "he shared my nudes", "revenge porn",
+    # Sex someone was made to have (search-words.js): the Forced Marriage Unit came first, by
+    # its "forced", and the stalking helpline for "made".
+    "he forced me to have sex", "he made me have sex", "my husband forces me to have sex",
+    "he forced himself on me", "i didnt consent"])
 def test_words_of_sexual_violence_find_its_kind_first(phone, site, words):
     kind = names(lambda s: "sexual-violence" in s.categories and "residents" in s.audiences)
     assert search(phone, site, query=words)[0] in kind
@@ -690,6 +694,13 @@ def test_with_no_borough_chosen_a_service_for_all_of_london_comes_before_one_bor
             and "sexual-violence" in s.categories}
     assert wide
     assert search(phone, site, query=words)[0] in wide
+
+
+@pytest.mark.parametrize("words", ["translator", "i need a translator"])
+def test_a_translator_is_an_interpreter(phone, site, words):
+    # "translator" found nothing; the services that say they have interpreters are the help.
+    found = search(phone, site, query=words)
+    assert found and set(found) == set(search(phone, site, query="interpreter"))
 
 
 @pytest.mark.parametrize("words", ["fgm", "female circumcision", "sunna"])

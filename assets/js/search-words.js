@@ -93,6 +93,13 @@ const IN_LAW = /\bin[\s-]+(laws?)\b/giu;
 // services for children (two only a professional can refer to) before Childline.
 const PARENTS_PARTNER = new RegExp("\\b(?:mum|mom|mam|mummy|mother|dad|daddy|father)'?s "
   + "(?:new )?(?:boyfriend|girlfriend|partner|husband|wife|fianc[eé]e?)\\b", "giu");
+// Sex someone was made to have is rape, as the services for it say: "he forced me to have
+// sex" listed the Forced Marriage Unit (its name's "forced") before them, and "he made me
+// have sex" the stalking helpline.
+const FORCED_SEX = /\b(?:forc(?:e|es|ed|ing)|mak(?:e|es|ing)|made|pressur(?:e|es|ed|ing|ises|ised)|push(?:es|ed)?)\s+me\s+(?:to\s+|into\s+)?(?:have\s+|having\s+)?sex\b|\bforced\s+(?:himself|herself|themselves)\s+on\s+me\b/giu;
+// Someone to translate, as the services say it: "translator" found nothing, where the
+// 24-hour line and the Havens have interpreters.
+const TRANSLATE = /\btranslat(?:ors?|ion|e|ing)\b/giu;
 // Words that say the police are not wanted, or have failed ("I don't want to go to the
 // police", "too scared to report him", "the police did nothing"): left out, so that they do
 // not ask for the ways to go to the police (asksToReport), which once came first for them.
@@ -290,7 +297,8 @@ function plain(text) {
 function read(index, typed, chosen) {
   const first = {}, said = [];
   let words = typed.replace(/\u2019/g, "'").replace(IN_LAW, "in-$1")
-    .replace(PARENTS_PARTNER, "stepparent");
+    .replace(PARENTS_PARTNER, "stepparent").replace(TRANSLATE, "interpreter")
+    .replace(FORCED_SEX, "raped me");
   const cut = (match) => `${words.slice(0, match.index)} ${words.slice(match.index + match[0].length)}`.trim();
   const unwanted = NOT_POLICE.exec(words);
   if (unwanted) words = cut(unwanted);
