@@ -444,6 +444,9 @@ def test_a_word_near_no_word_of_the_site_is_not_read_as_one(phone, site):
     ("he is kicking the door in", True), ("he locked me in", True), ("I'm bleeding", True),
     # What a neighbour hears or sees now (before, no way to call 999 was shown).
     ("i can hear screaming next door", True), ("my neighbour is being beaten", True),
+    # A life at risk by one's own hand: 999 above the line to talk to.
+    ("i want to kill myself", True), ("i'm going to kill myself", True),
+    ("i want to die", False), ("he threatened to kill himself", False),
     ("he hits me", False), ("I want to get in touch", False), ("not an emergency", False),
     ("non-emergency police number", False), ("is he in danger of going to prison", False),
     ("he is coming out of prison next week", False), ("I'm fine right now", False),
@@ -694,6 +697,26 @@ def test_with_no_borough_chosen_a_service_for_all_of_london_comes_before_one_bor
             and "sexual-violence" in s.categories}
     assert wide
     assert search(phone, site, query=words)[0] in wide
+
+
+@pytest.mark.parametrize("words", [
+    "i want to die", "suicidal", "i want to kill myself", "self harm", "i am hurting myself",
+    "i cut myself", "i cant cope", "i want to end my life", "i wish i was dead",
+    "my life is not worth living"])
+def test_words_of_ending_ones_life_or_self_harm_find_a_line_for_it_first(phone, site, words):
+    # "i want to die" and "suicidal" found nothing; "self harm" two risk meetings for
+    # professionals first.
+    kind = names(lambda s: "suicidal-feelings" in s.categories and "residents" in s.audiences)
+    assert kind and search(phone, site, query=words)[0] in kind
+
+
+@pytest.mark.parametrize("words", ["he will kill me", "he threatened to kill himself",
+                                   "he is hurting me", "i thought i was going to die"])
+def test_words_of_ending_ones_life_are_read_whole(phone, site, words):
+    # "kill", "die" and "hurting" are domestic abuse's too: "he will kill me" listed
+    # Samaritans second, when "kill myself" was a word of its kind.
+    kind = names(lambda s: "suicidal-feelings" in s.categories)
+    assert not kind & set(search(phone, site, query=words)[:3])
 
 
 @pytest.mark.parametrize("words", ["translator", "i need a translator"])
@@ -1092,7 +1115,9 @@ def test_words_about_ones_own_behaviour_offer_the_lines_for_people_who_harm_firs
     "he says I am controlling", "he thinks I am controlling", "my partner hits me",
     "how do I make him stop hurting me", "I am not abusive", "he pushed me and I hit my head",
     "I kicked him out and he keeps coming back", "I am dating an abuser",
-    "he controls my behaviour"])
+    "he controls my behaviour",
+    # Hurting oneself is not harming others.
+    "i want to stop hurting myself"])
 def test_a_victims_words_are_not_offered_help_to_change(phone, site, words):
     search(phone, site, query=words)
     expect(phone.locator(".app-search__above")).to_be_hidden()

@@ -40,7 +40,8 @@ const OWN = new RegExp(["\\bi(?:'m| am) (?:so |very |really |being |too |quite |
 "\\bmy own behaviou?r\\b|\\babout my behaviou?r\\b|\\bmy (?:anger|temper)\\b",
 "\\bchange my (?:behaviou?r|ways)\\b|\\bi lose my temper\\b",
 "\\b(?:i (?:want|need|would like|'d like) to|help me|how (?:do|can) i|how to) stop (?:being "
-  + "(?:abusive|violent|controlling|aggressive)|hurting|hitting|abusing|shouting at)\\b",
+  + "(?:abusive|violent|controlling|aggressive)|hurting|hitting|abusing|shouting at)\\b"
+  + "(?! myself\\b)",
 "\\banger management\\b"].join("|"));
 // Words that say someone is in danger now, for whom the first thing to do is call 999 (the
 // Police listing: "In an emergency, or if you are in danger now, call 999"). A false alarm
@@ -70,7 +71,9 @@ const DANGER = new RegExp([
   "\\bforc(?:e|es|ed|ing) (?:his|her|their) way in\\b",
   // A threat to kill: "he's going to kill me", "he threatened to kill me", "he'll kill me".
   "(?:\\b(?:going|gonna|gunna|will|wants?|trying|tried|threaten\\w*)(?: to)?|'ll|\\bll) "
-    + "(?:kill|murder|stab|shoot|strangle) (?:me|us)\\b"].join("|"));
+    + "(?:kill|murder|stab|shoot|strangle) (?:me|us)\\b",
+  // And of oneself: "I'm going to kill myself", "I want to kill myself".
+  "(?:\\b(?:going|gonna|gunna|will|wants?|trying|tried)(?: to)?|'ll|\\bll) (?:kill|hurt) myself\\b"].join("|"));
 // Words of one's own child or grandchild ("my teenage son", "our kids"), or of children an
 // adult looks after ("in front of the kids"): a parent's, so an adult's; what the child is
 // (teenage) is left out of the words, as it says nothing of the help wanted. Not "my
@@ -97,6 +100,11 @@ const PARENTS_PARTNER = new RegExp("\\b(?:mum|mom|mam|mummy|mother|dad|daddy|fat
 // sex" listed the Forced Marriage Unit (its name's "forced") before them, and "he made me
 // have sex" the stalking helpline.
 const FORCED_SEX = /\b(?:forc(?:e|es|ed|ing)|mak(?:e|es|ing)|made|pressur(?:e|es|ed|ing|ises|ised)|push(?:es|ed)?)\s+me\s+(?:to\s+|into\s+)?(?:have\s+|having\s+)?sex\b|\bforced\s+(?:himself|herself|themselves)\s+on\s+me\b/giu;
+// Ending one's life, or hurting oneself, in the words of the kind of help for it: their
+// own words are domestic abuse's too ("kill", "die", "hurting": "he will kill me" listed
+// Samaritans second).
+const SUICIDAL = /\b(?:kill(?:ing)? myself|end(?:ing)? (?:my life|it all)|take my (?:own )?life|(?:want|wanna|wish|ready|plan(?:ning)?) to die|wish i (?:was|were) dead|better off dead|(?:life is )?not worth living)\b/giu;
+const SELF_HARM = /\b(?:hurt(?:ing|s)?|harm(?:ing|s)?|cut(?:ting|s)?|burn(?:ing|s)?) myself\b/giu;
 // Someone to translate, as the services say it: "translator" found nothing, where the
 // 24-hour line and the Havens have interpreters.
 const TRANSLATE = /\btranslat(?:ors?|ion|e|ing)\b/giu;
@@ -298,7 +306,7 @@ function read(index, typed, chosen) {
   const first = {}, said = [];
   let words = typed.replace(/\u2019/g, "'").replace(IN_LAW, "in-$1")
     .replace(PARENTS_PARTNER, "stepparent").replace(TRANSLATE, "interpreter")
-    .replace(FORCED_SEX, "raped me");
+    .replace(FORCED_SEX, "raped me").replace(SUICIDAL, "suicidal").replace(SELF_HARM, "self harm");
   const cut = (match) => `${words.slice(0, match.index)} ${words.slice(match.index + match[0].length)}`.trim();
   const unwanted = NOT_POLICE.exec(words);
   if (unwanted) words = cut(unwanted);
