@@ -80,7 +80,8 @@ def test_the_home_page_links_each_group_s_page(site):
 
 
 def test_the_24_hour_helpline_is_among_the_first_three_call_links(site):
-    boroughs = [p for p in html_pages(site.site_dir, "areas") if p.parent.name != "areas"]
+    # Each borough's first page and "across the UK"'s (areas/<slug>/index.html).
+    boroughs = [p for p in html_pages(site.site_dir, "areas") if p.parent.parent.name == "areas"]
     assert len(boroughs) == 34  # 33 boroughs and "across the UK"
     for path in boroughs:
         calls = [a["href"] for a in soup(path).find("main").select('a[href^="tel:"]')]
@@ -600,7 +601,6 @@ def test_nothing_found_asks_for_fewer_choices_only_when_some_were_made(phone, si
     # children first.
     ("they took my passport", "Forced Marriage Unit"),
     ("im being taken abroad", "Forced Marriage Unit"),
-    ("my family will disown me", "Athena"),
     ("my carer hurts me", "National Domestic Abuse Helpline"),
     ("i am a woman over 60", "National Domestic Abuse Helpline"),
     # Recovery after abuse, for adults too (seed 003): only a service for 5 to 17s was found.
@@ -717,6 +717,15 @@ def test_words_of_ending_ones_life_are_read_whole(phone, site, words):
     # Samaritans second, when "kill myself" was a word of its kind.
     kind = names(lambda s: "suicidal-feelings" in s.categories)
     assert not kind & set(search(phone, site, query=words)[:3])
+
+
+@pytest.mark.parametrize("words", ["honour", "honour based abuse", "izzat",
+                                   "my family will disown me"])
+def test_words_of_honour_based_abuse_find_a_line_for_it_first(phone, site, words):
+    # "my family will disown me" found a service for children first, then Athena (Lewisham
+    # alone); a line anyone in the country can call now comes first.
+    kind = names(lambda s: "honour-based-abuse" in s.categories and "national" in s.areas)
+    assert kind and search(phone, site, query=words)[0] in kind
 
 
 @pytest.mark.parametrize("words", ["translator", "i need a translator"])
@@ -864,9 +873,10 @@ def test_services_only_for_professionals_come_after_residents_help_and_say_so(ph
     ("someone following me home", "National Stalking Helpline"),  # about "following"
     ("family want me to marry my cousin", "Forced Marriage Unit")])  # about "marry"
 def test_a_sentence_also_finds_what_its_rarest_word_is_about(phone, site, words, service):
-    # Athena's text has every word of both, and was all that was found.
+    # Athena's text has every word of both, and was all that was found. (The second for
+    # marriage is the other national line for it, Karma Nirvana.)
     found = search(phone, site, query=words)
-    assert {"Athena", service} == set(found[:2])
+    assert service in found[:2] and "Athena" in found[:3]
 
 
 @pytest.mark.parametrize("words", ["husband", "controlling", "my partner controls my money",
