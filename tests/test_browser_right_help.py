@@ -728,6 +728,21 @@ def test_words_of_honour_based_abuse_find_a_line_for_it_first(phone, site, words
     assert kind and search(phone, site, query=words)[0] in kind
 
 
+@pytest.mark.parametrize("words, group", [
+    ("i'm a man", "men"), ("men", "men"), ("help for men", "men"), ("non-binary", "non-binary"),
+    ("", "men")])
+def test_a_group_given_alone_lists_its_own_lines_first(phone, site, words, group):
+    # As the group's page offers them: "i'm a man" listed Samaritans second and the Men's
+    # Advice Line seventh, after the lines open 24 hours for anyone; "men" listed Karma
+    # Nirvana first, by name, for its "women and men".
+    settings, services = real_directory()
+    by_id = {s.id: s.name for s in services}
+    own = [by_id[i] for i in settings.genders[group].helplines if i in by_id]
+    assert own
+    found = search(phone, site, query=words) if words else search(phone, site, gender=group)
+    assert found[:len(own)] == own
+
+
 @pytest.mark.parametrize("words", ["translator", "i need a translator"])
 def test_a_translator_is_an_interpreter(phone, site, words):
     # "translator" found nothing; the services that say they have interpreters are the help.

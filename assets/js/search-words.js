@@ -120,14 +120,15 @@ const NOT_POLICE = new RegExp(["\\b(?:don'?t|do not|doesn'?t|didn'?t|won'?t|wont
   + "|won'?t|wont|didn'?t|don'?t|doesn'?t|can'?t|cannot|aren'?t|weren'?t|refused)\\b"]
   .join("|"), "i");
 // A gender someone gives of themselves ("I'm a man", "as a woman", "I am non-binary"), or
-// words that are only that ("man", "older woman"); not "a man is following me", the abuser's.
+// words that are only that ("man", "older woman"), or help asked for a group ("help for
+// men"); not "a man is following me", the abuser's.
 // "older" or "old" is an adult's, as a parent's words are (read).
 const GENDER = new RegExp("(?:\\b(?:i'?m|i\\s+am|as)\\s+|^\\s*(?=(?:an?\\s+)?(?:(?:young|older|old)"
-  + "\\s+)?\\S+\\s*$))"
+  + "\\s+)?\\S+\\s*$)|\\bfor\\s+(?=(?:men|women)\\b))"
   + "(?:an?\\s+)?(?:(?:young|(?<older>older|old))\\s+)?(?<gender>man|male|guy|boy|lad|woman|female|girl|lady"
-  + "|non-?binary|enby)\\b", "i");
-const GENDERS = { man: "men", male: "men", guy: "men", boy: "men", lad: "men", woman: "women",
-  female: "women", girl: "women", lady: "women" };
+  + "|men|women|non-?binary|enby)\\b", "i");
+const GENDERS = { man: "men", male: "men", guy: "men", boy: "men", lad: "men", men: "men",
+  woman: "women", female: "women", girl: "women", lady: "women", women: "women" };
 // The commonest words, and those of text speak: left out of a sentence, as Pagefind reads each
 // word as the start of one ("he hits me" found "men", the Men's Advice Line, and little else;
 // "he is going to kill me" found "go to" in a programme for 11-18s and a police disclosure

@@ -132,8 +132,15 @@ export function start(root) {
     const helpWords = found.query === root.dataset.browseWord ? words : found.query;
     const help = helpWords ? await pagefind.search(helpWords, { filters: { type: "page" } }) : { results: [] };
     const helpData = await Promise.all(help.results.slice(0, 10).map((r) => r.data()));
+    // Browsing with a group given ("I'm a man", or a group chosen), the group's own lines
+    // first (site.yaml: the Men's Advice Line), as its page offers them: in the order alone,
+    // lines open 24 hours for anyone came first ("i'm a man" listed Samaritans second and
+    // the Men's Advice Line seventh).
+    const group = fields.gender.value || gender;
+    const ordered = group && found.query === root.dataset.browseWord
+      ? await ownLinesFirst(found.results, group) : found.results;
     if (mine !== ticket) return;  // a newer search has started
-    results = found.results;
+    results = ordered;
     services.replaceChildren();
     showing = 0;
     await showMore(mine);
@@ -512,6 +519,16 @@ export function start(root) {
       if (offered.length) return offered;
     }
     return [];
+  }
+
+  // The results with a group's own lines (`lines`, by gender) among the first shown moved
+  // before the rest, in the order site.yaml gives them.
+  async function ownLinesFirst(found, group) {
+    const urls = (lines[group] || []).map((line) => line.url);
+    const head = found.slice(0, PAGE);
+    const data = await Promise.all(head.map((result) => result.data()));
+    const own = urls.map((url) => head[data.findIndex((one) => one.url === url)]).filter(Boolean);
+    return own.concat(found.filter((result) => !own.includes(result)));
   }
 
   // The lines of the kinds of help for people who harm (the Respect Phoneline).
