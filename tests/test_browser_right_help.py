@@ -116,7 +116,7 @@ def test_a_kind_of_help_with_no_listing_says_so_and_is_not_advertised(site):
     assert "0 services" not in text
     assert main.find("a", href="/areas/national/") and main.find("a", href="/areas/")
     index = soup(site.site_dir / "categories" / "index.html").find("main")
-    assert "(0" not in index.get_text() and "0 services" not in index.get_text()
+    assert not re.search(r"\(0\b|\b0 services", index.get_text())
     link = index.find("a", href="/categories/economic-abuse/")
     assert link.find_parent("ul").find_previous_sibling("h2").get_text() == "Not listed yet"
 
@@ -675,9 +675,6 @@ def test_the_right_help_comes_first(phone, site, words, first):
     # When it happened says nothing of the help wanted: "night" put the lines open "day or
     # night" before every service for rape.
     "i was raped last night",
-    # Images shared without consent are sexual violence (seed 004): these found only
-    # professionals' meetings, by "share", or nothing.
-    "he shared my nudes", "revenge porn",
     # Sex someone was made to have (search-words.js): the Forced Marriage Unit came first, by
     # its "forced", and the stalking helpline for "made".
     "he forced me to have sex", "he made me have sex", "my husband forces me to have sex",
@@ -685,6 +682,17 @@ def test_the_right_help_comes_first(phone, site, words, first):
 def test_words_of_sexual_violence_find_its_kind_first(phone, site, words):
     kind = names(lambda s: "sexual-violence" in s.categories and "residents" in s.audiences)
     assert search(phone, site, query=words)[0] in kind
+
+
+@pytest.mark.parametrize("words", [
+    # Images shared without consent are sexual violence (seed 004): these found only
+    # professionals' meetings, by "share", or nothing; then the Havens, a clinic for the weeks
+    # after an assault, first.
+    "he shared my nudes", "revenge porn", "someone is threatening to share my nudes",
+    "sextortion"])
+def test_images_shared_or_threatened_find_the_line_for_them_first(phone, site, words):
+    kind = names(lambda s: "image-abuse" in s.categories and "residents" in s.audiences)
+    assert kind and search(phone, site, query=words)[0] in kind
 
 
 @pytest.mark.parametrize("words", ["raped", "i was raped last night", "sexual assault"])

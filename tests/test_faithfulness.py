@@ -60,9 +60,10 @@ def unsourced(service: Service) -> list[str]:
 
 
 def age_phrase(age: int) -> str:
-    """An age as documents write one: "aged 13", "over 16", "16 and over", "5-17", "11 – 17"."""
+    """An age as documents write one: "aged 13", "over 16", "over the age of 18", "16 and
+    over", "5-17", "11 – 17"."""
     n = rf"(?<![\d.]){age}(?![\d%])"
-    return (rf"(?i)\b(?:aged?|ages|over|under)\s+{n}|{n}\s*(?:and|or)\s+(?:over|under)"
+    return (rf"(?i)\b(?:aged?|ages|over|under|the age of)\s+{n}|{n}\s*(?:and|or)\s+(?:over|under)"
             rf"|{n}\s*(?:-|–|to)\s*\d|\d\s*(?:-|–|to)\s*{n}|{n}\s*(?:y\b|years?\b|year olds?)")
 
 
