@@ -88,26 +88,32 @@ const PARENT = new RegExp("\\b(?:my|our) ((?:teenage|teen|young|little|grown[- ]
 const CHILDHOOD = new RegExp("(?:(?<=\\b(?:\\w+ed|hurt|hit|beaten|taken) )as an? (?:child|kid"
   + "|little girl|little boy)|\\bin my childhood|\\bwhen i was (?:young|younger|little|small"
   + "|an? (?:child|kid|little girl|little boy)))\\b", "i");
-// A relative by marriage ("mother in law"), one word as domestic abuse's kind has it: its
-// "law" asked for Clare's Law.
-const IN_LAW = /\bin[\s-]+(laws?)\b/giu;
-// A parent's partner, as a child says it ("my mum's boyfriend hits her"): a step-parent, a
-// word of the children's kind. Its "boyfriend", a word of domestic abuse, found four local
-// services for children (two only a professional can refer to) before Childline.
-const PARENTS_PARTNER = new RegExp("\\b(?:mum|mom|mam|mummy|mother|dad|daddy|father)'?s "
-  + "(?:new )?(?:boyfriend|girlfriend|partner|husband|wife|fianc[eé]e?)\\b", "giu");
-// Sex someone was made to have is rape, as the services for it say: "he forced me to have
-// sex" listed the Forced Marriage Unit (its name's "forced") before them, and "he made me
-// have sex" the stalking helpline.
-const FORCED_SEX = /\b(?:forc(?:e|es|ed|ing)|mak(?:e|es|ing)|made|pressur(?:e|es|ed|ing|ises|ised)|push(?:es|ed)?)\s+me\s+(?:to\s+|into\s+)?(?:have\s+|having\s+)?sex\b|\bforced\s+(?:himself|herself|themselves)\s+on\s+me\b/giu;
-// Ending one's life, or hurting oneself, in the words of the kind of help for it: their
-// own words are domestic abuse's too ("kill", "die", "hurting": "he will kill me" listed
-// Samaritans second).
-const SUICIDAL = /\b(?:kill(?:ing)? myself|end(?:ing)? (?:my life|it all)|take my (?:own )?life|(?:want|wanna|wish|ready|plan(?:ning)?) to die|wish i (?:was|were) dead|better off dead|(?:life is )?not worth living)\b/giu;
-const SELF_HARM = /\b(?:hurt(?:ing|s)?|harm(?:ing|s)?|cut(?:ting|s)?|burn(?:ing|s)?) myself\b/giu;
-// Someone to translate, as the services say it: "translator" found nothing, where the
-// 24-hour line and the Havens have interpreters.
-const TRANSLATE = /\btranslat(?:ors?|ion|e|ing)\b/giu;
+// Words read as the site's own, each with why (a regular expression and what it becomes),
+// in this order:
+const REWRITES = [
+  // A relative by marriage ("mother in law"), one word as domestic abuse's kind has it: its
+  // "law" asked for Clare's Law.
+  [/\bin[\s-]+(laws?)\b/giu, "in-$1"],
+  // A parent's partner, as a child says it ("my mum's boyfriend hits her"): a step-parent, a
+  // word of the children's kind. Its "boyfriend", a word of domestic abuse, found four local
+  // services for children (two only a professional can refer to) before Childline.
+  [new RegExp("\\b(?:mum|mom|mam|mummy|mother|dad|daddy|father)'?s (?:new )?(?:boyfriend"
+    + "|girlfriend|partner|husband|wife|fianc[eé]e?)\\b", "giu"), "stepparent"],
+  // Someone to translate, as the services say it: "translator" found nothing, where the
+  // 24-hour line and the Havens have interpreters.
+  [/\btranslat(?:ors?|ion|e|ing)\b/giu, "interpreter"],
+  // Sex someone was made to have is rape, as the services for it say: "he forced me to have
+  // sex" listed the Forced Marriage Unit (its name's "forced") before them, and "he made me
+  // have sex" the stalking helpline.
+  [/\b(?:forc(?:e|es|ed|ing)|mak(?:e|es|ing)|made|pressur(?:e|es|ed|ing|ises|ised)|push(?:es|ed)?)\s+me\s+(?:to\s+|into\s+)?(?:have\s+|having\s+)?sex\b|\bforced\s+(?:himself|herself|themselves)\s+on\s+me\b/giu,
+    "raped me"],
+  // Ending one's life, or hurting oneself, in the words of the kind of help for it: their
+  // own words are domestic abuse's too ("kill", "die", "hurting": "he will kill me" listed
+  // Samaritans second).
+  [/\b(?:kill(?:ing)? myself|end(?:ing)? (?:my life|it all)|take my (?:own )?life|(?:want|wanna|wish|ready|plan(?:ning)?) to die|wish i (?:was|were) dead|better off dead|(?:life is )?not worth living)\b/giu,
+    "suicidal"],
+  [/\b(?:hurt(?:ing|s)?|harm(?:ing|s)?|cut(?:ting|s)?|burn(?:ing|s)?) myself\b/giu, "self harm"],
+];
 // Words that say the police are not wanted, or have failed ("I don't want to go to the
 // police", "too scared to report him", "the police did nothing"): left out, so that they do
 // not ask for the ways to go to the police (asksToReport), which once came first for them.
@@ -305,9 +311,8 @@ function plain(text) {
 // age no service only for the young serves)}.
 function read(index, typed, chosen) {
   const first = {}, said = [];
-  let words = typed.replace(/\u2019/g, "'").replace(IN_LAW, "in-$1")
-    .replace(PARENTS_PARTNER, "stepparent").replace(TRANSLATE, "interpreter")
-    .replace(FORCED_SEX, "raped me").replace(SUICIDAL, "suicidal").replace(SELF_HARM, "self harm");
+  let words = REWRITES.reduce((text, [pattern, read]) => text.replace(pattern, read),
+    typed.replace(/\u2019/g, "'"));
   const cut = (match) => `${words.slice(0, match.index)} ${words.slice(match.index + match[0].length)}`.trim();
   const unwanted = NOT_POLICE.exec(words);
   if (unwanted) words = cut(unwanted);
