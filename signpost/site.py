@@ -8,7 +8,7 @@ from .content import Page
 from .coverage import coverage
 from .facets import age_range, who_slots
 from .listings import Lead, plan_listing
-from .order import browse_key, resident_order
+from .order import browse_keys, resident_order
 from .outputs import Output, reused, service_sources
 from .review import review_state
 from .search import ALL_RESULTS_UP_TO, index_shards
@@ -181,8 +181,7 @@ def _service_page(url: str, service: Service, title: str, by_id: dict[str, Servi
     stale = _stale(service, today)
     # Its place in the search page's order, naming a borough and not (search.js sorts by
     # these; search.shards splits the index by the first).
-    browse = (browse_key(service, home=settings.home_helpline),
-              browse_key(service, True, settings.home_helpline, settings.everywhere(service.areas)))
+    browse = browse_keys(service, settings)
     return reused(reuse, lambda: (url, id(service), title, tuple(map(id, lines)), stale,
                                   browse, tuple(context.items())),
                   lambda: Output(url, "service.html", title, {

@@ -727,6 +727,22 @@ def test_words_of_ending_ones_life_are_read_whole(phone, site, words):
     assert not kind & set(search(phone, site, query=words)[:3])
 
 
+@pytest.mark.parametrize("choices", [{"age": "30"}, {"borough": "Lambeth"}])
+def test_browsing_lists_the_lines_about_abuse_before_one_for_something_else(phone, site, choices):
+    # Samaritans, open 24 hours, was the second line of all when browsing, and on every
+    # borough's list, before the lines for men, LGBT+ people and stalking.
+    from signpost.order import group_of
+    settings, services = real_directory()
+    lines = {s.name: s for s in services if group_of(s) == "helplines"}
+    found = [n for n in search(phone, site, **choices) if n in lines]
+    other = [n for n in found if not settings.about_abuse(lines[n].categories)]
+    assert other and all(settings.about_abuse(lines[n].categories) for n in found[:2])
+    first_other = found.index(other[0])
+    assert all(not any(h and h.always for h in (lines[n].opening_hours,
+                                                *(p.opening_hours for p in lines[n].phones)))
+               for n in found[first_other:] if n not in other)
+
+
 @pytest.mark.parametrize("words", ["honour", "honour based abuse", "izzat",
                                    "my family will disown me"])
 def test_words_of_honour_based_abuse_find_a_line_for_it_first(phone, site, words):
@@ -915,8 +931,8 @@ def test_equal_matches_come_in_the_residents_order(phone, site, words):
     # abuse's plain words: for a sentence, its services come before the others that are
     # about one of the words ("ex": the stalking helpline).
     settings, services = real_directory()
-    from signpost.order import browse_key
-    key = {s.name: browse_key(s, True, settings.home_helpline) for s in services}
+    from signpost.order import browse_keys
+    key = {s.name: browse_keys(s, settings)[1] for s in services}
     kinds = {s.name: s.categories for s in services if not s.reporting}
     found = [n for n in search(phone, site, query=words)
              if n not in HARM and

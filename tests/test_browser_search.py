@@ -9,7 +9,7 @@ import pytest
 from playwright.sync_api import expect
 
 from conftest import admits, real_directory, real_service, show_choices
-from signpost.order import YOUNG_UP_TO, browse_key
+from signpost.order import YOUNG_UP_TO, browse_keys
 
 WEEKDAYS = "mon,tue,wed,thu,fri 09:00-17:00"
 
@@ -440,7 +440,7 @@ def sharded(tmp_path_factory, destination):
 def browse_order(name: str) -> str:
     """Where a service (by name) comes when browsing: signpost.order's key."""
     settings, services = real_directory()
-    return browse_key(next(s for s in services if s.name == name), home=settings.home_helpline)
+    return browse_keys(next(s for s in services if s.name == name), settings)[0]
 
 
 def shard_of(name: str, shards: int) -> int:

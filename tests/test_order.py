@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from signpost.order import GROUPS, browse_key, group_of, resident_order
+from signpost.order import GROUPS, browse_key, browse_keys, group_of, resident_order
 from signpost.services import Group, Hours, Phone, Referral, Service
 from signpost.servicesfile import read_services
 from conftest import TODAY
@@ -53,6 +53,26 @@ def test_home_helpline_first_then_lines_open_all_day(settings):
         assert [s.id for s in sorted(helplines, key=lambda s: browse_key(
             s, anywhere, settings.home_helpline))] == [settings.home_helpline, "bbb-all-day",
                                                        "aaa-line"]
+
+
+def test_a_line_for_something_other_than_abuse_comes_after_the_24_hour_lines_about_it(settings):
+    # Samaritans, open 24 hours, came second among the lines on every list, before the lines
+    # for men and for stalking: its kind of help (feeling suicidal) is not about abuse.
+    slug = next(iter(settings.categories))
+    other = dataclasses.replace(settings, categories={
+        **settings.categories,
+        slug: dataclasses.replace(settings.categories[slug], not_about_abuse=True)})
+    lines = [svc("a-listening-line", areas=("national",), always=True, categories=(slug,)),
+             svc("b-all-day", areas=("national",), always=True),
+             svc("c-small-line", areas=("national",)),
+             svc(settings.home_helpline, areas=("national",), always=True)]
+    assert other.about_abuse(()) and not other.about_abuse((slug,))
+    assert [sid for _, sid in names(lines, other)] == [
+        settings.home_helpline, "b-all-day", "a-listening-line", "c-small-line"]
+    assert [sid for _, sid in names(lines, settings)][1] == "a-listening-line"  # unmarked
+    for anywhere in (0, 1):  # browsing the search, naming a borough and not: the same
+        assert [s.id for s in sorted(lines, key=lambda s: browse_keys(s, other)[anywhere])] == [
+            settings.home_helpline, "b-all-day", "a-listening-line", "c-small-line"]
 
 
 def test_services_only_for_the_young_come_after_the_others_of_their_group(settings):

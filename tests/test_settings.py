@@ -163,7 +163,8 @@ def test_values_are_converted_as_the_site_uses_them(tmp_path):
         "    name: Lewisham Test Council\n", "").replace(
         LAMBETH, "    origins: https://lambeth.example.org\n")
     text = text.replace("  lgbt:\n", "  lgbt:\n    keywords: [gay, ' trans ']\n"
-                                     "    helplines: test-helpline\n")
+                                     "    helplines: test-helpline\n"
+                                     "    not_about_abuse: true\n")
     (tmp_path / "site.yaml").write_text(text, encoding="utf-8")
     loaded, problems = load_settings(Settings.for_root(tmp_path))
     assert problems == []
@@ -173,3 +174,4 @@ def test_values_are_converted_as_the_site_uses_them(tmp_path):
     assert loaded.embeds["lambeth"].origins == ("https://lambeth.example.org",)
     assert loaded.categories["lgbt"].keywords == ("gay", "trans")
     assert loaded.categories["lgbt"].helplines == ("test-helpline",)
+    assert not loaded.about_abuse(["helpline", "lgbt"]) and loaded.about_abuse(["helpline"])
