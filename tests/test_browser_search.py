@@ -88,7 +88,7 @@ def test_browsing_a_kind_of_help_shows_counts(page, site):
 def test_a_first_search_fetches_only_what_it_needs(page, site):
     fetched = []
     page.on("request", lambda r: "/pagefind/" in r.url and fetched.append(r.url))
-    assert search(page, site, query="support")
+    assert search(page, site, query="advice")
     page.wait_for_timeout(500)
     # Pagefind runs without its worker script, and a search by words alone loads only the
     # filters that tell services from pages (two small files), not those for the counts.
@@ -119,7 +119,7 @@ def test_the_search_loads_when_the_page_is_first_used(page, site):
     assert not [u for u in fetched if u.startswith("/pagefind/")]
     # Typed at once (the value is there before the code's own listeners are): still searched.
     page.goto(site.url + "/search/")
-    page.fill("#search-query", "support")
+    page.fill("#search-query", "advice")
     expect(page.locator(".app-search__status")).to_have_text(re.compile(r"\d+ services? .*found\.$"))
     assert page.locator(".app-search__services h3").count()
 

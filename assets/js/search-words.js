@@ -141,7 +141,9 @@ const GENDERS = { man: "men", male: "men", guy: "men", boy: "men", lad: "men", m
 // scheme; "ma husbnd beat me" found "male", the Men's Advice Line first; "he always hits me"
 // found a local service first, whose text says to "always call the police" in an emergency;
 // "who is open now" found a professionals' forum "open to" all who work in the borough;
-// "anyone open at night" found help pages first, by "anyone").
+// "anyone open at night" found help pages first, by "anyone"; "support" and "support for
+// women" found a family charity first, and a review of deaths first among the help pages,
+// as "help" would have).
 const COMMON = new Set(("he me my ma is it in on at to of or an as be by do if so up us we am "
   + "no i the and for with about from that this have has had having was are were not but can "
   + "get got need want help some someone very just into out off too all any you your ur our "
@@ -152,7 +154,7 @@ const COMMON = new Set(("he me my ma is it in on at to of or an as be by do if s
   + "please pls plz hlp quick quickly urgent urgently asap always never ever every really "
   + "again still much lot lots time times day days sometimes often gets getting over only open "
   + "anyone anybody somebody first night nights tonight today yesterday morning evening last "
-  + "week weeks month months year years ago scheme schemes")
+  + "week weeks month months year years ago scheme schemes support")
   .split(" "));
 const SAID = new RegExp("\\b(?:says|said|saying|told|tells|accus\\w*|calls|called|thinks|blames"
   + "|claims)\\b|\\b(?:they|people|everyone) (?:say|think|call|blame)\\b");
@@ -190,18 +192,21 @@ function telling(written) {
 // stem ("hits" as "hit"), is kept; otherwise the word the first page found (or a part of
 // it: "non-binary") must begin as the typed word does, but for an ending ("beaten" finding
 // "beating"), or share with it a start that is no word of the index. A word found where no
-// word is shown, or whose page cannot be had (offline), is kept. Null when every word was
-// left out but one that is no number: nothing can be found ("qwxzv"). A number no page has
-// is left out as a common word is ("60" of "a woman over 60" found nothing).
+// word is shown, or whose page cannot be had (offline), is kept. A word meant as one of the
+// commonest is left out as that word is ("suport" browses, as "support" does). Null when
+// every word was left out but one that is no number nor meant as a common word: nothing can
+// be found ("qwxzv"). A number no page has is left out as a common word is ("60" of "a
+// woman over 60" found nothing).
 async function known(pagefind, each, spelling) {
   const kept = await Promise.all(each.map(async (word) => {
     if (await pagesWith(pagefind, word)) return word;
     const other = meant(word, spelling);
-    if (other && await pagesWith(pagefind, other)) return COMMON.has(other) ? null : other;
+    if (other && await pagesWith(pagefind, other)) return other;
     return await begun(pagefind, word) ? word : null;
   }));
-  const found = [...new Set(kept.filter(Boolean))];
-  return found.length || each.every((word) => /^\d+$/.test(word)) ? found : null;
+  const found = [...new Set(kept.filter((word) => word && !COMMON.has(word)))];
+  return found.length || kept.every((word, i) => COMMON.has(word) || /^\d+$/.test(each[i]))
+    ? found : null;
 }
 
 // Letters typed for one another: side by side on a keyboard (a phone's is laid out as a

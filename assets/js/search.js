@@ -131,7 +131,11 @@ export function start(root) {
     // Help pages by the words searched, or those typed when browsing ("help me").
     const helpWords = found.query === root.dataset.browseWord ? words : found.query;
     const help = helpWords ? await pagefind.search(helpWords, { filters: { type: "page" } }) : { results: [] };
-    const helpData = await Promise.all(help.results.slice(0, 10).map((r) => r.data()));
+    // A resident's help page before one for professionals (templates/page.html: its tag):
+    // "support" and "i need help" listed "Domestic homicide reviews" and "Information for
+    // professionals" first.
+    const helpData = (await Promise.all(help.results.slice(0, 10).map((r) => r.data())))
+      .sort((a, b) => Boolean(a.meta.tag) - Boolean(b.meta.tag));
     // Browsing with a group given ("I'm a man", or a group chosen), the group's own lines
     // first (site.yaml: the Men's Advice Line), as its page offers them: in the order alone,
     // lines open 24 hours for anyone came first ("i'm a man" listed Samaritans second and
