@@ -716,7 +716,7 @@ def test_words_of_sexual_violence_find_its_kind_first(phone, site, words):
     # professionals' meetings, by "share", or nothing; then the Havens, a clinic for the weeks
     # after an assault, first.
     "he shared my nudes", "revenge porn", "someone is threatening to share my nudes",
-    "sextortion"])
+    "sextortion", "blackmail", "he is blackmailing me"])
 def test_images_shared_or_threatened_find_the_line_for_them_first(phone, site, words):
     kind = names(lambda s: "image-abuse" in s.categories and "residents" in s.audiences)
     assert kind and search(phone, site, query=words)[0] in kind
@@ -792,6 +792,26 @@ def test_a_group_given_alone_lists_its_own_lines_first(phone, site, words, group
     assert own
     found = search(phone, site, query=words) if words else search(phone, site, gender=group)
     assert found[:len(own)] == own
+
+
+@pytest.mark.parametrize("words", ["trafficking", "i was trafficked", "modern slavery",
+                                   "i am forced to work for no pay"])
+def test_words_of_trafficking_find_a_line_for_it_first(phone, site, words):
+    # "trafficking" and "i was trafficked" found nothing: trafficking for sexual exploitation
+    # is violence against women and girls (seed 004).
+    kind = names(lambda s: "trafficking" in s.categories and "residents" in s.audiences)
+    assert kind and search(phone, site, query=words)[0] in kind
+
+
+@pytest.mark.parametrize("words, meant", [
+    ("airtag", "tracker"), ("air tags", "tracker"),
+    ("wheelchair", "disability"), ("i use a wheelchair", "disability"),
+    ("i left him", "leave"), ("i thought i was going to die", "scared")])
+def test_words_no_listing_has_are_read_as_theirs(phone, site, words, meant):
+    # Each found nothing.
+    found = search(phone, site, query=words)
+    assert found and found == search(phone, site, query=meant)
+    assert found[0] in names(lambda s: "domestic-abuse" in s.categories)
 
 
 @pytest.mark.parametrize("words", ["translator", "i need a translator"])

@@ -113,6 +113,21 @@ const REWRITES = [
   [/\b(?:kill(?:ing)? myself|end(?:ing)? (?:my life|it all)|take my (?:own )?life|(?:want|wanna|wish|ready|plan(?:ning)?) to die|wish i (?:was|were) dead|better off dead|(?:life is )?not worth living)\b/giu,
     "suicidal"],
   [/\b(?:hurt(?:ing|s)?|harm(?:ing|s)?|cut(?:ting|s)?|burn(?:ing|s)?) myself\b/giu, "self harm"],
+  // Fearing for one's life, as domestic abuse's words have it: "i thought i was going to die"
+  // found nothing ("die" is no kind's word: see above).
+  [/\b(?:thought|felt|was sure|believed) (?:that )?i(?:'d| was| would| will)? (?:going to |gonna )?die\b/giu,
+    "scared"],
+  // Someone left, as the words of leaving home have it: "i left him" found nothing.
+  [/\b(?:left|fled|escaped) (?=(?:him|her|them|my)\b)/giu, "leave "],
+  // Forced labour, as the British Transport Police describe it ("forced to work long hours
+  // for little or no pay", sources.yaml), a word of trafficking's kind.
+  [/\b(?:forc(?:e|es|ed|ing)|mak(?:e|es|ing)|made) (?:me |us |her |him |them )?(?:to )?work\b/giu,
+    "forced labour"],
+  // A tracker by its maker's name (domestic abuse's "tracker"): "airtag" found nothing.
+  [/\bair ?tags?\b/giu, "tracker"],
+  // A wheelchair user, as domestic abuse's words for disability have it: "wheelchair" found
+  // nothing.
+  [/\bwheel ?chairs?\b/giu, "disability"],
 ];
 // Words that say the police are not wanted, or have failed ("I don't want to go to the
 // police", "too scared to report him", "the police did nothing"): left out, so that they do
@@ -143,7 +158,7 @@ const GENDERS = { man: "men", male: "men", guy: "men", boy: "men", lad: "men", m
 // "who is open now" found a professionals' forum "open to" all who work in the borough;
 // "anyone open at night" found help pages first, by "anyone"; "support" and "support for
 // women" found a family charity first, and a review of deaths first among the help pages,
-// as "help" would have).
+// as "help" would have; "i use a wheelchair" found a service first by its "use").
 const COMMON = new Set(("he me my ma is it in on at to of or an as be by do if so up us we am "
   + "no i the and for with about from that this have has had having was are were not but can "
   + "get got need want help some someone very just into out off too all any you your ur our "
@@ -154,7 +169,7 @@ const COMMON = new Set(("he me my ma is it in on at to of or an as be by do if s
   + "please pls plz hlp quick quickly urgent urgently asap always never ever every really "
   + "again still much lot lots time times day days sometimes often gets getting over only open "
   + "anyone anybody somebody first night nights tonight today yesterday morning evening last "
-  + "week weeks month months year years ago scheme schemes support")
+  + "week weeks month months year years ago scheme schemes support use uses used using")
   .split(" "));
 const SAID = new RegExp("\\b(?:says|said|saying|told|tells|accus\\w*|calls|called|thinks|blames"
   + "|claims)\\b|\\b(?:they|people|everyone) (?:say|think|call|blame)\\b");
