@@ -3,9 +3,10 @@
 1. ``local``: services a person can contact themselves, based in the place (on pages with
    no place, every service that is not national);
 2. ``helplines``: national services a person can contact themselves: the site's
-   ``home_helpline`` (the National Domestic Abuse Helpline) first, then lines about abuse
-   open 24 hours, then the others (a 24-hour line for something else, of a kind of help
-   that site.yaml marks ``not_about_abuse``, such as Samaritans, among these);
+   ``home_helpline`` (the National Domestic Abuse Helpline) first, then lines open 24 hours,
+   then the others (among these a 24-hour line for something other than domestic abuse, of
+   a kind of help that site.yaml marks ``not_domestic_abuse``: Samaritans, the Modern
+   Slavery & Exploitation Helpline);
 3. ``professional``: services reached only through a professional's referral;
 4. ``reporting``: ways to go to the police, to report a crime or ask about a partner (listings
    with ``reporting: true``), those with an emergency number (999) first;
@@ -55,26 +56,27 @@ def _young(service: Service) -> int:
         g.max_age is not None and g.max_age <= YOUNG_UP_TO for g in service.eligibility))
 
 
-def _place(service: Service, home: str, about_abuse: bool = True) -> tuple[int, int]:
+def _place(service: Service, home: str, domestic_abuse: bool = True) -> tuple[int, int]:
     """A service's group, by its number in GROUPS, and its rank in it: 0 for the site's
     home_helpline (`home`) among the helplines, 1 for those that come first in their group
-    (the helplines about abuse open 24 hours; among the ways to go to the police, those with
-    an emergency number: the police, before an anonymous line), 2 for the rest."""
+    (the helplines for domestic abuse open 24 hours; among the ways to go to the police,
+    those with an emergency number: the police, before an anonymous line), 2 for the rest."""
     group = group_of(service)
     if group == "helplines" and service.id == home:
         return GROUPS.index(group), 0
-    first = _open_always(service) and about_abuse if group == "helplines" else \
+    first = _open_always(service) and domestic_abuse if group == "helplines" else \
         any(p.href in EMERGENCY for p in service.phones) if group == "reporting" else False
     return GROUPS.index(group), 1 if first else 2
 
 
 def _key(service: Service, settings: Settings) -> tuple:
-    return (*_place(service, settings.home_helpline, settings.about_abuse(service.categories)),
-            _young(service), service.name.lower(), service.id)
+    domestic_abuse = settings.for_domestic_abuse(service.categories)
+    return (*_place(service, settings.home_helpline, domestic_abuse), _young(service),
+            service.name.lower(), service.id)
 
 
 def browse_key(service: Service, anywhere: bool = False, home: str = "",
-               everywhere: bool = False, about_abuse: bool = True) -> str:
+               everywhere: bool = False, domestic_abuse: bool = True) -> str:
     """That order as text, which the search page sorts by (as Pagefind does, by code point)
     when someone browses without words: "0" local, "1" helplines (`home`, the site's
     home_helpline, first, then the 24-hour ones), ..., "3" ways to go to the police (the
@@ -85,8 +87,8 @@ def browse_key(service: Service, anywhere: bool = False, home: str = "",
     :param anywhere: for a search that names no borough, where no service is local: the
         helplines across the UK first, then the boroughs' services, those in every borough
         (`everywhere`, Settings.everywhere) first, as a 24-hour line among the helplines.
-    :param about_abuse: Settings.about_abuse, for the rank of a 24-hour line."""
-    group, rank = _place(service, home, about_abuse)
+    :param domestic_abuse: Settings.for_domestic_abuse, for the rank of a 24-hour line."""
+    group, rank = _place(service, home, domestic_abuse)
     if anywhere and GROUPS[group] in ("local", "helplines"):
         if GROUPS[group] == "local" and everywhere:
             rank = 1
@@ -96,10 +98,10 @@ def browse_key(service: Service, anywhere: bool = False, home: str = "",
 
 def browse_keys(service: Service, settings: Settings) -> tuple[str, str]:
     """A service's browse_key naming a borough, and naming none."""
-    about_abuse = settings.about_abuse(service.categories)
-    return (browse_key(service, home=settings.home_helpline, about_abuse=about_abuse),
+    domestic_abuse = settings.for_domestic_abuse(service.categories)
+    return (browse_key(service, home=settings.home_helpline, domestic_abuse=domestic_abuse),
             browse_key(service, True, settings.home_helpline, settings.everywhere(service.areas),
-                       about_abuse))
+                       domestic_abuse))
 
 
 def resident_order(services: list[Service], settings: Settings,

@@ -31,7 +31,7 @@ class Term:
     helplines: tuple[str, ...] = ()  # ids of the lines its list offers first (else the
     # home_helpline); a category's also when a service of it cannot be contacted directly
     for_people_who_harm: bool = False  # categories: so is each listing of it, whatever it says
-    not_about_abuse: bool = False  # categories: help with something else (feeling suicidal)
+    not_domestic_abuse: bool = False  # categories: help with something else (trafficking)
 
 
 @dataclass(frozen=True)
@@ -71,11 +71,11 @@ class Settings:
         """Whether these kinds of help make a listing help for people who harm."""
         return any(self.categories[slug].for_people_who_harm for slug in categories)
 
-    def about_abuse(self, categories) -> bool:
-        """Whether a listing of these kinds of help is help with abuse: not if one is marked
-        not_about_abuse (feeling suicidal), so that its line, open 24 hours, does not come
-        before the lines about abuse (order.py)."""
-        return not any(self.categories[slug].not_about_abuse for slug in categories)
+    def for_domestic_abuse(self, categories) -> bool:
+        """Whether a listing of these kinds of help is help with domestic abuse: not if one is
+        marked not_domestic_abuse (feeling suicidal, trafficking), so that its line, open 24
+        hours, does not come before the other lines for that (order.py)."""
+        return not any(self.categories[slug].not_domestic_abuse for slug in categories)
 
     def everywhere(self, areas) -> bool:
         """Whether these areas are every borough (all but 'national'): a service in all of them
@@ -149,7 +149,7 @@ def _each_an_origin(embed: dict, entry: YamlMap, name: str, at) -> None:
 
 TERM = Shape({"name": Text(NAME_LIMIT), "description": Text(DESCRIPTION_LIMIT),
               "ons_code": OnsCode(), "keywords": List(Word(60)), "helplines": List(Slug()),
-              "for_people_who_harm": Flag(), "not_about_abuse": Flag()},
+              "for_people_who_harm": Flag(), "not_domestic_abuse": Flag()},
              dict, required=("name",))
 EMBED = Shape({"name": Text(NAME_LIMIT), "origins": List(Verbatim()), "accent": Colour()},
               dict, required=("origins",), rules=(_each_an_origin,))
@@ -159,7 +159,7 @@ def _term(slug: str, values: dict) -> Term:
     return Term(slug, values["name"], values.get("description") or "",
                 values.get("ons_code") or "", values.get("keywords") or (),
                 values.get("helplines") or (), bool(values.get("for_people_who_harm")),
-                bool(values.get("not_about_abuse")))
+                bool(values.get("not_domestic_abuse")))
 
 
 VOCABULARY = Entries(TERM, _term, "a mapping of slug to name", "needs a name", short="name")

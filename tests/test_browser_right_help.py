@@ -172,6 +172,25 @@ def visible_cards(page):
     return page.locator("main .app-card:visible .app-card__title").all_text_contents()
 
 
+def pages_of(page, url):
+    """Open each page of a list in turn, following each one's link to the next."""
+    page.goto(url)
+    while True:
+        yield page
+        following = page.locator("main a[rel=next]")
+        if not following.count():
+            return
+        following.click()
+
+
+def every_card(page, url):
+    """The cards of a list on all its pages, and whether the last page shows the heading of
+    help for people who harm."""
+    cards = [title for _ in pages_of(page, url)
+             for title in page.locator("main .app-card .app-card__title").all_text_contents()]
+    return cards, page.get_by_role("heading", name=HARM_HEADING).is_visible()
+
+
 LOCAL_REFUGE = "Refuge Barking and Dagenham Domestic and Sexual Abuse Service"
 
 
@@ -182,9 +201,9 @@ def first_across_the_uk(shown):
 
 
 def test_a_boy_of_15_in_barking_and_dagenham_sees_help_for_him_first(phone, site):
-    phone.goto(site.url + "/areas/barking-and-dagenham/")
-    everyone = visible_cards(phone)
+    everyone, _ = every_card(phone, site.url + "/areas/barking-and-dagenham/")
     assert everyone[-1] in HARM and "Men and Masculinities" in everyone
+    phone.goto(site.url + "/areas/barking-and-dagenham/")  # its first page, narrowed down
     phone.fill("#filter-age", "15")
     phone.select_option("#filter-gender", "men")
     shown = visible_cards(phone)
@@ -203,12 +222,10 @@ def test_a_boy_of_15_in_barking_and_dagenham_sees_help_for_him_first(phone, site
 def test_without_javascript_the_order_is_the_same(browser, site):
     context = browser.new_context(java_script_enabled=False, viewport={"width": 375, "height": 667})
     page = context.new_page()
-    page.goto(site.url + "/areas/barking-and-dagenham/")
-    cards = page.locator("main .app-card .app-card__title").all_text_contents()
+    cards, harm_heading = every_card(page, site.url + "/areas/barking-and-dagenham/")
     assert cards[0] == LOCAL_REFUGE
     assert first_across_the_uk(cards) == "National Domestic Abuse Helpline"
-    assert cards[-1] in HARM
-    assert page.get_by_role("heading", name=HARM_HEADING).is_visible()
+    assert cards[-1] in HARM and harm_heading
     context.close()
 
 
@@ -358,11 +375,12 @@ def test_help_for_people_who_harm_is_found_by_its_kind_whatever_age_and_never_a_
     none = phone.locator(".app-search__none")
     expect(none).to_be_visible()
     assert none.locator("a.app-phone").get_attribute("href") == own.phones[0].href
-    # A borough's list, narrowed to a man of 40 and that kind of help, keeps the programme.
-    phone.goto(site.url + f"/areas/{harm.areas[0]}/")
+    # A borough's list, narrowed to a man of 40 and that kind of help, keeps the programme
+    # (on the page of the list that has it).
+    card = phone.locator(".app-card").filter(has_text=harm.name)
+    next(p for p in pages_of(phone, site.url + f"/areas/{harm.areas[0]}/") if card.count())
     phone.fill("#filter-age", "40")
     phone.select_option("#filter-gender", "men")
-    card = phone.locator(".app-card").filter(has_text=harm.name)
     expect(card).to_be_hidden()  # not among a victim's choices
     phone.select_option("#filter-kind", kind.slug)
     expect(card).to_be_visible()
@@ -755,15 +773,17 @@ def test_words_of_ending_ones_life_are_read_whole(phone, site, words):
 
 
 @pytest.mark.parametrize("choices", [{"age": "30"}, {"borough": "Lambeth"}])
-def test_browsing_lists_the_lines_about_abuse_before_one_for_something_else(phone, site, choices):
+def test_browsing_lists_the_lines_for_domestic_abuse_before_those_for_something_else(
+        phone, site, choices):
     # Samaritans, open 24 hours, was the second line of all when browsing, and on every
-    # borough's list, before the lines for men, LGBT+ people and stalking.
+    # borough's list, before the lines for men, LGBT+ people and stalking; so was the Modern
+    # Slavery & Exploitation Helpline, before Childline.
     from signpost.order import group_of
     settings, services = real_directory()
     lines = {s.name: s for s in services if group_of(s) == "helplines"}
     found = [n for n in search(phone, site, **choices) if n in lines]
-    other = [n for n in found if not settings.about_abuse(lines[n].categories)]
-    assert other and all(settings.about_abuse(lines[n].categories) for n in found[:2])
+    other = [n for n in found if not settings.for_domestic_abuse(lines[n].categories)]
+    assert other and all(settings.for_domestic_abuse(lines[n].categories) for n in found[:2])
     first_other = found.index(other[0])
     assert all(not any(h and h.always for h in (lines[n].opening_hours,
                                                 *(p.opening_hours for p in lines[n].phones)))
@@ -795,7 +815,7 @@ def test_a_group_given_alone_lists_its_own_lines_first(phone, site, words, group
 
 
 @pytest.mark.parametrize("words", ["trafficking", "i was trafficked", "modern slavery",
-                                   "i am forced to work for no pay"])
+                                   "i am forced to work for no pay", "forced prostitution"])
 def test_words_of_trafficking_find_a_line_for_it_first(phone, site, words):
     # "trafficking" and "i was trafficked" found nothing: trafficking for sexual exploitation
     # is violence against women and girls (seed 004).

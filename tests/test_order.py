@@ -55,18 +55,19 @@ def test_home_helpline_first_then_lines_open_all_day(settings):
                                                        "aaa-line"]
 
 
-def test_a_line_for_something_other_than_abuse_comes_after_the_24_hour_lines_about_it(settings):
+def test_a_line_for_something_other_than_domestic_abuse_comes_after_the_24_hour_lines_for_it(
+        settings):
     # Samaritans, open 24 hours, came second among the lines on every list, before the lines
-    # for men and for stalking: its kind of help (feeling suicidal) is not about abuse.
+    # for men and for stalking: its kind of help (feeling suicidal) is something else.
     slug = next(iter(settings.categories))
     other = dataclasses.replace(settings, categories={
         **settings.categories,
-        slug: dataclasses.replace(settings.categories[slug], not_about_abuse=True)})
+        slug: dataclasses.replace(settings.categories[slug], not_domestic_abuse=True)})
     lines = [svc("a-listening-line", areas=("national",), always=True, categories=(slug,)),
              svc("b-all-day", areas=("national",), always=True),
              svc("c-small-line", areas=("national",)),
              svc(settings.home_helpline, areas=("national",), always=True)]
-    assert other.about_abuse(()) and not other.about_abuse((slug,))
+    assert other.for_domestic_abuse(()) and not other.for_domestic_abuse((slug,))
     assert [sid for _, sid in names(lines, other)] == [
         settings.home_helpline, "b-all-day", "a-listening-line", "c-small-line"]
     assert [sid for _, sid in names(lines, settings)][1] == "a-listening-line"  # unmarked
