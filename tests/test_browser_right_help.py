@@ -10,6 +10,7 @@ from playwright.sync_api import expect
 
 from conftest import ROOT, real_directory, show_choices, soup
 from signpost.content import load_pages
+from signpost.render import load_locale
 from signpost.facets import BROWSE_WORD
 from signpost.openreferral import feed_files
 from test_browser_search import in_borough, names, search
@@ -306,6 +307,11 @@ def test_a_residents_help_pages_come_before_those_for_professionals(phone, site,
     pages = phone.locator(".app-search__pages a").all_text_contents()
     mine = [title in professionals for title in pages]
     assert False in mine and True in mine and mine == sorted(mine)
+    # Each for professionals is marked so, as their services' cards are.
+    tags = [item.locator(".app-tag").all_text_contents()
+            for item in phone.locator(".app-search__pages li").all()]
+    badge = load_locale(ROOT / "locales" / "en-GB.yaml")["for_professionals_badge"]
+    assert tags == [[badge] if p else [] for p in mine]
 
 
 @pytest.mark.parametrize("words, choices", [
@@ -636,6 +642,7 @@ def test_nothing_found_asks_for_fewer_choices_only_when_some_were_made(phone, si
     # (its "parents, carers"); "over 60", nothing (no page has "60", and "over" was "aged 13
     # and over", two local services).
     ("my grandson takes my pension", "National Domestic Abuse Helpline"),
+    ("elderly", "National Domestic Abuse Helpline"),
     # More of how people say they are hurt or controlled: "he manipulates me" found only a
     # programme for 11 to 18s, the others nothing.
     ("he manipulates me", "National Domestic Abuse Helpline"),
@@ -734,7 +741,7 @@ def test_words_of_sexual_violence_find_its_kind_first(phone, site, words):
     # professionals' meetings, by "share", or nothing; then the Havens, a clinic for the weeks
     # after an assault, first.
     "he shared my nudes", "revenge porn", "someone is threatening to share my nudes",
-    "sextortion", "blackmail", "he is blackmailing me"])
+    "sextortion", "blackmail", "he is blackmailing me", "deepfake"])
 def test_images_shared_or_threatened_find_the_line_for_them_first(phone, site, words):
     kind = names(lambda s: "image-abuse" in s.categories and "residents" in s.audiences)
     assert kind and search(phone, site, query=words)[0] in kind
@@ -826,9 +833,11 @@ def test_words_of_trafficking_find_a_line_for_it_first(phone, site, words):
 @pytest.mark.parametrize("words, meant", [
     ("airtag", "tracker"), ("air tags", "tracker"),
     ("wheelchair", "disability"), ("i use a wheelchair", "disability"),
-    ("i left him", "leave"), ("i thought i was going to die", "scared")])
+    ("i left him", "leave"), ("i thought i was going to die", "scared"),
+    ("he knows where i live", "location"), ("i don't speak english", "interpreter"),
+    ("my english is not good", "interpreter")])
 def test_words_no_listing_has_are_read_as_theirs(phone, site, words, meant):
-    # Each found nothing.
+    # Each found nothing, or a service for something else first.
     found = search(phone, site, query=words)
     assert found and found == search(phone, site, query=meant)
     assert found[0] in names(lambda s: "domestic-abuse" in s.categories)

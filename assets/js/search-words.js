@@ -123,6 +123,15 @@ const REWRITES = [
   // for little or no pay", sources.yaml), a word of trafficking's kind.
   [/\b(?:forc(?:e|es|ed|ing)|mak(?:e|es|ing)|made) (?:me |us |her |him |them )?(?:to )?work\b/giu,
     "forced labour"],
+  // Help in another language: the services that say they have interpreters (seed 004: "the
+  // use of interpreters where someone's first language is not English"); "i don't speak
+  // english" found a help page for professionals.
+  [/\b(?:(?:do ?n'?t|do not|can'?t|cannot|can not) speak|no|little|bad|not much) english\b|\benglish is not my (?:first )?language\b|\bmy english is (?:not (?:very )?good|bad|poor|limited)\b/giu,
+    "interpreter"],
+  // Found, as tracking has it: "he knows where i live" listed the Modern Slavery &
+  // Exploitation Helpline first, by "know" in its text.
+  [/\b(?:knows|know|knew|found out|find out|finds out|will find|found|find|finds) where i (?:live|am|stay|work|go)\b/giu,
+    "location"],
   // A tracker by its maker's name (domestic abuse's "tracker"): "airtag" found nothing.
   [/\bair ?tags?\b/giu, "tracker"],
   // A wheelchair user, as domestic abuse's words for disability have it: "wheelchair" found

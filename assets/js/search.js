@@ -589,6 +589,9 @@ export function start(root) {
     const link = element("a", "", data.meta.title);
     link.href = data.url;
     item.append(link, element("br"), data.meta.summary || "");
+    // Marked as a service card for professionals is: "i dont speak english" listed three
+    // pages for professionals, each unmarked.
+    if (data.meta.tag) item.append(element("p", "app-tag", data.meta.tag));
     return item;
   }
 
