@@ -643,6 +643,7 @@ def test_nothing_found_asks_for_fewer_choices_only_when_some_were_made(phone, si
     # and over", two local services).
     ("my grandson takes my pension", "National Domestic Abuse Helpline"),
     ("elderly", "National Domestic Abuse Helpline"),
+    ("non fatal strangulation", "National Domestic Abuse Helpline"),
     # More of how people say they are hurt or controlled: "he manipulates me" found only a
     # programme for 11 to 18s, the others nothing.
     ("he manipulates me", "National Domestic Abuse Helpline"),
@@ -835,7 +836,8 @@ def test_words_of_trafficking_find_a_line_for_it_first(phone, site, words):
     ("wheelchair", "disability"), ("i use a wheelchair", "disability"),
     ("i left him", "leave"), ("i thought i was going to die", "scared"),
     ("he knows where i live", "location"), ("i don't speak english", "interpreter"),
-    ("my english is not good", "interpreter")])
+    ("my english is not good", "interpreter"), ("universal credit", "benefits"),
+    ("he takes my universal credit", "he takes my benefits")])
 def test_words_no_listing_has_are_read_as_theirs(phone, site, words, meant):
     # Each found nothing, or a service for something else first.
     found = search(phone, site, query=words)

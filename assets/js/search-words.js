@@ -132,6 +132,9 @@ const REWRITES = [
   // Exploitation Helpline first, by "know" in its text.
   [/\b(?:knows|know|knew|found out|find out|finds out|will find|found|find|finds) where i (?:live|am|stay|work|go)\b/giu,
     "location"],
+  // A benefit by its name, as domestic abuse's words for money have it: "universal credit"
+  // found Samaritans alone (its "no credit" on a phone).
+  [/\buniversal credit\b|\bpip\b|\besa\b|\bchild benefit\b/giu, "benefits"],
   // A tracker by its maker's name (domestic abuse's "tracker"): "airtag" found nothing.
   [/\bair ?tags?\b/giu, "tracker"],
   // A wheelchair user, as domestic abuse's words for disability have it: "wheelchair" found
