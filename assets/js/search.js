@@ -589,8 +589,8 @@ export function start(root) {
     const link = element("a", "", data.meta.title);
     link.href = data.url;
     item.append(link, element("br"), data.meta.summary || "");
-    // Marked as a service card for professionals is: "i dont speak english" listed three
-    // pages for professionals, each unmarked.
+    // Marked "For professionals", as a service's card for them is: "i dont speak english"
+    // listed three pages for professionals, none marked.
     if (data.meta.tag) item.append(element("p", "app-tag", data.meta.tag));
     return item;
   }
