@@ -132,6 +132,12 @@ const REWRITES = [
   // Exploitation Helpline first, by "know" in its text.
   [/\b(?:knows|know|knew|found out|find out|finds out|will find|found|find|finds) where i (?:live|am|stay|work|go)\b/giu,
     "location"],
+  // Asking whether one is in danger, as domestic abuse's "worried" (its services and lines
+  // help to judge the risk): "am i in danger" listed the police, Crimestoppers and Clare's
+  // Law first, and the 24-hour line after them. The page still says how to call 999
+  // (danger reads what was typed). "I'm in danger" asks for the police.
+  [/\b(?:am i|could i be|might i be|will i be) in danger\b|\bis (?:he|she|my \w+) dangerous\b/giu,
+    "worried"],
   // A benefit by its name, as domestic abuse's words for money have it: "universal credit"
   // found Samaritans alone (its "no credit" on a phone).
   [/\buniversal credit\b|\bpip\b|\besa\b|\bchild benefit\b/giu, "benefits"],
