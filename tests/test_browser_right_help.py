@@ -619,6 +619,8 @@ def test_nothing_found_asks_for_fewer_choices_only_when_some_were_made(phone, si
     # A neighbour's words: the police first (and the way to call 999 above); "next door"
     # found the Forced Marriage Unit first, by "next" in "what to do next".
     ("i can hear screaming next door", "Police"), ("my neighbour is being beaten", "Police"),
+    # Clare's Law (by its "wife", a word of domestic abuse) came first.
+    ("my neighbour is shouting at his wife", "Police"),
     # Abuse in pregnancy, and an immigration status held over someone (seed 004): no service.
     ("im pregnant and he hits me", "National Domestic Abuse Helpline"),
     ("he says he will get me deported", "National Domestic Abuse Helpline"),

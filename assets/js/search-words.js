@@ -300,11 +300,11 @@ async function pagesWith(pagefind, word) {
   return (await pagefind.search(`"${word}"`, { filters: { type: "none" } })).unfilteredResultCount;
 }
 
-// Whether the words (each, lower case) ask for a way to go to the police: one is, or
+// The words (each, lower case) that ask for a way to go to the police, if any: each is, or
 // begins with, a word of their names or of the kinds of help only they give ("police",
 // "reported", "Clare's"), none of another kind of help (signpost/site.py, _report_words).
 function asksToReport(asking, each) {
-  return each.some((word) => asking.some((ask) => word === ask
+  return each.filter((word) => asking.some((ask) => word === ask
     || (ask.length > 3 && word.startsWith(ask))));
 }
 

@@ -223,7 +223,7 @@ export function start(root) {
       "people-who-harm"].filter(Boolean).map((section) => ({ section }));
     // Ways to go to the police are searched apart too, and follow the support found unless
     // the words ask for one (search-words.js: "police", "my partner's past").
-    const asking = Boolean(reader && reader.asksToReport(each));
+    const askedBy = reader ? reader.asksToReport(each) : [], asking = askedBy.length > 0;
     // Help for people who harm matches no victim's age or gender; whoever chooses its kind
     // of help finds it whatever their own, so that someone who wants to change is never
     // left with none.
@@ -238,14 +238,19 @@ export function start(root) {
     const search = (filters) => (browsing ? inOrder : ranked)(query, filters);
     // A sentence's support (filters.none), not the ways to report, also lists the services
     // most about its words (withMost). Ways to report that the words ask for, when none has
-    // them all, are found by some of them: "report abuse" found the Havens ("report the
-    // assault later") and no way to go to the police.
+    // them all, are found by the words that ask for them, then by the others: "report
+    // abuse" found the Havens ("report the assault later") and no way to go to the police,
+    // and "my neighbour is shouting at his wife" Clare's Law (by "wife") before the police.
     const some = (filters) => byEachWord(each, filters);
     const main = async (filters) => {
       if (filters.none && each.length > 1) return withMost(query, each, filters);
       const found = await search(filters);
-      return asking && filters.section === "reporting" && each.length > 1 && !found.results.length
-        ? some(filters) : found;
+      if (!asking || filters.section !== "reporting" || each.length < 2 || found.results.length) {
+        return found;
+      }
+      const [asked, rest] = await Promise.all([byEachWord(askedBy, filters), some(filters)]);
+      const seen = new Set(asked.results.map((result) => result.id));
+      return { results: asked.results.concat(rest.results.filter((r) => !seen.has(r.id))) };
     };
     let parts = await Promise.all(all.map((sets, i) => firstThenRest(i ? search : main, sets,
       first, !i && each.length > 1 && some)));
