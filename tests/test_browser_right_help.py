@@ -840,6 +840,7 @@ def test_words_of_trafficking_find_a_line_for_it_first(phone, site, words):
     ("he knows where i live", "location"), ("i don't speak english", "interpreter"),
     ("my english is not good", "interpreter"), ("universal credit", "benefits"),
     ("am i in danger", "worried"), ("is my husband dangerous", "worried"),
+    ("i am sleeping in my car", "homeless"), ("sofa surfing", "homeless"),
     ("he takes my universal credit", "he takes my benefits")])
 def test_words_no_listing_has_are_read_as_theirs(phone, site, words, meant):
     # Each found nothing, or a service for something else first.

@@ -138,6 +138,10 @@ const REWRITES = [
   // (danger reads what was typed). "I'm in danger" asks for the police.
   [/\b(?:am i|could i be|might i be|will i be) in danger\b|\bis (?:he|she|my \w+) dangerous\b/giu,
     "worried"],
+  // Nowhere to sleep, as the words of finding a safe place have it ("homeless"): "i am
+  // sleeping in my car" found only help pages.
+  [/\bsleeping (?:in (?:my|a|the) car|rough|on the streets?|on (?:a|my) friends?'?s? (?:sofa|couch|floor))\b|\bsofa ?surfing\b/giu,
+    "homeless"],
   // A benefit by its name, as domestic abuse's words for money have it: "universal credit"
   // found Samaritans alone (its "no credit" on a phone).
   [/\buniversal credit\b|\bpip\b|\besa\b|\bchild benefit\b/giu, "benefits"],
