@@ -265,7 +265,10 @@ def test_a_search_with_no_result_is_not_a_dead_end(phone, site):
     # A group a service names (Athena's non-binary group), and a kind of help's plain words.
     ("non-binary", "Athena"), ("non-binary", "National LGBT+ Domestic Abuse Helpline"),
     # Sentences, searched for their words but the commonest ("my", "is", "me").
-    ("worried about my child", "NSPCC Helpline"), ("my ex is stalking me", "Athena"),
+    ("worried about my child", "NSPCC Helpline"),
+    # The police and Crimestoppers alone, by "report".
+    ("report a concern about a child", "NSPCC Helpline"),
+    ("i have concerns about my neighbours child", "NSPCC Helpline"), ("my ex is stalking me", "Athena"),
     # Every word must be in a page: "ex" was not in the stalking line's.
     ("my ex keeps following me", "National Stalking Helpline")])
 def test_plain_words_find_services(phone, site, words, expected):

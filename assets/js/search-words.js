@@ -142,6 +142,10 @@ const REWRITES = [
   // sleeping in my car" found only help pages.
   [/\bsleeping (?:in (?:my|a|the) car|rough|on the streets?|on (?:a|my) friends?'?s? (?:sofa|couch|floor))\b|\bsofa ?surfing\b/giu,
     "homeless"],
+  // A concern about a child, reported or not, as the line for it says it ("worried about a
+  // child"): "report a concern about a child" listed the police and Crimestoppers alone.
+  [/\b(?:report(?:ing)? )?(?:a |my |some |our )?concerns? (?:about|for|over) (?:a|my|the|this|that|our|their|his|her)(?: [\w']+)? (?:child|children|kid|kids|baby|girl|boy)\b/giu,
+    "worried about a child"],
   // A benefit by its name, as domestic abuse's words for money have it: "universal credit"
   // found Samaritans alone (its "no credit" on a phone).
   [/\buniversal credit\b|\bpip\b|\besa\b|\bchild benefit\b/giu, "benefits"],
