@@ -268,6 +268,11 @@ def test_a_search_with_no_result_is_not_a_dead_end(phone, site):
     ("worried about my child", "NSPCC Helpline"),
     # The police and Crimestoppers alone, by "report".
     ("report a concern about a child", "NSPCC Helpline"),
+    # An order or bail broken, and bail: nothing.
+    ("he breached his bail", "Police"), ("he broke the non-molestation order", "Police"),
+    ("bail conditions", "Police"),
+    # A risk meeting for professionals alone.
+    ("he took my keys", "National Domestic Abuse Helpline"),
     ("i have concerns about my neighbours child", "NSPCC Helpline"), ("my ex is stalking me", "Athena"),
     # Every word must be in a page: "ex" was not in the stalking line's.
     ("my ex keeps following me", "National Stalking Helpline")])
@@ -844,6 +849,7 @@ def test_words_of_trafficking_find_a_line_for_it_first(phone, site, words):
     ("my english is not good", "interpreter"), ("universal credit", "benefits"),
     ("am i in danger", "worried"), ("is my husband dangerous", "worried"),
     ("i am sleeping in my car", "homeless"), ("sofa surfing", "homeless"),
+    ("i am blind", "disability"), ("autism", "disability"),
     ("he takes my universal credit", "he takes my benefits")])
 def test_words_no_listing_has_are_read_as_theirs(phone, site, words, meant):
     # Each found nothing, or a service for something else first.

@@ -151,9 +151,13 @@ const REWRITES = [
   [/\buniversal credit\b|\bpip\b|\besa\b|\bchild benefit\b/giu, "benefits"],
   // A tracker by its maker's name (domestic abuse's "tracker"): "airtag" found nothing.
   [/\bair ?tags?\b/giu, "tracker"],
-  // A wheelchair user, as domestic abuse's words for disability have it: "wheelchair" found
-  // nothing.
-  [/\bwheel ?chairs?\b/giu, "disability"],
+  // A wheelchair user, or someone blind or autistic, as domestic abuse's words for
+  // disability have it: "wheelchair", "i am blind" and "autism" found nothing.
+  [/\bwheel ?chairs?\b|\bblind\b|\bautis(?:m|tic)\b/giu, "disability"],
+  // An order or bail broken is the police's to act on (NCDV's listing: "If they break the
+  // order, the police can arrest them"): "he breached his bail" found nothing.
+  [/\b(?:breach(?:ed|es|ing)?|broke|broken|breaks|breaking) (?:his |her |their |the |a |my )?(?:bail(?: conditions)?|(?:non-molestation |restraining |protection )?order|injunction)\b/giu,
+    "police arrest"],
 ];
 // Words that say the police are not wanted, or have failed ("I don't want to go to the
 // police", "too scared to report him", "the police did nothing"): left out, so that they do
