@@ -249,8 +249,7 @@ export function start(root) {
         return found;
       }
       const [asked, rest] = await Promise.all([byEachWord(askedBy, filters), some(filters)]);
-      const seen = new Set(asked.results.map((result) => result.id));
-      return { results: asked.results.concat(rest.results.filter((r) => !seen.has(r.id))) };
+      return { results: thenTheRest(asked.results, rest.results) };
     };
     let parts = await Promise.all(all.map((sets, i) => firstThenRest(i ? search : main, sets,
       first, !i && each.length > 1 && some)));
@@ -289,8 +288,13 @@ export function start(root) {
     const [had, all] = await Promise.all([inTurn(first), inTurn({})]);
     const there = some && !had.results.length && all.results.length ? await inTurn(first, some)
       : had;
-    const seen = new Set(there.results.map((result) => result.id));
-    return { ...all, results: there.results.concat(all.results.filter((r) => !seen.has(r.id))) };
+    return { ...all, results: thenTheRest(there.results, all.results) };
+  }
+
+  // The results first, then those of rest that are not among them.
+  function thenTheRest(first, rest) {
+    const seen = new Set(first.map((result) => result.id));
+    return first.concat(rest.filter((result) => !seen.has(result.id)));
   }
 
   // A word of two or three letters, as Pagefind is asked to match it only as itself: it also
@@ -537,7 +541,7 @@ export function start(root) {
     const head = found.slice(0, PAGE);
     const data = await Promise.all(head.map((result) => result.data()));
     const own = urls.map((url) => head[data.findIndex((one) => one.url === url)]).filter(Boolean);
-    return own.concat(found.filter((result) => !own.includes(result)));
+    return thenTheRest(own, found);
   }
 
   // The lines of the kinds of help for people who harm (the Respect Phoneline).
