@@ -9,6 +9,11 @@ from .outputs import Output, reused, service_sources
 from .services import Service
 from .settings import Settings
 
+# A list of up to this many pages is narrowed whole: filter-list.js fetches its other pages
+# (at most about 90 KB more, gzipped) when a first choice is made. A longer one is narrowed
+# a page at a time, and says so.
+NARROWED_WHOLE_UP_TO = 10
+
 
 @dataclass(frozen=True)
 class Lead:
@@ -52,10 +57,18 @@ class Listing:
     empty_kind: str = ""
     national_link: bool = False  # an empty kind of help points to national services
     embedded: bool = False
+    all_kinds: frozenset[str] = frozenset()  # of the services on all its pages
+
+    @property
+    def narrowed_whole(self) -> bool:
+        """Whether narrowing this page narrows the whole list (see NARROWED_WHOLE_UP_TO)."""
+        return 1 < len(self.pages) <= NARROWED_WHOLE_UP_TO
 
     @property
     def kinds(self) -> frozenset[str]:
-        """The kinds of help of the services on this page (its filter offers them)."""
+        """The kinds of help its filter offers: those of the services it narrows down."""
+        if self.narrowed_whole:
+            return self.all_kinds
         return frozenset().union(*[service.categories for service in self.services])
 
     @property
@@ -95,6 +108,7 @@ def plan_listing(base: str, title: str, services: list[Service], settings: Setti
     total = max(1, -(-len(services) // size))
     urls = [base] + [f"{base}{n}/" for n in range(2, total + 1)]
     pages = tuple(enumerate(urls, 1))  # one list shared by all its pages
+    kinds = frozenset().union(*[service.categories for service in services])
     layout = {"embedded": True, "embed": embed} if embed else {}
     outputs = []
     for n, url in pages:
@@ -107,7 +121,7 @@ def plan_listing(base: str, title: str, services: list[Service], settings: Setti
         page = Listing(heading or title, services=tuple(s for _, s in shown), count=len(services),
                        sections=tuple(Section(g, tuple(found)) for g, found in sections),
                        page=n, pages=pages, ordered=ordered, embedded=bool(embed),
-                       **{"intro": (), **listing})
+                       all_kinds=kinds, **{"intro": (), **listing})
         outputs.append(Output(url, "services.html",
                               title if n == 1 else f"{title} (page {n} of {total})",
                               {"listing": page, **layout}, source=source,

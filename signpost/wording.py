@@ -20,6 +20,7 @@ SCRIPT_PLACEHOLDERS = {
     "search_outside": {"place"}, "search_age": {"age"},
     "search_group": {"group"}, "search_spelt": {"words"},
     "open_now": {"when"}, "closed_now": {"when"}, "filter_count": {"shown", "total"},
+    "filter_count_all": {"shown", "total"},
     "finder_in": {"place", "boroughs"}, "finder_several": {"place", "boroughs"},
     "finder_mostly": {"place", "first", "rest"}, "finder_mostly_outside": {"place", "boroughs"},
     "finder_part_outside": {"place"}, "finder_outside": {"place"},

@@ -116,6 +116,17 @@ def show_choices(page) -> None:
         page.click(".app-search__filters-summary")
 
 
+def pages_of(page, url):
+    """Open each page of a list in turn, following each one's link to the next."""
+    page.goto(url)
+    while True:
+        yield page
+        following = page.locator("main a[rel=next]")
+        if not following.count():
+            return
+        following.click()
+
+
 def soup(path: Path) -> BeautifulSoup:
     return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
 

@@ -8,7 +8,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from conftest import ROOT, real_directory, show_choices, soup
+from conftest import ROOT, pages_of, real_directory, show_choices, soup
 from signpost.content import load_pages
 from signpost.render import load_locale
 from signpost.facets import BROWSE_WORD
@@ -171,17 +171,6 @@ def test_the_open_referral_feed_keeps_help_for_people_who_harm_apart():
 
 def visible_cards(page):
     return page.locator("main .app-card:visible .app-card__title").all_text_contents()
-
-
-def pages_of(page, url):
-    """Open each page of a list in turn, following each one's link to the next."""
-    page.goto(url)
-    while True:
-        yield page
-        following = page.locator("main a[rel=next]")
-        if not following.count():
-            return
-        following.click()
 
 
 def every_card(page, url):

@@ -8,7 +8,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from conftest import admits, real_directory, real_service, show_choices
+from conftest import admits, pages_of, real_directory, real_service, show_choices
 from signpost.order import YOUNG_UP_TO, browse_keys
 
 WEEKDAYS = "mon,tue,wed,thu,fri 09:00-17:00"
@@ -329,7 +329,11 @@ def test_search_without_javascript_offers_browsing(browser, site):
 
 
 def test_listing_narrows_down_in_place(page, site):
-    page.goto(site.url + "/areas/lambeth/")
+    settings, _ = real_directory()
+    for slug in settings.categories:  # a kind of help whose list is one page
+        page.goto(site.url + f"/categories/{slug}/")
+        if not page.locator(".app-pagination").count() and page.locator("#filter-age").count():
+            break
     cards = page.locator(".app-card h3").all_text_contents()
     page.fill("#filter-age", "8")
     visible = page.locator(".app-card:visible h3").all_text_contents()
@@ -338,6 +342,51 @@ def test_listing_narrows_down_in_place(page, site):
         f"Showing {len(visible)} of {len(cards)} services on this page."
     page.fill("#filter-age", "")
     assert page.locator(".app-card:visible").count() == len(cards)
+
+
+def test_a_list_of_a_few_pages_is_narrowed_whole(page, site):
+    """Narrowing one page of a borough's list narrows the whole list: its other pages are
+    fetched once, whatever is chosen, and their services shown in the list's order."""
+    settings, services = real_directory()
+    slug = max((a for a in settings.areas if a != "national"),
+               key=lambda a: sum(in_borough(s, a) for s in services))
+    base = f"/areas/{slug}/"
+    by_page, kinds = [], set()
+    for _ in pages_of(page, site.url + base):
+        by_page.append(page.locator("main .app-card h3").all_text_contents())
+        kinds.update(k for c in page.locator("main .app-card").all() for k in
+                     c.get_attribute("data-kinds").split())
+    assert len(by_page) > 1  # the longest borough list runs to more than one page
+    every = [name for cards in by_page for name in cards]
+    page.goto(site.url + base + "2/")
+    asked = []
+    page.on("request", lambda r: asked.append(r.url.removeprefix(site.url)))
+    page.fill("#filter-age", "8")
+    expected = [name for name in every if name in names(lambda s: admits(s, 8))]
+    expect(page.locator(".app-filter__status")).to_have_text(
+        f"Showing {len(expected)} of {len(every)} services in this list.")
+    assert page.locator("main .app-card:visible h3").all_text_contents() == expected
+    expect(page.locator(".app-pagination")).to_be_hidden()  # what its pages hold is shown
+    headings = page.locator("main h2:visible").all_text_contents()
+    assert len(headings) == len(set(headings))  # each part of the list once
+    # Cards from the other pages say what is open now, as this page's do.
+    for said in page.locator("main .app-card:visible .app-open-now").all():
+        assert said.get_attribute("data-hours") == "" or said.text_content()
+    # Every kind of help of the list can be chosen, on any of its pages.
+    assert set(page.locator("#filter-kind option").evaluate_all(
+        "options => options.map(o => o.value).filter(Boolean)")) == kinds
+    page.select_option("#filter-gender", "men")
+    expect(page.locator(".app-filter__status")).to_contain_text("in this list")
+    # The other pages, each once, as they are: nothing chosen goes into a request.
+    pages = [base] + [f"{base}{n}/" for n in range(3, len(by_page) + 1)]
+    assert sorted(u for u in asked if not u.startswith("/assets/")) == sorted(pages)
+    # With nothing chosen, this page's services again, and the links to the others.
+    page.fill("#filter-age", "")
+    page.select_option("#filter-gender", "")
+    expect(page.locator(".app-pagination")).to_be_visible()
+    assert page.locator("main .app-card:visible h3").all_text_contents() == by_page[1]
+    assert page.locator(".app-filter__status").text_content() == \
+        f"Showing {len(by_page[1])} of {len(by_page[1])} services on this page."
 
 
 def test_no_horizontal_scrolling_at_320px(page, site):

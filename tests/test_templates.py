@@ -11,7 +11,7 @@ from bs4 import BeautifulSoup
 from markupsafe import Markup, escape
 
 from signpost.hours import clock, describe_days, describe_hours, uk_today
-from signpost.listings import Lead, Listing, Section
+from signpost.listings import NARROWED_WHOLE_UP_TO, Lead, Listing, Section
 from signpost.render import (compile_templates, compiled_file, compiled_templates, make_env,
                              read_compiled, save_compiled)
 from signpost.services import Group, Hours, Link, Period, Phone, Referral, Service
@@ -336,6 +336,29 @@ def test_pagination_links_the_first_last_and_two_either_side(env, current, total
     assert items == shown
     assert nav.find("a", attrs={"aria-current": "page"})["href"] == \
         (f"/c/{current}/" if current > 1 else "/c/")
+
+
+@pytest.mark.parametrize("total, whole", [(2, True), (NARROWED_WHOLE_UP_TO, True),
+                                          (NARROWED_WHOLE_UP_TO + 1, False)])
+def test_a_list_of_a_few_pages_is_narrowed_whole(env, total, whole):
+    """A list of a few pages tells filter-list.js where they are, and its filter offers the
+    kinds of help of every page; a longer one is narrowed a page at a time: it offers this
+    page's kinds, and names no pages to fetch."""
+    other = dataclasses.replace(FULL, id="other", categories=("lgbt", "sexual-violence"))
+    page = render(env, "services.html", listing=Listing(
+        "H", (), "", (Section("helplines", (FULL, BARE)),), (FULL, BARE), count=20 * total,
+        page=2, pages=tuple((n, f"/c/{n}/" if n > 1 else "/c/") for n in range(1, total + 1)),
+        all_kinds=frozenset(FULL.categories + other.categories)))
+    nav = page.select_one("nav.app-pagination")
+    block = page.select_one('script[data-module="app-filter-list"]').string  # unpack.js's
+    kinds = [o["value"] for o in BeautifulSoup(block, "html.parser").select("#filter-kind option")]
+    assert page.select_one(".app-cards")["data-group"] == "helplines"
+    if whole:
+        assert (nav["data-base"], nav["data-pages"], nav["data-page"]) == ("/c/", str(total), "2")
+        assert kinds == ["", "domestic-abuse", "sexual-violence", "lgbt"]  # site.yaml's order
+    else:
+        assert not {"data-base", "data-pages", "data-page"} & set(nav.attrs)
+        assert kinds == []  # one kind on this page: nothing to choose between
 
 
 def test_one_page_has_no_pagination(env):
