@@ -31,6 +31,14 @@ from .settings import EXIT_EXPECTED, Settings
 from .wording import load_wording
 from .writer import replace_file
 
+# The script wording every page carries, on <body>: what open-now.js, filter-list.js and the
+# place finder (place-lookup.js, besides its own block's) show. The rest is the search page's
+# alone (search.js, search-words.js), on its form: on every other page it weighed about a
+# fifth of a service page (0.8 of 3.9 KB, gzipped). tests/test_content.py checks that each
+# script finds the texts it uses.
+EVERY_PAGE_TEXT = frozenset({"open_always", "open_now", "closed_now", "today", "tomorrow",
+                             "at", "days", "filter_count", "filter_count_all", "and"})
+
 
 def make_env(settings: Settings, exit_url: str | None = None,
              locale: dict | None = None) -> jinja2.Environment:
@@ -67,7 +75,9 @@ def make_env(settings: Settings, exit_url: str | None = None,
     finder_text = {k: v for k, v in locale["js"].items() if k.startswith("finder_")}
     env.globals.update(site=settings, t=_Wording(locale), finder_text=finder_text,
                        script_text={k: v for k, v in locale["js"].items()
-                                    if k not in finder_text},
+                                    if k in EVERY_PAGE_TEXT},
+                       search_text={k: v for k, v in locale["js"].items()
+                                    if k not in EVERY_PAGE_TEXT and k not in finder_text},
                        exit_url=exit_url or settings.exit_url,
                        max_age=MAX_AGE, browse_word=BROWSE_WORD,
                        # The youngest age no service only for the young serves (search-words.js:

@@ -147,3 +147,29 @@ def test_the_scripts_fill_in_the_placeholders_the_wording_check_asks_for():
         assert re.search(rf"\.{key}\b|\"{key}\"", scripts), key  # TEXT.key, or TEXT["key"]
         for name in names:  # replaced as "{name}", or given as { name: ... } to fill()
             assert f'"{{{name}}}"' in scripts or re.search(rf"[{{,]\s*{name}\b", scripts), name
+
+
+def test_each_script_finds_the_wording_it_uses_on_the_pages_that_load_it():
+    """Every page carries on <body> the script wording open-now.js, filter-list.js and the
+    place finder use (render.EVERY_PAGE_TEXT); the search page carries the rest on its form.
+    A text a script shows that its pages do not carry would show as "undefined"."""
+    import re
+    from conftest import ROOT
+    from signpost.render import EVERY_PAGE_TEXT
+    from signpost.yamlfile import load_yaml
+    wording, _ = load_yaml((ROOT / "locales" / "en-GB.yaml").read_text(encoding="utf-8"), "w")
+    texts = set(wording["js"])
+    finder = {key for key in texts if key.startswith("finder_")}
+
+    def used(script: str) -> set[str]:  # TEXT.key, text.key, TEXT["key"], TEXT[x ? "a" : "b"]
+        code = (ROOT / "assets" / "js" / script).read_text(encoding="utf-8")
+        found = set(re.findall(r"\b(?:TEXT|text)\.([a-z_]+)", code))
+        for inside in re.findall(r"\bTEXT\[([^\]]*)\]", code):
+            found.update(re.findall(r'"([a-z_]+)"', inside))
+        return found & texts
+    for script in ("open-now.js", "filter-list.js"):
+        assert used(script) and used(script) <= EVERY_PAGE_TEXT, script
+    assert used("place-lookup.js") - finder <= EVERY_PAGE_TEXT
+    # The search page carries every text but the finder's, which rides in the finder's block.
+    assert used("search.js") and not (used("search.js") | used("search-words.js")) & finder
+    assert EVERY_PAGE_TEXT <= texts  # no text promised that the wording does not have

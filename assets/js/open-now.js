@@ -79,7 +79,10 @@ export function describe(status, text) {
   return text.closed_now.replace("{when}", when(status.opens, status.now, text));
 }
 
-export const TEXT = JSON.parse(document.body.dataset.i18n || "{}");
+// The wording the page's scripts show: every page's, on <body>, and that of a part with its
+// own (the search page's form: signpost/render.py's EVERY_PAGE_TEXT says which is which).
+export const TEXT = Object.assign({}, ...[...document.querySelectorAll("[data-i18n]")]
+  .map((element) => JSON.parse(element.dataset.i18n)));
 
 export function showOpening(element, code, now = new Date()) {
   element.textContent = code ? describe(openingStatus(code, now), TEXT) : "";
