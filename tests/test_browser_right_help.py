@@ -833,7 +833,9 @@ def test_words_of_trafficking_find_a_line_for_it_first(phone, site, words):
 @pytest.mark.parametrize("words, meant", [
     ("airtag", "tracker"), ("air tags", "tracker"),
     ("wheelchair", "disability"), ("i use a wheelchair", "disability"),
-    ("i left him", "leave"), ("i thought i was going to die", "scared"),
+    ("i left him", "leave"), ("i want to run away", "i want to leave"),
+    ("run away from home", "leave home"), ("i want to escape", "i want to leave"),
+    ("i thought i was going to die", "scared"),
     ("he knows where i live", "location"), ("i don't speak english", "interpreter"),
     ("my english is not good", "interpreter"), ("universal credit", "benefits"),
     ("am i in danger", "worried"), ("is my husband dangerous", "worried"),

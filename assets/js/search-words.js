@@ -119,6 +119,9 @@ const REWRITES = [
     "scared"],
   // Someone left, as the words of leaving home have it: "i left him" found nothing.
   [/\b(?:left|fled|escaped) (?=(?:him|her|them|my)\b)/giu, "leave "],
+  // Running away and escaping, as leaving: "i want to run away" listed the Forced Marriage
+  // Unit first (by its "run by"), and "i want to escape" found nothing.
+  [/\b(?:run(?:ning)? ?away|ran away|escap(?:e|ed|ing))\b/giu, "leave"],
   // Forced labour, as the British Transport Police describe it ("forced to work long hours
   // for little or no pay", sources.yaml), a word of trafficking's kind.
   [/\b(?:forc(?:e|es|ed|ing)|mak(?:e|es|ing)|made) (?:me |us |her |him |them )?(?:to )?work\b/giu,
