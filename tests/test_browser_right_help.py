@@ -279,7 +279,9 @@ def test_words_that_ask_for_the_police_find_them_with_words_the_police_lack(phon
 
 
 @pytest.mark.parametrize("words, expected", [
-    ("he hits me and reads my messages", "National Domestic Abuse Helpline")])
+    # (Not "... and reads my messages" since 5 December: that is read as checking a phone,
+    # a word of domestic abuse, and its services have every word.)
+    ("he hits me and took my passport", "National Domestic Abuse Helpline")])
 def test_a_sentence_finds_services_by_some_of_its_words_and_says_so(phone, site, words, expected):
     # No page has every word of it: each word is searched alone, and the page says so.
     assert expected in search(phone, site, query=words)
@@ -730,7 +732,7 @@ def test_the_right_help_comes_first(phone, site, words, first):
     # Sex someone was made to have (search-words.js): the Forced Marriage Unit came first, by
     # its "forced", and the stalking helpline for "made".
     "he forced me to have sex", "he made me have sex", "my husband forces me to have sex",
-    "he forced himself on me", "i didnt consent"])
+    "he forced himself on me", "i didnt consent", "i was forced to have sex", "forced sex"])
 def test_words_of_sexual_violence_find_its_kind_first(phone, site, words):
     kind = names(lambda s: "sexual-violence" in s.categories and "residents" in s.audiences)
     assert search(phone, site, query=words)[0] in kind
@@ -841,12 +843,34 @@ def test_words_of_trafficking_find_a_line_for_it_first(phone, site, words):
     ("am i in danger", "worried"), ("is my husband dangerous", "worried"),
     ("i am sleeping in my car", "homeless"), ("sofa surfing", "homeless"),
     ("i am blind", "disability"), ("autism", "disability"),
-    ("he takes my universal credit", "he takes my benefits")])
+    ("he takes my universal credit", "he takes my benefits"),
+    ("he reads my messages", "checking phone"), ("he goes through my phone", "checking phone"),
+    ("he keeps calling me names", "humiliating"), ("he calls me stupid", "humiliating")])
 def test_words_no_listing_has_are_read_as_theirs(phone, site, words, meant):
     # Each found nothing, or a service for something else first.
     found = search(phone, site, query=words)
     assert found and found == search(phone, site, query=meant)
     assert found[0] in names(lambda s: "domestic-abuse" in s.categories)
+
+
+@pytest.mark.parametrize("words", [
+    "he keeps calling me", "he won't stop messaging me", "my ex won't leave me alone",
+    "my ex keeps ringing me", "he sends me threatening texts"])
+def test_contact_that_will_not_stop_finds_help_with_stalking_first(phone, site, words):
+    # "he keeps calling me" listed Karma Nirvana first (its "so-called"); "my ex won't leave
+    # me alone" five lines for domestic abuse before the stalking helpline; "he sends me
+    # threatening texts" the Revenge Porn Helpline (its "do not send anything").
+    stalking = names(lambda s: "stalking" in s.categories and "residents" in s.audiences)
+    found = search(phone, site, query=words)
+    assert found[0] in stalking and "National Stalking Helpline" in found[:3]
+    assert "Revenge Porn Helpline" not in found[:3]
+
+
+@pytest.mark.parametrize("words", ["they want to send me abroad", "they sent me abroad"])
+def test_sending_is_no_word_to_find_a_service_by(phone, site, words):
+    # "send" found the Revenge Porn Helpline third ("do not send anything").
+    found = search(phone, site, query=words)
+    assert found and set(found) <= names(lambda s: "forced-marriage" in s.categories)
 
 
 @pytest.mark.parametrize("words", ["translator", "i need a translator"])

@@ -104,8 +104,8 @@ const REWRITES = [
   [/\btranslat(?:ors?|ion|e|ing)\b/giu, "interpreter"],
   // Sex someone was made to have is rape, as the services for it say: "he forced me to have
   // sex" listed the Forced Marriage Unit (its name's "forced") before them, and "he made me
-  // have sex" the stalking helpline.
-  [/\b(?:forc(?:e|es|ed|ing)|mak(?:e|es|ing)|made|pressur(?:e|es|ed|ing|ises|ised)|push(?:es|ed)?)\s+me\s+(?:to\s+|into\s+)?(?:have\s+|having\s+)?sex\b|\bforced\s+(?:himself|herself|themselves)\s+on\s+me\b/giu,
+  // have sex" the stalking helpline; "i was forced to have sex" the same.
+  [/\b(?:forc(?:e|es|ed|ing)|mak(?:e|es|ing)|made|pressur(?:e|es|ed|ing|ises|ised)|push(?:es|ed)?)\s+(?:me\s+)?(?:to\s+|into\s+)?(?:have\s+|having\s+)?sex\b|\bforced\s+(?:himself|herself|themselves)\s+on\s+me\b/giu,
     "raped me"],
   // Ending one's life, or hurting oneself, in the words of the kind of help for it: their
   // own words are domestic abuse's too ("kill", "die", "hurting": "he will kill me" listed
@@ -119,6 +119,20 @@ const REWRITES = [
     "scared"],
   // Someone left, as the words of leaving home have it: "i left him" found nothing.
   [/\b(?:left|fled|escaped) (?=(?:him|her|them|my)\b)/giu, "leave "],
+  // Names called, as domestic abuse's words have it (humiliating): "he keeps calling me
+  // names" listed the Modern Slavery line first (its "give your name").
+  [/\b(?:call(?:s|ed|ing)?) (?:me|her|us) (?:names|(?:a |an )?(?:stupid|fat|ugly|useless|worthless|crazy|mad|idiot|liar|slag|slut|whore|bitch))\b/giu,
+    "humiliating"],
+  // Contact that will not stop, as stalking and harassment's words have it ("unwanted,
+  // repeated" behaviour, seed 004): "he keeps calling me" listed Karma Nirvana first (its
+  // "so-called"), and "my ex won't leave me alone" five lines for domestic abuse before the
+  // stalking helpline.
+  [/\b(?:keeps?|kept|(?:won'?t|will not|doesn'?t|does not|never) stop) (?:on )?(?:calling|ringing|phoning|messaging|contacting|turning up|showing up)\b|\b(?:won'?t|will not|doesn'?t|does not) leave (?:me|us) alone\b/giu,
+    "harassment"],
+  // Someone reading one's messages, as domestic abuse's words have it (checking a phone):
+  // "he reads my messages" found the stalking helpline first, by "messages".
+  [/\b(?:reads?|reading|goes through|going through|looks? through|looking through|checks?|checking) (?:all )?(?:my|her|our) (?:messages|texts|emails|whatsapps?|phone|dms)\b/giu,
+    "checking phone"],
   // Running away and escaping, as leaving: "i want to run away" listed the Forced Marriage
   // Unit first (by its "run by"), and "i want to escape" found nothing.
   [/\b(?:run(?:ning)? ?away|ran away|escap(?:e|ed|ing))\b/giu, "leave"],
@@ -202,7 +216,8 @@ const COMMON = new Set(("he me my ma is it in on at to of or an as be by do if s
   + "please pls plz hlp quick quickly urgent urgently asap always never ever every really "
   + "again still much lot lots time times day days sometimes often gets getting over only open "
   + "anyone anybody somebody first night nights tonight today yesterday morning evening last "
-  + "week weeks month months year years ago scheme schemes support use uses used using")
+  + "week weeks month months year years ago scheme schemes support use uses used using send "
+  + "sends sent sending")
   .split(" "));
 const SAID = new RegExp("\\b(?:says|said|saying|told|tells|accus\\w*|calls|called|thinks|blames"
   + "|claims)\\b|\\b(?:they|people|everyone) (?:say|think|call|blame)\\b");
