@@ -845,7 +845,9 @@ def test_words_of_trafficking_find_a_line_for_it_first(phone, site, words):
     ("i am blind", "disability"), ("autism", "disability"),
     ("he takes my universal credit", "he takes my benefits"),
     ("he reads my messages", "checking phone"), ("he goes through my phone", "checking phone"),
-    ("he keeps calling me names", "humiliating"), ("he calls me stupid", "humiliating")])
+    ("he keeps calling me names", "humiliating"), ("he calls me stupid", "humiliating"),
+    ("he took out loans in my name", "loans debt"), ("i don't have papers", "immigration"),
+    ("undocumented", "immigration")])
 def test_words_no_listing_has_are_read_as_theirs(phone, site, words, meant):
     # Each found nothing, or a service for something else first.
     found = search(phone, site, query=words)
@@ -871,6 +873,16 @@ def test_sending_is_no_word_to_find_a_service_by(phone, site, words):
     # "send" found the Revenge Porn Helpline third ("do not send anything").
     found = search(phone, site, query=words)
     assert found and set(found) <= names(lambda s: "forced-marriage" in s.categories)
+
+
+@pytest.mark.parametrize("words", ["my teacher touched me", "my teacher hits me"])
+def test_a_childs_words_of_school_find_the_lines_for_children_first(phone, site, words):
+    # "my teacher touched me" found the Havens and three services for adults, and no line
+    # for children.
+    settings, _ = real_directory()
+    assert search(phone, site, query=words)[:2] == [
+        names(lambda s: s.id == line).pop()
+        for line in settings.categories["children-young-people"].helplines]
 
 
 @pytest.mark.parametrize("words", ["translator", "i need a translator"])

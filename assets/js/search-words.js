@@ -133,6 +133,13 @@ const REWRITES = [
   // "he reads my messages" found the stalking helpline first, by "messages".
   [/\b(?:reads?|reading|goes through|going through|looks? through|looking through|checks?|checking) (?:all )?(?:my|her|our) (?:messages|texts|emails|whatsapps?|phone|dms)\b/giu,
     "checking phone"],
+  // Debt put in one's name, as domestic abuse's words have it (seed 004, economic abuse):
+  // "he took out loans in my name" listed the Modern Slavery line first (its "your name").
+  [/\bin (?:my|her|our) names?\b/giu, "debt"],
+  // No papers, as an immigration status held over someone (domestic abuse's words): "i
+  // don't have papers" found only the line for protection orders.
+  [/\b(?:no|(?:do ?n'?t|do not) have(?: any)?|have ?n'?t got(?: any)?|without(?: any)?) (?:papers|documents)\b|\bundocumented\b/giu,
+    "immigration"],
   // Running away and escaping, as leaving: "i want to run away" listed the Forced Marriage
   // Unit first (by its "run by"), and "i want to escape" found nothing.
   [/\b(?:run(?:ning)? ?away|ran away|escap(?:e|ed|ing))\b/giu, "leave"],
