@@ -118,7 +118,7 @@ const REWRITES = [
   [/\b(?:thought|felt|was sure|believed) (?:that )?i(?:'d| was| would| will)? (?:going to |gonna )?die\b/giu,
     "scared"],
   // Someone left, as the words of leaving home have it: "i left him" found nothing.
-  [/\b(?:left|fled|escaped) (?=(?:him|her|them|my)\b)/giu, "leave "],
+  [/\b(?:left|fled) (?=(?:him|her|them|my)\b)/giu, "leave "],
   // Names called, as domestic abuse's words have it (humiliating): "he keeps calling me
   // names" listed the Modern Slavery line first (its "give your name").
   [/\b(?:call(?:s|ed|ing)?) (?:me|her|us) (?:names|(?:a |an )?(?:stupid|fat|ugly|useless|worthless|crazy|mad|idiot|liar|slag|slut|whore|bitch))\b/giu,
@@ -141,7 +141,7 @@ const REWRITES = [
   [/\b(?:no|(?:do ?n'?t|do not) have(?: any)?|have ?n'?t got(?: any)?|without(?: any)?) (?:papers|documents)\b|\bundocumented\b/giu,
     "immigration"],
   // Running away and escaping, as leaving: "i want to run away" listed the Forced Marriage
-  // Unit first (by its "run by"), and "i want to escape" found nothing.
+  // Unit first (by its "run by"), and "i want to escape" found nothing ("i escaped him" too).
   [/\b(?:run(?:ning)? ?away|ran away|escap(?:e|ed|ing))\b/giu, "leave"],
   // Forced labour, as the British Transport Police describe it ("forced to work long hours
   // for little or no pay", sources.yaml), a word of trafficking's kind.
