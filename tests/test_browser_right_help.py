@@ -824,10 +824,13 @@ def test_a_group_given_alone_lists_its_own_lines_first(phone, site, words, group
 
 
 @pytest.mark.parametrize("words", ["trafficking", "i was trafficked", "modern slavery",
-                                   "i am forced to work for no pay", "forced prostitution"])
+                                   "i am forced to work for no pay", "forced prostitution",
+                                   "county lines", "he's making me sell drugs", "pimp",
+                                   "cuckooing"])
 def test_words_of_trafficking_find_a_line_for_it_first(phone, site, words):
     # "trafficking" and "i was trafficked" found nothing: trafficking for sexual exploitation
-    # is violence against women and girls (seed 004).
+    # is violence against women and girls (seed 004). "county lines" found the Men's Advice
+    # Line, "he's making me sell drugs" the Forced Marriage Unit, "pimp" nothing.
     kind = names(lambda s: "trafficking" in s.categories and "residents" in s.audiences)
     assert kind and search(phone, site, query=words)[0] in kind
 

@@ -147,6 +147,10 @@ const REWRITES = [
   // for little or no pay", sources.yaml), a word of trafficking's kind.
   [/\b(?:forc(?:e|es|ed|ing)|mak(?:e|es|ing)|made) (?:me |us |her |him |them )?(?:to )?work\b/giu,
     "forced labour"],
+  // Drugs someone is made to sell or carry, criminal exploitation ("county lines": Ask the
+  // Police, sources.yaml): "he's making me sell drugs" listed the Forced Marriage Unit first.
+  [/\b(?:forc(?:e|es|ed|ing)|mak(?:e|es|ing)|made|groom(?:s|ed|ing)?) (?:me |us |her |him |them )?(?:to |into )?(?:sell(?:ing)?|deal(?:ing)?|carry(?:ing)?|mov(?:e|ing)|hold(?:ing)?|hid(?:e|ing)|run(?:ning)?) drugs\b/giu,
+    "exploitation"],
   // Help in another language: the services that say they have interpreters (seed 004: "the
   // use of interpreters where someone's first language is not English"); "i don't speak
   // english" found a help page for professionals.
