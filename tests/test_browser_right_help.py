@@ -8,7 +8,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from conftest import ROOT, pages_of, real_directory, show_choices, soup
+from conftest import ROOT, admits, pages_of, real_directory, show_choices, soup
 from signpost.content import load_pages
 from signpost.render import load_locale
 from signpost.facets import BROWSE_WORD
@@ -747,6 +747,22 @@ def test_words_of_sexual_violence_find_its_kind_first(phone, site, words):
 def test_images_shared_or_threatened_find_the_line_for_them_first(phone, site, words):
     kind = names(lambda s: "image-abuse" in s.categories and "residents" in s.audiences)
     assert kind and search(phone, site, query=words)[0] in kind
+
+
+@pytest.mark.parametrize("words", ["i'm 15 and my nudes were shared",
+                                   "my nudes were shared", "he shared my nudes"])
+def test_a_young_persons_shared_nudes_find_childline_first(phone, site, words):
+    # Under 18, Childline's Report Remove can get them taken down (CEOP, sources.yaml); the
+    # Revenge Porn Helpline is for adults. "i'm 15 and my nudes were shared" listed the
+    # Havens, a clinic for the weeks after an assault, first.
+    found = search(phone, site, query=words)
+    assert "Childline" in found[:2]
+    if "15" in words:  # and the line for adults only after every service for someone of 15
+        assert found[0] == "Childline"
+        young = names(lambda s: admits(s, 15))
+        assert found.index("Revenge Porn Helpline") > max(found.index(n) for n in found if n in young)
+    else:
+        assert found[0] == "Revenge Porn Helpline"  # no age given: the line for adults first
 
 
 @pytest.mark.parametrize("words", ["raped", "i was raped last night", "sexual assault"])
