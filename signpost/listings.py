@@ -67,9 +67,7 @@ class Listing:
     @property
     def kinds(self) -> frozenset[str]:
         """The kinds of help its filter offers: those of the services it narrows down."""
-        if self.narrowed_whole:
-            return self.all_kinds
-        return frozenset().union(*[service.categories for service in self.services])
+        return self.all_kinds if self.narrowed_whole else kinds_of(self.services)
 
     @property
     def window(self) -> list[tuple[int, str, bool]]:
@@ -80,6 +78,11 @@ class Listing:
         shown = sorted({1, last, *range(max(1, self.page - 2), min(last, self.page + 2) + 1)})
         return [(n, self.pages[n - 1][1], k > 0 and n - shown[k - 1] > 1)
                 for k, n in enumerate(shown)]
+
+
+def kinds_of(services) -> frozenset[str]:
+    """The kinds of help of these services."""
+    return frozenset().union(*[service.categories for service in services])
 
 
 def plan_listing(base: str, title: str, services: list[Service], settings: Settings,
@@ -108,7 +111,7 @@ def plan_listing(base: str, title: str, services: list[Service], settings: Setti
     total = max(1, -(-len(services) // size))
     urls = [base] + [f"{base}{n}/" for n in range(2, total + 1)]
     pages = tuple(enumerate(urls, 1))  # one list shared by all its pages
-    kinds = frozenset().union(*[service.categories for service in services])
+    kinds = kinds_of(services)
     layout = {"embedded": True, "embed": embed} if embed else {}
     outputs = []
     for n, url in pages:
