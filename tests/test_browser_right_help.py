@@ -1266,7 +1266,10 @@ def test_when_nothing_is_found_every_line_of_the_kind_chosen_that_fits_is_offere
                                    "I hurt my partner", "worried about my own behaviour",
                                    "I think I am abusive", "i hit my mum",
                                    "i want to change my behaviour", "I lose my temper",
-                                   "I'm scared I might hurt my girlfriend", "i shout at my kids"])
+                                   "I'm scared I might hurt my girlfriend", "i shout at my kids",
+                                   # These found only victims' lines (5 December).
+                                   "i think i'm the abuser", "i get angry and hit my wife",
+                                   "i am the abusive one"])
 def test_words_about_ones_own_behaviour_offer_the_lines_for_people_who_harm_first(
         phone, site, words):
     # They found victims' services first, and the Respect Phoneline behind "Show more".
@@ -1301,7 +1304,7 @@ def test_words_about_ones_own_behaviour_offer_the_lines_for_people_who_harm_firs
     "he says I am controlling", "he thinks I am controlling", "my partner hits me",
     "how do I make him stop hurting me", "I am not abusive", "he pushed me and I hit my head",
     "I kicked him out and he keeps coming back", "I am dating an abuser",
-    "he controls my behaviour",
+    "he controls my behaviour", "i'm the abuser's wife", "he says i am the abuser",
     # Hurting oneself is not harming others.
     "i want to stop hurting myself"])
 def test_a_victims_words_are_not_offered_help_to_change(phone, site, words):

@@ -30,8 +30,12 @@ const THEIRS = new RegExp(`\\b(?:is|are|'s|was)\\s+(?:(?:over|under)\\s+)?${ABOU
 // says I am controlling"), which then do not count. Narrow on purpose: "I hit my head",
 // "I kicked him out" and "I am dating an abuser" are a victim's.
 const OWN = new RegExp(["\\bi(?:'m| am) (?:so |very |really |being |too |quite |often )?"
-  + "(?:abusive|violent|controlling|aggressive|an abuser|a perpetrator)\\b",
-"\\bi (?:(?:might|could|may|will|am going to|'m going to|'ll) )?(?:hurt|hit|abuse|abused|push"
+  + "(?:abusive|violent|controlling|aggressive|an abuser|a perpetrator|the abuser"
+  + "|the abusive one|the perpetrator)\\b(?!')",
+// "i get angry and hit my wife", "i sometimes hit my partner": a verb after a few words.
+"\\bi (?:(?:might|could|may|will|am going to|'m going to|'ll) |(?:sometimes|often|always|"
+  + "then|keep|kept) |(?:get|got|become|became) (?:angry|drunk|jealous|mad|violent) and )?"
+  + "(?:hurt|hit|abuse|abused|push"
   + "|pushed|slap|slapped|punch|punched|kick|kicked|threaten|threatened|control|controlled"
   + "|frighten|frightened|(?:shout|shouted|scream|screamed|swear|swore|get angry|got angry) at"
   + "|get (?:angry|violent) with) my (?:partner|wife|husband|girlfriend"
@@ -228,7 +232,7 @@ const COMMON = new Set(("he me my ma is it in on at to of or an as be by do if s
   + "again still much lot lots time times day days sometimes often gets getting over only open "
   + "anyone anybody somebody first night nights tonight today yesterday morning evening last "
   + "week weeks month months year years ago scheme schemes support use uses used using send "
-  + "sends sent sending")
+  + "sends sent sending one")
   .split(" "));
 const SAID = new RegExp("\\b(?:says|said|saying|told|tells|accus\\w*|calls|called|thinks|blames"
   + "|claims)\\b|\\b(?:they|people|everyone) (?:say|think|call|blame)\\b");
