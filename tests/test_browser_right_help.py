@@ -866,7 +866,8 @@ def test_words_of_trafficking_find_a_line_for_it_first(phone, site, words):
     ("he reads my messages", "checking phone"), ("he goes through my phone", "checking phone"),
     ("he keeps calling me names", "humiliating"), ("he calls me stupid", "humiliating"),
     ("he took out loans in my name", "loans debt"), ("i don't have papers", "immigration"),
-    ("undocumented", "immigration")])
+    ("undocumented", "immigration"), ("he says it's my fault", "fault"),
+    ("he blames me for everything", "blames everything")])
 def test_words_no_listing_has_are_read_as_theirs(phone, site, words, meant):
     # Each found nothing, or a service for something else first.
     found = search(phone, site, query=words)
