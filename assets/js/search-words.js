@@ -92,6 +92,10 @@ const PARENT = new RegExp("\\b(?:my|our) ((?:teenage|teen|young|little|grown[- ]
 const CHILDHOOD = new RegExp("(?:(?<=\\b(?:\\w+ed|hurt|hit|beaten|taken) )as an? (?:child|kid"
   + "|little girl|little boy)|\\bin my childhood|\\bwhen i was (?:young|younger|little|small"
   + "|an? (?:child|kid|little girl|little boy)))\\b", "i");
+// Someone made to do something (forced, made, groomed), the start of the words of
+// exploitation below: "forced to work", "made me sell drugs".
+const MADE_TO = "\\b(?:forc(?:e|es|ed|ing)|mak(?:e|es|ing)|made|groom(?:s|ed|ing)?) "
+  + "(?:me |us |her |him |them )?(?:to |into )?";
 // Words read as the site's own, each with why (a regular expression and what it becomes),
 // in this order:
 const REWRITES = [
@@ -149,12 +153,11 @@ const REWRITES = [
   [/\b(?:run(?:ning)? ?away|ran away|escap(?:e|ed|ing))\b/giu, "leave"],
   // Forced labour, as the British Transport Police describe it ("forced to work long hours
   // for little or no pay", sources.yaml), a word of trafficking's kind.
-  [/\b(?:forc(?:e|es|ed|ing)|mak(?:e|es|ing)|made) (?:me |us |her |him |them )?(?:to )?work\b/giu,
-    "forced labour"],
+  [new RegExp(`${MADE_TO}work\\b`, "giu"), "forced labour"],
   // Drugs someone is made to sell or carry, criminal exploitation ("county lines": Ask the
   // Police, sources.yaml): "he's making me sell drugs" listed the Forced Marriage Unit first.
-  [/\b(?:forc(?:e|es|ed|ing)|mak(?:e|es|ing)|made|groom(?:s|ed|ing)?) (?:me |us |her |him |them )?(?:to |into )?(?:sell(?:ing)?|deal(?:ing)?|carry(?:ing)?|mov(?:e|ing)|hold(?:ing)?|hid(?:e|ing)|run(?:ning)?) drugs\b/giu,
-    "exploitation"],
+  [new RegExp(`${MADE_TO}(?:sell(?:ing)?|deal(?:ing)?|carry(?:ing)?|mov(?:e|ing)|hold(?:ing)?`
+    + "|hid(?:e|ing)|run(?:ning)?) drugs\\b", "giu"), "exploitation"],
   // Help in another language: the services that say they have interpreters (seed 004: "the
   // use of interpreters where someone's first language is not English"); "i don't speak
   // english" found a help page for professionals.
