@@ -87,6 +87,16 @@ def admits(service: Service, age: int | None = None, gender: str | None = None) 
     return not service.eligibility or any(fits(g) for g in service.eligibility)
 
 
+def young_lines(age: int | None = None, gender: str | None = None) -> list[Service]:
+    """The real directory's lines to call (site.yaml's `helplines`) meant for people up to
+    some age (Childline), that admit this age and gender if given."""
+    settings, services = real_directory()
+    lines = {i for vocabulary in (settings.areas, settings.categories, settings.genders)
+             for term in vocabulary.values() for i in term.helplines}
+    return [s for s in services if s.id in lines and admits(s, age, gender) and any(
+        g.max_age is not None and g.max_age < 25 for g in s.eligibility)]
+
+
 @pytest.fixture(scope="session")
 def real_settings() -> Settings:
     """The repository's own settings: only for tests of the real directory and its docs."""

@@ -8,7 +8,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from conftest import ROOT, admits, pages_of, real_directory, show_choices, soup
+from conftest import ROOT, admits, pages_of, real_directory, show_choices, soup, young_lines
 from signpost.content import load_pages
 from signpost.render import load_locale
 from signpost.facets import BROWSE_WORD
@@ -1328,24 +1328,63 @@ def test_a_search_that_finds_no_line_to_call_now_offers_one_after_its_results(ph
     expect(also).to_be_hidden()
 
 
-def test_a_young_person_is_offered_the_line_for_their_age(phone, site):
-    # "I'm 15 and my boyfriend hits me" found no Childline, and no line for their age.
-    settings, services = real_directory()
-    lines = {sid for vocabulary in (settings.areas, settings.categories, settings.genders)
-             for term in vocabulary.values() for sid in term.helplines}
-    young = [s for s in services if s.id in lines and any(
-        g.max_age is not None and g.max_age < 25 for g in s.eligibility)]
-    assert young
-    tels = {s.phones[0].href for s in young}
-    found = search(phone, site, query="I'm 15 and my boyfriend hits me")
-    also = phone.locator(".app-search__also")
-    if set(found[:10]) & {s.name for s in young}:  # among the first results: no box
-        expect(also).to_be_hidden()
+def young():
+    """The names and telephone links of the lines meant for people up to some age
+    (Childline)."""
+    lines = young_lines()
+    assert lines
+    return {s.name for s in lines}, {s.phones[0].href for s in lines}
+
+
+@pytest.mark.parametrize("words", ["I'm 15 and my boyfriend hits me",
+                                   "i'm 14 and my boyfriend is 19",
+                                   "i am 13 and my stepdad hits me"])
+def test_a_young_person_is_offered_the_line_for_their_age_first(phone, site, words):
+    # "i'm 14 and my boyfriend is 19" listed eight services for every age, then offered
+    # Childline after them. The line for their age comes first: the first result when it is
+    # among those shown, else above the results, and the status says so.
+    names, tels = young()
+    found = search(phone, site, query=words)
+    above, also = phone.locator(".app-search__above"), phone.locator(".app-search__also")
+    status = phone.locator(".app-search__status").text_content()
+    expect(also).to_be_hidden()
+    if set(found[:10]) & names:
+        assert found[0] in names
+        expect(above).to_be_hidden()
+        assert "above the results" not in status
     else:
-        expect(also).to_be_visible()
-        offered = {a.get_attribute("href") for a in also.locator("a.app-phone").all()}
+        expect(above).to_be_visible()
+        offered = {a.get_attribute("href") for a in above.locator("a.app-phone").all()}
         assert offered and offered <= tels
-    # Nothing found, with an age chosen: the line for that age.
+        assert above.bounding_box()["y"] < phone.locator(".app-search__services").bounding_box()["y"]
+        assert "A line for children and young people is above the results." in status
+    assert set(found) == set(search(phone, site, query=words.split(" and ", 1)[1]))
+
+
+def test_the_line_for_a_young_person_s_age_is_first_when_browsing_too(phone, site):
+    names, _ = young()
+    assert search(phone, site, age="14")[0] in names
+    # An adult is not offered it.
+    assert not names & set(search(phone, site, age="40"))
+    search(phone, site, query="my boyfriend hits me", age="40")
+    expect(phone.locator(".app-search__above")).to_be_hidden()
+
+
+@pytest.mark.parametrize("words", [
+    # Words about one's own behaviour: the line for people who harm, above the results.
+    "i'm 16 and i hit my girlfriend",
+    # Words that ask for the police: the ways to go to them first.
+    "i'm 15 and i want to report him to the police"])
+def test_a_young_person_s_line_does_not_go_before_what_their_words_ask_for(phone, site, words):
+    names, tels = young()
+    assert search(phone, site, query=words)[0] not in names
+    above = phone.locator(".app-search__above")
+    assert not {a.get_attribute("href") for a in above.locator("a.app-phone").all()} & tels
+    assert "children and young people" not in phone.locator(".app-search__status").text_content()
+
+
+def test_a_young_person_who_finds_nothing_is_offered_the_line_for_their_age(phone, site):
+    _, tels = young()
     search(phone, site, query="qwxzv", age="14")
     offered = {a.get_attribute("href") for a in
                phone.locator(".app-search__none a.app-phone").all()}

@@ -8,7 +8,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from conftest import admits, pages_of, real_directory, real_service, show_choices
+from conftest import admits, pages_of, real_directory, real_service, show_choices, young_lines
 from signpost.order import YOUNG_UP_TO, browse_keys
 
 WEEKDAYS = "mon,tue,wed,thu,fri 09:00-17:00"
@@ -507,10 +507,11 @@ def test_a_sharded_index_finds_every_shard_with_filters(page, sharded):
     assert set(found) == names(lambda s: admits(s, 15, "women")) and len(found) == len(set(found))
     assert {shard_of(name, sharded.shards) for name in found} == set(range(sharded.shards))
     # Browsing lists shard after shard: the residents' order, as with one index, after the
-    # group's own lines (site.yaml's, else the 24-hour line), as its page offers them.
+    # lines for the age (Childline) and the group's own (site.yaml's, else the 24-hour line).
     settings, services = real_directory()
     by_id = {s.id: s.name for s in services}
-    own = [by_id[i] for i in settings.genders["women"].helplines or (settings.home_helpline,)]
+    own = [s.name for s in young_lines(15, "women")] + [
+        by_id[i] for i in settings.genders["women"].helplines or (settings.home_helpline,)]
     assert found == own + sorted((n for n in found if n not in own), key=browse_order)
     # One WebAssembly and one script for all the shards, no worker; each shard's own index
     # and filters.

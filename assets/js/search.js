@@ -140,9 +140,17 @@ export function start(root) {
     // first (site.yaml: the Men's Advice Line), as its page offers them: in the order alone,
     // lines open 24 hours for anyone came first ("i'm a man" listed Samaritans second and
     // the Men's Advice Line seventh).
-    const group = fields.gender.value || gender;
-    const ordered = group && found.query === root.dataset.browseWord
-      ? await ownLinesFirst(found.results, group) : found.results;
+    const group = fields.gender.value || gender, years = chosenAge() ?? age, harm = harmKind();
+    // A child or young person who gives their age: the lines meant for them (Childline, for
+    // whatever worries them) before everything else, among the results if shown there,
+    // else above them: "i'm 14 and my boyfriend is 19" listed eight services for every age
+    // before Childline, offered after them. Not when their words ask for the police, nor
+    // for help with their own behaviour.
+    const young = harm || ownWords || found.asking || !found.forVictims ? []
+      : youngLines(years, group);
+    const browsing = found.query === root.dataset.browseWord;
+    const ordered = await linesFirst(found.results,
+      once([...young, ...(group && browsing ? lines[group] || [] : [])]));
     if (mine !== ticket) return;  // a newer search has started
     results = ordered;
     services.replaceChildren();
@@ -163,7 +171,6 @@ export function start(root) {
     // Someone looking for help with their own behaviour is offered no victims' line, and
     // told nothing of victims when their kind of help is found. Their words bring the lines
     // for people who harm, above the results, instead.
-    const harm = harmKind();
     const forHarm = !harm && ownWords ? harmLines() : [];
     const offered = forHarm.length ? []
       : linesFor(harm, chosenAge() ?? age, fields.gender.value || gender);
@@ -177,19 +184,23 @@ export function start(root) {
     // without a number to call now.
     const shown = new Set([...services.querySelectorAll(".app-card__title a")]
       .map((link) => link.getAttribute("href")));
-    const more = !found.forVictims || offered.some((line) => shown.has(line.url)) ? [] : offered;
+    const youngAbove = young.some((line) => shown.has(line.url)) ? [] : young;
+    const more = !found.forVictims || youngAbove.length
+      || offered.some((line) => shown.has(line.url)) ? [] : offered;
     also.replaceChildren(...(more.length ? [callSection(TEXT.also_talk, "search-also", more)] : []));
     also.hidden = !more.length;
     // Above the results: how to call 999 when the words say someone is in danger now; the
-    // lines for people who harm when they are about one's own behaviour.
+    // lines for people who harm when they are about one's own behaviour; the lines for a
+    // young person's age when none is among the results shown.
     above.replaceChildren(...[emergency, forHarm.length && callSection(TEXT.own_heading,
-      "search-own", forHarm)].filter(Boolean));
+      "search-own", forHarm), youngAbove.length && callSection(TEXT.young_heading,
+      "search-young", youngAbove)].filter(Boolean));
     above.hidden = !above.children.length;
     // Before what was found: what comes first, and the boxes of lines (for those who hear
     // the status rather than see the page); the rest said only of something found.
     const notes = [emergency && TEXT.danger_said, forHarm.length && TEXT.own_said,
       ...(results.length ? [found.spelt && TEXT.search_spelt.replace("{words}", found.query),
-        said, more.length && TEXT.also_said] : [])];
+        said, youngAbove.length && TEXT.young_said, more.length && TEXT.also_said] : [])];
     status.textContent = [...notes, summary(results.length, helpData.length, found.someWords,
       chosen)].filter(Boolean).join(" ");
     showCounts(found.filters);
@@ -267,7 +278,7 @@ export function start(root) {
     // behaviour: "worried about my own behaviour" found a programme for 11 to 18s that a
     // professional refers to, and four victims' lines, before any help to change.
     if (own) parts.unshift(parts.pop());
-    return { results: parts.flatMap((part) => part.results), query, spelt,
+    return { results: parts.flatMap((part) => part.results), query, spelt, asking,
       forVictims: found.results.length, someWords: byWord && found.results.length > 0,
       filters: byWord ? null : addCounts(...parts.map((part) => part.filters)) };
   }
@@ -523,21 +534,28 @@ export function start(root) {
       (!gender || !own || own === gender) && (age === null || (low <= age && age <= high)));
     // With an age, the lines meant for people up to some age (Childline for 15) before the
     // 24-hour line for everyone.
-    const young = age === null ? [] : once(Object.values(lines).flat()).filter((line) =>
-      line.groups.some(([, low, high]) => low <= age && age <= high && high < maxAge));
     const kind = `kind:${fields.kind.value}`;
     const keys = harm ? [kind] : [kind, ...(gender ? [gender] : []), "young", ""];
     for (const key of keys) {
-      const offered = (key === "young" ? young : lines[key] || []).filter(fits);
+      const offered = key === "young" ? youngLines(age, gender) : (lines[key] || []).filter(fits);
       if (offered.length) return offered;
     }
     return [];
   }
 
-  // The results with a group's own lines (`lines`, by gender) among the first shown moved
-  // before the rest, in the order site.yaml gives them.
-  async function ownLinesFirst(found, group) {
-    const urls = (lines[group] || []).map((line) => line.url);
+  // The lines meant for people up to some age (Childline, for 15), at this age, for this
+  // gender (if given); none with no age.
+  function youngLines(age, gender) {
+    return age === null ? [] : once(Object.values(lines).flat()).filter((line) =>
+      line.groups.some(([own, low, high]) => low <= age && age <= high && high < maxAge
+        && (!gender || !own || own === gender)));
+  }
+
+  // The results with these lines among the first shown moved before the rest, in the order
+  // given.
+  async function linesFirst(found, offered) {
+    if (!offered.length) return found;
+    const urls = offered.map((line) => line.url);
     const head = found.slice(0, PAGE);
     const data = await Promise.all(head.map((result) => result.data()));
     const own = urls.map((url) => head[data.findIndex((one) => one.url === url)]).filter(Boolean);
