@@ -555,6 +555,8 @@ def test_nothing_found_asks_for_fewer_choices_only_when_some_were_made(phone, si
     # A child's words: the children's line first, not a service only a professional can
     # refer them to (every word of a search must be on a page: "hits" was not on Childline's).
     ("dad hits mum", "Childline"), ("my stepdad hurts my mum", "Childline"),
+    # "abuses" was not on Childline's page: four local services for children came first.
+    ("my dad abuses my mum", "Childline"),
     # The directory lists no refuges: the line that finds a refuge space first.
     ("somewhere safe to stay", "National Domestic Abuse Helpline"),
     # "being" matched the Forced Marriage Unit's text, first.
