@@ -271,10 +271,12 @@ def test_plain_words_find_services(phone, site, words, expected):
     assert all(found.index(expected) < found.index(name) for name in HARM if name in found)
 
 
-@pytest.mark.parametrize("words", ["report abuse", "i want to report a rape", "report him"])
+@pytest.mark.parametrize("words", ["report abuse", "i want to report a rape", "report him",
+                                   "he won't let me call the police"])
 def test_words_that_ask_for_the_police_find_them_with_words_the_police_lack(phone, site, words):
     # "report abuse" found the Havens ("report the assault later") with every word, and then
-    # no way to go to the police, which has "report" but not "abuse".
+    # no way to go to the police, which has "report" but not "abuse". Being kept from the
+    # police is not read as being kept from something else (controlling, search-words.js).
     assert search(phone, site, query=words)[0] == "Police"
 
 
@@ -869,7 +871,13 @@ def test_words_of_trafficking_find_a_line_for_it_first(phone, site, words):
     ("he keeps calling me names", "humiliating"), ("he calls me stupid", "humiliating"),
     ("he took out loans in my name", "loans debt"), ("i don't have papers", "immigration"),
     ("undocumented", "immigration"), ("he says it's my fault", "fault"),
-    ("he blames me for everything", "blames everything")])
+    ("he blames me for everything", "blames everything"),
+    # Kept from medicine, from going out or from a doctor: only the Havens (by "medication",
+    # read as "medical"), nothing, or help for people who harm (by "stops").
+    ("he won't let me take my medication", "controlling"), ("he hides my tablets", "controlling"),
+    ("he won't let me go out", "he controlling go out"),
+    ("i'm not allowed to leave the house", "controlling to leave the house"),
+    ("he stops me going to the doctor", "he controlling going to the doctor")])
 def test_words_no_listing_has_are_read_as_theirs(phone, site, words, meant):
     # Each found nothing, or a service for something else first.
     found = search(phone, site, query=words)

@@ -137,6 +137,18 @@ const REWRITES = [
   // stalking helpline.
   [/\b(?:keeps?|kept|(?:won'?t|will not|doesn'?t|does not|never) stop) (?:on )?(?:calling|ringing|phoning|messaging|contacting|turning up|showing up)\b|\b(?:won'?t|will not|doesn'?t|does not) leave (?:me|us) alone\b/giu,
     "harassment"],
+  // Someone kept from their medicine, from going out, from people or from care, as domestic
+  // abuse's words have it (controlling): "withholding medication" and "not letting them
+  // leave the house" are controlling behaviour (Neighbourhood Watch, sources.yaml). "he
+  // won't let me take my medication" found only the Havens, "he hides my tablets" and "he
+  // won't let me go out" nothing, and "he stops me going to the doctor" help for people who
+  // harm (its "stop"). The medicine goes too, not only the verb: Pagefind reads
+  // "medication" as "medical", the Havens' word. Not when the police are what someone is
+  // kept from calling: they still come first.
+  [/\b(?:(?:won'?t|wont|will not|doesn'?t|does not|don'?t|do not|never) (?:let|lets|allow|allows) (?:me|her|us) (?:to )?(?:take|have|get)|(?:stops?|stopping|stopped) (?:me|her|us) (?:from )?(?:taking|having|getting)|hid(?:e|es|ing)?|keeps?|kept|took|takes?|taking|withh(?:o|e)ld(?:s|ing)?|throws? away|threw away) (?:away )?(?:my|her|our) (?:medication|medicine|meds|tablets|pills|insulin|inhaler)s?\b/giu,
+    "controlling"],
+  [/\b(?:won'?t|wont|will not|doesn'?t|does not|don'?t|do not|never) (?:let|lets|allow|allows) (?:me|her|us)\b(?! (?:to )?(?:call|ring|phone|contact|report (?:it |him |her )?to|tell) (?:the )?(?:police|999)\b)|\b(?:stops?|stopping|stopped) (?:me|her|us)(?= (?:from )?\w+ing\b)|\b(?:not|never) allowed\b/giu,
+    "controlling"],
   // Someone reading one's messages, as domestic abuse's words have it (checking a phone):
   // "he reads my messages" found the stalking helpline first, by "messages".
   [/\b(?:reads?|reading|goes through|going through|looks? through|looking through|checks?|checking) (?:all )?(?:my|her|our) (?:messages|texts|emails|whatsapps?|phone|dms)\b/giu,
