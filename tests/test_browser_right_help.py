@@ -877,7 +877,13 @@ def test_words_of_trafficking_find_a_line_for_it_first(phone, site, words):
     ("he won't let me take my medication", "controlling"), ("he hides my tablets", "controlling"),
     ("he won't let me go out", "he controlling go out"),
     ("i'm not allowed to leave the house", "controlling to leave the house"),
-    ("he stops me going to the doctor", "he controlling going to the doctor")])
+    ("he stops me going to the doctor", "he controlling going to the doctor"),
+    # Children used to control: two services for families first. Money asked for, or not
+    # given: the Modern Slavery line and the Revenge Porn Helpline second and third.
+    ("he threatens to take the kids away", "controlling"),
+    ("he says he will take my children", "controlling"),
+    ("i have to ask him for money", "controlling money"),
+    ("he never gives me any money", "controlling money")])
 def test_words_no_listing_has_are_read_as_theirs(phone, site, words, meant):
     # Each found nothing, or a service for something else first.
     found = search(phone, site, query=words)

@@ -149,6 +149,17 @@ const REWRITES = [
     "controlling"],
   [/\b(?:won'?t|wont|will not|doesn'?t|does not|don'?t|do not|never) (?:let|lets|allow|allows) (?:me|her|us)\b(?! (?:to )?(?:call|ring|phone|contact|report (?:it |him |her )?to|tell) (?:the )?(?:police|999)\b)|\b(?:stops?|stopping|stopped) (?:me|her|us)(?= (?:from )?\w+ing\b)|\b(?:not|never) allowed\b/giu,
     "controlling"],
+  // Children used to control, as domestic abuse's words have it: "threatening to take
+  // children away" (Family Rights Group, sources.yaml). "he says he will take my children"
+  // listed two services for families and a line for anyone worried about a child first.
+  // Not children taken ("he took my kids"): the line about a child comes first for that.
+  [/\b(?:threat(?:en|ens|ened|ening)? to|(?:says?|said) (?:he|she|they)(?:'ll| will| would| is going to| was going to| are going to)|(?:will|'ll|'s going to|is going to|gonna)) take (?:the|my|our) (?:kids|children|child|son|daughter|baby|boy|girl)(?: away)?(?: from (?:me|us))?\b/giu,
+    "controlling"],
+  // Money one has to ask for, or is not given, as domestic abuse's words have it ("controlling
+  // your money", seed 004): "i have to ask him for money" listed the Modern Slavery line and
+  // the Revenge Porn Helpline second and third.
+  [/\b(?:ask|asking|beg|begging) (?:him|her|them) for (?:any )?(?:money|cash)\b|\b(?:won'?t|wont|will not|doesn'?t|does not|never) gives? (?:me|us) (?:any )?(?:money|cash)\b/giu,
+    "controlling money"],
   // Someone reading one's messages, as domestic abuse's words have it (checking a phone):
   // "he reads my messages" found the stalking helpline first, by "messages".
   [/\b(?:reads?|reading|goes through|going through|looks? through|looking through|checks?|checking) (?:all )?(?:my|her|our) (?:messages|texts|emails|whatsapps?|phone|dms)\b/giu,
