@@ -830,8 +830,11 @@ def test_words_of_honour_based_abuse_find_a_line_for_it_first(phone, site, words
 
 @pytest.mark.parametrize("words, group", [
     ("i'm a man", "men"), ("men", "men"), ("help for men", "men"), ("non-binary", "non-binary"),
-    ("", "men")])
-def test_a_group_given_alone_lists_its_own_lines_first(phone, site, words, group):
+    ("", "men"),
+    # With words every result has: "i am a man and i am being abused" listed five services
+    # first (those with "abuse" in their names) and the Men's Advice Line sixth.
+    ("i am a man and i am being abused", "men"), ("i'm a man and my wife hits me", "men")])
+def test_a_group_given_lists_its_own_lines_first(phone, site, words, group):
     # As the group's page offers them: "i'm a man" listed Samaritans second and the Men's
     # Advice Line seventh, after the lines open 24 hours for anyone; "men" listed Karma
     # Nirvana first, by name, for its "women and men".
@@ -883,7 +886,11 @@ def test_words_of_trafficking_find_a_line_for_it_first(phone, site, words):
     ("he threatens to take the kids away", "controlling"),
     ("he says he will take my children", "controlling"),
     ("i have to ask him for money", "controlling money"),
-    ("he never gives me any money", "controlling money")])
+    ("he never gives me any money", "controlling money"),
+    # Where on the body: five services first by their "face-to-face". Bitten or burnt:
+    # nothing was found.
+    ("he punched me in the face", "he punched me"), ("he bit me", "biting"),
+    ("he burnt me", "burnt")])
 def test_words_no_listing_has_are_read_as_theirs(phone, site, words, meant):
     # Each found nothing, or a service for something else first.
     found = search(phone, site, query=words)

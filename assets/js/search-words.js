@@ -160,6 +160,12 @@ const REWRITES = [
   // the Revenge Porn Helpline second and third.
   [/\b(?:ask|asking|beg|begging) (?:him|her|them) for (?:any )?(?:money|cash)\b|\b(?:won'?t|wont|will not|doesn'?t|does not|never) gives? (?:me|us) (?:any )?(?:money|cash)\b/giu,
     "controlling money"],
+  // Where on the body someone was hurt says nothing of the help wanted: "he punched me in
+  // the face" listed five services before the 24-hour line, by their "face-to-face".
+  [/\b(?:in|on|across) (?:the|my|her) (?:face|head|stomach|belly|tummy|eye|mouth|nose|chest|ribs|back|arm|leg)\b/giu,
+    " "],
+  // A bite, as domestic abuse's words have it: "he bit me" found nothing ("a bit" is not one).
+  [/\b(?:bit|bites|bitten) (?=me\b|her\b|my\b|us\b)/giu, "biting "],
   // Someone reading one's messages, as domestic abuse's words have it (checking a phone):
   // "he reads my messages" found the stalking helpline first, by "messages".
   [/\b(?:reads?|reading|goes through|going through|looks? through|looking through|checks?|checking) (?:all )?(?:my|her|our) (?:messages|texts|emails|whatsapps?|phone|dms)\b/giu,

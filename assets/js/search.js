@@ -136,10 +136,13 @@ export function start(root) {
     // professionals" first.
     const helpData = (await Promise.all(help.results.slice(0, 10).map((r) => r.data())))
       .sort((a, b) => Boolean(a.meta.tag) - Boolean(b.meta.tag));
-    // Browsing with a group given ("I'm a man", or a group chosen), the group's own lines
-    // first (site.yaml: the Men's Advice Line), as its page offers them: in the order alone,
-    // lines open 24 hours for anyone came first ("i'm a man" listed Samaritans second and
-    // the Men's Advice Line seventh).
+    // With a group given ("I'm a man", or a group chosen), the group's own lines first
+    // (site.yaml: the Men's Advice Line), as its page offers them, when among the first
+    // results: browsing, lines open 24 hours for anyone came first ("i'm a man" listed
+    // Samaritans second and the Men's Advice Line seventh); with words that every result
+    // has, the lines with "abuse" in their names ("i am a man and i am being abused" listed
+    // five services before it). Not before what has more of a sentence's words, nor before
+    // what the words ask for (the police, help for people who harm).
     const group = fields.gender.value || gender, years = chosenAge() ?? age, harm = harmKind();
     // A child or young person who gives their age: the lines meant for them (Childline, for
     // whatever worries them) before everything else, among the results if shown there,
@@ -149,8 +152,9 @@ export function start(root) {
     const young = harm || ownWords || found.asking || !found.forVictims ? []
       : youngLines(years, group);
     const browsing = found.query === root.dataset.browseWord;
+    const groupFirst = group && (browsing || !(found.someWords || found.asking || ownWords));
     const ordered = await linesFirst(found.results,
-      once([...young, ...(group && browsing ? lines[group] || [] : [])]));
+      once([...young, ...(groupFirst ? lines[group] || [] : [])]));
     if (mine !== ticket) return;  // a newer search has started
     results = ordered;
     services.replaceChildren();
