@@ -96,6 +96,10 @@ const CHILDHOOD = new RegExp("(?:(?<=\\b(?:\\w+ed|hurt|hit|beaten|taken) )as an?
 // exploitation below: "forced to work", "made me sell drugs".
 const MADE_TO = "\\b(?:forc(?:e|es|ed|ing)|mak(?:e|es|ing)|made|groom(?:s|ed|ing)?) "
   + "(?:me |us |her |him |them )?(?:to |into )?";
+// Someone kept from something ("he won't let me", "he never lets her", "he stops me"),
+// read as controlling below, with what they are kept from or not.
+const NOT = "(?:won'?t|wont|will not|doesn'?t|does not|don'?t|do not|never)";
+const KEPT = `\\b(?:${NOT} (?:let|lets|allow|allows)|(?:stops?|stopping|stopped)) (?:me|her|us)`;
 // Words read as the site's own, each with why (a regular expression and what it becomes),
 // in this order:
 const REWRITES = [
@@ -145,10 +149,12 @@ const REWRITES = [
   // harm (its "stop"). The medicine goes too, not only the verb: Pagefind reads
   // "medication" as "medical", the Havens' word. Not when the police are what someone is
   // kept from calling: they still come first.
-  [/\b(?:(?:won'?t|wont|will not|doesn'?t|does not|don'?t|do not|never) (?:let|lets|allow|allows) (?:me|her|us) (?:to )?(?:take|have|get)|(?:stops?|stopping|stopped) (?:me|her|us) (?:from )?(?:taking|having|getting)|hid(?:e|es|ing)?|keeps?|kept|took|takes?|taking|withh(?:o|e)ld(?:s|ing)?|throws? away|threw away) (?:away )?(?:my|her|our) (?:medication|medicine|meds|tablets|pills|insulin|inhaler)s?\b/giu,
-    "controlling"],
-  [/\b(?:won'?t|wont|will not|doesn'?t|does not|don'?t|do not|never) (?:let|lets|allow|allows) (?:me|her|us)\b(?! (?:to )?(?:call|ring|phone|contact|report (?:it |him |her )?to|tell) (?:the )?(?:police|999)\b)|\b(?:stops?|stopping|stopped) (?:me|her|us)(?= (?:from )?\w+ing\b)|\b(?:not|never) allowed\b/giu,
-    "controlling"],
+  [new RegExp(`(?:${KEPT} (?:to |from )?(?:take|taking|have|having|get|getting)|\\b(?:hid(?:e|es|ing)?`
+    + "|keeps?|kept|took|takes?|taking|withh(?:o|e)ld(?:s|ing)?|throws? away|threw away))"
+    + " (?:away )?(?:my|her|our) (?:medication|medicine|meds|tablets|pills|insulin|inhaler)s?\\b",
+  "giu"), "controlling"],
+  [new RegExp(`${KEPT}\\b(?! (?:to )?(?:call|ring|phone|contact|report (?:it |him |her )?to|tell)`
+    + " (?:the )?(?:police|999)\\b)|\\b(?:not|never) allowed\\b", "giu"), "controlling"],
   // Children used to control, as domestic abuse's words have it: "threatening to take
   // children away" (Family Rights Group, sources.yaml). "he says he will take my children"
   // listed two services for families and a line for anyone worried about a child first.
@@ -158,8 +164,8 @@ const REWRITES = [
   // Money one has to ask for, or is not given, as domestic abuse's words have it ("controlling
   // your money", seed 004): "i have to ask him for money" listed the Modern Slavery line and
   // the Revenge Porn Helpline second and third.
-  [/\b(?:ask|asking|beg|begging) (?:him|her|them) for (?:any )?(?:money|cash)\b|\b(?:won'?t|wont|will not|doesn'?t|does not|never) gives? (?:me|us) (?:any )?(?:money|cash)\b/giu,
-    "controlling money"],
+  [new RegExp("\\b(?:ask|asking|beg|begging) (?:him|her|them) for (?:any )?(?:money|cash)\\b"
+    + `|\\b${NOT} gives? (?:me|us) (?:any )?(?:money|cash)\\b`, "giu"), "controlling money"],
   // Where on the body someone was hurt says nothing of the help wanted: "he punched me in
   // the face" listed five services before the 24-hour line, by their "face-to-face".
   [/\b(?:in|on|across) (?:the|my|her) (?:face|head|stomach|belly|tummy|eye|mouth|nose|chest|ribs|back|arm|leg)\b/giu,

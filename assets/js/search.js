@@ -144,15 +144,14 @@ export function start(root) {
     // five services before it). Not before what has more of a sentence's words, nor before
     // what the words ask for (the police, help for people who harm).
     const group = fields.gender.value || gender, years = chosenAge() ?? age, harm = harmKind();
+    const askedFor = found.asking || ownWords;
     // A child or young person who gives their age: the lines meant for them (Childline, for
     // whatever worries them) before everything else, among the results if shown there,
     // else above them: "i'm 14 and my boyfriend is 19" listed eight services for every age
-    // before Childline, offered after them. Not when their words ask for the police, nor
-    // for help with their own behaviour.
-    const young = harm || ownWords || found.asking || !found.forVictims ? []
-      : youngLines(years, group);
+    // before Childline, offered after them. Not before what the words ask for.
+    const young = harm || askedFor || !found.forVictims ? [] : youngLines(years, group);
     const browsing = found.query === root.dataset.browseWord;
-    const groupFirst = group && (browsing || !(found.someWords || found.asking || ownWords));
+    const groupFirst = group && (browsing || !(found.someWords || askedFor));
     const ordered = await linesFirst(found.results,
       once([...young, ...(groupFirst ? lines[group] || [] : [])]));
     if (mine !== ticket) return;  // a newer search has started
@@ -176,8 +175,7 @@ export function start(root) {
     // told nothing of victims when their kind of help is found. Their words bring the lines
     // for people who harm, above the results, instead.
     const forHarm = !harm && ownWords ? harmLines() : [];
-    const offered = forHarm.length ? []
-      : linesFor(harm, chosenAge() ?? age, fields.gender.value || gender);
+    const offered = forHarm.length ? [] : linesFor(harm, years, group);
     if (!found.forVictims && !(harm && results.length)) {
       fillNone(none, offered, !offered.length ? TEXT.none_look : results.length
         ? TEXT.none_other : TEXT.none_intro);
