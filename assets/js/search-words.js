@@ -96,8 +96,9 @@ const CHILDHOOD = new RegExp("(?:(?<=\\b(?:\\w+ed|hurt|hit|beaten|taken) )as an?
 // exploitation below: "forced to work", "made me sell drugs".
 const MADE_TO = "\\b(?:forc(?:e|es|ed|ing)|mak(?:e|es|ing)|made|groom(?:s|ed|ing)?) "
   + "(?:me |us |her |him |them )?(?:to |into )?";
-// Someone kept from something ("he won't let me", "he never lets her", "he stops me"),
-// read as controlling below, with what they are kept from or not.
+// Someone not doing something ("he won't stop calling", "he doesn't give me money"), and
+// kept from something ("he won't let me", "he never lets her", "he stops me"): read as
+// harassment and as controlling below.
 const NOT = "(?:won'?t|wont|will not|doesn'?t|does not|don'?t|do not|never)";
 const KEPT = `\\b(?:${NOT} (?:let|lets|allow|allows)|(?:stops?|stopping|stopped)) (?:me|her|us)`;
 // Words read as the site's own, each with why (a regular expression and what it becomes),
@@ -139,8 +140,8 @@ const REWRITES = [
   // repeated" behaviour, seed 004): "he keeps calling me" listed Karma Nirvana first (its
   // "so-called"), and "my ex won't leave me alone" five lines for domestic abuse before the
   // stalking helpline.
-  [/\b(?:keeps?|kept|(?:won'?t|will not|doesn'?t|does not|never) stop) (?:on )?(?:calling|ringing|phoning|messaging|contacting|turning up|showing up)\b|\b(?:won'?t|will not|doesn'?t|does not) leave (?:me|us) alone\b/giu,
-    "harassment"],
+  [new RegExp(`\\b(?:keeps?|kept|${NOT} stop) (?:on )?(?:calling|ringing|phoning|messaging`
+    + `|contacting|turning up|showing up)\\b|\\b${NOT} leave (?:me|us) alone\\b`, "giu"), "harassment"],
   // Someone kept from their medicine, from going out, from people or from care, as domestic
   // abuse's words have it (controlling): "withholding medication" and "not letting them
   // leave the house" are controlling behaviour (Neighbourhood Watch, sources.yaml). "he
