@@ -77,3 +77,27 @@ def _indexed(fields: tuple[str, ...], scanned: tuple[str, ...]) -> dict[str, dic
         by_text.update({language[field].lower(): language for language in languages
                         if field in language})
     return by_text
+
+
+# What people in the UK call some languages that ISO 639-1 names otherwise, or leaves to
+# ISO 639-3 (the code each is checked against: tests/test_languages.py).
+_EVERYDAY = {"farsi": "fa", "punjabi": "pa", "pashto": "ps", "greek": "el", "mandarin": "cmn",
+             "cantonese": "yue", "sylheti": "syl", "dari": "prs", "filipino": "fil",
+             "krio": "kri", "patois": "jam"}
+
+
+def spoken_names() -> list[str]:
+    """The names, lower case, a search may ask for help in ("help in polish"): each ISO 639-1
+    language's (its name, common name and the head of its inverted name: "greek" of "Greek,
+    Modern"), and _EVERYDAY's; not English, the site's own. Longest first, so that a
+    pattern made of them tries "scottish gaelic" before "gaelic"."""
+    names = set(_EVERYDAY)
+    for language in _table():
+        if "alpha_2" not in language:
+            continue
+        for field in ("name", "common_name", "inverted_name"):
+            for name in language.get(field, "").split(";"):
+                name = name.split("(")[0].split(",")[0].strip().lower()
+                names.add(name)
+    names -= {"english", ""}
+    return sorted(names, key=lambda name: (-len(name), name))

@@ -22,6 +22,7 @@ from .addresses import address_problem
 from .facets import BROWSE_WORD, MAX_AGE, hours_code, who_ranges, who_values
 from .headers import GUIDE_POLICY, POLICY
 from .hours import clock, describe_hours, long_date
+from .languages import spoken_names
 from .order import YOUNG_UP_TO
 from .outputs import Output
 from .places import LOOKUP_URL
@@ -87,7 +88,8 @@ def make_env(settings: Settings, exit_url: str | None = None,
                        # The place finder is shown only where its data is (places.py).
                        place_lookup=LOOKUP_URL if settings.data_dir.is_dir() else "",
                        spelling_words=lambda services, pages: spelling_words(services, pages,
-                                                                             settings))
+                                                                             settings),
+                       spoken_names=spoken_names)
     # Parts many pages share, each made once for each set of arguments: a service's card
     # (on many listings), the top and foot of every page, a service in a fragment, the line
     # to call now, breadcrumbs (one for each trail), a listing's filter (one for each set of

@@ -935,6 +935,22 @@ def test_a_translator_is_an_interpreter(phone, site, words):
     assert found and set(found) == set(search(phone, site, query="interpreter"))
 
 
+@pytest.mark.parametrize("words", ["help in polish", "i speak polish", "i only speak urdu",
+                                   "bengali speaking", "a somali interpreter", "tigrinya",
+                                   "help in farsi"])
+def test_help_in_another_language_finds_the_services_with_interpreters(phone, site, words):
+    # "help in polish" found nothing, and "i speak polish" every service alike.
+    found = search(phone, site, query=words)
+    assert found and set(found) == set(search(phone, site, query="interpreter"))
+
+
+def test_a_nationality_is_not_a_language_asked_for(phone, site):
+    # "polish" here says who she is, not a language she asks for help in: domestic abuse's
+    # lines, as without it.
+    assert search(phone, site, query="i am polish and my husband hits me") == search(
+        phone, site, query="my husband hits me")
+
+
 @pytest.mark.parametrize("words", ["fgm", "female circumcision", "sunna"])
 def test_fgm_words_find_every_line_of_its_kind(phone, site, words):
     # Childline and the police were all: nothing for an adult worried about a girl, until

@@ -2,7 +2,7 @@
 import pycountry
 import pytest
 
-from signpost.languages import iso_code, iso_name
+from signpost.languages import _EVERYDAY, iso_code, iso_name, spoken_names
 
 FIELDS = ("alpha_2", "alpha_3", "bibliographic", "name", "inverted_name", "common_name")
 
@@ -68,3 +68,23 @@ def test_unknown_text_finds_nothing(text):
     # pycountry's lookup matches "L" and "i" to the first language whose type or scope
     # letter they are; a language written so is a mistake, not Ghotuo.
     assert iso_code(text) is None and iso_name(text) is None
+
+
+def test_everyday_names_are_of_languages_iso_639_has():
+    # Each everyday name stands for a language the table has: a mistyped code would be caught.
+    for name, code in _EVERYDAY.items():
+        assert pycountry.languages.get(alpha_2=code) or pycountry.languages.get(alpha_3=code), name
+
+
+def test_spoken_names_are_every_two_letter_language_but_english_longest_first():
+    names = spoken_names()
+    two_letter = [lang for lang in pycountry.languages if hasattr(lang, "alpha_2")]
+    assert len(two_letter) > 150
+    # Each such language is there by its name, as people write it ("modern greek" of "Modern
+    # Greek (1453-)", and "greek", the head of "Greek, Modern").
+    for lang in two_letter:
+        if lang.alpha_2 != "en":
+            assert lang.name.split(";")[0].split("(")[0].strip().lower() in names, lang.name
+    assert {"greek", "modern greek", "polish", "urdu", "bengali", "punjabi", "farsi"} <= set(names)
+    assert "english" not in names and "" not in names
+    assert [len(n) for n in names] == sorted((len(n) for n in names), reverse=True)

@@ -17,6 +17,7 @@ from conftest import TODAY
 from signpost import pagefind_glob, search
 from signpost.content import Page
 from signpost.facets import hours_code, who_ranges, who_slots, who_values
+from signpost.languages import spoken_names
 from signpost.order import browse_key
 from signpost.pipeline import build
 from signpost.problems import BuildFailed
@@ -285,5 +286,7 @@ def test_the_search_page_loads_the_site_s_words(built):
     words = json.loads((built / SPELLING_URL.lstrip("/")).read_text(encoding="utf-8"))
     assert words["spelling"] and all(re.fullmatch(r"[a-z]{4,}", w) for w in words["spelling"])
     assert words["report"] == []  # the minimal project has no way to go to the police
+    # The languages a search may ask for help in, whatever the project (languages.py).
+    assert words["languages"] == spoken_names()
     # The code that reads a search's words fetches it from there.
     assert f'"{SPELLING_URL}"' in (built / "assets" / "js" / "search-words.js").read_text()

@@ -287,11 +287,25 @@ const SPELLING = "/assets/words.json";
 export async function start(src) {
   const [index, words] = await Promise.all([src ? loadIndex(src).catch(() => null) : null,
     fetchWhole(SPELLING).catch(() => null)]);
-  const { spelling = [], report = [] } = words || {};
-  return { read: (typed, chosen) => read(index, typed, chosen), ownBehaviour,
+  const { spelling = [], report = [], languages = [] } = words || {};
+  const language = inLanguage(languages);
+  return { read: (typed, chosen) => read(index, typed, chosen, language), ownBehaviour,
     asksToReport: (each) => asksToReport(report, each), telling, danger,
     known: (pagefind, each) => known(pagefind, each, spelling),
     whole: (!src || Boolean(index)) && Boolean(words) };
+}
+
+// Help asked for in another language, by its name ("help in polish", "i speak urdu", "bengali
+// speaking", "a somali interpreter", or the name alone): "help in polish" found nothing, and
+// "i speak polish" every service. Read as the services with interpreters say it (see
+// REWRITES: "i don't speak english"). The names are ISO 639's and a few everyday ones,
+// longest first (signpost/languages.py, in words.json); not a nationality ("i am polish").
+function inLanguage(names) {
+  if (!names.length) return null;
+  const name = `(?:${names.map((one) => one.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|")})`;
+  return new RegExp(`\\b(?:in|speaks?|speaking|speaker of|language is)\\s+(?:only\\s+|just\\s+)?`
+    + `${name}\\b|\\b${name}[\\s-]+(?:speaking|speakers?|interpreters?|language)\\b`
+    + `|^\\s*${name}\\s*$`, "giu");
 }
 
 // The words (lower case) a search can find something by, each once: not one letter, nor
@@ -431,10 +445,11 @@ function plain(text) {
 // chosen: {age, borough, gender, genders (the gender field's options), local (the boroughs with
 // services based there), who (the filter for an age and gender), maxAge, adult (the youngest
 // age no service only for the young serves)}.
-function read(index, typed, chosen) {
+function read(index, typed, chosen, language) {
   const first = {}, said = [];
   let words = REWRITES.reduce((text, [pattern, read]) => text.replace(pattern, read),
     typed.replace(/\u2019/g, "'"));
+  if (language) words = words.replace(language, "interpreter");
   const cut = (match) => `${words.slice(0, match.index)} ${words.slice(match.index + match[0].length)}`.trim();
   const unwanted = NOT_POLICE.exec(words);
   if (unwanted) words = cut(unwanted);
