@@ -280,6 +280,25 @@ def test_words_that_ask_for_the_police_find_them_with_words_the_police_lack(phon
     assert search(phone, site, query=words)[0] == "Police"
 
 
+@pytest.mark.parametrize("words", ["i was drugged", "my drink was spiked",
+                                   "i think i was spiked last night",
+                                   "i was given a date rape drug"])
+def test_spiking_finds_the_police_first(phone, site, words):
+    # The police ask for spiking to be reported (Southwark Council, sources.yaml): "i was
+    # drugged" found nothing, "my drink was spiked" the lines for domestic abuse, and "i was
+    # given a date rape drug" Crimestoppers first.
+    assert search(phone, site, query=words)[0] == "Police"
+
+
+@pytest.mark.parametrize("words", ["i was drugged and raped",
+                                   "he spiked my drink and sexually assaulted me"])
+def test_spiking_with_rape_finds_what_rape_finds(phone, site, words):
+    # The sexual assault referral centre first, as for rape said alone: it can take the
+    # tests the police would (North Wales Police, sources.yaml), with care the police lack.
+    found = search(phone, site, query=words)
+    assert found and found == search(phone, site, query="i was raped")
+
+
 @pytest.mark.parametrize("words, expected", [
     # (Not "... and reads my messages" since 5 December: that is read as checking a phone,
     # a word of domestic abuse, and its services have every word.)
@@ -890,7 +909,9 @@ def test_words_of_trafficking_find_a_line_for_it_first(phone, site, words):
     # Where on the body: five services first by their "face-to-face". Bitten or burnt:
     # nothing was found.
     ("he punched me in the face", "he punched me"), ("he bit me", "biting"),
-    ("he burnt me", "burnt")])
+    ("he burnt me", "burnt"),
+    # Dowry: nothing was found. It is domestic abuse (Tower Hamlets Council, sources.yaml).
+    ("dowry", "domestic abuse")])
 def test_words_no_listing_has_are_read_as_theirs(phone, site, words, meant):
     # Each found nothing, or a service for something else first.
     found = search(phone, site, query=words)

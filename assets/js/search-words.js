@@ -101,6 +101,9 @@ const MADE_TO = "\\b(?:forc(?:e|es|ed|ing)|mak(?:e|es|ing)|made|groom(?:s|ed|ing
 // harassment and as controlling below.
 const NOT = "(?:won'?t|wont|will not|doesn'?t|does not|don'?t|do not|never)";
 const KEPT = `\\b(?:${NOT} (?:let|lets|allow|allows)|(?:stops?|stopping|stopped)) (?:me|her|us)`;
+// Spiking (see REWRITES), and rape or sexual assault said beside it (not a "date rape drug").
+const SPIKED = "\\b(?:spik(?:e|ed|es|ing)|drugged|drugging)\\b";
+const SEXUAL = "(?<!\\bdate[\\s-]+)\\b(?:rap(?:e|ed|ing)|sexual(?:ly)?)\\b(?![\\s-]+drugs?\\b)";
 // Words read as the site's own, each with why (a regular expression and what it becomes),
 // in this order:
 const REWRITES = [
@@ -225,6 +228,19 @@ const REWRITES = [
   // A wheelchair user, or someone blind or autistic, as domestic abuse's words for
   // disability have it: "wheelchair", "i am blind" and "autism" found nothing.
   [/\bwheel ?chairs?\b|\bblind\b|\bautis(?:m|tic)\b/giu, "disability"],
+  // Dowry demanded, as the domestic abuse it is ("Is dowry-related abuse domestic abuse?
+  // Yes": Tower Hamlets Council, sources.yaml): "dowry" found nothing.
+  [/\bdowry\b/giu, "domestic abuse"],
+  // Spiking, as the police ask it to be reported ("If you have just been spiked, call 999
+  // ... If it happened in the past, you can call the police on 101": Southwark Council,
+  // sources.yaml): "i was drugged" found nothing, and "my drink was spiked" the lines for
+  // domestic abuse. With rape or sexual assault said too, the spiking is left out and those
+  // words find the sexual assault referral centre first, which can take the same tests
+  // (North Wales Police, sources.yaml). A "date rape drug" is spiking, not rape said ("i was
+  // given a date rape drug" listed Crimestoppers first, by "given").
+  [new RegExp(`${SPIKED}(?=.*${SEXUAL})|(?<=${SEXUAL}.*)${SPIKED}`, "giu"), " "],
+  [new RegExp("\\b(?:(?:given|gave (?:me|her)|slipped (?:me|her)) (?:a |some )?)?date[\\s-]+rape"
+    + `\\s+drugs?\\b|${SPIKED}`, "giu"), "police"],
   // An order or bail broken is the police's to act on (NCDV's listing: "If they break the
   // order, the police can arrest them"): "he breached his bail" found nothing.
   [/\b(?:breach(?:ed|es|ing)?|broke|broken|breaks|breaking) (?:his |her |their |the |a |my )?(?:bail(?: conditions)?|(?:non-molestation |restraining |protection )?order|injunction)\b/giu,
