@@ -533,3 +533,27 @@ def test_a_sharded_index_finds_every_shard_with_filters(page, sharded):
     assert [u for u in requests if not u.startswith(sharded.url + "/")] == []
     typed = last.name.lower().split()[0]
     assert not [u for u in requests if typed in u.lower() or "lewisham" in u.lower()]
+
+
+# The minimal fixture project ----------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def minimal_site(tmp_path_factory, destination):
+    """The minimal fixture project (a service there gives Polish among its languages), built
+    and served."""
+    from conftest import ROOT, TODAY, make_project
+    from servers import serve_site
+    from signpost.pipeline import build
+    settings = make_project(tmp_path_factory.mktemp("minimal") / "minimal")
+    build(settings, exit_url=destination.url + "/weather", today=TODAY)
+    server = serve_site(settings.out_dir, ROOT / "netlify.toml")
+    yield server
+    server.close()
+
+
+@pytest.mark.parametrize("words", ["help in polish", "i speak polish", "polish"])
+def test_help_in_a_language_finds_a_service_that_gives_it(page, minimal_site, words):
+    # A language asked for is read as its name and interpreters (search-words.js,
+    # inLanguage): here no page has "interpreter", and the service with Polish among its
+    # languages is found by the name.
+    assert search(page, minimal_site, query=words) == ["Lambeth Women's Service <b>"]

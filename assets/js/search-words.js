@@ -313,15 +313,19 @@ export async function start(src) {
 
 // Help asked for in another language, by its name ("help in polish", "i speak urdu", "bengali
 // speaking", "a somali interpreter", or the name alone): "help in polish" found nothing, and
-// "i speak polish" every service. Read as the services with interpreters say it (see
-// REWRITES: "i don't speak english"). The names are ISO 639's and a few everyday ones,
-// longest first (signpost/languages.py, in words.json); not a nationality ("i am polish").
+// "i speak polish" every service. Read as the name and the word of the services with
+// interpreters (see REWRITES: "i don't speak english"), so that a service that gives the
+// language among its own is found too; a name no page has is then left out (known). The
+// names are ISO 639's and a few everyday ones, longest first (signpost/languages.py, in
+// words.json); not a nationality ("i am polish").
 function inLanguage(names) {
   if (!names.length) return null;
-  const name = `(?:${names.map((one) => one.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|")})`;
-  return new RegExp(`\\b(?:in|speaks?|speaking|speaker of|language is)\\s+(?:only\\s+|just\\s+)?`
-    + `${name}\\b|\\b${name}[\\s-]+(?:speaking|speakers?|interpreters?|language)\\b`
+  const name = `(${names.map((one) => one.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|")})`;
+  const pattern = new RegExp(`\\b(?:in|speaks?|speaking|speaker of|language is)\\s+(?:only\\s+`
+    + `|just\\s+)?${name}\\b|\\b${name}[\\s-]+(?:speaking|speakers?|interpreters?|language)\\b`
     + `|^\\s*${name}\\s*$`, "giu");
+  return (words) => words.replace(pattern, (_, ...named) =>
+    `${named.slice(0, 3).find(Boolean)} interpreter`);
 }
 
 // The words (lower case) a search can find something by, each once: not one letter, nor
@@ -465,7 +469,7 @@ function read(index, typed, chosen, language) {
   const first = {}, said = [];
   let words = REWRITES.reduce((text, [pattern, read]) => text.replace(pattern, read),
     typed.replace(/\u2019/g, "'"));
-  if (language) words = words.replace(language, "interpreter");
+  if (language) words = language(words);
   const cut = (match) => `${words.slice(0, match.index)} ${words.slice(match.index + match[0].length)}`.trim();
   const unwanted = NOT_POLICE.exec(words);
   if (unwanted) words = cut(unwanted);
