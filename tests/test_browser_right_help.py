@@ -280,6 +280,21 @@ def test_words_that_ask_for_the_police_find_them_with_words_the_police_lack(phon
     assert search(phone, site, query=words)[0] == "Police"
 
 
+@pytest.mark.parametrize("words", ["i was robbed", "i was mugged", "hate crime"])
+def test_words_of_any_crime_find_a_line_for_it_first(phone, site, words):
+    # "i was robbed" and "i was mugged" found nothing: there is help after any crime.
+    kind = names(lambda s: "victims-of-crime" in s.categories and "residents" in s.audiences)
+    assert kind and search(phone, site, query=words)[0] in kind
+
+
+@pytest.mark.parametrize("words", ["he attacked me", "my husband attacked me"])
+def test_an_attack_finds_the_home_helpline_first(phone, site, words):
+    # "he attacked me" found nothing, then only the line for any crime.
+    settings, services = real_directory()
+    home = next(s.name for s in services if s.id == settings.home_helpline)
+    assert search(phone, site, query=words)[0] == home
+
+
 @pytest.mark.parametrize("words", ["i was drugged", "my drink was spiked",
                                    "i think i was spiked last night",
                                    "i was given a date rape drug"])
