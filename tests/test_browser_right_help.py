@@ -280,6 +280,23 @@ def test_words_that_ask_for_the_police_find_them_with_words_the_police_lack(phon
     assert search(phone, site, query=words)[0] == "Police"
 
 
+@pytest.mark.parametrize("words", ["who can i call", "who can i call at 3am", "sunday",
+                                   "at christmas", "over the weekend", "help at 11.30pm"])
+def test_when_help_is_wanted_lists_as_browsing_does(phone, site, words):
+    # A time, or "call", says nothing of the help wanted, and the residents' order answers
+    # it: the lines open 24 hours first. As words, "who can i call at 3am" found Karma
+    # Nirvana and a local service before the 24-hour line, "weekend" a risk meeting for
+    # professionals, and "sunday" nothing.
+    found = search(phone, site, query=words)
+    assert found and found == search(phone, site, query="help")
+
+
+def test_an_age_is_no_time_of_day(phone, site):
+    # "14 am" is an age before a question, not 2 in the afternoon.
+    found = search(phone, site, query="i am 14 am i too young to get help")
+    assert found[0] in {s.name for s in young_lines(14)}
+
+
 @pytest.mark.parametrize("words", ["i was robbed", "i was mugged", "hate crime"])
 def test_words_of_any_crime_find_a_line_for_it_first(phone, site, words):
     # "i was robbed" and "i was mugged" found nothing: there is help after any crime.

@@ -241,6 +241,13 @@ const REWRITES = [
   [new RegExp(`${SPIKED}(?=.*${SEXUAL})|(?<=${SEXUAL}.*)${SPIKED}`, "giu"), " "],
   [new RegExp("\\b(?:(?:given|gave (?:me|her)|slipped (?:me|her)) (?:a |some )?)?date[\\s-]+rape"
     + `\\s+drugs?\\b|${SPIKED}`, "giu"), "police"],
+  // When help is wanted ("at 3am", "on a sunday", "at christmas"): the residents' order
+  // answers it, the lines open 24 hours first, each saying whether it is open now. As
+  // words, "who can i call at 3am" found Karma Nirvana and a local service first, "weekend"
+  // a risk meeting for professionals, and "sunday" or "christmas" nothing. Not an age ("i am
+  // 14 am i too young").
+  [/\b(?:(?:at|on|over|in) (?:the )?)?(?:(?<!\b(?:i'?m|i am|aged?) )\d{1,2}(?:[:.]\d{2})? ?[ap]\.?m\.?|midnight|middle of the night|overnight|night ?time|weekends?|(?:mon|tues|wednes|thurs|fri|satur|sun)days?|christmas(?: day| eve)?|boxing day|bank holidays?|new year'?s?(?: eve| day)?|easter)(?=\W|$)/giu,
+    " "],
   // An order or bail broken is the police's to act on (NCDV's listing: "If they break the
   // order, the police can arrest them"): "he breached his bail" found nothing.
   [/\b(?:breach(?:ed|es|ing)?|broke|broken|breaks|breaking) (?:his |her |their |the |a |my )?(?:bail(?: conditions)?|(?:non-molestation |restraining |protection )?order|injunction)\b/giu,
@@ -275,7 +282,8 @@ const GENDERS = { man: "men", male: "men", guy: "men", boy: "men", lad: "men", m
 // "who is open now" found a professionals' forum "open to" all who work in the borough;
 // "anyone open at night" found help pages first, by "anyone"; "support" and "support for
 // women" found a family charity first, and a review of deaths first among the help pages,
-// as "help" would have; "i use a wheelchair" found a service first by its "use").
+// as "help" would have; "i use a wheelchair" found a service first by its "use"; "who can i
+// call" found Karma Nirvana and a local service before the 24-hour line, by their "call").
 const COMMON = new Set(("he me my ma is it in on at to of or an as be by do if so up us we am "
   + "no i the and for with about from that this have has had having was are were not but can "
   + "get got need want help some someone very just into out off too all any you your ur our "
@@ -287,7 +295,7 @@ const COMMON = new Set(("he me my ma is it in on at to of or an as be by do if s
   + "again still much lot lots time times day days sometimes often gets getting over only open "
   + "anyone anybody somebody first night nights tonight today yesterday morning evening last "
   + "week weeks month months year years ago scheme schemes support use uses used using send "
-  + "sends sent sending one")
+  + "sends sent sending one call")
   .split(" "));
 const SAID = new RegExp("\\b(?:says|said|saying|told|tells|accus\\w*|calls|called|thinks|blames"
   + "|claims)\\b|\\b(?:they|people|everyone) (?:say|think|call|blame)\\b");
