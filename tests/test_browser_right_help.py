@@ -280,6 +280,23 @@ def test_words_that_ask_for_the_police_find_them_with_words_the_police_lack(phon
     assert search(phone, site, query=words)[0] == "Police"
 
 
+@pytest.mark.parametrize("words, meant", [
+    # Karma Nirvana and NCDV first, by their "not sure".
+    ("i think i was raped but i'm not sure", "i think i was raped"),
+    # Victim Support first, by its kind's "Support after a crime".
+    ("i need a morning after pill", "emergency contraception"),
+    ("i need an sti test after rape", "sti test rape"),
+    # Nothing, or Childline and the Revenge Porn Helpline; with "without asking", Clare's Law.
+    ("stealthing", "i was sexually assaulted"),
+    ("he removed the condom", "i was sexually assaulted"),
+    ("he took off the condom without asking", "i was sexually assaulted")])
+def test_words_of_sexual_violence_find_the_havens_first(phone, site, words, meant):
+    havens = names(lambda s: "sexual-violence" in s.categories and "residents" in s.audiences
+                   and s.opening_hours is not None and s.opening_hours.always)
+    found = search(phone, site, query=words)
+    assert found and found == search(phone, site, query=meant) and found[0] in havens
+
+
 @pytest.mark.parametrize("words", ["who can i call", "who can i call at 3am", "sunday",
                                    "at christmas", "over the weekend", "help at 11.30pm"])
 def test_when_help_is_wanted_lists_as_browsing_does(phone, site, words):

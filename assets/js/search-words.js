@@ -241,6 +241,14 @@ const REWRITES = [
   [new RegExp(`${SPIKED}(?=.*${SEXUAL})|(?<=${SEXUAL}.*)${SPIKED}`, "giu"), " "],
   [new RegExp("\\b(?:(?:given|gave (?:me|her)|slipped (?:me|her)) (?:a |some )?)?date[\\s-]+rape"
     + `\\s+drugs?\\b|${SPIKED}`, "giu"), "police"],
+  // The morning after pill, as the Havens name it (emergency contraception): "i need a
+  // morning after pill" found Victim Support first.
+  [/\bmorning[\s-]+after(?:[\s-]+pills?)?\b/giu, "emergency contraception"],
+  // A condom removed without consent ("stealthing") is sexual abuse (University of St
+  // Andrews, sources.yaml): "stealthing" found nothing, and "he removed the condom" Childline
+  // and the Revenge Porn Helpline ("... without asking", Clare's Law, by its "asking").
+  [/\bstealth(?:ing|ed)\b|\b(?:removed|took off|take off|takes off|taking off|pulled off) (?:the |a |his )?condom(?: without (?:asking|consent|permission|my consent|telling me))?\b/giu,
+    "sexually assaulted"],
   // When help is wanted ("at 3am", "on a sunday", "at christmas"): the residents' order
   // answers it, the lines open 24 hours first, each saying whether it is open now. As
   // words, "who can i call at 3am" found Karma Nirvana and a local service first, "weekend"
@@ -283,7 +291,9 @@ const GENDERS = { man: "men", male: "men", guy: "men", boy: "men", lad: "men", m
 // "anyone open at night" found help pages first, by "anyone"; "support" and "support for
 // women" found a family charity first, and a review of deaths first among the help pages,
 // as "help" would have; "i use a wheelchair" found a service first by its "use"; "who can i
-// call" found Karma Nirvana and a local service before the 24-hour line, by their "call").
+// call" found Karma Nirvana and a local service before the 24-hour line, by their "call";
+// "i think i was raped but i'm not sure" Karma Nirvana and NCDV, by their "not sure", and
+// "i need a morning after pill" Victim Support, by its kind's "Support after a crime").
 const COMMON = new Set(("he me my ma is it in on at to of or an as be by do if so up us we am "
   + "no i the and for with about from that this have has had having was are were not but can "
   + "get got need want help some someone very just into out off too all any you your ur our "
@@ -295,7 +305,7 @@ const COMMON = new Set(("he me my ma is it in on at to of or an as be by do if s
   + "again still much lot lots time times day days sometimes often gets getting over only open "
   + "anyone anybody somebody first night nights tonight today yesterday morning evening last "
   + "week weeks month months year years ago scheme schemes support use uses used using send "
-  + "sends sent sending one call")
+  + "sends sent sending one call after sure unsure")
   .split(" "));
 const SAID = new RegExp("\\b(?:says|said|saying|told|tells|accus\\w*|calls|called|thinks|blames"
   + "|claims)\\b|\\b(?:they|people|everyone) (?:say|think|call|blame)\\b");
