@@ -329,6 +329,25 @@ def test_an_attack_finds_the_home_helpline_first(phone, site, words):
     assert search(phone, site, query=words)[0] == home
 
 
+@pytest.mark.parametrize("words", ["anonymous", "report anonymously",
+                                   "i want to report my neighbour anonymously"])
+def test_reporting_anonymously_finds_the_anonymous_way_first(phone, site, words):
+    # "anonymous" listed the Police first, whose 999 and 101 are not anonymous: both were of
+    # the police's kind, which had the word.
+    kind = names(lambda s: "anonymous-reporting" in s.categories)
+    assert kind and search(phone, site, query=words)[0] in kind
+
+
+@pytest.mark.parametrize("words, meant", [
+    ("my husband is a police officer and hits me", "my husband hits me"),
+    ("my ex works for the police and is stalking me", "my ex is stalking me")])
+def test_the_police_as_someones_work_asks_for_no_way_to_them(phone, site, words, meant):
+    # It listed the Police, Clare's Law and Crimestoppers first, and no line for domestic
+    # abuse.
+    found = search(phone, site, query=words)
+    assert found and found == search(phone, site, query=meant)
+
+
 @pytest.mark.parametrize("words", ["i was drugged", "my drink was spiked",
                                    "i think i was spiked last night",
                                    "i was given a date rape drug"])

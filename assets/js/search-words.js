@@ -241,6 +241,11 @@ const REWRITES = [
   [new RegExp(`${SPIKED}(?=.*${SEXUAL})|(?<=${SEXUAL}.*)${SPIKED}`, "giu"), " "],
   [new RegExp("\\b(?:(?:given|gave (?:me|her)|slipped (?:me|her)) (?:a |some )?)?date[\\s-]+rape"
     + `\\s+drugs?\\b|${SPIKED}`, "giu"), "police"],
+  // The police as someone's work ("my husband is a police officer and hits me") asks for no
+  // way to go to them: it listed the Police, Clare's Law and Crimestoppers first, and no
+  // line for domestic abuse.
+  [/\b(?:is|was|'s|are|were) (?:an? )?(?:serving |former |retired )?(?:police ?(?:officer|man|woman|constable|sergeant|detective)|cop|copper)\b|\b(?:works?|worked|working) (?:for|in) the police\b/giu,
+    " "],
   // The morning after pill, as the Havens name it (emergency contraception): "i need a
   // morning after pill" found Victim Support first.
   [/\bmorning[\s-]+after(?:[\s-]+pills?)?\b/giu, "emergency contraception"],
