@@ -323,7 +323,7 @@ def test_words_of_any_crime_find_a_line_for_it_first(phone, site, words):
 
 @pytest.mark.parametrize("words", ["he attacked me", "my husband attacked me"])
 def test_an_attack_finds_the_home_helpline_first(phone, site, words):
-    # "he attacked me" found nothing, then only the line for any crime.
+    # "he attacked me" found nothing.
     settings, services = real_directory()
     home = next(s.name for s in services if s.id == settings.home_helpline)
     assert search(phone, site, query=words)[0] == home
@@ -362,7 +362,7 @@ def test_spiking_finds_the_police_first(phone, site, words):
                                    "he spiked my drink and sexually assaulted me"])
 def test_spiking_with_rape_finds_what_rape_finds(phone, site, words):
     # The sexual assault referral centre first, as for rape said alone: it can take the
-    # tests the police would (North Wales Police, sources.yaml), with care the police lack.
+    # tests the police would (North Wales Police, sources.yaml), and gives medical care.
     found = search(phone, site, query=words)
     assert found and found == search(phone, site, query="i was raped")
 
