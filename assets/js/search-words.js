@@ -241,11 +241,6 @@ const REWRITES = [
   [new RegExp(`${SPIKED}(?=.*${SEXUAL})|(?<=${SEXUAL}.*)${SPIKED}`, "giu"), " "],
   [new RegExp("\\b(?:(?:given|gave (?:me|her)|slipped (?:me|her)) (?:a |some )?)?date[\\s-]+rape"
     + `\\s+drugs?\\b|${SPIKED}`, "giu"), "police"],
-  // The police as someone's work ("my husband is a police officer and hits me") asks for no
-  // way to go to them: it listed the Police, Clare's Law and Crimestoppers first, and no
-  // line for domestic abuse.
-  [/\b(?:is|was|'s|are|were) (?:an? )?(?:serving |former |retired )?(?:police ?(?:officer|man|woman|constable|sergeant|detective)|cop|copper)\b|\b(?:works?|worked|working) (?:for|in) the police\b/giu,
-    " "],
   // The morning after pill, as the Havens name it (emergency contraception): "i need a
   // morning after pill" found Victim Support first.
   [/\bmorning[\s-]+after(?:[\s-]+pills?)?\b/giu, "emergency contraception"],
@@ -259,7 +254,7 @@ const REWRITES = [
   // words, "who can i call at 3am" found Karma Nirvana and a local service first, "weekend"
   // a risk meeting for professionals, and "sunday" or "christmas" nothing. Not an age ("i am
   // 14 am i too young").
-  [/\b(?:(?:at|on|over|in) (?:the )?)?(?:(?<!\b(?:i'?m|i am|aged?) )\d{1,2}(?:[:.]\d{2})? ?[ap]\.?m\.?|midnight|middle of the night|overnight|night ?time|weekends?|(?:mon|tues|wednes|thurs|fri|satur|sun)days?|christmas(?: day| eve)?|boxing day|bank holidays?|new year'?s?(?: eve| day)?|easter)(?=\W|$)/giu,
+  [/\b(?:(?<!\b(?:i'?m|i am|aged?) )\d{1,2}(?:[:.]\d{2})? ?[ap]\.?m\.?|midnight|middle of the night|overnight|night ?time|weekends?|(?:mon|tues|wednes|thurs|fri|satur|sun)days?|christmas(?: day| eve)?|boxing day|bank holidays?|new year'?s?(?: eve| day)?|easter)(?=\W|$)/giu,
     " "],
   // An order or bail broken is the police's to act on (NCDV's listing: "If they break the
   // order, the police can arrest them"): "he breached his bail" found nothing.
@@ -267,15 +262,20 @@ const REWRITES = [
     "police arrest"],
 ];
 // Words that say the police are not wanted, or have failed ("I don't want to go to the
-// police", "too scared to report him", "the police did nothing"): left out, so that they do
-// not ask for the ways to go to the police (asksToReport), which once came first for them.
+// police", "too scared to report him", "the police did nothing"), or are someone's work
+// ("my husband is a police officer and hits me", which listed the Police, Clare's Law and
+// Crimestoppers first, and no line for domestic abuse): left out, so that they do not ask
+// for the ways to go to the police (asksToReport), which once came first for them.
 const NOT_POLICE = new RegExp(["\\b(?:don'?t|do not|doesn'?t|didn'?t|won'?t|wont|will not|not"
   + "|never|no|without|rather not|(?:scared|afraid|frightened) (?:of|to))(?: (?:want|wanna|like"
   + "|need|have|going)(?: to)?)?(?: (?:go|call|ring|phone|tell|involve|involving|contact|get"
   + "|speak|talk|press)(?: (?:to|with|in))?)?(?: the| any)? (?:police|cops?|charges"
   + "|report(?:ing)?(?: (?:it|him|her|them|this))?)\\b",
 "\\bpolice (?:(?:did|do|does|have|has|had|would|will|are|were) )?(?:nothing|not|never|no"
-  + "|won'?t|wont|didn'?t|don'?t|doesn'?t|can'?t|cannot|aren'?t|weren'?t|refused)\\b"]
+  + "|won'?t|wont|didn'?t|don'?t|doesn'?t|can'?t|cannot|aren'?t|weren'?t|refused)\\b",
+"\\b(?:is|was|'s|are|were) (?:an? )?(?:serving |former |retired )?(?:police ?(?:officer|man"
+  + "|woman|constable|sergeant|detective)|cop|copper)\\b"
+  + "|\\b(?:works?|worked|working) (?:for|in) the police\\b"]
   .join("|"), "i");
 // A gender someone gives of themselves ("I'm a man", "as a woman", "I am non-binary"), or
 // words that are only that ("man", "older woman"), or help asked for a group ("help for
