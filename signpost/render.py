@@ -67,6 +67,7 @@ def make_env(settings: Settings, exit_url: str | None = None,
                        services_count=lambda n: locale["services_count_one"] if n == 1 else
                        locale["services_count_many"].format(n=n),
                        hours_code=hours_code, who_ranges=who_ranges, who_values=who_values,
+                       web_address=web_address,
                        area_names=lambda service: locale["areas_everywhere"]
                        if settings.everywhere(service.areas) else
                        ", ".join(settings.areas[slug].name for slug in service.areas))
@@ -104,6 +105,11 @@ def make_env(settings: Settings, exit_url: str | None = None,
         breadcrumbs=part("_partials/breadcrumbs.html", "breadcrumbs", by_value=True),
         filter_list=part("_partials/filter_list.html", "filter_list", by_value=True))
     return env
+
+
+def web_address(url: str) -> str:
+    """A web address as a person reads it: without "https://" or a last "/"."""
+    return url.removeprefix("https://").rstrip("/")
 
 
 def _escaped(value) -> str:

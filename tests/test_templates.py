@@ -271,6 +271,28 @@ def test_card_and_search_result_show_the_line_to_call_when_the_first_is_closed(e
     assert not [m for m in alone.select("[data-pagefind-meta]")
                 if m["data-pagefind-meta"].startswith("now_")]
 
+
+def test_card_and_search_result_of_a_service_with_no_number_show_its_website(env):
+    # A line whose number is on its own site only (the Rape Crisis support line): its card
+    # had nothing to do next, neither a number nor a link.
+    web = dataclasses.replace(FULL, phones=(), website="https://line.example.org/chat/",
+                              opening_hours=Hours(always=True))
+    page = render(env, "services.html", listing=Listing(
+        "H", intro=(), breadcrumbs="areas", services=(web, FULL), count=2, page=1,
+        sections=(Section("", (web, FULL)),), pages=((1, "/x/"),)))
+    cards = page.select("li.app-card")
+    link = cards[0].select_one(".app-card__web a")
+    assert (link["href"], link.get_text()) == ("https://line.example.org/chat/",
+                                               "line.example.org/chat")
+    assert cards[0].select_one(".app-card__web .app-open-now")["data-hours"] == "24/7"
+    assert not cards[1].select(".app-card__web")  # one with a number: the number alone
+    meta = [span["data-pagefind-meta"] for span in
+            render(env, "service.html", service=web, stale=False).select("[data-pagefind-meta]")]
+    assert "website:https://line.example.org/chat/" in meta and "hours:24/7" in meta
+    meta = [span["data-pagefind-meta"] for span in
+            render(env, "service.html", service=FULL, stale=False).select("[data-pagefind-meta]")]
+    assert not [m for m in meta if m.startswith("website:")]
+
 def test_pagination(env):
     page = render(env, "services.html", listing=Listing(
         "H", (), "", (Section(None, (BARE,)),), (BARE,), count=41, page=2,

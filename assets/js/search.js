@@ -523,6 +523,16 @@ export function start(root) {
       call(meta.now_phone, meta.now_href, meta.now_hours,
         element("span", "app-card__label", meta.now_label));
     }
+    if (meta.website) {  // no number: its website, as the card's page has it
+      const web = element("p", "app-card__web");
+      const link = element("a", "", meta.website.replace(/^https:\/\//, "").replace(/\/$/, ""));
+      link.href = meta.website;
+      link.rel = "noreferrer";
+      const open = element("span", "app-open-now");
+      showOpening(open, meta.hours);
+      web.append(element("strong", "", TEXT.website), " ", link, " ", open);
+      item.append(web);
+    }
     return item;
   }
 
