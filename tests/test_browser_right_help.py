@@ -792,7 +792,8 @@ def test_nothing_found_asks_for_fewer_choices_only_when_some_were_made(phone, si
     # One's own childhood, told as an adult: services for 5 to 18s came first (by "child").
     # A child's "as a kid" is not that.
     ("abused as a child", "National Domestic Abuse Helpline"),
-    ("i was sexually abused as a child", LOCAL_REFUGE),
+    # Then a local service, until the line for sexual abuse whenever it happened was listed.
+    ("i was sexually abused as a child", "24/7 Rape & Sexual Abuse Support Line"),
     ("what can i do as a kid", "Childline"),
     # Kids, as a parent says it: nothing was found.
     ("my kids", "NSPCC Helpline"), ("he took my kids", "NSPCC Helpline"),
@@ -830,6 +831,51 @@ def test_words_of_sexual_violence_find_its_kind_first(phone, site, words):
 
 
 @pytest.mark.parametrize("words", [
+    "i was raped last night", "he raped me yesterday", "i was sexually assaulted 2 days ago",
+    "i was raped today", "he forced me to have sex last night"])
+def test_rape_in_the_last_few_days_finds_medical_care_first(phone, site, words):
+    # Evidence is best taken within days, and emergency contraception given (the Havens'
+    # listing): "i was raped last night" listed the support line for any time first, which
+    # has no number here and points people to such centres.
+    care = names(lambda s: "sexual-violence" in s.categories and "residents" in s.audiences
+                 and "medical" in s.description)
+    assert care and search(phone, site, query=words)[0] in care
+
+
+@pytest.mark.parametrize("words", [
+    "i was raped years ago", "childhood sexual abuse", "sexually abused when i was young",
+    "i was sexually assaulted 10 years ago", "non recent sexual abuse"])
+def test_sexual_violence_long_ago_finds_help_for_whenever_it_happened_first(phone, site, words):
+    # These listed the Havens first, which see people raped or assaulted in the past 12 months.
+    whenever = names(lambda s: "sexual-violence" in s.categories and "residents" in s.audiences
+                     and "whenever it happened" in s.eligibility_text)
+    assert whenever and search(phone, site, query=words)[0] in whenever
+
+
+@pytest.mark.parametrize("words", [
+    "catcalling", "i was catcalled", "wolf whistling", "upskirting", "he flashed me",
+    "someone exposed himself to me", "cyberflashing", "frottage"])
+def test_everyday_names_of_sexual_harassment_find_what_it_finds(phone, site, words):
+    # National Rail's Zero Tolerance campaign names each as sexual harassment (sources.yaml):
+    # "catcalling" and "upskirting" found nothing, "a man flashed me" only help pages.
+    found = search(phone, site, query=words)
+    assert found and found == search(phone, site, query="sexual harassment")
+    assert found[0] in names(lambda s: "sexual-violence" in s.categories
+                             and "residents" in s.audiences)
+
+
+def test_a_result_with_no_number_links_to_its_website(phone, site):
+    # Its number and chat are on its own site: the card had nothing to do next.
+    service = next(s for s in real_directory()[1] if not s.phones and s.website
+                   and "residents" in s.audiences)
+    search(phone, site, query=service.name)
+    card = phone.locator(".app-search__services li").filter(has_text=service.name).first
+    expect(card.locator(".app-card__web a")).to_have_attribute("href", service.website)
+    if service.opening_hours and service.opening_hours.always:
+        expect(card.locator(".app-card__web .app-open-now")).to_have_text("Open 24 hours")
+
+
+@pytest.mark.parametrize("words", [
     # Images shared without consent are sexual violence (seed 004): these found only
     # professionals' meetings, by "share", or nothing; then the Havens, a clinic for the weeks
     # after an assault, first.
@@ -860,9 +906,10 @@ def test_a_young_persons_shared_nudes_find_childline_first(phone, site, words):
 def test_with_no_borough_chosen_a_service_for_all_of_london_comes_before_one_boroughs(
         phone, site, words):
     # "raped" listed Athena (Lewisham alone) first, by its name, and the Havens, for anyone
-    # in London, fourth; naming a borough, the borough's own order is kept.
+    # in London, fourth; naming a borough, the borough's own order is kept. A line across the
+    # country is for anyone in London too.
     settings, services = real_directory()
-    wide = {s.name for s in services if settings.everywhere(s.areas)
+    wide = {s.name for s in services if (settings.everywhere(s.areas) or "national" in s.areas)
             and "sexual-violence" in s.categories}
     assert wide
     assert search(phone, site, query=words)[0] in wide
@@ -1122,13 +1169,16 @@ def test_words_that_say_the_police_are_not_wanted_find_support_first(phone, site
 def test_ways_to_go_to_the_police_come_after_support_on_a_list(site):
     # Clare's Law is a way to ask the police about a partner, not support: on a man's
     # list in Barking and Dagenham it once came before the Men's Advice Line.
-    page = soup(site.site_dir / "areas" / "barking-and-dagenham" / "index.html")
-    names = [a.get_text() for a in page.select("main .app-card__title a")]
+    folder = site.site_dir / "areas" / "barking-and-dagenham"
+    pages = [soup(folder / "index.html")] + [soup(path) for path in sorted(
+        folder.glob("[0-9]*/index.html"), key=lambda path: int(path.parent.name))]
+    names = [a.get_text() for page in pages for a in page.select("main .app-card__title a")]
     assert names.index("Men's Advice Line") < names.index(
         "Clare's Law (Domestic Violence Disclosure Scheme)")
-    heading = page.find("h2", string="The police and reporting a crime")
-    assert "Clare's Law (Domestic Violence Disclosure Scheme)" in \
-        heading.find_next_sibling("ul").get_text()
+    # The section may go on from one page of the list to the next, its heading on each.
+    assert any("Clare's Law (Domestic Violence Disclosure Scheme)" in
+               heading.find_next_sibling("ul").get_text() for page in pages
+               for heading in page.find_all("h2", string="The police and reporting a crime"))
 
 
 def test_forced_marriage_finds_help_with_honour_based_abuse(phone, site):

@@ -104,6 +104,9 @@ const KEPT = `\\b(?:${NOT} (?:let|lets|allow|allows)|(?:stops?|stopping|stopped)
 // Spiking (see REWRITES), and rape or sexual assault said beside it (not a "date rape drug").
 const SPIKED = "\\b(?:spik(?:e|ed|es|ing)|drugged|drugging)\\b";
 const SEXUAL = "(?<!\\bdate[\\s-]+)\\b(?:rap(?:e|ed|ing)|sexual(?:ly)?)\\b(?![\\s-]+drugs?\\b)";
+// The last few days (see REWRITES: rape or sexual assault lately).
+const RECENT = "\\b(?:last night|tonight|today|this (?:morning|afternoon|evening)|yesterday"
+  + "|(?:an?|\\d+|a few|few|a couple of|couple of|two|three) (?:hours?|days?) ago)\\b";
 // Words read as the site's own, each with why (a regular expression and what it becomes),
 // in this order:
 const REWRITES = [
@@ -249,6 +252,23 @@ const REWRITES = [
   // and the Revenge Porn Helpline ("... without asking", Clare's Law, by its "asking").
   [/\bstealth(?:ing|ed)\b|\b(?:removed|took off|take off|takes off|taking off|pulled off) (?:the |a |his )?condom(?: without (?:asking|consent|permission|my consent|telling me))?\b/giu,
     "sexually assaulted"],
+  // Sexual harassment in public by its everyday names (National Rail's Zero Tolerance
+  // campaign, sources.yaml: flashing, catcalling and wolf-whistling, cyberflashing,
+  // frottage, upskirting): "catcalling" and "upskirting" found nothing, and "a man flashed
+  // me" only help pages.
+  [/\b(?:cat[\s-]?call(?:s|ed|ing)?|wolf[\s-]?whistl(?:e|es|ed|ing)|up[\s-]?skirt(?:s|ed|ing)?|(?:cyber[\s-]?)?flash(?:ed|es|ing|er|ers)|frottage|exposed (?:himself|herself|themselves)|(?:indecent|indecently) expos(?:ure|ed))\b/giu,
+    "sexual harassment"],
+  // Touching by a relative or a teacher, as a child says abuse (the children's kind has
+  // those words and "abuse"): "my uncle touched me" listed the support line for those aged
+  // 16 and over first, and the lines for children after it. Touching, said alone, stays
+  // sexual violence's word.
+  [/(?<=\b(?:uncle|aunt|auntie|teacher|stepdad|stepmum|stepparent|grandad|granddad|grandpa|grandma|nan|cousin|brother)'?s?\s+)(?:touched|touches|touching|touch)\b/giu,
+    "abuse"],
+  // Rape or sexual assault in the last few days, as medical care (the Havens: a forensic
+  // medical examination "as soon as possible after the assault, usually within 7 days", and
+  // emergency contraception): "i was raped last night" listed the support line for any time
+  // first, which points people to such centres (an MP on its launch, sources.yaml).
+  [new RegExp(`${RECENT}(?=.*${SEXUAL})|(?<=${SEXUAL}.*)${RECENT}`, "giu"), "medical"],
   // When help is wanted ("at 3am", "on a sunday", "at christmas"): the residents' order
   // answers it, the lines open 24 hours first, each saying whether it is open now. As
   // words, "who can i call at 3am" found Karma Nirvana and a local service first, "weekend"
