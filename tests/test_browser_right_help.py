@@ -862,6 +862,15 @@ def test_everyday_names_of_sexual_harassment_find_what_it_finds(phone, site, wor
                              and "residents" in s.audiences)
 
 
+@pytest.mark.parametrize("words", ["can i bring my dog", "can i take my dog to a refuge",
+                                   "my dog", "pets", "i can't leave because of my dog"])
+def test_a_dog_to_leave_behind_finds_care_for_it_first(phone, site, words):
+    # Many refuges cannot take pets (Dogs Trust, sources.yaml): "can i bring my dog" found a
+    # forum for professionals alone.
+    care = names(lambda s: "residents" in s.audiences and "dog" in s.summary)
+    assert care and search(phone, site, query=words)[0] in care
+
+
 def test_a_result_with_no_number_links_to_its_website(phone, site):
     # Its number and chat are on its own site: the card had nothing to do next.
     service = next(s for s in real_directory()[1] if not s.phones and s.website
