@@ -1,7 +1,9 @@
 """The one order of the lists residents see: the help most likely to be right for them first.
 
 1. ``local``: services a person can contact themselves, based in the place (on pages with
-   no place, every service that is not national);
+   no place, every service that is not national), those in every borough after the
+   place's own (a service for all of London, such as foster care for a dog, came first on
+   a borough's page by its name);
 2. ``helplines``: national services a person can contact themselves: the site's
    ``home_helpline`` (the National Domestic Abuse Helpline) first, then lines open 24 hours,
    then the others (among these a 24-hour line for something other than domestic abuse, of
@@ -56,14 +58,18 @@ def _young(service: Service) -> int:
         g.max_age is not None and g.max_age <= YOUNG_UP_TO for g in service.eligibility))
 
 
-def _place(service: Service, home: str, domestic_abuse: bool = True) -> tuple[int, int]:
+def _place(service: Service, home: str, domestic_abuse: bool = True,
+           everywhere: bool = False) -> tuple[int, int]:
     """A service's group, by its number in GROUPS, and its rank in it: 0 for the site's
     home_helpline (`home`) among the helplines, 1 for those that come first in their group
     (the helplines for domestic abuse open 24 hours; among the ways to go to the police,
-    those with an emergency number: the police, before an anonymous line), 2 for the rest."""
+    those with an emergency number: the police, before an anonymous line), 2 for the rest,
+    3 for a local service in every borough (`everywhere`), after the place's own."""
     group = group_of(service)
     if group == "helplines" and service.id == home:
         return GROUPS.index(group), 0
+    if group == "local":
+        return GROUPS.index(group), 3 if everywhere else 2
     first = _open_always(service) and domestic_abuse if group == "helplines" else \
         any(p.href in EMERGENCY for p in service.phones) if group == "reporting" else False
     return GROUPS.index(group), 1 if first else 2
@@ -71,7 +77,8 @@ def _place(service: Service, home: str, domestic_abuse: bool = True) -> tuple[in
 
 def _key(service: Service, settings: Settings) -> tuple:
     domestic_abuse = settings.for_domestic_abuse(service.categories)
-    return (*_place(service, settings.home_helpline, domestic_abuse), _young(service),
+    return (*_place(service, settings.home_helpline, domestic_abuse,
+                    settings.everywhere(service.areas)), _young(service),
             service.name.lower(), service.id)
 
 
@@ -87,8 +94,9 @@ def browse_key(service: Service, anywhere: bool = False, home: str = "",
     :param anywhere: for a search that names no borough, where no service is local: the
         helplines across the UK first, then the boroughs' services, those in every borough
         (`everywhere`, Settings.everywhere) first, as a 24-hour line among the helplines.
+        Naming a borough, those in every borough come after the borough's own.
     :param domestic_abuse: Settings.for_domestic_abuse, for the rank of a 24-hour line."""
-    group, rank = _place(service, home, domestic_abuse)
+    group, rank = _place(service, home, domestic_abuse, everywhere)
     if anywhere and GROUPS[group] in ("local", "helplines"):
         if GROUPS[group] == "local" and everywhere:
             rank = 1
@@ -99,8 +107,10 @@ def browse_key(service: Service, anywhere: bool = False, home: str = "",
 def browse_keys(service: Service, settings: Settings) -> tuple[str, str]:
     """A service's browse_key naming a borough, and naming none."""
     domestic_abuse = settings.for_domestic_abuse(service.categories)
-    return (browse_key(service, home=settings.home_helpline, domestic_abuse=domestic_abuse),
-            browse_key(service, True, settings.home_helpline, settings.everywhere(service.areas),
+    everywhere = settings.everywhere(service.areas)
+    return (browse_key(service, home=settings.home_helpline, everywhere=everywhere,
+                       domestic_abuse=domestic_abuse),
+            browse_key(service, True, settings.home_helpline, everywhere,
                        domestic_abuse))
 
 
