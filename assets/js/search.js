@@ -489,13 +489,17 @@ export function start(root) {
     return node;
   }
 
+  function link(className, text, href) {
+    const node = element("a", className, text);
+    node.href = href;
+    return node;
+  }
+
   // Built with textContent only: listing text never becomes markup.
   function card(data) {
     const item = element("li", "app-card");
     const heading = element("h3", "app-card__title");
-    const link = element("a", "", data.meta.title);
-    link.href = data.url;
-    heading.append(link);
+    heading.append(link("", data.meta.title, data.url));
     item.append(heading);
     if (data.meta.closed) item.append(element("p", "app-tag app-tag--closed", data.meta.closed));
     if (data.meta.tag) item.append(element("p", "app-tag", data.meta.tag));
@@ -508,30 +512,27 @@ export function start(root) {
       who.append(element("strong", "", TEXT.who_for), " " + data.meta.who);
       item.append(who);
     }
-    const call = (number, href, hours, ...label) => {
-      const line = element("p", "app-card__call");
-      const phone = element("a", "app-phone", `${TEXT.call} ${number}`);
-      phone.href = href;
+    // A way to reach it, with whether that is open now: a number to call, else its website.
+    const reach = (className, link, hours, ...before) => {
+      const line = element("p", className);
       const open = element("span", "app-open-now");
       showOpening(open, hours);
-      line.append(...label, phone, " ", open);
+      line.append(...before, link, " ", open);
       item.append(line);
     };
     const meta = data.meta;
-    if (meta.phone) call(meta.phone, meta.phone_href, meta.hours);
-    if (meta.now_phone) {  // the line to call when the first one is closed
-      call(meta.now_phone, meta.now_href, meta.now_hours,
-        element("span", "app-card__label", meta.now_label));
+    if (meta.phone) {
+      reach("app-card__call", link("app-phone", `${TEXT.call} ${meta.phone}`, meta.phone_href),
+        meta.hours);
     }
-    if (meta.website) {  // no number: its website, as the card's page has it
-      const web = element("p", "app-card__web");
-      const link = element("a", "", meta.website.replace(/^https:\/\//, "").replace(/\/$/, ""));
-      link.href = meta.website;
-      link.rel = "noreferrer";
-      const open = element("span", "app-open-now");
-      showOpening(open, meta.hours);
-      web.append(element("strong", "", TEXT.website), " ", link, " ", open);
-      item.append(web);
+    if (meta.now_phone) {  // the line to call when the first one is closed
+      reach("app-card__call", link("app-phone", `${TEXT.call} ${meta.now_phone}`, meta.now_href),
+        meta.now_hours, element("span", "app-card__label", meta.now_label));
+    }
+    if (meta.website) {  // no number: its website, as the card's page shows it
+      const web = link("", meta.website.replace(/^https:\/\//, "").replace(/\/$/, ""), meta.website);
+      web.rel = "noreferrer";
+      reach("app-card__web", web, meta.hours, element("strong", "", TEXT.website), " ");
     }
     return item;
   }
@@ -594,13 +595,9 @@ export function start(root) {
     section.append(heading);
     for (const line of offered) {
       const name = element("p", "app-call-now__name");
-      const link = element("a", "", line.name);
-      link.href = line.url;
-      name.append(link, line.hours ? `: ${line.hours}` : "");
+      name.append(link("", line.name, line.url), line.hours ? `: ${line.hours}` : "");
       const call = element("p", "app-card__call");
-      const phone = element("a", "app-phone", `${TEXT.call} ${line.number}`);
-      phone.href = line.href;
-      call.append(phone);
+      call.append(link("app-phone", `${TEXT.call} ${line.number}`, line.href));
       section.append(name, call);
     }
     return section;
@@ -615,9 +612,7 @@ export function start(root) {
     const links = element("ul", "app-links");
     for (const [href, text] of [["/areas/", TEXT.by_borough], ["/categories/", TEXT.by_kind]]) {
       const item = element("li");
-      const link = element("a", "", text);
-      link.href = href;
-      item.append(link);
+      item.append(link("", text, href));
       links.append(item);
     }
     box.append(links);
@@ -625,9 +620,7 @@ export function start(root) {
 
   function pageLink(data) {
     const item = element("li");
-    const link = element("a", "", data.meta.title);
-    link.href = data.url;
-    item.append(link, element("br"), data.meta.summary || "");
+    item.append(link("", data.meta.title, data.url), element("br"), data.meta.summary || "");
     // Marked "For professionals", as a service's card for them is: "i dont speak english"
     // listed three pages for professionals, none marked.
     if (data.meta.tag) item.append(element("p", "app-tag", data.meta.tag));
