@@ -369,8 +369,9 @@ def test_spiking_with_rape_finds_what_rape_finds(phone, site, words):
 
 @pytest.mark.parametrize("words, expected", [
     # (Not "... and reads my messages" since 5 December: that is read as checking a phone,
-    # a word of domestic abuse, and its services have every word.)
-    ("he hits me and took my passport", "National Domestic Abuse Helpline")])
+    # a word of domestic abuse, and its services have every word; nor "... and took my
+    # passport", since papers taken are read as an immigration status held over someone.)
+    ("he hits me and took my car keys", "National Domestic Abuse Helpline")])
 def test_a_sentence_finds_services_by_some_of_its_words_and_says_so(phone, site, words, expected):
     # No page has every word of it: each word is searched alone, and the page says so.
     assert expected in search(phone, site, query=words)
@@ -782,8 +783,10 @@ def test_nothing_found_asks_for_fewer_choices_only_when_some_were_made(phone, si
     # to, came before Childline.
     ("my mums boyfriend hits her", "Childline"), ("my dad's girlfriend hates me", "Childline"),
     ("my mums partner is violent", "Childline"), ("my dad is violent", "Childline"),
-    # The FGM line came first, by "social services" in its text.
-    ("social services", "Lambeth Children's Social Care"),
+    # The FGM line came first, by "social services" in its text; then the council's line for
+    # a worry about a child, which now comes second, after the advice for when social
+    # workers are involved with one's own children.
+    ("social services", "Family Rights Group advice line"),
     # Family: honour-based abuse's word alone put a local service first, and services for
     # families; the Forced Marriage Unit came second to it.
     ("my family hits me", "National Domestic Abuse Helpline"),
@@ -869,6 +872,47 @@ def test_a_dog_to_leave_behind_finds_care_for_it_first(phone, site, words):
     # forum for professionals alone.
     care = names(lambda s: "residents" in s.audiences and "dog" in s.summary)
     assert care and search(phone, site, query=words)[0] in care
+
+
+@pytest.mark.parametrize("words", [
+    "will social services take my children", "i'm scared social services will take my baby",
+    "my children will be taken into care", "social worker", "care proceedings",
+    "child protection"])
+def test_a_parent_afraid_of_social_workers_finds_advice_about_them_first(phone, site, words):
+    # Abusers often threaten that the children will be taken (Family Rights Group,
+    # sources.yaml): "will social services take my children" listed first the council's line
+    # for reporting a worry about a child, and "i'm scared social services will take my
+    # baby" was read as the abuser's threat.
+    advice = names(lambda s: "childrens-services-advice" in s.categories
+                   and "residents" in s.audiences)
+    assert advice and search(phone, site, query=words)[0] in advice
+
+
+def test_social_media_is_not_social_services(phone, site):
+    # Its "social" listed first the council's line for reporting a worry about a child.
+    found = search(phone, site, query="social media")
+    assert found == search(phone, site, query="online")
+    assert not set(found[:3]) & names(lambda s: "childrens-services-advice" in s.categories
+                                      or "Social Care" in s.name)
+    assert search(phone, site, query="he harasses me on social media") == \
+        search(phone, site, query="he harasses me")
+
+
+@pytest.mark.parametrize("words", ["he took my passport", "my husband has my passport",
+                                   "he hid my documents"])
+def test_papers_taken_find_what_an_immigration_status_held_over_someone_finds(phone, site,
+                                                                              words):
+    # Abusers destroy or withhold immigration documents (the Domestic Abuse Commissioner,
+    # sources.yaml): "he took my passport" listed only the lines for forced marriage.
+    settings, services = real_directory()
+    home = next(s.name for s in services if s.id == settings.home_helpline)
+    found = search(phone, site, query=words)
+    assert found[0] == home and found == search(phone, site, query="immigration")
+
+
+def test_a_passport_a_parent_took_still_finds_the_lines_for_forced_marriage(phone, site):
+    found = search(phone, site, query="my dad took my passport")
+    assert set(found[:3]) & names(lambda s: "forced-marriage" in s.categories)
 
 
 def test_a_result_with_no_number_links_to_its_website(phone, site):

@@ -162,6 +162,22 @@ const REWRITES = [
   "giu"), "controlling"],
   [new RegExp(`${KEPT}\\b(?! (?:to )?(?:call|ring|phone|contact|report (?:it |him |her )?to|tell)`
     + " (?:the )?(?:police|999)\\b)|\\b(?:not|never) allowed\\b", "giu"), "controlling"],
+  // Social workers taking children into care, as a parent fears it: the words of advice when
+  // social workers are involved (Family Rights Group, sources.yaml), not a threat of the
+  // abuser's (below). "i'm scared social services will take my baby" listed the lines for
+  // domestic abuse alone, and "my children will be taken into care" first the place to
+  // report a worry about a child.
+  [new RegExp("\\b(?:(?:social services|social workers?|children'?s services|social care)"
+    + "(?: \\w+){0,2}? (?:(?:will|would|might|could|may|can|want to|wanna|are going to|is going"
+    + " to|gonna) )?take (?:away )?(?:the|my|our) (?:kids|children|child|son|daughter|baby"
+    + "|boy|girl)s?(?: away)?(?: from (?:me|us))?|(?:taken|take|taking|took|put|putting|placed)"
+    + " (?:(?:the|my|our) (?:kids|children|child|son|daughter|baby|boy|girl)s? )?(?:away )?"
+    + "into care|care proceedings)\\b", "giu"), "social services"],
+  // Social media is a place online, not social services: "social media" listed first the
+  // place to report a worry about a child (its "social"). Where something happened ("he
+  // harasses me on social media") says nothing of the help wanted, as on the body below.
+  [/\b(?:on|over|through|via) social media\b/giu, " "],
+  [/\bsocial media\b/giu, "online"],
   // Children used to control, as domestic abuse's words have it: "threatening to take
   // children away" (Family Rights Group, sources.yaml). "he says he will take my children"
   // listed two services for families and a line for anyone worried about a child first.
@@ -190,6 +206,15 @@ const REWRITES = [
   // don't have papers" found only the line for protection orders.
   [/\b(?:no|(?:do ?n'?t|do not) have(?: any)?|have ?n'?t got(?: any)?|without(?: any)?) (?:papers|documents)\b|\bundocumented\b/giu,
     "immigration"],
+  // Papers taken, hidden or destroyed, as the Domestic Abuse Commissioner found abusers do
+  // (ITV News, sources.yaml): "he took my passport" listed only the lines for forced marriage
+  // (their passports taken abroad), which still come first when a parent or family took it,
+  // or "they" did.
+  [new RegExp("(?<!\\b(?:they|dad|father|mum|mom|mother|parents?|family|uncle|aunt|brothers?|in-laws?)"
+    + " )\\b(?:took|takes?|taken|taking|hid(?:e|es|den|ing)?|keeps?|kept|has|holds?|held"
+    + "|withh(?:o|e)ld(?:s|ing)?|destroy(?:s|ed|ing)?|burn(?:s|t|ed)?|ripped up|tore up|threw away"
+    + "|won'?t give me(?: back)?) (?:away )?(?:my|her|our) (?:passports?|visas?|brp|id|documents"
+    + "|papers|birth certificates?)\\b", "giu"), "immigration"],
   // Running away and escaping, as leaving: "i want to run away" listed the Forced Marriage
   // Unit first (by its "run by"), and "i want to escape" found nothing ("i escaped him" too).
   [/\b(?:run(?:ning)? ?away|ran away|escap(?:e|ed|ing))\b/giu, "leave"],
