@@ -92,7 +92,7 @@ def browse_key(service: Service, anywhere: bool = False, home: str = "",
     local-before-national is the borough's own order.
 
     :param anywhere: for a search that names no borough, where no service is local: the
-        helplines across the UK first, then the boroughs' services, those in every borough
+        national helplines first, then the boroughs' services, those in every borough
         (`everywhere`, Settings.everywhere) first, as a 24-hour line among the helplines.
         Naming a borough, those in every borough come after the borough's own.
     :param domestic_abuse: Settings.for_domestic_abuse, for the rank of a 24-hour line."""

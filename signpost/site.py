@@ -81,9 +81,9 @@ def plan_site(services: list[Service], pages: list[Page], settings: Settings,
                                 breadcrumbs="areas", place=area.name,
                                 helplines=_term_lines(area, by_id, settings),
                                 source=_defined(settings, "areas", area.slug), **residents)
-    # The lines across the UK: this list's, and the search's when nothing is chosen.
+    # The national lines: this list's, and the search's when nothing is chosen.
     national_lines = _term_lines(settings.areas["national"], by_id, settings)
-    outputs += plan_listing("/areas/national/", "Help across the UK", national, settings,
+    outputs += plan_listing("/areas/national/", "National help", national, settings,
                             breadcrumbs="areas", helplines=national_lines, **residents)
     # Kinds of help with no listing are not advertised with a count of 0; their pages say so.
     outputs.append(Output("/categories/", "categories.html", "Find help by kind of help", {

@@ -269,7 +269,7 @@ def _write_same_content(settings: Settings, checked: list, site: dict, services:
     page("areas/_index.md", {"title": "Find help by borough"})
     for slug, area in site["areas"].items():
         page(f"areas/{slug}/_index.md", {
-            "title": "Help across the UK" if slug == "national" else f"Help in {area['name']}"})
+            "title": "National help" if slug == "national" else f"Help in {area['name']}"})
     page("categories/_index.md", {"title": "Find help by kind of help"})
     for slug, category in site["categories"].items():  # every kind, with services or not
         page(f"categories/{slug}/_index.md", {"title": category["name"]})

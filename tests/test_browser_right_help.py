@@ -81,9 +81,9 @@ def test_the_home_page_links_each_group_s_page(site):
 
 
 def test_the_24_hour_helpline_is_among_the_first_three_call_links(site):
-    # Each borough's first page and "across the UK"'s (areas/<slug>/index.html).
+    # Each borough's first page and the national lines' (areas/<slug>/index.html).
     boroughs = [p for p in html_pages(site.site_dir, "areas") if p.parent.parent.name == "areas"]
-    assert len(boroughs) == 34  # 33 boroughs and "across the UK"
+    assert len(boroughs) == 34  # 33 boroughs and the national lines
     for path in boroughs:
         calls = [a["href"] for a in soup(path).find("main").select('a[href^="tel:"]')]
         assert HELPLINE_TEL in calls[:3], path
@@ -1195,7 +1195,7 @@ def test_words_for_a_harm_find_support_before_ways_to_go_to_the_police(phone, si
     firsts = [n in reporting for n in found]
     assert "Clare's Law (Domestic Violence Disclosure Scheme)" in found
     assert firsts == sorted(firsts), found  # every way to report after all the support
-    if not borough:  # no service is local: a line across the UK
+    if not borough:  # no service is local: a national line
         assert "national" in next(s for s in services if s.name == found[0]).areas
 
 
@@ -1294,7 +1294,7 @@ def test_equal_matches_come_in_the_residents_order(phone, site, words):
     # first for "controlling"). Nor, for a sentence, for how well one of its words matched
     # ("partner" put Clare's Law first), nor for a long word a short one begins ("ex" matched
     # "experienced" in the Men's Advice Line's summary). With no borough chosen, no service
-    # is local: the helplines across the UK come first. Every word is one of domestic
+    # is local: the national helplines come first. Every word is one of domestic
     # abuse's plain words: for a sentence, its services come before the others that are
     # about one of the words ("ex": the stalking helpline).
     settings, services = real_directory()

@@ -167,13 +167,13 @@ def test_searching_leaves_no_trace(page, site):
 # UK first, as if the borough were chosen, then the rest ("Brixton" found none; a word misread
 # as a place only reorders what is found).
 PLACES = [  # the words; the same search with the borough chosen; what the status says first
-    ("Brixton", "", "Lambeth", "Brixton is in Lambeth: help there and across the UK comes first."),
-    ("help in Lewisham", "", "Lewisham", "Help in Lewisham and across the UK comes first."),
-    ("se6 4ru", "", "Lewisham", "SE6 4RU is in Lewisham: help there and across the UK comes first."),
+    ("Brixton", "", "Lambeth", "Brixton is in Lambeth: help there and national help come first."),
+    ("help in Lewisham", "", "Lewisham", "Help in Lewisham and national help come first."),
+    ("se6 4ru", "", "Lewisham", "SE6 4RU is in Lewisham: help there and national help come first."),
     ("domestic abuse Catford", "domestic abuse", "Lewisham",
-     "Catford is in Lewisham: help there and across the UK comes first."),
+     "Catford is in Lewisham: help there and national help come first."),
     ("i live in dagenham and he hits me", "he hits me", "Barking and Dagenham",
-     "Dagenham is in Barking and Dagenham: help there and across the UK comes first."),
+     "Dagenham is in Barking and Dagenham: help there and national help come first."),
 ]
 
 
@@ -274,16 +274,16 @@ def test_a_place_in_two_boroughs_and_one_outside_london(page, site):
                   and (in_borough(s, "lambeth") or in_borough(s, "southwark")))
     assert set(found[:len(there)]) == there
     assert status.text_content().startswith(
-        "SE1 is in Southwark and Lambeth: help there and across the UK comes first. ")
+        "SE1 is in Southwark and Lambeth: help there and national help come first. ")
     found = search(page, site, query="M1 1AA")
     national = names(lambda s: "residents" in s.audiences and not s.for_people_who_harm
                      and "national" in s.areas)
     assert set(found[:len(national)]) == national
     assert status.text_content().startswith(
-        "M1 1AA is not in London: help across the UK comes first. ")
+        "M1 1AA is not in London: national help comes first. ")
     search(page, site, query="Croydon")  # a borough with no services based there
     assert status.text_content().startswith(
-        "We list no local services in Croydon: help across the UK comes first. ")
+        "We list no local services in Croydon: national help comes first. ")
 
 
 def test_a_borough_chosen_comes_before_a_place_in_the_words(page, site):

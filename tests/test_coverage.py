@@ -27,7 +27,7 @@ def test_counts_and_gaps(settings):
     ]
     data = coverage(services, settings, TODAY)
     kinds, who, freshness = data["tables"]
-    assert kinds.columns == who.columns == ["Lambeth", "Lewisham", "National (across the UK)"]
+    assert kinds.columns == who.columns == ["Lambeth", "Lewisham", "National"]
     assert rows(kinds)["Domestic abuse"] == [1, 0, 0]
     assert rows(kinds)["Helplines"] == [0, 0, 1]
     assert rows(who)["Men and boys, 16 to 17"] == [1, 0, 0]      # the children's service
@@ -36,7 +36,7 @@ def test_counts_and_gaps(settings):
     assert rows(who)["Has not said who it is for"] == [0, 0, 1]
     assert rows(freshness) == {"In the last 6 months": [1, 0, 0], "6 to 12 months ago": [1, 0, 0],
                                "Over 12 months ago, or never": [0, 1, 1]}
-    assert data["areas"] == [("Lambeth", 2), ("Lewisham", 1), ("National (across the UK)", 1)]
+    assert data["areas"] == [("Lambeth", 2), ("Lewisham", 1), ("National", 1)]
 
 
 def test_the_page_marks_gaps_in_words_and_has_a_chart(built):

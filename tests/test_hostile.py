@@ -59,7 +59,7 @@ SLUG = ("must be lower-case letters, digits and hyphens, like 'barking-and-dagen
 
 
 @pytest.mark.parametrize("old, new, expected", [
-    ("  barnet:\n", "  ../../../../x:\n", f"site.yaml:45: areas: '../../../../x' {SLUG}"),
+    ("  barnet:\n", "  ../../../../x:\n", f"site.yaml:{{line}}: areas: '../../../../x' {SLUG}"),
     ("  stalking:\n", "  /etc/cron.d:\n", f"site.yaml:{{line}}: categories: '/etc/cron.d' {SLUG}"),
     ("  women: Women and girls", "  '..': Women and girls",
      f"site.yaml:{{line}}: genders: '..' {SLUG}"),

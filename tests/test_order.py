@@ -109,7 +109,7 @@ def test_with_no_borough_chosen_the_search_lists_the_helplines_first(settings):
 
 def test_a_service_in_every_borough_comes_first_with_none_chosen_and_after_a_boroughs_own(
         settings):
-    # For anyone in London, after the helplines across the UK; naming a borough, after the
+    # For anyone in London, after the national helplines; naming a borough, after the
     # borough's own, whatever their names ("Freedom Project", foster care for a dog, came
     # before Barking and Dagenham's own service for domestic abuse on its page).
     boroughs = tuple(slug for slug in settings.areas if slug != "national")

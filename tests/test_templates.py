@@ -242,7 +242,7 @@ def test_service_card(env, settings):
     assert "For people worried about their own behaviour" in items[2].get_text()
     assert items[2]["data-who"] == "*"  # under its own heading, whatever age is chosen
     assert [h.get_text() for h in card.find_all("h2")] == [
-        "Talk to someone now", "In Lambeth", "Helplines and services across the UK",
+        "Talk to someone now", "In Lambeth", "National helplines and services",
         "If you are worried about your own behaviour"]
     assert card.select_one(".app-call-now a.app-phone")["href"] == "tel:+448081570001"
     assert card.find("a", href="/professionals/lambeth/")

@@ -123,7 +123,7 @@ function joined(pages) {
   return [...groups.values()].map((group) => group.list);
 }
 
-// The heading a list of cards is under, if any: "In Lambeth", "Helplines and services across the UK".
+// The heading a list of cards is under, if any: "In Lambeth", "National helplines and services".
 function headingOf(list) {
   const before = list.previousElementSibling;
   return before && before.tagName === "H2" ? before : null;

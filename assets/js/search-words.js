@@ -528,7 +528,7 @@ function plain(text) {
 // them and the age and gender given, if any. An age or a gender given in the words, when
 // none is chosen (chosen.age and chosen.gender false), and a place named in
 // them, when no borough is (chosen.borough ""), are left out of the words; what the search
-// finds for that age and gender, or in that borough and across the UK, then comes first.
+// finds for that age and gender, or in that borough and nationally, then comes first.
 // With a borough chosen, a place in it is left out of the words, any other kept as words.
 // chosen: {age, borough, gender, genders (the gender field's options), local (the boroughs with
 // services based there), who (the filter for an age and gender), maxAge, adult (the youngest

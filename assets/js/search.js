@@ -286,7 +286,7 @@ export function start(root) {
   }
 
   // What a search finds with each set of filters in turn, first with those `first` adds
-  // (the place named in the words and across the UK, the age and gender given in them),
+  // (the place named in the words and national help, the age and gender given in them),
   // then the rest. When nothing that comes first has every word but something else does,
   // what comes first is what has the most of them (`some`, for a sentence's support): "my
   // son's dad hits me", a parent's words, found services for 11 to 17s first, which alone
@@ -367,7 +367,7 @@ export function start(root) {
   }
 
   // In the residents' order (signpost/order.py): with no borough chosen, the helplines
-  // across the UK first ("anywhere"), as no service is local. Sorted, a result's score is
+  // national lines first ("anywhere"), as no service is local. Sorted, a result's score is
   // its place in its shard (a range of the "order" order), so the shards are listed in turn.
   async function inOrder(query, filters) {
     if (shards === 1) {
