@@ -929,9 +929,11 @@ def test_a_result_with_no_number_links_to_its_website(phone, site):
 @pytest.mark.parametrize("words", [
     # Images shared without consent are sexual violence (seed 004): these found only
     # professionals' meetings, by "share", or nothing; then the Havens, a clinic for the weeks
-    # after an assault, first.
+    # after an assault, first. "nudes" alone, and "he posted my nudes", listed the 24/7
+    # Support Line and the Havens before the line for images, by sexual violence's words.
     "he shared my nudes", "revenge porn", "someone is threatening to share my nudes",
-    "sextortion", "blackmail", "he is blackmailing me", "deepfake"])
+    "sextortion", "blackmail", "he is blackmailing me", "deepfake", "nudes",
+    "he posted my nudes"])
 def test_images_shared_or_threatened_find_the_line_for_them_first(phone, site, words):
     kind = names(lambda s: "image-abuse" in s.categories and "residents" in s.audiences)
     assert kind and search(phone, site, query=words)[0] in kind
