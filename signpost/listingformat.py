@@ -10,8 +10,8 @@ import json
 
 from .fields import Choice, Either, Flag, List, Reader, Shape, Text, Word, names
 from .problems import Problem, unknown_keys
-from .services import (AUDIENCES, DAYS, ROUTES, STATUSES, Group, Hours, Link, Period, Phone,
-                       Referral, Service)
+from .services import (AUDIENCES, DAYS, ROUTES, STATUSES, Chat, Group, Hours, Link, Period,
+                       Phone, Referral, Service)
 from .settings import Settings
 from .textformats import TIME, Age, Day, Email, Markdown, PhoneNumber, Slug, Time, Url
 from .yamlfile import YamlMap
@@ -87,6 +87,11 @@ FORMAT = {
                          lambda v: Link(v.get("label", "Email"), v["address"]),
                          required=("address",)), doc="Email addresses: address, and label"),
     "website": Url(doc="The service's web page, https://"),
+    "chat": Shape({"url": Url(), "hours": Text(200), "opening_hours": HOURS},
+                  lambda v: Chat(v["url"], v.get("hours", ""), v.get("opening_hours")),
+                  required=("url",),
+                  doc="Online chat, in writing, for someone who cannot call: url, and hours, "
+                  "opening_hours"),
     "referral": Shape(
         {"routes": Choice(ROUTES), "how": Text(2000),
          "forms": List(Shape({"label": Text(120), "url": Url()},
@@ -108,7 +113,7 @@ FORMAT = {
 }
 FIELDS = tuple(FORMAT)
 REQUIRED = ("id", "name", "summary", "areas")
-CONTACT = ("phones", "emails", "website")  # or referral: how:
+CONTACT = ("phones", "emails", "website", "chat")  # or referral: how:
 ALL_FIELDS = tuple(dict.fromkeys(names(Shape(FORMAT, None))))  # with nested keys: label, days...
 SCHEMA_FILE = "services.schema.json"  # in the project folder; `python build.py schema` writes it
 
@@ -123,7 +128,7 @@ def _a_way_in(values: dict, entry: YamlMap, at) -> None:
     if not any(entry.get(k) for k in CONTACT) and \
             not (isinstance(referral, YamlMap) and referral.get("how")):
         at.add(entry.line, "phones", "a way to get in touch is required "
-               "(expected a phone, an email, a website or referral: how:)")
+               "(expected a phone, an email, a website, a chat or referral: how:)")
 
 
 RULES = (_national_alone, _a_way_in)  # across fields, after each field is checked

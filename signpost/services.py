@@ -45,6 +45,16 @@ class Phone:
 
 
 @dataclass(frozen=True)
+class Chat:
+    """A way to write to the service's advisers online and have them write back, for
+    someone who cannot make a call (someone may hear, or they cannot speak)."""
+
+    url: str  # the page the chat is on
+    hours: str = ""
+    opening_hours: Hours | None = None
+
+
+@dataclass(frozen=True)
 class Link:
     label: str
     url: str
@@ -82,6 +92,7 @@ class Service:
     phones: tuple[Phone, ...] = ()
     emails: tuple[Link, ...] = ()  # url is the address
     website: str = ""
+    chat: Chat | None = None
     referral: Referral = Referral()
     languages: tuple[str, ...] = ()
     opening_hours: Hours | None = None

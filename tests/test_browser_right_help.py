@@ -915,6 +915,27 @@ def test_a_passport_a_parent_took_still_finds_the_lines_for_forced_marriage(phon
     assert set(found[:3]) & names(lambda s: "forced-marriage" in s.categories)
 
 
+@pytest.mark.parametrize("words", ["i can't call", "i cant talk on the phone", "webchat",
+                                   "can i chat online", "i'm too scared to call",
+                                   "can i text someone"])
+def test_someone_who_cannot_call_finds_the_services_with_online_chat(phone, site, words):
+    # "i can't call" found nothing; "i can't talk" the services whose text has "talk".
+    settings, services = real_directory()
+    chat = {s.name for s in services if s.chat}
+    home = next(s.name for s in services if s.id == settings.home_helpline)
+    found = search(phone, site, query=words)
+    assert found[0] == home and set(found) == chat
+    card = phone.locator(".app-search__services li").first.locator(".app-card__chat a")
+    expect(card).to_have_attribute("href", next(s.chat.url for s in services
+                                                if s.name == home))
+
+
+@pytest.mark.parametrize("words", ["i can't talk to my mum", "i can't call the police"])
+def test_someone_to_talk_to_or_the_police_is_not_online_chat(phone, site, words):
+    found = search(phone, site, query=words)
+    assert found and not set(found[:3]) <= {s.name for s in real_directory()[1] if s.chat}
+
+
 def test_a_result_with_no_number_links_to_its_website(phone, site):
     # Its number and chat are on its own site: the card had nothing to do next.
     service = next(s for s in real_directory()[1] if not s.phones and s.website

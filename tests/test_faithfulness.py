@@ -14,7 +14,7 @@ import pytest
 import yaml
 
 from signpost.content import load_pages
-from signpost.services import Group, Link, Phone, Service
+from signpost.services import Chat, Group, Link, Phone, Service
 from signpost.servicesfile import load_services
 from conftest import ROOT, REAL_TODAY, soup
 
@@ -47,12 +47,14 @@ def unsourced(service: Service) -> list[str]:
     missing = [f"phone {p.number}" for p in service.phones
                if digits(p.number) not in all_digits and digits(p.number) not in flat_digits]
     missing += [f"email {e.url}" for e in service.emails if e.url.lower() not in text.lower()]
-    # A website is faithful when a quote gives its host, or when it is a quoted page itself.
+    # A website (or chat page) is faithful when a quote gives its host, or when it is a
+    # quoted page itself.
     quoted_pages = [s["url"] for s in EXTERNAL if s["url"] in service.source]
-    if service.website and service.website not in quoted_pages:
-        host = service.website.split("/")[2].removeprefix("www.")
-        if host not in text:
-            missing.append(f"website {host}")
+    for what, url in (("website", service.website), ("chat", service.chat and service.chat.url)):
+        if url and url not in quoted_pages:
+            host = url.split("/")[2].removeprefix("www.")
+            if host not in text:
+                missing.append(f"{what} {host}")
     ages = {age for group in service.eligibility for age in (group.min_age, group.max_age)
             if age is not None}
     missing += [f"age {age}" for age in sorted(ages) if not re.search(age_phrase(age), text)]
@@ -186,9 +188,10 @@ def test_an_invented_phone_email_host_or_age_is_caught():
     assert unsourced(listing(phones=(phone("020 7946 0000"),),
                              emails=(Link("Email", "help@example.org"),),
                              website="https://example.org",
+                             chat=Chat("https://chat.example.net/"),
                              eligibility=(Group(None, 12, 99),))) == [
-        "phone 020 7946 0000", "email help@example.org", "website example.org", "age 12",
-        "age 99"]
+        "phone 020 7946 0000", "email help@example.org", "website example.org",
+        "chat chat.example.net", "age 12", "age 99"]
 
 
 def test_a_fact_counts_only_in_the_documents_the_listing_names():

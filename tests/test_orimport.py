@@ -446,7 +446,7 @@ def test_the_field_guidance_schedules_are_kept_as_words_while_valid(settings):
     result = run(feed.services, settings, today=dt.date(2020, 6, 1))
     assert result.skipped == ["service 'community-counselling' (Community Counselling): skipped: "
                               "phones: a way to get in touch is required (expected a phone, an "
-                              "email, a website or referral: how:)"]
+                              "email, a website, a chat or referral: how:)"]
     assert sum("kept as words" in n for n in result.notes) == 3
     later = run(feed.services, settings)  # in 2026 all three have expired
     assert sum("has expired: dropped" in n for n in later.notes) == 3

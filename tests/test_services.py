@@ -176,6 +176,13 @@ CASES = [
      with_lines("    website: javascript:alert(1)"),
      S.format(line=9) + "website: must be a web address starting with https:// "
                         "(got 'javascript:alert(1)')"),
+    ("a chat without the page it is on",
+     with_lines("    chat:", "      hours: Weekdays"),
+     S.format(line=9) + "chat.url: is required"),
+    ("a chat on a page that is not https",
+     with_lines("    chat:", "      url: http://example.org/chat"),
+     S.format(line=10) + "chat.url: must be a web address starting with https:// "
+                         "(got 'http://example.org/chat')"),
     ("a data: URL for a referral form",
      with_lines("    referral:", "      forms:", "        - label: Form",
                 "          url: data:text/html,hi"),
@@ -303,7 +310,7 @@ CASES = [
     ("no way to get in touch",
      GOOD.split("    phones:")[0],
      S.format(line=2) + "phones: a way to get in touch is required (expected a phone, an email, "
-                        "a website or referral: how:)"),
+                        "a website, a chat or referral: how:)"),
     ("a missing required field",
      GOOD.replace("    summary: A good service.\n", ""),
      S.format(line=2) + "summary: is required"),
@@ -589,6 +596,16 @@ def test_times_and_numbers_are_read_as_written(settings):
     assert problems == []
     period = service.opening_hours.periods[0]
     assert (period.days, period.opens, period.closes) == (("mon",), "09:00", "17:30")
+
+
+def test_a_chat_is_a_way_in_with_its_hours_as_a_phone_has_them(settings):
+    text = GOOD.split("    phones:")[0] + "".join(line + "\n" for line in (
+        "    chat:", "      url: https://example.org/chat", "      hours: Weekdays, 10am to 4pm",
+        "      opening_hours: 24/7"))
+    [service], problems = read_services(text, "s.yaml", settings, TODAY)
+    assert problems == [] and not service.phones
+    assert (service.chat.url, service.chat.hours, service.chat.opening_hours.always) == \
+        ("https://example.org/chat", "Weekdays, 10am to 4pm", True)
 
 
 def test_eligibility_words_are_written_when_missing(settings):

@@ -14,7 +14,7 @@ from signpost.hours import clock, describe_days, describe_hours, uk_today
 from signpost.listings import NARROWED_WHOLE_UP_TO, Lead, Listing, Section
 from signpost.render import (compile_templates, compiled_file, compiled_templates, make_env,
                              read_compiled, save_compiled)
-from signpost.services import Group, Hours, Link, Period, Phone, Referral, Service
+from signpost.services import Chat, Group, Hours, Link, Period, Phone, Referral, Service
 
 EXIT = "https://exit.example.org/weather"
 
@@ -292,6 +292,35 @@ def test_card_and_search_result_of_a_service_with_no_number_show_its_website(env
     meta = [span["data-pagefind-meta"] for span in
             render(env, "service.html", service=FULL, stale=False).select("[data-pagefind-meta]")]
     assert not [m for m in meta if m.startswith("website:")]
+
+def test_card_page_and_search_result_offer_online_chat_after_the_numbers(env):
+    # For someone who cannot call: "i can't call" found nothing, and no card said how else.
+    chat = dataclasses.replace(FULL, chat=Chat("https://example.org/chat", "Weekdays, 10am to 4pm",
+                                               Hours(always=True)))
+    page = render(env, "services.html", listing=Listing(
+        "H", intro=(), breadcrumbs="areas", services=(chat, FULL), count=2, page=1,
+        sections=(Section("", (chat, FULL)),), pages=((1, "/x/"),)))
+    cards = page.select("li.app-card")
+    line = cards[0].select_one(".app-card__chat")
+    assert line.get_text(" ", strip=True) == \
+        "Online chat: Chat on its website (Weekdays, 10am to 4pm)"
+    assert line.a["href"] == "https://example.org/chat" and line.a["rel"] == ["noreferrer"]
+    assert line.select_one(".app-open-now")["data-hours"] == "24/7"
+    assert line.find_previous_sibling("p", class_="app-card__call")  # after the numbers
+    assert not cards[1].select(".app-card__chat")
+    service = render(env, "service.html", service=chat, stale=False)
+    contact = service.find("a", href="https://example.org/chat").find_parent("li")
+    assert contact.get_text(" ", strip=True) == \
+        "Online chat Chat on its website Weekdays, 10am to 4pm"
+    meta = [span["data-pagefind-meta"] for span in service.select("[data-pagefind-meta]")]
+    assert "chat:https://example.org/chat" in meta and "chat_hours:24/7" in meta
+    about = next(m for m in meta if m.startswith("about:"))
+    assert "chat" in about.split()  # the word a search that cannot call is read as
+    meta = [span["data-pagefind-meta"] for span in
+            render(env, "service.html", service=FULL, stale=False).select("[data-pagefind-meta]")]
+    assert not [m for m in meta if m.startswith("chat")]
+    assert "chat" not in next(m for m in meta if m.startswith("about:")).split()
+
 
 def test_pagination(env):
     page = render(env, "services.html", listing=Listing(

@@ -121,6 +121,16 @@ const REWRITES = [
   // Someone to translate, as the services say it: "translator" found nothing, where the
   // 24-hour line and the Havens have interpreters.
   [/\btranslat(?:ors?|ion|e|ing)\b/giu, "interpreter"],
+  // Someone who cannot call, or would rather write, as online chat (a listing's `chat`):
+  // "i can't call" found nothing, and "i can't talk" the services whose text has "talk".
+  // Not "i can't talk to my mum" (someone to talk to), "i can't speak english" (a
+  // language), nor "i can't call the police" (the police).
+  [new RegExp("\\b(?:can'?t|cant|cannot|can not|unable to|not able to|(?:too )?(?:scared"
+    + "|afraid|frightened) to) (?:call|phone|ring|talk|speak)\\b(?: (?:on|over) the phone\\b"
+    + "| out loud\\b)?(?! (?:to|with|about|english|the police|police|999|101)\\b)"
+    + "|\\bwithout (?:calling|phoning|ringing|talking|speaking|a (?:phone )?call)\\b"
+    + "|\\b(?:online|live|web)[\\s-]?chat\\b|\\bcan i (?:text|message|chat|type|write)\\b",
+  "giu"), "chat"],
   // Sex someone was made to have is rape, as the services for it say: "he forced me to have
   // sex" listed the Forced Marriage Unit (its name's "forced") before them, and "he made me
   // have sex" the stalking helpline; "i was forced to have sex" the same.

@@ -529,6 +529,11 @@ export function start(root) {
       reach("app-card__call", link("app-phone", `${TEXT.call} ${meta.now_phone}`, meta.now_href),
         meta.now_hours, element("span", "app-card__label", meta.now_label));
     }
+    if (meta.chat) {  // online chat, for someone who cannot call, after the numbers
+      const chat = link("", TEXT.chat_link, meta.chat);
+      chat.rel = "noreferrer";
+      reach("app-card__chat", chat, meta.chat_hours, element("strong", "", TEXT.chat), " ");
+    }
     if (meta.website) {  // no number: its website, as the card's page shows it
       const web = link("", meta.website.replace(/^https:\/\//, "").replace(/\/$/, ""), meta.website);
       web.rel = "noreferrer";
