@@ -936,15 +936,18 @@ def test_someone_to_talk_to_or_the_police_is_not_online_chat(phone, site, words)
     assert found and not set(found[:3]) <= {s.name for s in real_directory()[1] if s.chat}
 
 
-def test_a_result_with_no_number_links_to_its_website(phone, site):
-    # Its number and chat are on its own site: the card had nothing to do next.
-    service = next(s for s in real_directory()[1] if not s.phones and s.website
-                   and "residents" in s.audiences)
+@pytest.mark.parametrize("service", [s for s in real_directory()[1] if not s.phones
+                                     and (s.website or s.chat) and "residents" in s.audiences],
+                         ids=lambda s: s.id)
+def test_a_result_with_no_number_links_to_its_chat_or_website(phone, site, service):
+    # Its number is on its own site only: the card had nothing to do next.
     search(phone, site, query=service.name)
     card = phone.locator(".app-search__services li").filter(has_text=service.name).first
-    expect(card.locator(".app-card__web a")).to_have_attribute("href", service.website)
-    if service.opening_hours and service.opening_hours.always:
-        expect(card.locator(".app-card__web .app-open-now")).to_have_text("Open 24 hours")
+    way, url, hours = (".app-card__chat", service.chat.url, service.chat.opening_hours) \
+        if service.chat else (".app-card__web", service.website, service.opening_hours)
+    expect(card.locator(f"{way} a")).to_have_attribute("href", url)
+    if hours and hours.always:
+        expect(card.locator(f"{way} .app-open-now")).to_have_text("Open 24 hours")
 
 
 @pytest.mark.parametrize("words", [

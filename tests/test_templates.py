@@ -285,6 +285,9 @@ def test_card_and_search_result_of_a_service_with_no_number_show_its_website(env
     assert (link["href"], link.get_text()) == ("https://line.example.org/chat/",
                                                "line.example.org/chat")
     assert cards[0].select_one(".app-card__web .app-open-now")["data-hours"] == "24/7"
+    # Its hours in words too, for a text-mode browser, which runs no script.
+    assert cards[0].select_one(".app-card__web .app-card__hours").get_text() == \
+        "(24 hours, every day)"
     assert not cards[1].select(".app-card__web")  # one with a number: the number alone
     meta = [span["data-pagefind-meta"] for span in
             render(env, "service.html", service=web, stale=False).select("[data-pagefind-meta]")]
@@ -320,6 +323,16 @@ def test_card_page_and_search_result_offer_online_chat_after_the_numbers(env):
             render(env, "service.html", service=FULL, stale=False).select("[data-pagefind-meta]")]
     assert not [m for m in meta if m.startswith("chat")]
     assert "chat" not in next(m for m in meta if m.startswith("about:")).split()
+    # With no number, the chat is the way to reach it: not the website beside it too.
+    alone = dataclasses.replace(chat, phones=())
+    card = render(env, "services.html", listing=Listing(
+        "H", intro=(), breadcrumbs="areas", services=(alone,), count=1, page=1,
+        sections=(Section("", (alone,)),), pages=((1, "/x/"),))).select_one("li.app-card")
+    assert card.select(".app-card__chat") and not card.select(".app-card__web")
+    meta = [span["data-pagefind-meta"] for span in
+            render(env, "service.html", service=alone, stale=False).select("[data-pagefind-meta]")]
+    assert "chat:https://example.org/chat" in meta
+    assert not [m for m in meta if m.startswith(("website:", "hours:"))]
 
 
 def test_pagination(env):
