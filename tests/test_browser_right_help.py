@@ -425,9 +425,13 @@ def test_a_residents_help_page_with_every_word_comes_before_services_with_some(p
     assert search(phone, site, query="how do i delete my history")  # with some of the words
     expect(headings.first).to_have_text("Help pages")
     assert phone.locator(".app-search__pages a").first.text_content() == "Staying safe online"
+    # "safety plan" found only services for professionals, and their pages (MARAC's).
+    assert search(phone, site, query="safety plan")
+    expect(headings.first).to_have_text("Help pages")
+    assert phone.locator(".app-search__pages a").first.text_content() == "Making a safety plan"
     # Where only pages for professionals have every word, the services stay first.
     professionals = {p.title for p in load_pages(ROOT / "content", "content")[0] if p.audience == "professionals"}
-    assert search(phone, site, query="safety plan")
+    assert search(phone, site, query="risk assessment")
     pages = phone.locator(".app-search__pages a").all_text_contents()
     assert pages and set(pages) <= professionals
     expect(headings.first).to_have_text("Services")
