@@ -914,6 +914,12 @@ def test_papers_taken_find_what_an_immigration_status_held_over_someone_finds(ph
     assert found[0] == home and found == search(phone, site, query="immigration")
 
 
+@pytest.mark.parametrize("words", ["he hits me and nobody knows", "he hits me and my boss knows"])
+def test_who_knows_of_it_says_nothing_of_the_help_wanted(phone, site, words):
+    # Both found Clare's Law alone, by its "know": a way to ask about a partner's past.
+    assert search(phone, site, query=words) == search(phone, site, query="he hits me")
+
+
 def test_a_passport_a_parent_took_still_finds_the_lines_for_forced_marriage(phone, site):
     found = search(phone, site, query="my dad took my passport")
     assert set(found[:3]) & names(lambda s: "forced-marriage" in s.categories)

@@ -244,6 +244,10 @@ const REWRITES = [
   // Exploitation Helpline first, by "know" in its text.
   [/\b(?:knows|know|knew|found out|find out|finds out|will find|found|find|finds) where i (?:live|am|stay|work|go)\b/giu,
     "location"],
+  // Who knows of it says nothing of the help wanted: "he hits me and nobody knows" found
+  // Clare's Law alone, by its "know" (asking about a partner's past), as did "my boss knows".
+  [/\b(?:nobody|no ?one|no-one|anyone|everyone|someone|(?:my|his|her|our) \w+) (?:knows|knew)\b/giu,
+    " "],
   // Asking whether one is in danger, as domestic abuse's "worried" (its services and lines
   // help to judge the risk): "am i in danger" listed the police, Crimestoppers and Clare's
   // Law first, and the 24-hour line after them. The page still says how to call 999
