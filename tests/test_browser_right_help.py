@@ -914,6 +914,15 @@ def test_papers_taken_find_what_an_immigration_status_held_over_someone_finds(ph
     assert found[0] == home and found == search(phone, site, query="immigration")
 
 
+@pytest.mark.parametrize("words", ["i'm a sex worker", "sex work", "i'm an escort",
+                                   "i do escorting"])
+def test_a_sex_worker_finds_the_service_for_sex_workers_first(phone, site, words):
+    # "i'm a sex worker" listed the Support Line first, and the advice about social workers
+    # second (by their "worker"); "i'm an escort" found nothing.
+    kind = names(lambda s: "sex-workers" in s.categories and "residents" in s.audiences)
+    assert kind and search(phone, site, query=words)[0] in kind
+
+
 @pytest.mark.parametrize("words", ["he hits me and nobody knows", "he hits me and my boss knows"])
 def test_who_knows_of_it_says_nothing_of_the_help_wanted(phone, site, words):
     # Both found Clare's Law alone, by its "know": a way to ask about a partner's past.

@@ -244,6 +244,13 @@ const REWRITES = [
   // Exploitation Helpline first, by "know" in its text.
   [/\b(?:knows|know|knew|found out|find out|finds out|will find|found|find|finds) where i (?:live|am|stay|work|go)\b/giu,
     "location"],
+  // Sex work, as someone may say they do it: National Ugly Mugs serves sex workers of all
+  // "modes of work" (sources.yaml); "i'm an escort" found nothing.
+  [/\b(?:i'?m|i am|i work as|work as|working as) (?:an? )?(?:escort|prostitute|working girl|stripper|cam girl|webcam model)\b|\bi (?:do|did) (?:escorting|sex work)\b/giu,
+    "sex worker"],
+  // Mugging is robbery (its kind's word): "i was mugged" listed National Ugly Mugs first,
+  // by its name's "Mugs".
+  [/\bmugg(?:ed|ing)\b/giu, "robbed"],
   // Who knows of it says nothing of the help wanted: "he hits me and nobody knows" found
   // Clare's Law alone, by its "know" (asking about a partner's past), as did "my boss knows".
   [/\b(?:nobody|no ?one|no-one|anyone|everyone|someone|(?:my|his|her|our) \w+) (?:knows|knew)\b/giu,
