@@ -923,6 +923,24 @@ def test_a_sex_worker_finds_the_service_for_sex_workers_first(phone, site, words
     assert kind and search(phone, site, query=words)[0] in kind
 
 
+@pytest.mark.parametrize("words", ["how do i help my sister", "i'm worried about my brother"])
+def test_someone_worried_about_a_sister_or_brother_finds_the_home_helpline_first(phone, site,
+                                                                              words):
+    # "how do i help my sister" found nothing. The 24-hour line is for anyone worried that
+    # someone they know is a victim (the UK Government's guidance, sources.yaml).
+    settings, services = real_directory()
+    home = next(s.name for s in services if s.id == settings.home_helpline)
+    assert search(phone, site, query=words)[0] == home
+
+
+def test_where_someone_turns_up_at_work_says_nothing_of_the_help_wanted(phone, site):
+    # Its "work" listed the advice about social workers and the service for sex workers
+    # third and fourth, by their "workers".
+    found = search(phone, site, query="my ex keeps turning up at my work")
+    assert found == search(phone, site, query="my ex keeps turning up")
+    assert found[0] in names(lambda s: "stalking" in s.categories)
+
+
 @pytest.mark.parametrize("words", ["he hits me and nobody knows", "he hits me and my boss knows"])
 def test_who_knows_of_it_says_nothing_of_the_help_wanted(phone, site, words):
     # Both found Clare's Law alone, by its "know": a way to ask about a partner's past.

@@ -203,6 +203,16 @@ const REWRITES = [
   // the face" listed five services before the 24-hour line, by their "face-to-face".
   [/\b(?:in|on|across) (?:the|my|her) (?:face|head|stomach|belly|tummy|eye|mouth|nose|chest|ribs|back|arm|leg)\b/giu,
     " "],
+  // Nor where someone turns up at work: "my ex keeps turning up at my work" listed the
+  // advice about social workers and the service for sex workers third and fourth (by
+  // "workers"). Not a school, which says who is asking.
+  [/\b(?:at|outside|near) (?:my|her|our) (?:work|job|workplace|office)\b/giu, " "],
+  // Helping a sister or brother, as domestic abuse's "worried": "if you are worried that
+  // someone you know is a victim", call the 24-hour line (the UK Government's guidance, in
+  // sources.yaml). "how do i help my sister" found
+  // nothing ("sister" is no kind's word: a child's, see site.yaml).
+  [/\b(?:help|helping|support|supporting|worried about|worry about|scared for|afraid for) (?:my|our) (?:older |younger |little |big )?(?:sister|brother|cousin|auntie|aunt|niece|nephew)s?\b/giu,
+    "worried"],
   // A bite, as domestic abuse's words have it: "he bit me" found nothing ("a bit" is not one).
   [/\b(?:bit|bites|bitten) (?=me\b|her\b|my\b|us\b)/giu, "biting "],
   // Someone reading one's messages, as domestic abuse's words have it (checking a phone):
