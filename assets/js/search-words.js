@@ -209,8 +209,8 @@ const REWRITES = [
   [/\b(?:at|outside|near) (?:my|her|our) (?:work|job|workplace|office)\b/giu, " "],
   // Helping a sister or brother, as domestic abuse's "worried": "if you are worried that
   // someone you know is a victim", call the 24-hour line (the UK Government's guidance, in
-  // sources.yaml). "how do i help my sister" found
-  // nothing ("sister" is no kind's word: a child's, see site.yaml).
+  // sources.yaml). "how do i help my sister" found nothing ("sister" is no kind's word: a
+  // child's, see site.yaml).
   [/\b(?:help|helping|support|supporting|worried about|worry about|scared for|afraid for) (?:my|our) (?:older |younger |little |big )?(?:sister|brother|cousin|auntie|aunt|niece|nephew)s?\b/giu,
     "worried"],
   // A bite, as domestic abuse's words have it: "he bit me" found nothing ("a bit" is not one).
