@@ -187,6 +187,10 @@ class _Service:
         website = as_text(record.get("url"))
         if website and url_ok(website, "website", check, notes):
             entry["website"] = website
+        chat = next((as_text(a.get("value")) for a in attributes
+                     if as_text(a.get("link_type")) == "chat"), "")
+        if chat and url_ok(chat, "chat", check, notes):
+            entry["chat"] = {"url": chat}
         how = referral(record, attributes, check, notes)
         if how:
             entry["referral"] = how

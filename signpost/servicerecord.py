@@ -36,8 +36,10 @@ FORM_TERM = "form"  # a referral form whose route its label does not say
 ZONE_NOTE = "Times are UK local time (Europe/London)."
 # Help for people who harm is marked with its own audience, never mixed with help for victims.
 HARM_TERM = "people-who-harm"
-# A service's and a phone line's flags (link_type "kind"), so that a feed read back keeps them.
-REPORTING_TERM, OUT_OF_HOURS_TERM = "reporting", "out-of-hours"
+# A service's and a phone line's flags (link_type "kind"), so that a feed read back keeps them;
+# and a service's online chat (link_type "chat", the page's address its value): HSDS has no
+# field for one.
+REPORTING_TERM, OUT_OF_HOURS_TERM, CHAT_TERM = "reporting", "out-of-hours", "online-chat"
 
 
 def uk_offset(day: dt.date) -> int:
@@ -91,7 +93,10 @@ def taxonomies(settings: Settings) -> dict[str, tuple[dict, dict[str, dict]]]:
                                     "to ask about a partner's past (Clare's Law); not a "
                                     "support service."),
                    OUT_OF_HOURS_TERM: ("Out-of-hours line", "The phone line to call when the "
-                                       "service's usual line is closed.")}),
+                                       "service's usual line is closed."),
+                   CHAT_TERM: ("Online chat", "A page where the service's advisers chat in "
+                               "writing, for someone who cannot call; the attribute's value "
+                               "is its address.")}),
     }
     out = {}
     for code, (taxonomy, terms) in vocabularies.items():
@@ -223,6 +228,7 @@ def service_record(service: Service, settings: Settings, terms, orgs: dict[str, 
            if service.for_people_who_harm else [])
         + ([_attribute(sid, "kind", kinds[REPORTING_TERM], REPORTING_TERM)]
            if service.reporting else [])
+        + ([_attribute(sid, "chat", kinds[CHAT_TERM], service.chat.url)] if service.chat else [])
         # Our page's address carries our id, so importing our own feed gives it back.
         + [_attribute(sid, "listing_page", pages["listing-page"],
                       settings.base_url.rstrip("/") + service.url)])

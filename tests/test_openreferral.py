@@ -134,8 +134,11 @@ def test_round_trip_keeps_names_contacts_areas_ages_and_flags(real, real_setting
         assert twin.categories == service.categories and twin.audiences == service.audiences
         assert (twin.reporting, twin.for_people_who_harm) == \
             (service.reporting, service.for_people_who_harm)
+        # An online chat's address (HSDS has no place for its hours).
+        assert (twin.chat and twin.chat.url) == (service.chat and service.chat.url)
     # The real directory has each of these, so the round trip above covers them.
     assert any(s.reporting for s in services) and any(s.for_people_who_harm for s in services)
+    assert any(s.chat for s in services)
     assert any(len(s.emails) > 1 for s in services)
 
 
