@@ -529,15 +529,17 @@ export function start(root) {
       reach("app-card__call", link("app-phone", `${TEXT.call} ${meta.now_phone}`, meta.now_href),
         meta.now_hours, element("span", "app-card__label", meta.now_label));
     }
-    if (meta.chat) {  // online chat, for someone who cannot call, after the numbers
-      const chat = link("", TEXT.chat_link, meta.chat);
-      chat.rel = "noreferrer";
-      reach("app-card__chat", chat, meta.chat_hours, element("strong", "", TEXT.chat), " ");
-    }
-    if (meta.website) {  // no number: its website, as the card's page shows it
-      const web = link("", meta.website.replace(/^https:\/\//, "").replace(/\/$/, ""), meta.website);
-      web.rel = "noreferrer";
-      reach("app-card__web", web, meta.hours, element("strong", "", TEXT.website), " ");
+    // A page of the service's own (its chat, or with no number its website), as the card's
+    // page shows it.
+    const page = (className, label, text, href, hours) => {
+      const away = link("", text, href);
+      away.rel = "noreferrer";
+      reach(className, away, hours, element("strong", "", label), " ");
+    };
+    if (meta.chat) page("app-card__chat", TEXT.chat, TEXT.chat_link, meta.chat, meta.chat_hours);
+    if (meta.website) {
+      page("app-card__web", TEXT.website, meta.website.replace(/^https:\/\//, "").replace(/\/$/, ""),
+        meta.website, meta.hours);
     }
     return item;
   }
