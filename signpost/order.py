@@ -15,10 +15,14 @@
 5. ``people-who-harm``: help for people who want to change their own behaviour (listings with
    ``for_people_who_harm: true``), always last and under a heading of their own.
 
-Within a group and rank (a 24-hour line before the others), services only for children and
-young people (every group they serve ends by ``YOUNG_UP_TO``) come after the rest: a page
-does not know its reader's age, and most who look are adults (a young person who gives an
-age is shown only what is open to them). Then services are in name order. The order is
+Within a group and rank (a 24-hour line before the others), services only some readers can
+use come after the rest: those only for children and young people (every group they serve
+ends by ``YOUNG_UP_TO``), as a page does not know its reader's age and most who look are
+adults (a young person who gives an age is shown only what is open to them), and those for
+one particular situation (a kind of help that site.yaml marks ``particular_situation``: foster
+care for a dog, sex work, social workers involved), which came before the Havens on a
+borough's page and before the lines for forced marriage among the national ones, by their
+names. Then services are in name order. The order is
 fixed when the page is built: "open now" marks a line but never moves a card (a list that
 moves under a finger causes mis-taps).
 """
@@ -51,10 +55,11 @@ EMERGENCY = ("tel:999", "tel:112")
 YOUNG_UP_TO = 18  # a service whose every group ends by this age is for the young
 
 
-def _young(service: Service) -> int:
-    """1 for a service only for children and young people (Childline, a programme for 11 to
-    17), else 0."""
-    return int(bool(service.eligibility) and all(
+def _narrow(service: Service, particular: bool) -> int:
+    """1 for a service only some readers can use: only for children and young people
+    (Childline, a programme for 11 to 17), or for one `particular` situation
+    (Settings.particular), else 0."""
+    return int(particular or bool(service.eligibility) and all(
         g.max_age is not None and g.max_age <= YOUNG_UP_TO for g in service.eligibility))
 
 
@@ -78,16 +83,19 @@ def _place(service: Service, home: str, domestic_abuse: bool = True,
 def _key(service: Service, settings: Settings) -> tuple:
     domestic_abuse = settings.for_domestic_abuse(service.categories)
     return (*_place(service, settings.home_helpline, domestic_abuse,
-                    settings.everywhere(service.areas)), _young(service),
+                    settings.everywhere(service.areas)),
+            _narrow(service, settings.particular(service.categories)),
             service.name.lower(), service.id)
 
 
 def browse_key(service: Service, anywhere: bool = False, home: str = "",
-               everywhere: bool = False, domestic_abuse: bool = True) -> str:
+               everywhere: bool = False, domestic_abuse: bool = True,
+               particular: bool = False) -> str:
     """That order as text, which the search page sorts by (as Pagefind does, by code point)
     when someone browses without words: "0" local, "1" helplines (`home`, the site's
     home_helpline, first, then the 24-hour ones), ..., "3" ways to go to the police (the
-    police first), those only for the young after the rest of their rank, then the name.
+    police first), those only some can use (only for the young, or `particular`:
+    Settings.particular) after the rest of their rank, then the name.
     The borough filter leaves a borough's services and the national ones, so
     local-before-national is the borough's own order.
 
@@ -101,17 +109,18 @@ def browse_key(service: Service, anywhere: bool = False, home: str = "",
         if GROUPS[group] == "local" and everywhere:
             rank = 1
         group = GROUPS.index("helplines" if GROUPS[group] == "local" else "local")
-    return f"{group}{rank}{_young(service)}{service.name.lower()}"
+    return f"{group}{rank}{_narrow(service, particular)}{service.name.lower()}"
 
 
 def browse_keys(service: Service, settings: Settings) -> tuple[str, str]:
     """A service's browse_key naming a borough, and naming none."""
     domestic_abuse = settings.for_domestic_abuse(service.categories)
     everywhere = settings.everywhere(service.areas)
+    particular = settings.particular(service.categories)
     return (browse_key(service, home=settings.home_helpline, everywhere=everywhere,
-                       domestic_abuse=domestic_abuse),
+                       domestic_abuse=domestic_abuse, particular=particular),
             browse_key(service, True, settings.home_helpline, everywhere,
-                       domestic_abuse))
+                       domestic_abuse, particular))
 
 
 def resident_order(services: list[Service], settings: Settings,

@@ -32,6 +32,7 @@ class Term:
     # home_helpline); a category's also when a service of it cannot be contacted directly
     for_people_who_harm: bool = False  # categories: so is each listing of it, whatever it says
     not_domestic_abuse: bool = False  # categories: help with something else (trafficking)
+    particular_situation: bool = False  # categories: for a situation few readers are in
 
 
 @dataclass(frozen=True)
@@ -76,6 +77,13 @@ class Settings:
         marked not_domestic_abuse (feeling suicidal, trafficking), so that its line, open 24
         hours, does not come before the other lines for that (order.py)."""
         return not any(self.categories[slug].not_domestic_abuse for slug in categories)
+
+    def particular(self, categories) -> bool:
+        """Whether a listing of these kinds of help is for one particular situation that few
+        who read a list are in (a dog to foster, sex work, social workers involved): one kind
+        marked particular_situation is enough, so that it comes after the rest of its rank
+        (order.py), as a service only for the young does."""
+        return any(self.categories[slug].particular_situation for slug in categories)
 
     def everywhere(self, areas) -> bool:
         """Whether these areas are every borough (all but 'national'): a service in all of them
@@ -149,7 +157,8 @@ def _each_an_origin(embed: dict, entry: YamlMap, name: str, at) -> None:
 
 TERM = Shape({"name": Text(NAME_LIMIT), "description": Text(DESCRIPTION_LIMIT),
               "ons_code": OnsCode(), "keywords": List(Word(60)), "helplines": List(Slug()),
-              "for_people_who_harm": Flag(), "not_domestic_abuse": Flag()},
+              "for_people_who_harm": Flag(), "not_domestic_abuse": Flag(),
+              "particular_situation": Flag()},
              dict, required=("name",))
 EMBED = Shape({"name": Text(NAME_LIMIT), "origins": List(Verbatim()), "accent": Colour()},
               dict, required=("origins",), rules=(_each_an_origin,))
@@ -159,7 +168,7 @@ def _term(slug: str, values: dict) -> Term:
     return Term(slug, values["name"], values.get("description") or "",
                 values.get("ons_code") or "", values.get("keywords") or (),
                 values.get("helplines") or (), bool(values.get("for_people_who_harm")),
-                bool(values.get("not_domestic_abuse")))
+                bool(values.get("not_domestic_abuse")), bool(values.get("particular_situation")))
 
 
 VOCABULARY = Entries(TERM, _term, "a mapping of slug to name", "needs a name", short="name")

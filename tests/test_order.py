@@ -99,6 +99,30 @@ def test_services_only_for_the_young_come_after_the_others_of_their_group(settin
         assert [s.id for s in keyed if s in lines] == order[3:]
 
 
+def test_services_for_a_particular_situation_come_after_the_others_of_their_group(settings):
+    # Foster care for a dog came before the Havens on a borough's page, and advice when
+    # social workers are involved before the lines for forced marriage, by their names.
+    slug = next(iter(settings.categories))
+    other = dataclasses.replace(settings, categories={
+        **settings.categories,
+        slug: dataclasses.replace(settings.categories[slug], particular_situation=True)})
+    local = [svc("a-dog-foster", categories=(slug,)), svc("b-centre")]
+    lines = [svc("a-advice-line", areas=("national",), categories=(slug,)),
+             svc("b-all-day", areas=("national",), always=True),
+             svc("c-small-line", areas=("national",)),
+             svc("d-young-line", areas=("national",), eligibility=(Group(None, 11, 17),))]
+    assert other.particular((slug,)) and not other.particular(())
+    order = [sid for _, sid in names(local + lines, other)]
+    # After the rest of their rank only: a 24-hour line still comes first.
+    assert order == ["b-centre", "a-dog-foster", "b-all-day", "c-small-line", "a-advice-line",
+                     "d-young-line"]
+    assert [sid for _, sid in names(local, settings)] == ["a-dog-foster", "b-centre"]  # unmarked
+    for anywhere in (0, 1):  # browsing the search, naming a borough and not: the same
+        keyed = sorted(local + lines, key=lambda s: browse_keys(s, other)[anywhere])
+        assert [s.id for s in keyed if s in local] == order[:2]
+        assert [s.id for s in keyed if s in lines] == order[2:]
+
+
 def test_with_no_borough_chosen_the_search_lists_the_helplines_first(settings):
     services = [svc("local-centre"), svc("a-small-helpline", areas=("national",)),
                 svc("b-all-day", areas=("national",), always=True),

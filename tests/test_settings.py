@@ -164,7 +164,8 @@ def test_values_are_converted_as_the_site_uses_them(tmp_path):
         LAMBETH, "    origins: https://lambeth.example.org\n")
     text = text.replace("  lgbt:\n", "  lgbt:\n    keywords: [gay, ' trans ']\n"
                                      "    helplines: test-helpline\n"
-                                     "    not_domestic_abuse: true\n")
+                                     "    not_domestic_abuse: true\n"
+                                     "    particular_situation: true\n")
     (tmp_path / "site.yaml").write_text(text, encoding="utf-8")
     loaded, problems = load_settings(Settings.for_root(tmp_path))
     assert problems == []
@@ -175,3 +176,4 @@ def test_values_are_converted_as_the_site_uses_them(tmp_path):
     assert loaded.categories["lgbt"].keywords == ("gay", "trans")
     assert loaded.categories["lgbt"].helplines == ("test-helpline",)
     assert not loaded.for_domestic_abuse(["helpline", "lgbt"]) and loaded.for_domestic_abuse(["helpline"])
+    assert loaded.particular(["helpline", "lgbt"]) and not loaded.particular(["helpline"])
