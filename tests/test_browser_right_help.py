@@ -1000,6 +1000,30 @@ def test_images_shared_or_threatened_find_the_line_for_them_first(phone, site, w
     assert kind and search(phone, site, query=words)[0] in kind
 
 
+@pytest.mark.parametrize("words", [
+    # Filming or photographing someone in private without consent is intimate image abuse
+    # (Aurora New Dawn, sources.yaml): "he filmed me" found nothing, and "he took pictures of
+    # me without consent" listed Crimestoppers first (its "without saying who you are").
+    "he filmed me", "he took pictures of me without consent", "he secretly recorded me",
+    "my ex filmed me in the shower", "he took naked photos of me", "my husband filmed me"])
+def test_being_filmed_or_photographed_without_consent_finds_the_line_for_images_first(
+        phone, site, words):
+    kind = names(lambda s: "image-abuse" in s.categories and "residents" in s.audiences)
+    assert kind and search(phone, site, query=words)[0] in kind
+
+
+def test_without_consent_adds_nothing_to_what_goes_with_it(phone, site):
+    # Its "without" listed Crimestoppers among images shared; a recording alone may be of an
+    # argument, and is not read as images.
+    assert search(phone, site, query="he shared my nudes without my consent") == search(
+        phone, site, query="he shared my nudes")
+    # With one word left, the spaces of the words read away found nothing at all.
+    assert search(phone, site, query="sex without consent") == search(phone, site, query="sex")
+    assert search(phone, site, query="nudes on social media") == search(phone, site, query="nudes")
+    assert search(phone, site, query="he recorded me") != search(
+        phone, site, query="he secretly recorded me")
+
+
 @pytest.mark.parametrize("words", ["i'm 15 and my nudes were shared",
                                    "my nudes were shared", "he shared my nudes"])
 def test_a_young_persons_shared_nudes_find_childline_first(phone, site, words):

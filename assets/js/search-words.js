@@ -107,6 +107,12 @@ const SEXUAL = "(?<!\\bdate[\\s-]+)\\b(?:rap(?:e|ed|ing)|sexual(?:ly)?)\\b(?![\\
 // The last few days (see REWRITES: rape or sexual assault lately).
 const RECENT = "\\b(?:last night|tonight|today|this (?:morning|afternoon|evening)|yesterday"
   + "|(?:an?|\\d+|a few|few|a couple of|couple of|two|three) (?:hours?|days?) ago)\\b";
+// Something done to someone they did not agree to ("without my consent"), and, after words
+// of filming or taking pictures, a private moment ("when i was naked"): see REWRITES.
+const WITHOUT = "\\bwithout (?:my |her |our |their |me )?(?:consent|permission|consenting"
+  + "|agreeing|knowing|knowledge|asking)\\b";
+const UNWANTED = `(?:${WITHOUT}|when (?:i|she) (?:was|wasn'?t) (?:naked|undressed|looking|aware)`
+  + "|in the (?:shower|bath|bathroom|toilet)|(?:during|having) sex)\\b";
 // Words read as the site's own, each with why (a regular expression and what it becomes),
 // in this order:
 const REWRITES = [
@@ -308,6 +314,22 @@ const REWRITES = [
   // and the Revenge Porn Helpline ("... without asking", Clare's Law, by its "asking").
   [/\bstealth(?:ing|ed)\b|\b(?:removed|took off|take off|takes off|taking off|pulled off) (?:the |a |his )?condom(?: without (?:asking|consent|permission|my consent|telling me))?\b/giu,
     "sexually assaulted"],
+  // Being filmed or photographed without consent, as intimate image abuse ("Filming or
+  // photographing someone during private moments without their consent is another form of
+  // intimate image abuse": Aurora New Dawn, sources.yaml), in the words of the line for it
+  // (not its "videos": a children's programme's "video call" came second): "he filmed me"
+  // found nothing, and "he took pictures of me without consent" listed Crimestoppers first
+  // (its "without saying who you are"). A recording only when said to be secret or
+  // unwanted: "he recorded me" may be of an argument.
+  [new RegExp(`\\b(?:(?:secretly|covertly) )?(?:filmed|films|filming|videoed|videoing|photographed`
+    + "|photographing|(?:took|taken|takes?|taking) (?:\\w+ )?(?:pictures?|photos?|pics?|videos?"
+    + `|images?|footage) of) (?:me|her|us)\\b(?: ${UNWANTED})?|\\b(?:secretly|covertly) (?:recorded`
+    + `|records|recording) (?:me|her|us)\\b(?: ${UNWANTED})?|\\b(?:recorded|records|recording)`
+    + ` (?:me|her|us) ${UNWANTED}`, "giu"), "intimate images nudes"],
+  // Without consent says nothing of the help wanted beyond what goes with it ("he shared my
+  // nudes", "he had sex with me"): its "without" listed Crimestoppers ("without saying who
+  // you are") first.
+  [new RegExp(WITHOUT, "giu"), " "],
   // Sexual harassment in public by its everyday names (National Rail's Zero Tolerance
   // campaign, sources.yaml: flashing, catcalling and wolf-whistling, cyberflashing,
   // frottage, upskirting): "catcalling" and "upskirting" found nothing, and "a man flashed
@@ -623,7 +645,10 @@ function read(index, typed, chosen, language) {
     }));
     first.borough = { any: [...new Set(named.flatMap((run) => boroughs(run.place))), "National"] };
   }
-  return { words, first: Object.keys(first).length ? first : null, said: said.join(" "),
+  // Each run of spaces that a reading or a cut left as one, none at the ends: Pagefind found
+  // nothing for "sex  " ("sex without consent", one word left with the spaces of two).
+  return { words: words.replace(/\s+/g, " ").trim(), first: Object.keys(first).length ? first : null,
+    said: said.join(" "),
     age: years, gender: option ? option.value : "" };
 }
 
