@@ -923,6 +923,13 @@ def test_a_sex_worker_finds_the_service_for_sex_workers_first(phone, site, words
     assert kind and search(phone, site, query=words)[0] in kind
 
 
+@pytest.mark.parametrize("words", ["ptsd", "flashbacks", "i have ptsd from the abuse"])
+def test_words_of_trauma_find_counselling_and_recovery(phone, site, words):
+    # "ptsd" and "flashbacks" found nothing.
+    kind = names(lambda s: "counselling" in s.categories and "residents" in s.audiences)
+    assert kind and search(phone, site, query=words)[0] in kind
+
+
 @pytest.mark.parametrize("words", ["how do i help my sister", "i'm worried about my brother"])
 def test_someone_worried_about_a_sister_or_brother_finds_the_home_helpline_first(phone, site,
                                                                               words):
