@@ -360,15 +360,17 @@ const REWRITES = [
     "police arrest"],
 ];
 // Words that say the police are not wanted, or have failed ("I don't want to go to the
-// police", "too scared to report him", "the police did nothing"), or are someone's work
+// police", "too scared to report him", "the police did nothing", "I don't trust the police",
+// "complain about the police": each listed the Police first), or are someone's work
 // ("my husband is a police officer and hits me", which listed the Police, Clare's Law and
 // Crimestoppers first, and no line for domestic abuse): left out, so that they do not ask
 // for the ways to go to the police (asksToReport), which once came first for them.
 const NOT_POLICE = new RegExp(["\\b(?:don'?t|do not|doesn'?t|didn'?t|won'?t|wont|will not|not"
   + "|never|no|without|rather not|(?:scared|afraid|frightened) (?:of|to))(?: (?:want|wanna|like"
   + "|need|have|going)(?: to)?)?(?: (?:go|call|ring|phone|tell|involve|involving|contact|get"
-  + "|speak|talk|press)(?: (?:to|with|in))?)?(?: the| any)? (?:police|cops?|charges"
+  + "|speak|talk|press|trust)(?: (?:to|with|in))?)?(?: the| any)? (?:police|cops?|charges"
   + "|report(?:ing)?(?: (?:it|him|her|them|this))?)\\b",
+"\\b(?:complain(?:t|ts|ing|ed)?|make a complaint) (?:about|against) (?:the )?(?:police|cops?)\\b",
 "\\bpolice (?:(?:did|do|does|have|has|had|would|will|are|were) )?(?:nothing|not|never|no"
   + "|won'?t|wont|didn'?t|don'?t|doesn'?t|can'?t|cannot|aren'?t|weren'?t|refused)\\b",
 "\\b(?:is|was|'s|are|were) (?:an? )?(?:serving |former |retired )?(?:police ?(?:officer|man"
