@@ -117,6 +117,13 @@ class Service:
         return bool(self.phones) and all(p.hours or p.opening_hours for p in self.phones)
 
     @property
+    def website_on_card(self) -> bool:
+        """Cards and search results show the website as the way to reach the service: with
+        no number to call and no chat, it is where the way to contact it is, so that no card
+        is a dead end."""
+        return bool(self.website) and not self.phones and self.chat is None
+
+    @property
     def later_line(self) -> Phone | None:
         """The line cards and search results show beside the first: the line to call when
         the first is closed (the first 24-hour or out-of-hours line after it); for a way to
