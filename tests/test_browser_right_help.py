@@ -1125,6 +1125,15 @@ def test_a_group_given_lists_its_own_lines_first(phone, site, words, group):
     assert found[:len(own)] == own
 
 
+def test_what_someone_says_of_themselves_beside_their_gender_is_kept_or_left_out(phone, site):
+    # A word a page has is searched by ("trans" is a word of LGBT+ help); one none has is left
+    # out, never read as another ("black" was read as "back").
+    lgbt = names(lambda s: "lgbt" in s.categories and "national" in s.areas)
+    assert lgbt and search(phone, site, query="i'm a trans woman")[0] in lgbt
+    assert search(phone, site, query="i'm a black man and my wife hits me") == search(
+        phone, site, query="i'm a man and my wife hits me")
+
+
 @pytest.mark.parametrize("words", ["trafficking", "i was trafficked", "modern slavery",
                                    "i am forced to work for no pay", "forced prostitution",
                                    "county lines", "he's making me sell drugs", "pimp",

@@ -379,11 +379,14 @@ const NOT_POLICE = new RegExp(["\\b(?:don'?t|do not|doesn'?t|didn'?t|won'?t|wont
   .join("|"), "i");
 // A gender someone gives of themselves ("I'm a man", "as a woman", "I am non-binary"), or
 // words that are only that ("man", "older woman"), or help asked for a group ("help for
-// men"); not "a man is following me", the abuser's.
+// men"); not "a man is following me", the abuser's. A word between ("I'm a Muslim woman",
+// "a disabled man") is the `kind`, kept as a word to search by: "i'm a muslim woman" found
+// one help page, and no service, as no gender was read in it.
 // "older" or "old" is an adult's, as a parent's words are (read).
 const GENDER = new RegExp("(?:\\b(?:i'?m|i\\s+am|as)\\s+|^\\s*(?=(?:an?\\s+)?(?:(?:young|older|old)"
   + "\\s+)?\\S+\\s*$)|\\bfor\\s+(?=(?:men|women)\\b))"
-  + "(?:an?\\s+)?(?:(?:young|(?<older>older|old))\\s+)?(?<gender>man|male|guy|boy|lad|woman|female|girl|lady"
+  + "(?:an?\\s+(?:(?<kind>(?!(?:young|older|old)\\b)[a-z'-]+)\\s+)?)?"
+  + "(?:(?:young|(?<older>older|old))\\s+)?(?<gender>man|male|guy|boy|lad|woman|female|girl|lady"
   + "|men|women|non-?binary|enby)\\b", "i");
 const GENDERS = { man: "men", male: "men", guy: "men", boy: "men", lad: "men", men: "men",
   woman: "women", female: "women", girl: "women", lady: "women", women: "women" };
@@ -430,7 +433,7 @@ export async function start(src) {
   const language = inLanguage(languages);
   return { read: (typed, chosen) => read(index, typed, chosen, language), ownBehaviour,
     asksToReport: (each) => asksToReport(report, each), telling, danger,
-    known: (pagefind, each) => known(pagefind, each, spelling),
+    known: (pagefind, each, optional) => known(pagefind, each, spelling, optional),
     whole: (!src || Boolean(index)) && Boolean(words) };
 }
 
@@ -470,17 +473,19 @@ function telling(written) {
 // commonest is left out as that word is ("suport" browses, as "support" does). Null when
 // every word was left out but one that is no number nor meant as a common word: nothing can
 // be found ("qwxzv"). A number no page has is left out as a common word is ("60" of "a
-// woman over 60" found nothing).
-async function known(pagefind, each, spelling) {
+// woman over 60" found nothing), and so is an `optional` word no page has (read: "muslim"
+// of "I'm a Muslim woman", who is then shown help for women), never read as another.
+async function known(pagefind, each, spelling, optional = []) {
   const kept = await Promise.all(each.map(async (word) => {
     if (await pagesWith(pagefind, word)) return word;
+    if (optional.includes(word)) return null;  // never read as another ("black" as "back")
     const other = meant(word, spelling);
     if (other && await pagesWith(pagefind, other)) return other;
     return await begun(pagefind, word) ? word : null;
   }));
   const found = [...new Set(kept.filter((word) => word && !COMMON.has(word)))];
-  return found.length || kept.every((word, i) => COMMON.has(word) || /^\d+$/.test(each[i]))
-    ? found : null;
+  return found.length || kept.every((word, i) => COMMON.has(word) || /^\d+$/.test(each[i])
+    || optional.includes(each[i])) ? found : null;
 }
 
 // Letters typed for one another: side by side on a keyboard (a phone's is laid out as a
@@ -608,7 +613,7 @@ function read(index, typed, chosen, language) {
   const value = given && (GENDERS[given.groups.gender.toLowerCase()] || "non-binary");
   const option = given && [...chosen.genders].find((one) => one.value === value);
   if (option) {
-    words = cut(given);
+    words = `${cut(given)} ${given.groups.kind || ""}`;
     said.push(TEXT.search_group.replace("{group}", option.text.toLowerCase()));
   }
   // A parent's words: what the child is left out, and with no age given or chosen, services
@@ -650,8 +655,8 @@ function read(index, typed, chosen, language) {
   // Each run of spaces that a reading or a cut left as one, none at the ends: Pagefind found
   // nothing for "sex  " ("sex without consent", one word left with the spaces of two).
   return { words: words.replace(/\s+/g, " ").trim(), first: Object.keys(first).length ? first : null,
-    said: said.join(" "),
-    age: years, gender: option ? option.value : "" };
+    said: said.join(" "), age: years, gender: option ? option.value : "",
+    optional: option && given.groups.kind ? [given.groups.kind.toLowerCase()] : [] };
 }
 
 // "Brent, Camden and Westminster".

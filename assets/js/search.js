@@ -124,10 +124,11 @@ export function start(root) {
       }
       return module;
     });
-    const [module, { words, chosen, first, said, age, gender, own: ownWords, danger: emergency }] =
+    const [module, { words, chosen, first, said, age, gender, own: ownWords, danger: emergency,
+      optional }] =
       await Promise.all([loading, asked()]);
     pagefind = module;
-    const found = await searchServices(words, chosen, first, ownWords);
+    const found = await searchServices(words, chosen, first, ownWords, optional);
     // Help pages by the words searched, or those typed when browsing ("help me").
     const helpWords = found.query === root.dataset.browseWord ? words : found.query;
     const help = helpWords ? await pagefind.search(helpWords, { filters: { type: "page" } }) : { results: [] };
@@ -211,15 +212,16 @@ export function start(root) {
   }
 
   // own: the words are about one's own behaviour (search-words.js), and help for people who
-  // harm comes first.
-  async function searchServices(words, chosen, first, own) {
+  // harm comes first. optional: words left out when no page has them (search-words.js: a
+  // word someone says of themselves beside their gender, "Muslim" of "a Muslim woman").
+  async function searchServices(words, chosen, first, own, optional = []) {
     // The commonest words of a sentence are left out, and words no page has (search-words.js:
     // telling, known); when they were all of the others (known: null), nothing is found.
     // While search-words.js cannot be had, the short words are left out ("me" found "men").
     const written = words.toLowerCase().match(/[\p{L}\p{N}'-]+/gu) || [];
     const reader = written.length && await loadWords();
     const told = reader ? reader.telling(written) : [...new Set(written)].filter((w) => w.length > 3);
-    const each = reader ? await reader.known(pagefind, told) : told;
+    const each = reader ? await reader.known(pagefind, told, optional) : told;
     if (!each) return { results: [], forVictims: 0, filters: null };
     // Browsing searches for the word every service page carries (no words would load the
     // whole index), in the residents' order; so do words too common to find anything by
@@ -410,13 +412,13 @@ export function start(root) {
   async function count() {
     if (counting || !wantCounts || !searched) return;
     counting = true;
-    const mine = ticket, { words, chosen, first } = await asked();
+    const mine = ticket, { words, chosen, first, optional } = await asked();
     if (!words && !Object.keys(chosen).length && !first) {
       counting = false;  // again after the next search
       return;
     }
     await pagefind.preload(words || root.dataset.browseWord, { filters: { borough: "", kind: "" } });
-    const found = await searchServices(words, chosen, first);
+    const found = await searchServices(words, chosen, first, false, optional);
     if (mine === ticket) showCounts(found.filters);
   }
 
