@@ -380,8 +380,8 @@ const NOT_POLICE = new RegExp(["\\b(?:don'?t|do not|doesn'?t|didn'?t|won'?t|wont
 // A gender someone gives of themselves ("I'm a man", "as a woman", "I am non-binary"), or
 // words that are only that ("man", "older woman"), or help asked for a group ("help for
 // men"); not "a man is following me", the abuser's. A word between ("I'm a Muslim woman",
-// "a disabled man") is the `kind`, kept as a word to search by: "i'm a muslim woman" found
-// one help page, and no service, as no gender was read in it.
+// "a disabled man") is the `kind`, kept as a word to search by if a page has it (known):
+// "i'm a muslim woman" found one help page, and no service, as no gender was read in it.
 // "older" or "old" is an adult's, as a parent's words are (read).
 const GENDER = new RegExp("(?:\\b(?:i'?m|i\\s+am|as)\\s+|^\\s*(?=(?:an?\\s+)?(?:(?:young|older|old)"
   + "\\s+)?\\S+\\s*$)|\\bfor\\s+(?=(?:men|women)\\b))"
