@@ -420,9 +420,10 @@ def test_support_alone_browses_as_help_does(phone, site, words, choices):
 
 def test_a_residents_help_page_with_every_word_comes_before_services_with_some(phone, site):
     # "how do i delete my history" found Clare's Law (by a partner's history) and listed the
-    # Staying safe online page after the services.
+    # Staying safe online page after the services; "private browsing" a service for children
+    # and one for professionals (their "private").
     headings = phone.locator(".app-search__pages-heading, .app-search__services-heading")
-    assert search(phone, site, query="how do i delete my history")  # with some of the words
+    assert search(phone, site, query="private browsing")  # with some of the words
     expect(headings.first).to_have_text("Help pages")
     assert phone.locator(".app-search__pages a").first.text_content() == "Staying safe online"
     # "safety plan" found only services for professionals, and their pages (MARAC's).
@@ -444,6 +445,22 @@ def test_a_residents_help_page_with_every_word_comes_before_services_with_some(p
     assert search(phone, site, query="is my phone being tracked")
     assert "Staying safe online" in phone.locator(".app-search__pages a").all_text_contents()
     expect(headings.first).to_have_text("Services")
+
+
+@pytest.mark.parametrize("words", ["how do i delete my browsing history",
+                                   "how do i delete my history", "clear my search history"])
+def test_covering_ones_tracks_online_finds_the_help_page_on_it_and_no_partners_history(
+        phone, site, words):
+    # They found Clare's Law (asking about a partner's history) first; a partner who checks
+    # someone's history is checking their phone.
+    assert search(phone, site, query=words) == []
+    assert phone.locator(".app-search__pages a").first.text_content() == "Staying safe online"
+    # The page asked for before the lines offered when no service is found, which follow it.
+    order = phone.locator(".app-search__pages-heading, .app-search__none")
+    expect(order.first).to_have_class(re.compile("app-search__pages-heading"))
+    expect(phone.locator(".app-search__none")).to_be_visible()
+    assert search(phone, site, query="my partner checks my history") == search(
+        phone, site, query="my partner checks my phone")
 
 
 def test_a_search_result_says_where_the_service_is(phone, site):

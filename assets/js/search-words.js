@@ -222,8 +222,9 @@ const REWRITES = [
   // A bite, as domestic abuse's words have it: "he bit me" found nothing ("a bit" is not one).
   [/\b(?:bit|bites|bitten) (?=me\b|her\b|my\b|us\b)/giu, "biting "],
   // Someone reading one's messages, as domestic abuse's words have it (checking a phone):
-  // "he reads my messages" found the stalking helpline first, by "messages".
-  [/\b(?:reads?|reading|goes through|going through|looks? through|looking through|checks?|checking) (?:all )?(?:my|her|our) (?:messages|texts|emails|whatsapps?|phone|dms)\b/giu,
+  // "he reads my messages" found the stalking helpline first, by "messages", and "my
+  // partner checks my history" Clare's Law alone, by a partner's history.
+  [/\b(?:reads?|reading|goes through|going through|looks? through|looking through|checks?|checking) (?:all )?(?:my|her|our) (?:messages|texts|emails|whatsapps?|phone|dms|(?:browsing |search |internet )?history|searches)\b/giu,
     "checking phone"],
   // Debt put in one's name, as domestic abuse's words have it (seed 004, economic abuse):
   // "he took out loans in my name" listed the Modern Slavery line first (its "your name").
@@ -330,6 +331,10 @@ const REWRITES = [
   // nudes", "he had sex with me"): its "without" listed Crimestoppers ("without saying who
   // you are") first.
   [new RegExp(WITHOUT, "giu"), " "],
+  // Covering one's tracks online, in the words of the help page on it ("browsing"): "how do
+  // i delete my browsing history" found Clare's Law first, by a partner's "history".
+  [/\b(?:(?:browsing|browser|search|internet|web|google|chrome|safari) history|(?:delete|deleting|clear|clearing|hide|hiding|wipe|wiping|erase|erasing|remove|removing) (?:my |the |your )?(?:history|searches|cookies))\b/giu,
+    "browsing"],
   // Sexual harassment in public by its everyday names (National Rail's Zero Tolerance
   // campaign, sources.yaml: flashing, catcalling and wolf-whistling, cyberflashing,
   // frottage, upskirting): "catcalling" and "upskirting" found nothing, and "a man flashed

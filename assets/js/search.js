@@ -165,10 +165,13 @@ export function start(root) {
     pagesHeading.hidden = !helpData.length;
     // A resident's help page with every word comes before the few services (up to 3) with
     // only some ("how do i delete my history" found Clare's Law, by a partner's history,
-    // before Staying safe online); not one for professionals (templates/page.html: its tag),
-    // nor before many ("my parents are forcing me to get married": the Forced Marriage Unit).
-    if (found.someWords && results.length < 4 && helpData[0] && !helpData[0].meta.tag) {
-      servicesHeading.before(pagesHeading, pages);
+    // before Staying safe online), and before the lines offered when no service is found
+    // ("how do i delete my browsing history": Staying safe online is what was asked for);
+    // not one for professionals (templates/page.html: its tag), nor before many ("my
+    // parents are forcing me to get married": the Forced Marriage Unit).
+    if (helpData[0] && !helpData[0].meta.tag
+        && (!results.length || found.someWords && results.length < 4)) {
+      none.before(pagesHeading, pages);
     } else also.after(pagesHeading, pages);
     // No service for victims found (help pages, or only help for people who harm, are not
     // enough): the 24-hour helpline and the ways to look, so a search is never a dead end.
