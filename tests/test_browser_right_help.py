@@ -950,6 +950,17 @@ def test_words_of_trauma_find_counselling_and_recovery(phone, site, words):
     assert kind and search(phone, site, query=words)[0] in kind
 
 
+@pytest.mark.parametrize("words, meant", [
+    # The Support Line came before Childline, by its "number".
+    ("childline number", "childline"), ("samaritans number", "samaritans"),
+    # Clare's Law alone, by a partner's "history".
+    ("historic abuse", "abuse"), ("historic sexual abuse", "sexual abuse")])
+def test_when_it_happened_or_a_number_asked_for_says_nothing_of_the_help_wanted(
+        phone, site, words, meant):
+    found = search(phone, site, query=words)
+    assert found and found == search(phone, site, query=meant)
+
+
 @pytest.mark.parametrize("words", ["how do i help my sister", "i'm worried about my brother"])
 def test_someone_worried_about_a_sister_or_brother_finds_the_home_helpline_first(phone, site,
                                                                               words):
@@ -1210,11 +1221,12 @@ def test_words_no_listing_has_are_read_as_theirs(phone, site, words, meant):
 
 @pytest.mark.parametrize("words", [
     "he keeps calling me", "he won't stop messaging me", "my ex won't leave me alone",
-    "my ex keeps ringing me", "he sends me threatening texts"])
+    "my ex keeps ringing me", "he sends me threatening texts", "i left but he keeps finding me"])
 def test_contact_that_will_not_stop_finds_help_with_stalking_first(phone, site, words):
     # "he keeps calling me" listed Karma Nirvana first (its "so-called"); "my ex won't leave
     # me alone" five lines for domestic abuse before the stalking helpline; "he sends me
-    # threatening texts" the Revenge Porn Helpline (its "do not send anything").
+    # threatening texts" the Revenge Porn Helpline (its "do not send anything"); "i left but
+    # he keeps finding me" a local service for children.
     stalking = names(lambda s: "stalking" in s.categories and "residents" in s.audiences)
     found = search(phone, site, query=words)
     assert found[0] in stalking and "National Stalking Helpline" in found[:3]

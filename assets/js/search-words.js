@@ -160,10 +160,10 @@ const REWRITES = [
     "humiliating"],
   // Contact that will not stop, as stalking and harassment's words have it ("unwanted,
   // repeated" behaviour, seed 004): "he keeps calling me" listed Karma Nirvana first (its
-  // "so-called"), and "my ex won't leave me alone" five lines for domestic abuse before the
-  // stalking helpline.
+  // "so-called"), "my ex won't leave me alone" five lines for domestic abuse before the
+  // stalking helpline, and "i left but he keeps finding me" a local service for children.
   [new RegExp(`\\b(?:keeps?|kept|${NOT} stop) (?:on )?(?:calling|ringing|phoning|messaging`
-    + `|contacting|turning up|showing up)\\b|\\b${NOT} leave (?:me|us) alone\\b`, "giu"), "harassment"],
+    + `|contacting|turning up|showing up|finding)\\b|\\b${NOT} leave (?:me|us) alone\\b`, "giu"), "harassment"],
   // Someone kept from their medicine, from going out, from people or from care, as domestic
   // abuse's words have it (controlling): "withholding medication" and "not letting them
   // leave the house" are controlling behaviour (Neighbourhood Watch, sources.yaml). "he
@@ -406,7 +406,10 @@ const GENDERS = { man: "men", male: "men", guy: "men", boy: "men", lad: "men", m
 // as "help" would have; "i use a wheelchair" found a service first by its "use"; "who can i
 // call" found Karma Nirvana and a local service before the 24-hour line, by their "call";
 // "i think i was raped but i'm not sure" Karma Nirvana and NCDV, by their "not sure", and
-// "i need a morning after pill" Victim Support, by its kind's "Support after a crime").
+// "i need a morning after pill" Victim Support, by its kind's "Support after a crime";
+// "childline number" the Support Line before Childline, by its "number"; "historic abuse"
+// Clare's Law alone, by a partner's "history": when it happened, as "years ago" does, says
+// nothing of the help wanted).
 const COMMON = new Set(("he me my ma is it in on at to of or an as be by do if so up us we am "
   + "no i the and for with about from that this have has had having was are were not but can "
   + "get got need want help some someone very just into out off too all any you your ur our "
@@ -418,7 +421,7 @@ const COMMON = new Set(("he me my ma is it in on at to of or an as be by do if s
   + "again still much lot lots time times day days sometimes often gets getting over only open "
   + "anyone anybody somebody first night nights tonight today yesterday morning evening last "
   + "week weeks month months year years ago scheme schemes support use uses used using send "
-  + "sends sent sending one call after sure unsure")
+  + "sends sent sending one call after sure unsure number numbers historic historical")
   .split(" "));
 const SAID = new RegExp("\\b(?:says|said|saying|told|tells|accus\\w*|calls|called|thinks|blames"
   + "|claims)\\b|\\b(?:they|people|everyone) (?:say|think|call|blame)\\b");
