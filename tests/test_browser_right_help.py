@@ -961,6 +961,18 @@ def test_when_it_happened_or_a_number_asked_for_says_nothing_of_the_help_wanted(
     assert found and found == search(phone, site, query=meant)
 
 
+@pytest.mark.parametrize("words", ["he forced me to get pregnant",
+                                   "he is pressuring me to have an abortion"])
+def test_pregnancy_or_an_abortion_forced_on_someone_finds_the_home_helpline_first(
+        phone, site, words):
+    # Controlling behaviour (Safeline, sources.yaml): "he forced me to get pregnant" listed the
+    # Forced Marriage Unit and Karma Nirvana second and third, by "forced".
+    settings, services = real_directory()
+    home = next(s.name for s in services if s.id == settings.home_helpline)
+    found = search(phone, site, query=words)
+    assert found[0] == home and found == search(phone, site, query="controlling pregnancy")
+
+
 @pytest.mark.parametrize("words", ["how do i help my sister", "i'm worried about my brother"])
 def test_someone_worried_about_a_sister_or_brother_finds_the_home_helpline_first(phone, site,
                                                                               words):

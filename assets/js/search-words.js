@@ -315,6 +315,14 @@ const REWRITES = [
   // and the Revenge Porn Helpline ("... without asking", Clare's Law, by its "asking").
   [/\bstealth(?:ing|ed)\b|\b(?:removed|took off|take off|takes off|taking off|pulled off) (?:the |a |his )?condom(?: without (?:asking|consent|permission|my consent|telling me))?\b/giu,
     "sexually assaulted"],
+  // Pregnancy or an abortion forced on someone, as domestic abuse's words have it: "Forcing
+  // someone to become pregnant" and "Pressuring or forcing someone to terminate a
+  // pregnancy" are controlling behaviour (Safeline, sources.yaml). "he forced me to get
+  // pregnant" listed the Forced Marriage Unit and Karma Nirvana second and third, by "forced".
+  [new RegExp("\\b(?:forc(?:e|es|ed|ing)|pressur(?:e|es|ed|ing|ises|ised)|mak(?:e|es|ing)|made"
+    + "|push(?:es|ed|ing)?) (?:me|her) (?:to |into )?(?:(?:get(?:ting)?|becom(?:e|ing)|be(?:ing)?)"
+    + " pregnant|(?:hav(?:e|ing)|get(?:ting)?) an? (?:abortion|termination)|terminate)\\b", "giu"),
+  "controlling pregnancy"],
   // Being filmed or photographed without consent, as intimate image abuse ("Filming or
   // photographing someone during private moments without their consent is another form of
   // intimate image abuse": Aurora New Dawn, sources.yaml), in the words of the line for it
