@@ -110,7 +110,7 @@ const RECENT = "\\b(?:last night|tonight|today|this (?:morning|afternoon|evening
 // Something done to someone they did not agree to ("without my consent"), and, after words
 // of filming or taking pictures, a private moment ("when i was naked"): see REWRITES.
 const WITHOUT = "\\bwithout (?:my |her |our |their |me )?(?:consent|permission|consenting"
-  + "|agreeing|knowing|knowledge|asking)\\b";
+  + "|agreeing|knowing|knowledge|asking|telling(?: me| her)?)\\b";
 const UNWANTED = `(?:${WITHOUT}|when (?:i|she) (?:was|wasn'?t) (?:naked|undressed|looking|aware)`
   + "|in the (?:shower|bath|bathroom|toilet)|(?:during|having) sex)\\b";
 // Words read as the site's own, each with why (a regular expression and what it becomes),
@@ -313,7 +313,7 @@ const REWRITES = [
   // A condom removed without consent ("stealthing") is sexual abuse (University of St
   // Andrews, sources.yaml): "stealthing" found nothing, and "he removed the condom" Childline
   // and the Revenge Porn Helpline ("... without asking", Clare's Law, by its "asking").
-  [/\bstealth(?:ing|ed)\b|\b(?:removed|took off|take off|takes off|taking off|pulled off) (?:the |a |his )?condom(?: without (?:asking|consent|permission|my consent|telling me))?\b/giu,
+  [/\bstealth(?:ing|ed)\b|\b(?:removed|took off|take off|takes off|taking off|pulled off) (?:the |a |his )?condom\b/giu,
     "sexually assaulted"],
   // Pregnancy or an abortion forced on someone, as domestic abuse's words have it: "Forcing
   // someone to become pregnant" and "Pressuring or forcing someone to terminate a
@@ -336,8 +336,8 @@ const REWRITES = [
     + `|records|recording) (?:me|her|us)\\b(?: ${UNWANTED})?|\\b(?:recorded|records|recording)`
     + ` (?:me|her|us) ${UNWANTED}`, "giu"), "intimate images nudes"],
   // Without consent says nothing of the help wanted beyond what goes with it ("he shared my
-  // nudes", "he had sex with me"): its "without" listed Crimestoppers ("without saying who
-  // you are") first.
+  // nudes", "he had sex with me", "he took off the condom"): its "without" listed
+  // Crimestoppers ("without saying who you are") first.
   [new RegExp(WITHOUT, "giu"), " "],
   // Covering one's tracks online, in the words of the help page on it ("browsing"): "how do
   // i delete my browsing history" found Clare's Law first, by a partner's "history".
