@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .fields import Choice, Reader, Shape, Text
+from .fields import Choice, List, Reader, Shape, Text, Word
 from .markup import issue_line, to_html
 from .problems import Problem
 from .text import PAGE_LIMIT, TextError, hidden_characters, read_text
@@ -17,6 +17,10 @@ FRONT_MATTER = {
     "title": Text(120),
     "summary": Text(300),
     "audience": Choice(AUDIENCES, one=True, expected="residents or professionals"),
+    # Words people type for what the page is about, said on it or not ("gaslighting" of
+    # What is domestic abuse?): the search finds the page by them, and puts it first for a
+    # question with one of them (search.js: isAbout).
+    "keywords": List(Word(60)),
 }
 REQUIRED = ("title", "summary")
 _READ = Shape(FRONT_MATTER, dict)  # required keys are said as content pages say them, below
@@ -25,9 +29,12 @@ _TAG = re.compile(r"<[^>]*>")  # in HTML the converter wrote: a "<" in text is &
 
 
 class _FrontMatter(Reader):
-    """Front matter words its problems `front matter: title is too long (...)`."""
+    """Front matter words its problems `front matter: title is too long (...)`, and one that
+    does not go on from its key's name after a colon (`keywords: several values go in ...`)."""
 
     def add(self, line: int, name: str, message: str) -> None:
+        if name and not message.startswith(("is ", "must ", "takes ")):
+            name += ":"
         self.problems.append(Problem(self.file, line, " ".join(
             filter(None, ("front matter:", name, message)))))
 
@@ -43,6 +50,7 @@ class Page:
     audience: str
     html: str
     src_path: str
+    keywords: tuple[str, ...] = ()
 
     @property
     def url(self) -> str:
@@ -137,4 +145,4 @@ def read_page(path: Path, file: str) -> tuple[Page | None, list[Problem]]:
     if problems:
         return None, problems
     return Page(slug, values["title"], values["summary"], values.get("audience", "residents"),
-                html, file), []
+                html, file, values.get("keywords") or ()), []

@@ -37,6 +37,9 @@ def test_a_good_page(tmp_path):
     ("---\nsummary: S.\n---\nBody\n", "content/help-page.md:1: front matter: title is required"),
     ("---\ntitle: Help\nsummary: S.\naudience: staff\n---\nBody\n",
      "content/help-page.md:4: front matter: audience must be residents or professionals"),
+    ("---\ntitle: Help\nsummary: S.\nkeywords: gaslighting, red flags\n---\nBody\n",
+     "content/help-page.md:4: front matter: keywords: several values go in square brackets, "
+     "with commas: [gaslighting, red flags]"),
     ("---\ntitle: [Help\nsummary: S.\n---\nBody\n",
      "content/help-page.md:2: this is not valid YAML: a value that starts with '[' must be in "
      "double quotes (a list in brackets ends with ']', with ',' between its items)"),
@@ -173,3 +176,14 @@ def test_each_script_finds_the_wording_it_uses_on_the_pages_that_load_it():
     # The search page carries every text but the finder's, which rides in the finder's block.
     assert used("search.js") and not (used("search.js") | used("search-words.js")) & finder
     assert EVERY_PAGE_TEXT <= texts  # no text promised that the wording does not have
+
+
+def test_keywords_are_words_people_type_that_find_the_page(tmp_path):
+    page, problems = read_page(write(tmp_path, "---\ntitle: Help\nsummary: Short.\nkeywords: "
+                                               "[gaslighting, ' red flags ']\n---\nB\n"),
+                               "content/help-page.md")
+    assert problems == []
+    assert page.keywords == ("gaslighting", "red flags")
+    page, problems = read_page(write(tmp_path, "---\ntitle: Help\nsummary: Short.\n---\nB\n"),
+                               "content/help-page.md")
+    assert page.keywords == ()

@@ -614,6 +614,12 @@ def test_a_help_page_shows_a_text_mode_browser_its_summary_once(env):
     for_them = render(env, "page.html", page=dataclasses.replace(page, audience="professionals"))
     assert for_them.select_one('[data-pagefind-meta="tag:For professionals"]')
     assert for_them.get_text().count(page.summary) == 1
+    # No words to find it by but its own, unless it gives keywords; they are never its text.
+    assert not html.select('[data-pagefind-meta^="about:"]')
+    keyed = render(env, "page.html", page=dataclasses.replace(page, keywords=("gaslighting",
+                                                                               "red flags")))
+    assert keyed.select_one('[data-pagefind-meta="about:gaslighting red flags"]')
+    assert "gaslighting" not in keyed.get_text()
 
 
 def test_the_embed_code_for_web_teams_is_escaped_for_the_page_it_is_pasted_into(settings):
