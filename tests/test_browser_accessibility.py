@@ -65,6 +65,11 @@ def test_no_violations_with_search_results_and_filters_shown(sized_page, site):
     sized_page.locator("#search-danger").wait_for()
     sized_page.evaluate("window.scrollTo(0, 0)")
     assert axe(sized_page) == []
+    # With a help page that answers a question above the services.
+    sized_page.fill("#search-query", "what is coercive control")
+    sized_page.locator(".app-search__answer a").wait_for()
+    sized_page.evaluate("window.scrollTo(0, 0)")
+    assert axe(sized_page) == []
     sized_page.fill("#search-query", "Athena")  # with the lines to call after the results
     sized_page.locator(".app-search__also").wait_for()
     sized_page.evaluate("window.scrollTo(0, 0)")

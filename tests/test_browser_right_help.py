@@ -460,6 +460,65 @@ def test_covering_ones_tracks_online_finds_the_help_page_on_it_and_no_partners_h
     expect(phone.locator(".app-search__none")).to_be_visible()
 
 
+def page_title(slug: str) -> str:
+    return next(p.title for p in load_pages(ROOT / "content", "content")[0] if p.slug == slug)
+
+
+@pytest.mark.parametrize("words, slug", [
+    ("what is coercive control", "what-is-domestic-abuse"),
+    ("is it abuse if he doesnt hit me", "what-is-domestic-abuse"),
+    ("what is gaslighting", "what-is-domestic-abuse"),
+    ("signs of an abusive relationship", "what-is-domestic-abuse"),
+    ("how do i make a safety plan", "making-a-safety-plan"),
+    ("how does domestic abuse affect children", "children-and-young-people"),
+    ("can i find out if my partner has a history of violence", "clares-law")])
+def test_a_question_a_help_page_answers_puts_that_page_above_the_services(phone, site, words,
+                                                                            slug):
+    # They listed ten services or more before the page, or found no page at all
+    # ("what is gaslighting": the page says "psychological or emotional abuse").
+    assert search(phone, site, query=words)
+    answer = phone.locator(".app-search__answer")
+    expect(answer.locator("a")).to_have_text([page_title(slug)])
+    expect(answer.locator("h2")).to_have_text("Read about this")
+    order = phone.locator(".app-search__answer, .app-search__services-heading")
+    expect(order.first).to_have_class(re.compile("app-search__answer"))
+    expect(phone.locator(".app-search__status")).to_contain_text(
+        "A help page that answers your question is above the services.")
+    # Listed once: not again among the other help pages.
+    assert page_title(slug) not in phone.locator(".app-search__pages a").all_text_contents()
+
+
+@pytest.mark.parametrize("words", [
+    "what should i do", "how do i get help",  # what to do: the services answer it
+    "what is a marac",  # its page is for professionals
+    # Pages that only mention what was asked: a service named, a word in passing.
+    "what is athena", "what is the number for childline", "what is refuge",
+    "what do i do he is outside",  # 999 first
+    "how do i stop being abusive",  # help for people who harm first
+    "he hit me"])  # no question
+def test_no_help_page_above_the_services_for_other_words(phone, site, words):
+    assert search(phone, site, query=words)
+    expect(phone.locator(".app-search__answer")).to_be_hidden()
+    order = phone.locator(".app-search__answer:visible, .app-search__services-heading")
+    expect(order.first).to_have_class(re.compile("app-search__services-heading"))
+
+
+@pytest.mark.parametrize("words", ["can i find out if my partner has a history of violence",
+                                   "does my boyfriend have a criminal record",
+                                   "he has a violent past"])
+def test_asking_about_someones_past_violence_finds_clares_law_first(phone, site, words):
+    # "... has a history of violence" listed 30 services, and Clare's Law after them.
+    clares = names(lambda s: "disclosure-scheme" in s.categories)
+    found = search(phone, site, query=words)
+    assert found[:len(clares)] and set(found[:len(clares)]) <= clares
+
+
+def test_ones_own_history_of_abuse_is_not_asking_about_a_partners(phone, site):
+    clares = names(lambda s: "disclosure-scheme" in s.categories)
+    found = search(phone, site, query="i have a history of abuse")
+    assert found and found[0] not in clares
+
+
 def test_a_partner_who_checks_ones_history_is_checking_ones_phone(phone, site):
     # It found Clare's Law alone, by a partner's history.
     assert search(phone, site, query="my partner checks my history") == search(

@@ -78,6 +78,21 @@ const DANGER = new RegExp([
     + "(?:kill|murder|stab|shoot|strangle) (?:me|us)\\b",
   // And of oneself: "I'm going to kill myself", "I want to kill myself".
   "(?:\\b(?:going|gonna|gunna|will|wants?|trying|tried)(?: to)?|'ll|\\bll) (?:kill|hurt) myself\\b"].join("|"));
+// A question a help page answers: what something is or means, whether what happens is abuse
+// or its signs, how something is done. Its answering page comes above the services (search.js):
+// "what is coercive control", "is it abuse if he doesnt hit me" and "how do i make a safety
+// plan" listed ten services or more before the page. Not what to do ("what should i do",
+// "how do i get help"): the lines and services are the answer to that.
+const QUESTION = new RegExp(["^(?:what|whats|what's|wat) (?!(?:should|can|do|could|shall|"
+  + "would) (?:i|we) do\\b)(?:is|are|does|do|counts?|kinds?|types?|sort|happens|if)\\b",
+"^(?:is|does|would|could|can|will) (?:it|this|that)\\b|^(?:can|could|how do|how can) (?:i|we) "
+  + "(?:find out|check)\\b",
+"\\b(?:am i (?:being|in an?)|is (?:my|this|our|it) (?:relationship|marriage|partner|husband"
+  + "|wife|boyfriend|girlfriend|bf|gf) (?:abusive|toxic|normal|healthy|controlling|abuse))\\b",
+"\\b(?:signs?|red flags?|examples?|types?|kinds?|forms?|definition|meaning) of\\b"
+  + "|\\b(?:define|definition|meaning|explain|explained)\\b",
+"^how (?!(?:do|can|could|should) (?:i|we) (?:get|find) (?:help|support|someone)\\b)"
+  + "(?:do|can|does|to|should|could|long|often)\\b"].join("|"));
 // Words of one's own child or grandchild ("my teenage son", "our kids"), or of children an
 // adult looks after ("in front of the kids"): a parent's, so an adult's; what the child is
 // (teenage) is left out of the words, as it says nothing of the help wanted. Not "my
@@ -343,6 +358,11 @@ const REWRITES = [
   // i delete my browsing history" found Clare's Law first, by a partner's "history".
   [/\b(?:(?:browsing|browser|search|internet|web|google|chrome|safari) history|(?:delete|deleting|clear|clearing|hide|hiding|wipe|wiping|erase|erasing|remove|removing) (?:my |the |your )?(?:history|searches|cookies))\b/giu,
     "browsing"],
+  // Someone else's past violence, as Clare's Law is asked about ("a partner's past", its
+  // kind): "can i find out if my partner has a history of violence" listed 30 services and
+  // Clare's Law after them. Not one's own ("i have a history of abuse"), nor a record made.
+  [/(?<!\b(?:i|i've|ive)\s+)\b(?:has|had|have|with|about|his|her|their)\s+(?:a\s+)?(?:history|record|past)\s+of\s+(?:domestic\s+)?(?:violence|abuse|being (?:violent|abusive)|hurting|hitting)\b|\b(?:criminal|police)\s+(?:record|history)\b|\b(?:violent|abusive)\s+past\b/giu,
+    "clare's law"],
   // Sexual harassment in public by its everyday names (National Rail's Zero Tolerance
   // campaign, sources.yaml: flashing, catcalling and wolf-whistling, cyberflashing,
   // frottage, upskirting): "catcalling" and "upskirting" found nothing, and "a man flashed
@@ -416,8 +436,9 @@ const GENDERS = { man: "men", male: "men", guy: "men", boy: "men", lad: "men", m
 // "i think i was raped but i'm not sure" Karma Nirvana and NCDV, by their "not sure", and
 // "i need a morning after pill" Victim Support, by its kind's "Support after a crime";
 // "childline number" the Support Line before Childline, by its "number"; "historic abuse"
-// Clare's Law alone, by a partner's "history": when it happened, as "years ago" does, says
-// nothing of the help wanted).
+// Clare's Law alone, by a partner's "history", as "i have a history of abuse" did: when it
+// happened, as "years ago" does, says nothing of the help wanted; a partner's history of
+// violence is read as Clare's Law, in REWRITES).
 const COMMON = new Set(("he me my ma is it in on at to of or an as be by do if so up us we am "
   + "no i the and for with about from that this have has had having was are were not but can "
   + "get got need want help some someone very just into out off too all any you your ur our "
@@ -429,7 +450,7 @@ const COMMON = new Set(("he me my ma is it in on at to of or an as be by do if s
   + "again still much lot lots time times day days sometimes often gets getting over only open "
   + "anyone anybody somebody first night nights tonight today yesterday morning evening last "
   + "week weeks month months year years ago scheme schemes support use uses used using send "
-  + "sends sent sending one call after sure unsure number numbers historic historical")
+  + "sends sent sending one call after sure unsure number numbers historic historical history")
   .split(" "));
 const SAID = new RegExp("\\b(?:says|said|saying|told|tells|accus\\w*|calls|called|thinks|blames"
   + "|claims)\\b|\\b(?:they|people|everyone) (?:say|think|call|blame)\\b");
@@ -448,6 +469,7 @@ export async function start(src) {
   const { spelling = [], report = [], languages = [] } = words || {};
   const language = inLanguage(languages);
   return { read: (typed, chosen) => read(index, typed, chosen, language), ownBehaviour,
+    question: (text) => QUESTION.test(plain(text)),
     asksToReport: (each) => asksToReport(report, each), telling, danger,
     known: (pagefind, each, optional) => known(pagefind, each, spelling, optional),
     whole: (!src || Boolean(index)) && Boolean(words) };

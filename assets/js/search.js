@@ -27,6 +27,7 @@ export function start(root) {
   let loading = null, reading = null, pagefind = null, searched = false, wantCounts = false, counting = false, ticket = 0, timer = null, results = [], showing = 0;
 
   const none = find(".app-search__none"), above = find(".app-search__above");
+  const answer = find(".app-search__answer");
   const servicesHeading = find(".app-search__services-heading");
   const pagesHeading = find(".app-search__pages-heading");
   const also = find(".app-search__also");
@@ -99,7 +100,7 @@ export function start(root) {
       gender: fields.gender.value !== "", genders: fields.gender.options, local, maxAge,
       adult: Number(root.dataset.adult),
       who: (years, gender) => who(years ?? chosenAge(), gender || fields.gender.value) });
-    return { ...read, chosen, own: reader.ownBehaviour(typed),
+    return { ...read, chosen, own: reader.ownBehaviour(typed), question: reader.question(typed),
       danger: reader.danger(typed, { callSection, element }) };
   }
 
@@ -125,7 +126,7 @@ export function start(root) {
       return module;
     });
     const [module, { words, chosen, first, said, age, gender, own: ownWords, danger: emergency,
-      optional }] =
+      optional, question }] =
       await Promise.all([loading, asked()]);
     pagefind = module;
     const found = await searchServices(words, chosen, first, ownWords, optional);
@@ -160,9 +161,20 @@ export function start(root) {
     services.replaceChildren();
     showing = 0;
     await showMore(mine);
-    pages.replaceChildren(...helpData.map(pageLink));
+    // A question a resident's help page answers (search-words.js: "what is coercive
+    // control"): that page above the services, the other pages where they always are. Not
+    // when someone is in danger now (999 first), nor for words about one's own behaviour.
+    const answered = question && !emergency && !ownWords && results.length && !browsing
+      && helpData[0] && !helpData[0].meta.tag && isAbout(helpData[0], found.query)
+      ? helpData.slice(0, 1) : [];
+    const answerList = element("ul", "app-links");
+    answerList.append(...answered.map(pageLink));
+    answer.replaceChildren(...(answered.length ? [element("h2", "", TEXT.answer_heading),
+      answerList] : []));
+    answer.hidden = !answered.length;
+    pages.replaceChildren(...helpData.slice(answered.length).map(pageLink));
     servicesHeading.hidden = !results.length;
-    pagesHeading.hidden = !helpData.length;
+    pagesHeading.hidden = helpData.length <= answered.length;
     // A resident's help page with every word comes before the few services (up to 3) with
     // only some ("how do i delete my history" found Clare's Law, by a partner's history,
     // before Staying safe online), and before the lines offered when no service is found
@@ -206,7 +218,8 @@ export function start(root) {
     // the status rather than see the page); the rest said only of something found.
     const notes = [emergency && TEXT.danger_said, forHarm.length && TEXT.own_said,
       ...(results.length ? [found.spelt && TEXT.search_spelt.replace("{words}", found.query),
-        said, youngAbove.length && TEXT.young_said, more.length && TEXT.also_said] : [])];
+        said, youngAbove.length && TEXT.young_said, answered.length && TEXT.answer_said,
+        more.length && TEXT.also_said] : [])];
     status.textContent = [...notes, summary(results.length, helpData.length, found.someWords,
       chosen)].filter(Boolean).join(" ");
     showCounts(found.filters);
@@ -478,6 +491,8 @@ export function start(root) {
     results = [];
     services.replaceChildren();
     pages.replaceChildren();
+    answer.replaceChildren();
+    answer.hidden = true;
     more.hidden = true;
     status.textContent = "";
     none.hidden = true;
@@ -628,6 +643,17 @@ export function start(root) {
       links.append(item);
     }
     box.append(links);
+  }
+
+  // Whether a help page is about the words, not only has them: one of them is a word of its
+  // title or keywords (templates/page.html: `about`), or begins one, or begins with one (as
+  // "abused" with "abuse"). "what is athena" found a page that names Athena among the places
+  // to get help, and "what is the number for childline" one on children.
+  function isAbout(data, query) {
+    const own = `${data.meta.title} ${data.meta.about || ""}`.toLowerCase()
+      .match(/[\p{L}\p{N}'-]+/gu) || [];
+    return query.toLowerCase().split(" ").some((word) => own.some((mine) => mine.startsWith(word)
+      || (mine.length > 3 && word.startsWith(mine))));
   }
 
   function pageLink(data) {
