@@ -355,7 +355,12 @@ def test_spiking_finds_the_police_first(phone, site, words):
     # The police ask for spiking to be reported (Southwark Council, sources.yaml): "i was
     # drugged" found nothing, "my drink was spiked" the lines for domestic abuse, and "i was
     # given a date rape drug" Crimestoppers first.
-    assert search(phone, site, query=words)[0] == "Police"
+    found = search(phone, site, query=words)
+    assert found[0] == "Police"
+    # Then support, not the other ways to report, which have "police" only in their text:
+    # "my drink was spiked" listed Crimestoppers and Clare's Law second to fourth.
+    reporting = names(lambda s: s.reporting)
+    assert found[1] not in reporting and reporting - {"Police"} <= set(found)
 
 
 @pytest.mark.parametrize("words", ["i was drugged and raped",

@@ -276,11 +276,21 @@ export function start(root) {
     const main = async (filters) => {
       if (filters.none && each.length > 1) return withMost(query, each, filters);
       const found = await search(filters);
-      if (!asking || filters.section !== "reporting" || each.length < 2 || found.results.length) {
-        return found;
-      }
+      if (!asking || filters.section !== "reporting") return found;
+      if (each.length < 2 || found.results.length) return named(found, filters);
       const [asked, rest] = await Promise.all([byEachWord(askedBy, filters), some(filters)]);
-      return { results: thenTheRest(asked.results, rest.results) };
+      return named({ results: thenTheRest(asked.results, rest.results) }, filters);
+    };
+    // Of the ways to report found, those most about the words that ask for one (ranked's
+    // first tier for each, by name or kind of help) come first, and the rest after the
+    // support found: "my drink was spiked", read as the police, listed Crimestoppers and
+    // Clare's Law, by the "police" in their text, before any support.
+    const aboutAsked = new Set(), reports = new Set();
+    const named = async (found, filters) => {
+      const tops = await Promise.all(askedBy.map((word) => ranked(word, filters)));
+      tops.forEach((top) => top.results.slice(0, top.top).forEach((r) => aboutAsked.add(r.id)));
+      found.results.forEach((result) => reports.add(result.id));
+      return found;
     };
     let parts = await Promise.all(all.map((sets, i) => firstThenRest(i ? search : main, sets,
       first, !i && each.length > 1 && some)));
@@ -293,6 +303,9 @@ export function start(root) {
       parts = await Promise.all(all.map((sets) =>
         firstThenRest(some, sets, first)));
     }
+    const later = (result) => reports.has(result.id) && !aboutAsked.has(result.id);
+    parts[0] = { ...parts[0], results: [...parts[0].results.filter((r) => !later(r)),
+      ...parts[0].results.filter(later)] };
     const [found] = parts;
     // Help for people who harm (the last of `sections`) first for words about one's own
     // behaviour: "worried about my own behaviour" found a programme for 11 to 18s that a
