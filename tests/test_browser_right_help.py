@@ -965,12 +965,13 @@ def test_a_dog_to_leave_behind_finds_care_for_it_first(phone, site, words):
 @pytest.mark.parametrize("words", [
     "will social services take my children", "i'm scared social services will take my baby",
     "my children will be taken into care", "social worker", "care proceedings",
-    "child protection"])
+    "child protection", "will i lose my kids if i report", "im scared of losing my children"])
 def test_a_parent_afraid_of_social_workers_finds_advice_about_them_first(phone, site, words):
     # Abusers often threaten that the children will be taken (Family Rights Group,
     # sources.yaml): "will social services take my children" listed first the council's line
     # for reporting a worry about a child, and "i'm scared social services will take my
-    # baby" was read as the abuser's threat.
+    # baby" was read as the abuser's threat; "will i lose my kids if i report" listed the
+    # Police and Crimestoppers first.
     advice = names(lambda s: "childrens-services-advice" in s.categories
                    and "residents" in s.audiences)
     assert advice and search(phone, site, query=words)[0] in advice

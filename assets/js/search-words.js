@@ -204,6 +204,12 @@ const REWRITES = [
     + "|boy|girl)s?(?: away)?(?: from (?:me|us))?|(?:taken|take|taking|took|put|putting|placed)"
     + " (?:(?:the|my|our) (?:kids|children|child|son|daughter|baby|boy|girl)s? )?(?:away )?"
     + "into care|care proceedings)\\b", "giu"), "social services"],
+  // Losing one's children, as a parent fears it, and what they fear would lose them (telling,
+  // leaving): the same advice, as the fear of the children being taken should stop no one
+  // seeking help (Family Rights Group, sources.yaml). "will i lose my kids if i report"
+  // listed the Police and Crimestoppers first.
+  [/\b(?:lose|losing|lost) (?:the|my|our) (?:kids|children|child|son|daughter|baby|boy|girl)s?\b(?: if i (?:report(?: (?:it|him|her|them))?|tell (?:anyone|someone|the police)|call the police|leave(?: (?:him|her))?))?/giu,
+    "social services"],
   // Social media is a place online, not social services: "social media" listed first the
   // place to report a worry about a child (its "social"). Where something happened ("he
   // harasses me on social media") says nothing of the help wanted, as on the body below.
