@@ -9,20 +9,21 @@
    then the others (among these a 24-hour line for something other than domestic abuse, of
    a kind of help that site.yaml marks ``not_domestic_abuse``: Samaritans, the Modern
    Slavery & Exploitation Helpline);
-3. ``professional``: services reached only through a professional's referral;
-4. ``reporting``: ways to go to the police, to report a crime or ask about a partner (listings
+3. ``particular``: services, local or national, for one particular situation that few who
+   read a list are in (a kind of help that site.yaml marks ``particular_situation``: foster
+   care for a dog, sex work, social workers involved): foster care for a dog came third on
+   a borough's page, before every national line (the search's order keeps them in their
+   group: see browse_key);
+4. ``professional``: services reached only through a professional's referral;
+5. ``reporting``: ways to go to the police, to report a crime or ask about a partner (listings
    with ``reporting: true``), those with an emergency number (999) first;
-5. ``people-who-harm``: help for people who want to change their own behaviour (listings with
+6. ``people-who-harm``: help for people who want to change their own behaviour (listings with
    ``for_people_who_harm: true``), always last and under a heading of their own.
 
-Within a group and rank (a 24-hour line before the others), services only some readers can
-use come after the rest: those only for children and young people (every group they serve
-ends by ``YOUNG_UP_TO``), as a page does not know its reader's age and most who look are
-adults (a young person who gives an age is shown only what is open to them), and those for
-one particular situation (a kind of help that site.yaml marks ``particular_situation``: foster
-care for a dog, sex work, social workers involved), which came before the Havens on a
-borough's page and before the lines for forced marriage among the national ones, by their
-names. Then services are in name order. The order is
+Within a group and rank (a 24-hour line before the others), services only for children and
+young people (every group they serve ends by ``YOUNG_UP_TO``) come after the rest, as a page
+does not know its reader's age and most who look are adults (a young person who gives an age
+is shown only what is open to them). Then services are in name order. The order is
 fixed when the page is built: "open now" marks a line but never moves a card (a list that
 moves under a finger causes mis-taps).
 """
@@ -31,11 +32,13 @@ from __future__ import annotations
 from .services import Service
 from .settings import Settings
 
-GROUPS = ("local", "helplines", "professional", "reporting", "people-who-harm")
+GROUPS = ("local", "helplines", "particular", "professional", "reporting", "people-who-harm")
 
 
-def group_of(service: Service) -> str:
-    """Say which of GROUPS a service belongs to (the place only splits local from national)."""
+def group_of(service: Service, particular: bool = False) -> str:
+    """Say which of GROUPS a service belongs to (the place only splits local from national).
+
+    :param particular: Settings.particular, of the service's kinds of help."""
     if service.for_people_who_harm:
         return "people-who-harm"
     if service.reporting:
@@ -43,6 +46,8 @@ def group_of(service: Service) -> str:
     routes = service.referral.routes
     if "professional" in routes and "self" not in routes:
         return "professional"
+    if particular:
+        return "particular"
     return "helplines" if "national" in service.areas else "local"
 
 
@@ -55,22 +60,21 @@ EMERGENCY = ("tel:999", "tel:112")
 YOUNG_UP_TO = 18  # a service whose every group ends by this age is for the young
 
 
-def _narrow(service: Service, particular: bool) -> int:
-    """1 for a service only some readers can use: only for children and young people
-    (Childline, a programme for 11 to 17), or for one `particular` situation
-    (Settings.particular), else 0."""
-    return int(particular or bool(service.eligibility) and all(
+def _young(service: Service) -> int:
+    """1 for a service only for children and young people (Childline, a programme for 11 to
+    17), else 0."""
+    return int(bool(service.eligibility) and all(
         g.max_age is not None and g.max_age <= YOUNG_UP_TO for g in service.eligibility))
 
 
 def _place(service: Service, home: str, domestic_abuse: bool = True,
-           everywhere: bool = False) -> tuple[int, int]:
+           everywhere: bool = False, particular: bool = False) -> tuple[int, int]:
     """A service's group, by its number in GROUPS, and its rank in it: 0 for the site's
     home_helpline (`home`) among the helplines, 1 for those that come first in their group
     (the helplines for domestic abuse open 24 hours; among the ways to go to the police,
     those with an emergency number: the police, before an anonymous line), 2 for the rest,
     3 for a local service in every borough (`everywhere`), after the place's own."""
-    group = group_of(service)
+    group = group_of(service, particular)
     if group == "helplines" and service.id == home:
         return GROUPS.index(group), 0
     if group == "local":
@@ -83,19 +87,21 @@ def _place(service: Service, home: str, domestic_abuse: bool = True,
 def _key(service: Service, settings: Settings) -> tuple:
     domestic_abuse = settings.for_domestic_abuse(service.categories)
     return (*_place(service, settings.home_helpline, domestic_abuse,
-                    settings.everywhere(service.areas)),
-            _narrow(service, settings.particular(service.categories)),
-            service.name.lower(), service.id)
+                    settings.everywhere(service.areas), settings.particular(service.categories)),
+            _young(service), service.name.lower(), service.id)
 
 
 def browse_key(service: Service, anywhere: bool = False, home: str = "",
                everywhere: bool = False, domestic_abuse: bool = True,
                particular: bool = False) -> str:
     """That order as text, which the search page sorts by (as Pagefind does, by code point)
-    when someone browses without words: "0" local, "1" helplines (`home`, the site's
-    home_helpline, first, then the 24-hour ones), ..., "3" ways to go to the police (the
-    police first), those only some can use (only for the young, or `particular`:
-    Settings.particular) after the rest of their rank, then the name.
+    when someone browses without words, and the near-equal matches of words: "0" local, "1"
+    helplines (`home`, the site's home_helpline, first, then the 24-hour ones), ..., "3"
+    ways to go to the police (the police first), those only for the young after the rest of
+    their rank, then the name. Those for a `particular` situation (Settings.particular) stay
+    in their group, after the rest of their rank: words that find one mostly ask for it
+    ("will social services take my baby" listed the council's children's social care, a
+    place to report a worry about a child, before advice about social workers).
     The borough filter leaves a borough's services and the national ones, so
     local-before-national is the borough's own order.
 
@@ -109,7 +115,7 @@ def browse_key(service: Service, anywhere: bool = False, home: str = "",
         if GROUPS[group] == "local" and everywhere:
             rank = 1
         group = GROUPS.index("helplines" if GROUPS[group] == "local" else "local")
-    return f"{group}{rank}{_narrow(service, particular)}{service.name.lower()}"
+    return f"{group}{rank}{int(particular) or _young(service)}{service.name.lower()}"
 
 
 def browse_keys(service: Service, settings: Settings) -> tuple[str, str]:

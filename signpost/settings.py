@@ -81,8 +81,8 @@ class Settings:
     def particular(self, categories) -> bool:
         """Whether a listing of these kinds of help is for one particular situation that few
         who read a list are in (a dog to foster, sex work, social workers involved): one kind
-        marked particular_situation is enough, so that it comes after the rest of its rank
-        (order.py), as a service only for the young does."""
+        marked particular_situation is enough, so that it comes after the helplines, in a
+        group of its own (order.py)."""
         return any(self.categories[slug].particular_situation for slug in categories)
 
     def everywhere(self, areas) -> bool:

@@ -37,6 +37,29 @@ def resident_lists(site_dir):
     return html_pages(site_dir, "areas", "categories", "for")
 
 
+def test_help_for_a_particular_situation_follows_the_national_lines_on_every_list(site):
+    # Foster care for a dog came third on every borough's page, before every national line.
+    settings, services = real_directory()[:2]
+    particular = {s.url for s in services if settings.particular(s.categories)}
+    assert len(particular) == 3  # a dog's foster care, sex workers', social workers' advice
+    heading = load_locale(ROOT / "locales" / "en-GB.yaml")["section_particular"]
+    seen = 0
+    for path in resident_lists(site.site_dir):
+        main = soup(path).find("main")
+        lists = main.select("ul.app-cards[data-group]")
+        groups = [ul["data-group"] for ul in lists]
+        for ul in lists:
+            hrefs = {a["href"] for a in ul.select(".app-card__title a")}
+            assert (ul["data-group"] == "particular") == bool(hrefs & particular), path
+        if "particular" in groups:
+            seen += 1
+            section = lists[groups.index("particular")]
+            assert section.find_previous_sibling("h2").get_text() == heading
+            assert groups.index("particular") > max(
+                (groups.index(g) for g in ("local", "helplines") if g in groups), default=-1)
+    assert seen >= 4  # every borough's page and the three kinds' own
+
+
 def test_the_perpetrator_programme_sits_apart_on_every_list(site):
     harm = {s.url for s in real_directory()[1] if s.for_people_who_harm}
     assert len(harm) == 2  # the programme, and the Respect Phoneline

@@ -23,18 +23,28 @@ def names(services, settings):
     return [(group, s.id) for group, s in resident_order(services, settings)]
 
 
+def particular_settings(settings):
+    """The settings with their first kind of help marked particular_situation; its slug."""
+    slug = next(iter(settings.categories))
+    return dataclasses.replace(settings, categories={
+        **settings.categories,
+        slug: dataclasses.replace(settings.categories[slug], particular_situation=True)}), slug
+
+
 def test_groups_come_in_the_documented_order(settings):
+    settings, slug = particular_settings(settings)
     mixed = [
         svc("zz-perpetrator-programme", for_people_who_harm=True),
         svc("police", areas=("national",), reporting=True),
         svc("children-programme", routes=("professional",)),
+        svc("a-dog-foster", categories=(slug,)),
         svc("a-small-helpline", areas=("national",)),
         svc("local-centre", routes=("self", "professional")),
     ]
     assert names(mixed, settings) == [
         ("local", "local-centre"), ("helplines", "a-small-helpline"),
-        ("professional", "children-programme"), ("reporting", "police"),
-        ("people-who-harm", "zz-perpetrator-programme")]
+        ("particular", "a-dog-foster"), ("professional", "children-programme"),
+        ("reporting", "police"), ("people-who-harm", "zz-perpetrator-programme")]
     assert [g for g, _ in names(mixed, settings)] == list(GROUPS)
 
 
@@ -99,28 +109,32 @@ def test_services_only_for_the_young_come_after_the_others_of_their_group(settin
         assert [s.id for s in keyed if s in lines] == order[3:]
 
 
-def test_services_for_a_particular_situation_come_after_the_others_of_their_group(settings):
-    # Foster care for a dog came before the Havens on a borough's page, and advice when
-    # social workers are involved before the lines for forced marriage, by their names.
-    slug = next(iter(settings.categories))
-    other = dataclasses.replace(settings, categories={
-        **settings.categories,
-        slug: dataclasses.replace(settings.categories[slug], particular_situation=True)})
+def test_services_for_a_particular_situation_come_after_the_helplines(settings):
+    # Foster care for a dog came third on a borough's page, before every national line, and
+    # advice when social workers are involved before the lines for forced marriage, by their
+    # names. Local or national, they come after the helplines, in name order; a kind of help
+    # for people who harm, or a way to report, stays in its own group.
+    other, slug = particular_settings(settings)
     local = [svc("a-dog-foster", categories=(slug,)), svc("b-centre")]
-    lines = [svc("a-advice-line", areas=("national",), categories=(slug,)),
+    lines = [svc("a-advice-line", areas=("national",), categories=(slug,), always=True),
              svc("b-all-day", areas=("national",), always=True),
              svc("c-small-line", areas=("national",)),
              svc("d-young-line", areas=("national",), eligibility=(Group(None, 11, 17),))]
     assert other.particular((slug,)) and not other.particular(())
-    order = [sid for _, sid in names(local + lines, other)]
-    # After the rest of their rank only: a 24-hour line still comes first.
-    assert order == ["b-centre", "a-dog-foster", "b-all-day", "c-small-line", "a-advice-line",
-                     "d-young-line"]
+    order = names(local + lines, other)
+    assert order == [("local", "b-centre"), ("helplines", "b-all-day"),
+                     ("helplines", "c-small-line"), ("helplines", "d-young-line"),
+                     ("particular", "a-advice-line"), ("particular", "a-dog-foster")]
     assert [sid for _, sid in names(local, settings)] == ["a-dog-foster", "b-centre"]  # unmarked
-    for anywhere in (0, 1):  # browsing the search, naming a borough and not: the same
+    harm = svc("a-programme", categories=(slug,), for_people_who_harm=True)
+    assert names([harm], other) == [("people-who-harm", "a-programme")]
+    # The search's order keeps them in their group, after the rest of their rank: the words
+    # that find one mostly ask for it. A 24-hour line still comes before the other lines.
+    for anywhere in (0, 1):
         keyed = sorted(local + lines, key=lambda s: browse_keys(s, other)[anywhere])
-        assert [s.id for s in keyed if s in local] == order[:2]
-        assert [s.id for s in keyed if s in lines] == order[2:]
+        assert [s.id for s in keyed if s in local] == ["b-centre", "a-dog-foster"]
+        assert [s.id for s in keyed if s in lines] == ["b-all-day", "a-advice-line",
+                                                        "c-small-line", "d-young-line"]
 
 
 def test_with_no_borough_chosen_the_search_lists_the_helplines_first(settings):
