@@ -12,6 +12,7 @@ from string import ascii_lowercase
 from types import SimpleNamespace
 
 import pytest
+from bs4 import BeautifulSoup
 
 from conftest import TODAY
 from signpost import pagefind_glob, search
@@ -290,3 +291,13 @@ def test_the_search_page_loads_the_site_s_words(built):
     assert words["languages"] == spoken_names()
     # The code that reads a search's words fetches it from there.
     assert f'"{SPELLING_URL}"' in (built / "assets" / "js" / "search-words.js").read_text()
+
+
+def test_the_search_page_shows_a_text_mode_browser_no_heading_over_nothing(built):
+    # A text-mode browser runs no script and shows what is `hidden`: it showed "Services",
+    # "Help pages" (and would "Read about this") over empty lists. search.js makes them.
+    page = BeautifulSoup((built / "search" / "index.html").read_text(encoding="utf-8"),
+                         "html.parser")
+    results = page.select_one(".app-search__results")
+    assert results.select(".app-search__services, .app-search__pages, .app-search__answer")
+    assert results.find_all(["h2", "h3"]) == []

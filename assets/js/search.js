@@ -27,9 +27,19 @@ export function start(root) {
   let loading = null, reading = null, pagefind = null, searched = false, wantCounts = false, counting = false, ticket = 0, timer = null, results = [], showing = 0;
 
   const none = find(".app-search__none"), above = find(".app-search__above");
-  const answer = find(".app-search__answer");
-  const servicesHeading = find(".app-search__services-heading");
-  const pagesHeading = find(".app-search__pages-heading");
+  // The headings of what is found, made here rather than in the page: a text-mode browser,
+  // which runs no script and shows what is `hidden`, showed "Services" and "Help pages"
+  // over nothing.
+  const heading = (name, text, before) => {
+    const made = element("h2", `app-search__${name}-heading`, text);
+    made.hidden = true;
+    before.before(made);
+    return made;
+  };
+  const answer = find(".app-search__answer"), answerHeading = heading("answer",
+    TEXT.answer_heading, answer);
+  const servicesHeading = heading("services", TEXT.services_heading, services);
+  const pagesHeading = heading("pages", TEXT.pages_heading, pages);
   const also = find(".app-search__also");
   const lines = JSON.parse(none.dataset.lines || "{}");
   // The boroughs with services based there (templates/search.html).
@@ -167,11 +177,8 @@ export function start(root) {
     const answered = question && !emergency && !ownWords && results.length && !browsing
       && helpData[0] && !helpData[0].meta.tag && isAbout(helpData[0], found.query)
       ? helpData.slice(0, 1) : [];
-    const answerList = element("ul", "app-links");
-    answerList.append(...answered.map(pageLink));
-    answer.replaceChildren(...(answered.length ? [element("h2", "", TEXT.answer_heading),
-      answerList] : []));
-    answer.hidden = !answered.length;
+    answer.replaceChildren(...answered.map(pageLink));
+    answer.hidden = answerHeading.hidden = !answered.length;
     pages.replaceChildren(...helpData.slice(answered.length).map(pageLink));
     servicesHeading.hidden = !results.length;
     pagesHeading.hidden = helpData.length <= answered.length;
@@ -505,7 +512,7 @@ export function start(root) {
     services.replaceChildren();
     pages.replaceChildren();
     answer.replaceChildren();
-    answer.hidden = true;
+    answer.hidden = answerHeading.hidden = true;
     more.hidden = true;
     status.textContent = "";
     none.hidden = true;
