@@ -83,8 +83,8 @@ const DANGER = new RegExp([
 // "what is coercive control", "is it abuse if he doesnt hit me" and "how do i make a safety
 // plan" listed ten services or more before the page. Not what to do ("what should i do",
 // "how do i get help"): the lines and services are the answer to that.
-const QUESTION = new RegExp(["^(?:what|whats|what's|wat) (?!(?:should|can|do|could|shall|"
-  + "would) (?:i|we) do\\b)(?:is|are|does|do|counts?|kinds?|types?|sort|happens|if)\\b",
+const QUESTION = new RegExp(["^(?:what|whats|what's|wat) (?!do (?:i|we) do\\b)(?:is|are|does"
+  + "|do|counts?|kinds?|types?|sort|happens|if)\\b",
 "^(?:is|does|would|could|can|will) (?:it|this|that)\\b|^(?:can|could|how do|how can) (?:i|we) "
   + "(?:find out|check)\\b",
 "\\b(?:am i (?:being|in an?)|is (?:my|this|our|it) (?:relationship|marriage|partner|husband"
