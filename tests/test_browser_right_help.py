@@ -499,6 +499,8 @@ def page_title(slug: str) -> str:
     ("signs of an abusive relationship", "what-is-domestic-abuse"),
     ("how do i make a safety plan", "making-a-safety-plan"),
     ("how do i keep a record of the abuse", "making-a-safety-plan"),
+    ("how do i leave safely", "making-a-safety-plan"),
+    ("how does the exit button work", "staying-safe-online"),
     ("how does domestic abuse affect children", "children-and-young-people"),
     ("can i find out if my partner has a history of violence", "clares-law")])
 def test_a_question_a_help_page_answers_puts_that_page_above_the_services(phone, site, words,
