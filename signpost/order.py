@@ -96,7 +96,7 @@ def browse_key(service: Service, anywhere: bool = False, home: str = "",
                particular: bool = False) -> str:
     """That order as text, which the search page sorts by (as Pagefind does, by code point)
     when someone browses without words, and the near-equal matches of words: "0" local, "1"
-    helplines (`home`, the site's home_helpline, first, then the 24-hour ones), ..., "3"
+    helplines (`home`, the site's home_helpline, first, then the 24-hour ones), ..., "4"
     ways to go to the police (the police first), those only for the young after the rest of
     their rank, then the name. Those for a `particular` situation (Settings.particular) stay
     in their group, after the rest of their rank: words that find one mostly ask for it
