@@ -13,6 +13,8 @@ const RANKING = { pageLength: 0, termFrequency: 0, metaWeights: { title: 10, abo
 // Matches within this factor of the best of their tier are near-equal (see ranked, below).
 const NEAR = 2.5;
 const nearlyAsGood = (score, best) => score * NEAR >= best;
+// The words of a text, lower case, as a search reads them.
+const wordsOf = (text) => text.toLowerCase().match(/[\p{L}\p{N}'-]+/gu) || [];
 export function start(root) {
   const find = (selector) => root.querySelector(selector);
   const fields = {
@@ -241,7 +243,7 @@ export function start(root) {
     // The commonest words of a sentence are left out, and words no page has (search-words.js:
     // telling, known); when they were all of the others (known: null), nothing is found.
     // While search-words.js cannot be had, the short words are left out ("me" found "men").
-    const written = words.toLowerCase().match(/[\p{L}\p{N}'-]+/gu) || [];
+    const written = wordsOf(words);
     const reader = written.length && await loadWords();
     const told = reader ? reader.telling(written) : [...new Set(written)].filter((w) => w.length > 3);
     const each = reader ? await reader.known(pagefind, told, optional) : told;
@@ -670,9 +672,8 @@ export function start(root) {
   // "abused" with "abuse"). "what is athena" found a page that names Athena among the places
   // to get help, and "what is the number for childline" one on children.
   function isAbout(data, query) {
-    const own = `${data.meta.title} ${data.meta.about || ""}`.toLowerCase()
-      .match(/[\p{L}\p{N}'-]+/gu) || [];
-    return query.toLowerCase().split(" ").some((word) => own.some((mine) => mine.startsWith(word)
+    const own = wordsOf(`${data.meta.title} ${data.meta.about || ""}`);
+    return wordsOf(query).some((word) => own.some((mine) => mine.startsWith(word)
       || (mine.length > 3 && word.startsWith(mine))));
   }
 
