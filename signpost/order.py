@@ -12,8 +12,8 @@
 3. ``particular``: services, local or national, for one particular situation that few who
    read a list are in (a kind of help that site.yaml marks ``particular_situation``: foster
    care for a dog, sex work, social workers involved): foster care for a dog came third on
-   a borough's page, before every national line (the search's order keeps them in their
-   group: see browse_key);
+   a borough's page, before every national line (browsing the search lists them there
+   too, as a section of their own; words find them in their group: see browse_key);
 4. ``professional``: services reached only through a professional's referral;
 5. ``reporting``: ways to go to the police, to report a crime or ask about a partner (listings
    with ``reporting: true``), those with an emergency number (999) first;
@@ -101,7 +101,8 @@ def browse_key(service: Service, anywhere: bool = False, home: str = "",
     their rank, then the name. Those for a `particular` situation (Settings.particular) stay
     in their group, after the rest of their rank: words that find one mostly ask for it
     ("will social services take my baby" listed the council's children's social care, a
-    place to report a worry about a child, before advice about social workers).
+    place to report a worry about a child, before advice about social workers). Browsing
+    lists them after the rest of the support, as the lists do (search.js, `particular`).
     The borough filter leaves a borough's services and the national ones, so
     local-before-national is the borough's own order.
 

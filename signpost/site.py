@@ -8,7 +8,7 @@ from .content import Page
 from .coverage import coverage
 from .facets import age_range, who_slots
 from .listings import Lead, plan_listing
-from .order import browse_keys, resident_order
+from .order import browse_keys, group_of, resident_order
 from .outputs import Output, reused, service_sources
 from .review import review_state
 from .search import ALL_RESULTS_UP_TO, index_shards
@@ -180,13 +180,16 @@ def _service_page(url: str, service: Service, title: str, by_id: dict[str, Servi
     lines = _lines_for(service, by_id, settings)
     stale = _stale(service, today)
     # Its place in the search page's order, naming a borough and not (search.js sorts by
-    # these; search.shards splits the index by the first).
+    # these; search.shards splits the index by the first), and
+    # its group, which browsing it lists by (order.group_of).
     browse = browse_keys(service, settings)
+    group = group_of(service, settings.particular(service.categories))
     return reused(reuse, lambda: (url, id(service), title, tuple(map(id, lines)), stale,
-                                  browse, tuple(context.items())),
+                                  browse, group, tuple(context.items())),
                   lambda: Output(url, "service.html", title, {
                       "service": service, **context, "stale": stale, "lines": lines,
-                      "browse": browse}, sources=service_sources([service] + lines)))
+                      "browse": browse, "group": group},
+                      sources=service_sources([service] + lines)))
 
 
 def _service_titles(services: list[Service]) -> list[str]:

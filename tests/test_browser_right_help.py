@@ -10,6 +10,7 @@ from playwright.sync_api import expect
 
 from conftest import ROOT, admits, pages_of, real_directory, show_choices, soup, young_lines
 from signpost.content import load_pages
+from signpost.order import GROUPS, group_of
 from signpost.render import load_locale
 from signpost.facets import BROWSE_WORD
 from signpost.openreferral import feed_files
@@ -444,6 +445,33 @@ def test_support_alone_browses_as_help_does(phone, site, words, choices):
     # A group or a borough typed comes first, the rest after (the choice would leave them out).
     assert typed and [n for n in typed if n in browsed] == browsed
     assert typed[:3] == browsed[:3]
+
+
+@pytest.mark.parametrize("choices, borough", [({"query": "help in lewisham"}, "lewisham"),
+                                              ({"borough": "Lambeth"}, "lambeth"),
+                                              ({"borough": "Barking and Dagenham"},
+                                               "barking-and-dagenham"),
+                                              ({"query": "help"}, None)])
+def test_browsing_lists_the_groups_after_the_helplines_in_the_lists_order(
+        phone, site, choices, borough):
+    # As on the lists, help in one particular situation, then help reached only through a
+    # professional, follow the helplines: foster care for a dog came third for "help in
+    # lewisham", before the 24-hour line. Ways to go to the police still follow. (A borough
+    # named in the words lists its own services and the national ones first, then the rest.)
+    settings, services = real_directory()
+    group = {s.name: group_of(s, settings.particular(s.categories)) for s in services
+             if not s.reporting and not s.for_people_who_harm and "residents" in s.audiences}
+    there = {s.name for s in services if borough is None or in_borough(s, borough)}
+    found = [n for n in search(phone, site, **choices) if n in there]
+    at = {g: [i for i, n in enumerate(found) if group.get(n, "reporting") == g]
+          for g in GROUPS[:5]}
+    # Every group the place has is browsed (services only for professionals and help for
+    # people who harm, listed after the ways to report, count as "reporting" here).
+    assert {g for g in at if at[g]} == {group.get(n, "reporting") for n in there} and \
+        len([g for g in at if at[g]]) >= 4, at
+    # (With no borough chosen no service is local: the helplines come first.)
+    pairs = [("local", "particular"), *zip(GROUPS[1:4], GROUPS[2:5]), ("particular", "reporting")]
+    assert all(max(at[a]) < min(at[b]) for a, b in pairs if at[a] and at[b])
 
 
 def test_a_residents_help_page_with_every_word_comes_before_services_with_some(phone, site):

@@ -9,7 +9,7 @@ import pytest
 from playwright.sync_api import expect
 
 from conftest import admits, pages_of, real_directory, real_service, show_choices, young_lines
-from signpost.order import YOUNG_UP_TO, browse_keys
+from signpost.order import YOUNG_UP_TO, browse_keys, group_of
 
 WEEKDAYS = "mon,tue,wed,thu,fri 09:00-17:00"
 
@@ -495,6 +495,19 @@ def browse_order(name: str) -> str:
     return browse_keys(next(s for s in services if s.name == name), settings)[0]
 
 
+def browsed(name: str) -> tuple[int, str]:
+    """Where a service (by name) comes when browsing the search: its part (search.js: the
+    helplines and services before them, help after them on lists (help in one particular
+    situation, help reached through a professional), ways to go to the police, services
+    only for professionals, help for people who harm), then browse_order."""
+    settings, services = real_directory()
+    s = next(s for s in services if s.name == name)
+    later = group_of(s, settings.particular(s.categories)) in ("particular", "professional")
+    part = 4 if s.for_people_who_harm else 3 if "residents" not in s.audiences else \
+        2 if s.reporting else int(later)
+    return part, browse_order(name)
+
+
 def shard_of(name: str, shards: int) -> int:
     """The shard a service is in: the k-th range of the browse order (signpost/search.py)."""
     ordered = sorted(browse_order(s.name) for s in real_directory()[1])
@@ -519,7 +532,7 @@ def test_a_sharded_index_finds_every_shard_with_filters(page, sharded):
     own = [n for n in young if n not in above] + [
         by_id[i] for i in settings.genders["women"].helplines or (settings.home_helpline,)]
     assert young and all(n in own or n in above for n in young)
-    assert found == own + sorted((n for n in found if n not in own), key=browse_order)
+    assert found == own + sorted((n for n in found if n not in own), key=browsed)
     # One WebAssembly and one script for all the shards, no worker; each shard's own index
     # and filters.
     assert len([u for u in fetched if ".pagefind" in u and "wasm" in u]) == 1

@@ -45,6 +45,7 @@ def render(env, template, **context) -> BeautifulSoup:
     context.setdefault("title", "A title")
     if "service" in context:  # a service page's place in the search's order (site.py)
         context.setdefault("browse", ("1" + context["service"].name, "0" + context["service"].name))
+        context.setdefault("group", "helplines")
     return BeautifulSoup(env.get_template(template).render(**context), "html.parser")
 
 
@@ -139,6 +140,20 @@ def test_a_way_to_go_to_the_police_is_its_own_section_of_search(env):
     assert sections(dataclasses.replace(FULL, reporting=True)) == ["section:reporting"]
     assert sections(FULL) == []
     assert sections(dataclasses.replace(BARE, reporting=True)) == ["section:professionals"]
+
+
+@pytest.mark.parametrize("group, section", [
+    ("particular", ["section:after-helplines"]), ("professional", ["section:after-helplines"]),
+    ("local", []), ("helplines", [])])
+def test_help_browsing_lists_after_the_helplines_is_a_section_of_search(env, group, section):
+    # Help in one particular situation and help reached only through a professional: browsing
+    # lists them after the helplines (search.js), as the lists do (order.group_of).
+    def sections(service):
+        page = render(env, "service.html", service=service, stale=False, group=group)
+        return [span["data-pagefind-filter"] for span in page.select("[data-pagefind-filter]")
+                if span["data-pagefind-filter"].startswith("section:")]
+    assert sections(FULL) == section
+    assert sections(dataclasses.replace(FULL, reporting=True)) == ["section:reporting"]
 
 
 def test_a_card_and_a_search_result_say_where_the_service_is(env):

@@ -270,9 +270,14 @@ export function start(root) {
     const place = { ...chosen };
     if (harmKind()) delete place.any;
     // Each part of the results is searched with one set of filters or more, in turn.
+    // Browsing lists help in one particular situation, then help reached only through a
+    // professional, after the helplines, as the lists do (signpost/order.py): a dog's foster
+    // care came third for "help in lewisham". Words find them in their place among the rest,
+    // as words that find one mostly ask for it.
     const reporting = { section: "reporting" };
-    const support = { none: [{ type: "page" }, reporting, ...sections] };
-    const all = [asking ? [reporting, support] : [support, reporting],
+    const afterLines = browsing ? [{ section: "after-helplines" }] : [];
+    const support = { none: [{ type: "page" }, reporting, ...sections, ...afterLines] };
+    const all = [asking ? [reporting, support] : [support, ...afterLines, reporting],
       ...sections.map((section) => [section])].map((sets) => sets.map((which) =>
       ({ ...(which.section === "people-who-harm" ? place : chosen), ...which })));
     const search = (filters) => (browsing ? inOrder : ranked)(query, filters);
