@@ -915,6 +915,13 @@ def test_nothing_found_asks_for_fewer_choices_only_when_some_were_made(phone, si
     # Things smashed, thrown out, kept from eating: no service, or "threw" read as "three"
     # and a programme for 11 to 18s (its "three parts").
     ("he smashed my things", "National Domestic Abuse Helpline"),
+    # Somewhere to stay, and abuse of the mind: foster care for a dog alone was found (by
+    # "emergency accommodation" in its text), or a service for 5 to 17s that only a
+    # professional can refer to (by "mental health").
+    ("emergency accommodation", "National Domestic Abuse Helpline"),
+    ("i need accommodation", "National Domestic Abuse Helpline"),
+    ("mental abuse", "National Domestic Abuse Helpline"),
+    ("he is mentally abusive", "National Domestic Abuse Helpline"),
     ("he threw me out", "National Domestic Abuse Helpline"),
     ("he wont let me eat", "National Domestic Abuse Helpline"),
     # Disability: only a programme for 5 to 17s (by its "learn about").

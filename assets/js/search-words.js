@@ -173,6 +173,10 @@ const REWRITES = [
   // names" listed the Modern Slavery line first (its "give your name").
   [/\b(?:call(?:s|ed|ing)?) (?:me|her|us) (?:names|(?:a |an )?(?:stupid|fat|ugly|useless|worthless|crazy|mad|idiot|liar|slag|slut|whore|bitch))\b/giu,
     "humiliating"],
+  // Abuse of the mind, as domestic abuse's words have it (psychological): "mental abuse"
+  // listed a service for 5 to 17s that only a professional can refer to first, by the
+  // "mental health" of its text.
+  [/\bmental(?:ly)?(?=[\s-]+(?:abus|tortur|cruel))/giu, "psychological"],
   // Contact that will not stop, as stalking and harassment's words have it ("unwanted,
   // repeated" behaviour, seed 004): "he keeps calling me" listed Karma Nirvana first (its
   // "so-called"), "my ex won't leave me alone" five lines for domestic abuse before the
