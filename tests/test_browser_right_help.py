@@ -922,6 +922,13 @@ def test_nothing_found_asks_for_fewer_choices_only_when_some_were_made(phone, si
     ("i need accommodation", "National Domestic Abuse Helpline"),
     ("mental abuse", "National Domestic Abuse Helpline"),
     ("he is mentally abusive", "National Domestic Abuse Helpline"),
+    # The Forced Marriage Unit, Samaritans and the stalking line came first (by "makes" and
+    # "feel").
+    ("he makes me feel worthless", "National Domestic Abuse Helpline"),
+    ("my husband makes me feel like im going crazy", "National Domestic Abuse Helpline"),
+    # Whether a call is confidential: Childline, the Modern Slavery line and the Revenge Porn
+    # Helpline came first, by their own words for it.
+    ("is it confidential", "National Domestic Abuse Helpline"),
     ("he threw me out", "National Domestic Abuse Helpline"),
     ("he wont let me eat", "National Domestic Abuse Helpline"),
     # Disability: only a programme for 5 to 17s (by its "learn about").

@@ -173,6 +173,11 @@ const REWRITES = [
   // names" listed the Modern Slavery line first (its "give your name").
   [/\b(?:call(?:s|ed|ing)?) (?:me|her|us) (?:names|(?:a |an )?(?:stupid|fat|ugly|useless|worthless|crazy|mad|idiot|liar|slag|slut|whore|bitch))\b/giu,
     "humiliating"],
+  // Made to feel small, as domestic abuse's words have it: "he makes me feel worthless"
+  // listed the Forced Marriage Unit, Samaritans and the stalking line first (by "makes" and
+  // "feel"). "I feel worthless", said of oneself, stays as it is.
+  [/\b(?:makes?|made|making) (?:me|her|us) feel (?:so |really |very )?(?:worthless|useless|stupid|small|ugly|fat|crazy|mad|like (?:nothing|rubbish|dirt|an idiot|i'?m (?:going )?(?:crazy|mad)))\b/giu,
+    "humiliating"],
   // Abuse of the mind, as domestic abuse's words have it (psychological): "mental abuse"
   // listed a service for 5 to 17s that only a professional can refer to first, by the
   // "mental health" of its text.
