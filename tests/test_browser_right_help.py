@@ -929,6 +929,9 @@ def test_nothing_found_asks_for_fewer_choices_only_when_some_were_made(phone, si
     # Whether a call is confidential: Childline, the Modern Slavery line and the Revenge Porn
     # Helpline came first, by their own words for it.
     ("is it confidential", "National Domestic Abuse Helpline"),
+    ("i am a refugee", "National Domestic Abuse Helpline"),
+    ("child to parent abuse", "National Domestic Abuse Helpline"),
+    ("adolescent to parent violence", "National Domestic Abuse Helpline"),
     ("he threw me out", "National Domestic Abuse Helpline"),
     ("he wont let me eat", "National Domestic Abuse Helpline"),
     # Disability: only a programme for 5 to 17s (by its "learn about").

@@ -142,6 +142,14 @@ const REWRITES = [
   // Someone to translate, as the services say it: "translator" found nothing, where the
   // 24-hour line and the Havens have interpreters.
   [/\btranslat(?:ors?|ion|e|ing)\b/giu, "interpreter"],
+  // A child's or teenager's violence to a parent, as domestic abuse has it (CAPVA, seed
+  // 004): "child to parent abuse" listed Childline first.
+  [/\b(?:child|adolescent|teen(?:age|ager)?|young person)(?:[\s-]+(?:and|or)[\s-]+adolescent)?[\s-]+to[\s-]+parents?\b/giu,
+    "capva"],
+  // A refugee, as domestic abuse's words have it (an immigration status held over someone,
+  // "reliance on someone for asylum status", seed 004): "i am a refugee" was read as
+  // "refuges", and said so.
+  [/\brefugees?\b/giu, "asylum"],
   // Someone who cannot call, or would rather write, as online chat (a listing's `chat`):
   // "i can't call" found nothing, and "i can't talk" the services whose text has "talk".
   // Not "i can't talk to my mum" (someone to talk to), "i can't speak english" (a
