@@ -177,6 +177,14 @@ const REWRITES = [
     "scared"],
   // Someone left, as the words of leaving home have it: "i left him" found nothing.
   [/\b(?:left|fled) (?=(?:him|her|them|my)\b)/giu, "leave "],
+  // Somewhere to hide, as a safe place to stay: "where can i hide" found only help pages
+  // (the one on staying safe online, by its "does not hide you").
+  [/\bwhere (?:can|could|do|should|would) (?:i|we) (?:go (?:and |to )?)?hide\b|\b(?:somewhere|a place|anywhere|place) (?:safe )?to hide\b/giu,
+    "somewhere safe to stay"],
+  // Leaving with one's children, as leaving home: "can i take my children with me" listed
+  // advice about social workers, then services for families, before any line for leaving.
+  [/\b(?:take|bring) (?:my|the|our) (?:children|kids|child|baby|babies) with (?:me|us)\b|\b(?:leave|go|flee) with (?:my|the|our) (?:children|kids|child|baby|babies)\b/giu,
+    "leave home"],
   // Names called, as domestic abuse's words have it (humiliating): "he keeps calling me
   // names" listed the Modern Slavery line first (its "give your name").
   [/\b(?:call(?:s|ed|ing)?) (?:me|her|us) (?:names|(?:a |an )?(?:stupid|fat|ugly|useless|worthless|crazy|mad|idiot|liar|slag|slut|whore|bitch))\b/giu,
