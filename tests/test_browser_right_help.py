@@ -934,6 +934,10 @@ def test_nothing_found_asks_for_fewer_choices_only_when_some_were_made(phone, si
     ("can i take my children with me", "National Domestic Abuse Helpline"),
     ("i want to leave with my kids", "National Domestic Abuse Helpline"),
     ("where can i hide", "National Domestic Abuse Helpline"),
+    # Weapons and breathing stopped: nothing was found.
+    ("he smothered me with a pillow", "National Domestic Abuse Helpline"),
+    ("suffocated", "National Domestic Abuse Helpline"),
+    ("he has a gun", "National Domestic Abuse Helpline"),
     ("i need somewhere to hide", "National Domestic Abuse Helpline"),
     ("adolescent to parent violence", "National Domestic Abuse Helpline"),
     ("he threw me out", "National Domestic Abuse Helpline"),
