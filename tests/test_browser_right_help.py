@@ -332,6 +332,16 @@ def test_when_help_is_wanted_lists_as_browsing_does(phone, site, words):
     assert found and found == search(phone, site, query="help")
 
 
+@pytest.mark.parametrize("words", ["help near me", "is there help nearby", "help in london",
+                                   "south london"])
+def test_near_me_or_london_lists_as_browsing_does(phone, site, words):
+    # Every service is for somewhere in London or the whole country, and the borough field
+    # says where: "help near me" found only foster care for a dog (its "near you"), and
+    # "south london" risk meetings for professionals among the first.
+    found = search(phone, site, query=words)
+    assert found and found == search(phone, site, query="help")
+
+
 def test_an_age_is_no_time_of_day(phone, site):
     # "14 am" is an age before a question, not 2 in the afternoon.
     found = search(phone, site, query="i am 14 am i too young to get help")
@@ -938,6 +948,7 @@ def test_nothing_found_asks_for_fewer_choices_only_when_some_were_made(phone, si
     ("he smothered me with a pillow", "National Domestic Abuse Helpline"),
     ("suffocated", "National Domestic Abuse Helpline"),
     ("he has a gun", "National Domestic Abuse Helpline"),
+    ("he pinned me down", "National Domestic Abuse Helpline"),
     ("i need somewhere to hide", "National Domestic Abuse Helpline"),
     ("adolescent to parent violence", "National Domestic Abuse Helpline"),
     ("he threw me out", "National Domestic Abuse Helpline"),

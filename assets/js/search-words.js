@@ -177,6 +177,18 @@ const REWRITES = [
     "scared"],
   // Someone left, as the words of leaving home have it: "i left him" found nothing.
   [/\b(?:left|fled) (?=(?:him|her|them|my)\b)/giu, "leave "],
+  // Near where someone is, or London, says nothing of the help wanted: every service is for
+  // somewhere in London or the whole country, and the borough field (or a place's name)
+  // says where. "help near me" found only foster care for a dog (its "near you"), and
+  // "london" or "south london" risk meetings for professionals among the first.
+  // (The City of London is a borough of its own.)
+  [/\b(?:near|close to) (?:me|here|us|where i live)\b|\baround here\b|\bnearby\b|\bin my area\b|(?<!\bof\s+)\b(?:(?:north|south|east|west|central)[\s-]+)?london\b/giu,
+    " "],
+  // Held down, as domestic abuse's words have it (grabbed): "he pinned me down" found the
+  // Revenge Porn Helpline first (its images "taken down") and Childline. ("Violence", the
+  // rape line's and Childline's word too, listed them second and third.)
+  [/\b(?:pin(?:s|ned|ning)?|h[oe]ld(?:s|ing)?) (?:me|her|us) down\b|\bs[ai]t on (?:me|her|us)\b/giu,
+    "grabbed"],
   // Somewhere to hide, as a safe place to stay: "where can i hide" found only help pages
   // (the one on staying safe online, by its "does not hide you").
   [/\bwhere (?:can|could|do|should|would) (?:i|we) (?:go (?:and |to )?)?hide\b|\b(?:somewhere|a place|anywhere|place) (?:safe )?to hide\b/giu,
