@@ -184,6 +184,11 @@ const REWRITES = [
   // (The City of London is a borough of its own.)
   [/\b(?:near|close to) (?:me|here|us|where i live)\b|\baround here\b|\bnearby\b|\bin my area\b|(?<!\bof\s+)\b(?:(?:north|south|east|west|central)[\s-]+)?london\b/giu,
     " "],
+  // Abuse for who someone is, as a hate crime, a word of support after a crime: "racist
+  // abuse" listed the lines for domestic abuse (by "abuse"). Not a family's homophobia
+  // ("my family is homophobic"), which is domestic abuse.
+  [/\b(?:racist|racial|racially|homophobic|transphobic|biphobic|religious|islamophobic|antisemitic|disablist)(?:[\s-]+(?:motivated|aggravated))?[\s-]+(?:abuse|abused|attacks?|attacked|assault(?:ed)?|harassment|harassed|crimes?|incidents?)\b/giu,
+    "hate crime"],
   // Held down, as domestic abuse's words have it (grabbed): "he pinned me down" found the
   // Revenge Porn Helpline first (its images "taken down") and Childline. ("Violence", the
   // rape line's and Childline's word too, listed them second and third.)
