@@ -14,7 +14,8 @@
    care for a dog, sex work, social workers involved): foster care for a dog came third on
    a borough's page, before every national line (browsing the search lists them there
    too, as a section of their own; words find them in their group: see browse_key);
-4. ``professional``: services reached only through a professional's referral;
+4. ``professional``: services reached only through a professional's referral (browsing
+   the search lists them after the ``particular`` group, as lists do);
 5. ``reporting``: ways to go to the police, to report a crime or ask about a partner (listings
    with ``reporting: true``), those with an emergency number (999) first;
 6. ``people-who-harm``: help for people who want to change their own behaviour (listings with
@@ -102,7 +103,8 @@ def browse_key(service: Service, anywhere: bool = False, home: str = "",
     in their group, after the rest of their rank: words that find one mostly ask for it
     ("will social services take my baby" listed the council's children's social care, a
     place to report a worry about a child, before advice about social workers). Browsing
-    lists them after the rest of the support, as the lists do (search.js, `particular`).
+    lists them, then the ``professional`` group, after the helplines, as the lists do (a
+    section of the search of their own: search.js, `afterLines`).
     The borough filter leaves a borough's services and the national ones, so
     local-before-national is the borough's own order.
 

@@ -180,8 +180,8 @@ def _service_page(url: str, service: Service, title: str, by_id: dict[str, Servi
     lines = _lines_for(service, by_id, settings)
     stale = _stale(service, today)
     # Its place in the search page's order, naming a borough and not (search.js sorts by
-    # these; search.shards splits the index by the first), and
-    # its group, which browsing it lists by (order.group_of).
+    # these; search.shards splits the index by the first), and its group (order.group_of),
+    # which puts some in a section that browsing lists after the helplines.
     browse = browse_keys(service, settings)
     group = group_of(service, settings.particular(service.categories))
     return reused(reuse, lambda: (url, id(service), title, tuple(map(id, lines)), stale,

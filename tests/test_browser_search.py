@@ -496,10 +496,10 @@ def browse_order(name: str) -> str:
 
 
 def browsed(name: str) -> tuple[int, str]:
-    """Where a service (by name) comes when browsing the search: its part (search.js: the
-    helplines and services before them, help after them on lists (help in one particular
-    situation, help reached through a professional), ways to go to the police, services
-    only for professionals, help for people who harm), then browse_order."""
+    """Where a service (by name) comes when browsing the search: its part of the results
+    (search.js), then browse_order. The parts: the local services and helplines; help in one
+    particular situation and help reached through a professional; ways to go to the police;
+    services only for professionals; help for people who harm."""
     settings, services = real_directory()
     s = next(s for s in services if s.name == name)
     later = group_of(s, settings.particular(s.categories)) in ("particular", "professional")

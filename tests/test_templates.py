@@ -131,15 +131,18 @@ def test_a_service_only_for_professionals_says_so_on_its_page_and_in_search(env)
     assert not [f for f in facets if f.startswith("who:")]
 
 
+def sections(env, service, **context) -> list[str]:
+    """The sections of the search a service page puts its service in (search.js)."""
+    page = render(env, "service.html", service=service, stale=False, **context)
+    return [span["data-pagefind-filter"] for span in page.select("[data-pagefind-filter]")
+            if span["data-pagefind-filter"].startswith("section:")]
+
+
 def test_a_way_to_go_to_the_police_is_its_own_section_of_search(env):
     # Listed after support unless the words ask for one (search.js, reportWords).
-    def sections(service):
-        page = render(env, "service.html", service=service, stale=False)
-        return [span["data-pagefind-filter"] for span in page.select("[data-pagefind-filter]")
-                if span["data-pagefind-filter"].startswith("section:")]
-    assert sections(dataclasses.replace(FULL, reporting=True)) == ["section:reporting"]
-    assert sections(FULL) == []
-    assert sections(dataclasses.replace(BARE, reporting=True)) == ["section:professionals"]
+    assert sections(env, dataclasses.replace(FULL, reporting=True)) == ["section:reporting"]
+    assert sections(env, FULL) == []
+    assert sections(env, dataclasses.replace(BARE, reporting=True)) == ["section:professionals"]
 
 
 @pytest.mark.parametrize("group, section", [
@@ -148,12 +151,9 @@ def test_a_way_to_go_to_the_police_is_its_own_section_of_search(env):
 def test_help_browsing_lists_after_the_helplines_is_a_section_of_search(env, group, section):
     # Help in one particular situation and help reached only through a professional: browsing
     # lists them after the helplines (search.js), as the lists do (order.group_of).
-    def sections(service):
-        page = render(env, "service.html", service=service, stale=False, group=group)
-        return [span["data-pagefind-filter"] for span in page.select("[data-pagefind-filter]")
-                if span["data-pagefind-filter"].startswith("section:")]
-    assert sections(FULL) == section
-    assert sections(dataclasses.replace(FULL, reporting=True)) == ["section:reporting"]
+    assert sections(env, FULL, group=group) == section
+    assert sections(env, dataclasses.replace(FULL, reporting=True), group=group) == \
+        ["section:reporting"]
 
 
 def test_a_card_and_a_search_result_say_where_the_service_is(env):
