@@ -535,6 +535,8 @@ def page_title(slug: str) -> str:
     ("is it abuse if he doesnt hit me", "what-is-domestic-abuse"),
     ("what is gaslighting", "what-is-domestic-abuse"),
     ("signs of an abusive relationship", "what-is-domestic-abuse"),
+    ("i dont know if this is abuse", "what-is-domestic-abuse"),
+    ("im not sure if its abuse", "what-is-domestic-abuse"),
     ("how do i make a safety plan", "making-a-safety-plan"),
     ("how do i keep a record of the abuse", "making-a-safety-plan"),
     ("how do i leave safely", "making-a-safety-plan"),
@@ -953,6 +955,10 @@ def test_nothing_found_asks_for_fewer_choices_only_when_some_were_made(phone, si
     ("racist abuse", "Victim Support"), ("i was racially abused", "Victim Support"),
     # A family's homophobia: advice about social workers and services for families came first.
     ("my family is homophobic", "National LGBT+ Domestic Abuse Helpline"),
+    # Calls listened to, and someone turning up: Samaritans came first (its calls), or only
+    # the service for sex workers was found.
+    ("he listens to my calls", "National Domestic Abuse Helpline"),
+    ("he turns up at my work", "National Stalking Helpline"),
     ("i need somewhere to hide", "National Domestic Abuse Helpline"),
     ("adolescent to parent violence", "National Domestic Abuse Helpline"),
     ("he threw me out", "National Domestic Abuse Helpline"),

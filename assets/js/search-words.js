@@ -92,7 +92,8 @@ const QUESTION = new RegExp(["^(?:what|whats|what's|wat) (?!do (?:i|we) do\\b)(?
 "\\b(?:signs?|red flags?|examples?|types?|kinds?|forms?|definition|meaning) of\\b"
   + "|\\b(?:define|definition|meaning|explain|explained)\\b",
 "^how (?!(?:do|can|could|should) (?:i|we) (?:get|find) (?:help|support|someone)\\b)"
-  + "(?:do|can|does|to|should|could|long|often)\\b"].join("|"));
+  + "(?:do|can|does|to|should|could|long|often)\\b",
+"\\bi (?:dont|don'?t|do not) know (?:if|whether)\\b|\\b(?:not |un)sure (?:if|whether)\\b"].join("|"));
 // Words of one's own child or grandchild ("my teenage son", "our kids"), or of children an
 // adult looks after ("in front of the kids"): a parent's, so an adult's; what the child is
 // (teenage) is left out of the words, as it says nothing of the help wanted. Not "my
@@ -221,6 +222,15 @@ const REWRITES = [
   // stalking helpline, and "i left but he keeps finding me" a local service for children.
   [new RegExp(`\\b(?:keeps?|kept|${NOT} stop) (?:on )?(?:calling|ringing|phoning|messaging`
     + `|contacting|turning up|showing up|finding)\\b|\\b${NOT} leave (?:me|us) alone\\b`, "giu"), "harassment"],
+  // Calls listened to and messages gone through, as domestic abuse's words have it (phones
+  // "scrutinised" for messages, seed 004): "he listens to my calls" listed Samaritans first
+  // (its calls).
+  [/\b(?:listens?|listened|listening) (?:in )?(?:to|on) (?:my|her|our) (?:phone )?(?:calls|conversations)\b|\b(?:records?|recorded|recording|monitors?|monitored|monitoring|goes through|went through|going through) (?:my|her|our) (?:calls|phone|messages|texts|emails|conversations)\b/giu,
+    "checks phone"],
+  // Someone turning up where they are not wanted, as harassment ("at my work" is left out
+  // below): "he turns up at my work" found only the service for sex workers.
+  [/\b(?:turn(?:s|ed)?|show(?:s|ed)?) up(?= (?:at|outside|uninvited|unannounced|everywhere|wherever)\b)/giu,
+    "harassment"],
   // Someone kept from their medicine, from going out, from people or from care, as domestic
   // abuse's words have it (controlling): "withholding medication" and "not letting them
   // leave the house" are controlling behaviour (Neighbourhood Watch, sources.yaml). "he
