@@ -959,6 +959,10 @@ def test_nothing_found_asks_for_fewer_choices_only_when_some_were_made(phone, si
     # the service for sex workers was found.
     ("he listens to my calls", "National Domestic Abuse Helpline"),
     ("he turns up at my work", "National Stalking Helpline"),
+    # A parent's words of themselves: Childline, or the NSPCC's line for adults worried about
+    # a child, came first.
+    ("new mum", "National Domestic Abuse Helpline"),
+    ("im a single mum and he hits me", "National Domestic Abuse Helpline"),
     ("i need somewhere to hide", "National Domestic Abuse Helpline"),
     ("adolescent to parent violence", "National Domestic Abuse Helpline"),
     ("he threw me out", "National Domestic Abuse Helpline"),

@@ -108,6 +108,10 @@ const PARENT = new RegExp("\\b(?:my|our) ((?:teenage|teen|young|little|grown[- ]
 const CHILDHOOD = new RegExp("(?:(?<=\\b(?:\\w+ed|hurt|hit|beaten|taken) )as an? (?:child|kid"
   + "|little girl|little boy)|\\bin my childhood|\\bwhen i was (?:young|younger|little|small"
   + "|an? (?:child|kid|little girl|little boy)))\\b", "i");
+// Someone who says they are a parent ("a new mum", "I'm a single dad"): an adult's words,
+// left out ("new mum" listed Childline first, and "im a single mum and he hits me" the
+// NSPCC's line for adults worried about a child).
+const PARENTHOOD = /\b(?:i'?m an?|i am an?|as an?|new|single|first[- ]time) (?:mum|mom|mother|dad|father|parent)\b/i;
 // Someone made to do something (forced, made, groomed), the start of the words of
 // exploitation below: "forced to work", "made me sell drugs".
 const MADE_TO = "\\b(?:forc(?:e|es|ed|ing)|mak(?:e|es|ing)|made|groom(?:s|ed|ing)?) "
@@ -724,7 +728,9 @@ function read(index, typed, chosen, language) {
   const older = given && given.groups.older;
   const childhood = CHILDHOOD.exec(words);
   if (childhood) words = cut(childhood);
-  const adult = years === null && !chosen.age && (parent || older || childhood)
+  const parenthood = PARENTHOOD.exec(words);
+  if (parenthood) words = cut(parenthood);
+  const adult = years === null && !chosen.age && (parent || older || childhood || parenthood)
     ? chosen.adult : null;
   if (years !== null || adult !== null || option) {
     first.any = chosen.who(years ?? adult, option && option.value);
