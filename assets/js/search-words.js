@@ -191,8 +191,9 @@ const REWRITES = [
     " "],
   // Abuse for who someone is, as a hate crime, a word of support after a crime: "racist
   // abuse" listed the lines for domestic abuse (by "abuse"). Not a family's homophobia
-  // ("my family is homophobic"), which is domestic abuse.
-  [/\b(?:racist|racial|racially|homophobic|transphobic|biphobic|religious|islamophobic|antisemitic|disablist)(?:[\s-]+(?:motivated|aggravated))?[\s-]+(?:abuse|abused|attacks?|attacked|assault(?:ed)?|harassment|harassed|crimes?|incidents?)\b/giu,
+  // ("my family is homophobic"), which is domestic abuse, nor "religious abuse", which may
+  // be faith used to control someone.
+  [/\b(?:racist|racial|racially|homophobic|transphobic|biphobic|islamophobic|antisemitic|disablist)(?:[\s-]+(?:motivated|aggravated))?[\s-]+(?:abuse|abused|attacks?|attacked|assault(?:ed)?|harassment|harassed|crimes?|incidents?)\b/giu,
     "hate crime"],
   // Held down, as domestic abuse's words have it (grabbed): "he pinned me down" found the
   // Revenge Porn Helpline first (its images "taken down") and Childline. ("Violence", the
