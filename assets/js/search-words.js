@@ -102,16 +102,16 @@ const PARENT = new RegExp("\\b(?:my|our) ((?:teenage|teen|young|little|grown[- ]
   + "|eldest|oldest|youngest|older|younger) )?(?:(?:step|grand)-?)?(?:sons?|daughters?|child"
   + "|children|kids?|teenagers?|toddlers?)\\b(?!'s home)|\\bthe (?:kids|children)\\b(?!'s home)",
   "i");
-// One's own childhood, told as an adult ("abused as a child", "when I was little"): an
-// adult's words, left out ("abused as a child" found four services for 5 to 18s first, by
-// "child"). Not "when I was 12", which someone of 13 may say, nor "what can I do as a kid".
-const CHILDHOOD = new RegExp("(?:(?<=\\b(?:\\w+ed|hurt|hit|beaten|taken) )as an? (?:child|kid"
+// An adult's words of themselves, left out, so that help for adults comes first: one's own
+// childhood, told as an adult ("abused as a child", "when I was little": "abused as a child"
+// found four services for 5 to 18s first, by "child"; not "when I was 12", which someone of
+// 13 may say, nor "what can I do as a kid"), and being a parent ("a new mum", "I'm a single
+// dad": "new mum" listed Childline first, and "im a single mum and he hits me" the NSPCC's
+// line for adults worried about a child).
+const GROWN_UP = new RegExp("(?:(?<=\\b(?:\\w+ed|hurt|hit|beaten|taken) )as an? (?:child|kid"
   + "|little girl|little boy)|\\bin my childhood|\\bwhen i was (?:young|younger|little|small"
-  + "|an? (?:child|kid|little girl|little boy)))\\b", "i");
-// Someone who says they are a parent ("a new mum", "I'm a single dad"): an adult's words,
-// left out ("new mum" listed Childline first, and "im a single mum and he hits me" the
-// NSPCC's line for adults worried about a child).
-const PARENTHOOD = /\b(?:i'?m an?|i am an?|as an?|new|single|first[- ]time) (?:mum|mom|mother|dad|father|parent)\b/i;
+  + "|an? (?:child|kid|little girl|little boy))|\\b(?:i'?m an?|i am an?|as an?|new|single"
+  + "|first[- ]time) (?:mum|mom|mother|dad|father|parent))\\b", "i");
 // Someone made to do something (forced, made, groomed), the start of the words of
 // exploitation below: "forced to work", "made me sell drugs".
 const MADE_TO = "\\b(?:forc(?:e|es|ed|ing)|mak(?:e|es|ing)|made|groom(?:s|ed|ing)?) "
@@ -727,11 +727,9 @@ function read(index, typed, chosen, language) {
     words = words.slice(0, at) + words.slice(at + parent[1].length);
   }
   const older = given && given.groups.older;
-  const childhood = CHILDHOOD.exec(words);
-  if (childhood) words = cut(childhood);
-  const parenthood = PARENTHOOD.exec(words);
-  if (parenthood) words = cut(parenthood);
-  const adult = years === null && !chosen.age && (parent || older || childhood || parenthood)
+  const grown = GROWN_UP.exec(words);
+  if (grown) words = cut(grown);
+  const adult = years === null && !chosen.age && (parent || older || grown)
     ? chosen.adult : null;
   if (years !== null || adult !== null || option) {
     first.any = chosen.who(years ?? adult, option && option.value);
