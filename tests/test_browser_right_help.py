@@ -959,6 +959,13 @@ def test_nothing_found_asks_for_fewer_choices_only_when_some_were_made(phone, si
     # the service for sex workers was found.
     ("he listens to my calls", "National Domestic Abuse Helpline"),
     ("he turns up at my work", "National Stalking Helpline"),
+    # Said of a person, wherever: only the service for sex workers was found, or the lines
+    # for domestic abuse came before the stalking helpline.
+    ("he turned up drunk", "National Stalking Helpline"),
+    ("my ex turned up", "National Stalking Helpline"),
+    # Drugs or drink someone is made to take: the Forced Marriage Unit came first ("makes").
+    ("he makes me take drugs", "National Domestic Abuse Helpline"),
+    ("he forces me to drink alcohol", "National Domestic Abuse Helpline"),
     # A parent's words of themselves: Childline, or the NSPCC's line for adults worried about
     # a child, came first.
     ("new mum", "National Domestic Abuse Helpline"),

@@ -234,7 +234,9 @@ const REWRITES = [
     "checks phone"],
   // Someone turning up where they are not wanted, as harassment ("at my work" is left out
   // below): "he turns up at my work" found only the service for sex workers.
-  [/\b(?:turn(?:s|ed)?|show(?:s|ed)?) up(?= (?:at|outside|uninvited|unannounced|everywhere|wherever)\b)/giu,
+  // Said of a person too: "he turned up drunk" found only the service for sex workers, and
+  // "my ex turned up" not the stalking helpline.
+  [/\b(?:turn(?:s|ed)?|show(?:s|ed)?) up(?= (?:at|outside|uninvited|unannounced|everywhere|wherever)\b)|(?<=\b(?:he|she|they|ex|partner|husband|wife|boyfriend|girlfriend)(?: just| always| even| then| again| still)? )(?:turn(?:s|ed)?|show(?:s|ed)?) up\b/giu,
     "harassment"],
   // Someone kept from their medicine, from going out, from people or from care, as domestic
   // abuse's words have it (controlling): "withholding medication" and "not letting them
@@ -330,6 +332,12 @@ const REWRITES = [
   // Police, sources.yaml): "he's making me sell drugs" listed the Forced Marriage Unit first.
   [new RegExp(`${MADE_TO}(?:sell(?:ing)?|deal(?:ing)?|carry(?:ing)?|mov(?:e|ing)|hold(?:ing)?`
     + "|hid(?:e|ing)|run(?:ning)?) drugs\\b", "giu"), "exploitation"],
+  // Drugs or drink someone is made to take, as domestic abuse's words have it: "pressuring
+  // you to use drugs or other substances" (Shouting Back, after Women's Aid, sources.yaml).
+  // "he makes me take drugs" listed the Forced Marriage Unit first, by "makes".
+  [new RegExp(`(?:${MADE_TO}|\\bpressur(?:e|es|ed|ing)(?: me| her)? (?:to |into )?)(?:take|taking|use`
+    + "|using|drink|drinking|do|doing) (?:drugs|alcohol|drink|substances|pills|cocaine|heroin"
+    + "|weed|spice)\\b", "giu"), "controlling"],
   // Help in another language: the services that say they have interpreters (seed 004: "the
   // use of interpreters where someone's first language is not English"); "i don't speak
   // english" found a help page for professionals.
