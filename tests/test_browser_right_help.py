@@ -996,6 +996,13 @@ def test_nothing_found_asks_for_fewer_choices_only_when_some_were_made(phone, si
     # Then a local service, until the line for sexual abuse whenever it happened was listed.
     ("i was sexually abused as a child", "24/7 Rape & Sexual Abuse Support Line"),
     ("what can i do as a kid", "Childline"),
+    # A parent's child harmed: services for adults came first (by "groomed"), or the lines
+    # for domestic abuse (by "son", for abuse by a grown child); with rape, three local
+    # services before the lines for it. A daughter's partner says she may be grown up.
+    ("my daughter is being groomed", "NSPCC Helpline"),
+    ("my son is being abused", "NSPCC Helpline"), ("someone touched my son", "NSPCC Helpline"),
+    ("my daughter is being abused by her boyfriend", "National Domestic Abuse Helpline"),
+    ("my son was raped", "24/7 Rape & Sexual Abuse Support Line"),
     # Kids, as a parent says it: nothing was found.
     ("my kids", "NSPCC Helpline"), ("he took my kids", "NSPCC Helpline"),
     # FGM, and the words seed 004 gives for it: nothing was found.

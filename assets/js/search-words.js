@@ -112,6 +112,11 @@ const GROWN_UP = new RegExp("(?:(?<=\\b(?:\\w+ed|hurt|hit|beaten|taken) )as an? 
   + "|little girl|little boy)|\\bin my childhood|\\bwhen i was (?:young|younger|little|small"
   + "|an? (?:child|kid|little girl|little boy))|\\b(?:i'?m an?|i am an?|as an?|new|single"
   + "|first[- ]time) (?:mum|mom|mother|dad|father|parent))\\b", "i");
+// One's own child, by what a parent calls them, and what may be done to a child (see
+// REWRITES: a parent's child harmed).
+const CHILD = "(?:(?:teenage|teen|young|little|eldest|oldest|youngest|older|younger) )?"
+  + "(?:(?:step|grand)-?)?(?:sons?|daughters?|child|children|kids?)";
+const HARMED = "(?:sexually )?(?:abused|groomed|harmed|hurt|molested|touched|exploited|bullied)";
 // Someone made to do something (forced, made, groomed), the start of the words of
 // exploitation below: "forced to work", "made me sell drugs".
 const MADE_TO = "\\b(?:forc(?:e|es|ed|ing)|mak(?:e|es|ing)|made|groom(?:s|ed|ing)?) "
@@ -269,6 +274,23 @@ const REWRITES = [
   // listed the Police and Crimestoppers first.
   [/\b(?:lose|losing|lost) (?:the|my|our) (?:kids|children|child|son|daughter|baby|boy|girl)s?\b(?: if i (?:report(?: (?:it|him|her|them))?|tell (?:anyone|someone|the police)|call the police|leave(?: (?:him|her))?))?/giu,
     "social services"],
+  // A parent's child harmed ("my daughter is being groomed", "someone touched my son"): the
+  // words of the NSPCC's line for anyone worried about a child, where the police send a
+  // parent who is ("If you are concerned about a child", Ask the Police, sources.yaml).
+  // "my daughter is being groomed" listed four services for adults first (by "groomed"),
+  // and "my son is being abused" the lines for domestic abuse (by "son": a grown child's
+  // abuse). Not a daughter's partner ("her boyfriend hits her"): she may be grown up.
+  // Rape and assault are read apart (below): the Havens see children too.
+  [new RegExp(`(?:\\b(?:my|our) ${CHILD}(?: (?:is|are|was|were|has been|have been|got))?`
+    + ` (?:being |getting )?${HARMED}|(?<!\\bi )\\b(?:is |are |was |has been )?`
+    + `(?:grooming|touching|molesting|abusing|exploiting|hurting|harming|bullying|groomed`
+    + `|touched|molested|exploited) (?:my|our) ${CHILD})\\b`
+    + "(?!.*\\b(?:her|his|their) (?:boyfriend|girlfriend|husband|wife|partner|ex)\\b)", "giu"),
+    " worried about my child "],
+  // Raped or sexually assaulted, a child still: "my son was raped" listed three local
+  // services with domestic abuse's "son" before the Havens.
+  [new RegExp(`\\b(?:my|our) ${CHILD}(?= (?:was|were|has been|have been|got|is being|are being)`
+    + " (?:raped|sexually assaulted)\\b)", "giu"), "my child"],
   // Social media is a place online, not social services: "social media" listed first the
   // place to report a worry about a child (its "social"). Where something happened ("he
   // harasses me on social media") says nothing of the help wanted, as on the body below.
