@@ -1003,6 +1003,12 @@ def test_nothing_found_asks_for_fewer_choices_only_when_some_were_made(phone, si
     ("my son is being abused", "NSPCC Helpline"), ("someone touched my son", "NSPCC Helpline"),
     ("my daughter is being abused by her boyfriend", "National Domestic Abuse Helpline"),
     ("my son was raped", "24/7 Rape & Sexual Abuse Support Line"),
+    # An adult's parent: the NSPCC's line for adults worried about a child, help for
+    # families with pre-school children and the place to report a worry about a child came
+    # first (by "parents" and "dad", a child's words).
+    ("i am 22 and my parents hit me", "National Domestic Abuse Helpline"),
+    ("i am 30 and my dad hits me", "National Domestic Abuse Helpline"),
+    ("my father abuses me and im an adult", "National Domestic Abuse Helpline"),
     # Kids, as a parent says it: nothing was found.
     ("my kids", "NSPCC Helpline"), ("he took my kids", "NSPCC Helpline"),
     # FGM, and the words seed 004 gives for it: nothing was found.

@@ -107,11 +107,14 @@ const PARENT = new RegExp("\\b(?:my|our) ((?:teenage|teen|young|little|grown[- ]
 // found four services for 5 to 18s first, by "child"; not "when I was 12", which someone of
 // 13 may say, nor "what can I do as a kid"), and being a parent ("a new mum", "I'm a single
 // dad": "new mum" listed Childline first, and "im a single mum and he hits me" the NSPCC's
-// line for adults worried about a child).
+// line for adults worried about a child), or saying so ("I'm an adult").
 const GROWN_UP = new RegExp("(?:(?<=\\b(?:\\w+ed|hurt|hit|beaten|taken) )as an? (?:child|kid"
   + "|little girl|little boy)|\\bin my childhood|\\bwhen i was (?:young|younger|little|small"
   + "|an? (?:child|kid|little girl|little boy))|\\b(?:i'?m an?|i am an?|as an?|new|single"
-  + "|first[- ]time) (?:mum|mom|mother|dad|father|parent))\\b", "i");
+  + "|first[- ]time) (?:mum|mom|mother|dad|father|parent)"
+  + "|\\b(?:i'?m|i am) (?:an adult|a grown[- ]?up))\\b", "i");
+// One's own parent, by what a child or a grown-up son or daughter calls them.
+const ONES_PARENT = /\b(?:my|our) (?:step-?)?(?:parents?|mum|mom|mam|mummy|mother|dad|daddy|father)\b/giu;
 // One's own child, by what a parent calls them, and what may be done to a child (see
 // REWRITES: a parent's child harmed).
 const CHILD = "(?:(?:teenage|teen|young|little|eldest|oldest|youngest|older|younger) )?"
@@ -759,6 +762,11 @@ function read(index, typed, chosen, language) {
   const older = given && given.groups.older;
   const grown = GROWN_UP.exec(words);
   if (grown) words = cut(grown);
+  // An adult's parent, as family: abuse by a relative is domestic abuse from 16 (seed 004,
+  // the Domestic Abuse Act 2021). "i am 22 and my parents hit me" listed first the NSPCC's
+  // line for adults worried about a child, help for families with pre-school children and
+  // the place to report a worry about a child (by "parents", a child's word).
+  if (grown || (years ?? chosen.age) >= chosen.adult) words = words.replace(ONES_PARENT, "my family");
   const adult = years === null && !chosen.age && (parent || older || grown)
     ? chosen.adult : null;
   if (years !== null || adult !== null || option) {
