@@ -981,6 +981,8 @@ def test_nothing_found_asks_for_fewer_choices_only_when_some_were_made(phone, si
     # to, came before Childline.
     ("my mums boyfriend hits her", "Childline"), ("my dad's girlfriend hates me", "Childline"),
     ("my mums partner is violent", "Childline"), ("my dad is violent", "Childline"),
+    # Beating, as hitting: four local services for children came first, not Childline.
+    ("my dad beats me", "Childline"),
     # The FGM line came first, by "social services" in its text; then the council's line for
     # a worry about a child, which now comes second, after the advice for when social
     # workers are involved with one's own children.
