@@ -962,6 +962,10 @@ def test_nothing_found_asks_for_fewer_choices_only_when_some_were_made(phone, si
     # Said of a person, wherever: only the service for sex workers was found, or the lines
     # for domestic abuse came before the stalking helpline.
     ("he turned up drunk", "National Stalking Helpline"),
+    # Moving home, and an address found: only a help page for professionals was found, or
+    # the Modern Slavery line first (by "knows").
+    ("i want to move", "National Domestic Abuse Helpline"),
+    ("he knows my new address", "National Domestic Abuse Helpline"),
     ("my ex turned up", "National Stalking Helpline"),
     # Drugs or drink someone is made to take: the Forced Marriage Unit came first ("makes").
     ("he makes me take drugs", "National Domestic Abuse Helpline"),

@@ -212,6 +212,9 @@ const REWRITES = [
   // (the one on staying safe online, by its "does not hide you").
   [/\bwhere (?:can|could|do|should|would) (?:i|we) (?:go (?:and |to )?)?hide\b|\b(?:somewhere|a place|anywhere|place) (?:safe )?to hide\b/giu,
     "somewhere safe to stay"],
+  // Moving home, as housing: "i want to move" found only a help page for professionals.
+  [/\b(?:(?:want|need|have|got|going|trying|plan(?:ning)?) to|(?:can|could|should|how do|how can) (?:i|we)) move\b(?: (?:house|home|out|away|area|borough|somewhere else))?|\b(?:move|moving) (?:house|home)\b/giu,
+    "housing"],
   // Leaving with one's children, as leaving home: "can i take my children with me" listed
   // advice about social workers, then services for families, before any line for leaving.
   [/\b(?:take|bring) (?:my|the|our) (?:children|kids|child|baby|babies) with (?:me|us)\b|\b(?:leave|go|flee) with (?:my|the|our) (?:children|kids|child|baby|babies)\b/giu,
@@ -370,7 +373,8 @@ const REWRITES = [
     "interpreter"],
   // Found, as tracking has it: "he knows where i live" listed the Modern Slavery &
   // Exploitation Helpline first, by "know" in its text.
-  [/\b(?:knows|know|knew|found out|find out|finds out|will find|found|find|finds) where i (?:live|am|stay|work|go)\b/giu,
+  // "he knows my new address" listed it first too.
+  [/\b(?:knows|know|knew|found out|find out|finds out|will find|found|find|finds) where i (?:live|am|stay|work|go)\b|\b(?:knows|knew|found out|has|got|found|finds|tracked down|traced) (?:my|our) (?:new )?(?:address|location|whereabouts)\b/giu,
     "location"],
   // Sex work, as someone may say they do it: National Ugly Mugs serves sex workers of all
   // "modes of work" (sources.yaml); "i'm an escort" found nothing.
