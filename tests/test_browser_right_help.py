@@ -965,6 +965,10 @@ def test_nothing_found_asks_for_fewer_choices_only_when_some_were_made(phone, si
     # Moving home, and an address found: only a help page for professionals was found, or
     # the Modern Slavery line first (by "knows").
     ("i want to move", "National Domestic Abuse Helpline"),
+    # A home taken over for drugs, and a partner's history: nothing was found, or the lines
+    # for domestic abuse before Clare's Law (by "check").
+    ("someone is using my flat to sell drugs", "Modern Slavery & Exploitation Helpline"),
+    ("how do i check my boyfriends history", "Clare's Law (Domestic Violence Disclosure Scheme)"),
     ("he knows my new address", "National Domestic Abuse Helpline"),
     ("my ex turned up", "National Stalking Helpline"),
     # Drugs or drink someone is made to take: the Forced Marriage Unit came first ("makes").

@@ -212,6 +212,10 @@ const REWRITES = [
   // (the one on staying safe online, by its "does not hide you").
   [/\bwhere (?:can|could|do|should|would) (?:i|we) (?:go (?:and |to )?)?hide\b|\b(?:somewhere|a place|anywhere|place) (?:safe )?to hide\b/giu,
     "somewhere safe to stay"],
+  // A partner's history, as Clare's Law has it (asking about a partner's past): "how do i
+  // check my boyfriends history" listed the lines for domestic abuse, by "check".
+  [/\b(?:partner|boyfriend|girlfriend|husband|wife|fianc[eé]e?|date|bf|gf)(?:'?s)? (?:history|record|records|criminal record|background|convictions|previous)\b/giu,
+    "partner's past"],
   // Moving home, as housing: "i want to move" found only a help page for professionals.
   [/\b(?:(?:want|need|have|got|going|trying|plan(?:ning)?) to|(?:can|could|should|how do|how can) (?:i|we)) move\b(?: (?:house|home|out|away|area|borough|somewhere else))?|\b(?:move|moving) (?:house|home)\b/giu,
     "housing"],
@@ -360,6 +364,10 @@ const REWRITES = [
   // Police, sources.yaml): "he's making me sell drugs" listed the Forced Marriage Unit first.
   [new RegExp(`${MADE_TO}(?:sell(?:ing)?|deal(?:ing)?|carry(?:ing)?|mov(?:e|ing)|hold(?:ing)?`
     + "|hid(?:e|ing)|run(?:ning)?) drugs\\b", "giu"), "exploitation"],
+  // A home taken over to deal drugs from, "cuckooing" (Ask the Police, sources.yaml):
+  // "someone is using my flat to sell drugs" found nothing.
+  [/\b(?:us(?:e|es|ed|ing)|tak(?:e|es|en|ing) over|took over|stay(?:s|ed|ing)? in) (?:my|our|her|his) (?:flat|home|house|place|room)\b(?= (?:to|for) (?:sell|selling|deal|dealing|store|storing|hide|hiding|keep|keeping)? ?drugs\b)|\bcuckoo(?:ed|ing)?\b/giu,
+    "cuckooing"],
   // Drugs or drink someone is made to take, as domestic abuse's words have it: "pressuring
   // you to use drugs or other substances" (Shouting Back, after Women's Aid, sources.yaml).
   // "he makes me take drugs" listed the Forced Marriage Unit first, by "makes".
