@@ -42,7 +42,8 @@ def test_help_for_a_particular_situation_follows_the_national_lines_on_every_lis
     # Foster care for a dog came third on every borough's page, before every national line.
     settings, services = real_directory()[:2]
     particular = {s.url for s in services if settings.particular(s.categories)}
-    assert len(particular) == 3  # a dog's foster care, sex workers', social workers' advice
+    # A dog's foster care, sex workers', social workers' advice, families with young children.
+    assert len(particular) == 4
     heading = load_locale(ROOT / "locales" / "en-GB.yaml")["section_particular"]
     seen = 0
     for path in resident_lists(site.site_dir):
@@ -1051,6 +1052,13 @@ def test_the_right_help_comes_first(phone, site, words, first):
     "he forced himself on me", "i didnt consent", "i was forced to have sex", "forced sex"])
 def test_words_of_sexual_violence_find_its_kind_first(phone, site, words):
     kind = names(lambda s: "sexual-violence" in s.categories and "residents" in s.audiences)
+    assert search(phone, site, query=words)[0] in kind
+
+
+@pytest.mark.parametrize("words", ["how can i move on", "i cant get over it"])
+def test_moving_on_finds_counselling_and_recovery_first(phone, site, words):
+    # Only a help page for professionals was found.
+    kind = names(lambda s: "counselling" in s.categories and "residents" in s.audiences)
     assert search(phone, site, query=words)[0] in kind
 
 

@@ -214,10 +214,15 @@ const REWRITES = [
     "somewhere safe to stay"],
   // A partner's history, as Clare's Law has it (asking about a partner's past): "how do i
   // check my boyfriends history" listed the lines for domestic abuse, by "check".
-  [/\b(?:partner|boyfriend|girlfriend|husband|wife|fianc[eé]e?|date|bf|gf)(?:'?s)? (?:history|record|records|criminal record|background|convictions|previous)\b/giu,
+  [/\b(?:partner|boyfriend|girlfriend|husband|wife|fianc[eé]e?|bf|gf)(?:'?s)? (?:history|record|records|criminal record|background|convictions|previous)\b/giu,
     "partner's past"],
-  // Moving home, as housing: "i want to move" found only a help page for professionals.
-  [/\b(?:(?:want|need|have|got|going|trying|plan(?:ning)?) to|(?:can|could|should|how do|how can) (?:i|we)) move\b(?: (?:house|home|out|away|area|borough|somewhere else))?|\b(?:move|moving) (?:house|home)\b/giu,
+  // Moving on, as recovery (counselling and recovery: "support to cope and recover after
+  // abuse"): "how can i move on" found only a help page for professionals.
+  [/\b(?:mov(?:e|es|ing) on|get(?:ting)? over (?:it|him|her|them|what happened|the abuse)|heal(?:ing)?|rebuild(?:ing)? my life)\b/giu,
+    "recovery"],
+  // Moving home, as housing: "i want to move" found only a help page for professionals. Not
+  // moving on (above).
+  [/\b(?:(?:want|need|have|got|going|trying|plan(?:ning)?) to|(?:can|could|should|how do|how can) (?:i|we)) move\b(?! on\b| forward\b| past\b)(?: (?:house|home|out|away|area|borough|somewhere else))?|\b(?:move|moving) (?:house|home)\b/giu,
     "housing"],
   // Leaving with one's children, as leaving home: "can i take my children with me" listed
   // advice about social workers, then services for families, before any line for leaving.
