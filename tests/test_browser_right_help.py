@@ -1854,7 +1854,9 @@ def test_when_nothing_is_found_every_line_of_the_kind_chosen_that_fits_is_offere
                                    "I'm scared I might hurt my girlfriend", "i shout at my kids",
                                    # These found only victims' lines (5 December).
                                    "i think i'm the abuser", "i get angry and hit my wife",
-                                   "i am the abusive one"])
+                                   "i am the abusive one",
+                                   # This one too (5 December, the ninth session).
+                                   "i want to hurt my partner"])
 def test_words_about_ones_own_behaviour_offer_the_lines_for_people_who_harm_first(
         phone, site, words):
     # They found victims' services first, and the Respect Phoneline behind "Show more".

@@ -32,9 +32,11 @@ const THEIRS = new RegExp(`\\b(?:is|are|'s|was)\\s+(?:(?:over|under)\\s+)?${ABOU
 const OWN = new RegExp(["\\bi(?:'m| am) (?:so |very |really |being |too |quite |often )?"
   + "(?:abusive|violent|controlling|aggressive|an abuser|a perpetrator|the abuser"
   + "|the abusive one|the perpetrator)\\b(?!')",
-// "i get angry and hit my wife", "i sometimes hit my partner": a verb after a few words.
-"\\bi (?:(?:might|could|may|will|am going to|'m going to|'ll) |(?:sometimes|often|always|"
-  + "then|keep|kept) |(?:get|got|become|became) (?:angry|drunk|jealous|mad|violent) and )?"
+// "i get angry and hit my wife", "i sometimes hit my partner", "i want to hurt my partner"
+// (no line for people who harm was offered): a verb after a few words.
+"\\bi (?:(?:might|could|may|will|want to|wanna|feel like|am going to|'m going to|'ll) "
+  + "|(?:sometimes|often|always|then|keep|kept) "
+  + "|(?:get|got|become|became) (?:angry|drunk|jealous|mad|violent) and )?"
   + "(?:hurt|hit|abuse|abused|push"
   + "|pushed|slap|slapped|punch|punched|kick|kicked|threaten|threatened|control|controlled"
   + "|frighten|frightened|(?:shout|shouted|scream|screamed|swear|swore|get angry|got angry) at"
