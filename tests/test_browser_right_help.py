@@ -962,6 +962,13 @@ def test_nothing_found_asks_for_fewer_choices_only_when_some_were_made(phone, si
     ("he turns up at my work", "National Stalking Helpline"),
     # Said of a person, wherever: only the service for sex workers was found, or the lines
     # for domestic abuse came before the stalking helpline.
+    # Sorry afterwards, no one believing, the police's disbelief: nothing was found, two
+    # services in one borough (one a meeting of professionals), or the Police first.
+    ("he says sorry after", "National Domestic Abuse Helpline"),
+    ("no one believes me", "National Domestic Abuse Helpline"),
+    ("the police didnt believe me", "National Domestic Abuse Helpline"),
+    # An age under: the line for adults' rape came first.
+    ("i am under 16", "Childline"),
     ("he turned up drunk", "National Stalking Helpline"),
     # Moving home, and an address found: only a help page for professionals was found, or
     # the Modern Slavery line first (by "knows").

@@ -17,9 +17,10 @@ const OLD = "[\\s-]*(?:years?|yrs?)[\\s-]*old\\b";
 // 14"; not "I'm 30 weeks pregnant", nor "I have a 2 year old" (a child's).
 const AGE = new RegExp(`\\b(?:i'?m|i\\s+am|aged?)\\s+${ABOUT}`
   + `(?:a\\s+)?(\\d{1,3})\\b(?!\\s*(?:${UNITS})\\b)(?:${OLD}|\\s*yo\\b)?`, "i");
-// An age someone is over ("I'm over 60", "a woman over 60"), read as the year after: not "he
-// is over 18" (someone else's), nor "for over 10 years".
-const OVER = new RegExp("(?<=\\b(?:i'?m|i\\s+am|aged?|woman|man|lady|person)\\s+)over\\s+"
+// An age someone is over ("I'm over 60", "a woman over 60"), read as the year after, or
+// under ("I'm under 18"), as the year before: not "he is over 18" (someone else's), nor "for
+// over 10 years". "i am under 16" listed the line for adults' rape before Childline.
+const OVER_UNDER = new RegExp("(?<=\\b(?:i'?m|i\\s+am|aged?|woman|man|lady|person)\\s+)(?:over|under)\\s+"
   + `(\\d{1,3})\\b(?!\\s*(?:years?|yrs?|${UNITS})\\b)`, "i");
 // Someone else's age ("he is over 18", "my boyfriend is 19 years old"): no word to search
 // by ("he is over 18 and im 15" found only the two services whose text has "18").
@@ -234,6 +235,15 @@ const REWRITES = [
   // names" listed the Modern Slavery line first (its "give your name").
   [/\b(?:call(?:s|ed|ing)?) (?:me|her|us) (?:names|(?:a |an )?(?:stupid|fat|ugly|useless|worthless|crazy|mad|idiot|liar|slag|slut|whore|bitch))\b/giu,
     "humiliating"],
+  // Sorry afterwards, and promises it will not happen again: the remorse in the cycle of
+  // abuse (SATEDA, sources.yaml). "he says sorry after" found nothing.
+  [/\b(?:says?|said|saying|keeps? saying) (?:(?:he|she)(?:'?s| is) )?sorry\b|\b(?:always |then )?apologi[sz](?:es|ed|ing)\b|\bpromis(?:e|es|ed|ing) (?:to change|(?:he|she)(?:'ll| will) change|it (?:won'?t|will not|will never) happen again)\b|\b(?:it )?(?:won'?t|will not|will never) happen again\b/giu,
+    "abusive"],
+  // No one believing them, as someone to talk to: "no one believes me" found two services in
+  // Barking and Dagenham, one of them a meeting of professionals. The "not" is kept, so that
+  // "the police didn't believe me" is still read as not wanting the police (NOT_POLICE).
+  [/\b(?:no ?one|no-one|nobody) (?:believes?|listens? to|understands?) (?:me|us)\b|\b((?:won'?t|wont|don'?t|dont|doesn'?t|doesnt|didn'?t|didnt|never) )(?:believe|listen to) (?:me|us)\b/giu,
+    "$1speak to someone"],
   // Made to feel small, as domestic abuse's words have it: "he makes me feel worthless"
   // listed the Forced Marriage Unit, Samaritans and the stalking line first (by "makes" and
   // "feel"). "I feel worthless", said of oneself, stays as it is.
@@ -754,8 +764,10 @@ function read(index, typed, chosen, language) {
   const cut = (match) => `${words.slice(0, match.index)} ${words.slice(match.index + match[0].length)}`.trim();
   const unwanted = NOT_POLICE.exec(words);
   if (unwanted) words = cut(unwanted);
-  const age = chosen.age ? null : AGE.exec(words) || OVER.exec(words);
-  const stated = age && Number(age[1]) + (/^over/i.test(age[0]) ? 1 : 0);  // over 60: 61
+  const age = chosen.age ? null : AGE.exec(words) || OVER_UNDER.exec(words);
+  // Over 60: 61; under 18: 17.
+  const stated = age && Number(age[1])
+    + (/^over/i.test(age[0]) ? 1 : /^under/i.test(age[0]) ? -1 : 0);
   const years = age && stated <= chosen.maxAge ? stated : null;
   if (years !== null) {
     words = cut(age);
