@@ -969,6 +969,9 @@ def test_nothing_found_asks_for_fewer_choices_only_when_some_were_made(phone, si
     ("the police didnt believe me", "National Domestic Abuse Helpline"),
     # An age under: the line for adults' rape came first.
     ("i am under 16", "Childline"),
+    # A fake profile, and someone pretending to be them: nothing was found.
+    ("fake profile of me", "National Stalking Helpline"),
+    ("someone is impersonating me", "National Stalking Helpline"),
     ("he turned up drunk", "National Stalking Helpline"),
     # Moving home, and an address found: only a help page for professionals was found, or
     # the Modern Slavery line first (by "knows").

@@ -318,6 +318,12 @@ const REWRITES = [
   // services with domestic abuse's "son" before the Havens.
   [new RegExp(`\\b(?:my|our) ${CHILD}(?= (?:was|were|has been|have been|got|is being|are being)`
     + " (?:raped|sexually assaulted)\\b)", "giu"), "my child"],
+  // Fake profiles, and someone pretending to be them online, as cyberstalking ("using your
+  // image / information to create false accounts": LJMU, sources.yaml). "fake profile of
+  // me" found nothing.
+  // Not a fake account alone, which may be a bank's (economic abuse).
+  [/\b(?:fake|false|made up) (?:profiles?|pages?)\b|\b(?:fake|false|made up) (?:online|social media|instagram|facebook|tiktok|snapchat|dating) (?:profiles?|accounts?|pages?)\b|\b(?:pretend(?:s|ed|ing)? to be|impersonat(?:e|es|ed|ing)) me\b/giu,
+    "cyberstalking"],
   // Social media is a place online, not social services: "social media" listed first the
   // place to report a worry about a child (its "social"). Where something happened ("he
   // harasses me on social media") says nothing of the help wanted, as on the body below.
