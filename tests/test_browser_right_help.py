@@ -962,6 +962,8 @@ def test_nothing_found_asks_for_fewer_choices_only_when_some_were_made(phone, si
     ("he turns up at my work", "National Stalking Helpline"),
     # Said of a person, wherever: only the service for sex workers was found, or the lines
     # for domestic abuse came before the stalking helpline.
+    ("he turned up drunk", "National Stalking Helpline"),
+    ("my ex turned up", "National Stalking Helpline"),
     # Sorry afterwards, no one believing, the police's disbelief: nothing was found, two
     # services in one borough (one a meeting of professionals), or the Police first.
     ("he says sorry after", "National Domestic Abuse Helpline"),
@@ -972,16 +974,14 @@ def test_nothing_found_asks_for_fewer_choices_only_when_some_were_made(phone, si
     # A fake profile, and someone pretending to be them: nothing was found.
     ("fake profile of me", "National Stalking Helpline"),
     ("someone is impersonating me", "National Stalking Helpline"),
-    ("he turned up drunk", "National Stalking Helpline"),
     # Moving home, and an address found: only a help page for professionals was found, or
     # the Modern Slavery line first (by "knows").
     ("i want to move", "National Domestic Abuse Helpline"),
+    ("he knows my new address", "National Domestic Abuse Helpline"),
     # A home taken over for drugs, and a partner's history: nothing was found, or the lines
     # for domestic abuse before Clare's Law (by "check").
     ("someone is using my flat to sell drugs", "Modern Slavery & Exploitation Helpline"),
     ("how do i check my boyfriends history", "Clare's Law (Domestic Violence Disclosure Scheme)"),
-    ("he knows my new address", "National Domestic Abuse Helpline"),
-    ("my ex turned up", "National Stalking Helpline"),
     # Drugs or drink someone is made to take: the Forced Marriage Unit came first ("makes").
     ("he makes me take drugs", "National Domestic Abuse Helpline"),
     ("he forces me to drink alcohol", "National Domestic Abuse Helpline"),
