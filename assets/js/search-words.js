@@ -97,14 +97,18 @@ const QUESTION = new RegExp(["^(?:what|whats|what's|wat) (?!do (?:i|we) do\\b)(?
 "^how (?!(?:do|can|could|should) (?:i|we) (?:get|find) (?:help|support|someone)\\b)"
   + "(?:do|can|does|to|should|could|long|often)\\b",
 "\\bi (?:dont|don'?t|do not) know (?:if|whether)\\b|\\b(?:not |un)sure (?:if|whether)\\b"].join("|"));
+// One's own child, by what a parent calls them, and what the child is ("teenage", "little").
+const CHILD_IS = "teenage|teen|young|little|eldest|oldest|youngest|older|younger";
+const CHILD_NOUN = "(?:(?:step|grand)-?)?(?:sons?|daughters?|child|children|kids?|teenagers?"
+  + "|toddlers?)";
+// A child, not a grown-up son or daughter (see REWRITES: a parent's child harmed).
+const CHILD = `(?:(?:${CHILD_IS}) )?${CHILD_NOUN}`;
 // Words of one's own child or grandchild ("my teenage son", "our kids"), or of children an
 // adult looks after ("in front of the kids"): a parent's, so an adult's; what the child is
 // (teenage) is left out of the words, as it says nothing of the help wanted. Not "my
 // children's home" (a child in care may say it), nor "my baby" (often a partner).
-const PARENT = new RegExp("\\b(?:my|our) ((?:teenage|teen|young|little|grown[- ]up|adult"
-  + "|eldest|oldest|youngest|older|younger) )?(?:(?:step|grand)-?)?(?:sons?|daughters?|child"
-  + "|children|kids?|teenagers?|toddlers?)\\b(?!'s home)|\\bthe (?:kids|children)\\b(?!'s home)",
-  "i");
+const PARENT = new RegExp(`\\b(?:my|our) ((?:${CHILD_IS}|grown[- ]up|adult) )?${CHILD_NOUN}`
+  + "\\b(?!'s home)|\\bthe (?:kids|children)\\b(?!'s home)", "i");
 // An adult's words of themselves, left out, so that help for adults comes first: one's own
 // childhood, told as an adult ("abused as a child", "when I was little": "abused as a child"
 // found four services for 5 to 18s first, by "child"; not "when I was 12", which someone of
@@ -118,10 +122,7 @@ const GROWN_UP = new RegExp("(?:(?<=\\b(?:\\w+ed|hurt|hit|beaten|taken) )as an? 
   + "|\\b(?:i'?m|i am) (?:an adult|a grown[- ]?up))\\b", "i");
 // One's own parent, by what a child or a grown-up son or daughter calls them.
 const ONES_PARENT = /\b(?:my|our) (?:step-?)?(?:parents?|mum|mom|mam|mummy|mother|dad|daddy|father)\b/giu;
-// One's own child, by what a parent calls them, and what may be done to a child (see
-// REWRITES: a parent's child harmed).
-const CHILD = "(?:(?:teenage|teen|young|little|eldest|oldest|youngest|older|younger) )?"
-  + "(?:(?:step|grand)-?)?(?:sons?|daughters?|child|children|kids?)";
+// What may be done to a child (see REWRITES: a parent's child harmed).
 const HARMED = "(?:sexually )?(?:abused|groomed|harmed|hurt|molested|touched|exploited|bullied)";
 // Someone made to do something (forced, made, groomed), the start of the words of
 // exploitation below: "forced to work", "made me sell drugs".
