@@ -42,8 +42,9 @@ def test_help_for_a_particular_situation_follows_the_national_lines_on_every_lis
     # Foster care for a dog came third on every borough's page, before every national line.
     settings, services = real_directory()[:2]
     particular = {s.url for s in services if settings.particular(s.categories)}
-    # A dog's foster care, sex workers', social workers' advice, families with young children.
-    assert len(particular) == 4
+    # A dog's foster care, sex workers', social workers' advice, families with young children,
+    # the two lines for forced marriage.
+    assert len(particular) == 6
     heading = load_locale(ROOT / "locales" / "en-GB.yaml")["section_particular"]
     seen = 0
     for path in resident_lists(site.site_dir):
@@ -1355,6 +1356,23 @@ def test_browsing_lists_the_lines_for_domestic_abuse_before_those_for_something_
     assert all(not any(h and h.always for h in (lines[n].opening_hours,
                                                 *(p.opening_hours for p in lines[n].phones)))
                for n in found[first_other:] if n not in other)
+
+
+@pytest.mark.parametrize("words", ["housing", "homeless", "safe house", "refuge"])
+def test_somewhere_to_stay_lists_the_lines_for_anyone_before_those_for_one_situation(
+        phone, site, words):
+    # The Forced Marriage Unit, which finds a safe place for someone forced to marry, came
+    # second for each, before the lines for men and for LGBT+ people, by its name.
+    from signpost.order import group_of
+    settings, services = real_directory()
+    group = {s.name: group_of(s, settings.particular(s.categories)) for s in services
+             if "national" in s.areas}
+    found = [n for n in search(phone, site, query=words) if n in group]
+    home = next(s.name for s in services if s.id == settings.home_helpline)
+    lines = [i for i, n in enumerate(found) if group[n] == "helplines"]
+    particular = [i for i, n in enumerate(found) if group[n] == "particular"]
+    assert found[0] == home and len(lines) > 1 and particular
+    assert min(particular) > max(lines)
 
 
 @pytest.mark.parametrize("words", ["honour", "honour based abuse", "izzat",
