@@ -1025,6 +1025,15 @@ def test_nothing_found_asks_for_fewer_choices_only_when_some_were_made(phone, si
     ("my son is being abused", "NSPCC Helpline"), ("someone touched my son", "NSPCC Helpline"),
     ("my daughter is being abused by her boyfriend", "National Domestic Abuse Helpline"),
     ("my son was raped", "24/7 Rape & Sexual Abuse Support Line"),
+    ("i have a daughter who is being groomed", "NSPCC Helpline"),
+    # A parent harmed, with their children ("i have 3 kids", "me and my kids"): Childline,
+    # the NSPCC's line or four local services for children came first, by the children's
+    # words; children who see or hear the abuse are its victims too (seed 004).
+    ("i have 3 kids and he hits me", "National Domestic Abuse Helpline"),
+    ("i want to leave him but we have kids", "National Domestic Abuse Helpline"),
+    ("he hurts me and my kids", "National Domestic Abuse Helpline"),
+    ("my kids and i are scared of him", "National Domestic Abuse Helpline"),
+    ("leaving with children", "National Domestic Abuse Helpline"),
     # An adult's parent: the NSPCC's line for adults worried about a child, help for
     # families with pre-school children and the place to report a worry about a child came
     # first (by "parents" and "dad", a child's words).

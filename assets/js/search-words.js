@@ -101,6 +101,9 @@ const QUESTION = new RegExp(["^(?:what|whats|what's|wat) (?!do (?:i|we) do\\b)(?
 const CHILD_IS = "teenage|teen|young|little|eldest|oldest|youngest|older|younger";
 const CHILD_NOUN = "(?:(?:step|grand)-?)?(?:sons?|daughters?|child|children|kids?|teenagers?"
   + "|toddlers?)";
+// Having children, as a parent says it ("i have 3 kids", "we've got a son").
+const HAVING = "\\b(?:i|we)(?: have| have got| got|'ve|'ve got)(?: (?:a|an|one|two|three|four"
+  + "|five|six|\\d+))?";
 // A child, not a grown-up son or daughter (see REWRITES: a parent's child harmed).
 const CHILD = `(?:(?:${CHILD_IS}) )?${CHILD_NOUN}`;
 // Words of one's own child or grandchild ("my teenage son", "our kids"), or of children an
@@ -114,12 +117,21 @@ const PARENT = new RegExp(`\\b(?:my|our) ((?:${CHILD_IS}|grown[- ]up|adult) )?${
 // found four services for 5 to 18s first, by "child"; not "when I was 12", which someone of
 // 13 may say, nor "what can I do as a kid"), and being a parent ("a new mum", "I'm a single
 // dad": "new mum" listed Childline first, and "im a single mum and he hits me" the NSPCC's
-// line for adults worried about a child), or saying so ("I'm an adult").
+// line for adults worried about a child), or saying so ("I'm an adult"). Having children, or
+// children harmed with oneself ("i have 3 kids and he hits me", "he hurts me and my kids"),
+// says the same: children who see or hear abuse are its victims too (seed 004), and the
+// lines for it came after Childline, the NSPCC's line or services for children.
 const GROWN_UP = new RegExp("(?:(?<=\\b(?:\\w+ed|hurt|hit|beaten|taken) )as an? (?:child|kid"
   + "|little girl|little boy)|\\bin my childhood|\\bwhen i was (?:young|younger|little|small"
   + "|an? (?:child|kid|little girl|little boy))|\\b(?:i'?m an?|i am an?|as an?|new|single"
   + "|first[- ]time) (?:mum|mom|mother|dad|father|parent)"
-  + "|\\b(?:i'?m|i am) (?:an adult|a grown[- ]?up))\\b", "i");
+  + "|\\b(?:i'?m|i am) (?:an adult|a grown[- ]?up)"
+  + "|" + HAVING + "(?: (?:" + CHILD_IS + "|small))? (?:" + CHILD_NOUN + "|bab(?:y|ies)|boys|girls)(?!')"
+  + "|\\b(?:mum|mom|mother|dad|father|parent) of (?:one|two|three|four|five|six|\\d+)"
+  + "(?: (?:kids|children|boys|girls))?"
+  + "|(?<=\\b(?:me|us) )and (?:my|our|the) (?:(?:" + CHILD_IS + ") )?" + CHILD_NOUN
+  + "|\\b(?:my|our|the) (?:(?:" + CHILD_IS + ") )?" + CHILD_NOUN + " and (?=(?:i|me)\\b))\\b",
+  "i");
 // One's own parent, by what a child or a grown-up son or daughter calls them.
 const ONES_PARENT = /\b(?:my|our) (?:step-?)?(?:parents?|mum|mom|mam|mummy|mother|dad|daddy|father)\b/giu;
 // What may be done to a child (see REWRITES: a parent's child harmed).
@@ -230,7 +242,7 @@ const REWRITES = [
     "housing"],
   // Leaving with one's children, as leaving home: "can i take my children with me" listed
   // advice about social workers, then services for families, before any line for leaving.
-  [/\b(?:take|bring) (?:my|the|our) (?:children|kids|child|baby|babies) with (?:me|us)\b|\b(?:leave|go|flee) with (?:my|the|our) (?:children|kids|child|baby|babies)\b/giu,
+  [/\b(?:take|bring) (?:my|the|our) (?:children|kids|child|baby|babies) with (?:me|us)\b|\b(?:leav(?:e|es|ing)|left|go|going|flee|fleeing|fled) with (?:(?:my|the|our) )?(?:(?:two|three|four|\d+) )?(?:children|kids|child|baby|babies)\b/giu,
     "leave home"],
   // Names called, as domestic abuse's words have it (humiliating): "he keeps calling me
   // names" listed the Modern Slavery line first (its "give your name").
@@ -309,7 +321,7 @@ const REWRITES = [
   // and "my son is being abused" the lines for domestic abuse (by "son": a grown child's
   // abuse). Not a daughter's partner ("her boyfriend hits her"): she may be grown up.
   // Rape and assault are read apart (below): the Havens see children too.
-  [new RegExp(`(?:\\b(?:my|our) ${CHILD}(?: (?:is|are|was|were|has been|have been|got))?`
+  [new RegExp(`(?:(?:\\b(?:my|our)|${HAVING}) ${CHILD}(?: who| that)?(?: (?:is|are|was|were|has been|have been|got))?`
     + ` (?:being |getting )?${HARMED}|(?<!\\bi )\\b(?:is |are |was |has been )?`
     + `(?:grooming|touching|molesting|abusing|exploiting|hurting|harming|bullying|groomed`
     + `|touched|molested|exploited) (?:my|our) ${CHILD})\\b`
