@@ -308,6 +308,10 @@ const REWRITES = [
     + "|boy|girl)s?(?: away)?(?: from (?:me|us))?|(?:taken|take|taking|took|put|putting|placed)"
     + " (?:(?:the|my|our) (?:kids|children|child|son|daughter|baby|boy|girl)s? )?(?:away )?"
     + "into care|care proceedings)\\b", "giu"), "social services"],
+  // Custody of one's children, as the advice about courts' decisions has it (site.yaml):
+  // "he wants custody of the kids" listed first the NSPCC's line, by "kids".
+  [/\b(?:(?:wants?|wanting|get|gets|getting|got|going for|fight(?:s|ing)? (?:me )?for|appl(?:y|ies|ying|ied) for|take|takes|taking|lose|losing|lost|keep|keeping) )?custody(?: of (?:the|my|our|his|her) (?:kids|children|child|son|daughter|baby|boy|girl)s?)?\b/giu,
+    "custody"],
   // Losing one's children, as a parent fears it, and what they fear would lose them (telling,
   // leaving): the same advice, as the fear of the children being taken should stop no one
   // seeking help (Family Rights Group, sources.yaml). "will i lose my kids if i report"
