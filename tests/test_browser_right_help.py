@@ -1140,11 +1140,13 @@ def test_a_parent_afraid_of_social_workers_finds_advice_about_them_first(phone, 
 
 @pytest.mark.parametrize("words", ["custody", "he wants custody of the kids",
                                    "will i lose custody", "child arrangements",
-                                   "residence order"])
+                                   "residence order", "he wont let me see my children",
+                                   "she stops me seeing my son"])
 def test_custody_finds_the_advice_about_courts_decisions_on_children_first(phone, site, words):
     # What courts now call child arrangements (Advicenow, Family Rights Group: sources.yaml):
     # "custody" found nothing, "he wants custody of the kids" the NSPCC's line first, and
-    # "child arrangements" the Havens and foster care for a dog, by their "arrange".
+    # "child arrangements" the Havens and foster care for a dog, by their "arrange"; being
+    # kept from one's children, the Havens, by their "see" and "children".
     advice = names(lambda s: "childrens-services-advice" in s.categories
                    and "residents" in s.audiences)
     assert advice and search(phone, site, query=words)[0] in advice

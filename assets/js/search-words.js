@@ -295,6 +295,12 @@ const REWRITES = [
     + "|keeps?|kept|took|takes?|taking|withh(?:o|e)ld(?:s|ing)?|throws? away|threw away))"
     + " (?:away )?(?:my|her|our) (?:medication|medicine|meds|tablets|pills|insulin|inhaler)s?\\b",
   "giu"), "controlling"],
+  // Kept from one's children ("he won't let me see my kids"): who a child lives with or
+  // sees is what a court decides in child arrangements (Family Rights Group, sources.yaml),
+  // read as custody is. As being kept from anyone (below), it listed the Havens first, by
+  // their "see" and "children".
+  [new RegExp(`${KEPT} (?:to )?(?:see|seeing|visit|visiting|have|contact|speak to|talk to)`
+    + ` (?:my|our|the) (?:${CHILD_NOUN}|bab(?:y|ies)|boys|girls)\\b`, "giu"), "custody"],
   [new RegExp(`${KEPT}\\b(?! (?:to )?(?:call|ring|phone|contact|report (?:it |him |her )?to|tell)`
     + " (?:the )?(?:police|999)\\b)|\\b(?:not|never) allowed\\b", "giu"), "controlling"],
   // Social workers taking children into care, as a parent fears it: the words of advice when
