@@ -1140,7 +1140,7 @@ def test_a_parent_afraid_of_social_workers_finds_advice_about_them_first(phone, 
 
 @pytest.mark.parametrize("words", ["custody", "he wants custody of the kids",
                                    "will i lose custody", "child arrangements",
-                                   "residence order", "he wont let me see my children",
+                                   "he wont let me see my children",
                                    "she stops me seeing my son"])
 def test_custody_finds_the_advice_about_courts_decisions_on_children_first(phone, site, words):
     # What courts now call child arrangements (Advicenow, Family Rights Group: sources.yaml):
