@@ -1381,6 +1381,20 @@ def test_browsing_lists_the_lines_for_domestic_abuse_before_those_for_something_
                for n in found[first_other:] if n not in other)
 
 
+@pytest.mark.parametrize("words", ["im 13 and my mum hits me", "my dad hits me", "school"])
+def test_a_childs_words_in_a_borough_list_no_help_for_parents_before_the_childrens_line(
+        phone, site, words):
+    # As a service for children and young people, Home-Start (for families with children not
+    # yet at school) came third for "my dad hits me" in Lambeth, before Childline.
+    settings, services = real_directory()
+    line = next(s.name for s in services
+                if s.id == settings.categories["children-young-people"].helplines[0])
+    families = names(lambda s: "family-support" in s.categories)
+    found = search(phone, site, query=words, borough="Lambeth")
+    assert families and line in found
+    assert not families & set(found[:found.index(line)])
+
+
 @pytest.mark.parametrize("words", ["housing", "homeless", "safe house", "refuge"])
 def test_somewhere_to_stay_lists_the_lines_for_anyone_before_those_for_one_situation(
         phone, site, words):
