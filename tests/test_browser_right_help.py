@@ -1395,20 +1395,6 @@ def test_a_childs_words_in_a_borough_list_no_help_for_parents_before_the_childre
     assert not families & set(found[:found.index(line)])
 
 
-@pytest.mark.parametrize("words, borough", [("my husband hits me", "Lambeth"),
-                                            ("my wife hits me", "Barking and Dagenham")])
-def test_a_husband_or_wife_lists_no_service_only_for_the_young_before_the_lines(
-        phone, site, words, borough):
-    # No one under 18 may marry in England and Wales (sources.yaml): "my husband hits me" in
-    # Lambeth listed two services for children after the Gaia Centre, before every line.
-    settings, services = real_directory()
-    young = names(lambda s: s.eligibility and all(
-        g.max_age is not None and g.max_age <= 18 for g in s.eligibility))
-    home = next(s.name for s in services if s.id == settings.home_helpline)
-    found = search(phone, site, query=words, borough=borough)
-    assert young and home in found and not young & set(found[:found.index(home)])
-
-
 @pytest.mark.parametrize("words", ["housing", "homeless", "safe house", "refuge"])
 def test_somewhere_to_stay_lists_the_lines_for_anyone_before_those_for_one_situation(
         phone, site, words):

@@ -132,10 +132,6 @@ const GROWN_UP = new RegExp("(?:(?<=\\b(?:\\w+ed|hurt|hit|beaten|taken) )as an? 
   + "|(?<=\\b(?:me|us) )and (?:my|our|the) (?:(?:" + CHILD_IS + ") )?" + CHILD_NOUN
   + "|\\b(?:my|our|the) (?:(?:" + CHILD_IS + ") )?" + CHILD_NOUN + " and (?=(?:i|me)\\b))\\b",
   "i");
-// One's own husband or wife, as only an adult has one: no one under 18 may marry in England
-// and Wales (since 27 February 2023: PA, sources.yaml). "my husband hits me", in Lambeth,
-// listed two services for children after the borough's own for adults, before every line.
-const SPOUSE = /\b(?:my|our) (?:ex[\s-]?)?(?:husband|wife|hubby)\b/i;
 // One's own parent, by what a child or a grown-up son or daughter calls them.
 const ONES_PARENT = /\b(?:my|our) (?:step-?)?(?:parents?|mum|mom|mam|mummy|mother|dad|daddy|father)\b/giu;
 // What may be done to a child (see REWRITES: a parent's child harmed).
@@ -831,8 +827,8 @@ function read(index, typed, chosen, language) {
   // line for adults worried about a child, help for families with pre-school children and
   // the place to report a worry about a child (by "parents", a child's word).
   if (grown || (years ?? chosen.age) >= chosen.adult) words = words.replace(ONES_PARENT, "my family");
-  const adult = years === null && !chosen.age && (parent || older || grown
-    || SPOUSE.test(words)) ? chosen.adult : null;
+  const adult = years === null && !chosen.age && (parent || older || grown)
+    ? chosen.adult : null;
   if (years !== null || adult !== null || option) {
     first.any = chosen.who(years ?? adult, option && option.value);
   }
