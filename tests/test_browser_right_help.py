@@ -1921,7 +1921,9 @@ def test_when_nothing_is_found_every_line_of_the_kind_chosen_that_fits_is_offere
                                    "i think i'm the abuser", "i get angry and hit my wife",
                                    "i am the abusive one",
                                    # This one too (5 December, the ninth session).
-                                   "i want to hurt my partner"])
+                                   "i want to hurt my partner",
+                                   # The help by its name (6 December).
+                                   "perpetrator programme"])
 def test_words_about_ones_own_behaviour_offer_the_lines_for_people_who_harm_first(
         phone, site, words):
     # They found victims' services first, and the Respect Phoneline behind "Show more".

@@ -49,7 +49,9 @@ const OWN = new RegExp(["\\bi(?:'m| am) (?:so |very |really |being |too |quite |
 "\\b(?:i (?:want|need|would like|'d like) to|help me|how (?:do|can) i|how to) stop (?:being "
   + "(?:abusive|violent|controlling|aggressive)|hurting|hitting|abusing|shouting at)\\b"
   + "(?! myself\\b)",
-"\\banger management\\b"].join("|"));
+// The help itself, by its name: "perpetrator programme" listed two programmes for 11 to
+// 18s, one of them for children harmed, before it.
+"\\banger management\\b|\\bperpetrators? (?:programmes?|programs?|courses?)\\b"].join("|"));
 // Words that say someone is in danger now, for whom the first thing to do is call 999 (the
 // Police listing: "In an emergency, or if you are in danger now, call 999"). A false alarm
 // costs a box above the results; a miss, the number when it matters.
@@ -104,6 +106,8 @@ const CHILD_NOUN = "(?:(?:step|grand)-?)?(?:sons?|daughters?|child|children|kids
 // Having children, as a parent says it ("i have 3 kids", "we've got a son").
 const HAVING = "\\b(?:i|we)(?: have| have got| got|'ve|'ve got)(?: (?:a|an|one|two|three|four"
   + "|five|six|\\d+))?";
+// Any of one's children, babies too (not in PARENT: "my baby" is often a partner).
+const CHILDREN = `(?:${CHILD_NOUN}|bab(?:y|ies)|boys?|girls?)`;
 // A child, not a grown-up son or daughter (see REWRITES: a parent's child harmed).
 const CHILD = `(?:(?:${CHILD_IS}) )?${CHILD_NOUN}`;
 // Words of one's own child or grandchild ("my teenage son", "our kids"), or of children an
@@ -126,7 +130,7 @@ const GROWN_UP = new RegExp("(?:(?<=\\b(?:\\w+ed|hurt|hit|beaten|taken) )as an? 
   + "|an? (?:child|kid|little girl|little boy))|\\b(?:i'?m an?|i am an?|as an?|new|single"
   + "|first[- ]time) (?:mum|mom|mother|dad|father|parent)"
   + "|\\b(?:i'?m|i am) (?:an adult|a grown[- ]?up)"
-  + "|" + HAVING + "(?: (?:" + CHILD_IS + "|small))? (?:" + CHILD_NOUN + "|bab(?:y|ies)|boys|girls)(?!')"
+  + "|" + HAVING + "(?: (?:" + CHILD_IS + "|small))? " + CHILDREN + "(?!')"
   + "|\\b(?:mum|mom|mother|dad|father|parent) of (?:one|two|three|four|five|six|\\d+)"
   + "(?: (?:kids|children|boys|girls))?"
   + "|(?<=\\b(?:me|us) )and (?:my|our|the) (?:(?:" + CHILD_IS + ") )?" + CHILD_NOUN
@@ -300,7 +304,7 @@ const REWRITES = [
   // read as custody is. As being kept from anyone (below), it listed the Havens first, by
   // their "see" and "children".
   [new RegExp(`${KEPT} (?:to )?(?:see|seeing|visit|visiting|have|contact|speak to|talk to)`
-    + ` (?:my|our|the) (?:${CHILD_NOUN}|bab(?:y|ies)|boys|girls)\\b`, "giu"), "custody"],
+    + ` (?:my|our|the) ${CHILDREN}\\b`, "giu"), "custody"],
   [new RegExp(`${KEPT}\\b(?! (?:to )?(?:call|ring|phone|contact|report (?:it |him |her )?to|tell)`
     + " (?:the )?(?:police|999)\\b)|\\b(?:not|never) allowed\\b", "giu"), "controlling"],
   // Social workers taking children into care, as a parent fears it: the words of advice when
@@ -316,8 +320,9 @@ const REWRITES = [
     + "into care|care proceedings)\\b", "giu"), "social services"],
   // Custody of one's children, as the advice about courts' decisions has it (site.yaml):
   // "he wants custody of the kids" listed first the NSPCC's line, by "kids".
-  [/\b(?:(?:wants?|wanting|get|gets|getting|got|going for|fight(?:s|ing)? (?:me )?for|appl(?:y|ies|ying|ied) for|take|takes|taking|lose|losing|lost|keep|keeping) )?custody(?: of (?:the|my|our|his|her) (?:kids|children|child|son|daughter|baby|boy|girl)s?)?\b/giu,
-    "custody"],
+  [new RegExp("\\b(?:(?:wants?|wanting|get|gets|getting|got|going for|fight(?:s|ing)? (?:me )?for"
+    + "|appl(?:y|ies|ying|ied) for|take|takes|taking|lose|losing|lost|keep|keeping) )?custody"
+    + `(?: of (?:the|my|our|his|her) ${CHILDREN})?\\b`, "giu"), "custody"],
   // Losing one's children, as a parent fears it, and what they fear would lose them (telling,
   // leaving): the same advice, as the fear of the children being taken should stop no one
   // seeking help (Family Rights Group, sources.yaml). "will i lose my kids if i report"
