@@ -1451,11 +1451,13 @@ def test_what_someone_says_of_themselves_beside_their_gender_is_kept_or_left_out
 @pytest.mark.parametrize("words", ["trafficking", "i was trafficked", "modern slavery",
                                    "i am forced to work for no pay", "forced prostitution",
                                    "county lines", "he's making me sell drugs", "pimp",
-                                   "cuckooing"])
+                                   "cuckooing", "they took my passport and make me work",
+                                   "my boss has my passport and i work for no money"])
 def test_words_of_trafficking_find_a_line_for_it_first(phone, site, words):
     # "trafficking" and "i was trafficked" found nothing: trafficking for sexual exploitation
     # is violence against women and girls (seed 004). "county lines" found the Men's Advice
-    # Line, "he's making me sell drugs" the Forced Marriage Unit, "pimp" nothing.
+    # Line, "he's making me sell drugs" the Forced Marriage Unit, "pimp" nothing, a passport
+    # taken with work one is made to do the lines for forced marriage.
     kind = names(lambda s: "trafficking" in s.categories and "residents" in s.audiences)
     assert kind and search(phone, site, query=words)[0] in kind
 

@@ -142,6 +142,11 @@ const ONES_PARENT = /\b(?:my|our) (?:step-?)?(?:parents?|mum|mom|mam|mummy|mothe
 const HARMED = "(?:sexually )?(?:abused|groomed|harmed|hurt|molested|touched|exploited|bullied)";
 // Someone made to do something (forced, made, groomed), the start of the words of
 // exploitation below: "forced to work", "made me sell drugs".
+// One's papers taken, hidden or destroyed (see REWRITES).
+const PAPERS_TAKEN = "\\b(?:took|takes?|taken|taking|hid(?:e|es|den|ing)?|keeps?|kept|has|holds?"
+  + "|held|withh(?:o|e)ld(?:s|ing)?|destroy(?:s|ed|ing)?|burn(?:s|t|ed)?|ripped up|tore up"
+  + "|threw away|won'?t give me(?: back)?) (?:away )?(?:my|her|our) (?:passports?|visas?|brp|id"
+  + "|documents|papers|birth certificates?)\\b";
 const MADE_TO = "\\b(?:forc(?:e|es|ed|ing)|mak(?:e|es|ing)|made|groom(?:s|ed|ing)?) "
   + "(?:me |us |her |him |them )?(?:to |into )?";
 // Someone not doing something ("he won't stop calling", "he doesn't give me money"), and
@@ -396,15 +401,17 @@ const REWRITES = [
   // don't have papers" found only the line for protection orders.
   [/\b(?:no|(?:do ?n'?t|do not) have(?: any)?|have ?n'?t got(?: any)?|without(?: any)?) (?:papers|documents)\b|\bundocumented\b/giu,
     "immigration"],
+  // Papers taken, with work one is made to do or is not paid for: signs of modern slavery
+  // (Knowsley Council, sources.yaml), a word of trafficking's kind. "they took my passport
+  // and make me work" listed the lines for forced marriage first.
+  [new RegExp(`${PAPERS_TAKEN}(?=.*(?:${MADE_TO}work\\b|\\bwork(?:ing)? for (?:no|little|nothing`
+    + "|free)\\b))", "giu"), "exploitation"],
   // Papers taken, hidden or destroyed, as the Domestic Abuse Commissioner found abusers do
   // (ITV News, sources.yaml): "he took my passport" listed only the lines for forced marriage
   // (their passports taken abroad), which still come first when a parent or family took it,
   // or "they" did.
   [new RegExp("(?<!\\b(?:they|dad|father|mum|mom|mother|parents?|family|uncle|aunt|brothers?|in-laws?)"
-    + " )\\b(?:took|takes?|taken|taking|hid(?:e|es|den|ing)?|keeps?|kept|has|holds?|held"
-    + "|withh(?:o|e)ld(?:s|ing)?|destroy(?:s|ed|ing)?|burn(?:s|t|ed)?|ripped up|tore up|threw away"
-    + "|won'?t give me(?: back)?) (?:away )?(?:my|her|our) (?:passports?|visas?|brp|id|documents"
-    + "|papers|birth certificates?)\\b", "giu"), "immigration"],
+    + ` )${PAPERS_TAKEN}`, "giu"), "immigration"],
   // Running away and escaping, as leaving: "i want to run away" listed the Forced Marriage
   // Unit first (by its "run by"), and "i want to escape" found nothing ("i escaped him" too).
   [/\b(?:run(?:ning)? ?away|ran away|escap(?:e|ed|ing))\b/giu, "leave"],
