@@ -1464,6 +1464,8 @@ def test_words_of_trafficking_find_a_line_for_it_first(phone, site, words):
 
 @pytest.mark.parametrize("words, meant", [
     ("airtag", "tracker"), ("air tags", "tracker"),
+    # Hidden cameras and listening devices: nothing, or a service by "found".
+    ("hidden camera", "spying"), ("i found a listening device", "spying"),
     ("wheelchair", "disability"), ("i use a wheelchair", "disability"),
     ("i left him", "leave"), ("i want to run away", "i want to leave"),
     ("run away from home", "leave home"), ("i want to escape", "i want to leave"),

@@ -472,6 +472,11 @@ const REWRITES = [
   [/\buniversal credit\b|\bpip\b|\besa\b|\bchild benefit\b/giu, "benefits"],
   // A tracker by its maker's name (domestic abuse's "tracker"): "airtag" found nothing.
   [/\bair ?tags?\b/giu, "tracker"],
+  // Cameras and recording devices hidden to watch someone, as abusers misuse them to keep
+  // tabs on a partner (WomensLaw, sources.yaml), domestic abuse's "spying": "hidden camera"
+  // found nothing, "he put a camera in my room" the Police alone.
+  [/\b(?:(?:i )?(?:found|find|discovered) (?:a |an |some )?)?(?:(?:hidden|secret|spy) cameras?|cameras? (?:in|on|around) (?:my|the|our) (?:room|bedroom|bathroom|house|home|flat|car)|(?:hidden |secret )?(?:recording|listening) devices?)\b/giu,
+    "spying"],
   // A wheelchair user, or someone blind or autistic, as domestic abuse's words for
   // disability have it: "wheelchair", "i am blind" and "autism" found nothing.
   [/\bwheel ?chairs?\b|\bblind\b|\bautis(?:m|tic)\b/giu, "disability"],
