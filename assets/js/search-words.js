@@ -132,21 +132,20 @@ const GROWN_UP = new RegExp("(?:(?<=\\b(?:\\w+ed|hurt|hit|beaten|taken) )as an? 
   + "|\\b(?:i'?m|i am) (?:an adult|a grown[- ]?up)"
   + "|" + HAVING + "(?: (?:" + CHILD_IS + "|small))? " + CHILDREN + "(?!')"
   + "|\\b(?:mum|mom|mother|dad|father|parent) of (?:one|two|three|four|five|six|\\d+)"
-  + "(?: (?:kids|children|boys|girls))?"
-  + "|(?<=\\b(?:me|us) )and (?:my|our|the) (?:(?:" + CHILD_IS + ") )?" + CHILD_NOUN
-  + "|\\b(?:my|our|the) (?:(?:" + CHILD_IS + ") )?" + CHILD_NOUN + " and (?=(?:i|me)\\b))\\b",
-  "i");
+  + "(?: " + CHILDREN + ")?"
+  + "|(?<=\\b(?:me|us) )and (?:my|our|the) " + CHILD
+  + "|\\b(?:my|our|the) " + CHILD + " and (?=(?:i|me)\\b))\\b", "i");
 // One's own parent, by what a child or a grown-up son or daughter calls them.
 const ONES_PARENT = /\b(?:my|our) (?:step-?)?(?:parents?|mum|mom|mam|mummy|mother|dad|daddy|father)\b/giu;
 // What may be done to a child (see REWRITES: a parent's child harmed).
 const HARMED = "(?:sexually )?(?:abused|groomed|harmed|hurt|molested|touched|exploited|bullied)";
-// Someone made to do something (forced, made, groomed), the start of the words of
-// exploitation below: "forced to work", "made me sell drugs".
 // One's papers taken, hidden or destroyed (see REWRITES).
 const PAPERS_TAKEN = "\\b(?:took|takes?|taken|taking|hid(?:e|es|den|ing)?|keeps?|kept|has|holds?"
   + "|held|withh(?:o|e)ld(?:s|ing)?|destroy(?:s|ed|ing)?|burn(?:s|t|ed)?|ripped up|tore up"
   + "|threw away|won'?t give me(?: back)?) (?:away )?(?:my|her|our) (?:passports?|visas?|brp|id"
   + "|documents|papers|birth certificates?)\\b";
+// Someone made to do something (forced, made, groomed), the start of the words of
+// exploitation below: "forced to work", "made me sell drugs".
 const MADE_TO = "\\b(?:forc(?:e|es|ed|ing)|mak(?:e|es|ing)|made|groom(?:s|ed|ing)?) "
   + "(?:me |us |her |him |them )?(?:to |into )?";
 // Someone not doing something ("he won't stop calling", "he doesn't give me money"), and
@@ -251,8 +250,9 @@ const REWRITES = [
     "housing"],
   // Leaving with one's children, as leaving home: "can i take my children with me" listed
   // advice about social workers, then services for families, before any line for leaving.
-  [/\b(?:take|bring) (?:my|the|our) (?:children|kids|child|baby|babies) with (?:me|us)\b|\b(?:leav(?:e|es|ing)|left|go|going|flee|fleeing|fled) with (?:(?:my|the|our) )?(?:(?:two|three|four|\d+) )?(?:children|kids|child|baby|babies)\b/giu,
-    "leave home"],
+  [new RegExp(`\\b(?:take|bring) (?:my|the|our) ${CHILDREN} with (?:me|us)\\b|\\b(?:leav(?:e|es|ing)`
+    + `|left|go|going|flee|fleeing|fled) with (?:(?:my|the|our) )?(?:(?:two|three|four|\\d+) )?`
+    + `${CHILDREN}\\b`, "giu"), "leave home"],
   // Names called, as domestic abuse's words have it (humiliating): "he keeps calling me
   // names" listed the Modern Slavery line first (its "give your name").
   [/\b(?:call(?:s|ed|ing)?) (?:me|her|us) (?:names|(?:a |an )?(?:stupid|fat|ugly|useless|worthless|crazy|mad|idiot|liar|slag|slut|whore|bitch))\b/giu,
@@ -319,9 +319,8 @@ const REWRITES = [
   // report a worry about a child.
   [new RegExp("\\b(?:(?:social services|social workers?|children'?s services|social care)"
     + "(?: \\w+){0,2}? (?:(?:will|would|might|could|may|can|want to|wanna|are going to|is going"
-    + " to|gonna) )?take (?:away )?(?:the|my|our) (?:kids|children|child|son|daughter|baby"
-    + "|boy|girl)s?(?: away)?(?: from (?:me|us))?|(?:taken|take|taking|took|put|putting|placed)"
-    + " (?:(?:the|my|our) (?:kids|children|child|son|daughter|baby|boy|girl)s? )?(?:away )?"
+    + ` to|gonna) )?take (?:away )?(?:the|my|our) ${CHILDREN}(?: away)?(?: from (?:me|us))?`
+    + `|(?:taken|take|taking|took|put|putting|placed) (?:(?:the|my|our) ${CHILDREN} )?(?:away )?`
     + "into care|care proceedings)\\b", "giu"), "social services"],
   // Custody of one's children, as the advice about courts' decisions has it (site.yaml):
   // "he wants custody of the kids" listed first the NSPCC's line, by "kids".
@@ -332,8 +331,9 @@ const REWRITES = [
   // leaving): the same advice, as the fear of the children being taken should stop no one
   // seeking help (Family Rights Group, sources.yaml). "will i lose my kids if i report"
   // listed the Police and Crimestoppers first.
-  [/\b(?:lose|losing|lost) (?:the|my|our) (?:kids|children|child|son|daughter|baby|boy|girl)s?\b(?: if i (?:report(?: (?:it|him|her|them))?|tell (?:anyone|someone|the police)|call the police|leave(?: (?:him|her))?))?/giu,
-    "social services"],
+  [new RegExp(`\\b(?:lose|losing|lost) (?:the|my|our) ${CHILDREN}\\b(?: if i (?:report(?: (?:it|him`
+    + "|her|them))?|tell (?:anyone|someone|the police)|call the police|leave(?: (?:him|her))?))?",
+  "giu"), "social services"],
   // A parent's child harmed ("my daughter is being groomed", "someone touched my son"): the
   // words of the NSPCC's line for anyone worried about a child, where the police send a
   // parent who is ("If you are concerned about a child", Ask the Police, sources.yaml).
@@ -366,8 +366,10 @@ const REWRITES = [
   // children away" (Family Rights Group, sources.yaml). "he says he will take my children"
   // listed two services for families and a line for anyone worried about a child first.
   // Not children taken ("he took my kids"): the line about a child comes first for that.
-  [/\b(?:threat(?:en|ens|ened|ening)? to|(?:says?|said) (?:he|she|they)(?:'ll| will| would| is going to| was going to| are going to)|(?:will|'ll|'s going to|is going to|gonna)) take (?:the|my|our) (?:kids|children|child|son|daughter|baby|boy|girl)(?: away)?(?: from (?:me|us))?\b/giu,
-    "controlling"],
+  [new RegExp("\\b(?:threat(?:en|ens|ened|ening)? to|(?:says?|said) (?:he|she|they)(?:'ll| will"
+    + "| would| is going to| was going to| are going to)|(?:will|'ll|'s going to|is going to"
+    + `|gonna)) take (?:the|my|our) ${CHILDREN}(?: away)?(?: from (?:me|us))?\\b`, "giu"),
+  "controlling"],
   // Money one has to ask for, or is not given, as domestic abuse's words have it ("controlling
   // your money", seed 004): "i have to ask him for money" listed the Modern Slavery line and
   // the Revenge Porn Helpline second and third.
