@@ -19,6 +19,8 @@ from test_browser_search import in_borough, names, search
 HARM_HEADING = "If you are worried about your own behaviour"
 # Help for people who harm in the real directory: the programme, and the Respect Phoneline.
 HARM = {s.name for s in real_directory()[1] if s.for_people_who_harm}
+# The line every list offers first (site.yaml's home_helpline).
+HOME = next(s.name for s in real_directory()[1] if s.id == real_directory()[0].home_helpline)
 HELPLINE_TEL = "tel:+448082000247"  # the National Domestic Abuse Helpline, 0808 2000 247
 
 
@@ -360,9 +362,7 @@ def test_words_of_any_crime_find_a_line_for_it_first(phone, site, words):
 @pytest.mark.parametrize("words", ["he attacked me", "my husband attacked me"])
 def test_an_attack_finds_the_home_helpline_first(phone, site, words):
     # "he attacked me" found nothing.
-    settings, services = real_directory()
-    home = next(s.name for s in services if s.id == settings.home_helpline)
-    assert search(phone, site, query=words)[0] == home
+    assert search(phone, site, query=words)[0] == HOME
 
 
 @pytest.mark.parametrize("words", ["anonymous", "report anonymously",
@@ -1168,10 +1168,8 @@ def test_papers_taken_find_what_an_immigration_status_held_over_someone_finds(ph
                                                                               words):
     # Abusers destroy or withhold immigration documents (the Domestic Abuse Commissioner,
     # sources.yaml): "he took my passport" listed only the lines for forced marriage.
-    settings, services = real_directory()
-    home = next(s.name for s in services if s.id == settings.home_helpline)
     found = search(phone, site, query=words)
-    assert found[0] == home and found == search(phone, site, query="immigration")
+    assert found[0] == HOME and found == search(phone, site, query="immigration")
 
 
 @pytest.mark.parametrize("words", ["i'm a sex worker", "sex work", "i'm an escort",
@@ -1207,10 +1205,8 @@ def test_pregnancy_or_an_abortion_forced_on_someone_finds_the_home_helpline_firs
         phone, site, words):
     # Controlling behaviour (Safeline, sources.yaml): "he forced me to get pregnant" listed the
     # Forced Marriage Unit and Karma Nirvana second and third, by "forced".
-    settings, services = real_directory()
-    home = next(s.name for s in services if s.id == settings.home_helpline)
     found = search(phone, site, query=words)
-    assert found[0] == home and found == search(phone, site, query="controlling pregnancy")
+    assert found[0] == HOME and found == search(phone, site, query="controlling pregnancy")
 
 
 @pytest.mark.parametrize("words", ["how do i help my sister", "i'm worried about my brother"])
@@ -1218,9 +1214,7 @@ def test_someone_worried_about_a_sister_or_brother_finds_the_home_helpline_first
                                                                               words):
     # "how do i help my sister" found nothing. The 24-hour line is for anyone worried that
     # someone they know is a victim (the UK Government's guidance, sources.yaml).
-    settings, services = real_directory()
-    home = next(s.name for s in services if s.id == settings.home_helpline)
-    assert search(phone, site, query=words)[0] == home
+    assert search(phone, site, query=words)[0] == HOME
 
 
 def test_where_someone_turns_up_at_work_says_nothing_of_the_help_wanted(phone, site):
@@ -1247,14 +1241,13 @@ def test_a_passport_a_parent_took_still_finds_the_lines_for_forced_marriage(phon
                                    "can i text someone"])
 def test_someone_who_cannot_call_finds_the_services_with_online_chat(phone, site, words):
     # "i can't call" found nothing; "i can't talk" the services whose text has "talk".
-    settings, services = real_directory()
+    services = real_directory()[1]
     chat = {s.name for s in services if s.chat}
-    home = next(s.name for s in services if s.id == settings.home_helpline)
     found = search(phone, site, query=words)
-    assert found[0] == home and set(found) == chat
+    assert found[0] == HOME and set(found) == chat
     card = phone.locator(".app-search__services li").first.locator(".app-card__chat a")
     expect(card).to_have_attribute("href", next(s.chat.url for s in services
-                                                if s.name == home))
+                                                if s.name == HOME))
 
 
 @pytest.mark.parametrize("words", ["i can't talk to my mum", "i can't call the police"])
@@ -1400,15 +1393,13 @@ def test_somewhere_to_stay_lists_the_lines_for_anyone_before_those_for_one_situa
         phone, site, words):
     # The Forced Marriage Unit, which finds a safe place for someone forced to marry, came
     # second for each, before the lines for men and for LGBT+ people, by its name.
-    from signpost.order import group_of
     settings, services = real_directory()
     group = {s.name: group_of(s, settings.particular(s.categories)) for s in services
              if "national" in s.areas}
     found = [n for n in search(phone, site, query=words) if n in group]
-    home = next(s.name for s in services if s.id == settings.home_helpline)
     lines = [i for i, n in enumerate(found) if group[n] == "helplines"]
     particular = [i for i, n in enumerate(found) if group[n] == "particular"]
-    assert found[0] == home and len(lines) > 1 and particular
+    assert found[0] == HOME and len(lines) > 1 and particular
     assert min(particular) > max(lines)
 
 
@@ -1567,6 +1558,34 @@ def test_fgm_words_find_every_line_of_its_kind(phone, site, words):
     kind = {s.name for s in real_directory()[1] if "fgm" in s.categories}
     assert "NSPCC FGM Helpline" in kind
     assert set(search(phone, site, query=words)) == kind
+
+
+@pytest.mark.parametrize("words", ["my daughter is going to be cut", "they want to cut my daughter",
+                                   "my niece is being taken abroad to be cut"])
+def test_a_girl_to_be_cut_finds_the_fgm_line_before_other_help(phone, site, words):
+    # "Cutting" is a name for FGM (sources.yaml): these listed three lines for adults'
+    # domestic abuse, or only those for forced marriage, before the FGM line.
+    kind = names(lambda s: "fgm" in s.categories)
+    found = search(phone, site, query=words)
+    line = found.index("NSPCC FGM Helpline")
+    assert set(found[:line]) <= kind
+
+
+@pytest.mark.parametrize("words", ["my benefits will be cut", "he cut off my money",
+                                   "he will cut my daughter with a knife"])
+def test_other_cuts_are_not_read_as_fgm(phone, site, words):
+    found = search(phone, site, query=words)
+    assert found[0] == HOME and "NSPCC FGM Helpline" not in found[:3]
+
+
+@pytest.mark.parametrize("words", ["i'm worried about a child", "a child i know is being hurt",
+                                   "a pupil told me her dad hits her mum",
+                                   "one of my students told me her stepdad touches her"])
+def test_an_adult_worried_about_a_child_finds_the_line_for_adults_first(phone, site, words):
+    # Childline, for children themselves, came first: the NSPCC's line is for anyone worried
+    # about a child. A pupil's own words still find Childline first.
+    assert search(phone, site, query=words)[0] == "NSPCC Helpline"
+    assert search(phone, site, query="i'm a pupil and my dad hits me")[0] == "Childline"
 
 
 @pytest.mark.parametrize("words", ["injunction", "i want to take him to court",

@@ -135,8 +135,24 @@ const GROWN_UP = new RegExp("(?:(?<=\\b(?:\\w+ed|hurt|hit|beaten|taken) )as an? 
   + "(?: " + CHILDREN + ")?"
   + "|(?<=\\b(?:me|us) )and (?:my|our|the) " + CHILD
   + "|\\b(?:my|our|the) " + CHILD + " and (?=(?:i|me)\\b))\\b", "i");
+// An adult's words of a child who is not their own: one they teach, know, look after or
+// are worried about ("a pupil told me", "worried about a child"). Read as PARENT is, the
+// words kept: "i'm worried about a child" and "a pupil told me her dad hits her mum" listed
+// Childline, for children themselves, before the NSPCC's line for adults worried about a
+// child. Not "a girl in my class", nor "i'm a pupil" or "my student loan", a young person's.
+const ANOTHERS_CHILD = new RegExp("\\b(?:worried|worry|worrying|concerned|concerns?) (?:about|for) "
+  + `(?:a|an|this|that|one|some) (?:(?:${CHILD_IS}) )?(?:child|children|kids?|bab(?:y|ies)`
+  + "|toddlers?|young (?:person|people)|teenagers?)\\b"
+  + "|(?<!\\bi'?m |\\bi am )\\b(?:my|our|a|one of my|one of our) pupils?\\b"
+  + "|\\b(?:my|our|one of my|one of our) students\\b"
+  + "|\\b(?:child|children|kids?|young (?:person|people)) (?:in my (?:class|care|school|nursery)"
+  + "|(?:i|we) (?:know|teach|work with|look after|care for|support|foster|babysit))\\b"
+  + "|\\bi (?:work|volunteer) with (?:children|kids|young people)\\b"
+  + `|\\b(?:my|our|the) (?:neighbou?r|friend)(?:'s|s'|s)? ${CHILD_NOUN}\\b`, "i");
 // One's own parent, by what a child or a grown-up son or daughter calls them.
 const ONES_PARENT = /\b(?:my|our) (?:step-?)?(?:parents?|mum|mom|mam|mummy|mother|dad|daddy|father)\b/giu;
+// A girl, as those who fear she will be cut speak of her (see REWRITES: FGM).
+const GIRL = "(?:(?:grand)?daughters?|girls?|nieces?|sisters?)";
 // What may be done to a child (see REWRITES: a parent's child harmed).
 const HARMED = "(?:sexually )?(?:abused|groomed|harmed|hurt|molested|touched|exploited|bullied)";
 // One's papers taken, hidden or destroyed (see REWRITES).
@@ -208,6 +224,15 @@ const REWRITES = [
   [/\b(?:kill(?:ing)? myself|end(?:ing)? (?:my life|it all)|take my (?:own )?life|(?:want|wanna|wish|ready|plan(?:ning)?) to die|wish i (?:was|were) dead|better off dead|(?:life is )?not worth living)\b/giu,
     "suicidal"],
   [/\b(?:hurt(?:ing|s)?|harm(?:ing|s)?|cut(?:ting|s)?|burn(?:ing|s)?) myself\b/giu, "self harm"],
+  // A girl to be cut, or someone wanting to cut her: "cutting" is a name for FGM (NHS Kent
+  // Community Health, sources.yaml). "my daughter is going to be cut" and "they want to cut
+  // my daughter" listed three lines for adults' domestic abuse before the FGM line, and "my
+  // niece is being taken abroad to be cut" only those for forced marriage. Not "my benefits
+  // will be cut", "cut off" or "she cuts herself", nor what may be a threat of violence ("he
+  // will cut my daughter", "cut my daughter with a knife").
+  [new RegExp(`(?<=\\b${GIRL}\\b(?: [\\w']+){0,6}? (?:be|being|get|getting) )cut\\b(?! off\\b)`
+    + "|(?<!\\b(?:he|she)\\b.*)\\bcut(?= (?:my|our|her|the|their|a) (?:little |baby |young )?"
+    + `${GIRL}\\b(?!.*\\bwith\\b))`, "giu"), "fgm"],
   // Fearing for one's life, as domestic abuse's words have it: "i thought i was going to die"
   // found nothing ("die" is no kind's word: see above).
   [/\b(?:thought|felt|was sure|believed) (?:that )?i(?:'d| was| would| will)? (?:going to |gonna )?die\b/giu,
@@ -846,7 +871,8 @@ function read(index, typed, chosen, language) {
   // line for adults worried about a child, help for families with pre-school children and
   // the place to report a worry about a child (by "parents", a child's word).
   if (grown || (years ?? chosen.age) >= chosen.adult) words = words.replace(ONES_PARENT, "my family");
-  const adult = years === null && !chosen.age && (parent || older || grown)
+  const adult = years === null && !chosen.age
+    && (parent || older || grown || ANOTHERS_CHILD.test(words))
     ? chosen.adult : null;
   if (years !== null || adult !== null || option) {
     first.any = chosen.who(years ?? adult, option && option.value);
