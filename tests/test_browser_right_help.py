@@ -1046,6 +1046,11 @@ def test_nothing_found_asks_for_fewer_choices_only_when_some_were_made(phone, si
     ("fgm", "Childline"), ("female circumcision", "Childline"), ("sunna", "Childline"),
     # A parent's words: "daughter" found three lines for adults first (abuse by a grown child).
     ("they want to circumcise my daughter", "NSPCC FGM Helpline"),
+    # Older people: Childline came first, by its "young people".
+    ("older people", "National Domestic Abuse Helpline"),
+    # A man worried about his daughter: the Men's Advice Line, for men who are harmed, came
+    # first, as his gender was read as that of who needs the help.
+    ("i'm a man and i'm worried about my daughter", "National Domestic Abuse Helpline"),
     # Interpreters, BSL, deaf: nothing, or only the police (by texting 999).
     ("interpreter", "National Domestic Abuse Helpline"),
     ("bsl", "National Domestic Abuse Helpline"), ("i am deaf", "National Domestic Abuse Helpline"),

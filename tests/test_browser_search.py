@@ -216,9 +216,11 @@ def test_a_gender_in_the_words_comes_first(page, site, words, rest, gender, said
     # Nothing hidden: what the rest of the words find, or with none every service.
     assert set(found) == (set(search(page, site, query=rest)) if rest else
                           names(lambda s: True))
-    # Not a gender someone gives of themselves, nor one already chosen.
+    # Not a gender someone gives of themselves, nor one already chosen, nor one said beside
+    # a worry about someone else (the help asked for is theirs).
     for other, chosen in (("my boyfriend hits me", ""), ("my son is a man now", ""),
-                          ("a man is following me", ""), ("I am a man", "women")):
+                          ("a man is following me", ""), ("I am a man", "women"),
+                          ("i'm a man and i'm worried about my daughter", "")):
         search(page, site, query=other, gender=chosen)
         assert "Help for men" not in page.locator(".app-search__status").text_content(), other
 

@@ -494,6 +494,9 @@ const REWRITES = [
   // child"): "report a concern about a child" listed the police and Crimestoppers alone.
   [/\b(?:report(?:ing)? )?(?:a |my |some |our )?concerns? (?:about|for|over) (?:a|my|the|this|that|our|their|his|her)(?: [\w']+)? (?:child|children|kid|kids|baby|girl|boy)\b/giu,
     "worried about a child"],
+  // Older people, in domestic abuse's word for them: "older people" listed Childline first,
+  // by its "young people".
+  [/\bolder (?:people|persons?|adults?)\b/giu, "elderly"],
   // A benefit by its name, as domestic abuse's words for money have it: "universal credit"
   // found Samaritans alone (its "no credit" on a phone).
   [/\buniversal credit\b|\bpip\b|\besa\b|\bchild benefit\b/giu, "benefits"],
@@ -621,6 +624,13 @@ const GENDER = new RegExp("(?:\\b(?:i'?m|i\\s+am|as)\\s+|^\\s*(?=(?:an?\\s+)?(?:
   + "|men|women|non-?binary|enby)\\b", "i");
 const GENDERS = { man: "men", male: "men", guy: "men", boy: "men", lad: "men", men: "men",
   woman: "women", female: "women", girl: "women", lady: "women", women: "women" };
+// Someone worried about another person: a gender given is then the speaker's, not that of
+// whoever needs the help. "i'm a man and i'm worried about my daughter" listed the Men's
+// Advice Line first, and services for men before those for her.
+const FOR_ANOTHER = new RegExp("\\b(?:worried|worry|worrying|concerned|scared|afraid|frightened)"
+  + " (?:about|for) (?:my|our|a|an|this|that|the) (?:(?:little|older|younger|big|best|teenage"
+  + `|teen|grown[- ]up|adult) )?(?:${CHILDREN}|sisters?|brothers?|friends?|mum|mom|mother|dad`
+  + "|father|parents?|nieces?|nephews?|neighbou?rs?|cousins?|pupils?|students?)\\b", "i");
 // The commonest words, and those of text speak: left out of a sentence, as Pagefind reads each
 // word as the start of one ("he hits me" found "men", the Men's Advice Line, and little else;
 // "he is going to kill me" found "go to" in a programme for 11-18s and a police disclosure
@@ -849,11 +859,12 @@ function read(index, typed, chosen, language) {
   words = words.replace(THEIRS, " ");
   const given = chosen.gender ? null : GENDER.exec(words);
   const value = given && (GENDERS[given.groups.gender.toLowerCase()] || "non-binary");
-  const option = given && [...chosen.genders].find((one) => one.value === value);
-  if (option) {
-    words = `${cut(given)} ${given.groups.kind || ""}`;
-    said.push(TEXT.search_group.replace("{group}", option.text.toLowerCase()));
-  }
+  const group = given && [...chosen.genders].find((one) => one.value === value);
+  // The group, unless the words are about someone else (FOR_ANOTHER); its words are left
+  // out either way.
+  const option = group && !FOR_ANOTHER.test(words) ? group : null;
+  if (group) words = `${cut(given)} ${given.groups.kind || ""}`;
+  if (option) said.push(TEXT.search_group.replace("{group}", option.text.toLowerCase()));
   // A parent's words: what the child is left out, and with no age given or chosen, services
   // for adults first ("my teenage son is violent towards me" found services for 11 to 17s;
   // "worried about my child", Childline before the NSPCC's line for adults); so too for an
@@ -900,7 +911,7 @@ function read(index, typed, chosen, language) {
   // nothing for "sex  " ("sex without consent", one word left with the spaces of two).
   return { words: words.replace(/\s+/g, " ").trim(), first: Object.keys(first).length ? first : null,
     said: said.join(" "), age: years, gender: option ? option.value : "",
-    optional: option && given.groups.kind ? [given.groups.kind.toLowerCase()] : [] };
+    optional: group && given.groups.kind ? [given.groups.kind.toLowerCase()] : [] };
 }
 
 // "Brent, Camden and Westminster".
