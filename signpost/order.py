@@ -102,9 +102,12 @@ def browse_key(service: Service, anywhere: bool = False, home: str = "",
     their rank, then the name. Those for a `particular` situation (Settings.particular) stay
     in their group, after the rest of their rank: words that find one mostly ask for it
     ("will social services take my baby" listed the council's children's social care, a
-    place to report a worry about a child, before advice about social workers). Browsing
-    lists them, then the ``professional`` group, after the helplines, as the lists do (a
-    section of the search of their own: search.js, `afterLines`).
+    place to report a worry about a child, before advice about social workers). Naming a
+    borough, a local one is keyed as a national one, after the lines rather than before
+    them: "i want to leave", in each borough, listed foster care for a dog (by its kind's
+    "when you leave") second.
+    Browsing lists them, then the ``professional`` group, after the helplines, as the lists
+    do (a section of the search of their own: search.js, `afterLines`).
     The borough filter leaves a borough's services and the national ones, so
     local-before-national is the borough's own order.
 
@@ -114,6 +117,8 @@ def browse_key(service: Service, anywhere: bool = False, home: str = "",
         Naming a borough, those in every borough come after the borough's own.
     :param domestic_abuse: Settings.for_domestic_abuse, for the rank of a 24-hour line."""
     group, rank = _place(service, home, domestic_abuse, everywhere)
+    if particular and not anywhere and GROUPS[group] == "local":
+        group, rank = GROUPS.index("helplines"), 2
     if anywhere and GROUPS[group] in ("local", "helplines"):
         if GROUPS[group] == "local" and everywhere:
             rank = 1

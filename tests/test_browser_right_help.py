@@ -1565,6 +1565,20 @@ def test_fgm_words_find_every_line_of_its_kind(phone, site, words):
     assert set(search(phone, site, query=words)) == kind
 
 
+@pytest.mark.parametrize("borough", ["Lewisham", "Lambeth", "Barking and Dagenham"])
+def test_in_a_borough_help_for_a_particular_situation_follows_the_home_helpline(phone, site,
+                                                                                borough):
+    # Foster care for a dog came second for "i want to leave" in each borough, before every
+    # line, by its kind's name ("Help with pets when you leave"). Words that ask for it
+    # still find it first.
+    settings, services = real_directory()
+    particular = {s.name for s in services if settings.particular(s.categories)}
+    found = search(phone, site, query="i want to leave", borough=borough)
+    assert not particular & set(found[:found.index(HOME)])
+    pets = names(lambda s: "pets" in s.categories)
+    assert search(phone, site, query="i want to leave but i have a dog", borough=borough)[0] in pets
+
+
 @pytest.mark.parametrize("words", ["my daughter is going to be cut", "they want to cut my daughter",
                                    "my niece is being taken abroad to be cut"])
 def test_a_girl_to_be_cut_finds_the_fgm_line_before_other_help(phone, site, words):

@@ -135,6 +135,11 @@ def test_services_for_a_particular_situation_come_after_the_helplines(settings):
         assert [s.id for s in keyed if s in local] == ["b-centre", "a-dog-foster"]
         assert [s.id for s in keyed if s in lines] == ["b-all-day", "a-advice-line",
                                                         "c-small-line", "d-young-line"]
+    # Naming a borough, a local one comes after the lines of its rank, not before every line:
+    # "i want to leave" listed foster care for a dog second in each borough.
+    keyed = [s.id for s in sorted(local + lines, key=lambda s: browse_keys(s, other)[0])]
+    assert keyed == ["b-centre", "b-all-day", "a-advice-line", "c-small-line", "a-dog-foster",
+                     "d-young-line"]
 
 
 def test_with_no_borough_chosen_the_search_lists_the_helplines_first(settings):
