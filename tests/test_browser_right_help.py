@@ -1046,6 +1046,8 @@ def test_nothing_found_asks_for_fewer_choices_only_when_some_were_made(phone, si
     ("fgm", "Childline"), ("female circumcision", "Childline"), ("sunna", "Childline"),
     # A parent's words: "daughter" found three lines for adults first (abuse by a grown child).
     ("they want to circumcise my daughter", "NSPCC FGM Helpline"),
+    # Bullying, a young person's word (but see below): nothing was found.
+    ("i'm being bullied", "Childline"), ("i get bullied at school", "Childline"),
     # Older people: Childline came first, by its "young people".
     ("older people", "National Domestic Abuse Helpline"),
     # A man worried about his daughter: the Men's Advice Line, for men who are harmed, came
@@ -1563,6 +1565,14 @@ def test_fgm_words_find_every_line_of_its_kind(phone, site, words):
     kind = {s.name for s in real_directory()[1] if "fgm" in s.categories}
     assert "NSPCC FGM Helpline" in kind
     assert set(search(phone, site, query=words)) == kind
+
+
+@pytest.mark.parametrize("words", ["my husband bullies me", "i am being bullied by my partner"])
+def test_bullying_by_a_partner_finds_domestic_abuse_s_help_not_childline(phone, site, words):
+    # By a partner, bullying is domestic abuse's intimidation: Childline, for a young
+    # person's bullying, came second.
+    found = search(phone, site, query=words)
+    assert found[0] == HOME and "Childline" not in found
 
 
 @pytest.mark.parametrize("borough", ["Lewisham", "Lambeth", "Barking and Dagenham"])

@@ -151,6 +151,8 @@ const ANOTHERS_CHILD = new RegExp("\\b(?:worried|worry|worrying|concerned|concer
   + `|\\b(?:my|our|the) (?:neighbou?r|friend)(?:'s|s'|s)? ${CHILD_NOUN}\\b`, "i");
 // One's own parent, by what a child or a grown-up son or daughter calls them.
 const ONES_PARENT = /\b(?:my|our) (?:step-?)?(?:parents?|mum|mom|mam|mummy|mother|dad|daddy|father)\b/giu;
+// A partner or former partner, by what people call them (see REWRITES: bullying).
+const PARTNER = "(?:partner|boyfriend|girlfriend|husband|wife|fianc[eé]e?|bf|gf|ex)";
 // A girl, as those who fear she will be cut speak of her (see REWRITES: FGM).
 const GIRL = "(?:(?:grand)?daughters?|girls?|nieces?|sisters?)";
 // What may be done to a child (see REWRITES: a parent's child harmed).
@@ -261,6 +263,12 @@ const REWRITES = [
   // (the one on staying safe online, by its "does not hide you").
   [/\bwhere (?:can|could|do|should|would) (?:i|we) (?:go (?:and |to )?)?hide\b|\b(?:somewhere|a place|anywhere|place) (?:safe )?to hide\b/giu,
     "somewhere safe to stay"],
+  // Bullying by a partner, as domestic abuse's intimidation: the word is otherwise a young
+  // person's, Childline's ("i'm being bullied"), which listed it before the lines for
+  // domestic abuse for "my husband bullies me".
+  [new RegExp(`(?<=\\b${PARTNER}(?:'?s)?(?: [\\w']+){0,2} )bull(?:y|ies|ied|ying)\\b`
+    + `|\\bbull(?:y|ies|ied|ying)\\b(?=(?: [\\w']+){0,2} (?:by )?(?:my |our )?${PARTNER}\\b)`, "giu"),
+  "intimidating"],
   // A partner's history, as Clare's Law has it (asking about a partner's past): "how do i
   // check my boyfriends history" listed the lines for domestic abuse, by "check".
   [/\b(?:partner|boyfriend|girlfriend|husband|wife|fianc[eé]e?|bf|gf)(?:'?s)? (?:history|record|records|criminal record|background|convictions|previous)\b/giu,
