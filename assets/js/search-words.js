@@ -153,6 +153,8 @@ const ANOTHERS_CHILD = new RegExp("\\b(?:worried|worry|worrying|concerned|concer
 const ONES_PARENT = /\b(?:my|our) (?:step-?)?(?:parents?|mum|mom|mam|mummy|mother|dad|daddy|father)\b/giu;
 // A partner or former partner, by what people call them (see REWRITES: bullying).
 const PARTNER = "(?:partner|boyfriend|girlfriend|husband|wife|fianc[eé]e?|bf|gf|ex)";
+// One's home, as people name it (see REWRITES: an occupation order).
+const DWELLING = "(?:house|home|flat|property|place)\\b";
 // A girl, as those who fear she will be cut speak of her (see REWRITES: FGM).
 const GIRL = "(?:(?:grand)?daughters?|girls?|nieces?|sisters?)";
 // What may be done to a child (see REWRITES: a parent's child harmed).
@@ -273,6 +275,14 @@ const REWRITES = [
   // check my boyfriends history" listed the lines for domestic abuse, by "check".
   [/\b(?:partner|boyfriend|girlfriend|husband|wife|fianc[eé]e?|bf|gf)(?:'?s)? (?:history|record|records|criminal record|background|convictions|previous)\b/giu,
     "partner's past"],
+  // Getting an abuser out of one's home, which an occupation order can do (Shelter Cymru,
+  // sources.yaml), a word of legal advice's: "can i make him leave the house" listed the
+  // Forced Marriage Unit and the advice about social workers first (by "make", "house").
+  [new RegExp(`\\b(?:(?:make|get|force|kick|throw) (?:him|her|them|(?:my|the) ${PARTNER})`
+    + ` (?:to )?(?:leave|out|move out)|want (?:him|her|them|(?:my|the) ${PARTNER}) (?:out|to leave`
+    + `|to move out))\\b(?: of)?(?: (?:the|my|our) ${DWELLING})?|\\b(?:won'?t|wont|will not|refuses?`
+    + ` to|refused to) (?:(?:leave|get out)(?: of)? (?:the|my|our) ${DWELLING}|move out\\b)`,
+  "giu"), "occupation order"],
   // Moving on, as recovery (counselling and recovery: "support to cope and recover after
   // abuse"): "how can i move on" found only a help page for professionals.
   [/\b(?:mov(?:e|es|ing) on|get(?:ting)? over (?:it|him|her|them|what happened|the abuse)|heal(?:ing)?|rebuild(?:ing)? my life)\b/giu,
