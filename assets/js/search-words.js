@@ -155,6 +155,11 @@ const ONES_PARENT = /\b(?:my|our) (?:step-?)?(?:parents?|mum|mom|mam|mummy|mothe
 const PARTNER = "(?:partner|boyfriend|girlfriend|husband|wife|fianc[eé]e?|bf|gf|ex)";
 // One's home, as people name it (see REWRITES: an occupation order).
 const DWELLING = "(?:house|home|flat|property|place)\\b";
+// A stranger or a public place, and an attack (see REWRITES: a crime).
+const STRANGER = "\\b(?:a |some )?(?:stranger|random (?:man|guy|woman|person|people|lads?|boys?))\\b"
+  + "|\\bsomeone i (?:don'?t|do not|didn'?t|did not) know\\b|\\b(?:in|on) the (?:street|road|bus|train"
+  + "|tube)\\b";
+const ATTACKED = "(?:(?:attack|assault|hit|punch|beat|stab|rob|mug|slap)\\w*|kick(?:s|ed|ing)?(?! out))";
 // A girl, as those who fear she will be cut speak of her (see REWRITES: FGM).
 const GIRL = "(?:(?:grand)?daughters?|girls?|nieces?|sisters?)";
 // What may be done to a child (see REWRITES: a parent's child harmed).
@@ -451,6 +456,11 @@ const REWRITES = [
   // and make me work" listed the lines for forced marriage first.
   [new RegExp(`${PAPERS_TAKEN}(?=.*(?:${MADE_TO}work\\b|\\bwork(?:ing)? for (?:no|little|nothing`
     + "|free)\\b))", "giu"), "exploitation"],
+  // Threats to report someone to immigration, as abusers threaten deportation (ITV News,
+  // sources.yaml): "my partner threatens to report me to immigration" listed the police and
+  // Crimestoppers first, by "report", as if the words asked to report a crime.
+  [/\b(?:report(?:s|ed|ing)?|tell(?:s|ing)?|told) (?:me|us|her) to (?:the )?(?:immigration|home office)\b|\b(?:call(?:s|ed|ing)?|ring(?:s|ing)?|tell(?:s|ing)?|told) (?:the )?(?:immigration|home office) (?:on|about) (?:me|us|her)\b/giu,
+    "immigration"],
   // Papers taken, hidden or destroyed, as the Domestic Abuse Commissioner found abusers do
   // (ITV News, sources.yaml): "he took my passport" listed only the lines for forced marriage
   // (their passports taken abroad), which still come first when a parent or family took it,
@@ -515,6 +525,12 @@ const REWRITES = [
   // Older people, in domestic abuse's word for them: "older people" listed Childline first,
   // by its "young people".
   [/\bolder (?:people|persons?|adults?)\b/giu, "elderly"],
+  // A stranger, or a public place, beside an attack, as a crime's words, not domestic
+  // abuse's: "a stranger attacked me" and "i was attacked in the street" listed the lines
+  // for domestic abuse before Victim Support, which helps after any crime. Not beside being
+  // followed, which is the stalking line's, nor rape, the lines for it.
+  [new RegExp(`(?:${STRANGER})(?=.*\\b${ATTACKED})|(?<=\\b${ATTACKED}\\b.*)(?:${STRANGER})`, "giu"),
+    "crime"],
   // A benefit by its name, as domestic abuse's words for money have it: "universal credit"
   // found Samaritans alone (its "no credit" on a phone).
   [/\buniversal credit\b|\bpip\b|\besa\b|\bchild benefit\b/giu, "benefits"],
