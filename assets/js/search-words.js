@@ -135,14 +135,15 @@ const GROWN_UP = new RegExp("(?:(?<=\\b(?:\\w+ed|hurt|hit|beaten|taken) )as an? 
   + "(?: " + CHILDREN + ")?"
   + "|(?<=\\b(?:me|us) )and (?:my|our|the) " + CHILD
   + "|\\b(?:my|our|the) " + CHILD + " and (?=(?:i|me)\\b))\\b", "i");
+// Being worried about someone ("worried about", "scared for"): see ANOTHERS_CHILD, FOR_ANOTHER.
+const WORRY = "\\b(?:worried|worry|worrying|concerned|concerns?|scared|afraid|frightened) (?:about|for)";
 // An adult's words of a child who is not their own: one they teach, know, look after or
 // are worried about ("a pupil told me", "worried about a child"). Read as PARENT is, the
 // words kept: "i'm worried about a child" and "a pupil told me her dad hits her mum" listed
 // Childline, for children themselves, before the NSPCC's line for adults worried about a
 // child. Not "a girl in my class", nor "i'm a pupil" or "my student loan", a young person's.
-const ANOTHERS_CHILD = new RegExp("\\b(?:worried|worry|worrying|concerned|concerns?) (?:about|for) "
-  + `(?:a|an|this|that|one|some) (?:(?:${CHILD_IS}) )?(?:child|children|kids?|bab(?:y|ies)`
-  + "|toddlers?|young (?:person|people)|teenagers?)\\b"
+const ANOTHERS_CHILD = new RegExp(`${WORRY} (?:a|an|this|that|one|some) (?:(?:${CHILD_IS}) )?`
+  + "(?:child|children|kids?|bab(?:y|ies)|toddlers?|young (?:person|people)|teenagers?)\\b"
   + "|(?<!\\bi'?m |\\bi am )\\b(?:my|our|a|one of my|one of our) pupils?\\b"
   + "|\\b(?:my|our|one of my|one of our) students\\b"
   + "|\\b(?:child|children|kids?|young (?:person|people)) (?:in my (?:class|care|school|nursery)"
@@ -661,10 +662,10 @@ const GENDERS = { man: "men", male: "men", guy: "men", boy: "men", lad: "men", m
 // Someone worried about another person: a gender given is then the speaker's, not that of
 // whoever needs the help. "i'm a man and i'm worried about my daughter" listed the Men's
 // Advice Line first, and services for men before those for her.
-const FOR_ANOTHER = new RegExp("\\b(?:worried|worry|worrying|concerned|scared|afraid|frightened)"
-  + " (?:about|for) (?:my|our|a|an|this|that|the) (?:(?:little|older|younger|big|best|teenage"
-  + `|teen|grown[- ]up|adult) )?(?:${CHILDREN}|sisters?|brothers?|friends?|mum|mom|mother|dad`
-  + "|father|parents?|nieces?|nephews?|neighbou?rs?|cousins?|pupils?|students?)\\b", "i");
+const FOR_ANOTHER = new RegExp(`${WORRY} (?:my|our|a|an|this|that|the) (?:(?:little|older`
+  + `|younger|big|best|teenage|teen|grown[- ]up|adult) )?(?:${CHILDREN}|sisters?|brothers?`
+  + "|friends?|mum|mom|mother|dad|father|parents?|nieces?|nephews?|neighbou?rs?|cousins?"
+  + "|pupils?|students?)\\b", "i");
 // The commonest words, and those of text speak: left out of a sentence, as Pagefind reads each
 // word as the start of one ("he hits me" found "men", the Men's Advice Line, and little else;
 // "he is going to kill me" found "go to" in a programme for 11-18s and a police disclosure
