@@ -1430,7 +1430,10 @@ def test_words_of_honour_based_abuse_find_a_line_for_it_first(phone, site, words
     ("", "men"),
     # With words every result has: "i am a man and i am being abused" listed five services
     # first (those with "abuse" in their names) and the Men's Advice Line sixth.
-    ("i am a man and i am being abused", "men"), ("i'm a man and my wife hits me", "men")])
+    ("i am a man and i am being abused", "men"), ("i'm a man and my wife hits me", "men"),
+    # A father's words: the Men's Advice Line came second, as "dad" was read only as an
+    # adult's.
+    ("i'm a dad and my partner hits me", "men")])
 def test_a_group_given_lists_its_own_lines_first(phone, site, words, group):
     # As the group's page offers them: "i'm a man" listed Samaritans second and the Men's
     # Advice Line seventh, after the lines open 24 hours for anyone; "men" listed Karma

@@ -220,7 +220,8 @@ def test_a_gender_in_the_words_comes_first(page, site, words, rest, gender, said
     # a worry about someone else (the help asked for is theirs).
     for other, chosen in (("my boyfriend hits me", ""), ("my son is a man now", ""),
                           ("a man is following me", ""), ("I am a man", "women"),
-                          ("i'm a man and i'm worried about my daughter", "")):
+                          ("i'm a man and i'm worried about my daughter", ""),
+                          ("dad", "")):  # a child's word, alone
         search(page, site, query=other, gender=chosen)
         assert "Help for men" not in page.locator(".app-search__status").text_content(), other
 

@@ -119,16 +119,16 @@ const PARENT = new RegExp(`\\b(?:my|our) ((?:${CHILD_IS}|grown[- ]up|adult) )?${
 // An adult's words of themselves, left out, so that help for adults comes first: one's own
 // childhood, told as an adult ("abused as a child", "when I was little": "abused as a child"
 // found four services for 5 to 18s first, by "child"; not "when I was 12", which someone of
-// 13 may say, nor "what can I do as a kid"), and being a parent ("a new mum", "I'm a single
-// dad": "new mum" listed Childline first, and "im a single mum and he hits me" the NSPCC's
-// line for adults worried about a child), or saying so ("I'm an adult"). Having children, or
+// 13 may say, nor "what can I do as a kid"), and being a parent ("a new mum", "I'm a stay at
+// home mum": "new mum" listed Childline first; "I'm a single mum" is GENDER's), or saying so
+// ("I'm an adult"). Having children, or
 // children harmed with oneself ("i have 3 kids and he hits me", "he hurts me and my kids"),
 // says the same: children who see or hear abuse are its victims too (seed 004), and the
 // lines for it came after Childline, the NSPCC's line or services for children.
 const GROWN_UP = new RegExp("(?:(?<=\\b(?:\\w+ed|hurt|hit|beaten|taken) )as an? (?:child|kid"
   + "|little girl|little boy)|\\bin my childhood|\\bwhen i was (?:young|younger|little|small"
-  + "|an? (?:child|kid|little girl|little boy))|\\b(?:i'?m an?|i am an?|as an?|new|single"
-  + "|first[- ]time) (?:mum|mom|mother|dad|father|parent)"
+  + "|an? (?:child|kid|little girl|little boy))|\\b(?:(?:i'?m an?|i am an?|as an?)(?: stay[- ]at[- ]home"
+  + "| working| lone)?|new|single|first[- ]time) (?:mum|mom|mother|dad|father|parent)"
   + "|\\b(?:i'?m|i am) (?:an adult|a grown[- ]?up)"
   + "|" + HAVING + "(?: (?:" + CHILD_IS + "|small))? " + CHILDREN + "(?!')"
   + "|\\b(?:mum|mom|mother|dad|father|parent) of (?:one|two|three|four|five|six|\\d+)"
@@ -646,6 +646,9 @@ const NOT_POLICE = new RegExp(["\\b(?:don'?t|do not|doesn'?t|didn'?t|won'?t|wont
   + "|woman|constable|sergeant|detective)|cop|copper)\\b"
   + "|\\b(?:works?|worked|working) (?:for|in) the police\\b"]
   .join("|"), "i");
+// A parent, by what they call themselves: a gender and an adult's ("i'm a dad and my partner
+// hits me" listed the Men's Advice Line second); not alone ("dad", a child's word).
+const PARENTHOOD = "(?:dad|daddy|father|mum|mom|mam|mummy|mother)";
 // A gender someone gives of themselves ("I'm a man", "as a woman", "I am non-binary"), or
 // words that are only that ("man", "older woman"), or help asked for a group ("help for
 // men"); not "a man is following me", the abuser's. A word between ("I'm a Muslim woman",
@@ -653,12 +656,14 @@ const NOT_POLICE = new RegExp(["\\b(?:don'?t|do not|doesn'?t|didn'?t|won'?t|wont
 // "i'm a muslim woman" found one help page, and no service, as no gender was read in it.
 // "older" or "old" is an adult's, as a parent's words are (read).
 const GENDER = new RegExp("(?:\\b(?:i'?m|i\\s+am|as)\\s+|^\\s*(?=(?:an?\\s+)?(?:(?:young|older|old)"
-  + "\\s+)?\\S+\\s*$)|\\bfor\\s+(?=(?:men|women)\\b))"
+  + `\\s+)?(?!${PARENTHOOD}\\b)\\S+\\s*$)|\\bfor\\s+(?=(?:men|women)\\b))`
   + "(?:an?\\s+(?:(?<kind>(?!(?:young|older|old)\\b)[a-z'-]+)\\s+)?)?"
   + "(?:(?:young|(?<older>older|old))\\s+)?(?<gender>man|male|guy|boy|lad|woman|female|girl|lady"
-  + "|men|women|non-?binary|enby)\\b", "i");
+  + `|men|women|non-?binary|enby|${PARENTHOOD})\\b`, "i");
 const GENDERS = { man: "men", male: "men", guy: "men", boy: "men", lad: "men", men: "men",
-  woman: "women", female: "women", girl: "women", lady: "women", women: "women" };
+  dad: "men", daddy: "men", father: "men", woman: "women", female: "women", girl: "women",
+  lady: "women", women: "women", mum: "women", mom: "women", mam: "women", mummy: "women",
+  mother: "women" };
 // Someone worried about another person: a gender given is then the speaker's, not that of
 // whoever needs the help. "i'm a man and i'm worried about my daughter" listed the Men's
 // Advice Line first, and services for men before those for her.
@@ -898,7 +903,10 @@ function read(index, typed, chosen, language) {
   // The group, unless the words are about someone else (FOR_ANOTHER); its words are left
   // out either way.
   const option = group && !FOR_ANOTHER.test(words) ? group : null;
-  if (group) words = `${cut(given)} ${given.groups.kind || ""}`;
+  // What a parent says they are ("single", "new") says nothing of the help wanted.
+  const parenthood = given && new RegExp(`^${PARENTHOOD}$`, "i").test(given.groups.gender);
+  const kind = group && !parenthood && given.groups.kind;
+  if (group) words = `${cut(given)} ${kind || ""}`;
   if (option) said.push(TEXT.search_group.replace("{group}", option.text.toLowerCase()));
   // A parent's words: what the child is left out, and with no age given or chosen, services
   // for adults first ("my teenage son is violent towards me" found services for 11 to 17s;
@@ -909,7 +917,7 @@ function read(index, typed, chosen, language) {
     const at = parent.index + parent[0].indexOf(parent[1]);
     words = words.slice(0, at) + words.slice(at + parent[1].length);
   }
-  const older = given && given.groups.older;
+  const older = given && (given.groups.older || parenthood);
   const grown = GROWN_UP.exec(words);
   if (grown) words = cut(grown);
   // An adult's parent, as family: abuse by a relative is domestic abuse from 16 (seed 004,
@@ -946,7 +954,7 @@ function read(index, typed, chosen, language) {
   // nothing for "sex  " ("sex without consent", one word left with the spaces of two).
   return { words: words.replace(/\s+/g, " ").trim(), first: Object.keys(first).length ? first : null,
     said: said.join(" "), age: years, gender: option ? option.value : "",
-    optional: group && given.groups.kind ? [given.groups.kind.toLowerCase()] : [] };
+    optional: kind ? [kind.toLowerCase()] : [] };
 }
 
 // "Brent, Camden and Westminster".
