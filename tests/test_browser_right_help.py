@@ -990,6 +990,8 @@ def test_nothing_found_asks_for_fewer_choices_only_when_some_were_made(phone, si
     # a child, came first.
     ("new mum", "National Domestic Abuse Helpline"),
     ("im a single mum and he hits me", "National Domestic Abuse Helpline"),
+    # A parent who says more of what they are: services for children came first (by "mum").
+    ("i'm a stay at home mum and he controls the money", "National Domestic Abuse Helpline"),
     ("i need somewhere to hide", "National Domestic Abuse Helpline"),
     ("adolescent to parent violence", "National Domestic Abuse Helpline"),
     ("he threw me out", "National Domestic Abuse Helpline"),
