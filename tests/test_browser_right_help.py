@@ -1052,7 +1052,8 @@ def test_nothing_found_asks_for_fewer_choices_only_when_some_were_made(phone, si
     ("my partner threatens to report me to immigration", "National Domestic Abuse Helpline"),
     # An attack by a stranger, or in the street, is a crime's: the lines for domestic abuse
     # came first. Being followed is still the stalking line's.
-    ("a stranger attacked me", "Victim Support"), ("i was attacked in the street", "Victim Support"),
+    ("a stranger attacked me", "Victim Support"),
+    ("i was attacked in the street", "Victim Support"),
     ("a stranger is following me", "National Stalking Helpline"),
     # Bullying, a young person's word (but see below): nothing was found.
     ("i'm being bullied", "Childline"), ("i get bullied at school", "Childline"),
