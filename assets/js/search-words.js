@@ -649,6 +649,7 @@ const NOT_POLICE = new RegExp(["\\b(?:don'?t|do not|doesn'?t|didn'?t|won'?t|wont
 // A parent, by what they call themselves: a gender and an adult's ("i'm a dad and my partner
 // hits me" listed the Men's Advice Line second); not alone ("dad", a child's word).
 const PARENTHOOD = "(?:dad|daddy|father|mum|mom|mam|mummy|mother)";
+const A_PARENT = new RegExp(`^${PARENTHOOD}$`, "i");  // the whole gender word
 // A gender someone gives of themselves ("I'm a man", "as a woman", "I am non-binary"), or
 // words that are only that ("man", "older woman"), or help asked for a group ("help for
 // men"); not "a man is following me", the abuser's. A word between ("I'm a Muslim woman",
@@ -904,7 +905,7 @@ function read(index, typed, chosen, language) {
   // out either way.
   const option = group && !FOR_ANOTHER.test(words) ? group : null;
   // What a parent says they are ("single", "new") says nothing of the help wanted.
-  const parenthood = given && new RegExp(`^${PARENTHOOD}$`, "i").test(given.groups.gender);
+  const parenthood = given && A_PARENT.test(given.groups.gender);
   const kind = group && !parenthood && given.groups.kind;
   if (group) words = `${cut(given)} ${kind || ""}`;
   if (option) said.push(TEXT.search_group.replace("{group}", option.text.toLowerCase()));
