@@ -11,7 +11,7 @@ from .listings import Lead, plan_listing
 from .order import browse_keys, group_of, resident_order
 from .outputs import Output, reused, service_sources
 from .review import review_state
-from .search import ALL_RESULTS_UP_TO, index_shards
+from .search import DETAILS, fetches_all, index_shards
 from .services import Service
 from .settings import Settings, Term, setting_name
 from .spelling import SPELLING_URL
@@ -135,7 +135,9 @@ def plan_site(services: list[Service], pages: list[Page], settings: Settings,
                            # words in another says it has none: search.js).
                            "local": {a.name for a in boroughs if a.slug in based},
                            "index_shards": index_shards(len(services)),
-                           "fetch_all": len(services) + len(pages) <= ALL_RESULTS_UP_TO},
+                           # A small directory's every result's details, in one file.
+                           "details": DETAILS if fetches_all(index_shards(len(services)),
+                                                             len(services) + len(pages)) else ""},
                           sources=("services",)))
     # Rendered, not planned as bytes: reading every listing's words is a renderer's work,
     # beside the search index, not the plan's. With them, the words that ask for a way to go

@@ -7,8 +7,9 @@ import pytest
 from playwright.sync_api import expect
 
 from signpost.headers import headers_for, load_header_rules
+from signpost.search import DETAILS, INDEX_FOLDER
 from signpost.spelling import SPELLING_URL
-from conftest import ROOT, page_urls, real_directory, real_service, show_choices
+from conftest import ROOT, page_urls, real_service, show_choices
 from test_browser_search import search
 
 RECORD_CSP = """document.addEventListener('securitypolicyviolation', e =>
@@ -162,11 +163,12 @@ def test_no_choice_comes_back_with_the_page(page, site):
 
 
 def test_what_a_search_fetches_is_the_same_whatever_is_searched(browser, site):
-    """A small directory's search fetches every result's details at once, so the files
-    fetched (which only this site's host sees) do not say which services were found; and
-    what reads the words (the place finder's lookup, the site's words a mistyped one is read
-    as) is fetched whole on every first search, so they do not say that a place was named or
-    a word mistyped."""
+    """A small directory's search fetches every result's details at once, in one file, and
+    every part of the index, so the files fetched (which only this site's host sees) do not
+    say which services were found or where in the alphabet a word falls; and what reads the
+    words (the place finder's lookup, the site's words a mistyped one is read as) is fetched
+    whole on every first search, so they do not say that a place was named or a word
+    mistyped."""
     fetched = {}
     for case, choices in (("stalking in Lambeth", {"query": "stalking", "borough": "Lambeth"}),
                           ("a helpline for men", {"query": "helpline", "gender": "men"}),
@@ -176,13 +178,19 @@ def test_what_a_search_fetches_is_the_same_whatever_is_searched(browser, site):
         context = browser.new_context()
         page = context.new_page()
         urls = set()
-        page.on("request", lambda r, urls=urls: ("/pagefind/fragment/" in r.url
-                                                 or "/assets/" in r.url) and urls.add(r.url))
+        # Not the filters' files: each holds all its values, so it says that a borough or
+        # an age was chosen, never which.
+        page.on("request", lambda r, urls=urls: ("/pagefind/" in r.url and "/filter/" not in
+                                                 r.url or "/assets/" in r.url) and urls.add(r.url.split("?")[0]))
         search(page, site, **choices)
         page.wait_for_timeout(300)
         fetched[case] = urls
         context.close()
     first, *others = fetched.values()
-    assert len(first) > len(real_directory()[1])  # every service page and help page
-    assert {f"{site.url}/assets/places.json", f"{site.url}{SPELLING_URL}"} < first
+    index = site.site_dir / INDEX_FOLDER
+    parts = {f"{site.url}/{p.relative_to(site.site_dir)}" for p in index.glob("index/*")}
+    assert len(parts) > 1  # so that fetching them all says something
+    assert {f"{site.url}/assets/places.json", f"{site.url}{SPELLING_URL}",
+            f"{site.url}/{INDEX_FOLDER}/{DETAILS}", *parts} < first
+    assert not any("/fragment/" in url for url in first)  # no result's details alone
     assert all(urls == first for urls in others), fetched

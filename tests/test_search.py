@@ -132,6 +132,30 @@ def test_a_sharded_build_writes_each_shard_apart(project, monkeypatch):
     assert not list(project.out_dir.glob(".pagefind*"))  # the linked pages are gone
 
 
+def test_a_small_directory_s_results_details_are_one_file(built):
+    """Up to ALL_RESULTS_UP_TO pages, a first search fetches every result's details: they are
+    one file, keyed by each page's id in the index, and Pagefind's file per page is gone."""
+    index = built / search.INDEX_FOLDER
+    details = json.loads((index / search.DETAILS).read_text(encoding="utf-8"))
+    indexed = [p for p in built.rglob("index.html") if "data-pagefind-body" in p.read_text()]
+    assert sorted(d["url"] for d in details.values()) == sorted(
+        "/" + str(p.parent.relative_to(built)) + "/" for p in indexed)
+    assert all(key.startswith("en-gb_") for key in details)  # Pagefind's ids
+    assert all(d["meta"]["title"] and d["content"] for d in details.values())
+    assert not (index / "fragment").exists()
+    page = (built / "search" / "index.html").read_text(encoding="utf-8")
+    assert f'data-details="{search.DETAILS}"' in page
+
+
+def test_a_larger_or_sharded_index_keeps_a_file_per_result(project, monkeypatch):
+    monkeypatch.setattr(search, "ALL_RESULTS_UP_TO", 2)
+    build(project, today=TODAY)
+    index = project.out_dir / search.INDEX_FOLDER
+    assert list((index / "fragment").iterdir()) and not (index / search.DETAILS).exists()
+    assert "data-details" not in (project.out_dir / "search" / "index.html").read_text()
+    assert not search.fetches_all(2, 3)  # shards are each fetched as shown
+
+
 def test_a_failed_shard_publishes_nothing(project, monkeypatch):
     build(project, today=TODAY)
     before = sorted(p.relative_to(project.out_dir) for p in project.out_dir.rglob("*"))

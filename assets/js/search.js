@@ -129,13 +129,21 @@ export function start(root) {
         ...(shards > 1 ? { mergeFilter: { shard: "0" } } : {}) });
       await Promise.all(upTo(shards - 1).slice(1).map((k) =>
         module.mergeIndex(`/pagefind/${k}/`, { mergeFilter: { shard: String(k) } })));
-      if ("fetchAll" in root.dataset) {
-        // A small directory: every result's details at once, kept by Pagefind, so that the
-        // files fetched are the same whatever is searched (signpost/search.py).
-        const every = await module.search(null, {});
-        await Promise.all(every.results.map((result) => result.data()));
-      }
-      return module;
+      if (!root.dataset.details) return module;
+      // A small directory: every part of the index (a search with no words loads them
+      // all) and every result's details, in one file, at once, so that the files fetched
+      // are the same whatever is searched (signpost/search.py); each result's details are
+      // then read from that file, not from Pagefind's file per result.
+      const [response] = await Promise.all([fetch(`/pagefind/${root.dataset.details}`),
+        module.search(null, {})]);
+      if (!response.ok) throw new Error(`${response.status}`);
+      const details = await response.json();
+      const search = async (...args) => {
+        const found = await module.search(...args);
+        for (const result of found.results) result.data = async () => details[result.id];
+        return found;
+      };
+      return { ...module, search };
     });
     const [module, { words, chosen, first, said, age, gender, own: ownWords, danger: emergency,
       optional, question }] =
