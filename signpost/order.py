@@ -61,9 +61,10 @@ EMERGENCY = ("tel:999", "tel:112")
 YOUNG_UP_TO = 18  # a service whose every group ends by this age is for the young
 
 
-def _young(service: Service) -> int:
+def young_only(service: Service) -> int:
     """1 for a service only for children and young people (Childline, a programme for 11 to
-    17), else 0."""
+    17), else 0. A search told no age lists them after the results that match as well
+    (search.js, youngLast)."""
     return int(bool(service.eligibility) and all(
         g.max_age is not None and g.max_age <= YOUNG_UP_TO for g in service.eligibility))
 
@@ -89,7 +90,7 @@ def _key(service: Service, settings: Settings) -> tuple:
     domestic_abuse = settings.for_domestic_abuse(service.categories)
     return (*_place(service, settings.home_helpline, domestic_abuse,
                     settings.everywhere(service.areas), settings.particular(service.categories)),
-            _young(service), service.name.lower(), service.id)
+            young_only(service), service.name.lower(), service.id)
 
 
 def browse_key(service: Service, anywhere: bool = False, home: str = "",
@@ -123,7 +124,7 @@ def browse_key(service: Service, anywhere: bool = False, home: str = "",
         if GROUPS[group] == "local" and everywhere:
             rank = 1
         group = GROUPS.index("helplines" if GROUPS[group] == "local" else "local")
-    return f"{group}{rank}{int(particular) or _young(service)}{service.name.lower()}"
+    return f"{group}{rank}{int(particular) or young_only(service)}{service.name.lower()}"
 
 
 def browse_keys(service: Service, settings: Settings) -> tuple[str, str]:

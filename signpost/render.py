@@ -23,7 +23,7 @@ from .facets import BROWSE_WORD, MAX_AGE, hours_code, who_ranges, who_values
 from .headers import GUIDE_POLICY, POLICY
 from .hours import clock, describe_hours, long_date
 from .languages import spoken_names
-from .order import YOUNG_UP_TO
+from .order import YOUNG_UP_TO, young_only
 from .outputs import Output
 from .places import LOOKUP_URL
 from .spelling import spelling_words
@@ -67,7 +67,7 @@ def make_env(settings: Settings, exit_url: str | None = None,
                        services_count=lambda n: locale["services_count_one"] if n == 1 else
                        locale["services_count_many"].format(n=n),
                        hours_code=hours_code, who_ranges=who_ranges, who_values=who_values,
-                       web_address=web_address,
+                       web_address=web_address, young_only=young_only,
                        area_names=lambda service: locale["areas_everywhere"]
                        if settings.everywhere(service.areas) else
                        ", ".join(settings.areas[slug].name for slug in service.areas))

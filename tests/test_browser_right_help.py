@@ -10,7 +10,7 @@ from playwright.sync_api import expect
 
 from conftest import ROOT, admits, pages_of, real_directory, show_choices, soup, young_lines
 from signpost.content import load_pages
-from signpost.order import GROUPS, group_of
+from signpost.order import GROUPS, group_of, young_only
 from signpost.render import load_locale
 from signpost.facets import BROWSE_WORD
 from signpost.openreferral import feed_files
@@ -1599,6 +1599,29 @@ def test_in_a_borough_help_for_a_particular_situation_follows_the_home_helpline(
     assert not particular & set(found[:found.index(HOME)])
     pets = names(lambda s: "pets" in s.categories)
     assert search(phone, site, query="i want to leave but i have a dog", borough=borough)[0] in pets
+
+
+@pytest.mark.parametrize("words", ["i want to leave", "my boyfriend hits me", "he hits me",
+                                   "i'm scared", "he hits me in brixton"])
+def test_in_a_borough_told_no_age_services_only_for_the_young_follow_the_home_helpline(
+        phone, site, words):
+    # In Lambeth (chosen, or Brixton named) these listed the Gaia Centre's service for 11 to
+    # 17s and Safer Space Plus (5 to 18) second and third, before the 24-hour line: the
+    # borough's services come before the national ones.
+    young = names(lambda s: young_only(s) and "lambeth" in s.areas)
+    found = search(phone, site, query=words, **({} if "brixton" in words else {"borough": "Lambeth"}))
+    assert len(young) > 1 and young <= set(found)
+    assert not young & set(found[:found.index(HOME)])
+
+
+@pytest.mark.parametrize("choices", [{"query": "my boyfriend hits me", "age": "15"},
+                                     {"query": "my dad hits me"}, {"query": "school"},
+                                     {"query": "i'm a teenager and my boyfriend hits me"}])
+def test_in_a_borough_a_young_persons_age_or_words_keep_their_services_first(phone, site,
+                                                                              choices):
+    young = names(lambda s: young_only(s) and "lambeth" in s.areas)
+    found = search(phone, site, borough="Lambeth", **choices)
+    assert young <= set(found[:found.index(HOME)] if HOME in found else found[:len(young) + 2])
 
 
 @pytest.mark.parametrize("words", ["my daughter is going to be cut", "they want to cut my daughter",

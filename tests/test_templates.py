@@ -156,6 +156,15 @@ def test_help_browsing_lists_after_the_helplines_is_a_section_of_search(env, gro
         ["section:reporting"]
 
 
+@pytest.mark.parametrize("eligibility, section", [
+    ((Group(None, 11, 17),), ["section:young"]), ((Group(None, None, 18), Group("women", 5, 18)),
+                                                   ["section:young"]),
+    ((Group(None, 11, 17), Group("women", 16)), []), ((), [])])
+def test_a_service_only_for_the_young_is_a_section_of_search(env, eligibility, section):
+    # Which a search told no age lists after the results that match as well (search.js).
+    assert sections(env, dataclasses.replace(FULL, eligibility=eligibility)) == section
+
+
 def test_a_card_and_a_search_result_say_where_the_service_is(env):
     page = render(env, "services.html", listing=Listing(
         "H", intro=(), breadcrumbs="areas", services=(FULL,), count=1, page=1,

@@ -152,6 +152,11 @@ const ANOTHERS_CHILD = new RegExp(`${WORRY} (?:a|an|this|that|one|some) (?:(?:${
   + `|\\b(?:my|our|the) (?:neighbou?r|friend)(?:'s|s'|s)? ${CHILD_NOUN}\\b`, "i");
 // One's own parent, by what a child or a grown-up son or daughter calls them.
 const ONES_PARENT = /\b(?:my|our) (?:step-?)?(?:parents?|mum|mom|mam|mummy|mother|dad|daddy|father)\b/giu;
+// Words a child or young person says of their own life ("my dad hits me", "at school"):
+// with no age given, the services only for the young then keep their place (search.js,
+// youngLast).
+const CHILDS_LIFE = new RegExp(`${ONES_PARENT.source}|\\bschool\\b`
+  + "|\\bi'?m (?:only )?(?:a )?(?:child|kid|teen(?:ager)?|young person)\\b", "iu");
 // A partner or former partner, by what people call them (see REWRITES: bullying).
 const PARTNER = "(?:partner|boyfriend|girlfriend|husband|wife|fianc[eé]e?|bf|gf|ex)";
 // One's home, as people name it (see REWRITES: an occupation order).
@@ -955,7 +960,8 @@ function read(index, typed, chosen, language) {
   // nothing for "sex  " ("sex without consent", one word left with the spaces of two).
   return { words: words.replace(/\s+/g, " ").trim(), first: Object.keys(first).length ? first : null,
     said: said.join(" "), age: years, gender: option ? option.value : "",
-    optional: kind ? [kind.toLowerCase()] : [] };
+    optional: kind ? [kind.toLowerCase()] : [],
+    child: years === null && adult === null && !grown && CHILDS_LIFE.test(plain(typed)) };
 }
 
 // "Brent, Camden and Westminster".

@@ -27,6 +27,11 @@ export function start(root) {
   const slots = Number(root.dataset.whoSlots), maxAge = Number(root.dataset.maxAge);
   const shards = Number(root.dataset.indexShards || 1);  // signpost/search.py
   let loading = null, reading = null, pagefind = null, searched = false, wantCounts = false, counting = false, ticket = 0, timer = null, results = [], showing = 0;
+  // In a borough, with no age given or chosen and words that are not a child's, the
+  // services only for the young (their ids), which follow the results that match as well
+  // (placesIn). With no borough the helplines come first, and those only for the young
+  // after the rest of their rank, as in a list.
+  let youngLast = new Set();
 
   const none = find(".app-search__none"), above = find(".app-search__above");
   // The headings of what is found, made here rather than in the page: a text-mode browser,
@@ -146,9 +151,12 @@ export function start(root) {
       return { ...module, search };
     });
     const [module, { words, chosen, first, said, age, gender, own: ownWords, danger: emergency,
-      optional, question }] =
+      optional, question, child }] =
       await Promise.all([loading, asked()]);
     pagefind = module;
+    const told = chosenAge() !== null || age !== null || child;
+    youngLast = new Set(told || !(chosen.borough || first?.borough) ? [] : (await pagefind
+      .search(root.dataset.browseWord, { filters: { section: "young" } })).results.map((r) => r.id));
     const found = await searchServices(words, chosen, first, ownWords, optional);
     // Help pages by the words searched, or those typed when browsing ("help me").
     const helpWords = found.query === root.dataset.browseWord ? words : found.query;
@@ -396,8 +404,7 @@ export function start(root) {
   // The results of hits (each a result and its weight), heaviest first, then in the
   // residents' order.
   async function heaviestFirst(hits, filters) {
-    const every = await inOrder(root.dataset.browseWord, filters);
-    const place = new Map(every.results.map((result, i) => [result.id, i]));
+    const place = placesIn(await inOrder(root.dataset.browseWord, filters));
     return [...hits.values()].sort((a, b) => b.weight - a.weight
       || place.get(a.result.id) - place.get(b.result.id)).map((hit) => hit.result);
   }
@@ -433,6 +440,16 @@ export function start(root) {
       filters: addCounts(...parts.map((part) => part.filters)) };
   }
 
+  // Each result's place in the residents' order (inOrder's), services only for the young
+  // after the rest when told no age (youngLast), as a list has them after the rest of their
+  // group (signpost/order.py): in Lambeth, "my boyfriend hits me" listed two services for
+  // children second and third, before the 24-hour line.
+  function placesIn(ordered) {
+    const after = ordered.results.length;
+    return new Map(ordered.results.map((result, i) =>
+      [result.id, youngLast.has(result.id) ? after + i : i]));
+  }
+
   // By relevance, in tiers of near-equal matches, each in the residents' order: a word many
   // services share through their kind of help's plain words ranks none above the others for
   // a shorter page (RANKING), nor for having the word twice in its own text ("controlling"
@@ -445,7 +462,7 @@ export function start(root) {
       word[0] !== '"').join(" ") || exact[0], { filters }), inOrder(query, filters),
     ...exact.map((word) => pagefind.search(word, { filters }))]);
     const has = only.map((one) => new Set(one.results.map((result) => result.id)));
-    const place = new Map(ordered.results.map((result, i) => [result.id, i]));
+    const place = placesIn(ordered);
     const byScore = found.results.filter((result) => has.every((ids) => ids.has(result.id)))
       .sort((a, b) => b.score - a.score);
     const tiers = [];
