@@ -1624,6 +1624,29 @@ def test_in_a_borough_a_young_persons_age_or_words_keep_their_services_first(pho
     assert young <= set(found[:found.index(HOME)] if HOME in found else found[:len(young) + 2])
 
 
+@pytest.mark.parametrize("words", ["i am a gp", "im a social worker", "as a teacher",
+                                   "i'm a police officer"])
+def test_a_professional_saying_what_they_do_finds_help_for_professionals_first(phone, site,
+                                                                                words):
+    # "i'm a gp" found nothing; "im a social worker" listed first an advice line for parents
+    # whom social workers are involved with; "as a teacher", Childline.
+    found = search(phone, site, query=words)
+    assert "Help for professionals comes first." in phone.locator(".app-search__status").inner_text()
+    # Theirs first, ways to report and help for people who harm after the support, as ever.
+    theirs = names(lambda s: "professionals" in s.audiences and not s.reporting
+                   and not s.for_people_who_harm)
+    assert set(found[:len(theirs)]) == theirs
+    assert phone.locator(".app-search__pages a").first.inner_text() == \
+        page_title("information-for-professionals")
+
+
+@pytest.mark.parametrize("words", ["i am a nurse and my husband hits me",
+                                   "i'm a teacher and i'm scared of my partner"])
+def test_a_professional_who_is_harmed_is_read_as_anyone_harmed(phone, site, words):
+    assert search(phone, site, query=words)[0] == HOME
+    assert "professionals" not in phone.locator(".app-search__status").inner_text()
+
+
 @pytest.mark.parametrize("words", ["my daughter is going to be cut", "they want to cut my daughter",
                                    "my niece is being taken abroad to be cut"])
 def test_a_girl_to_be_cut_finds_the_fgm_line_before_other_help(phone, site, words):

@@ -159,6 +159,16 @@ const CHILDS_LIFE = new RegExp(`${ONES_PARENT.source}|\\bschool\\b`
   + "|\\bi'?m (?:only )?(?:a )?(?:child|kid|teen(?:ager)?|young person)\\b", "iu");
 // A partner or former partner, by what people call them (see REWRITES: bullying).
 const PARTNER = "(?:partner|boyfriend|girlfriend|husband|wife|fianc[eé]e?|bf|gf|ex)";
+// Someone saying what they do for work ("i'm a gp", "as a social worker"): help for
+// professionals first (search.js), as the search's choice of professionals would give, and
+// the help pages about "professionals" when nothing else is said; not beside words of harm
+// done to them (HARMED_ONESELF: "i'm a nurse and my husband hits me" are a victim's words).
+const PROFESSIONAL = new RegExp("\\b(?:i'?m|i am|i work as|working as|as) an? (?:gp|doctor|nurse"
+  + "|midwife|health visitor|paramedic|(?:head ?)?teacher|teaching assistant|social worker"
+  + "|police officer|support worker|youth worker|key ?worker|case ?worker|housing officer|idva"
+  + "|isva|counsell?or|therapist|safeguarding lead|dsl|practitioner|professional)\\b", "i");
+const HARMED_ONESELF = new RegExp(`(?<!\\b(?:told|tells?|telling|disclosed to|said to|help|helping|let|for|to) )\\bme\\b`
+  + `|\\bmy ${PARTNER}\\b|\\bi(?:'m| am) (?:being|scared|afraid|frightened)\\b`, "i");
 // One's home, as people name it (see REWRITES: an occupation order).
 const DWELLING = "(?:house|home|flat|property|place)\\b";
 // A stranger or a public place, and an attack (see REWRITES: a crime).
@@ -938,6 +948,15 @@ function read(index, typed, chosen, language) {
     first.any = chosen.who(years ?? adult, option && option.value);
   }
   if (adult !== null && !option) said.push(TEXT.search_adults);  // else the group's is said
+  // What someone does for work is left out of the words either way: it says nothing of the
+  // help wanted ("i'm a teacher and i'm scared of my partner" found services for children).
+  const work = PROFESSIONAL.exec(words);
+  if (work) words = cut(work).replace(/^\W*(?:and|but)?\b/i, "");
+  const professional = work && adult === null && !HARMED_ONESELF.test(words);
+  if (professional) {
+    first.audience = "professionals";
+    said.push(TEXT.search_professionals);
+  }
   const written = words.match(/[\p{L}\p{N}'-]+/gu);
   const runs = index && written ? placesNamed(index, written) : [];
   const boroughs = (place) => place.ids.map((id) => index.data.boroughs[id][1]);
@@ -960,7 +979,7 @@ function read(index, typed, chosen, language) {
   // nothing for "sex  " ("sex without consent", one word left with the spaces of two).
   return { words: words.replace(/\s+/g, " ").trim(), first: Object.keys(first).length ? first : null,
     said: said.join(" "), age: years, gender: option ? option.value : "",
-    optional: kind ? [kind.toLowerCase()] : [],
+    optional: kind ? [kind.toLowerCase()] : [], help: professional && !words.trim() ? "professionals" : "",
     child: years === null && adult === null && !grown && CHILDS_LIFE.test(plain(typed)) };
 }
 

@@ -151,7 +151,7 @@ export function start(root) {
       return { ...module, search };
     });
     const [module, { words, chosen, first, said, age, gender, own: ownWords, danger: emergency,
-      optional, question, child }] =
+      optional, question, child, help: helpFor }] =
       await Promise.all([loading, asked()]);
     pagefind = module;
     const told = chosenAge() !== null || age !== null || child;
@@ -159,13 +159,13 @@ export function start(root) {
       .search(root.dataset.browseWord, { filters: { section: "young" } })).results.map((r) => r.id));
     const found = await searchServices(words, chosen, first, ownWords, optional);
     // Help pages by the words searched, or those typed when browsing ("help me").
-    const helpWords = found.query === root.dataset.browseWord ? words : found.query;
+    const helpWords = found.query === root.dataset.browseWord ? words || helpFor : found.query;
     const help = helpWords ? await pagefind.search(helpWords, { filters: { type: "page" } }) : { results: [] };
     // A resident's help page before one for professionals (templates/page.html: its tag):
     // "support" and "i need help" listed "Domestic homicide reviews" and "Information for
     // professionals" first.
     const helpData = (await Promise.all(help.results.slice(0, 10).map((r) => r.data())))
-      .sort((a, b) => Boolean(a.meta.tag) - Boolean(b.meta.tag));
+      .sort((a, b) => (Boolean(a.meta.tag) - Boolean(b.meta.tag)) * (helpFor ? -1 : 1));
     // With a group given ("I'm a man", or a group chosen), the group's own lines first
     // (site.yaml: the Men's Advice Line), as its page offers them, when among the first
     // results: browsing, lines open 24 hours for anyone came first ("i'm a man" listed
@@ -274,8 +274,10 @@ export function start(root) {
     const browsing = query === root.dataset.browseWord;
     // Services only for professionals, then help for people who harm (each a section), are
     // searched apart and listed after the rest, so the words of a search never put them
-    // first; a professional who chose "Professionals" gets theirs ranked with the rest.
-    const sections = [chosen.audience === "professionals" ? null : "professionals",
+    // first; a professional who chose "Professionals", or said what they do ("i'm a gp":
+    // search-words.js), gets theirs ranked with the rest.
+    const professional = [chosen.audience, first?.audience].includes("professionals");
+    const sections = [professional ? null : "professionals",
       "people-who-harm"].filter(Boolean).map((section) => ({ section }));
     // Ways to go to the police are searched apart too, and follow the support found unless
     // the words ask for one (search-words.js: "police", "my partner's past").
