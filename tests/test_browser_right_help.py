@@ -1647,6 +1647,16 @@ def test_a_professional_who_is_harmed_is_read_as_anyone_harmed(phone, site, word
     assert "professionals" not in phone.locator(".app-search__status").inner_text()
 
 
+@pytest.mark.parametrize("words", ["my same sex partner", "my same-sex partner hits me",
+                                   "abuse in a same sex relationship"])
+def test_a_partner_of_the_same_sex_finds_the_lgbt_line_first(phone, site, words):
+    # Galop, which runs the LGBT+ line, writes of partners of the same sex (sources.yaml):
+    # the first listed Athena, the Gaia Centre and Refuge's service first, and the line
+    # not among the first seven.
+    lines = names(lambda s: "lgbt" in s.categories and "national" in s.areas)
+    assert search(phone, site, query=words)[0] in lines
+
+
 @pytest.mark.parametrize("words", ["my daughter is going to be cut", "they want to cut my daughter",
                                    "my niece is being taken abroad to be cut"])
 def test_a_girl_to_be_cut_finds_the_fgm_line_before_other_help(phone, site, words):

@@ -258,6 +258,10 @@ const REWRITES = [
   [new RegExp(`(?<=\\b${GIRL}\\b(?: [\\w']+){0,6}? (?:be|being|get|getting) )cut\\b(?! off\\b)`
     + "|(?<!\\b(?:he|she)\\b.*)\\bcut(?= (?:my|our|her|the|their|a) (?:little |baby |young )?"
     + `${GIRL}\\b(?!.*\\bwith\\b))`, "giu"), "fgm"],
+  // A partner of the same sex: the abuse of LGBT+ people by a partner, as Galop, which runs
+  // the LGBT+ line, writes of it (sources.yaml). "my same sex partner" listed that line
+  // neither first nor among the first seven.
+  [/\bsame[- ]?(?:sex|gender)\b/giu, "lgbt"],
   // Fearing for one's life, as domestic abuse's words have it: "i thought i was going to die"
   // found nothing ("die" is no kind's word: see above).
   [/\b(?:thought|felt|was sure|believed) (?:that )?i(?:'d| was| would| will)? (?:going to |gonna )?die\b/giu,
