@@ -1616,6 +1616,7 @@ def test_in_a_borough_told_no_age_services_only_for_the_young_follow_the_home_he
 
 @pytest.mark.parametrize("choices", [{"query": "my boyfriend hits me", "age": "15"},
                                      {"query": "my dad hits me"}, {"query": "school"},
+                                     {"query": "young person"},
                                      {"query": "i'm a teenager and my boyfriend hits me"}])
 def test_in_a_borough_a_young_persons_age_or_words_keep_their_services_first(phone, site,
                                                                               choices):

@@ -152,11 +152,12 @@ const ANOTHERS_CHILD = new RegExp(`${WORRY} (?:a|an|this|that|one|some) (?:(?:${
   + `|\\b(?:my|our|the) (?:neighbou?r|friend)(?:'s|s'|s)? ${CHILD_NOUN}\\b`, "i");
 // One's own parent, by what a child or a grown-up son or daughter calls them.
 const ONES_PARENT = /\b(?:my|our) (?:step-?)?(?:parents?|mum|mom|mam|mummy|mother|dad|daddy|father)\b/giu;
-// Words a child or young person says of their own life ("my dad hits me", "at school"):
-// with no age given, the services only for the young then keep their place (search.js,
-// youngLast).
-const CHILDS_LIFE = new RegExp(`${ONES_PARENT.source}|\\bschool\\b`
-  + "|\\bi'?m (?:only )?(?:a )?(?:child|kid|teen(?:ager)?|young person)\\b", "iu");
+// Words a child or young person says of their own life ("my dad hits me", "at school"), or
+// that name the young ("young person", "teenagers"): with no age given, the services only
+// for the young then keep their place (search.js, youngLast). Not a parent's or an adult's
+// words about children (read: `adult`, `grown`).
+const CHILDS_LIFE = new RegExp(`${ONES_PARENT.source}|\\bschool\\b|\\b(?:child|children|kids?`
+  + "|teen(?:ager)?s?|young (?:person|people)|youth)\\b", "iu");
 // A partner or former partner, by what people call them (see REWRITES: bullying).
 const PARTNER = "(?:partner|boyfriend|girlfriend|husband|wife|fianc[eé]e?|bf|gf|ex)";
 // Someone saying what they do for work ("i'm a gp", "as a social worker"): help for
