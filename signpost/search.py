@@ -37,7 +37,7 @@ PAGEFIND = _pagefind()
 
 # Up to this many pages indexed, a first search fetches every result's details, so the files
 # fetched are the same whatever is searched and say nothing of it: one file of them all
-# (DETAILS, 26 KB on the wire for the real directory's 50 pages, where Pagefind's file per
+# (DETAILS, 25 KB on the wire for the real directory's 50 pages, where Pagefind's file per
 # result came to 55 KB in 50 requests). Above it, each result's file is fetched as it is
 # shown (at 1,000 listings all would be about 900 KB).
 ALL_RESULTS_UP_TO = 100
