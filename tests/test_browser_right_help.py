@@ -1658,6 +1658,12 @@ def test_a_partner_of_the_same_sex_finds_the_lgbt_line_first(phone, site, words)
     assert search(phone, site, query=words)[0] in lines
 
 
+def test_free_finds_the_free_lines_not_the_freedom_project(phone, site):
+    # "is it free" listed first the Freedom Project (foster care for a dog), by its name.
+    assert search(phone, site, query="is it free")[0] == HOME
+    assert search(phone, site, query="freedom project")[0].startswith("Freedom Project")
+
+
 @pytest.mark.parametrize("words", ["my daughter is going to be cut", "they want to cut my daughter",
                                    "my niece is being taken abroad to be cut"])
 def test_a_girl_to_be_cut_finds_the_fgm_line_before_other_help(phone, site, words):

@@ -14,6 +14,7 @@ const RANKING = { pageLength: 0, termFrequency: 0, metaWeights: { title: 10, abo
 const NEAR = 2.5;
 const nearlyAsGood = (score, best) => score * NEAR >= best;
 // The words of a text, lower case, as a search reads them.
+const WHOLE = new Set(["free"]);  // matched only as themselves (exactly)
 const wordsOf = (text) => text.toLowerCase().match(/[\p{L}\p{N}'-]+/gu) || [];
 export function start(root) {
   const find = (selector) => root.querySelector(selector);
@@ -375,9 +376,11 @@ export function start(root) {
 
   // A word of two or three letters, as Pagefind is asked to match it only as itself: it also
   // matches every word one begins, and a rare long one outweighs it ("ex" matched
-  // "experienced" in the Men's Advice Line's summary, first for "ex partner").
+  // "experienced" in the Men's Advice Line's summary, first for "ex partner"). So too a
+  // longer word that begins a name by chance: "is it free" listed first the Freedom Project
+  // (foster care for a dog), by its name, before the free lines.
   function exactly(word) {
-    return word.length < 4 ? `"${word}"` : word;
+    return word.length < 4 || WHOLE.has(word) ? `"${word}"` : word;
   }
 
   // Each word searched alone: what the most words found first, with what found nearly as
