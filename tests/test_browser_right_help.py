@@ -1658,6 +1658,13 @@ def test_a_partner_of_the_same_sex_finds_the_lgbt_line_first(phone, site, words)
     assert search(phone, site, query=words)[0] in lines
 
 
+@pytest.mark.parametrize("words", ["i feel like giving up", "i am giving up on life"])
+def test_giving_up_finds_someone_to_listen_first(phone, site, words):
+    # The first listed Crimestoppers alone.
+    kind = names(lambda s: "suicidal-feelings" in s.categories)
+    assert search(phone, site, query=words)[0] in kind
+
+
 def test_free_finds_the_free_lines_not_the_freedom_project(phone, site):
     # "is it free" listed first the Freedom Project (foster care for a dog), by its name.
     assert search(phone, site, query="is it free")[0] == HOME

@@ -249,6 +249,10 @@ const REWRITES = [
   // Samaritans second).
   [/\b(?:kill(?:ing)? myself|end(?:ing)? (?:my life|it all)|take my (?:own )?life|(?:want|wanna|wish|ready|plan(?:ning)?) to die|wish i (?:was|were) dead|better off dead|(?:life is )?not worth living)\b/giu,
     "suicidal"],
+  // Giving up on everything, as feeling hopeless is the kind's word: "i feel like giving up"
+  // listed Crimestoppers alone. Not giving something up ("i had to give up my job").
+  [/\b(?:(?:feel(?:s|ing)? like|want(?:s|ed)? to|wanna|about to|ready to) giv(?:e|ing) up|giv(?:e|ing) up on (?:life|everything|myself))\b(?! (?:my|the|his|her|our|their|a|an|work|school)\b)/giu,
+    "hopeless"],
   [/\b(?:hurt(?:ing|s)?|harm(?:ing|s)?|cut(?:ting|s)?|burn(?:ing|s)?) myself\b/giu, "self harm"],
   // A girl to be cut, or someone wanting to cut her: "cutting" is a name for FGM (NHS Kent
   // Community Health, sources.yaml). "my daughter is going to be cut" and "they want to cut
