@@ -168,8 +168,9 @@ const PROFESSIONAL = new RegExp("\\b(?:i'?m|i am|i work as|working as|as) an? (?
   + "|midwife|health visitor|paramedic|(?:head ?)?teacher|teaching assistant|social worker"
   + "|police officer|support worker|youth worker|key ?worker|case ?worker|housing officer|idva"
   + "|isva|counsell?or|therapist|safeguarding lead|dsl|practitioner|professional)\\b", "i");
-const HARMED_ONESELF = new RegExp(`(?<!\\b(?:told|tells?|telling|disclosed to|said to|help|helping|let|for|to) )\\bme\\b`
-  + `|\\bmy ${PARTNER}\\b|\\bi(?:'m| am) (?:being|scared|afraid|frightened)\\b`, "i");
+const HARMED_ONESELF = new RegExp("(?<!\\b(?:told|tells?|telling|disclosed to|said to|help"
+  + `|helping|let|for|to) )\\bme\\b|\\bmy ${PARTNER}\\b|\\bi(?:'m| am) (?:being|scared|afraid`
+  + "|frightened)\\b", "i");
 // One's home, as people name it (see REWRITES: an occupation order).
 const DWELLING = "(?:house|home|flat|property|place)\\b";
 // A stranger or a public place, and an attack (see REWRITES: a crime).
@@ -988,7 +989,8 @@ function read(index, typed, chosen, language) {
   // nothing for "sex  " ("sex without consent", one word left with the spaces of two).
   return { words: words.replace(/\s+/g, " ").trim(), first: Object.keys(first).length ? first : null,
     said: said.join(" "), age: years, gender: option ? option.value : "",
-    optional: kind ? [kind.toLowerCase()] : [], help: professional && !words.trim() ? "professionals" : "",
+    optional: kind ? [kind.toLowerCase()] : [],
+    help: professional && !words.trim() ? "professionals" : "",  // the help pages to list
     child: years === null && adult === null && !grown && CHILDS_LIFE.test(plain(typed)) };
 }
 
