@@ -10,6 +10,7 @@ from playwright.sync_api import expect
 
 from conftest import admits, pages_of, real_directory, real_service, show_choices, young_lines
 from signpost.order import YOUNG_UP_TO, browse_keys, group_of
+from signpost.search import DETAILS, INDEX_FOLDER
 
 WEEKDAYS = "mon,tue,wed,thu,fri 09:00-17:00"
 
@@ -325,6 +326,22 @@ def test_exit_stays_on_top_while_searching(page, site, destination):
         {box['y'] + box['height'] / 2}).closest('.app-exit__button') !== null""")
     page.click(".app-exit__button")
     page.wait_for_url(destination.url + "/weather")
+
+
+def test_a_search_that_cannot_load_says_so_and_the_next_one_tries_again(page, site):
+    # A phone out of signal for a moment: the search said "Searching…" for ever, and no
+    # later search ran.
+    details = f"**/{INDEX_FOLDER}/{DETAILS}"
+    failed = []
+    page.route(details, lambda route: (failed.append(route.request.url), route.abort()))
+    page.goto(site.url + "/search/")
+    page.fill("#search-query", "stalking")
+    expect(page.locator(".app-search__status")).to_have_text(re.compile(r"did not load"))
+    assert failed
+    page.unroute(details)
+    page.fill("#search-query", "stalking helpline")
+    expect(page.locator(".app-search__status")).to_have_text(re.compile(r"found\.$"))
+    assert page.locator(".app-search__services h3").count()
 
 
 def test_search_without_javascript_offers_browsing(browser, site):

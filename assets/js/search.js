@@ -151,9 +151,14 @@ export function start(root) {
       };
       return { ...module, search };
     });
+    const ready = await Promise.all([loading, asked()]).catch(() => null);
+    if (!ready) {  // offline for a moment: said, and the next search tries again
+      loading = null;
+      if (mine === ticket) status.textContent = TEXT.search_failed;
+      return;
+    }
     const [module, { words, chosen, first, said, age, gender, own: ownWords, danger: emergency,
-      optional, question, child, help: helpFor }] =
-      await Promise.all([loading, asked()]);
+      optional, question, child, help: helpFor }] = ready;
     pagefind = module;
     const told = chosenAge() !== null || age !== null || child;
     youngLast = new Set(told || !(chosen.borough || first?.borough) ? [] : (await pagefind
