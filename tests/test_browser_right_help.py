@@ -1028,6 +1028,10 @@ def test_nothing_found_asks_for_fewer_choices_only_when_some_were_made(phone, si
     ("my daughter is being abused by her boyfriend", "National Domestic Abuse Helpline"),
     ("my son was raped", "24/7 Rape & Sexual Abuse Support Line"),
     ("i have a daughter who is being groomed", "NSPCC Helpline"),
+    # So a pupil or student someone teaches: services for adults came first.
+    ("im a teacher and my pupil is being groomed", "NSPCC Helpline"),
+    ("one of my pupils was touched", "NSPCC Helpline"),
+    ("i'm a student being abused", "National Domestic Abuse Helpline"),
     # A parent harmed, with their children ("i have 3 kids", "me and my kids"): Childline,
     # the NSPCC's line or four local services for children came first, by the children's
     # words; children who see or hear the abuse are its victims too (seed 004).

@@ -415,7 +415,10 @@ const REWRITES = [
   // and "my son is being abused" the lines for domestic abuse (by "son": a grown child's
   // abuse). Not a daughter's partner ("her boyfriend hits her"): she may be grown up.
   // Rape and assault are read apart (below): the Havens see children too.
-  [new RegExp(`(?:(?:\\b(?:my|our)|${HAVING}) ${CHILD}(?: who| that)?(?: (?:is|are|was|were|has been|have been|got))?`
+  // So is a pupil or student someone teaches ("my pupil is being groomed" listed services for
+  // adults, and not the NSPCC's line); not a student's own words ("i'm a student").
+  [new RegExp(`(?:(?:(?:\\b(?:my|our)|${HAVING}) ${CHILD}|(?<!\\bi'?m |\\bi am )\\b(?:my|our|one of my`
+    + "|one of our) (?:pupils?|students?))(?: who| that)?(?: (?:is|are|was|were|has been|have been|got))?"
     + ` (?:being |getting )?${HARMED}|(?<!\\bi )\\b(?:is |are |was |has been )?`
     + `(?:grooming|touching|molesting|abusing|exploiting|hurting|harming|bullying|groomed`
     + `|touched|molested|exploited) (?:my|our) ${CHILD})\\b`
