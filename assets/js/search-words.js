@@ -135,6 +135,8 @@ const GROWN_UP = new RegExp("(?:(?<=\\b(?:\\w+ed|hurt|hit|beaten|taken) )as an? 
   + "(?: " + CHILDREN + ")?"
   + "|(?<=\\b(?:me|us) )and (?:my|our|the) " + CHILD
   + "|\\b(?:my|our|the) " + CHILD + " and (?=(?:i|me)\\b))\\b", "i");
+// The young, as anyone may name them: ANOTHERS_CHILD, CHILDS_LIFE.
+const YOUNG = "child|children|kids?|young (?:person|people)";
 // Being worried about someone ("worried about", "scared for"): see ANOTHERS_CHILD, FOR_ANOTHER.
 const WORRY = "\\b(?:worried|worry|worrying|concerned|concerns?|scared|afraid|frightened) (?:about|for)";
 // An adult's words of a child who is not their own: one they teach, know, look after or
@@ -143,10 +145,10 @@ const WORRY = "\\b(?:worried|worry|worrying|concerned|concerns?|scared|afraid|fr
 // Childline, for children themselves, before the NSPCC's line for adults worried about a
 // child. Not "a girl in my class", nor "i'm a pupil" or "my student loan", a young person's.
 const ANOTHERS_CHILD = new RegExp(`${WORRY} (?:a|an|this|that|one|some) (?:(?:${CHILD_IS}) )?`
-  + "(?:child|children|kids?|bab(?:y|ies)|toddlers?|young (?:person|people)|teenagers?)\\b"
+  + `(?:${YOUNG}|bab(?:y|ies)|toddlers?|teenagers?)\\b`
   + "|(?<!\\bi'?m |\\bi am )\\b(?:my|our|a|one of my|one of our) pupils?\\b"
   + "|\\b(?:my|our|one of my|one of our) students\\b"
-  + "|\\b(?:child|children|kids?|young (?:person|people)) (?:in my (?:class|care|school|nursery)"
+  + `|\\b(?:${YOUNG}) (?:in my (?:class|care|school|nursery)`
   + "|(?:i|we) (?:know|teach|work with|look after|care for|support|foster|babysit))\\b"
   + "|\\bi (?:work|volunteer) with (?:children|kids|young people)\\b"
   + `|\\b(?:my|our|the) (?:neighbou?r|friend)(?:'s|s'|s)? ${CHILD_NOUN}\\b`, "i");
@@ -156,8 +158,8 @@ const ONES_PARENT = /\b(?:my|our) (?:step-?)?(?:parents?|mum|mom|mam|mummy|mothe
 // that name the young ("young person", "teenagers"): with no age given, the services only
 // for the young then keep their place (search.js, youngLast). Not a parent's or an adult's
 // words about children (read: `adult`, `grown`).
-const CHILDS_LIFE = new RegExp(`${ONES_PARENT.source}|\\bschool\\b|\\b(?:child|children|kids?`
-  + "|teen(?:ager)?s?|young (?:person|people)|youth)\\b", "iu");
+const CHILDS_LIFE = new RegExp(`${ONES_PARENT.source}|\\bschool\\b|\\b(?:${YOUNG}`
+  + "|teen(?:ager)?s?|youth)\\b", "iu");
 // A partner or former partner, by what people call them (see REWRITES: bullying).
 const PARTNER = "(?:partner|boyfriend|girlfriend|husband|wife|fianc[eé]e?|bf|gf|ex)";
 // Someone saying what they do for work ("i'm a gp", "as a social worker"): help for
