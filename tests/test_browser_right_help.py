@@ -939,6 +939,12 @@ def test_nothing_found_asks_for_fewer_choices_only_when_some_were_made(phone, si
     # The Forced Marriage Unit, Samaritans and the stalking line came first (by "makes" and
     # "feel").
     ("he makes me feel worthless", "National Domestic Abuse Helpline"),
+    # Made afraid: two services for one borough and a programme for men came first, or the
+    # Family Rights Group's line; "anxious" is also Samaritans' word, for one's own feeling.
+    ("he makes me scared", "National Domestic Abuse Helpline"),
+    ("my partner makes me anxious", "National Domestic Abuse Helpline"),
+    ("she makes me feel on edge", "National Domestic Abuse Helpline"),
+    ("he isolated me from my family", "National Domestic Abuse Helpline"),
     ("my husband makes me feel like im going crazy", "National Domestic Abuse Helpline"),
     # Whether a call is confidential: Childline, the Modern Slavery line and the Revenge Porn
     # Helpline came first, by their own words for it.
@@ -1363,6 +1369,15 @@ def test_with_no_borough_chosen_a_service_for_all_of_london_comes_before_one_bor
 def test_words_of_ending_ones_life_or_self_harm_find_a_line_for_it_first(phone, site, words):
     # "i want to die" and "suicidal" found nothing; "self harm" two risk meetings for
     # professionals first.
+    kind = names(lambda s: "suicidal-feelings" in s.categories and "residents" in s.audiences)
+    assert kind and search(phone, site, query=words)[0] in kind
+
+
+@pytest.mark.parametrize("words", ["lonely", "i feel so lonely", "anxiety", "i feel anxious",
+                                   "mental health", "my mental health is bad"])
+def test_feeling_lonely_or_anxious_finds_someone_to_listen_first(phone, site, words):
+    # "lonely" and "anxiety" found nothing, and "mental health" only a service for children
+    # of 5 to 17 that a professional refers them to.
     kind = names(lambda s: "suicidal-feelings" in s.categories and "residents" in s.audiences)
     assert kind and search(phone, site, query=words)[0] in kind
 

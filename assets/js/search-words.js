@@ -347,6 +347,11 @@ const REWRITES = [
   // "feel"). "I feel worthless", said of oneself, stays as it is.
   [/\b(?:makes?|made|making) (?:me|her|us) feel (?:so |really |very )?(?:worthless|useless|stupid|small|ugly|fat|crazy|mad|like (?:nothing|rubbish|dirt|an idiot|i'?m (?:going )?(?:crazy|mad)))\b/giu,
     "humiliating"],
+  // Made afraid by someone, as domestic abuse's words have it: "he makes me scared" listed
+  // two services for one borough and a programme for men first, "he makes me nervous" the
+  // Family Rights Group's line. "I feel anxious", said of oneself, is Samaritans' (site.yaml).
+  [/\b(?:makes?|made|making) (?:me|her|us) (?:feel )?(?:so |really |very )?(?:scared|afraid|frightened|terrified|nervous|anxious|uneasy|on edge)\b/giu,
+    "scared"],
   // Abuse of the mind, as domestic abuse's words have it (psychological): "mental abuse"
   // listed a service for 5 to 17s that only a professional can refer to first, by the
   // "mental health" of its text.
