@@ -346,6 +346,18 @@ def test_near_me_or_london_lists_as_browsing_does(phone, site, words):
     assert found and found == search(phone, site, query="help")
 
 
+@pytest.mark.parametrize("words, same_as", [
+    ("he hits me but i love him", "he hits me"), ("i still love him", "help"),
+    ("i love my husband but he scares me", "my husband scares me"), ("i miss my ex", "my ex")])
+def test_love_for_someone_says_nothing_of_the_help_wanted(phone, site, words, same_as):
+    # Many who are harmed say it of the one who harms them: "he hits me but i love him"
+    # found services by some of its words, and said so, and "i still love him" only a help
+    # page about children. A partner named is kept: it says the words are an adult's.
+    found = search(phone, site, query=words)
+    assert "some of them" not in phone.locator(".app-search__status").text_content()
+    assert found and found == search(phone, site, query=same_as)
+
+
 def test_an_age_is_no_time_of_day(phone, site):
     # "14 am" is an age before a question, not 2 in the afternoon.
     found = search(phone, site, query="i am 14 am i too young to get help")

@@ -283,6 +283,11 @@ const REWRITES = [
   // (The City of London is a borough of its own.)
   [/\b(?:near|close to) (?:me|here|us|where i live)\b|\baround here\b|\bnearby\b|\bin my area\b|(?<!\bof\s+)\b(?:(?:north|south|east|west|central)[\s-]+)?london\b/giu,
     " "],
+  // Love for someone, or missing them, says nothing of the help wanted, and many who are
+  // harmed say it of the one who harms them: "he hits me but i love him" found services by
+  // some of its words, and "i still love him" only a help page about children.
+  [new RegExp(`\\b(?:but |and |yet )?i (?:still |really |do )?(?:love|miss) (?:(?:him|her|them)\\b|(?=my ${PARTNER}\\b))`,
+    "giu"), " "],
   // Abuse for who someone is, as a hate crime, a word of support after a crime: "racist
   // abuse" listed the lines for domestic abuse (by "abuse"). Not a family's homophobia
   // ("my family is homophobic"), which is domestic abuse, nor "religious abuse", which may
