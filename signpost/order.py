@@ -101,9 +101,10 @@ def browse_key(service: Service, anywhere: bool = False, home: str = "",
     helplines (`home`, the site's home_helpline, first, then the 24-hour ones), ..., "4"
     ways to go to the police (the police first), those only for the young after the rest of
     their rank, then the name. Those for a `particular` situation (Settings.particular) stay
-    in their group, after the rest of their rank: words that find one mostly ask for it
+    in their group, after the rest of their rank: words that name the situation ask for it
     ("will social services take my baby" listed the council's children's social care, a
-    place to report a worry about a child, before advice about social workers). Naming a
+    place to report a worry about a child, before advice about social workers); words that
+    do not, a search lists after the rest (search.js, `unnamed`). Naming a
     borough, a local one is keyed as a national one, after the lines rather than before
     them: "i want to leave", in each borough, listed foster care for a dog (by its kind's
     "when you leave") second.

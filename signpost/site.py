@@ -144,7 +144,8 @@ def plan_site(services: list[Service], pages: list[Page], settings: Settings,
     # to the police: loaded with the first search, not on the search page's first load.
     outputs.append(Output(SPELLING_URL, "words.json", "Search spelling words",
                           {"services": services, "pages": pages,
-                           "report": _report_words(for_residents, categories, settings)},
+                           "report": _report_words(for_residents, categories, settings),
+                           "situations": _situation_words(for_residents, by_id, settings)},
                           sources=("services", "pages")))
     outputs.append(Output("/404.html", "404.html", "Page not found"))
     outputs.append(Output("/sitemap.xml", "sitemap.xml", "Sitemap",
@@ -186,12 +187,28 @@ def _service_page(url: str, service: Service, title: str, by_id: dict[str, Servi
     # which puts some in a section that browsing lists after the helplines.
     browse = browse_keys(service, settings)
     group = group_of(service, settings.particular(service.categories))
+    situations = _situations(service, by_id, settings)
     return reused(reuse, lambda: (url, id(service), title, tuple(map(id, lines)), stale,
-                                  browse, group, tuple(context.items())),
+                                  browse, group, situations, tuple(context.items())),
                   lambda: Output(url, "service.html", title, {
                       "service": service, **context, "stale": stale, "lines": lines,
-                      "browse": browse, "group": group},
+                      "browse": browse, "group": group, "situations": situations},
                       sources=service_sources([service] + lines)))
+
+
+def _situations(service: Service, by_id: dict[str, Service], settings: Settings
+                ) -> tuple[str, ...]:
+    """The kinds of help (slugs) that say which situation a service for one particular
+    situation (Settings.particular) is for: its own, but those of the site's home_helpline,
+    which anyone harmed can call. A word search lists such a service after the rest of the
+    support it finds, unless the words name one of them (search.js, _situation_words):
+    "emergency" listed foster care for a dog first, by its text's "emergency accommodation".
+    None for any other service."""
+    if not settings.particular(service.categories):
+        return ()
+    home = by_id.get(settings.home_helpline)
+    return tuple(slug for slug in service.categories
+                 if not home or slug not in home.categories)
 
 
 def _service_titles(services: list[Service]) -> list[str]:
@@ -234,6 +251,24 @@ def _report_words(for_residents: list[Service], categories: dict[str, list[Servi
     # One that another begins with is not needed: "report" is enough for "reporting".
     return sorted(w for w in asking if not any(w.startswith(a) and w != a and len(a) > 3
                                                 for a in asking))
+
+
+def _situation_words(for_residents: list[Service], by_id: dict[str, Service],
+                     settings: Settings) -> dict[str, list[str]]:
+    """Each kind of help that says which situation a service for residents is for
+    (_situations), by its name, with the words and phrases that name it: its plain words
+    ("dog", "social worker"), or without any the words of its name, but those another kind
+    of help has too ("family", domestic abuse's)."""
+    def naming(kind) -> set[str]:
+        return {k.lower() for k in kind.keywords} or set(_WORD.findall(kind.name.lower()))
+
+    def every_word(kind) -> set[str]:
+        return set(_WORD.findall(f"{kind.name} {' '.join(kind.keywords)}".lower()))
+    kinds = sorted({slug for s in for_residents for slug in _situations(s, by_id, settings)})
+    other = set().union(*(naming(kind) | every_word(kind)
+                          for slug, kind in settings.categories.items() if slug not in kinds))
+    return {settings.categories[slug].name: sorted(naming(settings.categories[slug]) - other)
+            for slug in kinds}
 
 
 def _embeds(services: list[Service], local: dict, based: set[str], national: list[Service],

@@ -358,6 +358,31 @@ def test_love_for_someone_says_nothing_of_the_help_wanted(phone, site, words, sa
     assert found and found == search(phone, site, query=same_as)
 
 
+@pytest.mark.parametrize("choices", [{"query": "emergency"}, {"query": "key worker"},
+                                     {"query": "refuge", "borough": "Lambeth"},
+                                     {"query": "family", "borough": "Lambeth"}])
+def test_help_for_a_situation_the_words_do_not_name_follows_the_rest(phone, site, choices):
+    # "emergency" and "key worker" listed foster care for a dog first (its "emergency
+    # accommodation", a "key worker"'s letter), "refuge" in Lambeth the Forced Marriage Unit
+    # and that foster care before the borough's own service, and "family" advice about
+    # social workers and help for families with young children first.
+    settings, services = real_directory()
+    particular = {s.name for s in services if settings.particular(s.categories)}
+    support = {s.name for s in services if "residents" in s.audiences and not s.reporting
+               and not s.for_people_who_harm} - particular
+    found = search(phone, site, **choices)
+    places = [i for i, name in enumerate(found) if name in particular]
+    assert places and max(i for i, name in enumerate(found) if name in support) < min(places)
+
+
+@pytest.mark.parametrize("words, first", [
+    ("my dog", "Freedom Project (foster care for your dog)"),
+    ("social worker", "Family Rights Group advice line"),
+    ("honour based abuse", "Karma Nirvana"), ("forced marriage", "Forced Marriage Unit")])
+def test_help_for_a_situation_the_words_name_keeps_its_place(phone, site, words, first):
+    assert search(phone, site, query=words)[0] == first
+
+
 def test_an_age_is_no_time_of_day(phone, site):
     # "14 am" is an age before a question, not 2 in the afternoon.
     found = search(phone, site, query="i am 14 am i too young to get help")

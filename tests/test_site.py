@@ -70,6 +70,29 @@ def test_the_search_knows_the_words_that_ask_for_a_way_to_go_to_the_police(setti
     assert words.context["report"] == ["999", "disclosure", "helplines", "line", "police"]
 
 
+def test_the_search_knows_which_situation_a_service_for_one_is_for(settings):
+    # A service for one particular situation carries its kinds of help but the home
+    # helpline's, and the site's words say how to name each: by its plain words, or the
+    # words of its name when it has none, but those another kind has. Search.js lists it
+    # after the rest of the support it finds unless the words name one ("emergency" listed
+    # foster care for a dog first).
+    pets = Term("pets", "Pet fostering", keywords=("dog", "dogs", "social worker", "refuge"))
+    other = Term("housing", "Refuges", keywords=("refuge",))
+    settings = dataclasses.replace(settings, home_helpline="line", categories={
+        **settings.categories, "pets": dataclasses.replace(pets, particular_situation=True),
+        "housing": other})
+    services = [svc("line", areas=["national"], categories=("helpline", "housing")),
+                svc("dog-foster", categories=("pets", "housing", "domestic-abuse")),
+                svc("local", categories=("domestic-abuse",))]
+    out = urls(plan_site(services, PAGES, settings, TODAY))
+    assert out["/services/dog-foster/"].context["situations"] == ("pets", "domestic-abuse")
+    assert out["/services/local/"].context["situations"] == ()
+    assert out["/services/line/"].context["situations"] == ()
+    assert out[SPELLING_URL].context["situations"] == {
+        "Pet fostering": ["dog", "dogs", "social worker"],
+        settings.categories["domestic-abuse"].name: ["abuse", "domestic"]}
+
+
 def test_listings_paginate(settings):
     settings = dataclasses.replace(settings, page_size=5)
     services = [svc(f"s-{n:02d}") for n in range(12)]

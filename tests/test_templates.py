@@ -46,6 +46,7 @@ def render(env, template, **context) -> BeautifulSoup:
     if "service" in context:  # a service page's place in the search's order (site.py)
         context.setdefault("browse", ("1" + context["service"].name, "0" + context["service"].name))
         context.setdefault("group", "helplines")
+        context.setdefault("situations", ())
     return BeautifulSoup(env.get_template(template).render(**context), "html.parser")
 
 

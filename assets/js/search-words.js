@@ -755,11 +755,12 @@ const SPELLING = "/assets/words.json";
 export async function start(src) {
   const [index, words] = await Promise.all([src ? loadIndex(src).catch(() => null) : null,
     fetchWhole(SPELLING).catch(() => null)]);
-  const { spelling = [], report = [], languages = [] } = words || {};
+  const { spelling = [], report = [], languages = [], situations = {} } = words || {};
   const language = inLanguage(languages);
   return { read: (typed, chosen) => read(index, typed, chosen, language), ownBehaviour,
     question: (text) => QUESTION.test(plain(text)),
     asksToReport: (each) => asksToReport(report, each), telling, danger,
+    situations: (each) => named(situations, each),
     known: (pagefind, each, optional) => known(pagefind, each, spelling, optional),
     whole: (!src || Boolean(index)) && Boolean(words) };
 }
@@ -879,6 +880,22 @@ async function pagesWith(pagefind, word) {
 function asksToReport(asking, each) {
   return each.filter((word) => asking.some((ask) => word === ask
     || (ask.length > 3 && word.startsWith(ask))));
+}
+
+// The kinds of help that say which particular situation a service is for (signpost/site.py:
+// _situation_words): every one (all), and those the words name (named) by one of their
+// words or phrases, word for word, a word of five letters or more also by one it begins
+// but for its last letter, or that begins so ("married" names "marry", "passports"
+// "passport").
+function named(situations, each) {
+  const same = (word, kind) => {
+    const [short, long] = word.length < kind.length ? [word, kind] : [kind, word];
+    return word === kind || (short.length > 4 && long.startsWith(short.slice(0, -1)));
+  };
+  const says = (phrase) => each.some((_, i) => phrase.split(" ")
+    .every((kind, k) => each[i + k] && same(each[i + k], kind)));
+  return { all: Object.keys(situations),
+    named: Object.keys(situations).filter((name) => situations[name].some(says)) };
 }
 
 // Whether the words are someone's about their own behaviour, not what is said of them: a

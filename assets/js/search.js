@@ -296,8 +296,8 @@ export function start(root) {
     // Each part of the results is searched with one set of filters or more, in turn.
     // Browsing lists help in one particular situation, then help reached only through a
     // professional, after the helplines, as the lists do (signpost/order.py): a dog's foster
-    // care came third for "help in lewisham". Words find them in their place among the rest,
-    // as words that find one mostly ask for it.
+    // care came third for "help in lewisham". Words find them in their place among the rest
+    // when they name the situation, and after the rest when not (unnamed, below).
     const reporting = { section: "reporting" };
     const afterLines = browsing ? [{ section: "after-helplines" }] : [];
     const support = { none: [{ type: "page" }, reporting, ...sections, ...afterLines] };
@@ -310,15 +310,16 @@ export function start(root) {
     // them all, are found by the words that ask for them, then by the others: "report
     // abuse" found the Havens ("report the assault later") and no way to go to the police,
     // and "my neighbour is shouting at his wife" Clare's Law (by "wife") before the police.
-    const some = (filters) => byEachWord(each, filters);
-    const main = async (filters) => {
+    const aside = browsing ? new Set() : await unnamed(reader, each);
+    const some = supportAside(aside, (filters) => byEachWord(each, filters));
+    const main = supportAside(aside, async (filters) => {
       if (filters.none && each.length > 1) return withMost(query, each, filters);
       const found = await search(filters);
       if (!asking || filters.section !== "reporting") return found;
       if (each.length < 2 || found.results.length) return named(found, filters);
       const [asked, rest] = await Promise.all([byEachWord(askedBy, filters), some(filters)]);
       return named({ results: thenTheRest(asked.results, rest.results) }, filters);
-    };
+    });
     // Of the ways to report found, those most about the words that ask for one (ranked's
     // first tier for each, by name or kind of help) come first, and the rest after the
     // support found: "my drink was spiked", read as the police, listed Crimestoppers and
@@ -352,6 +353,30 @@ export function start(root) {
     return { results: parts.flatMap((part) => part.results), query, spelt, asking,
       forVictims: found.results.length, someWords: byWord && found.results.length > 0,
       filters: byWord ? null : addCounts(...parts.map((part) => part.filters)) };
+  }
+
+  // Services for one particular situation (signpost/order.py, "particular") whose situation
+  // the words do not name (search-words.js: situations): they follow the rest of the support
+  // found (supportAside), as they follow the helplines on the lists. "emergency" listed
+  // foster care for a dog first (its "emergency accommodation"), and "refuge" in Lambeth
+  // the Forced Marriage Unit and that foster care before the borough's own service. Asked
+  // whatever the words, so that the files a search fetches say nothing of them.
+  async function unnamed(reader, each) {
+    const kinds = reader ? reader.situations(each) : { all: [], named: [] };
+    const ids = async (names) => (names.length ? (await pagefind.search(root.dataset.browseWord,
+      { filters: { situation: { any: names } } })).results.map((result) => result.id) : []);
+    const [some, kept] = await Promise.all([ids(kinds.all), ids(kinds.named)]);
+    return new Set(some.filter((id) => !kept.includes(id)));
+  }
+
+  // A search (how) whose support (filters.none) lists those aside after the rest.
+  function supportAside(aside, how) {
+    return async (filters) => {
+      const found = await how(filters);
+      const last = (result) => aside.has(result.id);
+      return !filters.none ? found : { ...found,
+        results: [...found.results.filter((r) => !last(r)), ...found.results.filter(last)] };
+    };
   }
 
   // What a search finds with each set of filters in turn, first with those `first` adds
