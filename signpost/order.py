@@ -104,7 +104,7 @@ def browse_key(service: Service, anywhere: bool = False, home: str = "",
     in their group, after the rest of their rank: words that name the situation ask for it
     ("will social services take my baby" listed the council's children's social care, a
     place to report a worry about a child, before advice about social workers); words that
-    do not, a search lists after the rest (search.js, `unnamed`). Naming a
+    do not, a search lists after the rest (search.js, `listedAfter`). Naming a
     borough, a local one is keyed as a national one, after the lines rather than before
     them: "i want to leave", in each borough, listed foster care for a dog (by its kind's
     "when you leave") second.

@@ -296,8 +296,8 @@ export function start(root) {
     // Each part of the results is searched with one set of filters or more, in turn.
     // Browsing lists help in one particular situation, then help reached only through a
     // professional, after the helplines, as the lists do (signpost/order.py): a dog's foster
-    // care came third for "help in lewisham". Words find them in their place among the rest
-    // when they name the situation, and after the rest when not (unnamed, below).
+    // care came third for "help in lewisham". Words find help in a situation they name in
+    // its place among the rest, and the others after the rest (listedAfter, below).
     const reporting = { section: "reporting" };
     const afterLines = browsing ? [{ section: "after-helplines" }] : [];
     const support = { none: [{ type: "page" }, reporting, ...sections, ...afterLines] };
@@ -310,7 +310,7 @@ export function start(root) {
     // them all, are found by the words that ask for them, then by the others: "report
     // abuse" found the Havens ("report the assault later") and no way to go to the police,
     // and "my neighbour is shouting at his wife" Clare's Law (by "wife") before the police.
-    const aside = browsing ? new Set() : await unnamed(reader, each);
+    const aside = browsing ? new Set() : await listedAfter(reader, each);
     const some = supportAside(aside, (filters) => byEachWord(each, filters));
     const main = supportAside(aside, async (filters) => {
       if (filters.none && each.length > 1) return withMost(query, each, filters);
@@ -355,18 +355,23 @@ export function start(root) {
       filters: byWord ? null : addCounts(...parts.map((part) => part.filters)) };
   }
 
-  // Services for one particular situation (signpost/order.py, "particular") whose situation
-  // the words do not name (search-words.js: situations): they follow the rest of the support
-  // found (supportAside), as they follow the helplines on the lists. "emergency" listed
-  // foster care for a dog first (its "emergency accommodation"), and "refuge" in Lambeth
-  // the Forced Marriage Unit and that foster care before the borough's own service. Asked
-  // whatever the words, so that the files a search fetches say nothing of them.
-  async function unnamed(reader, each) {
+  // The services a word search lists after the rest of the support it finds (supportAside),
+  // as the lists have them after the helplines (signpost/order.py): help in one particular
+  // situation that the words do not name (search-words.js: situations), and help reached
+  // only through a professional. "emergency" listed foster care for a dog first (its
+  // "emergency accommodation"), "refuge" in Lambeth the Forced Marriage Unit and that foster
+  // care before the borough's own service, and "abuse" a service for 5 to 17s in one borough
+  // that only a professional can refer to fifth. The kinds of situation are asked whatever
+  // the words (all of them when none is named), so that what is fetched says nothing of them.
+  async function listedAfter(reader, each) {
     const kinds = reader ? reader.situations(each) : { all: [], named: [] };
-    const ids = async (names) => (names.length ? (await pagefind.search(root.dataset.browseWord,
-      { filters: { situation: { any: names } } })).results.map((result) => result.id) : []);
-    const [some, kept] = await Promise.all([ids(kinds.all), ids(kinds.named)]);
-    return new Set(some.filter((id) => !kept.includes(id)));
+    const asked = kinds.named.length ? kinds.named : kinds.all;
+    const ids = async (filters) => (await pagefind.search(root.dataset.browseWord, { filters }))
+      .results.map((result) => result.id);
+    const [after, situated] = await Promise.all([ids({ section: "after-helplines" }),
+      asked.length ? ids({ situation: { any: asked } }) : []]);
+    const kept = new Set(kinds.named.length ? situated : []);
+    return new Set(after.filter((id) => !kept.has(id)));
   }
 
   // A search (how) whose support (filters.none) lists those aside after the rest.
