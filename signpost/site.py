@@ -201,9 +201,9 @@ def _situations(service: Service, by_id: dict[str, Service], settings: Settings
     """The kinds of help (slugs) that say which situation a service for one particular
     situation (Settings.particular) is for: its own, but those of the site's home_helpline,
     which anyone harmed can call. A word search lists such a service after the rest of the
-    support it finds, unless the words name one of them (search.js, _situation_words):
-    "emergency" listed foster care for a dog first, by its text's "emergency accommodation".
-    None for any other service."""
+    support it finds, unless the words name one of them (_situation_words; search.js,
+    listedAfter): "emergency" listed foster care for a dog first, by its text's "emergency
+    accommodation". None for any other service."""
     if not settings.particular(service.categories):
         return ()
     home = by_id.get(settings.home_helpline)
