@@ -361,17 +361,18 @@ export function start(root) {
   // only through a professional. "emergency" listed foster care for a dog first (its
   // "emergency accommodation"), "refuge" in Lambeth the Forced Marriage Unit and that foster
   // care before the borough's own service, and "abuse" a service for 5 to 17s in one borough
-  // that only a professional can refer to fifth. The kinds of situation are asked whatever
+  // that only a professional can refer to fifth. Found among the pages with any of the words,
+  // whose parts of the index are loaded already; the kinds of situation are asked whatever
   // the words (all of them when none is named), so that what is fetched says nothing of them.
   async function listedAfter(reader, each) {
     const kinds = reader ? reader.situations(each) : { all: [], named: [] };
     const asked = kinds.named.length ? kinds.named : kinds.all;
-    const ids = async (filters) => (await pagefind.search(root.dataset.browseWord, { filters }))
-      .results.map((result) => result.id);
+    const ids = async (filters) => new Set((await Promise.all(each.map((word) =>
+      pagefind.search(exactly(word), { filters })))).flatMap((found) => found.results)
+      .map((result) => result.id));
     const [after, situated] = await Promise.all([ids({ section: "after-helplines" }),
-      asked.length ? ids({ situation: { any: asked } }) : []]);
-    const kept = new Set(kinds.named.length ? situated : []);
-    return new Set(after.filter((id) => !kept.has(id)));
+      asked.length ? ids({ situation: { any: asked } }) : new Set()]);
+    return new Set([...after].filter((id) => !(kinds.named.length && situated.has(id))));
   }
 
   // A search (how) whose support (filters.none) lists those aside after the rest.
