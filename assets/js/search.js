@@ -343,8 +343,7 @@ export function start(root) {
         firstThenRest(some, sets, first)));
     }
     const later = (result) => reports.has(result.id) && !aboutAsked.has(result.id);
-    parts[0] = { ...parts[0], results: [...parts[0].results.filter((r) => !later(r)),
-      ...parts[0].results.filter(later)] };
+    parts[0] = { ...parts[0], results: atEnd(parts[0].results, later) };
     const [found] = parts;
     // Help for people who harm (the last of `sections`) first for words about one's own
     // behaviour: "worried about my own behaviour" found a programme for 11 to 18s that a
@@ -379,10 +378,14 @@ export function start(root) {
   function supportAside(aside, how) {
     return async (filters) => {
       const found = await how(filters);
-      const last = (result) => aside.has(result.id);
-      return !filters.none ? found : { ...found,
-        results: [...found.results.filter((r) => !last(r)), ...found.results.filter(last)] };
+      return !filters.none ? found
+        : { ...found, results: atEnd(found.results, (result) => aside.has(result.id)) };
     };
+  }
+
+  // The results, those that are `last` after the rest, each part in its order.
+  function atEnd(results, last) {
+    return [...results.filter((result) => !last(result)), ...results.filter(last)];
   }
 
   // What a search finds with each set of filters in turn, first with those `first` adds
