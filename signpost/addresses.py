@@ -19,8 +19,13 @@ from .problems import quote
 LOOPBACK = ("127.0.0.1", "localhost", "::1")
 _HOST = re.compile(r"[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+\.?", re.ASCII)
 _ORIGIN = re.compile(r"(https?)://(\[::1\]|[a-z0-9.-]+)(:[0-9]{1,5})?", re.ASCII)
-_EMAIL = re.compile(r"[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}", re.ASCII)
+# No "%" before the @: a%evil.example@example.org is the old "percent hack", which some mail
+# servers still pass on to evil.example.
+_EMAIL = re.compile(r"[A-Za-z0-9._+'-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}", re.ASCII)
 MAX_URL = 2000
+# What a web address cannot hold as it is (RFC 3986): a browser would change it, and quotes
+# and angle brackets are how text breaks out of an attribute.
+_NOT_IN_URL = re.compile(r'["<>\\^`{|}]')
 
 
 def address_problem(url, expected: str = "a web address starting with https://",
@@ -43,6 +48,10 @@ def address_problem(url, expected: str = "a web address starting with https://",
         # https://www.nhs.uk@evil.example/ goes to evil.example.
         return (f"must not have a name or password before the host: it would go to "
                 f"{quote(host)} (got {quote(url)})")
+    odd = _NOT_IN_URL.search(url)
+    if odd:
+        return (f"has a character a web address cannot have ({quote(odd.group())}): copy the "
+                f"address again from the browser's address bar (got {quote(url)})")
     if not host.isascii():
         return ("must write an international domain in its xn-- form, so that look-alike "
                 f"letters cannot pass for another site (got {quote(url)})")

@@ -344,6 +344,15 @@ SERVICE_CASES = [
      extra("    website: https://www.nhs.uk@evil.example/"),
      [S.format(line=9) + "website: must not have a name or password before the host: it would "
                          "go to 'evil.example' (got 'https://www.nhs.uk@evil.example/')"]),
+    ("a quote in a website, to break out of its attribute",
+     extra("""    website: 'https://example.org/"onmouseover=x'"""),
+     [S.format(line=9) + "website: has a character a web address cannot have ('\"'): copy the "
+                         "address again from the browser's address bar "
+                         """(got 'https://example.org/"onmouseover=x')"""]),
+    ("a percent sign before the @ of an email address, which some servers send on",
+     extra("    emails:", "      - address: 'help%evil.example@example.org'"),
+     [S.format(line=10) + "emails.address: must be an email address like name@example.org "
+                          "(got 'help%evil.example@example.org')"]),
     ("a look-alike international domain",
      extra("    website: https://www.nhs.uк/"),
      [S.format(line=9) + "website: must write an international domain in its xn-- form, so that "

@@ -69,8 +69,9 @@ CAMDEN_LINE = line_of("  camden:")
       "host, like https://example.org (got 'https://')"]),
     ("base_url: https://directory.example.org",
      "base_url: 'https://directory.example.org/\"><script>alert(1)</script>'",
-     [f"site.yaml:{line_of('base_url')}: base_url: must be the site's address alone, like "
-      "https://example.org, with no path (got 'https://directory.example.org/\"><script…')"]),
+     [f"site.yaml:{line_of('base_url')}: base_url: has a character a web address cannot have "
+      "('\"'): copy the address again from the browser's address bar "
+      "(got 'https://directory.example.org/\"><script…')"]),
     ("base_url: https://directory.example.org", "base_url: https://directory.example.org/help",
      [f"site.yaml:{line_of('base_url')}: base_url: must be the site's address alone, like "
       "https://example.org, with no path (got 'https://directory.example.org/help')"]),
