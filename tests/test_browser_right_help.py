@@ -348,11 +348,19 @@ def test_near_me_or_london_lists_as_browsing_does(phone, site, words):
 
 @pytest.mark.parametrize("words, same_as", [
     ("he hits me but i love him", "he hits me"), ("i still love him", "help"),
-    ("i love my husband but he scares me", "my husband scares me"), ("i miss my ex", "my ex")])
-def test_love_for_someone_says_nothing_of_the_help_wanted(phone, site, words, same_as):
+    ("i love my husband but he scares me", "my husband scares me"), ("i miss my ex", "my ex"),
+    ("he says he will change", "help"), ("she swears she'll change", "help"),
+    ("he hits me but he promised to change", "he hits me"),
+    ("my husband promised he would change", "my husband"),
+    ("i promised i would change", "i want to change")])
+def test_love_or_a_promise_to_change_says_nothing_of_the_help_wanted(phone, site, words, same_as):
     # Many who are harmed say it of the one who harms them: "he hits me but i love him"
     # found services by some of its words, and said so, and "i still love him" only a help
-    # page about children. A partner named is kept: it says the words are an adult's.
+    # page about children. A partner named is kept: it says the words are an adult's. So
+    # with the promise to change that they hear: "he says he will change" listed only help
+    # for people who harm, and "my husband promised he would change" the Revenge Porn
+    # Helpline fourth (its "promise"). One's own promise is a wish to change ("i promised i
+    # would change" listed that helpline first).
     found = search(phone, site, query=words)
     assert "some of them" not in phone.locator(".app-search__status").text_content()
     assert found and found == search(phone, site, query=same_as)

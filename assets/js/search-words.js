@@ -288,6 +288,16 @@ const REWRITES = [
   // some of its words, and "i still love him" only a help page about children.
   [new RegExp(`\\b(?:but |and |yet )?i (?:still |really |do )?(?:love|miss) (?:(?:him|her|them)\\b|(?=my ${PARTNER}\\b))`,
     "giu"), " "],
+  // A promise to change, from the one who harms, which many who are harmed hear again and
+  // again, says nothing of the help wanted either: "he says he will change" listed only help
+  // for people who harm, and "my husband promised he would change" the Revenge Porn
+  // Helpline fourth (its "promise"). A partner named is kept, as above. One's own promise is
+  // a wish to change ("i promised i would change" listed that helpline first).
+  [new RegExp(`(?:\\b(?:but |and |then |yet )?(?:he|she|they)|(?<=\\bmy ${PARTNER}))(?: (?:always|keeps?|kept))?`
+    + " (?:says?|saying|said|promis(?:es|ed)?|swears?|swore) (?:(?:me|that|to me) )?(?:(?:he|she|they)(?:'ll|'d"
+    + "| will| would| is going to| was going to| can)|to) (?:really |try to )?change\\b", "giu"), " "],
+  [/\bi (?:promised|swore|said) (?:i(?:'d|'ll| would| will)|to) (?:really |try to )?change\b/giu,
+    "i want to change"],
   // Abuse for who someone is, as a hate crime, a word of support after a crime: "racist
   // abuse" listed the lines for domestic abuse (by "abuse"). Not a family's homophobia
   // ("my family is homophobic"), which is domestic abuse, nor "religious abuse", which may
