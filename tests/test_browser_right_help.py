@@ -2133,7 +2133,9 @@ def test_when_nothing_is_found_every_line_of_the_kind_chosen_that_fits_is_offere
                                    # This one too (5 December, the ninth session).
                                    "i want to hurt my partner",
                                    # The help by its name (6 December).
-                                   "perpetrator programme"])
+                                   "perpetrator programme",
+                                   # Asked: these found victims' lines alone (6 December).
+                                   "am i abusive", "am i the abuser"])
 def test_words_about_ones_own_behaviour_offer_the_lines_for_people_who_harm_first(
         phone, site, words):
     # They found victims' services first, and the Respect Phoneline behind "Show more".
@@ -2170,7 +2172,9 @@ def test_words_about_ones_own_behaviour_offer_the_lines_for_people_who_harm_firs
     "I kicked him out and he keeps coming back", "I am dating an abuser",
     "he controls my behaviour", "i'm the abuser's wife", "he says i am the abuser",
     # Hurting oneself is not harming others.
-    "i want to stop hurting myself"])
+    "i want to stop hurting myself",
+    # Asked of oneself as one harmed, or a promise heard from the one who harms.
+    "am i being abused", "he says he will change"])
 def test_a_victims_words_are_not_offered_help_to_change(phone, site, words):
     search(phone, site, query=words)
     expect(phone.locator(".app-search__above")).to_be_hidden()

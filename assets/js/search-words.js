@@ -28,9 +28,11 @@ const THEIRS = new RegExp(`\\b(?:is|are|'s|was)\\s+(?:(?:over|under)\\s+)?${ABOU
   + `\\d{1,3}\\b(?!\\s*(?:${UNITS})\\b)(?:${OLD})?`, "gi");
 // Words someone may use of their own behaviour ("I am abusive", "I hurt my partner", "my
 // anger", "I want to stop being controlling"), and words that say it is said of them ("he
-// says I am controlling"), which then do not count. Narrow on purpose: "I hit my head",
+// says I am controlling"), which then do not count. Asked too ("am i abusive": the Respect
+// Phoneline is for people worried that their behaviour is abusive, services.yaml; it listed
+// the lines for victims alone). Narrow on purpose: "I hit my head",
 // "I kicked him out" and "I am dating an abuser" are a victim's.
-const OWN = new RegExp(["\\bi(?:'m| am) (?:so |very |really |being |too |quite |often )?"
+const OWN = new RegExp(["\\b(?:i(?:'m| am)|am i) (?:so |very |really |being |too |quite |often )?"
   + "(?:abusive|violent|controlling|aggressive|an abuser|a perpetrator|the abuser"
   + "|the abusive one|the perpetrator)\\b(?!')",
 // "i get angry and hit my wife", "i sometimes hit my partner", "i want to hurt my partner"
