@@ -348,22 +348,33 @@ def test_near_me_or_london_lists_as_browsing_does(phone, site, words):
 
 @pytest.mark.parametrize("words, same_as", [
     ("he hits me but i love him", "he hits me"), ("i still love him", "help"),
-    ("i love my husband but he scares me", "my husband scares me"), ("i miss my ex", "my ex"),
-    ("he says he will change", "help"), ("she swears she'll change", "help"),
-    ("he hits me but he promised to change", "he hits me"),
-    ("my husband promised he would change", "my husband"),
-    ("i promised i would change", "i want to change")])
-def test_love_or_a_promise_to_change_says_nothing_of_the_help_wanted(phone, site, words, same_as):
+    ("i love my husband but he scares me", "my husband scares me"), ("i miss my ex", "my ex")])
+def test_love_for_someone_says_nothing_of_the_help_wanted(phone, site, words, same_as):
     # Many who are harmed say it of the one who harms them: "he hits me but i love him"
     # found services by some of its words, and said so, and "i still love him" only a help
-    # page about children. A partner named is kept: it says the words are an adult's. So
-    # with the promise to change that they hear: "he says he will change" listed only help
-    # for people who harm, and "my husband promised he would change" the Revenge Porn
-    # Helpline fourth (its "promise"). One's own promise is a wish to change ("i promised i
-    # would change" listed that helpline first).
+    # page about children. A partner named is kept: it says the words are an adult's.
     found = search(phone, site, query=words)
     assert "some of them" not in phone.locator(".app-search__status").text_content()
     assert found and found == search(phone, site, query=same_as)
+
+
+@pytest.mark.parametrize("words", ["he says he will change", "she swears she'll change",
+                                   "my husband promised he would change",
+                                   "he keeps saying he will change"])
+def test_a_promise_to_change_from_the_one_who_harms_reads_as_abuse(phone, site, words):
+    # The remorse in the cycle of abuse (SATEDA, sources.yaml), as "he says sorry after" is:
+    # "he says he will change" listed only help for people who harm, and the others were
+    # found by some of their words, the Revenge Porn Helpline fourth (its "promise").
+    found = search(phone, site, query=words)
+    assert found[0] == HOME
+    assert "some of them" not in phone.locator(".app-search__status").text_content()
+    assert not {"Revenge Porn Helpline", *HARM} & set(found[:5])
+
+
+def test_ones_own_promise_to_change_is_a_wish_to_change(phone, site):
+    # "i promised i would change" listed the Revenge Porn Helpline first (its "promise").
+    found = search(phone, site, query="i promised i would change")
+    assert found and found == search(phone, site, query="i want to change")
 
 
 @pytest.mark.parametrize("choices", [{"query": "emergency"}, {"query": "key worker"},

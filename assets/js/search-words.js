@@ -292,14 +292,8 @@ const REWRITES = [
   // some of its words, and "i still love him" only a help page about children.
   [new RegExp(`\\b(?:but |and |yet )?i (?:still |really |do )?(?:love|miss) (?:(?:him|her|them)\\b|(?=my ${PARTNER}\\b))`,
     "giu"), " "],
-  // A promise to change, from the one who harms, which many who are harmed hear again and
-  // again, says nothing of the help wanted either: "he says he will change" listed only help
-  // for people who harm, and "my husband promised he would change" the Revenge Porn
-  // Helpline fourth (its "promise"). A partner named is kept, as above. One's own promise is
-  // a wish to change ("i promised i would change" listed that helpline first).
-  [new RegExp(`(?:\\b(?:but |and |then |yet )?(?:he|she|they)|(?<=\\bmy ${PARTNER}))(?: (?:always|keeps?|kept))?`
-    + " (?:says?|saying|said|promis(?:es|ed)?|swears?|swore) (?:(?:me|that|to me) )?(?:(?:he|she|they)(?:'ll|'d"
-    + "| will| would| is going to| was going to| can)|to) (?:really |try to )?change\\b", "giu"), " "],
+  // One's own promise to change is a wish to change: "i promised i would change" listed the
+  // Revenge Porn Helpline first (its "promise"). Before the remorse of the one who harms.
   [/\bi (?:promised|swore|said) (?:i(?:'d|'ll| would| will)|to) (?:really |try to )?change\b/giu,
     "i want to change"],
   // Abuse for who someone is, as a hate crime, a word of support after a crime: "racist
@@ -352,9 +346,11 @@ const REWRITES = [
   // names" listed the Modern Slavery line first (its "give your name").
   [/\b(?:call(?:s|ed|ing)?) (?:me|her|us) (?:names|(?:a |an )?(?:stupid|fat|ugly|useless|worthless|crazy|mad|idiot|liar|slag|slut|whore|bitch))\b/giu,
     "humiliating"],
-  // Sorry afterwards, and promises it will not happen again: the remorse in the cycle of
-  // abuse (SATEDA, sources.yaml). "he says sorry after" found nothing.
-  [/\b(?:says?|said|saying|keeps? saying) (?:(?:he|she)(?:'?s| is) )?sorry\b|\b(?:always |then )?apologi[sz](?:es|ed|ing)\b|\bpromis(?:e|es|ed|ing) (?:to change|(?:he|she)(?:'ll| will) change|it (?:won'?t|will not|will never) happen again)\b|\b(?:it )?(?:won'?t|will not|will never) happen again\b/giu,
+  // Sorry afterwards, and promises to change or that it will not happen again: the remorse
+  // in the cycle of abuse (SATEDA, sources.yaml). "he says sorry after" found nothing, "he
+  // says he will change" only help for people who harm, and "my husband promised he would
+  // change" the Revenge Porn Helpline fourth (its "promise").
+  [/\b(?:says?|said|saying|keeps? saying) (?:(?:he|she)(?:'?s| is) )?sorry\b|\b(?:always |then )?apologi[sz](?:es|ed|ing)\b|\b(?:says?|said|saying|swears?|swore|promis(?:e|es|ed|ing)) (?:(?:me|that) )?(?:to change|(?:he|she|they)(?:'ll|'d| will| would| can| is going to) (?:really |try to )?change(?! (?:the|my|our|your|his|her|their|a|an|it|locks?)\b)|it (?:won'?t|will not|will never) happen again)\b|\b(?:it )?(?:won'?t|will not|will never) happen again\b/giu,
     "abusive"],
   // No one believing them, as someone to talk to: "no one believes me" found two services in
   // Barking and Dagenham, one of them a meeting of professionals. The "not" is kept, so that
