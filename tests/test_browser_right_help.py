@@ -1842,7 +1842,10 @@ def test_words_for_a_harm_find_support_before_ways_to_go_to_the_police(phone, si
     ("im too scared to call the police", "im going to call the police"),
     ("i don't want to report him", "i want to report him"),
     ("i dont trust the police", "the police"),
-    ("how do i complain about the police", "the police")])
+    ("how do i complain about the police", "the police"),
+    # These found the Police and Crimestoppers alone (6 December).
+    ("i reported it and nothing happened", "i want to report it"),
+    ("i reported him to the police but they did nothing", "i want to report him")])
 def test_words_that_say_the_police_are_not_wanted_find_support_first(phone, site, words, wanted):
     # Each found the Police, Crimestoppers and Clare's Law first, by "police" or "report".
     services = real_directory()[1]

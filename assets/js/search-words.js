@@ -690,6 +690,13 @@ const NOT_POLICE = new RegExp(["\\b(?:don'?t|do not|doesn'?t|didn'?t|won'?t|wont
   + "|speak|talk|press|trust)(?: (?:to|with|in))?)?(?: the| any)? (?:police|cops?|charges"
   + "|report(?:ing)?(?: (?:it|him|her|them|this))?)\\b",
 "\\b(?:complain(?:t|ts|ing|ed)?|make a complaint) (?:about|against) (?:the )?(?:police|cops?)\\b",
+// Reported before, to no end: "i reported it and nothing happened" listed the Police and
+// Crimestoppers alone.
+"\\b(?:i|we)(?: (?:already|have|had)|'ve)? reported (?:it|him|her|them|this)(?: to (?:the )?police)?,?"
+  + " (?:and|but) (?:nothing(?: (?:happened|has happened|was done|has been done|changed|has changed))?"
+  + "|(?:no ?one|nobody) (?:helped|did anything|cared)|(?:they|the police|police) (?:did(?:n'?t| not)?"
+  + "|have(?:n'?t| not)?|never|wo(?:n'?t|nt)|would(?:n'?t| not)) (?:nothing|anything|help(?:ed)?"
+  + "|do anything|did anything))\\b",
 "\\bpolice (?:(?:did|do|does|have|has|had|would|will|are|were) )?(?:nothing|not|never|no"
   + "|won'?t|wont|didn'?t|don'?t|doesn'?t|can'?t|cannot|aren'?t|weren'?t|refused)\\b",
 "\\b(?:is|was|'s|are|were) (?:an? )?(?:serving |former |retired )?(?:police ?(?:officer|man"
