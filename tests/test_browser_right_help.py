@@ -1128,6 +1128,8 @@ def test_nothing_found_asks_for_fewer_choices_only_when_some_were_made(phone, si
     ("a stranger is following me", "National Stalking Helpline"),
     # Bullying, a young person's word (but see below): nothing was found.
     ("i'm being bullied", "Childline"), ("i get bullied at school", "Childline"),
+    # Bullying online: nothing was found (6 December).
+    ("cyberbullying", "Childline"), ("i am being cyber bullied", "Childline"),
     # Older people: Childline came first, by its "young people".
     ("older people", "National Domestic Abuse Helpline"),
     # A man worried about his daughter: the Men's Advice Line, for men who are harmed, came

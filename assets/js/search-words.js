@@ -311,6 +311,8 @@ const REWRITES = [
   // (the one on staying safe online, by its "does not hide you").
   [/\bwhere (?:can|could|do|should|would) (?:i|we) (?:go (?:and |to )?)?hide\b|\b(?:somewhere|a place|anywhere|place) (?:safe )?to hide\b/giu,
     "somewhere safe to stay"],
+  // Bullying online, as bullying: "cyberbullying" found nothing (Childline's "bullied").
+  [/\bcyber[\s-]?bull(?:y|ies|ied|ying)\b/giu, "bullied"],
   // Bullying by a partner, as domestic abuse's intimidation: the word is otherwise a young
   // person's, Childline's ("i'm being bullied"), which listed it before the lines for
   // domestic abuse for "my husband bullies me".
