@@ -176,6 +176,8 @@ PLACES = [  # the words; the same search with the borough chosen; what the statu
      "Catford is in Lewisham: help there and national help come first."),
     ("i live in dagenham and he hits me", "he hits me", "Barking and Dagenham",
      "Dagenham is in Barking and Dagenham: help there and national help come first."),
+    # "near", left once the place was read, found foster care for a dog alone ("near you").
+    ("help near se6", "", "Lewisham", "SE6 is in Lewisham: help there and national help come first."),
 ]
 
 

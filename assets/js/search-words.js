@@ -746,7 +746,8 @@ const FOR_ANOTHER = new RegExp(`${WORRY} (?:my|our|a|an|this|that|the) (?:(?:lit
 // "childline number" the Support Line before Childline, by its "number"; "historic abuse"
 // Clare's Law alone, by a partner's "history", as "i have a history of abuse" did: when it
 // happened, as "years ago" does, says nothing of the help wanted; a partner's history of
-// violence is read as Clare's Law, in REWRITES).
+// violence is read as Clare's Law, in REWRITES); "help near se6" foster care for a dog
+// alone, by its "near you", once the place was read.
 const COMMON = new Set(("he me my ma is it in on at to of or an as be by do if so up us we am "
   + "no i the and for with about from that this have has had having was are were not but can "
   + "get got need want help some someone very just into out off too all any you your ur our "
@@ -758,7 +759,7 @@ const COMMON = new Set(("he me my ma is it in on at to of or an as be by do if s
   + "again still much lot lots time times day days sometimes often gets getting over only open "
   + "anyone anybody somebody first night nights tonight today yesterday morning evening last "
   + "week weeks month months year years ago scheme schemes support use uses used using send "
-  + "sends sent sending one call after sure unsure number numbers historic historical history")
+  + "sends sent sending one call after sure unsure number numbers historic historical history near")
   .split(" "));
 const SAID = new RegExp("\\b(?:says|said|saying|told|tells|accus\\w*|calls|called|thinks|blames"
   + "|claims)\\b|\\b(?:they|people|everyone) (?:say|think|call|blame)\\b");
