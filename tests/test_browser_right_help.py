@@ -1128,6 +1128,9 @@ def test_nothing_found_asks_for_fewer_choices_only_when_some_were_made(phone, si
     ("a stranger is following me", "National Stalking Helpline"),
     # Bullying, a young person's word (but see below): nothing was found.
     ("i'm being bullied", "Childline"), ("i get bullied at school", "Childline"),
+    # Someone else's temper: nothing was found (6 December).
+    ("he has a temper", "National Domestic Abuse Helpline"),
+    ("my husband has a bad temper", "National Domestic Abuse Helpline"),
     # Bullying online: nothing was found (6 December).
     ("cyberbullying", "Childline"), ("i am being cyber bullied", "Childline"),
     # Older people: Childline came first, by its "young people".
@@ -2190,7 +2193,9 @@ def test_words_about_ones_own_behaviour_offer_the_lines_for_people_who_harm_firs
     # Hurting oneself is not harming others.
     "i want to stop hurting myself",
     # Asked of oneself as one harmed, or a promise heard from the one who harms.
-    "am i being abused", "he says he will change"])
+    "am i being abused", "he says he will change",
+    # Someone else's place on the help to change, by its name (6 December).
+    "my partner is on a perpetrator programme", "my husband goes to anger management"])
 def test_a_victims_words_are_not_offered_help_to_change(phone, site, words):
     search(phone, site, query=words)
     expect(phone.locator(".app-search__above")).to_be_hidden()

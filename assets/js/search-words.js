@@ -53,7 +53,11 @@ const OWN = new RegExp(["\\b(?:i(?:'m| am)|am i) (?:so |very |really |being |too
   + "(?! myself\\b)",
 // The help itself, by its name: "perpetrator programme" listed two programmes for 11 to
 // 18s, one of them for children harmed, before it.
-"\\banger management\\b|\\bperpetrators? (?:programmes?|programs?|courses?)\\b"].join("|"));
+// Not someone else's place on it ("my partner is on a perpetrator programme" offered the line
+// for people who harm above the results).
+"(?<!\\b(?:he|she|they|my \\w+)(?: is| are| was|'s)? (?:on|doing|attending|attends|attended|goes to"
+  + "|went to|started|finished) (?:a |an |the |his |her |their )?)(?:\\banger management\\b"
+  + "|\\bperpetrators? (?:programmes?|programs?|courses?)\\b)"].join("|"));
 // Words that say someone is in danger now, for whom the first thing to do is call 999 (the
 // Police listing: "In an emergency, or if you are in danger now, call 999"). A false alarm
 // costs a box above the results; a miss, the number when it matters.
@@ -311,6 +315,11 @@ const REWRITES = [
   // (the one on staying safe online, by its "does not hide you").
   [/\bwhere (?:can|could|do|should|would) (?:i|we) (?:go (?:and |to )?)?hide\b|\b(?:somewhere|a place|anywhere|place) (?:safe )?to hide\b/giu,
     "somewhere safe to stay"],
+  // Someone else's temper, as domestic abuse's "angry": "he has a temper" found nothing. Not
+  // one's own ("i lose my temper": see OWN).
+  [new RegExp(`(?<=\\b(?:he|she|they|my ${PARTNER}) )(?:(?:has|have|has got|'s got|got) (?:a |such a )?`
+    + "(?:bad |short |violent |nasty |horrible |terrible |real )?temper|(?:loses|lost|keeps losing) "
+    + "(?:his|her|their) temper)\\b", "giu"), "angry"],
   // Bullying online, as bullying: "cyberbullying" found nothing (Childline's "bullied").
   [/\bcyber[\s-]?bull(?:y|ies|ied|ying)\b/giu, "bullied"],
   // Bullying by a partner, as domestic abuse's intimidation: the word is otherwise a young
