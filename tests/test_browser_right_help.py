@@ -2195,7 +2195,8 @@ def test_words_about_ones_own_behaviour_offer_the_lines_for_people_who_harm_firs
     # Asked of oneself as one harmed, or a promise heard from the one who harms.
     "am i being abused", "he says he will change",
     # Someone else's place on the help to change, by its name (6 December).
-    "my partner is on a perpetrator programme", "my husband goes to anger management"])
+    "my partner is on a perpetrator programme", "my husband goes to anger management",
+    "he needs anger management"])
 def test_a_victims_words_are_not_offered_help_to_change(phone, site, words):
     search(phone, site, query=words)
     expect(phone.locator(".app-search__above")).to_be_hidden()

@@ -53,10 +53,9 @@ const OWN = new RegExp(["\\b(?:i(?:'m| am)|am i) (?:so |very |really |being |too
   + "(?! myself\\b)",
 // The help itself, by its name: "perpetrator programme" listed two programmes for 11 to
 // 18s, one of them for children harmed, before it.
-// Not someone else's place on it ("my partner is on a perpetrator programme" offered the line
-// for people who harm above the results).
-"(?<!\\b(?:he|she|they|my \\w+)(?: is| are| was|'s)? (?:on|doing|attending|attends|attended|goes to"
-  + "|went to|started|finished) (?:a |an |the |his |her |their )?)(?:\\banger management\\b"
+// Not after someone else ("my partner is on a perpetrator programme", "he needs anger
+// management" offered the line for people who harm above the results).
+"(?<!\\b(?:he|she|they|my \\w+)\\b.*)(?:\\banger management\\b"
   + "|\\bperpetrators? (?:programmes?|programs?|courses?)\\b)"].join("|"));
 // Words that say someone is in danger now, for whom the first thing to do is call 999 (the
 // Police listing: "In an emergency, or if you are in danger now, call 999"). A false alarm
