@@ -366,9 +366,8 @@ export function start(root) {
   async function listedAfter(reader, each) {
     const kinds = reader ? reader.situations(each) : { all: [], named: [] };
     const asked = kinds.named.length ? kinds.named : kinds.all;
-    const ids = async (filters) => new Set((await Promise.all(each.map((word) =>
-      pagefind.search(exactly(word), { filters })))).flatMap((found) => found.results)
-      .map((result) => result.id));
+    const ids = async (filters) => new Set((await eachWord(each, filters))
+      .flatMap((found) => found.results).map((result) => result.id));
     const [after, situated] = await Promise.all([ids({ section: "after-helplines" }),
       asked.length ? ids({ situation: { any: asked } }) : new Set()]);
     return new Set([...after].filter((id) => !(kinds.named.length && situated.has(id))));
@@ -430,7 +429,7 @@ export function start(root) {
   // word's best matches (ranked's first tier), as in its text alone, counts half: "my uncle
   // molested me" listed the line for protection orders second, by its "non-molestation".
   async function byEachWord(each, filters) {
-    const found = await Promise.all(each.map((word) => pagefind.search(exactly(word), { filters })));
+    const found = await eachWord(each, filters);
     const hits = new Map();
     for (const one of found) {
       const best = Math.max(0, ...one.results.map((result) => result.score));
@@ -439,6 +438,11 @@ export function start(root) {
     const near = Math.ceil(Math.max(0, ...[...hits.values()].map((hit) => hit.weight)) * 3 / 4);
     for (const hit of hits.values()) hit.weight = Math.min(hit.weight, near);
     return { results: await heaviestFirst(hits, filters) };
+  }
+
+  // Pagefind's answer for each word alone, with these filters.
+  function eachWord(each, filters) {
+    return Promise.all(each.map((word) => pagefind.search(exactly(word), { filters })));
   }
 
   function weigh(hits, result, weight) {
