@@ -63,6 +63,19 @@ def test_it_answers_as_a_person_types_on_the_boroughs_page(page, site):
     expect(answer).to_be_empty()
 
 
+def test_a_finder_whose_code_did_not_load_loads_it_on_the_next_key(page, site):
+    # A phone out of signal for a moment. Chromium keeps a failed module's failure for its
+    # address: the finder asked the same address again and said "did not load" for ever.
+    page.route("**/place-lookup.js", lambda route: route.abort())
+    page.goto(site.url + "/")
+    with page.expect_event("requestfailed"):
+        page.locator("#finder-query").press_sequentially("S")
+    expect(page.locator(ANSWER)).to_have_text(re.compile("did not load"))
+    page.unroute("**/place-lookup.js")
+    answer = ask(page, "SE6")
+    expect(answer.locator("p").first).to_have_text("SE6 is in Lewisham.")
+
+
 def test_a_postcode_outside_london_is_told_so_kindly(page, site):
     page.goto(site.url + "/")
     answer = ask(page, "M1 1AE")

@@ -347,6 +347,27 @@ def test_a_search_that_cannot_load_says_so_and_the_next_one_tries_again(page, si
     assert page.locator(".app-search__services h3").count()
 
 
+def test_the_search_code_that_did_not_load_loads_on_the_next_use(page, site):
+    # Chromium keeps a failed module's failure for its address: asked again at the same
+    # address, the search never loaded on that page.
+    page.route("**/assets/js/search.js", lambda route: route.abort())
+    page.goto(site.url + "/search/")
+    with page.expect_event("requestfailed"):
+        page.fill("#search-query", "stalking")
+    page.unroute("**/assets/js/search.js")
+    page.fill("#search-query", "stalking helpline")
+    expect(page.locator(".app-search__status")).to_have_text(re.compile(r"found\.$"))
+
+
+def test_the_code_that_reads_the_words_loads_on_the_next_search_if_it_did_not(page, site):
+    # Without it the words are words; the next search reads them ("aged 15").
+    page.route("**/search-words.js", lambda route: route.abort())
+    search(page, site, query="stalking")
+    page.unroute("**/search-words.js")
+    page.fill("#search-query", "i am 15 and scared")
+    expect(page.locator(".app-search__status")).to_have_text(re.compile(r"aged 15"))
+
+
 def test_search_without_javascript_offers_browsing(browser, site):
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()

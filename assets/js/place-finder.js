@@ -8,12 +8,15 @@ const block = document.querySelector('script[data-module="app-place-finder"]');
 if (block && "fetch" in window && "content" in document.createElement("template")) {
   const root = unpacked(block);
   const input = root.querySelector("#finder-query");
-  let started = null, entered = false;
+  let started = null, entered = false, tries = 0;
   const begin = () => {
-    started = started || import("./place-lookup.js")
+    // Tried again on the next key, at an address of its own (Chromium keeps a failed
+    // module's failure for its address), which says nothing of what is typed.
+    started = started || import(`./place-lookup.js${tries ? `?try=${tries}` : ""}`)
       .then((lookup) => lookup.start(root, !entered))  // Enter: answer at once, even "not found"
       .catch(() => {
-        started = null;  // try again on the next key
+        started = null;
+        tries += 1;
         root.querySelector(".app-finder__answer").textContent = JSON.parse(root.dataset.text).finder_failed;
       });
   };

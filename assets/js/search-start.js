@@ -4,10 +4,13 @@
 // finder loads its answers when first used. Someone who only reads the page loads none of it.
 const root = document.querySelector('[data-module="app-search"]');
 if (root) {
-  let loading = null;
+  let loading = null, tries = 0;
   const load = () => {
-    loading = loading || import("./search.js").then((module) => module.start(root))
-      .catch(() => { loading = null; });  // offline for a moment: the next use tries again
+    // Offline for a moment: the next use tries again, at an address of its own (Chromium
+    // keeps a failed module's failure for its address), which says nothing of what is typed.
+    loading = loading || import(`./search.js${tries ? `?try=${tries}` : ""}`)
+      .then((module) => module.start(root))
+      .catch(() => { loading = null; tries += 1; });
   };
   for (const event of ["focusin", "input", "change"]) root.addEventListener(event, load);
 }

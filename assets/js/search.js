@@ -16,6 +16,17 @@ const nearlyAsGood = (score, best) => score * NEAR >= best;
 // The words of a text, lower case, as a search reads them.
 const WHOLE = new Set(["free"]);  // matched only as themselves (exactly)
 const wordsOf = (text) => text.toLowerCase().match(/[\p{L}\p{N}'-]+/gu) || [];
+// A module, and after it failed to load, at an address of its own each time (Chromium
+// keeps a failed module's failure for its address): the count says nothing of what is typed.
+const tries = new Map();
+function importAgain(address) {
+  const tried = tries.get(address) || 0;
+  return import(tried ? `${address}?try=${tried}` : address).catch((error) => {
+    tries.set(address, tried + 1);
+    throw error;
+  });
+}
+
 export function start(root) {
   const find = (selector) => root.querySelector(selector);
   const fields = {
@@ -97,7 +108,7 @@ export function start(root) {
   // search-words.js, which reads places, ages and one's own behaviour in the words (with
   // the place finder's lookup), or null while it cannot be had (the words are then words).
   function loadWords() {
-    reading = reading || import("./search-words.js")
+    reading = reading || importAgain("./search-words.js")
       .then((module) => module.start(root.dataset.places))
       .then((reader) => {
         if (!reader.whole) reading = null;  // try the lookup and the words again
@@ -128,7 +139,7 @@ export function start(root) {
     status.textContent = TEXT.searching;
     // One promise, so that a second search typed while Pagefind loads waits for it rather
     // than searching before its options are set, or merging the shards again.
-    loading = loading || import("/pagefind/pagefind.js").then(async (module) => {
+    loading = loading || importAgain("/pagefind/pagefind.js").then(async (module) => {
       // Never highlightParam: it puts words in URLs. No worker: 12 KB. One call: a second
       // would replace it. Shard k answers to "shard: k".
       await module.options({ excerptLength: 0, noWorker: true, ranking: RANKING,
