@@ -1387,6 +1387,27 @@ def test_being_filmed_or_photographed_without_consent_finds_the_line_for_images_
     assert kind and search(phone, site, query=words)[0] in kind
 
 
+@pytest.mark.parametrize("words", [
+    # Made, pressured or asked to send images of oneself: intimate image abuse within domestic
+    # abuse (Jewish Women's Aid, sources.yaml). "he makes me send pics" listed the FGM and
+    # forced marriage lines third and fifth, by "makes".
+    "he makes me send pics", "he pressures me to send him naked photos",
+    "he keeps asking for nudes", "my boyfriend wants me to send nudes"])
+def test_made_to_send_images_of_oneself_finds_the_line_for_images_and_domestic_abuse(
+        phone, site, words):
+    found = search(phone, site, query=words)
+    images = names(lambda s: "image-abuse" in s.categories and "residents" in s.audiences)
+    abuse = names(lambda s: "domestic-abuse" in s.categories and "residents" in s.audiences)
+    assert images & set(found[:5]) and abuse & set(found[:3])
+    assert not names(lambda s: {"fgm", "forced-marriage"} & set(s.categories)) & set(found[:10])
+
+
+def test_photos_of_someone_else_are_not_images_of_oneself(phone, site):
+    images = names(lambda s: "image-abuse" in s.categories and "residents" in s.audiences)
+    assert search(phone, site, query="he makes me take photos of the kids")[0] not in images
+    assert search(phone, site, query="he makes me take photos of myself")[0] in images
+
+
 def test_without_consent_adds_nothing_to_what_goes_with_it(phone, site):
     # Its "without" listed Crimestoppers among images shared; a recording alone may be of an
     # argument, and is not read as images.

@@ -200,6 +200,12 @@ const PAPERS_TAKEN = "\\b(?:took|takes?|taken|taking|hid(?:e|es|den|ing)?|keeps?
 // exploitation below: "forced to work", "made me sell drugs".
 const MADE_TO = "\\b(?:forc(?:e|es|ed|ing)|mak(?:e|es|ing)|made|groom(?:s|ed|ing)?) "
   + "(?:me |us |her |him |them )?(?:to |into )?";
+// Asked for something, over and over or with pressure (see REWRITES: images).
+const ASKS = "pressur(?:e|es|ed|ing|ises|ised)|wants?|wanted|asks?|asked|asking|begs?|begged"
+  + "|begging|tells?|told|telling";
+// Pictures or films (of oneself, see REWRITES: images).
+const IMAGES = "(?:(?:naked|nude|sexy|explicit|intimate|dirty) )?(?:pics?|pictures?|photos?|images?"
+  + "|videos?|nudes)";
 // Someone not doing something ("he won't stop calling", "he doesn't give me money"), and
 // kept from something ("he won't let me", "he never lets her", "he stops me"): read as
 // harassment and as controlling below.
@@ -646,6 +652,13 @@ const REWRITES = [
     + `|images?|footage) of) (?:me|her|us)\\b(?: ${UNWANTED})?|\\b(?:secretly|covertly) (?:recorded`
     + `|records|recording) (?:me|her|us)\\b(?: ${UNWANTED})?|\\b(?:recorded|records|recording)`
     + ` (?:me|her|us) ${UNWANTED}`, "giu"), "intimate images nudes"],
+  // Made, pressured or asked to send images of oneself, as intimate image abuse within
+  // domestic abuse ("you may have been coerced into it": Jewish Women's Aid, sources.yaml):
+  // "he makes me send pics" listed the FGM and forced marriage lines third and fifth.
+  [new RegExp(`(?:${MADE_TO}|\\b(?:${ASKS}) (?:me|her) (?:to |into )?)(?:send|sending|take|taking)`
+    + `(?: (?:him|her|them))? ${IMAGES}\\b(?! of (?!me\\b|myself\\b|herself\\b))`
+    + `|\\b(?:${ASKS}) (?:me |her )?for ${IMAGES}\\b`, "giu"),
+  "intimate images nudes controlling"],
   // Without consent says nothing of the help wanted beyond what goes with it ("he shared my
   // nudes", "he had sex with me", "he took off the condom"): its "without" listed
   // Crimestoppers ("without saying who you are") first.
