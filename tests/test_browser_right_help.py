@@ -325,6 +325,15 @@ def test_words_of_sexual_violence_find_the_havens_first(phone, site, words, mean
     assert found and found == search(phone, site, query=meant) and found[0] in havens
 
 
+@pytest.mark.parametrize("words", ["emergency contraception", "i need the morning after pill"])
+def test_emergency_contraception_finds_only_the_services_that_give_it(phone, site, words):
+    # "emergency contraception" listed the foster care for dogs second, by its "emergency
+    # accommodation".
+    found = search(phone, site, query=words)
+    gives = names(lambda s: "contraception" in f"{s.summary} {s.description}".lower())
+    assert found and set(found) <= gives
+
+
 @pytest.mark.parametrize("words", ["who can i call", "who can i call at 3am", "sunday",
                                    "at christmas", "over the weekend", "help at 11.30pm"])
 def test_when_help_is_wanted_lists_as_browsing_does(phone, site, words):

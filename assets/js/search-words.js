@@ -625,8 +625,9 @@ const REWRITES = [
   [new RegExp("\\b(?:(?:given|gave (?:me|her)|slipped (?:me|her)) (?:a |some )?)?date[\\s-]+rape"
     + `\\s+drugs?\\b|${SPIKED}`, "giu"), "police"],
   // The morning after pill, as the Havens name it (emergency contraception): "i need a
-  // morning after pill" found Victim Support first.
-  [/\bmorning[\s-]+after(?:[\s-]+pills?)?\b/giu, "emergency contraception"],
+  // morning after pill" found Victim Support first. Read as the one word: "emergency
+  // contraception" listed the foster care for dogs second, by its "emergency accommodation".
+  [/\b(?:morning[\s-]+after(?:[\s-]+pills?)?|emergency contraception)\b/giu, "contraception"],
   // A condom removed without consent ("stealthing") is sexual abuse (University of St
   // Andrews, sources.yaml): "stealthing" found nothing, and "he removed the condom" Childline
   // and the Revenge Porn Helpline ("... without asking", Clare's Law, by its "asking").
