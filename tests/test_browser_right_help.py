@@ -497,15 +497,31 @@ def test_a_sentence_finds_services_by_some_of_its_words_and_says_so(phone, site,
                 if "(" in o]
 
 
-@pytest.mark.parametrize("words", ["support", "i need help", "help"])
-def test_a_residents_help_pages_come_before_those_for_professionals(phone, site, words):
+PROFESSIONALS_PAGES = {p.title for p in load_pages(ROOT / "content", "content")[0]
+                       if p.audience == "professionals"}
+
+
+@pytest.mark.parametrize("words", ["support", "i need help", "help", "someone is following me"])
+def test_a_residents_search_lists_no_help_page_for_professionals_it_is_not_about(
+        phone, site, words):
     # "support" and "i need help" listed "Domestic homicide reviews" and "Information for
-    # professionals" first among the help pages.
-    professionals = {p.title for p in load_pages(ROOT / "content", "content")[0]
-                     if p.audience == "professionals"}
+    # professionals" first among the help pages; "someone is following me" listed MARAC and
+    # both of those, by their "the following".
     assert search(phone, site, query=words)
     pages = phone.locator(".app-search__pages a").all_text_contents()
-    mine = [title in professionals for title in pages]
+    assert not PROFESSIONALS_PAGES & set(pages)
+    assert words == "someone is following me" or pages  # a resident's pages are still listed
+
+
+@pytest.mark.parametrize("choices", [
+    {"query": "domestic abuse"},  # words one of them is about: "Domestic homicide reviews"
+    {"query": "support", "audience": "professionals"},  # a professional's search
+    {"query": "i am a social worker and need support"}])  # words a professional says
+def test_help_pages_for_professionals_come_after_a_residents_and_are_marked(
+        phone, site, choices):
+    assert search(phone, site, **choices)
+    pages = phone.locator(".app-search__pages a").all_text_contents()
+    mine = [title in PROFESSIONALS_PAGES for title in pages]
     assert False in mine and True in mine and mine == sorted(mine)
     # Each for professionals is marked so, as their services' cards are.
     tags = [item.locator(".app-tag").all_text_contents()
@@ -569,10 +585,9 @@ def test_a_residents_help_page_with_every_word_comes_before_services_with_some(p
     expect(headings.first).to_have_text("Help pages")
     assert phone.locator(".app-search__pages a").first.text_content() == "Making a safety plan"
     # Where only pages for professionals have every word, the services stay first.
-    professionals = {p.title for p in load_pages(ROOT / "content", "content")[0] if p.audience == "professionals"}
     assert search(phone, site, query="risk assessment")
     pages = phone.locator(".app-search__pages a").all_text_contents()
-    assert pages and set(pages) <= professionals
+    assert pages and set(pages) <= PROFESSIONALS_PAGES
     expect(headings.first).to_have_text("Services")
     # Nor before many services with some of the words: a long help page has more of a
     # sentence's words.

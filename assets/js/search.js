@@ -180,8 +180,11 @@ export function start(root) {
     const help = helpWords ? await pagefind.search(helpWords, { filters: { type: "page" } }) : { results: [] };
     // A resident's help page before one for professionals (templates/page.html: its tag):
     // "support" and "i need help" listed "Domestic homicide reviews" and "Information for
-    // professionals" first.
+    // professionals" first. One for professionals only for a professional's search, or words
+    // it is about: "someone is following me" listed three, by their "the following".
+    const forWork = helpFor || [chosen.audience, first?.audience].includes("professionals");
     const helpData = (await Promise.all(help.results.slice(0, 10).map((r) => r.data())))
+      .filter((data) => !data.meta.tag || forWork || isAbout(data, helpWords))
       .sort((a, b) => (Boolean(a.meta.tag) - Boolean(b.meta.tag)) * (helpFor ? -1 : 1));
     // With a group given ("I'm a man", or a group chosen), the group's own lines first
     // (site.yaml: the Men's Advice Line), as its page offers them, when among the first
@@ -759,11 +762,12 @@ export function start(root) {
   // Whether a help page is about the words, not only has them: one of them is a word of its
   // title or keywords (templates/page.html: `about`), or begins one, or begins with one (as
   // "abused" with "abuse"). "what is athena" found a page that names Athena among the places
-  // to get help, and "what is the number for childline" one on children.
+  // to get help, and "what is the number for childline" one on children. A word of one or
+  // two letters only as itself: "i need help" is not about "Information for professionals".
   function isAbout(data, query) {
     const own = wordsOf(`${data.meta.title} ${data.meta.about || ""}`);
-    return wordsOf(query).some((word) => own.some((mine) => mine.startsWith(word)
-      || (mine.length > 3 && word.startsWith(mine))));
+    return wordsOf(query).some((word) => own.some((mine) => mine === word
+      || (word.length > 2 && mine.startsWith(word)) || (mine.length > 3 && word.startsWith(mine))));
   }
 
   function pageLink(data) {
