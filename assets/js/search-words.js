@@ -653,6 +653,12 @@ const REWRITES = [
     + `|images?|footage) of) (?:me|her|us)\\b(?: ${UNWANTED})?|\\b(?:secretly|covertly) (?:recorded`
     + `|records|recording) (?:me|her|us)\\b(?: ${UNWANTED})?|\\b(?:recorded|records|recording)`
     + ` (?:me|her|us) ${UNWANTED}`, "giu"), "intimate images nudes"],
+  // A child who disclosed, as one who told: "a child disclosed abuse" listed the line for
+  // adults' own rape and sexual abuse first, where "a child told me about abuse" lists the
+  // NSPCC's line for anyone worried about a child (ANOTHERS_CHILD).
+  [new RegExp(`\\b((?:a|one|this|that|my|our|one of (?:my|our)) (?:${YOUNG}|pupils?|students?)`
+    + " (?:has |have )?)(?:disclosed|discloses|confided)(?: (?:in|to))?(?: (?:me|us))?", "giu"),
+  "$1told me about"],
   // Made, pressured or asked to send images of oneself, as intimate image abuse within
   // domestic abuse ("you may have been coerced into it": Jewish Women's Aid, sources.yaml):
   // "he makes me send pics" listed the FGM and forced marriage lines third and fifth.
