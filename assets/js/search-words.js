@@ -148,8 +148,9 @@ const WORRY = "\\b(?:worried|worry|worrying|concerned|concerns?|scared|afraid|fr
 // are worried about ("a pupil told me", "worried about a child"). Read as PARENT is, the
 // words kept: "i'm worried about a child" and "a pupil told me her dad hits her mum" listed
 // Childline, for children themselves, before the NSPCC's line for adults worried about a
-// child, and "a child told me" (what a child disclosed) Childline first. Not "a girl in my
-// class", nor "i'm a pupil" or "my student loan", a young person's.
+// child, and "a child told me" Childline first (one who disclosed is read as one who told:
+// REWRITES). Not "a girl in my class", nor "i'm a pupil" or "my student loan", a young
+// person's.
 const ANOTHERS_CHILD = new RegExp(`${WORRY} (?:a|an|this|that|one|some) (?:(?:${CHILD_IS}) )?`
   + `(?:${YOUNG}|bab(?:y|ies)|toddlers?|teenagers?)\\b`
   + "|(?<!\\bi'?m |\\bi am )\\b(?:my|our|a|one of my|one of our) pupils?\\b"
@@ -157,7 +158,7 @@ const ANOTHERS_CHILD = new RegExp(`${WORRY} (?:a|an|this|that|one|some) (?:(?:${
   + `|\\b(?:${YOUNG}) (?:in my (?:class|care|school|nursery)`
   + "|(?:i|we) (?:know|teach|work with|look after|care for|support|foster|babysit))\\b"
   + "|\\bi (?:work|volunteer) with (?:children|kids|young people)\\b"
-  + `|\\b(?:a|one|this|that) (?:${YOUNG}|pupil|student) (?:has )?(?:told|tells|disclosed|confided)\\b`
+  + `|\\b(?:a|one|this|that) (?:${YOUNG}|pupil|student) (?:has )?(?:told|tells)\\b`
   + `|\\b(?:my|our|the) (?:neighbou?r|friend)(?:'s|s'|s)? ${CHILD_NOUN}\\b`, "i");
 // One's own parent, by what a child or a grown-up son or daughter calls them.
 const ONES_PARENT = /\b(?:my|our) (?:step-?)?(?:parents?|mum|mom|mam|mummy|mother|dad|daddy|father)\b/giu;

@@ -182,9 +182,8 @@ export function start(root) {
     // "support" and "i need help" listed "Domestic homicide reviews" and "Information for
     // professionals" first. One for professionals only for a professional's search, or words
     // it is about: "someone is following me" listed three, by their "the following".
-    const forWork = helpFor || [chosen.audience, first?.audience].includes("professionals");
     const helpData = (await Promise.all(help.results.slice(0, 10).map((r) => r.data())))
-      .filter((data) => !data.meta.tag || forWork || isAbout(data, helpWords))
+      .filter((data) => !data.meta.tag || professionals(chosen, first) || isAbout(data, helpWords))
       .sort((a, b) => (Boolean(a.meta.tag) - Boolean(b.meta.tag)) * (helpFor ? -1 : 1));
     // With a group given ("I'm a man", or a group chosen), the group's own lines first
     // (site.yaml: the Men's Advice Line), as its page offers them, when among the first
@@ -296,8 +295,7 @@ export function start(root) {
     // searched apart and listed after the rest, so the words of a search never put them
     // first; a professional who chose "Professionals", or said what they do ("i'm a gp":
     // search-words.js), gets theirs ranked with the rest.
-    const professional = [chosen.audience, first?.audience].includes("professionals");
-    const sections = [professional ? null : "professionals",
+    const sections = [professionals(chosen, first) ? null : "professionals",
       "people-who-harm"].filter(Boolean).map((section) => ({ section }));
     // Ways to go to the police are searched apart too, and follow the support found unless
     // the words ask for one (search-words.js: "police", "my partner's past").
@@ -452,6 +450,12 @@ export function start(root) {
     const near = Math.ceil(Math.max(0, ...[...hits.values()].map((hit) => hit.weight)) * 3 / 4);
     for (const hit of hits.values()) hit.weight = Math.min(hit.weight, near);
     return { results: await heaviestFirst(hits, filters) };
+  }
+
+  // Whether the search is a professional's: "Professionals" chosen, or what they do said
+  // ("i'm a gp": search-words.js, which then also asks for their help pages).
+  function professionals(chosen, first) {
+    return [chosen.audience, first?.audience].includes("professionals");
   }
 
   // Pagefind's answer for each word alone, with these filters.
