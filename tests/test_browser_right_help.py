@@ -1823,11 +1823,14 @@ def test_other_cuts_are_not_read_as_fgm(phone, site, words):
                                    "a pupil told me her dad hits her mum",
                                    "one of my students told me her stepdad touches her",
                                    "a pupil told me", "a child told me",
-                                   "a child disclosed abuse", "a child has disclosed abuse to me"])
+                                   "a child disclosed abuse", "a child has disclosed abuse to me",
+                                   "one of my students confided in me", "my student told me",
+                                   "i'm worried about my students"])
 def test_an_adult_worried_about_a_child_finds_the_line_for_adults_first(phone, site, words):
     # Childline, for children themselves, came first: the NSPCC's line is for anyone worried
     # about a child. "a pupil told me" found nothing, and "a child told me" Childline first;
-    # "a child disclosed abuse" the line for adults' own rape and sexual abuse.
+    # "a child disclosed abuse" the line for adults' own rape and sexual abuse; a teacher's
+    # students nothing at all.
     # A pupil's own words still find Childline first.
     assert search(phone, site, query=words)[0] == "NSPCC Helpline"
     assert search(phone, site, query="i'm a pupil and my dad hits me")[0] == "Childline"
