@@ -429,10 +429,20 @@ def test_words_of_any_crime_find_a_line_for_it_first(phone, site, words):
     assert kind and search(phone, site, query=words)[0] in kind
 
 
-@pytest.mark.parametrize("words", ["he attacked me", "my husband attacked me"])
+@pytest.mark.parametrize("words", ["he attacked me", "my husband attacked me",
+                                   "my husband assaulted me", "my partner assaulted me"])
 def test_an_attack_finds_the_home_helpline_first(phone, site, words):
-    # "he attacked me" found nothing.
+    # "he attacked me" found nothing; "my husband assaulted me" listed three local services
+    # and the lines for sexual assault first, the 24-hour line sixth.
     assert search(phone, site, query=words)[0] == HOME
+
+
+def test_an_assault_of_no_kind_said_finds_help_after_each_kind(phone, site):
+    # "i was assaulted" listed only help after a sexual assault: an assault may be by a
+    # partner, or sexual, and any assault is a crime.
+    first = search(phone, site, query="i was assaulted")[:5]
+    for kind in ("domestic-abuse", "sexual-violence", "victims-of-crime"):
+        assert names(lambda s, kind=kind: kind in s.categories) & set(first), kind
 
 
 @pytest.mark.parametrize("words", ["anonymous", "report anonymously",
@@ -474,8 +484,9 @@ def test_spiking_finds_the_police_first(phone, site, words):
 def test_spiking_with_rape_finds_what_rape_finds(phone, site, words):
     # The sexual assault referral centre first, as for rape said alone: it can take the
     # tests the police would (North Wales Police, sources.yaml), and gives medical care.
-    found = search(phone, site, query=words)
-    assert found and found == search(phone, site, query="i was raped")
+    # (An assault is domestic abuse's word too: its services may follow.)
+    found, raped = search(phone, site, query=words), search(phone, site, query="i was raped")
+    assert raped and found[:len(raped)] == raped
 
 
 @pytest.mark.parametrize("words, expected", [
