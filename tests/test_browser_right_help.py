@@ -1365,9 +1365,11 @@ def test_a_passport_a_parent_took_still_finds_the_lines_for_forced_marriage(phon
 
 @pytest.mark.parametrize("words", ["i can't call", "i cant talk on the phone", "webchat",
                                    "can i chat online", "i'm too scared to call",
-                                   "can i text someone"])
+                                   "can i text someone", "he is listening", "he can hear me",
+                                   "my husband is in the next room", "he's in the other room"])
 def test_someone_who_cannot_call_finds_the_services_with_online_chat(phone, site, words):
-    # "i can't call" found nothing; "i can't talk" the services whose text has "talk".
+    # "i can't call" found nothing; "i can't talk" the services whose text has "talk"; "he
+    # is listening" Samaritans first.
     services = real_directory()[1]
     chat = {s.name for s in services if s.chat}
     found = search(phone, site, query=words)
@@ -1377,7 +1379,8 @@ def test_someone_who_cannot_call_finds_the_services_with_online_chat(phone, site
                                                 if s.name == HOME))
 
 
-@pytest.mark.parametrize("words", ["i can't talk to my mum", "i can't call the police"])
+@pytest.mark.parametrize("words", ["i can't talk to my mum", "i can't call the police",
+                                   "he is listening to my calls"])
 def test_someone_to_talk_to_or_the_police_is_not_online_chat(phone, site, words):
     found = search(phone, site, query=words)
     assert found and not set(found[:3]) <= {s.name for s in real_directory()[1] if s.chat}

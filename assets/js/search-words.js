@@ -187,6 +187,8 @@ const STRANGER = "\\b(?:a |some )?(?:stranger|random (?:man|guy|woman|person|peo
   + "|\\bsomeone i (?:don'?t|do not|didn'?t|did not) know\\b|\\b(?:in|on) the (?:street|road|bus|train"
   + "|tube)\\b";
 const ATTACKED = "(?:(?:attack|assault|hit|punch|beat|stab|rob|mug|slap)\\w*|kick(?:s|ed|ing)?(?! out))";
+// Someone else in the home, as one says who could overhear (see REWRITES: online chat).
+const SOMEONE = "(?:he|she|they|someone|somebody|(?:my|the|our) \\w+)";
 // A girl, as those who fear she will be cut speak of her (see REWRITES: FGM).
 const GIRL = "(?:(?:grand)?daughters?|girls?|nieces?|sisters?)";
 // What may be done to a child (see REWRITES: a parent's child harmed).
@@ -248,10 +250,15 @@ const REWRITES = [
   // Someone who cannot call, or would rather write, as online chat (a listing's `chat`):
   // "i can't call" found nothing, and "i can't talk" the services whose text has "talk".
   // Not "i can't talk to my mum" (someone to talk to), "i can't speak english" (a
-  // language), nor "i can't call the police" (the police).
+  // language), nor "i can't call the police" (the police). Nor can someone overheard: "he
+  // is listening" listed Samaritans first (its "listen"), and "he can hear me" nothing. (One
+  // "listening to my calls" is spying.)
   [new RegExp("\\b(?:can'?t|cant|cannot|can not|unable to|not able to|(?:too )?(?:scared"
     + "|afraid|frightened) to) (?:call|phone|ring|talk|speak)\\b(?: (?:on|over) the phone\\b"
     + "| out loud\\b)?(?! (?:to|with|about|english|the police|police|999|101)\\b)"
+    + `|\\b${SOMEONE}(?:'?s|'?re| is| are| might be| may be| could be) (?:listening\\b(?! to\\b)`
+    + "|in the (?:next|other) room\\b)|\\b" + SOMEONE + " (?:can|could|might|may|will) (?:hear|overhear)"
+    + "(?: (?:me|us))?\\b(?! (?:him|her|them|it)\\b)"
     + "|\\bwithout (?:calling|phoning|ringing|talking|speaking|a (?:phone )?call)\\b"
     + "|\\b(?:online|live|web)[\\s-]?chat\\b|\\bcan i (?:text|message|chat|type|write)\\b",
   "giu"), "chat"],
