@@ -1059,6 +1059,10 @@ def test_nothing_found_asks_for_fewer_choices_only_when_some_were_made(phone, si
     ("racist abuse", "Victim Support"), ("i was racially abused", "Victim Support"),
     # A family's homophobia: advice about social workers and services for families came first.
     ("my family is homophobic", "National LGBT+ Domestic Abuse Helpline"),
+    # Other names for who someone is: two local services came first, or nothing was found.
+    ("i am transgender", "National LGBT+ Domestic Abuse Helpline"),
+    ("gender fluid", "National LGBT+ Domestic Abuse Helpline"),
+    ("homosexual", "National LGBT+ Domestic Abuse Helpline"),
     # Calls listened to, and someone turning up: Samaritans came first (its calls), or only
     # the service for sex workers was found.
     ("he listens to my calls", "National Domestic Abuse Helpline"),
