@@ -1160,10 +1160,11 @@ def test_nothing_found_asks_for_fewer_choices_only_when_some_were_made(phone, si
     ("they want to circumcise my daughter", "NSPCC FGM Helpline"),
     # A threat to report someone to immigration: the police and Crimestoppers came first.
     ("my partner threatens to report me to immigration", "National Domestic Abuse Helpline"),
-    # An attack by a stranger, or in the street, is a crime's: the lines for domestic abuse
-    # came first. Being followed is still the stalking line's.
+    # An attack by a stranger, someone at work, or in the street, is a crime's: the lines for
+    # domestic abuse came first. Being followed is still the stalking line's.
     ("a stranger attacked me", "Victim Support"),
     ("i was attacked in the street", "Victim Support"),
+    ("my boss hits me", "Victim Support"), ("my landlord assaulted me", "Victim Support"),
     ("a stranger is following me", "National Stalking Helpline"),
     # Bullying, a young person's word (but see below): nothing was found.
     ("i'm being bullied", "Childline"), ("i get bullied at school", "Childline"),

@@ -182,10 +182,12 @@ const HARMED_ONESELF = new RegExp("(?<!\\b(?:told|tells?|telling|disclosed to|sa
   + "|frightened)\\b", "i");
 // One's home, as people name it (see REWRITES: an occupation order).
 const DWELLING = "(?:house|home|flat|property|place)\\b";
-// A stranger or a public place, and an attack (see REWRITES: a crime).
+// A stranger, someone at work or a landlord (neither a partner nor family), or a public place,
+// and an attack (see REWRITES: a crime).
 const STRANGER = "\\b(?:a |some )?(?:stranger|random (?:man|guy|woman|person|people|lads?|boys?))\\b"
   + "|\\bsomeone i (?:don'?t|do not|didn'?t|did not) know\\b|\\b(?:in|on) the (?:street|road|bus|train"
-  + "|tube)\\b";
+  + "|tube)\\b|\\b(?:my|a|the|our) (?:boss|manager|supervisor|colleague|co-?worker|workmate|employer"
+  + "|landlord)\\b";
 const ATTACKED = "(?:(?:attack|assault|hit|punch|beat|stab|rob|mug|slap)\\w*|kick(?:s|ed|ing)?(?! out))";
 // Someone else in the home, as one says who could overhear (see REWRITES: online chat).
 const SOMEONE = "(?:he|she|they|someone|somebody|(?:my|the|our) \\w+)";
@@ -599,10 +601,11 @@ const REWRITES = [
   // Older people, in domestic abuse's word for them: "older people" listed Childline first,
   // by its "young people".
   [/\bolder (?:people|persons?|adults?)\b/giu, "elderly"],
-  // A stranger, or a public place, beside an attack, as a crime's words, not domestic
-  // abuse's: "a stranger attacked me" and "i was attacked in the street" listed the lines
-  // for domestic abuse before Victim Support, which helps after any crime. Not beside being
-  // followed, which is the stalking line's, nor rape, the lines for it.
+  // A stranger, someone at work, or a public place, beside an attack, as a crime's words,
+  // not domestic abuse's: "a stranger attacked me", "i was attacked in the street" and "my
+  // boss hits me" listed the lines for domestic abuse before Victim Support, which helps
+  // after any crime. Not beside being followed, which is the stalking line's, nor rape, the
+  // lines for it.
   [new RegExp(`(?:${STRANGER})(?=.*\\b${ATTACKED})|(?<=\\b${ATTACKED}\\b.*)(?:${STRANGER})`, "giu"),
     "crime"],
   // A benefit by its name, as domestic abuse's words for money have it: "universal credit"
