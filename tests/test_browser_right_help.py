@@ -287,7 +287,7 @@ def test_a_search_with_no_result_is_not_a_dead_end(phone, site):
     ("report a concern about a child", "NSPCC Helpline"),
     # An order or bail broken, and bail: nothing.
     ("he breached his bail", "Police"), ("he broke the non-molestation order", "Police"),
-    ("bail conditions", "Police"),
+    ("bail conditions", "Police"), ("he broke the non molestation order", "Police"),
     # A risk meeting for professionals alone.
     ("he took my keys", "National Domestic Abuse Helpline"),
     ("i have concerns about my neighbours child", "NSPCC Helpline"), ("my ex is stalking me", "Athena"),
@@ -1646,10 +1646,13 @@ def test_words_of_trafficking_find_a_line_for_it_first(phone, site, words):
     ("he won't let me go out", "he controlling go out"),
     ("i'm not allowed to leave the house", "controlling to leave the house"),
     ("he stops me going to the doctor", "he controlling going to the doctor"),
-    # Children used to control: two services for families first. Money asked for, or not
+    # Children used to control: two services for families first; a threat to report
+    # someone to social services, the police and Crimestoppers. Money asked for, or not
     # given: the Modern Slavery line and the Revenge Porn Helpline second and third.
     ("he threatens to take the kids away", "controlling"),
     ("he says he will take my children", "controlling"),
+    ("he threatened to report me to social services", "he controlling"),
+    ("he says he will call social workers", "he controlling"),
     ("i have to ask him for money", "controlling money"),
     ("he never gives me any money", "controlling money"),
     # Where on the body: five services first by their "face-to-face". Bitten or burnt:

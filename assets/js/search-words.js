@@ -489,10 +489,14 @@ const REWRITES = [
   // Children used to control, as domestic abuse's words have it: "threatening to take
   // children away" (Family Rights Group, sources.yaml). "he says he will take my children"
   // listed two services for families and a line for anyone worried about a child first.
-  // Not children taken ("he took my kids"): the line about a child comes first for that.
+  // Not children taken ("he took my kids"): the line about a child comes first for that. So
+  // a threat to report someone to social services ("Many abusive people make this threat":
+  // IDAS, sources.yaml), which listed the police, Crimestoppers and Clare's Law alone.
   [new RegExp("\\b(?:threat(?:en|ens|ened|ening)? to|(?:says?|said) (?:he|she|they)(?:'ll| will"
     + "| would| is going to| was going to| are going to)|(?:will|'ll|'s going to|is going to"
-    + `|gonna)) take (?:the|my|our) ${CHILDREN}(?: away)?(?: from (?:me|us))?\\b`, "giu"),
+    + `|gonna)) (?:take (?:the|my|our) ${CHILDREN}(?: away)?(?: from (?:me|us))?|(?:report|tell`
+    + "|call|ring|phone) (?:me |us |her )?(?:to |on )?(?:the )?(?:social services|social workers?"
+    + "|children'?s services))\\b", "giu"),
   "controlling"],
   // Money one has to ask for, or is not given, as domestic abuse's words have it ("controlling
   // your money", seed 004): "i have to ask him for money" listed the Modern Slavery line and
@@ -720,7 +724,7 @@ const REWRITES = [
     " "],
   // An order or bail broken is the police's to act on (NCDV's listing: "If they break the
   // order, the police can arrest them"): "he breached his bail" found nothing.
-  [/\b(?:breach(?:ed|es|ing)?|broke|broken|breaks|breaking) (?:his |her |their |the |a |my )?(?:bail(?: conditions)?|(?:non-molestation |restraining |protection )?order|injunction)\b/giu,
+  [/\b(?:breach(?:ed|es|ing)?|broke|broken|breaks|breaking) (?:his |her |their |the |a |my )?(?:bail(?: conditions)?|(?:non[\s-]?molestation |restraining |protection |occupation )?order|injunction)\b/giu,
     "police arrest"],
 ];
 // Words that say the police are not wanted, or have failed ("I don't want to go to the
