@@ -834,6 +834,8 @@ def test_a_word_near_no_word_of_the_site_is_not_read_as_one(phone, site):
     ("emergency", True), ("999", True), ("he has a knife", True), ("he is hitting me now", True),
     ("he threatened to kill me", True), ("he'll kill me", True), ("my ex is outside", True),
     ("he is kicking the door in", True), ("he locked me in", True), ("I'm bleeding", True),
+    # An injury, or an ambulance asked for: nothing was found, and no way to call 999.
+    ("i need an ambulance", True), ("i think my ribs are broken", True),
     # What a neighbour hears or sees now (before, no way to call 999 was shown).
     ("i can hear screaming next door", True), ("my neighbour is being beaten", True),
     # A life at risk by one's own hand: 999 above the line to talk to.

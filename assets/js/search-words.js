@@ -64,8 +64,11 @@ const DANGER = new RegExp([
   // Said outright, not "not an emergency", "non-emergency", "in danger of going to prison".
   "(?<!\\bnot an |\\bnon[- ]?)\\bemergency\\b(?! contraception)|\\bin danger\\b(?! of)",
   "\\b999\\b|\\bsos\\b|\\b(?:me|us|her|him|my kids|my children|the kids|police) (?:right )?now\\b",
-  // A weapon, an injury, an attack, being shut in.
-  "\\b(?:knife|knives|gun|machete|weapon|stabbed|stabbing|bleeding|unconscious)\\b",
+  // A weapon, an injury, an attack, being shut in. An ambulance is asked for by 999 too:
+  // "i need an ambulance" found nothing and showed no way to call.
+  "\\b(?:knife|knives|gun|machete|weapon|stabbed|stabbing|bleeding|unconscious|ambulance)\\b",
+  "\\b(?:ribs?|bones?|arm|leg|nose|jaw|wrist) (?:is |are )?broken\\b|\\bbroken (?:ribs?|bones?|arm"
+    + "|leg|nose|jaw|wrist)\\b",
   "\\b(?:can'?t|cannot|trouble|difficulty) breath(?:e|ing)\\b",
   "\\b(?:being|been) attacked\\b|\\battacking (?:me|us)\\b",
   // Seen or heard from next door: "she is being beaten", "I can hear screaming". (Of
