@@ -262,7 +262,7 @@ const REWRITES = [
     + "|afraid|frightened) to) (?:call|phone|ring|talk|speak)\\b(?: (?:on|over) the phone\\b"
     + "| out loud\\b)?(?! (?:to|with|about|english|the police|police|999|101)\\b)"
     + `|\\b${SOMEONE}(?:'?s|'?re| is| are| might be| may be| could be) (?:listening\\b(?! to\\b)`
-    + "|in the (?:next|other) room\\b)|\\b" + SOMEONE + " (?:can|could|might|may|will) (?:hear|overhear)"
+    + `|in the (?:next|other) room\\b)|\\b${SOMEONE} (?:can|could|might|may|will) (?:hear|overhear)`
     + "(?: (?:me|us))?\\b(?! (?:him|her|them|it)\\b)"
     + "|\\bwithout (?:calling|phoning|ringing|talking|speaking|a (?:phone )?call)\\b"
     + "|\\b(?:online|live|web)[\\s-]?chat\\b|\\bcan i (?:text|message|chat|type|write)\\b",
