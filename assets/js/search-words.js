@@ -185,13 +185,15 @@ const HARMED_ONESELF = new RegExp("(?<!\\b(?:told|tells?|telling|disclosed to|sa
   + "|frightened)\\b", "i");
 // One's home, as people name it (see REWRITES: an occupation order).
 const DWELLING = "(?:house|home|flat|property|place)\\b";
-// A stranger, someone at work or a landlord (neither a partner nor family), or a public place,
-// and an attack (see REWRITES: a crime).
-const STRANGER = "\\b(?:a |some )?(?:stranger|random (?:man|guy|woman|person|people|lads?|boys?))\\b"
+// Someone from outside the home (a stranger, someone at work, a landlord: neither a partner
+// nor family), or a public place, beside an attack (see REWRITES: a crime).
+const OUTSIDER = "\\b(?:a |some )?(?:stranger|random (?:man|guy|woman|person|people|lads?|boys?))\\b"
   + "|\\bsomeone i (?:don'?t|do not|didn'?t|did not) know\\b|\\b(?:in|on) the (?:street|road|bus|train"
   + "|tube)\\b|\\b(?:my|a|the|our) (?:boss|manager|supervisor|colleague|co-?worker|workmate|employer"
   + "|landlord)\\b";
 const ATTACKED = "(?:(?:attack|assault|hit|punch|beat|stab|rob|mug|slap)\\w*|kick(?:s|ed|ing)?(?! out))";
+// Children's social care, by the names people give it (see REWRITES).
+const SOCIAL_SERVICES = "(?:social services|social workers?|children'?s services|social care)";
 // Someone else in the home, as one says who could overhear (see REWRITES: online chat).
 const SOMEONE = "(?:he|she|they|someone|somebody|(?:my|the|our) \\w+)";
 // A girl, as those who fear she will be cut speak of her (see REWRITES: FGM).
@@ -441,7 +443,7 @@ const REWRITES = [
   // abuser's (below). "i'm scared social services will take my baby" listed the lines for
   // domestic abuse alone, and "my children will be taken into care" first the place to
   // report a worry about a child.
-  [new RegExp("\\b(?:(?:social services|social workers?|children'?s services|social care)"
+  [new RegExp(`\\b(?:${SOCIAL_SERVICES}`
     + "(?: \\w+){0,2}? (?:(?:will|would|might|could|may|can|want to|wanna|are going to|is going"
     + ` to|gonna) )?take (?:away )?(?:the|my|our) ${CHILDREN}(?: away)?(?: from (?:me|us))?`
     + `|(?:taken|take|taking|took|put|putting|placed) (?:(?:the|my|our) ${CHILDREN} )?(?:away )?`
@@ -498,8 +500,7 @@ const REWRITES = [
   [new RegExp("\\b(?:threat(?:en|ens|ened|ening)? to|(?:says?|said) (?:he|she|they)(?:'ll| will"
     + "| would| is going to| was going to| are going to)|(?:will|'ll|'s going to|is going to"
     + `|gonna)) (?:take (?:the|my|our) ${CHILDREN}(?: away)?(?: from (?:me|us))?|(?:report|tell`
-    + "|call|ring|phone) (?:me |us |her )?(?:to |on )?(?:the )?(?:social services|social workers?"
-    + "|children'?s services))\\b", "giu"),
+    + `|call|ring|phone) (?:me |us |her )?(?:to |on )?(?:the )?${SOCIAL_SERVICES})\\b`, "giu"),
   "controlling"],
   // Money one has to ask for, or is not given, as domestic abuse's words have it ("controlling
   // your money", seed 004): "i have to ask him for money" listed the Modern Slavery line and
@@ -613,7 +614,7 @@ const REWRITES = [
   // boss hits me" listed the lines for domestic abuse before Victim Support, which helps
   // after any crime. Not beside being followed, which is the stalking line's, nor rape, the
   // lines for it.
-  [new RegExp(`(?:${STRANGER})(?=.*\\b${ATTACKED})|(?<=\\b${ATTACKED}\\b.*)(?:${STRANGER})`, "giu"),
+  [new RegExp(`(?:${OUTSIDER})(?=.*\\b${ATTACKED})|(?<=\\b${ATTACKED}\\b.*)(?:${OUTSIDER})`, "giu"),
     "crime"],
   // A benefit by its name, as domestic abuse's words for money have it: "universal credit"
   // found Samaritans alone (its "no credit" on a phone).
