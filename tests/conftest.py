@@ -137,6 +137,33 @@ def pages_of(page, url):
         following.click()
 
 
+class Outage:
+    """A phone out of signal for a moment, for the files matching `pattern`: their requests
+    fail (or, held, fail when it ends) until `end`, then go through. The route stays in
+    place: Playwright can lose a request made while a route is being removed."""
+
+    def __init__(self, page, pattern: str, hold: bool = False):
+        self.down, self.hold, self.held = True, hold, []
+        page.route(pattern, self._handle)
+
+    def _handle(self, route) -> None:
+        if not self.down:
+            route.continue_()
+        elif self.hold:
+            self.held.append(route)
+        else:
+            route.abort()
+
+    def wait_for_held(self, page) -> None:
+        while not self.held:
+            page.wait_for_timeout(10)
+
+    def end(self) -> None:
+        self.down = False
+        for route in self.held:
+            route.abort()
+
+
 def soup(path: Path) -> BeautifulSoup:
     return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
 

@@ -7,6 +7,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from conftest import Outage
 from test_browser_accessibility import axe
 
 ANSWER = ".app-finder__answer"
@@ -74,6 +75,17 @@ def test_a_finder_whose_code_did_not_load_loads_it_on_the_next_key(page, site):
     page.unroute("**/place-lookup.js")
     answer = ask(page, "SE6")
     expect(answer.locator("p").first).to_have_text("SE6 is in Lewisham.")
+
+
+def test_a_key_pressed_while_the_finder_code_fails_to_load_loads_it_again(page, site):
+    # Pressed in the moment before the failure was known, it was lost to "did not load".
+    outage = Outage(page, "**/place-lookup.js*", hold=True)
+    page.goto(site.url + "/")
+    page.locator("#finder-query").press_sequentially("SE")
+    outage.wait_for_held(page)
+    page.locator("#finder-query").press_sequentially("6")
+    outage.end()
+    expect(page.locator(ANSWER).locator("p").first).to_have_text("SE6 is in Lewisham.")
 
 
 def test_a_postcode_outside_london_is_told_so_kindly(page, site):

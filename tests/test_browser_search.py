@@ -8,7 +8,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from conftest import admits, pages_of, real_directory, real_service, show_choices, young_lines
+from conftest import Outage, admits, pages_of, real_directory, real_service, show_choices, young_lines
 from signpost.order import YOUNG_UP_TO, browse_keys, group_of
 from signpost.search import DETAILS, INDEX_FOLDER
 
@@ -350,12 +350,23 @@ def test_a_search_that_cannot_load_says_so_and_the_next_one_tries_again(page, si
 def test_the_search_code_that_did_not_load_loads_on_the_next_use(page, site):
     # Chromium keeps a failed module's failure for its address: asked again at the same
     # address, the search never loaded on that page.
-    page.route("**/assets/js/search.js", lambda route: route.abort())
+    outage = Outage(page, "**/assets/js/search.js*")
     page.goto(site.url + "/search/")
     with page.expect_event("requestfailed"):
         page.fill("#search-query", "stalking")
-    page.unroute("**/assets/js/search.js")
+    outage.end()
     page.fill("#search-query", "stalking helpline")
+    expect(page.locator(".app-search__status")).to_have_text(re.compile(r"found\.$"))
+
+
+def test_what_is_typed_while_the_search_code_fails_to_load_loads_it_again(page, site):
+    # Typed in the moment before the failure was known, it was lost: the search never ran.
+    outage = Outage(page, "**/assets/js/search.js*", hold=True)
+    page.goto(site.url + "/search/")
+    page.fill("#search-query", "stalking")
+    outage.wait_for_held(page)
+    page.fill("#search-query", "stalking helpline")
+    outage.end()
     expect(page.locator(".app-search__status")).to_have_text(re.compile(r"found\.$"))
 
 
