@@ -822,12 +822,14 @@ def test_a_word_near_no_word_of_the_site_is_not_read_as_one(phone, site):
         expect(phone.locator(".app-search__status")).not_to_contain_text("Showing results for")
     # A word the site does not use, an edit or two from one it does, is more often meant
     # than mistyped: "anger management" was read as "danger", "he is stabbing me" as
-    # "stalking" (another first letter; letters not typed for one another).
-    assert not {"anger", "grown", "stabbing", "polite", "cheating"} & page_words(site.site_dir)
-    assert {"danger", "crown", "stalking", "police", "checking"} <= set(json.loads(
+    # "stalking" (another first letter; letters not typed for one another), "my colleague"
+    # as "college" (two letters too many).
+    assert not {"anger", "grown", "stabbing", "polite", "cheating", "colleague"} & page_words(
+        site.site_dir)
+    assert {"danger", "crown", "stalking", "police", "checking", "college"} <= set(json.loads(
         (site.site_dir / "assets" / "words.json").read_text(encoding="utf-8"))["spelling"])
     for typed in ("anger management", "abuse by my grown up son", "he is stabbing me",
-                  "she is polite in public", "cheating"):
+                  "she is polite in public", "cheating", "my colleague has bruises"):
         search(phone, site, query=typed)
         expect(phone.locator(".app-search__status")).not_to_contain_text("Showing results for")
 
@@ -1301,7 +1303,7 @@ def test_social_media_is_not_social_services(phone, site):
 
 
 @pytest.mark.parametrize("words", ["he took my passport", "my husband has my passport",
-                                   "he hid my documents"])
+                                   "he hid my documents", "he is keeping my passport"])
 def test_papers_taken_find_what_an_immigration_status_held_over_someone_finds(phone, site,
                                                                               words):
     # Abusers destroy or withhold immigration documents (the Domestic Abuse Commissioner,
@@ -1617,12 +1619,15 @@ def test_what_someone_says_of_themselves_beside_their_gender_is_kept_or_left_out
                                    "i am forced to work for no pay", "forced prostitution",
                                    "county lines", "he's making me sell drugs", "pimp",
                                    "cuckooing", "they took my passport and make me work",
-                                   "my boss has my passport and i work for no money"])
+                                   "my boss has my passport and i work for no money",
+                                   "my boss took my passport",
+                                   "my employer is keeping my passport"])
 def test_words_of_trafficking_find_a_line_for_it_first(phone, site, words):
     # "trafficking" and "i was trafficked" found nothing: trafficking for sexual exploitation
     # is violence against women and girls (seed 004). "county lines" found the Men's Advice
     # Line, "he's making me sell drugs" the Forced Marriage Unit, "pimp" nothing, a passport
-    # taken with work one is made to do the lines for forced marriage.
+    # taken with work one is made to do the lines for forced marriage, and one an employer
+    # took the domestic abuse lines.
     kind = names(lambda s: "trafficking" in s.categories and "residents" in s.audiences)
     assert kind and search(phone, site, query=words)[0] in kind
 

@@ -201,10 +201,10 @@ const GIRL = "(?:(?:grand)?daughters?|girls?|nieces?|sisters?)";
 // What may be done to a child (see REWRITES: a parent's child harmed).
 const HARMED = "(?:sexually )?(?:abused|groomed|harmed|hurt|molested|touched|exploited|bullied)";
 // One's papers taken, hidden or destroyed (see REWRITES).
-const PAPERS_TAKEN = "\\b(?:took|takes?|taken|taking|hid(?:e|es|den|ing)?|keeps?|kept|has|holds?"
-  + "|held|withh(?:o|e)ld(?:s|ing)?|destroy(?:s|ed|ing)?|burn(?:s|t|ed)?|ripped up|tore up"
-  + "|threw away|won'?t give me(?: back)?) (?:away )?(?:my|her|our) (?:passports?|visas?|brp|id"
-  + "|documents|papers|birth certificates?)\\b";
+const PAPERS_TAKEN = "\\b(?:took|takes?|taken|taking|hid(?:e|es|den|ing)?|keep(?:s|ing)?|kept|has"
+  + "|hold(?:s|ing)?|held|withh(?:o|e)ld(?:s|ing)?|destroy(?:s|ed|ing)?|burn(?:s|t|ed)?|ripped up"
+  + "|tore up|threw away|won'?t give me(?: back)?) (?:away )?(?:my|her|our) (?:passports?|visas?"
+  + "|brp|id|documents|papers|birth certificates?)\\b";
 // Someone made to do something (forced, made, groomed), the start of the words of
 // exploitation below: "forced to work", "made me sell drugs".
 const MADE_TO = "\\b(?:forc(?:e|es|ed|ing)|mak(?:e|es|ing)|made|groom(?:s|ed|ing)?) "
@@ -545,6 +545,11 @@ const REWRITES = [
   // Crimestoppers first, by "report", as if the words asked to report a crime.
   [/\b(?:report(?:s|ed|ing)?|tell(?:s|ing)?|told) (?:me|us|her) to (?:the )?(?:immigration|home office)\b|\b(?:call(?:s|ed|ing)?|ring(?:s|ing)?|tell(?:s|ing)?|told) (?:the )?(?:immigration|home office) (?:on|about) (?:me|us|her)\b/giu,
     "immigration"],
+  // Papers taken by the one someone works for, as papers kept from someone forced to work
+  // (Knowsley Council, sources.yaml): "my boss took my passport" listed the domestic abuse
+  // lines first, and not the Modern Slavery line.
+  [new RegExp(`(?<=\\b(?:boss|manager|supervisor|employer|agent|agency)\\b.*)${PAPERS_TAKEN}`,
+    "giu"), "exploitation"],
   // Papers taken, hidden or destroyed, as the Domestic Abuse Commissioner found abusers do
   // (ITV News, sources.yaml): "he took my passport" listed only the lines for forced marriage
   // (their passports taken abroad), which still come first when a parent or family took it,
@@ -924,15 +929,16 @@ async function begun(pagefind, word) {
 // added, left out, swapped with the next, or changed for one beside it on a keyboard or alike
 // in sound: TYPED), up to one from five letters and two from nine; of those as near, the first
 // in the site's list (signpost/spelling.py: the kinds of help's own words first, then the
-// commonest). Not one with another first letter, nor one the word begins with. A word the
-// site does not use is more often meant than mistyped: "anger" is not "danger", "party" not
-// "part", "stabbing" not "stalking", "polite" not "police", "shoving" not "showing".
+// commonest). Not one with another first letter, nor one the word begins with, nor one two
+// letters shorter. A word the site does not use is more often meant than mistyped: "anger" is
+// not "danger", "party" not "part", "stabbing" not "stalking", "polite" not "police",
+// "shoving" not "showing", "colleague" not "college".
 function meant(word, spelling) {
   const most = word.length >= 9 ? 2 : word.length >= 5 ? 1 : 0;
   let best = most + 1, found = null;
   for (const other of most ? spelling : []) {
-    const edits = other[0] !== word[0] || word.startsWith(other) ? best
-      : distance(word, other, best - 1, typed);
+    const edits = other[0] !== word[0] || word.startsWith(other)
+      || other.length < word.length - 1 ? best : distance(word, other, best - 1, typed);
     if (edits < best) [best, found] = [edits, other];
     if (best === 1) break;
   }
