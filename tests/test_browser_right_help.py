@@ -1777,6 +1777,32 @@ def test_in_a_borough_told_no_age_services_only_for_the_young_follow_the_home_he
     assert not young & set(found[:found.index(HOME)])
 
 
+def about_children() -> set[str]:
+    """The names of the services of a kind of help for children or anyone worried about one
+    (site.yaml: about_children) that a resident can find in Lambeth."""
+    settings = real_directory()[0]
+    return names(lambda s: any(settings.categories[c].about_children for c in s.categories)
+                 and "residents" in s.audiences and {"lambeth", "national"} & set(s.areas))
+
+
+@pytest.mark.parametrize("words", ["he hits me", "he hits me in brixton"])
+def test_in_a_borough_words_that_name_no_child_list_help_about_children_after_the_line(
+        phone, site, words):
+    # In Lambeth, "he hits me" listed the council's children's social care, where anyone
+    # worried about a child calls, second, before the 24-hour line.
+    chosen = {} if "brixton" in words else {"borough": "Lambeth"}
+    found = search(phone, site, query=words, **chosen)
+    assert about_children() & set(found)
+    assert not about_children() & set(found[:found.index(HOME)])
+
+
+@pytest.mark.parametrize("words", ["my son is being abused", "i'm worried about a child",
+                                   "my kids"])
+def test_in_a_borough_words_that_name_a_child_keep_help_about_children_first(phone, site,
+                                                                           words):
+    assert search(phone, site, query=words, borough="Lambeth")[0] in about_children()
+
+
 @pytest.mark.parametrize("choices", [{"query": "my boyfriend hits me", "age": "15"},
                                      {"query": "my dad hits me"}, {"query": "school"},
                                      {"query": "young person"},

@@ -166,7 +166,8 @@ def test_values_are_converted_as_the_site_uses_them(tmp_path):
     text = text.replace("  lgbt:\n", "  lgbt:\n    keywords: [gay, ' trans ']\n"
                                      "    helplines: test-helpline\n"
                                      "    not_domestic_abuse: true\n"
-                                     "    particular_situation: true\n")
+                                     "    particular_situation: true\n"
+                                     "    about_children: true\n")
     (tmp_path / "site.yaml").write_text(text, encoding="utf-8")
     loaded, problems = load_settings(Settings.for_root(tmp_path))
     assert problems == []
@@ -178,3 +179,4 @@ def test_values_are_converted_as_the_site_uses_them(tmp_path):
     assert loaded.categories["lgbt"].helplines == ("test-helpline",)
     assert not loaded.for_domestic_abuse(["helpline", "lgbt"]) and loaded.for_domestic_abuse(["helpline"])
     assert loaded.particular(["helpline", "lgbt"]) and not loaded.particular(["helpline"])
+    assert [slug for slug, kind in loaded.categories.items() if kind.about_children] == ["lgbt"]

@@ -162,6 +162,10 @@ const ANOTHERS_CHILD = new RegExp(`${WORRY} (?:a|an|this|that|one|some) (?:(?:${
   + "|\\bi (?:work|volunteer) with (?:children|kids|young people)\\b"
   + `|\\b(?:a|one|this|that) (?:${YOUNG}|pupil) (?:has )?(?:told|tells)\\b`
   + `|\\b(?:my|our|the) (?:neighbou?r|friend)(?:'s|s'|s)? ${CHILD_NOUN}\\b`, "i");
+// Words that name a child, one's own or another's ("my son", "a pupil", "the baby"): the
+// services about children then keep their place (search.js, youngLast).
+const NAMES_CHILD = new RegExp(`\\b(?:${CHILD_NOUN}|${YOUNG}|bab(?:y|ies)|pupils?|infants?`
+  + "|nieces?|nephews?|teens?|(?:little|young) (?:girl|boy)s?)\\b", "iu");
 // One's own parent, by what a child or a grown-up son or daughter calls them.
 const ONES_PARENT = /\b(?:my|our) (?:step-?)?(?:parents?|mum|mom|mam|mummy|mother|dad|daddy|father)\b/giu;
 // Words a child or young person says of their own life ("my dad hits me", "at school"), or
@@ -1100,7 +1104,8 @@ function read(index, typed, chosen, language) {
     said: said.join(" "), age: years, gender: option ? option.value : "",
     optional: kind ? [kind.toLowerCase()] : [],
     help: professional && !words.trim() ? "professionals" : "",  // the help pages to list
-    child: years === null && adult === null && !grown && CHILDS_LIFE.test(plain(typed)) };
+    child: years === null && adult === null && !grown && CHILDS_LIFE.test(plain(typed)),
+    childNamed: NAMES_CHILD.test(plain(typed)) };
 }
 
 // "Brent, Camden and Westminster".

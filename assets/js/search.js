@@ -38,11 +38,13 @@ export function start(root) {
   const more = find(".app-search__more");
   const slots = Number(root.dataset.whoSlots), maxAge = Number(root.dataset.maxAge);
   const shards = Number(root.dataset.indexShards || 1);  // signpost/search.py
+  const aboutChildren = JSON.parse(root.dataset.aboutChildren || "[]");  // their kinds' names
   let loading = null, reading = null, pagefind = null, searched = false, wantCounts = false, counting = false, ticket = 0, timer = null, results = [], showing = 0;
   // In a borough, with no age given or chosen and words that are not a child's, the
-  // services only for the young (their ids), which follow the results that match as well
-  // (placesIn). With no borough the helplines come first, and those only for the young
-  // after the rest of their rank, as in a list.
+  // services only for the young (their ids), and those about children unless the words name
+  // a child, which follow the results that match as well (placesIn). With no borough the
+  // helplines come first, and those only for the young after the rest of their rank, as in
+  // a list.
   let youngLast = new Set();
 
   const none = find(".app-search__none"), above = find(".app-search__above");
@@ -169,11 +171,16 @@ export function start(root) {
       return;
     }
     const [module, { words, chosen, first, said, age, gender, own: ownWords, danger: emergency,
-      optional, question, child, help: helpFor }] = ready;
+      optional, question, child, childNamed, help: helpFor }] = ready;
     pagefind = module;
     const told = chosenAge() !== null || age !== null || child;
+    // With words that do not name a child, the services about children too (site.yaml:
+    // about_children): in Lambeth "he hits me" listed the council's children's social care,
+    // where anyone worried about a child calls, second, before the 24-hour line.
+    const later = childNamed || !aboutChildren.length ? { section: "young" }
+      : { any: [{ section: "young" }, { kind: { any: aboutChildren } }] };
     youngLast = new Set(told || !(chosen.borough || first?.borough) ? [] : (await pagefind
-      .search(root.dataset.browseWord, { filters: { section: "young" } })).results.map((r) => r.id));
+      .search(root.dataset.browseWord, { filters: later })).results.map((r) => r.id));
     const found = await searchServices(words, chosen, first, ownWords, optional);
     // Help pages by the words searched, or those typed when browsing ("help me").
     const helpWords = found.query === root.dataset.browseWord ? words || helpFor : found.query;
