@@ -1796,11 +1796,27 @@ def test_in_a_borough_words_that_name_no_child_list_help_about_children_after_th
     assert not about_children() & set(found[:found.index(HOME)])
 
 
+@pytest.mark.parametrize("words", ["he hits me", "she hits me", "my brother hits me"])
+def test_words_that_name_no_child_list_the_lines_about_children_after_the_others(phone, site,
+                                                                                 words):
+    # With no borough the NSPCC's line for adults worried about a child came fifth, before
+    # Victim Support. Childline, for children themselves, keeps its place among the lines.
+    about = {name for name in about_children() if name not in names(young_only)}
+    found = search(phone, site, query=words)
+    lines = [i for i, name in enumerate(found) if name not in about_children()
+             and name in names(lambda s: "national" in s.areas and "residents" in s.audiences
+                               and not s.reporting and not s.for_people_who_harm)]
+    assert about & set(found) and lines
+    assert all(found.index(name) > max(lines) for name in about & set(found))
+    assert "Childline" in found[:3]
+
+
 @pytest.mark.parametrize("words", ["my son is being abused", "i'm worried about a child",
                                    "my kids"])
-def test_in_a_borough_words_that_name_a_child_keep_help_about_children_first(phone, site,
-                                                                           words):
-    assert search(phone, site, query=words, borough="Lambeth")[0] in about_children()
+@pytest.mark.parametrize("borough", ["Lambeth", None])
+def test_words_that_name_a_child_keep_help_about_children_first(phone, site, words, borough):
+    chosen = {"borough": borough} if borough else {}
+    assert search(phone, site, query=words, **chosen)[0] in about_children()
 
 
 @pytest.mark.parametrize("choices", [{"query": "my boyfriend hits me", "age": "15"},

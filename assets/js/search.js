@@ -40,11 +40,7 @@ export function start(root) {
   const shards = Number(root.dataset.indexShards || 1);  // signpost/search.py
   const aboutChildren = JSON.parse(root.dataset.aboutChildren || "[]");  // their kinds' names
   let loading = null, reading = null, pagefind = null, searched = false, wantCounts = false, counting = false, ticket = 0, timer = null, results = [], showing = 0;
-  // In a borough, with no age given or chosen and words that are not a child's, the
-  // services only for the young (their ids), and those about children unless the words name
-  // a child, which follow the results that match as well (placesIn). With no borough the
-  // helplines come first, and those only for the young after the rest of their rank, as in
-  // a list.
+  // The services that follow the results that match as well (listedLast; placesIn).
   let youngLast = new Set();
 
   const none = find(".app-search__none"), above = find(".app-search__above");
@@ -173,14 +169,8 @@ export function start(root) {
     const [module, { words, chosen, first, said, age, gender, own: ownWords, danger: emergency,
       optional, question, child, childNamed, help: helpFor }] = ready;
     pagefind = module;
-    const told = chosenAge() !== null || age !== null || child;
-    // With words that do not name a child, the services about children too (site.yaml:
-    // about_children): in Lambeth "he hits me" listed the council's children's social care,
-    // where anyone worried about a child calls, second, before the 24-hour line.
-    const later = childNamed || !aboutChildren.length ? { section: "young" }
-      : { any: [{ section: "young" }, { kind: { any: aboutChildren } }] };
-    youngLast = new Set(told || !(chosen.borough || first?.borough) ? [] : (await pagefind
-      .search(root.dataset.browseWord, { filters: later })).results.map((r) => r.id));
+    const toldAge = chosenAge() !== null || age !== null || child;  // or a child's words
+    youngLast = toldAge ? new Set() : await listedLast(chosen.borough || first?.borough, childNamed);
     const found = await searchServices(words, chosen, first, ownWords, optional);
     // Help pages by the words searched, or those typed when browsing ("help me").
     const helpWords = found.query === root.dataset.browseWord ? words || helpFor : found.query;
@@ -511,6 +501,21 @@ export function start(root) {
       pagefind.search(query, { ...options, filters: { ...filters, shard: String(k) } })));
     return { results: parts.flatMap((part) => part.results),
       filters: addCounts(...parts.map((part) => part.filters)) };
+  }
+
+  // The services that follow the results that match as well, told no age (youngLast): in a
+  // borough those only for the young (with none, the lines come first, and those after the
+  // rest of their rank, as in a list); and, unless the words name a child, the others about
+  // children (site.yaml: about_children). In Lambeth "he hits me" listed the council's
+  // children's social care, where anyone worried about a child calls, second, before the
+  // 24-hour line; with no borough, the NSPCC's line for adults worried about a child fifth.
+  async function listedLast(borough, childNamed) {
+    const ids = async (filters) => (await pagefind.search(root.dataset.browseWord, { filters }))
+      .results.map((result) => result.id);
+    const [young, about] = await Promise.all([ids({ section: "young" }),
+      childNamed || !aboutChildren.length ? [] : ids({ kind: { any: aboutChildren } })]);
+    return new Set([...(borough ? young : []),
+      ...about.filter((id) => borough || !young.includes(id))]);
   }
 
   // Each result's place in the residents' order (inOrder's), services only for the young
