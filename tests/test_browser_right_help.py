@@ -1923,6 +1923,19 @@ def test_words_of_the_courts_find_legal_advice_first(phone, site, words):
     assert set(search(phone, site, query=words)[:len(legal)]) == legal
 
 
+@pytest.mark.parametrize("words", ["how do i get a non molestation order",
+                                   "non-molestation order"])
+def test_a_non_molestation_order_is_asked_for_as_the_protection_order_it_is(phone, site,
+                                                                           words):
+    # "how do i get a non molestation order" listed the lines for rape and sexual assault
+    # second and third, by sexual violence's "molested".
+    sexual = names(lambda s: "sexual-violence" in s.categories
+                   and "domestic-abuse" not in s.categories)
+    found = search(phone, site, query=words)
+    assert sexual and not sexual & set(found)
+    assert found == search(phone, site, query="protection order")
+
+
 @pytest.mark.parametrize("words", ["sanctuary scheme", "housing scheme"])
 def test_a_word_of_a_ways_name_alone_does_not_ask_for_it(phone, site, words):
     # "scheme", of the Domestic Violence Disclosure Scheme, listed Clare's Law alone for a

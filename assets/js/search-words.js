@@ -739,6 +739,10 @@ const REWRITES = [
   // order, the police can arrest them"): "he breached his bail" found nothing.
   [/\b(?:breach(?:ed|es|ing)?|broke|broken|breaks|breaking) (?:his |her |their |the |a |my )?(?:bail(?: conditions)?|(?:non[\s-]?molestation |restraining |protection |occupation )?order|injunction)\b/giu,
     "police arrest"],
+  // A non-molestation order, one of the protection orders (NCDV's listing): "how do i get a
+  // non molestation order" listed the lines for rape and sexual assault second and third, by
+  // sexual violence's "molested".
+  [/\bnon[\s-]?molestation(?: orders?)?\b/giu, "protection order"],
 ];
 // Words that say the police are not wanted, or have failed ("I don't want to go to the
 // police", "too scared to report him", "the police did nothing", "I don't trust the police",
