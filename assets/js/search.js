@@ -518,8 +518,8 @@ export function start(root) {
       ...about.filter((id) => borough || !young.includes(id))]);
   }
 
-  // Each result's place in the residents' order (inOrder's), services only for the young
-  // after the rest when told no age (youngLast), as a list has them after the rest of their
+  // Each result's place in the residents' order (inOrder's), those listedLast after the rest
+  // (youngLast), as a list has the services only for the young after the rest of their
   // group (signpost/order.py): in Lambeth, "my boyfriend hits me" listed two services for
   // children second and third, before the 24-hour line.
   function placesIn(ordered) {
