@@ -1063,8 +1063,9 @@ def test_nothing_found_asks_for_fewer_choices_only_when_some_were_made(phone, si
     ("suffocated", "National Domestic Abuse Helpline"),
     ("he has a gun", "National Domestic Abuse Helpline"),
     ("he pinned me down", "National Domestic Abuse Helpline"),
-    # An abuser released: nothing was found.
+    # An abuser released, and an injury: nothing was found.
     ("he's getting out of prison", "National Domestic Abuse Helpline"),
+    ("i am injured", "National Domestic Abuse Helpline"),
     # Abuse for who someone is: the lines for domestic abuse came first, by "abuse".
     ("racist abuse", "Victim Support"), ("i was racially abused", "Victim Support"),
     # A family's homophobia: advice about social workers and services for families came first.

@@ -305,6 +305,9 @@ const REWRITES = [
   // found nothing ("die" is no kind's word: see above).
   [/\b(?:thought|felt|was sure|believed) (?:that )?i(?:'d| was| would| will)? (?:going to |gonna )?die\b/giu,
     "scared"],
+  // Injured, as one says one was hurt: "i am injured" found nothing ("i'm hurt" finds the
+  // lines for domestic abuse first).
+  [/\b(?:injur(?:ed|y|ies)|wounded)\b/giu, "hurt"],
   // Someone left, as the words of leaving home have it: "i left him" found nothing.
   [/\b(?:left|fled) (?=(?:him|her|them|my)\b)/giu, "leave "],
   // Near where someone is, or London, says nothing of the help wanted: every service is for
