@@ -131,8 +131,6 @@ def plan_site(services: list[Service], pages: list[Page], settings: Settings,
                           {"lines": {k: [_line_data(s) for s in v] for k, v in lines.items()
                                      if v},
                            "who_slots": who_slots(services),
-                           "about_children": [c.name for c in settings.categories.values()
-                                              if c.about_children],
                            # The boroughs with services based there (a place in a search's
                            # words in another says it has none: search.js).
                            "local": {a.name for a in boroughs if a.slug in based},

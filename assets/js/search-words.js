@@ -168,12 +168,12 @@ const NAMES_CHILD = new RegExp(`\\b(?:${CHILD_NOUN}|${YOUNG}|bab(?:y|ies)|pupils
   + "|nieces?|nephews?|teens?|(?:little|young) (?:girl|boy)s?)\\b", "iu");
 // One's own parent, by what a child or a grown-up son or daughter calls them.
 const ONES_PARENT = /\b(?:my|our) (?:step-?)?(?:parents?|mum|mom|mam|mummy|mother|dad|daddy|father)\b/giu;
-// Words a child or young person says of their own life ("my dad hits me", "at school"), or
-// that name the young ("young person", "teenagers"): with no age given, the services only
-// for the young then keep their place (search.js, youngLast). Not a parent's or an adult's
-// words about children (read: `adult`, `grown`).
-const CHILDS_LIFE = new RegExp(`${ONES_PARENT.source}|\\bschool\\b|\\b(?:${YOUNG}`
-  + "|teen(?:ager)?s?|youth)\\b", "iu");
+// Words a child or young person says of their own life ("my dad hits me", "at school", "my
+// teacher"), or that name the young ("young person", "teenagers"): with no age given, the
+// services for the young then keep their place (search.js, youngLast). Not a parent's or an
+// adult's words about children (read: `adult`, `grown`).
+const CHILDS_LIFE = new RegExp(`${ONES_PARENT.source}|\\bschool\\b|\\b(?:my|our) (?:head ?|form )?`
+  + `teachers?\\b|\\b(?:${YOUNG}|teen(?:ager)?s?|youth)\\b`, "iu");
 // A partner or former partner, by what people call them (see REWRITES: bullying).
 const PARTNER = "(?:partner|boyfriend|girlfriend|husband|wife|fianc[eé]e?|bf|gf|ex)";
 // Someone saying what they do for work ("i'm a gp", "as a social worker"): help for

@@ -38,7 +38,6 @@ export function start(root) {
   const more = find(".app-search__more");
   const slots = Number(root.dataset.whoSlots), maxAge = Number(root.dataset.maxAge);
   const shards = Number(root.dataset.indexShards || 1);  // signpost/search.py
-  const aboutChildren = JSON.parse(root.dataset.aboutChildren || "[]");  // their kinds' names
   let loading = null, reading = null, pagefind = null, searched = false, wantCounts = false, counting = false, ticket = 0, timer = null, results = [], showing = 0;
   // The services that follow the results that match as well (listedLast; placesIn).
   let youngLast = new Set();
@@ -513,7 +512,7 @@ export function start(root) {
     const ids = async (filters) => (await pagefind.search(root.dataset.browseWord, { filters }))
       .results.map((result) => result.id);
     const [young, about] = await Promise.all([ids({ section: "young" }),
-      childNamed || !aboutChildren.length ? [] : ids({ kind: { any: aboutChildren } })]);
+      childNamed ? [] : ids({ section: "about-children" })]);
     return new Set([...(borough ? young : []),
       ...about.filter((id) => borough || !young.includes(id))]);
   }
