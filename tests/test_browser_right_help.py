@@ -1880,7 +1880,9 @@ def test_free_finds_the_free_lines_not_the_freedom_project(phone, site):
 
 
 @pytest.mark.parametrize("words", ["my daughter is going to be cut", "they want to cut my daughter",
-                                   "my niece is being taken abroad to be cut"])
+                                   "my niece is being taken abroad to be cut",
+                                   "i'm scared they will cut my daughter",
+                                   "i'm afraid my daughter will be cut"])
 def test_a_girl_to_be_cut_finds_the_fgm_line_before_other_help(phone, site, words):
     # "Cutting" is a name for FGM (sources.yaml): these listed three lines for adults'
     # domestic abuse, or only those for forced marriage, before the FGM line.

@@ -297,6 +297,10 @@ const REWRITES = [
   [new RegExp(`(?<=\\b${GIRL}\\b(?: [\\w']+){0,6}? (?:be|being|get|getting) )cut\\b(?! off\\b)`
     + "|(?<!\\b(?:he|she)\\b.*)\\bcut(?= (?:my|our|her|the|their|a) (?:little |baby |young )?"
     + `${GIRL}\\b(?!.*\\bwith\\b))`, "giu"), "fgm"],
+  // Fear that a girl will be cut, as the kind of help for FGM has it ("for a girl you are
+  // worried about"): "i'm scared they will cut my daughter" listed three lines for adults'
+  // domestic abuse (its "scared") before the FGM line, as "i'm worried ..." did not.
+  [/\b(?:scared|afraid|frightened|terrified)\b(?=.*\bfgm\b)/giu, "worried"],
   // A partner of the same sex: the abuse of LGBT+ people by a partner, as Galop, which runs
   // the LGBT+ line, writes of it (sources.yaml). "my same sex partner" listed that line
   // neither first nor among the first seven.
