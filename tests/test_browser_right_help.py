@@ -1814,6 +1814,17 @@ def test_words_that_name_no_child_list_the_lines_about_children_after_the_others
     assert "Childline" in found[:3]
 
 
+@pytest.mark.parametrize("words", ["my friend's kids are being hurt",
+                                   "i teach a child who is being abused"])
+def test_an_adults_words_of_anothers_child_find_a_line_about_children_first(phone, site,
+                                                                             words):
+    # "my friend's kids are being hurt" listed three lines for adults' own abuse before the
+    # NSPCC's line for anyone worried about a child; "i teach a child who is being abused"
+    # Childline, for children themselves, first.
+    lines = names(lambda s: "national" in s.areas and not young_only(s)) & about_children()
+    assert lines and search(phone, site, query=words)[0] in lines
+
+
 @pytest.mark.parametrize("words", ["my son is being abused", "i'm worried about a child",
                                    "my kids"])
 @pytest.mark.parametrize("borough", ["Lambeth", None])

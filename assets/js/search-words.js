@@ -159,18 +159,20 @@ const ANOTHERS_CHILD = new RegExp(`${WORRY} (?:a|an|this|that|one|some) (?:(?:${
   + "|(?<!\\bi'?m |\\bi am )\\b(?:my|our|a|one of my|one of our) pupils?\\b"
   + `|\\b(?:${YOUNG}) (?:in my (?:class|care|school|nursery)`
   + "|(?:i|we) (?:know|teach|work with|look after|care for|support|foster|babysit))\\b"
+  + "|\\b(?:i|we) (?:know|teach|work with|look after|care for|support|foster|babysit) (?:a|an|one"
+  + `|this|that|some) (?:${YOUNG}|pupil)\\b`
   + "|\\bi (?:work|volunteer) with (?:children|kids|young people)\\b"
   + `|\\b(?:a|one|this|that) (?:${YOUNG}|pupil) (?:has )?(?:told|tells)\\b`
   + `|\\b(?:my|our|the) (?:neighbou?r|friend)(?:'s|s'|s)? ${CHILD_NOUN}\\b`, "i");
 // Words that name a child, one's own or another's ("my son", "a pupil", "the baby"): the
-// services about children then keep their place (search.js, youngLast).
+// services about children then keep their place (search.js, placedApart).
 const NAMES_CHILD = new RegExp(`\\b(?:${CHILD_NOUN}|${YOUNG}|bab(?:y|ies)|pupils?|infants?`
   + "|nieces?|nephews?|teens?|(?:little|young) (?:girl|boy)s?)\\b", "iu");
 // One's own parent, by what a child or a grown-up son or daughter calls them.
 const ONES_PARENT = /\b(?:my|our) (?:step-?)?(?:parents?|mum|mom|mam|mummy|mother|dad|daddy|father)\b/giu;
 // Words a child or young person says of their own life ("my dad hits me", "at school", "my
 // teacher"), or that name the young ("young person", "teenagers"): with no age given, the
-// services for the young then keep their place (search.js, youngLast). Not a parent's or an
+// services for the young then keep their place (search.js, placedApart). Not a parent's or an
 // adult's words about children (read: `adult`, `grown`).
 const CHILDS_LIFE = new RegExp(`${ONES_PARENT.source}|\\bschool\\b|\\b(?:my|our) (?:head ?|form )?`
   + `teachers?\\b|\\b(?:${YOUNG}|teen(?:ager)?s?|youth)\\b`, "iu");
@@ -1075,8 +1077,8 @@ function read(index, typed, chosen, language) {
   // line for adults worried about a child, help for families with pre-school children and
   // the place to report a worry about a child (by "parents", a child's word).
   if (grown || (years ?? chosen.age) >= chosen.adult) words = words.replace(ONES_PARENT, "my family");
-  const adult = years === null && !chosen.age
-    && (parent || older || grown || ANOTHERS_CHILD.test(words))
+  const othersChild = ANOTHERS_CHILD.test(words);
+  const adult = years === null && !chosen.age && (parent || older || grown || othersChild)
     ? chosen.adult : null;
   if (years !== null || adult !== null || option) {
     first.any = chosen.who(years ?? adult, option && option.value);
@@ -1116,7 +1118,7 @@ function read(index, typed, chosen, language) {
     optional: kind ? [kind.toLowerCase()] : [],
     help: professional && !words.trim() ? "professionals" : "",  // the help pages to list
     child: years === null && adult === null && !grown && CHILDS_LIFE.test(plain(typed)),
-    childNamed: NAMES_CHILD.test(plain(typed)) };
+    childNamed: NAMES_CHILD.test(plain(typed)), othersChild };
 }
 
 // "Brent, Camden and Westminster".

@@ -39,8 +39,8 @@ export function start(root) {
   const slots = Number(root.dataset.whoSlots), maxAge = Number(root.dataset.maxAge);
   const shards = Number(root.dataset.indexShards || 1);  // signpost/search.py
   let loading = null, reading = null, pagefind = null, searched = false, wantCounts = false, counting = false, ticket = 0, timer = null, results = [], showing = 0;
-  // The services that follow the results that match as well (listedLast; placesIn).
-  let youngLast = new Set();
+  // The services that come before and after the results that match as well (placedApart).
+  let placed = { first: new Set(), last: new Set() };
 
   const none = find(".app-search__none"), above = find(".app-search__above");
   // The headings of what is found, made here rather than in the page: a text-mode browser,
@@ -166,10 +166,11 @@ export function start(root) {
       return;
     }
     const [module, { words, chosen, first, said, age, gender, own: ownWords, danger: emergency,
-      optional, question, child, childNamed, help: helpFor }] = ready;
+      optional, question, child, childNamed, othersChild, help: helpFor }] = ready;
     pagefind = module;
     const toldAge = chosenAge() !== null || age !== null || child;  // or a child's words
-    youngLast = toldAge ? new Set() : await listedLast(chosen.borough || first?.borough, childNamed);
+    placed = toldAge ? { first: new Set(), last: new Set() }
+      : await placedApart(chosen.borough || first?.borough, childNamed, othersChild);
     const found = await searchServices(words, chosen, first, ownWords, optional);
     // Help pages by the words searched, or those typed when browsing ("help me").
     const helpWords = found.query === root.dataset.browseWord ? words || helpFor : found.query;
@@ -502,29 +503,34 @@ export function start(root) {
       filters: addCounts(...parts.map((part) => part.filters)) };
   }
 
-  // The services that follow the results that match as well, told no age (youngLast): in a
+  // The services that come after the results that match as well, told no age (last): in a
   // borough those only for the young (with none, the lines come first, and those after the
   // rest of their rank, as in a list); and, unless the words name a child, the others about
   // children (site.yaml: about_children). In Lambeth "he hits me" listed the council's
   // children's social care, where anyone worried about a child calls, second, before the
   // 24-hour line; with no borough, the NSPCC's line for adults worried about a child fifth.
-  async function listedLast(borough, childNamed) {
+  // For an adult's words of another's child, those others come first (first): "my friend's
+  // kids are being hurt" listed three lines for adults' own abuse before the NSPCC's.
+  async function placedApart(borough, childNamed, othersChild) {
     const ids = async (filters) => (await pagefind.search(root.dataset.browseWord, { filters }))
       .results.map((result) => result.id);
-    const [young, about] = await Promise.all([ids({ section: "young" }),
-      childNamed ? [] : ids({ section: "about-children" })]);
-    return new Set([...(borough ? young : []),
-      ...about.filter((id) => borough || !young.includes(id))]);
+    // (With no borough, only the national lines come first: a borough's follow them.)
+    const [young, about] = await Promise.all([ids({ section: "young" }), othersChild
+      ? ids({ section: "about-children", ...(borough ? {} : { borough: "National" }) })
+      : childNamed ? [] : ids({ section: "about-children" })]);
+    const others = about.filter((id) => !young.includes(id));
+    if (othersChild) return { first: new Set(others), last: new Set(young) };
+    return { first: new Set(), last: new Set([...(borough ? young : []), ...others]) };
   }
 
-  // Each result's place in the residents' order (inOrder's), those listedLast after the rest
-  // (youngLast), as a list has the services only for the young after the rest of their
+  // Each result's place in the residents' order (inOrder's), those placedApart before or
+  // after the rest, as a list has the services only for the young after the rest of their
   // group (signpost/order.py): in Lambeth, "my boyfriend hits me" listed two services for
   // children second and third, before the 24-hour line.
   function placesIn(ordered) {
     const after = ordered.results.length;
-    return new Map(ordered.results.map((result, i) =>
-      [result.id, youngLast.has(result.id) ? after + i : i]));
+    return new Map(ordered.results.map((result, i) => [result.id,
+      placed.last.has(result.id) ? after + i : placed.first.has(result.id) ? i - after : i]));
   }
 
   // By relevance, in tiers of near-equal matches, each in the residents' order: a word many
