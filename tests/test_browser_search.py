@@ -8,7 +8,8 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from conftest import Outage, admits, pages_of, real_directory, real_service, show_choices, young_lines
+from conftest import (Outage, admits, pages_of, real_directory, real_service, show_choices,
+                      young_lines)
 from signpost.order import YOUNG_UP_TO, browse_keys, group_of
 from signpost.search import DETAILS, INDEX_FOLDER
 

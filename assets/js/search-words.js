@@ -147,6 +147,8 @@ const GROWN_UP = new RegExp("(?:(?<=\\b(?:\\w+ed|hurt|hit|beaten|taken) )as an? 
 const YOUNG = "child|children|kids?|young (?:person|people)";
 // Being worried about someone ("worried about", "scared for"): see ANOTHERS_CHILD, FOR_ANOTHER.
 const WORRY = "\\b(?:worried|worry|worrying|concerned|concerns?|scared|afraid|frightened) (?:about|for)";
+// What an adult does with children not their own (see ANOTHERS_CHILD).
+const KNOWS = "(?:know|teach|work with|look after|care for|support|foster|babysit)";
 // An adult's words of a child who is not their own: one they teach, know, look after or
 // are worried about ("a pupil told me", "worried about a child"). Read as PARENT is, the
 // words kept: "i'm worried about a child" and "a pupil told me her dad hits her mum" listed
@@ -158,9 +160,7 @@ const ANOTHERS_CHILD = new RegExp(`${WORRY} (?:a|an|this|that|one|some) (?:(?:${
   + `(?:${YOUNG}|bab(?:y|ies)|toddlers?|teenagers?)\\b`
   + "|(?<!\\bi'?m |\\bi am )\\b(?:my|our|a|one of my|one of our) pupils?\\b"
   + `|\\b(?:${YOUNG}) (?:in my (?:class|care|school|nursery)`
-  + "|(?:i|we) (?:know|teach|work with|look after|care for|support|foster|babysit))\\b"
-  + "|\\b(?:i|we) (?:know|teach|work with|look after|care for|support|foster|babysit) (?:a|an|one"
-  + `|this|that|some) (?:${YOUNG}|pupil)\\b`
+  + `|(?:i|we) ${KNOWS})\\b|\\b(?:i|we) ${KNOWS} (?:a|an|one|this|that|some) (?:${YOUNG}|pupil)\\b`
   + "|\\bi (?:work|volunteer) with (?:children|kids|young people)\\b"
   + `|\\b(?:a|one|this|that) (?:${YOUNG}|pupil) (?:has )?(?:told|tells)\\b`
   + `|\\b(?:my|our|the) (?:neighbou?r|friend)(?:'s|s'|s)? ${CHILD_NOUN}\\b`, "i");
