@@ -1814,6 +1814,14 @@ def test_words_that_name_no_child_list_the_lines_about_children_after_the_others
     assert "Childline" in found[:3]
 
 
+@pytest.mark.parametrize("words", ["my baby's father hits me", "my baby daddy hits me",
+                                   "my kids dad hits me", "my son's dad hits me"])
+def test_a_childs_other_parent_is_read_as_a_partner(phone, site, words):
+    # "my baby's father hits me" listed Childline second and the NSPCC's line for adults
+    # worried about a child fifth, by "baby".
+    assert search(phone, site, query=words) == search(phone, site, query="my partner hits me")
+
+
 @pytest.mark.parametrize("words", ["my friend's kids are being hurt",
                                    "i teach a child who is being abused"])
 def test_an_adults_words_of_anothers_child_find_a_line_about_children_first(phone, site,

@@ -262,8 +262,6 @@ def test_an_age_in_the_words_comes_first(page, site, words, rest, age):
     ("our kids are scared", "our kids are scared"),
     # Children an adult looks after.
     ("he hits me in front of the kids", "he hits me in front of the kids"),
-    # No service for adults has every word ("dad" is a child's): what has most of them.
-    ("my son's dad hits me", "my son's dad hits me"),
     # A child who is not one's own: a teacher's pupil, a child one is worried about.
     ("a pupil told me her dad hits her mum", "a pupil told me her dad hits her mum"),
     ("i'm worried about a child in my class", "i'm worried about a child in my class")])

@@ -165,7 +165,8 @@ const ANOTHERS_CHILD = new RegExp(`${WORRY} (?:a|an|this|that|one|some) (?:(?:${
   + `|\\b(?:a|one|this|that) (?:${YOUNG}|pupil) (?:has )?(?:told|tells)\\b`
   + `|\\b(?:my|our|the) (?:neighbou?r|friend)(?:'s|s'|s)? ${CHILD_NOUN}\\b`, "i");
 // Words that name a child, one's own or another's ("my son", "a pupil", "the baby"): the
-// services about children then keep their place (search.js, placedApart).
+// services about children then keep their place (search.js, placedApart). Read after
+// REWRITES ("my baby's father" is a partner).
 const NAMES_CHILD = new RegExp(`\\b(?:${CHILD_NOUN}|${YOUNG}|bab(?:y|ies)|pupils?|infants?`
   + "|nieces?|nephews?|teens?|(?:little|young) (?:girl|boy)s?)\\b", "iu");
 // One's own parent, by what a child or a grown-up son or daughter calls them.
@@ -249,6 +250,11 @@ const REWRITES = [
   // services for children (two only a professional can refer to) before Childline.
   [new RegExp("\\b(?:mum|mom|mam|mummy|mother|dad|daddy|father)'?s (?:new )?(?:boyfriend"
     + "|girlfriend|partner|husband|wife|fianc[eé]e?)\\b", "giu"), "stepparent"],
+  // A child's other parent, as a parent names a partner or former partner ("my baby's father",
+  // "baby daddy"): "my baby's father hits me" listed Childline second and the NSPCC's line
+  // for adults worried about a child fifth.
+  [new RegExp(`\\b(?:my|our|the) ${CHILDREN}(?:'s|s'|s)? (?:father|dad|daddy|mother|mum|mom`
+    + "|mama)\\b|\\bbaby ?(?:daddy|mama)\\b", "giu"), "partner"],
   // Someone to translate, as the services say it: "translator" found nothing, where the
   // 24-hour line and the Havens have interpreters.
   [/\btranslat(?:ors?|ion|e|ing)\b/giu, "interpreter"],
@@ -1035,6 +1041,7 @@ function read(index, typed, chosen, language) {
   const first = {}, said = [];
   let words = REWRITES.reduce((text, [pattern, read]) => text.replace(pattern, read),
     typed.replace(/\u2019/g, "'"));
+  const childNamed = NAMES_CHILD.test(plain(words));
   if (language) words = language(words);
   const cut = (match) => `${words.slice(0, match.index)} ${words.slice(match.index + match[0].length)}`.trim();
   const unwanted = NOT_POLICE.exec(words);
@@ -1118,7 +1125,7 @@ function read(index, typed, chosen, language) {
     optional: kind ? [kind.toLowerCase()] : [],
     help: professional && !words.trim() ? "professionals" : "",  // the help pages to list
     child: years === null && adult === null && !grown && CHILDS_LIFE.test(plain(typed)),
-    childNamed: NAMES_CHILD.test(plain(typed)), othersChild };
+    childNamed, othersChild };
 }
 
 // "Brent, Camden and Westminster".
