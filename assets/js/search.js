@@ -512,6 +512,8 @@ export function start(root) {
   // For an adult's words of another's child, those others come first (first): "my friend's
   // kids are being hurt" listed three lines for adults' own abuse before the NSPCC's.
   async function placedApart(borough, childNamed, othersChild) {
+    // Nothing to move: no search, which would fetch the part of the index the word is in.
+    if (!borough && childNamed && !othersChild) return { first: new Set(), last: new Set() };
     const ids = async (filters) => (await pagefind.search(root.dataset.browseWord, { filters }))
       .results.map((result) => result.id);
     // (With no borough, only the national lines come first: a borough's follow them.)
