@@ -1164,7 +1164,7 @@ def test_nothing_found_asks_for_fewer_choices_only_when_some_were_made(phone, si
     ("i am 30 and my dad hits me", "National Domestic Abuse Helpline"),
     ("my father abuses me and im an adult", "National Domestic Abuse Helpline"),
     # Kids, as a parent says it: nothing was found.
-    ("my kids", "NSPCC Helpline"), ("he took my kids", "NSPCC Helpline"),
+    ("my kids", "NSPCC Helpline"),
     # FGM, and the words seed 004 gives for it: nothing was found.
     ("fgm", "Childline"), ("female circumcision", "Childline"), ("sunna", "Childline"),
     # A parent's words: "daughter" found three lines for adults first (abuse by a grown child).
@@ -1293,6 +1293,23 @@ def test_custody_finds_the_advice_about_courts_decisions_on_children_first(phone
     advice = names(lambda s: "childrens-services-advice" in s.categories
                    and "residents" in s.audiences)
     assert advice and search(phone, site, query=words)[0] in advice
+
+
+@pytest.mark.parametrize("words", ["he took my kids", "my ex won't bring the children back",
+                                   "he is keeping my kids from me", "he's taken the kids"])
+@pytest.mark.parametrize("borough", ["", "Lewisham"])
+def test_children_taken_by_the_other_parent_find_help_for_domestic_abuse_first(
+        phone, site, words, borough):
+    # Children used "as pawns ... by the abusive partner" (seed 004): "he took my kids"
+    # listed the NSPCC's line, children's social care and Childline first, and no line for
+    # domestic abuse; in Lewisham only the NSPCC's line and Childline. The advice about
+    # courts' decisions on children follows.
+    found = search(phone, site, query=words, **({"borough": borough} if borough else {}))
+    abuse = names(lambda s: "domestic-abuse" in s.categories and "residents" in s.audiences)
+    advice = names(lambda s: "childrens-services-advice" in s.categories
+                   and "residents" in s.audiences)
+    assert found[0] in abuse and "Childline" not in found[:3]
+    assert advice & set(found[:7])
 
 
 def test_social_media_is_not_social_services(phone, site):

@@ -512,15 +512,26 @@ const REWRITES = [
   [/\bsocial media\b/giu, "online"],
   // Children used to control, as domestic abuse's words have it: "threatening to take
   // children away" (Family Rights Group, sources.yaml). "he says he will take my children"
-  // listed two services for families and a line for anyone worried about a child first.
-  // Not children taken ("he took my kids"): the line about a child comes first for that. So
-  // a threat to report someone to social services ("Many abusive people make this threat":
-  // IDAS, sources.yaml), which listed the police, Crimestoppers and Clare's Law alone.
+  // listed two services for families and a line for anyone worried about a child first
+  // (children taken, below). So a threat to report someone to social services ("Many
+  // abusive people make this threat": IDAS, sources.yaml), which listed the police, Crimestoppers and Clare's Law alone.
   [new RegExp("\\b(?:threat(?:en|ens|ened|ening)? to|(?:says?|said) (?:he|she|they)(?:'ll| will"
     + "| would| is going to| was going to| are going to)|(?:will|'ll|'s going to|is going to"
     + `|gonna)) (?:take (?:the|my|our) ${CHILDREN}(?: away)?(?: from (?:me|us))?|(?:report|tell`
     + `|call|ring|phone) (?:me |us |her )?(?:to |on )?(?:the )?${SOCIAL_SERVICES})\\b`, "giu"),
   "controlling"],
+  // Children taken or kept from a parent by the other ("he took my kids", "my ex won't bring
+  // the children back"), as children used "as pawns ... by the abusive partner in attempts
+  // to control the mother" (seed 004): controlling, and custody (the advice about courts'
+  // decisions), the children kept. "he took my kids" listed the NSPCC's line, children's
+  // social care and Childline first and no line for domestic abuse; in Lewisham only the
+  // NSPCC's line and Childline. Not "they" (social workers, above, may be who took them),
+  // nor children taken abroad (the lines for forced marriage and FGM).
+  [new RegExp(`(?<=\\b(?:he|she|${PARTNER})(?:'s|'d)?(?: (?:has|had|is|was|just|now))* )`
+    + `(?:(?:took|taken|takes|taking|kept|keeps|keeping|hid|hidden|hides|hiding) ((?:my|our|the)`
+    + ` ${CHILDREN})|${NOT} (?:give|bring|send|hand) (?:me |us )?((?:my|our|the) ${CHILDREN})`
+    + " back)\\b(?!')(?! (?:abroad|overseas|out of the country))", "giu"),
+  (_, taken, kept) => `controlling custody ${taken || kept}`],
   // Money one has to ask for, or is not given, as domestic abuse's words have it ("controlling
   // your money", seed 004): "i have to ask him for money" listed the Modern Slavery line and
   // the Revenge Porn Helpline second and third.
