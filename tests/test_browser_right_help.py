@@ -1440,7 +1440,13 @@ def test_a_result_with_no_number_links_to_its_chat_or_website(phone, site, servi
     # Support Line and the Havens before the line for images, by sexual violence's words.
     "he shared my nudes", "revenge porn", "someone is threatening to share my nudes",
     "sextortion", "blackmail", "he is blackmailing me", "deepfake", "nudes",
-    "he posted my nudes"])
+    "he posted my nudes",
+    # Posted, sent or shown, to whomever and wherever, or threatened to be, as shared (SWGfL,
+    # sources.yaml): the lines for domestic abuse came first (by "ex", "threatening",
+    # "friends"), Childline and two services for families (by "family"), or the LGBT+ line.
+    "my ex posted my nudes", "my ex is threatening to post my pictures",
+    "he sent my nudes to my family", "he showed my nudes to his friends",
+    "he posted pictures of me on facebook"])
 def test_images_shared_or_threatened_find_the_line_for_them_first(phone, site, words):
     kind = names(lambda s: "image-abuse" in s.categories and "residents" in s.audiences)
     assert kind and search(phone, site, query=words)[0] in kind

@@ -222,6 +222,8 @@ const ASKS = "pressur(?:e|es|ed|ing|ises|ised)|wants?|wanted|asks?|asked|asking|
 // Pictures or films (of oneself, see REWRITES: images).
 const IMAGES = "(?:(?:naked|nude|sexy|explicit|intimate|dirty) )?(?:pics?|pictures?|photos?|images?"
   + "|videos?|nudes)";
+// Images of oneself, as who posts or sends them says it (see REWRITES: images shared).
+const OF_ONESELF = ` (?:(?:my|our|her) ${IMAGES}|(?:a |an |some )?${IMAGES} of (?:me|us|her))\\b`;
 // Someone not doing something ("he won't stop calling", "he doesn't give me money"), and
 // kept from something ("he won't let me", "he never lets her", "he stops me"): read as
 // harassment and as controlling below.
@@ -724,6 +726,28 @@ const REWRITES = [
     + `(?: (?:him|her|them))? ${IMAGES}\\b(?! of (?!me\\b|myself\\b|herself\\b))`
     + `|\\b(?:${ASKS}) (?:me |her )?for ${IMAGES}\\b`, "giu"),
   "intimate images nudes controlling"],
+  // Images of oneself posted, sent or shown to others, or threatened to be, as the line for
+  // images "shared without their consent, or when someone is threatening to do this" has it
+  // (SWGfL, sources.yaml), as shared; the threat, to whom and where say nothing of the help
+  // wanted. "my ex posted my nudes" listed the line fifth, after the lines for domestic abuse
+  // (by "ex"), and "my ex is threatening to post my pictures" fourth; "he sent my nudes to
+  // my family" Childline and two services for families first, and "he posted pictures of me
+  // on facebook" the LGBT+ line. Not images sent to oneself ("he sent me pics"), nor taken
+  // or asked for (above).
+  [new RegExp("(?:\\b(?:(?:threat(?:en|ens|ened|ening)?|(?:is|'s|are|'re) going|wants?) to "
+    + "|(?:will|'ll|would|'d|gonna|could|might) )?"
+    + `(?:post(?:s|ed|ing)?|upload(?:s|ed|ing)?|leak(?:s|ed|ing)?|sen(?:d|ds|t|ding)`
+    + `|show(?:s|ed|n|ing)?|spread(?:s|ing)?|shar(?:e|es|ed|ing)|forward(?:s|ed|ing)?`
+    + `|publish(?:es|ed|ing)?|put(?:s|ting)?(?=${OF_ONESELF} (?:up )?(?:online|on)\\b))${OF_ONESELF}`
+    + `|\\b(?:my|our|her) ${IMAGES} (?:got|were|was|have been|has been|are being|is being)`
+    + " (?:posted|uploaded|leaked|sent|shown|spread|shared|forwarded|published|put)\\b)"
+    // To whom, and where.
+    + "(?: up)?(?: (?:to|with) (?:all (?:of )?)?(?:every(?:one|body)|people|(?:my|his|her|their"
+    + "|our|the) [\\w']+))?(?: (?:online|on (?:the |a |his |her |their )?(?:internet|web"
+    + "|websites?|sites?|porn ?(?:sites?|hub)|onlyfans|social media|facebook|fb|instagram|insta"
+    + "|snapchat|snap|tiktok|twitter|x|whatsapp|telegram|reddit|group ?chats?)))?\\b", "giu"),
+  // As "shared", the images said ("he'll share ...": "he" kept apart).
+  (said) => ` shared ${said.match(new RegExp(IMAGES, "iu"))[0]}`],
   // Without consent says nothing of the help wanted beyond what goes with it ("he shared my
   // nudes", "he had sex with me", "he took off the condom"): its "without" listed
   // Crimestoppers ("without saying who you are") first.
