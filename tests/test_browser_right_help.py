@@ -1203,6 +1203,16 @@ def test_the_right_help_comes_first(phone, site, words, first):
     assert search(phone, site, query=words)[0] == first
 
 
+@pytest.mark.parametrize("words, age", [("my dad hits me", "35"), ("my parents hit me", "22")])
+def test_an_adult_s_age_chosen_reads_a_parent_as_family_as_an_age_typed_does(
+        phone, site, words, age):
+    # As "i am 22 and my parents hit me" (above): with the age chosen rather than typed, the
+    # NSPCC's line for adults worried about a child and children's social care came first.
+    abuse = names(lambda s: "domestic-abuse" in s.categories and "residents" in s.audiences)
+    found = search(phone, site, query=words, age=age)
+    assert abuse.issuperset(found[:3])
+
+
 @pytest.mark.parametrize("words", [
     # A word read as the start of a longer one, as Pagefind reads it: "rapped" as "rape".
     "rapped",

@@ -1065,13 +1065,13 @@ function plain(text) {
 
 // The words left to search, the filters of what comes first, what the status says of
 // them and the age and gender given, if any. An age or a gender given in the words, when
-// none is chosen (chosen.age and chosen.gender false), and a place named in
-// them, when no borough is (chosen.borough ""), are left out of the words; what the search
-// finds for that age and gender, or in that borough and nationally, then comes first.
-// With a borough chosen, a place in it is left out of the words, any other kept as words.
-// chosen: {age, borough, gender, genders (the gender field's options), local (the boroughs with
-// services based there), who (the filter for an age and gender), maxAge, adult (the youngest
-// age no service only for the young serves)}.
+// none is chosen (chosen.age null, chosen.gender false), and a place named in them, when
+// no borough is (chosen.borough ""), are left out of the words; what the search finds for
+// that age and gender, or in that borough and nationally, then comes first. With a borough
+// chosen, a place in it is left out of the words, any other kept as words. chosen: {age
+// (the age chosen, or null), borough, gender, genders (the gender field's options), local
+// (the boroughs with services based there), who (the filter for an age and gender),
+// maxAge, adult (the youngest age no service only for the young serves)}.
 function read(index, typed, chosen, language) {
   const first = {}, said = [];
   let words = REWRITES.reduce((text, [pattern, read]) => text.replace(pattern, read),
@@ -1081,7 +1081,7 @@ function read(index, typed, chosen, language) {
   const cut = (match) => `${words.slice(0, match.index)} ${words.slice(match.index + match[0].length)}`.trim();
   const unwanted = NOT_POLICE.exec(words);
   if (unwanted) words = cut(unwanted);
-  const age = chosen.age ? null : AGE.exec(words) || OVER_UNDER.exec(words);
+  const age = chosen.age !== null ? null : AGE.exec(words) || OVER_UNDER.exec(words);
   // Over 60: 61; under 18: 17.
   const stated = age && Number(age[1])
     + (/^over/i.test(age[0]) ? 1 : /^under/i.test(age[0]) ? -1 : 0);
@@ -1120,7 +1120,7 @@ function read(index, typed, chosen, language) {
   // the place to report a worry about a child (by "parents", a child's word).
   if (grown || (years ?? chosen.age) >= chosen.adult) words = words.replace(ONES_PARENT, "my family");
   const othersChild = ANOTHERS_CHILD.test(words);
-  const adult = years === null && !chosen.age && (parent || older || grown || othersChild)
+  const adult = years === null && chosen.age === null && (parent || older || grown || othersChild)
     ? chosen.adult : null;
   if (years !== null || adult !== null || option) {
     first.any = chosen.who(years ?? adult, option && option.value);

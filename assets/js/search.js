@@ -122,7 +122,7 @@ export function start(root) {
     const chosen = filters(), typed = fields.query.value.trim();
     const reader = typed && await loadWords();
     if (!reader) return { words: typed, chosen, first: null, said: "", age: null, gender: "" };
-    const read = reader.read(typed, { age: chosenAge() !== null, borough: fields.borough.value,
+    const read = reader.read(typed, { age: chosenAge(), borough: fields.borough.value,
       gender: fields.gender.value !== "", genders: fields.gender.options, local, maxAge,
       adult: Number(root.dataset.adult),
       who: (years, gender) => who(years ?? chosenAge(), gender || fields.gender.value) });
