@@ -1612,13 +1612,21 @@ def test_somewhere_to_stay_lists_the_lines_for_anyone_before_those_for_one_situa
     assert min(particular) > max(lines)
 
 
-@pytest.mark.parametrize("words", ["honour", "honour based abuse", "izzat",
-                                   "my family will disown me"])
-def test_words_of_honour_based_abuse_find_a_line_for_it_first(phone, site, words):
+@pytest.mark.parametrize("words", [
+    "honour", "honour based abuse", "izzat", "my family will disown me",
+    # Violence, crime or killing: Athena (Lewisham alone) came first, and in Lambeth the
+    # Havens third, by "violence". (The American spelling was read as a misspelling.)
+    "honour based violence", "honor killing",
+    # A relationship family must not find out about (seed 004: someone thought to have
+    # "brought shame to their family"): the lines for domestic abuse came first.
+    "my family will kill me if they find out about my boyfriend"])
+@pytest.mark.parametrize("borough", ["", "Lambeth"])
+def test_words_of_honour_based_abuse_find_a_line_for_it_first(phone, site, words, borough):
     # "my family will disown me" found a service for children first, then Athena (Lewisham
     # alone); a line anyone in the country can call now comes first.
     kind = names(lambda s: "honour-based-abuse" in s.categories and "national" in s.areas)
-    assert kind and search(phone, site, query=words)[0] in kind
+    found = search(phone, site, query=words, **({"borough": borough} if borough else {}))
+    assert kind and found[0] in kind and "The Havens" not in found[:5]
 
 
 @pytest.mark.parametrize("words, group", [

@@ -241,6 +241,15 @@ const WITHOUT = "\\bwithout (?:my |her |our |their |me )?(?:consent|permission|c
   + "|agreeing|knowing|knowledge|asking|telling(?: me| her)?)\\b";
 const UNWANTED = `(?:${WITHOUT}|when (?:i|she) (?:was|wasn'?t) (?:naked|undressed|looking|aware)`
   + "|in the (?:shower|bath|bathroom|toilet)|(?:during|having) sex)\\b";
+// Family, as one says who would not accept a relationship (see REWRITES: honour).
+const FAMILY = "(?:family|parents|mum|mom|mam|mother|dad|father|brothers?|uncles?|aunts?"
+  + "|relatives|in-?laws|community|cousins?)";
+// A relationship found out, or not accepted (see REWRITES: honour).
+const HIDDEN_LOVE = "\\b(?:(?:find|finds|found|finding) out|knows?|knew|discover(?:s|ed)?|sees?|saw"
+  + "|hears?|heard|(?:don'?t|doesn'?t|do not|does not|won'?t|will not|never) (?:approve|accept"
+  + "|like|allow)(?: of)?)(?: about)? (?:my|me having an?|that i (?:have|had) an?|i (?:have|had) an?"
+  + "|i'?ve got an?|i'?m seeing (?:a|some)(?:one)?) (?:secret )?(?:boyfriend|girlfriend|bf|gf"
+  + "|partner|relationship)\\b";
 // Words read as the site's own, each with why (a regular expression and what it becomes),
 // in this order:
 const REWRITES = [
@@ -257,6 +266,17 @@ const REWRITES = [
   // for adults worried about a child fifth.
   [new RegExp(`\\b(?:my|our|the) ${CHILDREN}(?:'s|s'|s)? (?:father|dad|daddy|mother|mum|mom`
     + "|mama)\\b|\\bbaby ?(?:daddy|mama)\\b", "giu"), "partner"],
+  // So-called honour-based violence, abuse or crime, in the word of the kind of help for it:
+  // "honour based violence" listed Athena (Lewisham alone) first and Childline fifth, and in
+  // Lambeth the Havens third, by "violence". "honor" too, not read as a misspelling.
+  [/\b(?:so[\s-]+called[\s-]+)?honou?r(?:[\s-]+based)?(?:[\s-]+(?:violence|abuse|crimes?|killings?))?\b/giu,
+    "honour"],
+  // A relationship that family must not know of or do not accept, as so-called honour-based
+  // abuse has it (someone thought to have "brought shame to their family", seed 004): "my
+  // family will kill me if they find out about my boyfriend" listed the lines for domestic
+  // abuse and a service for children, and not the line for honour-based abuse.
+  [new RegExp(`(?<=\\b${FAMILY}\\b.*)${HIDDEN_LOVE}|${HIDDEN_LOVE}(?=.*\\b${FAMILY}\\b)`, "giu"),
+    "honour"],
   // Someone to translate, as the services say it: "translator" found nothing, where the
   // 24-hour line and the Havens have interpreters.
   [/\btranslat(?:ors?|ion|e|ing)\b/giu, "interpreter"],
