@@ -1322,6 +1322,23 @@ def test_children_taken_by_the_other_parent_find_help_for_domestic_abuse_first(
     assert advice & set(found[:7])
 
 
+@pytest.mark.parametrize("words", [
+    "my child saw the abuse", "the children heard everything",
+    "my son witnessed domestic violence", "he hits me in front of the kids",
+    "my kids saw him hit me", "my daughter saw her dad hit me"])
+def test_children_who_saw_or_heard_the_abuse_find_the_lines_for_it_first(phone, site, words):
+    # Children who see or hear domestic abuse are its victims too (seed 004), and these are a
+    # parent's words of it: they listed the NSPCC's line, children's social care or the
+    # Men's Advice Line first, the line for rape and the Havens before the 24-hour line ("the
+    # abuse"), and "heard" was read as "hard". "her dad" is the child's other parent: with who
+    # saw it left out, "my daughter saw her dad hit me" listed the NSPCC's line first.
+    found = search(phone, site, query=words)
+    sexual_only = names(lambda s: "sexual-violence" in s.categories
+                        and "domestic-abuse" not in s.categories)
+    assert found[0] == "National Domestic Abuse Helpline"
+    assert not sexual_only & set(found[:5])
+
+
 def test_social_media_is_not_social_services(phone, site):
     # Its "social" listed first the council's line for reporting a worry about a child.
     found = search(phone, site, query="social media")

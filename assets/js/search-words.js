@@ -118,6 +118,9 @@ const HAVING = "\\b(?:i|we)(?: have| have got| got|'ve|'ve got)(?: (?:a|an|one|t
 const CHILDREN = `(?:${CHILD_NOUN}|bab(?:y|ies)|boys?|girls?)`;
 // A child, not a grown-up son or daughter (see REWRITES: a parent's child harmed).
 const CHILD = `(?:(?:${CHILD_IS}) )?${CHILD_NOUN}`;
+// One's children who saw or heard what happened (see GROWN_UP, and REWRITES: witnessed).
+const WITNESS = `\\b(?:my|our|the) ${CHILD} (?:has |have |had )?(?:saw|seen|see|sees|heard|hear`
+  + "|hears|witnessed|witness|witnesses|watched|watch|watches)";
 // Words of one's own child or grandchild ("my teenage son", "our kids"), or of children an
 // adult looks after ("in front of the kids"): a parent's, so an adult's; what the child is
 // (teenage) is left out of the words, as it says nothing of the help wanted. Not "my
@@ -131,8 +134,9 @@ const PARENT = new RegExp(`\\b(?:my|our) ((?:${CHILD_IS}|grown[- ]up|adult) )?${
 // home mum": "new mum" listed Childline first; "I'm a single mum" is GENDER's), or saying so
 // ("I'm an adult"). Having children, or
 // children harmed with oneself ("i have 3 kids and he hits me", "he hurts me and my kids"),
-// says the same: children who see or hear abuse are its victims too (seed 004), and the
-// lines for it came after Childline, the NSPCC's line or services for children.
+// or who saw or heard it ("in front of the kids", "my son witnessed"), says the same:
+// children who see or hear abuse are its victims too (seed 004), and the lines for it came
+// after Childline, the NSPCC's line or services for children.
 const GROWN_UP = new RegExp("(?:(?<=\\b(?:\\w+ed|hurt|hit|beaten|taken) )as an? (?:child|kid"
   + "|little girl|little boy)|\\bin my childhood|\\bwhen i was (?:young|younger|little|small"
   + "|an? (?:child|kid|little girl|little boy))|\\b(?:(?:i'?m an?|i am an?|as an?)(?: stay[- ]at[- ]home"
@@ -142,7 +146,8 @@ const GROWN_UP = new RegExp("(?:(?<=\\b(?:\\w+ed|hurt|hit|beaten|taken) )as an? 
   + "|\\b(?:mum|mom|mother|dad|father|parent) of (?:one|two|three|four|five|six|\\d+)"
   + "(?: " + CHILDREN + ")?"
   + "|(?<=\\b(?:me|us) )and (?:my|our|the) " + CHILD
-  + "|\\b(?:my|our|the) " + CHILD + " and (?=(?:i|me)\\b))\\b", "i");
+  + "|\\b(?:my|our|the) " + CHILD + " and (?=(?:i|me)\\b)"
+  + "|\\bin front of (?:my|our|the) " + CHILD + "|" + WITNESS + ")\\b", "i");
 // The young, as anyone may name them: ANOTHERS_CHILD, CHILDS_LIFE.
 const YOUNG = "child|children|kids?|young (?:person|people)";
 // Being worried about someone ("worried about", "scared for"): see ANOTHERS_CHILD, FOR_ANOTHER.
@@ -262,10 +267,13 @@ const REWRITES = [
   [new RegExp("\\b(?:mum|mom|mam|mummy|mother|dad|daddy|father)'?s (?:new )?(?:boyfriend"
     + "|girlfriend|partner|husband|wife|fianc[eé]e?)\\b", "giu"), "stepparent"],
   // A child's other parent, as a parent names a partner or former partner ("my baby's father",
-  // "baby daddy"): "my baby's father hits me" listed Childline second and the NSPCC's line
-  // for adults worried about a child fifth.
+  // "baby daddy", "my daughter saw her dad hit me"): "my baby's father hits me" listed
+  // Childline second and the NSPCC's line for adults worried about a child fifth, and, with
+  // who saw it left out (GROWN_UP), "my daughter saw her dad hit me" that line first.
   [new RegExp(`\\b(?:my|our|the) ${CHILDREN}(?:'s|s'|s)? (?:father|dad|daddy|mother|mum|mom`
-    + "|mama)\\b|\\bbaby ?(?:daddy|mama)\\b", "giu"), "partner"],
+    + "|mama)\\b|\\bbaby ?(?:daddy|mama)\\b"
+    + `|(?<=\\b(?:my|our) ${CHILDREN}\\b.*)\\b(?:his|her|their) (?:father|dad|daddy|mother|mum`
+    + "|mom|mama)\\b", "giu"), "partner"],
   // So-called honour-based violence, abuse or crime, in the word of the kind of help for it:
   // "honour based violence" listed Athena (Lewisham alone) first and Childline fifth, and in
   // Lambeth the Havens third, by "violence". "honor" too, not read as a misspelling.
@@ -489,6 +497,13 @@ const REWRITES = [
     + ` to|gonna) )?take (?:away )?(?:the|my|our) ${CHILDREN}(?: away)?(?: from (?:me|us))?`
     + `|(?:taken|take|taking|took|put|putting|placed) (?:(?:the|my|our) ${CHILDREN} )?(?:away )?`
     + "into care|care proceedings)\\b", "giu"), "social services"],
+  // What one's children saw or heard, as the harm of domestic abuse it is (seed 004: children
+  // who see or hear it are its victims): "my child saw the abuse" listed the lines for rape
+  // and sexual abuse, and the Havens, before the 24-hour line; "the children heard
+  // everything" was read as "children hard". Who saw it is an adult's words (GROWN_UP).
+  [new RegExp(`(?<=${WITNESS} )(?:(?:all )?(?:of )?(?:the|our|his|her|my|what|this|that|it|us|him|them)`
+    + " )?(?:abuse|violence|domestic (?:abuse|violence)|everything|happened|fighting|fights?"
+    + "|arguing|arguments?|rows?|shouting|screaming|all)\\b", "giu"), "hurting"],
   // Custody of one's children, as the advice about courts' decisions has it (site.yaml):
   // "he wants custody of the kids" listed first the NSPCC's line, by "kids".
   [new RegExp("\\b(?:(?:wants?|wanting|get|gets|getting|got|going for|fight(?:s|ing)? (?:me )?for"
