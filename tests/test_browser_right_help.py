@@ -478,9 +478,16 @@ def test_spiking_finds_the_police_first(phone, site, words):
     found = search(phone, site, query=words)
     assert found[0] == "Police"
     # Then support, not the other ways to report, which have "police" only in their text:
-    # "my drink was spiked" listed Crimestoppers and Clare's Law second to fourth.
+    # "my drink was spiked" listed Crimestoppers and Clare's Law second to fourth. The
+    # anonymous way to report a crime is still listed; asking about a partner's past is not
+    # (since 7 December), nor are the services for protection orders, FGM, images or a dog,
+    # which have "police" in their text: spiking is read as a crime too (Victim Support,
+    # sources.yaml).
     reporting = names(lambda s: s.reporting)
-    assert found[1] not in reporting and reporting - {"Police"} <= set(found)
+    assert found[1] not in reporting and "Crimestoppers" in found
+    elsewhere = names(lambda s: {"legal-advice", "fgm", "image-abuse", "pets",
+                                 "disclosure-scheme"} & set(s.categories)) - {"Police"}
+    assert elsewhere and not elsewhere & set(found)
 
 
 @pytest.mark.parametrize("words", ["i was drugged and raped",

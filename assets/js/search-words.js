@@ -706,14 +706,16 @@ const REWRITES = [
   [/\bdowry\b/giu, "domestic abuse"],
   // Spiking, as the police ask it to be reported ("If you have just been spiked, call 999
   // ... If it happened in the past, you can call the police on 101": Southwark Council,
+  // sources.yaml), and as the crime it is ("Spiking is a serious crime": Victim Support,
   // sources.yaml): "i was drugged" found nothing, and "my drink was spiked" the lines for
-  // domestic abuse. With rape or sexual assault said too, the spiking is left out and those
+  // domestic abuse; read as the police alone, it listed after Victim Support and the Havens
+  // the services whose text has "police" (for protection orders, FGM, images, a dog). With rape or sexual assault said too, the spiking is left out and those
   // words find the sexual assault referral centre first, which can take the same tests
   // (North Wales Police, sources.yaml). A "date rape drug" is spiking, not rape said ("i was
   // given a date rape drug" listed Crimestoppers first, by "given").
   [new RegExp(`${SPIKED}(?=.*${SEXUAL})|(?<=${SEXUAL}.*)${SPIKED}`, "giu"), " "],
   [new RegExp("\\b(?:(?:given|gave (?:me|her)|slipped (?:me|her)) (?:a |some )?)?date[\\s-]+rape"
-    + `\\s+drugs?\\b|${SPIKED}`, "giu"), "police"],
+    + `\\s+drugs?\\b|${SPIKED}`, "giu"), "police crime"],
   // The morning after pill, as the Havens name it (emergency contraception): "i need a
   // morning after pill" found Victim Support first. Read as the one word: "emergency
   // contraception" listed the foster care for dogs second, by its "emergency accommodation".
