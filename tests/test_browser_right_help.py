@@ -1229,10 +1229,21 @@ def test_an_adult_s_age_chosen_reads_a_parent_as_family_as_an_age_typed_does(
     # Sex someone was made to have (search-words.js): the Forced Marriage Unit came first, by
     # its "forced", and the stalking helpline for "made".
     "he forced me to have sex", "he made me have sex", "my husband forces me to have sex",
-    "he forced himself on me", "i didnt consent", "i was forced to have sex", "forced sex"])
+    "he forced himself on me", "i didnt consent", "i was forced to have sex", "forced sex",
+    # Others someone is made to sleep with: the Men's Advice Line came first (by "men"), or a
+    # risk meeting and a programme for men who harm.
+    "he makes me sleep with other men", "my boyfriend makes me sleep with his friends"])
 def test_words_of_sexual_violence_find_its_kind_first(phone, site, words):
     kind = names(lambda s: "sexual-violence" in s.categories and "residents" in s.audiences)
     assert search(phone, site, query=words)[0] in kind
+
+
+def test_sex_someone_is_made_to_have_for_money_finds_the_line_for_exploitation_too(phone, site):
+    # Forced to have sex for someone else's gain is exploitation (site.yaml, the trafficking
+    # kind): the Modern Slavery line was not among the first six.
+    found = search(phone, site, query="he makes me have sex for money")
+    kind = names(lambda s: "sexual-violence" in s.categories and "residents" in s.audiences)
+    assert found[0] in kind and "Modern Slavery & Exploitation Helpline" in found[:3]
 
 
 @pytest.mark.parametrize("words", ["how can i move on", "i cant get over it"])
@@ -1651,6 +1662,14 @@ def test_words_of_honour_based_abuse_find_a_line_for_it_first(phone, site, words
     kind = names(lambda s: "honour-based-abuse" in s.categories and "national" in s.areas)
     found = search(phone, site, query=words, **({"borough": borough} if borough else {}))
     assert kind and found[0] in kind and "The Havens" not in found[:5]
+
+
+@pytest.mark.parametrize("words", ["my mum knows my boyfriend hits me",
+                                   "my mum found out my boyfriend hits me"])
+def test_what_family_know_of_a_partner_s_abuse_is_not_honour_based_abuse(phone, site, words):
+    # A relationship family must not find out about is read as honour-based abuse (above);
+    # what they know of a partner's abuse is not.
+    assert "Karma Nirvana" not in search(phone, site, query=words)
 
 
 @pytest.mark.parametrize("words, group", [

@@ -234,6 +234,9 @@ const OF_ONESELF = ` (?:(?:my|our|her) ${IMAGES}|(?:a |an |some )?${IMAGES} of (
 // harassment and as controlling below.
 const NOT = "(?:won'?t|wont|will not|doesn'?t|does not|don'?t|do not|never)";
 const KEPT = `\\b(?:${NOT} (?:let|lets|allow|allows)|(?:stops?|stopping|stopped)) (?:me|her|us)`;
+// Whom someone is made to have sex with (see REWRITES: sex someone was made to have).
+const WITH_OTHERS = "\\s+with\\s+(?:(?:other|his|her|their|some|random|strange|older)\\s+)?(?:men"
+  + "|guys|people|friends|mates|women|strangers|clients|punters|them|him|her)\\b";
 // Spiking (see REWRITES), and rape or sexual assault said beside it (not a "date rape drug").
 const SPIKED = "\\b(?:spik(?:e|ed|es|ing)|drugged|drugging)\\b";
 const SEXUAL = "(?<!\\bdate[\\s-]+)\\b(?:rap(?:e|ed|ing)|sexual(?:ly)?)\\b(?![\\s-]+drugs?\\b)";
@@ -249,12 +252,14 @@ const UNWANTED = `(?:${WITHOUT}|when (?:i|she) (?:was|wasn'?t) (?:naked|undresse
 // Family, as one says who would not accept a relationship (see REWRITES: honour).
 const FAMILY = "(?:family|parents|mum|mom|mam|mother|dad|father|brothers?|uncles?|aunts?"
   + "|relatives|in-?laws|community|cousins?)";
-// A relationship found out, or not accepted (see REWRITES: honour).
-const HIDDEN_LOVE = "\\b(?:(?:find|finds|found|finding) out|knows?|knew|discover(?:s|ed)?|sees?|saw"
-  + "|hears?|heard|(?:don'?t|doesn'?t|do not|does not|won'?t|will not|never) (?:approve|accept"
-  + "|like|allow)(?: of)?)(?: about)? (?:my|me having an?|that i (?:have|had) an?|i (?:have|had) an?"
-  + "|i'?ve got an?|i'?m seeing (?:a|some)(?:one)?) (?:secret )?(?:boyfriend|girlfriend|bf|gf"
-  + "|partner|relationship)\\b";
+// A relationship found out, or not accepted (see REWRITES: honour); not what was found out
+// of it ("my mum found out my boyfriend hits me"), nor what family know ("my mum knows").
+const HIDDEN_LOVE = "\\b(?:(?:find|finds|found|finding) out (?:about (?:my|me having an?)|(?:that )?i"
+  + " (?:have|had|'ve got) an?|(?:that )?i'?m seeing (?:a|some)(?:one)?)|discover(?:s|ed)? (?:my"
+  + "|that i have an?)|(?:don'?t|doesn'?t|do not|does not|won'?t|will not|never) (?:approve|accept"
+  + "|like|allow)(?: of)? (?:my|me having an?)) (?:secret )?(?:boyfriend|girlfriend|bf|gf|partner"
+  + "|relationship)\\b(?! (?:hits?|hitting|hurts?|hurting|beats?|beating|abuses?|abusing|is|was"
+  + "|has|had)\\b)";
 // Words read as the site's own, each with why (a regular expression and what it becomes),
 // in this order:
 const REWRITES = [
@@ -313,9 +318,16 @@ const REWRITES = [
   "giu"), "chat"],
   // Sex someone was made to have is rape, as the services for it say: "he forced me to have
   // sex" listed the Forced Marriage Unit (its name's "forced") before them, and "he made me
-  // have sex" the stalking helpline; "i was forced to have sex" the same.
-  [/\b(?:forc(?:e|es|ed|ing)|mak(?:e|es|ing)|made|pressur(?:e|es|ed|ing|ises|ised)|push(?:es|ed)?)\s+(?:me\s+)?(?:to\s+|into\s+)?(?:have\s+|having\s+)?sex\b|\bforced\s+(?:himself|herself|themselves)\s+on\s+me\b/giu,
-    "raped me"],
+  // have sex" the stalking helpline; "i was forced to have sex" the same. So is sleeping with
+  // others one is made to ("he makes me sleep with other men" listed the Men's Advice Line
+  // first, by "men", and "my boyfriend makes me sleep with his friends" a risk meeting and
+  // a programme for men who harm), and for money it is exploitation too ("forced ... to
+  // have sex for someone else's gain", the trafficking kind's description in site.yaml).
+  [new RegExp("\\b(?:forc(?:e|es|ed|ing)|mak(?:e|es|ing)|made|pressur(?:e|es|ed|ing|ises|ised)"
+    + "|push(?:es|ed)?)\\s+(?:me\\s+)?(?:to\\s+|into\\s+)?(?:(?:have\\s+|having\\s+)?sex"
+    + `(?:${WITH_OTHERS})?|sleep(?:ing)?${WITH_OTHERS})(\\s+for\\s+(?:money|cash|drugs|rent))?\\b`
+    + "|\\bforced\\s+(?:himself|herself|themselves)\\s+on\\s+me\\b", "giu"),
+  (_, paid) => (paid ? "raped me exploitation" : "raped me")],
   // Ending one's life, or hurting oneself, in the words of the kind of help for it: their
   // own words are domestic abuse's too ("kill", "die", "hurting": "he will kill me" listed
   // Samaritans second).
@@ -551,7 +563,8 @@ const REWRITES = [
   // children away" (Family Rights Group, sources.yaml). "he says he will take my children"
   // listed two services for families and a line for anyone worried about a child first
   // (children taken, below). So a threat to report someone to social services ("Many
-  // abusive people make this threat": IDAS, sources.yaml), which listed the police, Crimestoppers and Clare's Law alone.
+  // abusive people make this threat": IDAS, sources.yaml), which listed the police,
+  // Crimestoppers and Clare's Law alone.
   [new RegExp("\\b(?:threat(?:en|ens|ened|ening)? to|(?:says?|said) (?:he|she|they)(?:'ll| will"
     + "| would| is going to| was going to| are going to)|(?:will|'ll|'s going to|is going to"
     + `|gonna)) (?:take (?:the|my|our) ${CHILDREN}(?: away)?(?: from (?:me|us))?|(?:report|tell`
@@ -709,10 +722,11 @@ const REWRITES = [
   // sources.yaml), and as the crime it is ("Spiking is a serious crime": Victim Support,
   // sources.yaml): "i was drugged" found nothing, and "my drink was spiked" the lines for
   // domestic abuse; read as the police alone, it listed after Victim Support and the Havens
-  // the services whose text has "police" (for protection orders, FGM, images, a dog). With rape or sexual assault said too, the spiking is left out and those
-  // words find the sexual assault referral centre first, which can take the same tests
-  // (North Wales Police, sources.yaml). A "date rape drug" is spiking, not rape said ("i was
-  // given a date rape drug" listed Crimestoppers first, by "given").
+  // the services whose text has "police" (for protection orders, FGM, images, a dog). With
+  // rape or sexual assault said too, the spiking is left out and those words find the sexual
+  // assault referral centre first, which can take the same tests (North Wales Police,
+  // sources.yaml). A "date rape drug" is spiking, not rape said ("i was given a date rape
+  // drug" listed Crimestoppers first, by "given").
   [new RegExp(`${SPIKED}(?=.*${SEXUAL})|(?<=${SEXUAL}.*)${SPIKED}`, "giu"), " "],
   [new RegExp("\\b(?:(?:given|gave (?:me|her)|slipped (?:me|her)) (?:a |some )?)?date[\\s-]+rape"
     + `\\s+drugs?\\b|${SPIKED}`, "giu"), "police crime"],
