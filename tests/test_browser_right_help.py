@@ -1156,6 +1156,9 @@ def test_nothing_found_asks_for_fewer_choices_only_when_some_were_made(phone, si
     ("im a teacher and my pupil is being groomed", "NSPCC Helpline"),
     ("one of my pupils was touched", "NSPCC Helpline"),
     ("i'm a student being abused", "National Domestic Abuse Helpline"),
+    # Where someone works, beside harm done to them: a service only a professional can refer
+    # to and children's social care came first, by "council".
+    ("i work for the council and my partner hurts me", "National Domestic Abuse Helpline"),
     # A parent harmed, with their children ("i have 3 kids", "me and my kids"): Childline,
     # the NSPCC's line or four local services for children came first, by the children's
     # words; children who see or hear the abuse are its victims too (seed 004).
@@ -1662,6 +1665,22 @@ def test_words_of_honour_based_abuse_find_a_line_for_it_first(phone, site, words
     kind = names(lambda s: "honour-based-abuse" in s.categories and "national" in s.areas)
     found = search(phone, site, query=words, **({"borough": borough} if borough else {}))
     assert kind and found[0] in kind and "The Havens" not in found[:5]
+
+
+@pytest.mark.parametrize("words, first", [
+    ("he puts me down", "National Domestic Abuse Helpline"),
+    ("he knocked me down", "National Domestic Abuse Helpline"),
+    ("he pushed me down the stairs", "National Domestic Abuse Helpline"),
+    ("i feel down", "Samaritans"), ("feeling low", "Samaritans"),
+    ("how do i get my pictures taken down", "Revenge Porn Helpline")])
+def test_down_is_read_by_what_goes_with_it(phone, site, words, first):
+    # "down" was the Revenge Porn Helpline's word alone (images "taken down"): "he puts me
+    # down" (belittled, humiliated: seed 004) listed it, Childline and the Police; "he
+    # knocked me down" it and Childline; "i feel down" it before Samaritans; "he pushed me
+    # down the stairs" it fourth.
+    found = search(phone, site, query=words)
+    assert found[0] == first
+    assert first == "Revenge Porn Helpline" or "Revenge Porn Helpline" not in found[:6]
 
 
 @pytest.mark.parametrize("words", ["my mum knows my boyfriend hits me",

@@ -191,7 +191,11 @@ const PARTNER = "(?:partner|boyfriend|girlfriend|husband|wife|fianc[eé]e?|bf|gf
 const PROFESSIONAL = new RegExp("\\b(?:i'?m|i am|i work as|working as|as) an? (?:gp|doctor|nurse"
   + "|midwife|health visitor|paramedic|(?:head ?)?teacher|teaching assistant|social worker"
   + "|police officer|support worker|youth worker|key ?worker|case ?worker|housing officer|idva"
-  + "|isva|counsell?or|therapist|safeguarding lead|dsl|practitioner|professional)\\b", "i");
+  + "|isva|counsell?or|therapist|safeguarding lead|dsl|practitioner|professional)\\b"
+  // Or where they work: "i work for the council and my partner hurts me" listed first a
+  // service only a professional can refer to and children's social care (their "council").
+  + "|\\bi (?:work|volunteer) (?:for|at|in) (?:the |a |an )?(?:council|local authority|nhs"
+  + "|hospital|gp surgery|surgery|school|nursery|police|charity|social services)\\b", "i");
 const HARMED_ONESELF = new RegExp("(?<!\\b(?:told|tells?|telling|disclosed to|said to|help"
   + `|helping|let|for|to) )\\bme\\b|\\bmy ${PARTNER}\\b|\\bi(?:'m| am) (?:being|scared|afraid`
   + "|frightened)\\b", "i");
@@ -338,6 +342,22 @@ const REWRITES = [
   [/\b(?:(?:feel(?:s|ing)? like|want(?:s|ed)? to|wanna|about to|ready to) giv(?:e|ing) up|giv(?:e|ing) up on (?:life|everything|myself))\b(?! (?:my|the|his|her|our|their|a|an|work|school)\b)/giu,
     "hopeless"],
   [/\b(?:hurt(?:ing|s)?|harm(?:ing|s)?|cut(?:ting|s)?|burn(?:ing|s)?) myself\b/giu, "self harm"],
+  // Feeling down or low, as the kind of help for those struggling to cope names low mood
+  // ("depressed"): "i feel down" listed the Revenge Porn Helpline first, by the "taken down"
+  // of images.
+  [/\bfeel(?:s|ing)? (?:so |really |very |quite |a bit |pretty )?(?:down|low)\b/giu, "depressed"],
+  // Put down (belittled), as the humiliation that coercive behaviour is made of (seed 004):
+  // "he puts me down" listed the Revenge Porn Helpline, Childline and the Police.
+  [/\b(?:puts?|putting) (?:me|her|us) down\b/giu, "humiliating"],
+  // Knocked down, over or out, as the attack it is (domestic abuse's word): "he knocked me
+  // down" listed the Revenge Porn Helpline and Childline alone.
+  [/\bknock(?:s|ed|ing)? (?:me|her|us) (?:down|over|out|unconscious|to the (?:ground|floor))\b/giu,
+    "attacked"],
+  // Otherwise "down" says nothing of the help wanted ("pushed me down the stairs", "held me
+  // down"), unless images are taken down: it put the Revenge Porn Helpline fourth for "he
+  // pushed me down the stairs".
+  [/(?<!\b(?:take|takes|taken|taking|took|get|gets|got|getting)(?: (?:it|them|this|that|(?:my|the) \w+))? )\bdown\b/giu,
+    " "],
   // A girl to be cut, or someone wanting to cut her: "cutting" is a name for FGM (NHS Kent
   // Community Health, sources.yaml). "my daughter is going to be cut" and "they want to cut
   // my daughter" listed three lines for adults' domestic abuse before the FGM line, and "my
