@@ -1156,6 +1156,17 @@ def test_nothing_found_asks_for_fewer_choices_only_when_some_were_made(phone, si
     ("im a teacher and my pupil is being groomed", "NSPCC Helpline"),
     ("one of my pupils was touched", "NSPCC Helpline"),
     ("i'm a student being abused", "National Domestic Abuse Helpline"),
+    # Getting away or out, of oneself: the line for protection orders, the advice about
+    # social workers and the service for sex workers came first, or every service.
+    ("i can't get away", "National Domestic Abuse Helpline"),
+    ("i need to get out", "National Domestic Abuse Helpline"),
+    # "away" alone: the line for protection orders (its "keep them away") came first; not
+    # when someone is to be kept away.
+    ("he took my phone away", "National Domestic Abuse Helpline"),
+    ("how do i keep him away from me", "NCDV (National Centre for Domestic Violence)"),
+    # Someone outside one's home, as someone turning up there: a borough's service alone was
+    # found, by the "outside" of its hours (999 is above the results).
+    ("he is outside my house", "National Stalking Helpline"),
     # Where someone works, beside harm done to them: a service only a professional can refer
     # to and children's social care came first, by "council".
     ("i work for the council and my partner hurts me", "National Domestic Abuse Helpline"),

@@ -353,11 +353,6 @@ const REWRITES = [
   // down" listed the Revenge Porn Helpline and Childline alone.
   [/\bknock(?:s|ed|ing)? (?:me|her|us) (?:down|over|out|unconscious|to the (?:ground|floor))\b/giu,
     "attacked"],
-  // Otherwise "down" says nothing of the help wanted ("pushed me down the stairs", "held me
-  // down"), unless images are taken down: it put the Revenge Porn Helpline fourth for "he
-  // pushed me down the stairs".
-  [/(?<!\b(?:take|takes|taken|taking|took|get|gets|got|getting)(?: (?:it|them|this|that|(?:my|the) \w+))? )\bdown\b/giu,
-    " "],
   // A girl to be cut, or someone wanting to cut her: "cutting" is a name for FGM (NHS Kent
   // Community Health, sources.yaml). "my daughter is going to be cut" and "they want to cut
   // my daughter" listed three lines for adults' domestic abuse before the FGM line, and "my
@@ -411,6 +406,11 @@ const REWRITES = [
   // rape line's and Childline's word too, listed them second and third.)
   [/\b(?:pin(?:s|ned|ning)?|h[oe]ld(?:s|ing)?) (?:me|her|us) down\b|\bs[ai]t on (?:me|her|us)\b/giu,
     "grabbed"],
+  // Otherwise "down" (after the readings of being put, knocked or held down) says nothing of
+  // the help wanted, unless images are taken down: it put the Revenge Porn Helpline fourth
+  // for "he pushed me down the stairs".
+  [/(?<!\b(?:take|takes|taken|taking|took|get|gets|got|getting)(?: (?:it|them|this|that|(?:my|the) \w+))? )\bdown\b/giu,
+    " "],
   // Somewhere to hide, as a safe place to stay: "where can i hide" found only help pages
   // (the one on staying safe online, by its "does not hide you").
   [/\bwhere (?:can|could|do|should|would) (?:i|we) (?:go (?:and |to )?)?hide\b|\b(?:somewhere|a place|anywhere|place) (?:safe )?to hide\b/giu,
@@ -499,6 +499,10 @@ const REWRITES = [
   // "my ex turned up" not the stalking helpline.
   [/\b(?:turn(?:s|ed)?|show(?:s|ed)?) up(?= (?:at|outside|uninvited|unannounced|everywhere|wherever)\b)|(?<=\b(?:he|she|they|ex|partner|husband|wife|boyfriend|girlfriend)(?: just| always| even| then| again| still)? )(?:turn(?:s|ed)?|show(?:s|ed)?) up\b/giu,
     "harassment"],
+  // So is someone outside one's home (the page also says how to call 999: DANGER): "he is
+  // outside" listed only a borough's service, by the "outside" of its hours.
+  [new RegExp(`(?<=\\b(?:he|she|they|${PARTNER})(?:'s|s| is| iz| are|'re) )outside\\b(?: (?:my|the|our)`
+    + " (?:front |back )?(?:door|house|home|flat|window|gate|work))?", "giu"), "harassment"],
   // Someone kept from their medicine, from going out, from people or from care, as domestic
   // abuse's words have it (controlling): "withholding medication" and "not letting them
   // leave the house" are controlling behaviour (Neighbourhood Watch, sources.yaml). "he
@@ -659,6 +663,15 @@ const REWRITES = [
   // Running away and escaping, as leaving: "i want to run away" listed the Forced Marriage
   // Unit first (by its "run by"), and "i want to escape" found nothing ("i escaped him" too).
   [/\b(?:run(?:ning)? ?away|ran away|escap(?:e|ed|ing))\b/giu, "leave"],
+  // So is getting away or out, said of oneself: "i can't get away" listed the line for
+  // protection orders, the advice about social workers, the service for sex workers and a
+  // council officer for allegations against staff (their "get" and "away"). Not "he got
+  // out" (of prison, below).
+  [/(?<=\b(?:i|we|me|us)\b.*)\bget(?:ting)? (?:away|out)\b(?! of (?:prison|jail)\b)/giu, "leave"],
+  // "away" says nothing of the help wanted but beside keeping someone away (a protection
+  // order's): "he took my phone away" listed the line for protection orders first (its
+  // "keep them away").
+  [/(?<!\b(?:keep|keeps|kept|keeping|stay|stays|stayed|staying)(?: [\w']+){0,2} )\baway\b/giu, " "],
   // Forced labour, as the British Transport Police describe it ("forced to work long hours
   // for little or no pay", sources.yaml), a word of trafficking's kind.
   [new RegExp(`${MADE_TO}work\\b`, "giu"), "forced labour"],
