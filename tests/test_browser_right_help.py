@@ -1346,7 +1346,7 @@ def test_children_taken_by_the_other_parent_find_help_for_domestic_abuse_first(
     # listed the NSPCC's line, children's social care and Childline first, and no line for
     # domestic abuse; in Lewisham only the NSPCC's line and Childline. The advice about
     # courts' decisions on children follows.
-    found = search(phone, site, query=words, **({"borough": borough} if borough else {}))
+    found = search(phone, site, query=words, borough=borough)
     abuse = names(lambda s: "domestic-abuse" in s.categories and "residents" in s.audiences)
     advice = names(lambda s: "childrens-services-advice" in s.categories
                    and "residents" in s.audiences)
@@ -1674,7 +1674,7 @@ def test_words_of_honour_based_abuse_find_a_line_for_it_first(phone, site, words
     # "my family will disown me" found a service for children first, then Athena (Lewisham
     # alone); a line anyone in the country can call now comes first.
     kind = names(lambda s: "honour-based-abuse" in s.categories and "national" in s.areas)
-    found = search(phone, site, query=words, **({"borough": borough} if borough else {}))
+    found = search(phone, site, query=words, borough=borough)
     assert kind and found[0] in kind and "The Havens" not in found[:5]
 
 
