@@ -231,6 +231,8 @@ const ASKS = "pressur(?:e|es|ed|ing|ises|ised)|wants?|wanted|asks?|asked|asking|
 // Pictures or films (of oneself, see REWRITES: images).
 const IMAGES = "(?:(?:naked|nude|sexy|explicit|intimate|dirty) )?(?:pics?|pictures?|photos?|images?"
   + "|videos?|nudes)";
+// The images said (see REWRITES: images shared), compiled once.
+const IMAGE = new RegExp(IMAGES, "iu");
 // Images of oneself, as who posts or sends them says it (see REWRITES: images shared).
 const OF_ONESELF = ` (?:(?:my|our|her) ${IMAGES}|(?:a |an |some )?${IMAGES} of (?:me|us|her))\\b`;
 // Someone not doing something ("he won't stop calling", "he doesn't give me money"), and
@@ -831,7 +833,7 @@ const REWRITES = [
     + "|websites?|sites?|porn ?(?:sites?|hub)|onlyfans|social media|facebook|fb|instagram|insta"
     + "|snapchat|snap|tiktok|twitter|x|whatsapp|telegram|reddit|group ?chats?)))?\\b", "giu"),
   // As "shared", the images said ("he'll share ...": "he" kept apart).
-  (said) => ` shared ${said.match(new RegExp(IMAGES, "iu"))[0]}`],
+  (said) => ` shared ${said.match(IMAGE)[0]}`],
   // Without consent says nothing of the help wanted beyond what goes with it ("he shared my
   // nudes", "he had sex with me", "he took off the condom"): its "without" listed
   // Crimestoppers ("without saying who you are") first.
