@@ -1774,6 +1774,11 @@ def test_words_of_trafficking_find_a_line_for_it_first(phone, site, words):
     ("he won't let me go out", "he controlling go out"),
     ("i'm not allowed to leave the house", "controlling to leave the house"),
     ("he stops me going to the doctor", "he controlling going to the doctor"),
+    # Medicine not given: the Havens and the Modern Slavery line. Told one is mad or stupid
+    # (gaslighting, name-calling: LGBT HERO, sources.yaml): nothing, or the FGM line first.
+    ("he won't give me my medication", "controlling"),
+    ("he says i'm crazy", "gaslighting"), ("he makes me think i'm going mad", "gaslighting"),
+    ("he says i'm imagining things", "gaslighting"), ("he tells me i'm stupid", "humiliating"),
     # Children used to control: two services for families first; a threat to report
     # someone to social services, the police and Crimestoppers. Money asked for, or not
     # given: the Modern Slavery line and the Revenge Porn Helpline second and third.
@@ -1997,6 +2002,26 @@ def test_a_partner_of_the_same_sex_finds_the_lgbt_line_first(phone, site, words)
     # not among the first seven.
     lines = names(lambda s: "lgbt" in s.categories and "national" in s.areas)
     assert search(phone, site, query=words)[0] in lines
+
+
+@pytest.mark.parametrize("words", ["my partner threatens to out me",
+                                   "he threatened to tell my family i'm gay", "gay"])
+def test_a_threat_of_outing_or_the_word_gay_finds_the_lgbt_line_first(phone, site, words):
+    # A partner may threaten to "out" someone to control them (Leeds Women's Aid,
+    # sources.yaml): the first listed the LGBT+ line third, the second the Revenge Porn
+    # Helpline third (by "threatened"); "gay" listed the Gaia Centre first.
+    lines = names(lambda s: "lgbt" in s.categories and "national" in s.areas)
+    assert search(phone, site, query=words)[0] in lines
+
+
+@pytest.mark.parametrize("words", ["support group for women", "support groups"])
+def test_a_support_group_finds_support_not_a_groups_name(phone, site, words):
+    # The Family Rights Group (by its name), a service for children and two forums for
+    # professionals came first.
+    found = search(phone, site, query=words)
+    forums = names(lambda s: "forums-and-training" in s.categories)
+    assert found[0] in names(lambda s: "domestic-abuse" in s.categories)
+    assert not forums & set(found[:5]) and "Family Rights Group advice line" not in found[:5]
 
 
 @pytest.mark.parametrize("words", ["i feel like giving up", "i am giving up on life"])

@@ -372,6 +372,19 @@ const REWRITES = [
   // the LGBT+ line, writes of it (sources.yaml). "my same sex partner" listed that line
   // neither first nor among the first seven.
   [/\bsame[- ]?(?:sex|gender)\b/giu, "lgbt"],
+  // Threatened with being outed, as a partner may threaten to "out" someone LGBT+ to
+  // control them (Leeds Women's Aid, sources.yaml): "my partner threatens to out me" listed
+  // the LGBT+ line third, "he threatened to tell my family i'm gay" the Revenge Porn
+  // Helpline third (its "threatened").
+  [/\bthreat\w* to (?:(?:out|expose) (?:me|us|her|him)\b|tell (?:\w+ ){1,3}(?:that )?(?:i'?m|i am|we'?re|we are|she'?s|he'?s) (?:gay|lesbian|bi|bisexual|trans|queer)\b)/giu,
+    "outed"],
+  // Gay, as LGBT+ (the kind's word): "gay" listed the Gaia Centre before the LGBT+ line.
+  // ("gay men" read as the group of men too would find only what has "lgbt", and not the
+  // Men's Advice Line.)
+  [/\bgay\b/giu, "lgbt"],
+  // A support group, as the support it is: "support group for women" listed first the
+  // Family Rights Group (its name), a service for children and two forums for professionals.
+  [/\b(?:peer )?support groups?\b/giu, "support"],
   // Fearing for one's life, as domestic abuse's words have it: "i thought i was going to die"
   // found nothing ("die" is no kind's word: see above).
   [/\b(?:thought|felt|was sure|believed) (?:that )?i(?:'d| was| would| will)? (?:going to |gonna )?die\b/giu,
@@ -475,6 +488,16 @@ const REWRITES = [
   // "feel"). "I feel worthless", said of oneself, stays as it is.
   [/\b(?:makes?|made|making) (?:me|her|us) feel (?:so |really |very )?(?:worthless|useless|stupid|small|ugly|fat|crazy|mad|like (?:nothing|rubbish|dirt|an idiot|i'?m (?:going )?(?:crazy|mad)))\b/giu,
     "humiliating"],
+  // Told one is mad, stupid or worthless, or imagines things: name-calling, and gaslighting
+  // (someone made to question their own sanity: LGBT HERO, sources.yaml). "he says i'm
+  // crazy" and "he tells me i'm stupid" found nothing, "he makes me think i'm going mad" the
+  // FGM line first. Read by what is said: gaslighting, or humiliating as names called are.
+  [new RegExp("\\b(?:says?|said|saying|(?:tells?|told|telling|makes?|made|making) (?:me|her|us)"
+    + "(?: think)?) (?:that )?(?:i'?m|im|i am|i was|she'?s|she is) (?:(?:going|gone) )?(?:so |really"
+    + " |just |a |an )?(?:(?<mind>crazy|mad|insane|mental|psycho|paranoid|imagining (?:it|things)"
+    + "|making (?:it|things) up|overreacting|losing (?:it|my mind))|stupid|thick|dumb|ugly|fat"
+    + "|useless|worthless|pathetic|nothing|an? idiot)\\b", "giu"),
+  (...match) => (match[match.length - 1].mind ? "gaslighting" : "humiliating")],
   // Made afraid by someone, as domestic abuse's words have it: "he makes me scared" listed
   // two services for one borough and a programme for men first, "he makes me nervous" the
   // Family Rights Group's line. "I feel anxious", said of oneself, is Samaritans' (site.yaml).
@@ -508,12 +531,14 @@ const REWRITES = [
   // Someone kept from their medicine, from going out, from people or from care, as domestic
   // abuse's words have it (controlling): "withholding medication" and "not letting them
   // leave the house" are controlling behaviour (Neighbourhood Watch, sources.yaml). "he
-  // won't let me take my medication" found only the Havens, "he hides my tablets" and "he
+  // won't let me take my medication" found only the Havens, "he won't give me my
+  // medication" the Havens and the Modern Slavery line, "he hides my tablets" and "he
   // won't let me go out" nothing, and "he stops me going to the doctor" help for people who
   // harm (its "stop"). The medicine goes too, not only the verb: Pagefind reads
   // "medication" as "medical", the Havens' word. Not when the police are what someone is
   // kept from calling: they still come first.
-  [new RegExp(`(?:${KEPT} (?:to |from )?(?:take|taking|have|having|get|getting)|\\b(?:hid(?:e|es|ing)?`
+  [new RegExp(`(?:${KEPT} (?:to |from )?(?:take|taking|have|having|get|getting)|\\b${NOT} gives?`
+    + " (?:me|her|us)|\\b(?:hid(?:e|es|ing)?"
     + "|keeps?|kept|took|takes?|taking|withh(?:o|e)ld(?:s|ing)?|throws? away|threw away))"
     + " (?:away )?(?:my|her|our) (?:medication|medicine|meds|tablets|pills|insulin|inhaler)s?\\b",
   "giu"), "controlling"],
