@@ -650,6 +650,8 @@ def page_title(slug: str) -> str:
     ("how do i keep a record of the abuse", "making-a-safety-plan"),
     ("how do i leave safely", "making-a-safety-plan"),
     ("how does the exit button work", "staying-safe-online"),
+    # The page after seven services, by their "website" (its keywords lacked "hide").
+    ("how to hide this website", "staying-safe-online"),
     ("how does domestic abuse affect children", "children-and-young-people"),
     ("can i find out if my partner has a history of violence", "clares-law")])
 def test_a_question_a_help_page_answers_puts_that_page_above_the_services(phone, site, words,
@@ -1779,6 +1781,8 @@ def test_words_of_trafficking_find_a_line_for_it_first(phone, site, words):
     ("he won't give me my medication", "controlling"),
     ("he says i'm crazy", "gaslighting"), ("he makes me think i'm going mad", "gaslighting"),
     ("he says i'm imagining things", "gaslighting"), ("he tells me i'm stupid", "humiliating"),
+    # A condom refused is contraception controlled (Safeline, sources.yaml): nothing.
+    ("he won't use a condom", "controlling pregnancy"),
     # Children used to control: two services for families first; a threat to report
     # someone to social services, the police and Crimestoppers. Money asked for, or not
     # given: the Modern Slavery line and the Revenge Porn Helpline second and third.
@@ -2002,6 +2006,25 @@ def test_a_partner_of_the_same_sex_finds_the_lgbt_line_first(phone, site, words)
     # not among the first seven.
     lines = names(lambda s: "lgbt" in s.categories and "national" in s.areas)
     assert search(phone, site, query=words)[0] in lines
+
+
+@pytest.mark.parametrize("choices", [
+    {"query": "someone is following me", "borough": "Lambeth"},
+    {"query": "my ex keeps driving past my house"},
+    {"query": "he sends me flowers after i told him to stop"},
+    {"query": "my ex keeps sending me flowers"}])
+def test_being_followed_watched_or_sent_gifts_finds_the_stalking_line_first(phone, site,
+                                                                             choices):
+    # Stalking NI (sources.yaml): drive-bys, unwanted presents or flowers, not leaving
+    # someone alone when asked. The first listed third the officer for allegations about
+    # people who work with children ("follow the LADO process"), the second only Clare's Law
+    # (its "past"), the third the Family Rights Group, the Forced Marriage Unit and help for
+    # people who harm (by "stop").
+    found = search(phone, site, **choices)
+    assert found[0] == "National Stalking Helpline"
+    assert not {"Lambeth Local Authority Designated Officer (LADO)",
+                "Clare's Law (Domestic Violence Disclosure Scheme)"} & set(found[:3])
+    assert not HARM & set(found[:5])
 
 
 @pytest.mark.parametrize("words", ["my partner threatens to out me",

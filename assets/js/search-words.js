@@ -524,6 +524,20 @@ const REWRITES = [
   // "my ex turned up" not the stalking helpline.
   [/\b(?:turn(?:s|ed)?|show(?:s|ed)?) up(?= (?:at|outside|uninvited|unannounced|everywhere|wherever)\b)|(?<=\b(?:he|she|they|ex|partner|husband|wife|boyfriend|girlfriend)(?: just| always| even| then| again| still)? )(?:turn(?:s|ed)?|show(?:s|ed)?) up\b/giu,
     "harassment"],
+  // Followed, watched from the street, or sent gifts after being told to stop: stalking
+  // (Stalking NI, sources.yaml: "drive-bys" or walking past one's house, unwanted cards,
+  // presents or flowers, not leaving someone alone when asked). "someone is following me"
+  // in Lambeth listed third the officer for allegations about people who work with
+  // children (its "follow the LADO process"), "my ex keeps driving past my house" only
+  // Clare's Law (its "past"), and "he sends me flowers after i told him to stop" the
+  // Family Rights Group, the Forced Marriage Unit and help for people who harm.
+  [new RegExp("\\bfollow(?:s|ed|ing)? (?:me|her|us)\\b|\\b(?:driv(?:e|es|ing)|drove|walk(?:s|ed|ing)?)"
+    + " (?:past|by) (?:my|our|her|the) (?:house|home|flat|work|school)\\b"
+    + `|(?<=\\b(?:he|she|they|someone|${PARTNER})(?: keeps| still| always)? )(?:sends?|sent|sending`
+    + "|leaves?|left|leaving|gives?|gave|giving) (?:me|her|us)"
+    + " (?:\\w+ )?(?:flowers|gifts|presents|cards|letters|notes)\\b|\\b(?:even )?(?:after|when|though)"
+    + " i(?:'ve| have)? (?:told|asked) (?:him|her|them) (?:to stop|not to|to leave me alone)\\b", "giu"),
+  "stalking"],
   // So is someone outside one's home (the page also says how to call 999: DANGER): "he is
   // outside" listed only a borough's service, by the "outside" of its hours.
   [new RegExp(`(?<=\\b(?:he|she|they|${PARTNER})(?:'s|s| is| iz| are|'re) )outside\\b(?: (?:my|the|our)`
@@ -807,6 +821,10 @@ const REWRITES = [
     + "|push(?:es|ed|ing)?) (?:me|her) (?:to |into )?(?:(?:get(?:ting)?|becom(?:e|ing)|be(?:ing)?)"
     + " pregnant|(?:hav(?:e|ing)|get(?:ting)?) an? (?:abortion|termination)|terminate)\\b", "giu"),
   "controlling pregnancy"],
+  // A condom refused, as contraception is controlled in reproductive coercion (Safeline,
+  // sources.yaml): "he won't use a condom" found nothing.
+  [new RegExp(`\\b(?:${NOT}|refus(?:e|es|ed|ing) to) (?:use|wear|put on) (?:a |any )?condoms?\\b`,
+    "giu"), "controlling pregnancy"],
   // Being filmed or photographed without consent, as intimate image abuse ("Filming or
   // photographing someone during private moments without their consent is another form of
   // intimate image abuse": Aurora New Dawn, sources.yaml), in the words of the line for it
