@@ -642,6 +642,8 @@ def page_title(slug: str) -> str:
 @pytest.mark.parametrize("words, slug", [
     ("what is coercive control", "what-is-domestic-abuse"),
     ("is it abuse if he doesnt hit me", "what-is-domestic-abuse"),
+    # The page about children came first, by its "shouting".
+    ("is it abuse if he only shouts", "what-is-domestic-abuse"),
     ("what is gaslighting", "what-is-domestic-abuse"),
     ("signs of an abusive relationship", "what-is-domestic-abuse"),
     ("i dont know if this is abuse", "what-is-domestic-abuse"),
@@ -1394,10 +1396,11 @@ def test_papers_taken_find_what_an_immigration_status_held_over_someone_finds(ph
 
 
 @pytest.mark.parametrize("words", ["i'm a sex worker", "sex work", "i'm an escort",
-                                   "i do escorting"])
+                                   "i do escorting", "i work in a brothel"])
 def test_a_sex_worker_finds_the_service_for_sex_workers_first(phone, site, words):
     # "i'm a sex worker" listed the Support Line first, and the advice about social workers
-    # second (by their "worker"); "i'm an escort" found nothing.
+    # second (by their "worker"); "i'm an escort" found nothing; "i work in a brothel" listed
+    # the 24-hour line first.
     kind = names(lambda s: "sex-workers" in s.categories and "residents" in s.audiences)
     assert kind and search(phone, site, query=words)[0] in kind
 
@@ -1783,6 +1786,16 @@ def test_words_of_trafficking_find_a_line_for_it_first(phone, site, words):
     ("he says i'm imagining things", "gaslighting"), ("he tells me i'm stupid", "humiliating"),
     # A condom refused is contraception controlled (Safeline, sources.yaml): nothing.
     ("he won't use a condom", "controlling pregnancy"),
+    # Everything decided, eggshells (South Yorkshire Relationship and Sexual Counselling
+    # Service, sources.yaml), an allowance, maintenance held back (seed 004): the Havens and
+    # the service for sex workers first, nothing, the Modern Slavery line first, or three
+    # services of one borough each. Found after moving: Childline, the Havens.
+    ("he decides everything", "controlling"), ("i walk on eggshells", "controlling"),
+    ("he gives me an allowance", "controlling money"),
+    ("my ex won't pay child maintenance", "my ex never gives me any money"),
+    ("i moved and he found me", "i moved and he knows my new address"),
+    # A threat of deportation (ITV News, sources.yaml): the Revenge Porn Helpline fourth.
+    ("he threatens to send me back home", "he threatens to report me to immigration"),
     # Children used to control: two services for families first; a threat to report
     # someone to social services, the police and Crimestoppers. Money asked for, or not
     # given: the Modern Slavery line and the Revenge Porn Helpline second and third.

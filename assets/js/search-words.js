@@ -649,9 +649,22 @@ const REWRITES = [
   (_, taken, kept) => `controlling custody ${taken || kept}`],
   // Money one has to ask for, or is not given, as domestic abuse's words have it ("controlling
   // your money", seed 004): "i have to ask him for money" listed the Modern Slavery line and
-  // the Revenge Porn Helpline second and third.
+  // the Revenge Porn Helpline second and third. So are an allowance one is given and child
+  // maintenance held back ("Withholding child maintenance payments", seed 004): "he gives me
+  // an allowance" listed the Modern Slavery line, the stalking line and the FGM line first,
+  // "my ex won't pay child maintenance" three services of one borough each.
   [new RegExp("\\b(?:ask|asking|beg|begging) (?:him|her|them) for (?:any )?(?:money|cash)\\b"
-    + `|\\b${NOT} gives? (?:me|us) (?:any )?(?:money|cash)\\b`, "giu"), "controlling money"],
+    + `|\\b${NOT} gives? (?:me|us) (?:any )?(?:money|cash)\\b|\\b(?:gives?|gave|giving) (?:me|us)`
+    + ` (?:an? )?(?:allowance|pocket money)\\b|\\b(?:${NOT}|stopped|refus(?:e|es|ed|ing) to) (?:pay|paying`
+    + "|give|giving) (?:me |us )?(?:any )?(?:child (?:maintenance|support)|maintenance)\\b|\\bwithh(?:o|e)ld\\w*"
+    + " (?:the |my |our )?(?:child )?maintenance\\b", "giu"), "controlling money"],
+  // Everything decided for someone, and a life of walking on eggshells: coercive control
+  // (South Yorkshire Relationship and Sexual Counselling Service, sources.yaml:
+  // "micro-managing their day to day life", causing them "to walk on eggshells"). "he
+  // decides everything" listed the Havens, the service for sex workers and a risk meeting;
+  // "i walk on eggshells" found nothing.
+  [/\b(?:decides?|decided|deciding|controls?|controlled|controlling) (?:everything|every ?thing i do|all (?:the|my) (?:decisions|choices)|my (?:whole |entire )?life|my every move)\b|\b(?:makes?|made|making) all (?:the|my) (?:decisions|choices)\b|\b(?:walk(?:s|ed|ing)?|tread(?:s|ing)?) on egg ?shells\b/giu,
+    "controlling"],
   // Where on the body someone was hurt says nothing of the help wanted: "he punched me in
   // the face" listed five services before the 24-hour line, by their "face-to-face".
   [/\b(?:in|on|across) (?:the|my|her) (?:face|head|stomach|belly|tummy|eye|mouth|nose|chest|ribs|back|arm|leg)\b/giu,
@@ -688,7 +701,9 @@ const REWRITES = [
   // Threats to report someone to immigration, as abusers threaten deportation (ITV News,
   // sources.yaml): "my partner threatens to report me to immigration" listed the police and
   // Crimestoppers first, by "report", as if the words asked to report a crime.
-  [/\b(?:report(?:s|ed|ing)?|tell(?:s|ing)?|told) (?:me|us|her) to (?:the )?(?:immigration|home office)\b|\b(?:call(?:s|ed|ing)?|ring(?:s|ing)?|tell(?:s|ing)?|told) (?:the )?(?:immigration|home office) (?:on|about) (?:me|us|her)\b/giu,
+  // So are threats to have someone sent back to their country ("he threatens to send me back
+  // home" listed the Revenge Porn Helpline fourth, by "threatens" and "send").
+  [/\b(?:report(?:s|ed|ing)?|tell(?:s|ing)?|told) (?:me|us|her) to (?:the )?(?:immigration|home office)\b|(?<=(?:\bthreat\w* to|\bwill|'ll|\bgoing to|\bgonna|\bwants? to) )(?:send|ship|get|have) (?:me|us|her) (?:deported|back (?:home|to (?:my|her|our|the) (?:country|village)))\b|\b(?:call(?:s|ed|ing)?|ring(?:s|ing)?|tell(?:s|ing)?|told) (?:the )?(?:immigration|home office) (?:on|about) (?:me|us|her)\b/giu,
     "immigration"],
   // Papers taken by the one someone works for, as papers kept from someone forced to work
   // (Knowsley Council, sources.yaml): "my boss took my passport" listed the domestic abuse
@@ -737,12 +752,13 @@ const REWRITES = [
     "interpreter"],
   // Found, as tracking has it: "he knows where i live" listed the Modern Slavery &
   // Exploitation Helpline first, by "know" in its text.
-  // "he knows my new address" listed it first too.
-  [/\b(?:knows|know|knew|found out|find out|finds out|will find|found|find|finds) where i (?:live|am|stay|work|go)\b|\b(?:knows|knew|found out|has|got|found|finds|tracked down|traced) (?:my|our) (?:new )?(?:address|location|whereabouts)\b/giu,
+  // "he knows my new address" listed it first too; "i moved and he found me" Childline, the
+  // Havens and a risk meeting.
+  [/(?<=\b(?:he|she|they|ex|partner|husband|wife|boyfriend|girlfriend)(?: has| have|'s|'ve)? )(?:found|tracked down|traced|tracked) (?:me|us)(?= again\b| here\b| now\b|\s*$|\s*[.,!?])|\b(?:knows|know|knew|found out|find out|finds out|will find|found|find|finds) where i (?:live|am|stay|work|go)\b|\b(?:knows|knew|found out|has|got|found|finds|tracked down|traced) (?:my|our) (?:new )?(?:address|location|whereabouts)\b/giu,
     "location"],
   // Sex work, as someone may say they do it: National Ugly Mugs serves sex workers of all
   // "modes of work" (sources.yaml); "i'm an escort" found nothing.
-  [/\b(?:i'?m|i am|i work as|work as|working as) (?:an? )?(?:escort|prostitute|working girl|stripper|cam girl|webcam model)\b|\bi (?:do|did) (?:escorting|sex work)\b/giu,
+  [/\b(?:i'?m|i am|i work as|work as|working as) (?:an? )?(?:escort|prostitute|working girl|stripper|cam girl|webcam model)\b|\bi (?:do|did) (?:escorting|sex work)\b|\bi (?:work|worked|am working|'m working) (?:in|at) (?:a|the) (?:brothel|massage parlou?r)\b/giu,
     "sex worker"],
   // Mugging is robbery (its kind's word): "i was mugged" listed National Ugly Mugs first,
   // by its name's "Mugs".
