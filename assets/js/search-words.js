@@ -754,8 +754,11 @@ const REWRITES = [
   // Exploitation Helpline first, by "know" in its text.
   // "he knows my new address" listed it first too; "i moved and he found me" Childline, the
   // Havens and a risk meeting.
-  [/(?<=\b(?:he|she|they|ex|partner|husband|wife|boyfriend|girlfriend)(?: has| have|'s|'ve)? )(?:found|tracked down|traced|tracked) (?:me|us)(?= again\b| here\b| now\b|\s*$|\s*[.,!?])|\b(?:knows|know|knew|found out|find out|finds out|will find|found|find|finds) where i (?:live|am|stay|work|go)\b|\b(?:knows|knew|found out|has|got|found|finds|tracked down|traced) (?:my|our) (?:new )?(?:address|location|whereabouts)\b/giu,
-    "location"],
+  [new RegExp(`(?<=\\b(?:he|she|they|${PARTNER})(?: has| have|'s|'ve)? )(?:found|tracked down|traced`
+    + "|tracked) (?:me|us)(?= again\\b| here\\b| now\\b|\\s*$|\\s*[.,!?])|\\b(?:knows|know|knew|found out"
+    + "|find out|finds out|will find|found|find|finds) where i (?:live|am|stay|work|go)\\b|\\b(?:knows"
+    + "|knew|found out|has|got|found|finds|tracked down|traced) (?:my|our) (?:new )?(?:address"
+    + "|location|whereabouts)\\b", "giu"), "location"],
   // Sex work, as someone may say they do it: National Ugly Mugs serves sex workers of all
   // "modes of work" (sources.yaml); "i'm an escort" found nothing.
   [/\b(?:i'?m|i am|i work as|work as|working as) (?:an? )?(?:escort|prostitute|working girl|stripper|cam girl|webcam model)\b|\bi (?:do|did) (?:escorting|sex work)\b|\bi (?:work|worked|am working|'m working) (?:in|at) (?:a|the) (?:brothel|massage parlou?r)\b/giu,
