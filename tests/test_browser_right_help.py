@@ -1315,13 +1315,14 @@ def test_a_dog_to_leave_behind_finds_care_for_it_first(phone, site, words):
 @pytest.mark.parametrize("words", [
     "will social services take my children", "i'm scared social services will take my baby",
     "my children will be taken into care", "social worker", "care proceedings",
-    "child protection", "will i lose my kids if i report", "im scared of losing my children"])
+    "child protection", "will i lose my kids if i report", "im scared of losing my children",
+    "will they take my kids", "can the police take my children away"])
 def test_a_parent_afraid_of_social_workers_finds_advice_about_them_first(phone, site, words):
     # Abusers often threaten that the children will be taken (Family Rights Group,
     # sources.yaml): "will social services take my children" listed first the council's line
     # for reporting a worry about a child, and "i'm scared social services will take my
     # baby" was read as the abuser's threat; "will i lose my kids if i report" listed the
-    # Police and Crimestoppers first.
+    # Police and Crimestoppers first, and "will they take my kids" the NSPCC's line.
     advice = names(lambda s: "childrens-services-advice" in s.categories
                    and "residents" in s.audiences)
     assert advice and search(phone, site, query=words)[0] in advice
@@ -1810,7 +1811,11 @@ def test_words_of_trafficking_find_a_line_for_it_first(phone, site, words):
     ("he punched me in the face", "he punched me"), ("he bit me", "biting"),
     ("he burnt me", "burnt"),
     # Dowry: nothing was found. It is domestic abuse (Tower Hamlets Council, sources.yaml).
-    ("dowry", "domestic abuse")])
+    ("dowry", "domestic abuse"),
+    # Jealousy and accusations of cheating (Refuge, Equation: sources.yaml), and shame (seed
+    # 002): nothing was found.
+    ("he's jealous all the time", "jealous"), ("he accuses me of cheating", "jealous"),
+    ("she thinks i'm having an affair", "jealous"), ("i'm ashamed", "embarrassed")])
 def test_words_no_listing_has_are_read_as_theirs(phone, site, words, meant):
     # Each found nothing, or a service for something else first.
     found = search(phone, site, query=words)

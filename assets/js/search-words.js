@@ -498,6 +498,11 @@ const REWRITES = [
     + "|making (?:it|things) up|overreacting|losing (?:it|my mind))|stupid|thick|dumb|ugly|fat"
     + "|useless|worthless|pathetic|nothing|an? idiot)\\b", "giu"),
   (...match) => (match[match.length - 1].mind ? "gaslighting" : "humiliating")],
+  // Accused of flirting or cheating, as the jealousy it is (site.yaml: a sign of an abusive
+  // partner): "he accuses me of cheating" and "she thinks i'm having an affair" found nothing.
+  [new RegExp("\\b(?:accus(?:es|ed|ing|e) (?:me|her|us) of|(?:says?|said|thinks?|thought) (?:that )?"
+    + "(?:i'?m|im|i am|i was|i've been|she'?s|she is|she was)) (?:always )?(?:cheating|flirting"
+    + "|sleeping around|having an? affairs?)\\b", "giu"), "jealous"],
   // Made afraid by someone, as domestic abuse's words have it: "he makes me scared" listed
   // two services for one borough and a programme for men first, "he makes me nervous" the
   // Family Rights Group's line. "I feel anxious", said of oneself, is Samaritans' (site.yaml).
@@ -568,10 +573,12 @@ const REWRITES = [
   // social workers are involved (Family Rights Group, sources.yaml), not a threat of the
   // abuser's (below). "i'm scared social services will take my baby" listed the lines for
   // domestic abuse alone, and "my children will be taken into care" first the place to
-  // report a worry about a child.
-  [new RegExp(`\\b(?:${SOCIAL_SERVICES}`
-    + "(?: \\w+){0,2}? (?:(?:will|would|might|could|may|can|want to|wanna|are going to|is going"
-    + ` to|gonna) )?take (?:away )?(?:the|my|our) ${CHILDREN}(?: away)?(?: from (?:me|us))?`
+  // report a worry about a child. So is "they" or the police, asked: "will they take my
+  // kids" listed first the NSPCC's line and the place to report a worry about a child.
+  [new RegExp(`\\b(?:(?:${SOCIAL_SERVICES}`
+    + "(?: \\w+){0,2}?|(?:will|would|might|could|can) (?:they|the police)) (?:(?:will|would|might"
+    + "|could|may|can|want to|wanna|are going to|is going to|gonna) )?take (?:away )?(?:the|my|our)"
+    + ` ${CHILDREN}(?: away)?(?: from (?:me|us))?`
     + `|(?:taken|take|taking|took|put|putting|placed) (?:(?:the|my|our) ${CHILDREN} )?(?:away )?`
     + "into care|care proceedings)\\b", "giu"), "social services"],
   // What one's children saw or heard, as the harm of domestic abuse it is (seed 004: children
