@@ -1464,7 +1464,8 @@ def test_a_passport_a_parent_took_still_finds_the_lines_for_forced_marriage(phon
 @pytest.mark.parametrize("words", ["i can't call", "i cant talk on the phone", "webchat",
                                    "can i chat online", "i'm too scared to call",
                                    "can i text someone", "he is listening", "he can hear me",
-                                   "my husband is in the next room", "he's in the other room"])
+                                   "my husband is in the next room", "he's in the other room",
+                                   "he's always listening"])
 def test_someone_who_cannot_call_finds_the_services_with_online_chat(phone, site, words):
     # "i can't call" found nothing; "i can't talk" the services whose text has "talk"; "he
     # is listening" Samaritans first.
@@ -1815,7 +1816,10 @@ def test_words_of_trafficking_find_a_line_for_it_first(phone, site, words):
     # Jealousy and accusations of cheating (Refuge, Equation: sources.yaml), and shame (seed
     # 002): nothing was found.
     ("he's jealous all the time", "jealous"), ("he accuses me of cheating", "jealous"),
-    ("she thinks i'm having an affair", "jealous"), ("i'm ashamed", "embarrassed")])
+    ("she thinks i'm having an affair", "jealous"), ("i'm ashamed", "embarrassed"),
+    # Kept awake (Women's Aid Leicester, sources.yaml), and someone released (Solace Women's
+    # Aid, sources.yaml): nothing was found.
+    ("he keeps me awake at night", "controlling"), ("he's been released", "prison")])
 def test_words_no_listing_has_are_read_as_theirs(phone, site, words, meant):
     # Each found nothing, or a service for something else first.
     found = search(phone, site, query=words)

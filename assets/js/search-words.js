@@ -184,6 +184,8 @@ const CHILDS_LIFE = new RegExp(`${ONES_PARENT.source}|\\bschool\\b|\\b(?:my|our)
   + `teachers?\\b|\\b(?:${YOUNG}|teen(?:ager)?s?|youth)\\b`, "iu");
 // A partner or former partner, by what people call them (see REWRITES: bullying).
 const PARTNER = "(?:partner|boyfriend|girlfriend|husband|wife|fianc[eé]e?|bf|gf|ex)";
+// Who does it, as the one it is done to says: he, she, they or a partner (see REWRITES).
+const THEY = `(?:he|she|they|${PARTNER})`;
 // Someone saying what they do for work ("i'm a gp", "as a social worker"): help for
 // professionals first (search.js), as the search's choice of professionals would give, and
 // the help pages about "professionals" when nothing else is said; not beside words of harm
@@ -311,13 +313,14 @@ const REWRITES = [
   // "i can't call" found nothing, and "i can't talk" the services whose text has "talk".
   // Not "i can't talk to my mum" (someone to talk to), "i can't speak english" (a
   // language), nor "i can't call the police" (the police). Nor can someone overheard: "he
-  // is listening" listed Samaritans first (its "listen"), and "he can hear me" nothing. (One
-  // "listening to my calls" is spying.)
+  // is listening" and "he's always listening" listed Samaritans first (its "listen"), and "he
+  // can hear me" nothing. (One "listening to my calls" is spying.)
   [new RegExp("\\b(?:can'?t|cant|cannot|can not|unable to|not able to|(?:too )?(?:scared"
     + "|afraid|frightened) to) (?:call|phone|ring|talk|speak)\\b(?: (?:on|over) the phone\\b"
     + "| out loud\\b)?(?! (?:to|with|about|english|the police|police|999|101)\\b)"
-    + `|\\b${SOMEONE}(?:'?s|'?re| is| are| might be| may be| could be) (?:listening\\b(?! to\\b)`
-    + `|in the (?:next|other) room\\b)|\\b${SOMEONE} (?:can|could|might|may|will) (?:hear|overhear)`
+    + `|\\b${SOMEONE}(?:'?s|'?re| is| are| might be| may be| could be) (?:always |still )?`
+    + "(?:listening\\b(?! to\\b)|in the (?:next|other) room\\b)"
+    + `|\\b${SOMEONE} (?:can|could|might|may|will) (?:hear|overhear)`
     + "(?: (?:me|us))?\\b(?! (?:him|her|them|it)\\b)"
     + "|\\bwithout (?:calling|phoning|ringing|talking|speaking|a (?:phone )?call)\\b"
     + "|\\b(?:online|live|web)[\\s-]?chat\\b|\\bcan i (?:text|message|chat|type|write)\\b",
@@ -545,8 +548,18 @@ const REWRITES = [
   "stalking"],
   // So is someone outside one's home (the page also says how to call 999: DANGER): "he is
   // outside" listed only a borough's service, by the "outside" of its hours.
-  [new RegExp(`(?<=\\b(?:he|she|they|${PARTNER})(?:'s|s| is| iz| are|'re) )outside\\b(?: (?:my|the|our)`
+  [new RegExp(`(?<=\\b${THEY}(?:'s|s| is| iz| are|'re) )outside\\b(?: (?:my|the|our)`
     + " (?:front |back )?(?:door|house|home|flat|window|gate|work))?", "giu"), "harassment"],
+  // Kept awake, as control over when someone can sleep (Women's Aid Leicester, sources.yaml):
+  // "he keeps me awake at night" found nothing. Said of someone, not of worry.
+  [new RegExp(`(?<=\\b${THEY}(?: always| still| just)? )(?:(?:keeps?|kept`
+    + "|keeping) (?:me|her|us) (?:up|awake)|(?:wakes?|woke|waking) (?:me|her|us) up)\\b", "giu"),
+  "controlling"],
+  // Someone released, as the prison an abuser leaves (specialist services help survivors plan
+  // for their safety ahead of it: Solace Women's Aid, sources.yaml): "he's been released"
+  // found nothing.
+  [new RegExp(`(?<=\\b${THEY}(?:'s| is| has| was| got| gets| will be)`
+    + "(?: been| being| getting)? )released\\b", "giu"), "prison"],
   // Someone kept from their medicine, from going out, from people or from care, as domestic
   // abuse's words have it (controlling): "withholding medication" and "not letting them
   // leave the house" are controlling behaviour (Neighbourhood Watch, sources.yaml). "he
@@ -761,7 +774,7 @@ const REWRITES = [
   // Exploitation Helpline first, by "know" in its text.
   // "he knows my new address" listed it first too; "i moved and he found me" Childline, the
   // Havens and a risk meeting.
-  [new RegExp(`(?<=\\b(?:he|she|they|${PARTNER})(?: has| have|'s|'ve)? )(?:found|tracked down|traced`
+  [new RegExp(`(?<=\\b${THEY}(?: has| have|'s|'ve)? )(?:found|tracked down|traced`
     + "|tracked) (?:me|us)(?= again\\b| here\\b| now\\b|\\s*$|\\s*[.,!?])|\\b(?:knows|know|knew|found out"
     + "|find out|finds out|will find|found|find|finds) where i (?:live|am|stay|work|go)\\b|\\b(?:knows"
     + "|knew|found out|has|got|found|finds|tracked down|traced) (?:my|our) (?:new )?(?:address"
