@@ -1145,6 +1145,10 @@ def test_nothing_found_asks_for_fewer_choices_only_when_some_were_made(phone, si
     # One's own childhood, told as an adult: services for 5 to 18s came first (by "child").
     # A child's "as a kid" is not that.
     ("abused as a child", "National Domestic Abuse Helpline"),
+    # So an uncle or stepparent, told of one's childhood: the NSPCC's line came first, by
+    # the words of a child's family.
+    ("my uncle abused me when i was little", "National Domestic Abuse Helpline"),
+    ("my stepdad abused me as a child", "National Domestic Abuse Helpline"),
     # Then a local service, until the line for sexual abuse whenever it happened was listed.
     ("i was sexually abused as a child", "24/7 Rape & Sexual Abuse Support Line"),
     ("what can i do as a kid", "Childline"),
@@ -1331,12 +1335,15 @@ def test_a_parent_afraid_of_social_workers_finds_advice_about_them_first(phone, 
 @pytest.mark.parametrize("words", ["custody", "he wants custody of the kids",
                                    "will i lose custody", "child arrangements",
                                    "he wont let me see my children",
-                                   "she stops me seeing my son"])
+                                   "she stops me seeing my son", "he wants to see the kids",
+                                   "supervised contact", "child contact centre", "cafcass"])
 def test_custody_finds_the_advice_about_courts_decisions_on_children_first(phone, site, words):
     # What courts now call child arrangements (Advicenow, Family Rights Group: sources.yaml):
     # "custody" found nothing, "he wants custody of the kids" the NSPCC's line first, and
     # "child arrangements" the Havens and foster care for a dog, by their "arrange"; being
-    # kept from one's children, the Havens, by their "see" and "children".
+    # kept from one's children, the Havens, by their "see" and "children"; "he wants to see
+    # the kids" the NSPCC's line and Samaritans, and "cafcass" (SafeLives: sources.yaml)
+    # nothing.
     advice = names(lambda s: "childrens-services-advice" in s.categories
                    and "residents" in s.audiences)
     assert advice and search(phone, site, query=words)[0] in advice
@@ -1745,13 +1752,14 @@ def test_what_someone_says_of_themselves_beside_their_gender_is_kept_or_left_out
                                    "cuckooing", "they took my passport and make me work",
                                    "my boss has my passport and i work for no money",
                                    "my boss took my passport",
-                                   "my employer is keeping my passport"])
+                                   "my employer is keeping my passport",
+                                   "i work but i'm not paid", "my boss doesn't pay me"])
 def test_words_of_trafficking_find_a_line_for_it_first(phone, site, words):
     # "trafficking" and "i was trafficked" found nothing: trafficking for sexual exploitation
     # is violence against women and girls (seed 004). "county lines" found the Men's Advice
     # Line, "he's making me sell drugs" the Forced Marriage Unit, "pimp" nothing, a passport
     # taken with work one is made to do the lines for forced marriage, and one an employer
-    # took the domestic abuse lines.
+    # took the domestic abuse lines, as did work that is not paid.
     kind = names(lambda s: "trafficking" in s.categories and "residents" in s.audiences)
     assert kind and search(phone, site, query=words)[0] in kind
 
@@ -1819,7 +1827,13 @@ def test_words_of_trafficking_find_a_line_for_it_first(phone, site, words):
     ("she thinks i'm having an affair", "jealous"), ("i'm ashamed", "embarrassed"),
     # Kept awake (Women's Aid Leicester, sources.yaml), and someone released (Solace Women's
     # Aid, sources.yaml): nothing was found.
-    ("he keeps me awake at night", "controlling"), ("he's been released", "prison")])
+    ("he keeps me awake at night", "controlling"), ("he's been released", "prison"),
+    # Told what to wear (the same source): nothing. Things sold or taken, as economic abuse
+    # (seed 004): only help pages. Going back to someone (IDAS, sources.yaml): Karma
+    # Nirvana and the Police alone. Crying: read as "crimes", Victim Support first.
+    ("he tells me what to wear", "controlling"), ("he sold my things", "possessions"),
+    ("he took my car", "possessions"), ("why do i keep going back", "abusive relationship"),
+    ("i went back to him", "abusive relationship"), ("he cries after hitting me", "hitting")])
 def test_words_no_listing_has_are_read_as_theirs(phone, site, words, meant):
     # Each found nothing, or a service for something else first.
     found = search(phone, site, query=words)
@@ -1841,9 +1855,21 @@ def test_contact_that_will_not_stop_finds_help_with_stalking_first(phone, site, 
     assert "Revenge Porn Helpline" not in found[:3]
 
 
-@pytest.mark.parametrize("words", ["they want to send me abroad", "they sent me abroad"])
+@pytest.mark.parametrize("words", ["he posted lies about me", "he tells people lies about me"])
+def test_lies_told_about_someone_find_the_stalking_line_first(phone, site, words):
+    # Posting about someone, unwanted, is stalking (Victim Care Merseyside, sources.yaml):
+    # "he posted lies about me" found only help pages, "he tells people lies about me"
+    # Childline first.
+    stalking = names(lambda s: "stalking" in s.categories and "residents" in s.audiences)
+    assert stalking and search(phone, site, query=words)[0] in stalking
+
+
+@pytest.mark.parametrize("words", ["they want to send me abroad", "they sent me abroad",
+                                   "they took me to pakistan",
+                                   "they want to send me back to bangladesh"])
 def test_sending_is_no_word_to_find_a_service_by(phone, site, words):
-    # "send" found the Revenge Porn Helpline third ("do not send anything").
+    # "send" found the Revenge Porn Helpline third ("do not send anything"); a country where
+    # forced marriages are often arranged, nothing ("they took me to pakistan").
     found = search(phone, site, query=words)
     assert found and set(found) <= names(lambda s: "forced-marriage" in s.categories)
 

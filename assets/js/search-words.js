@@ -137,8 +137,8 @@ const PARENT = new RegExp(`\\b(?:my|our) ((?:${CHILD_IS}|grown[- ]up|adult) )?${
 // or who saw or heard it ("in front of the kids", "my son witnessed"), says the same:
 // children who see or hear abuse are its victims too (seed 004), and the lines for it came
 // after Childline, the NSPCC's line or services for children.
-const GROWN_UP = new RegExp("(?:(?<=\\b(?:\\w+ed|hurt|hit|beaten|taken) )as an? (?:child|kid"
-  + "|little girl|little boy)|\\bin my childhood|\\bwhen i was (?:young|younger|little|small"
+const GROWN_UP = new RegExp("(?:(?<=\\b(?:\\w+ed|hurt|hit|beaten|taken)(?: me| us)? )as an? "
+  + "(?:child|kid|little girl|little boy)|\\bin my childhood|\\bwhen i was (?:young|younger|little|small"
   + "|an? (?:child|kid|little girl|little boy))|\\b(?:(?:i'?m an?|i am an?|as an?)(?: stay[- ]at[- ]home"
   + "| working| lone)?|new|single|first[- ]time) (?:mum|mom|mother|dad|father|parent)"
   + "|\\b(?:i'?m|i am) (?:an adult|a grown[- ]?up)"
@@ -175,12 +175,17 @@ const ANOTHERS_CHILD = new RegExp(`${WORRY} (?:a|an|this|that|one|some) (?:(?:${
 const NAMES_CHILD = new RegExp(`\\b(?:${CHILD_NOUN}|${YOUNG}|bab(?:y|ies)|pupils?|infants?`
   + "|nieces?|nephews?|teens?|(?:little|young) (?:girl|boy)s?)\\b", "iu");
 // One's own parent, by what a child or a grown-up son or daughter calls them.
-const ONES_PARENT = /\b(?:my|our) (?:step-?)?(?:parents?|mum|mom|mam|mummy|mother|dad|daddy|father)\b/giu;
+const PARENTS = "parents?|mum|mom|mam|mummy|mother|dad|daddy|father";
+const ONES_PARENT = `\\b(?:my|our) (?:step-?)?(?:${PARENTS})\\b`;
+// So too a grandparent, aunt or uncle (site.yaml: a child's words, in the kind of help for
+// children), each of whom an adult's words read as family (read).
+const ONES_ELDER = new RegExp(`\\b(?:my|our) (?:(?:step-?)?(?:${PARENTS})|uncle|aunt|auntie|nan`
+  + "|nana|gran|granny|grandma|grandmother|grand?-?(?:dad|pa|father|parents?))\\b", "giu");
 // Words a child or young person says of their own life ("my dad hits me", "at school", "my
 // teacher"), or that name the young ("young person", "teenagers"): with no age given, the
 // services for the young then keep their place (search.js, placedApart). Not a parent's or an
 // adult's words about children (read: `adult`, `grown`).
-const CHILDS_LIFE = new RegExp(`${ONES_PARENT.source}|\\bschool\\b|\\b(?:my|our) (?:head ?|form )?`
+const CHILDS_LIFE = new RegExp(`${ONES_PARENT}|\\bschool\\b|\\b(?:my|our) (?:head ?|form )?`
   + `teachers?\\b|\\b(?:${YOUNG}|teen(?:ager)?s?|youth)\\b`, "iu");
 // A partner or former partner, by what people call them (see REWRITES: bullying).
 const PARTNER = "(?:partner|boyfriend|girlfriend|husband|wife|fianc[eé]e?|bf|gf|ex)";
@@ -358,6 +363,12 @@ const REWRITES = [
   // down" listed the Revenge Porn Helpline and Childline alone.
   [/\bknock(?:s|ed|ing)? (?:me|her|us) (?:down|over|out|unconscious|to the (?:ground|floor))\b/giu,
     "attacked"],
+  // Someone taken or sent to a country where forced marriages are most often arranged (the
+  // Forced Marriage Unit's focus countries with most cases in 2019, Family Law Week,
+  // sources.yaml), as taken abroad: "they took me to pakistan" found nothing.
+  [new RegExp("\\b(?:took|take|takes|taking|taken|sent|send|sends|sending|brought|bring|flew)"
+    + " (?:me|her|him|us|them) (?:back )?to (?:pakistan|bangladesh|india|afghanistan|somalia|iraq"
+    + "|romania)\\b", "giu"), "abroad"],
   // A girl to be cut, or someone wanting to cut her: "cutting" is a name for FGM (NHS Kent
   // Community Health, sources.yaml). "my daughter is going to be cut" and "they want to cut
   // my daughter" listed three lines for adults' domestic abuse before the FGM line, and "my
@@ -550,6 +561,30 @@ const REWRITES = [
   // outside" listed only a borough's service, by the "outside" of its hours.
   [new RegExp(`(?<=\\b${THEY}(?:'s|s| is| iz| are|'re) )outside\\b(?: (?:my|the|our)`
     + " (?:front |back )?(?:door|house|home|flat|window|gate|work))?", "giu"), "harassment"],
+  // Told what to wear, as control over it (Women's Aid Leicester, sources.yaml): "he tells
+  // me what to wear" found nothing.
+  [new RegExp("\\b(?:tells?|told|telling|decides?|decided|deciding|chooses?|chose|choosing|picks?"
+    + "|picked|controls?|controlled|controlling) (?:me |her |us )?(?:what (?:to |(?:i|she|we) (?:can "
+    + "|should |must |am allowed to |have to )?)wear|(?:all )?(?:my|her|our) clothes)\\b", "giu"),
+  "controlling"],
+  // One's things sold or taken, as economic abuse restricts the use of one's "economic
+  // resources" (seed 004): "he sold my things" found only help pages, "he took my car" one.
+  [new RegExp(`(?<=\\b${THEY}(?: has| had|'s)? )(?:sold|sells|selling|pawned|pawns|pawning|took`
+    + "|takes|taken|taking|stole|steals|stolen|stealing) (?:all )?(?:of )?(?:my|her|our) (?:things"
+    + "|stuff|belongings|possessions|jewellery|jewelry|gold|car|furniture|clothes)\\b", "giu"),
+  "possessions"],
+  // Lies told or posted about someone, as the stalking or harassment it is ("writing or
+  // posting online about someone if it's unwanted", Victim Care Merseyside, sources.yaml):
+  // "he posted lies about me" found only help pages, "he tells people lies about me"
+  // Childline first.
+  [new RegExp("\\b(?:post(?:s|ed|ing)?|spread(?:s|ing)?|tell(?:s|ing)?(?: people| everyone)?|told"
+    + "(?: people| everyone)?|say(?:s|ing)?|said) (?:lies|rumou?rs|gossip)(?: about (?:me|her|us))?\\b",
+  "giu"), "harassment"],
+  // Going back to someone, as the abusive relationship one returns to (IDAS: "I keep going
+  // back but they never change"): "why do i keep going back" and "i went back to him"
+  // listed Karma Nirvana and the Police (their "back") alone.
+  [new RegExp("\\b(?:keep|keeps|kept) going back\\b|\\b(?:went|go|going|gone|goes) back to"
+    + ` (?:him|her|them|my ${PARTNER})\\b`, "giu"), "abusive relationship"],
   // Kept awake, as control over when someone can sleep (Women's Aid Leicester, sources.yaml):
   // "he keeps me awake at night" found nothing. Said of someone, not of worry.
   [new RegExp(`(?<=\\b${THEY}(?: always| still| just)? )(?:(?:keeps?|kept`
@@ -606,6 +641,15 @@ const REWRITES = [
   [new RegExp("\\b(?:(?:wants?|wanting|get|gets|getting|got|going for|fight(?:s|ing)? (?:me )?for"
     + "|appl(?:y|ies|ying|ied) for|take|takes|taking|lose|losing|lost|keep|keeping) )?custody"
     + `(?: of (?:the|my|our|his|her) ${CHILDREN})?\\b`, "giu"), "custody"],
+  // Contact with one's children, as courts now call it child arrangements (Advicenow,
+  // sources.yaml), and Cafcass, which advises the family courts about what is safe for
+  // children (SafeLives, sources.yaml): "he wants to see the kids" listed first the NSPCC's
+  // line and Samaritans, "supervised contact" and "child contact centre" a service for one
+  // borough's children first, and "cafcass" nothing.
+  [new RegExp(`\\b(?:wants?|wanting|asks?|asking|asked|applying|applied) (?:to see|for contact with)`
+    + ` (?:the|my|our|his|her) ${CHILDREN}\\b|\\b(?:supervised|child) contact(?: centres?| centers?`
+    + "| orders?| arrangements?)?\\b|\\bcontact (?:centres?|centers?|orders?)\\b|\\bcafcass\\b", "giu"),
+  "custody"],
   // Losing one's children, as a parent fears it, and what they fear would lose them (telling,
   // leaving): the same advice, as the fear of the children being taken should stop no one
   // seeking help (Family Rights Group, sources.yaml). "will i lose my kids if i report"
@@ -748,9 +792,15 @@ const REWRITES = [
   // order's): "he took my phone away" listed the line for protection orders first (its
   // "keep them away").
   [/(?<!\b(?:keep|keeps|kept|keeping|stay|stays|stayed|staying)(?: [\w']+){0,2} )\baway\b/giu, " "],
-  // Forced labour, as the British Transport Police describe it ("forced to work long hours
-  // for little or no pay", sources.yaml), a word of trafficking's kind.
-  [new RegExp(`${MADE_TO}work\\b`, "giu"), "forced labour"],
+  // Forced labour, a word of trafficking's kind (British Transport Police, sources.yaml):
+  // work one is made to do, or work with no pay ("Forced or intimidated to work, with low or
+  // no pay", Merseyside Police, sources.yaml). "i work but i'm not paid" and "my boss
+  // doesn't pay me" listed the lines for domestic abuse.
+  [new RegExp(`${MADE_TO}work\\b|\\b(?:work(?:s|ed|ing)?|job)\\b(?: [\\w']+){0,4}? (?:(?:for )?no`
+    + " pay|unpaid|without (?:any )?pay|for (?:free|nothing|no money)|(?:not|never|\\w+n't)"
+    + " (?:being |get |getting )?paid)\\b|\\b(?:boss|employer)\\b(?: [\\w']+){0,3}? (?:doesn'?t|does"
+    + " not|won'?t|will not|never|hasn'?t|has not) (?:pay|paid|paying) (?:me|us)\\b", "giu"),
+  "forced labour"],
   // Drugs someone is made to sell or carry, criminal exploitation ("county lines": Ask the
   // Police, sources.yaml): "he's making me sell drugs" listed the Forced Marriage Unit first.
   [new RegExp(`${MADE_TO}(?:sell(?:ing)?|deal(?:ing)?|carry(?:ing)?|mov(?:e|ing)|hold(?:ing)?`
@@ -1029,7 +1079,8 @@ const FOR_ANOTHER = new RegExp(`${WORRY} (?:my|our|a|an|this|that|the) (?:(?:lit
 // Clare's Law alone, by a partner's "history", as "i have a history of abuse" did: when it
 // happened, as "years ago" does, says nothing of the help wanted; a partner's history of
 // violence is read as Clare's Law, in REWRITES); "help near se6" foster care for a dog
-// alone, by its "near you", once the place was read.
+// alone, by its "near you", once the place was read; "he cries after hitting me" was read
+// as "crimes hitting", as no page has "cries".
 const COMMON = new Set(("he me my ma is it in on at to of or an as be by do if so up us we am "
   + "no i the and for with about from that this have has had having was are were not but can "
   + "get got need want help some someone very just into out off too all any you your ur our "
@@ -1041,7 +1092,8 @@ const COMMON = new Set(("he me my ma is it in on at to of or an as be by do if s
   + "again still much lot lots time times day days sometimes often gets getting over only open "
   + "anyone anybody somebody first night nights tonight today yesterday morning evening last "
   + "week weeks month months year years ago scheme schemes support use uses used using send "
-  + "sends sent sending one call after sure unsure number numbers historic historical history near")
+  + "sends sent sending one call after sure unsure number numbers historic historical history near "
+  + "cry cries cried crying")
   .split(" "));
 const SAID = new RegExp("\\b(?:says|said|saying|told|tells|accus\\w*|calls|called|thinks|blames"
   + "|claims)\\b|\\b(?:they|people|everyone) (?:say|think|call|blame)\\b");
@@ -1282,11 +1334,13 @@ function read(index, typed, chosen, language) {
   const older = given && (given.groups.older || parenthood);
   const grown = GROWN_UP.exec(words);
   if (grown) words = cut(grown);
-  // An adult's parent, as family: abuse by a relative is domestic abuse from 16 (seed 004,
-  // the Domestic Abuse Act 2021). "i am 22 and my parents hit me" listed first the NSPCC's
-  // line for adults worried about a child, help for families with pre-school children and
-  // the place to report a worry about a child (by "parents", a child's word).
-  if (grown || (years ?? chosen.age) >= chosen.adult) words = words.replace(ONES_PARENT, "my family");
+  // An adult's parent, grandparent, aunt or uncle, as family: abuse by a relative is
+  // domestic abuse from 16 (seed 004, the Domestic Abuse Act 2021). "i am 22 and my parents
+  // hit me" listed first the NSPCC's line for adults worried about a child, help for
+  // families with pre-school children and the place to report a worry about a child (by
+  // "parents", a child's word); "my uncle abused me when i was little" the NSPCC's line and
+  // the place to report a worry about a child.
+  if (grown || (years ?? chosen.age) >= chosen.adult) words = words.replace(ONES_ELDER, "my family");
   const othersChild = ANOTHERS_CHILD.test(words);
   const adult = years === null && chosen.age === null && (parent || older || grown || othersChild)
     ? chosen.adult : null;
