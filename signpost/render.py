@@ -26,7 +26,7 @@ from .languages import spoken_names
 from .order import YOUNG_UP_TO, young_only
 from .outputs import Output
 from .places import LOOKUP_URL
-from .spelling import spelling_words
+from .spelling import TYPED, everyday_words, spelling_words
 from .problems import BuildFailed, Problem
 from .settings import EXIT_EXPECTED, Settings
 from .wording import load_wording
@@ -90,6 +90,8 @@ def make_env(settings: Settings, exit_url: str | None = None,
                        place_lookup=LOOKUP_URL if settings.data_dir.is_dir() else "",
                        spelling_words=lambda services, pages: spelling_words(services, pages,
                                                                              settings),
+                       typed=sorted(TYPED),
+                       everyday_words=lambda spelling: everyday_words(spelling, settings),
                        spoken_names=spoken_names)
     # Parts many pages share, each made once for each set of arguments: a service's card
     # (on many listings), the top and foot of every page, a service in a fragment, the line

@@ -845,6 +845,33 @@ def test_a_word_near_no_word_of_the_site_is_not_read_as_one(phone, site):
         expect(phone.locator(".app-search__status")).not_to_contain_text("Showing results for")
 
 
+@pytest.mark.parametrize("typed, word, misread", [
+    ("i'm a widow and my son hits me", "widow", "window"),
+    ("i heard him say he would kill me", "heard", "hard"),
+    ("my son is seven and saw him hit me", "seven", "seen")])
+def test_an_everyday_word_one_slip_from_a_site_s_word_is_left_as_typed(phone, site, typed,
+                                                                      word, misread):
+    # No page has these, and one letter makes each a word of a listing's: each was read as
+    # it, and the page said so ("Showing results for \u201cwindow son hits\u201d"). They are
+    # everyday English (signpost/spelling.py).
+    assert word not in page_words(site.site_dir)
+    words = json.loads((site.site_dir / "assets" / "words.json").read_text(encoding="utf-8"))
+    assert misread in words["spelling"] and word in words["everyday"]
+    assert search(phone, site, query=typed)[0] == HOME
+    expect(phone.locator(".app-search__status")).not_to_contain_text("Showing results for")
+
+
+def test_an_everyday_word_one_slip_from_a_harm_s_word_is_read_as_the_harm(phone, site):
+    # "rapid" is everyday English too, but one letter from a word of a kind of help: more
+    # likely "raped", mistyped, and to find nothing would cost more than a misreading.
+    assert "rapid" not in page_words(site.site_dir)
+    found = search(phone, site, query="i was rapid")
+    assert found and found == search(phone, site, query="i was raped")
+    search(phone, site, query="i was rapid")
+    expect(phone.locator(".app-search__status")).to_contain_text(
+        "Showing results for \u201craped\u201d.")
+
+
 @pytest.mark.parametrize("words, danger", [
     ("he is outside my door now", True), ("I'm in danger", True),
     ("he\u2019s trying to get in", True), ("he is going to kill me", True),

@@ -23,8 +23,8 @@ from signpost.order import browse_key
 from signpost.pipeline import build
 from signpost.problems import BuildFailed
 from signpost.services import Group, Hours, Period, Service
-from signpost.settings import Settings, Term
-from signpost.spelling import MOST, SPELLING_URL, spelling_words
+from signpost.settings import Settings, Term, load_settings
+from signpost.spelling import MOST, SPELLING_URL, TYPED, everyday_words, spelling_words
 
 
 def svc(*groups, audiences=("residents",), for_people_who_harm=False):
@@ -307,9 +307,45 @@ def test_the_words_are_capped_with_the_rarest_left_out():
     assert len(words) == MOST and words[0] == "common"
 
 
-def test_the_search_page_loads_the_site_s_words(built):
+def test_everyday_words_one_slip_from_a_site_s_word_are_left_as_typed():
+    violence = Term("violence", "Violence", "Help after violence.", keywords=("strangle",
+                                                                               "raped"))
+    settings = Settings(root=Path("."), services_file=Path("s.yaml"), content_dir=Path("c"),
+                        out_dir=Path("o"), categories={"violence": violence})
+    site = ["violence", "help", "after", "strangle", "raped", "window", "hard", "shouting",
+            "trial", "behaviour", "abuse", "police"]
+    # A letter left out ("widow"), one added ("heard"), one changed for a letter typed for it
+    # ("shooting") or two swapped ("trail"): each everyday English.
+    near = everyday_words(site, settings)
+    assert {"widow", "heard", "shooting", "trail"} <= set(near)
+    # Not one a slip from a kind of help's word, a harm people name: "rapid" is more likely
+    # "raped" mistyped, "strange" "strangle". Nor a mistyping no one writes as a word
+    # ("violance"), nor an American spelling of a site's word, which is read as the site's
+    # ("behavior"); nor one two edits away ("violin"), nor one a site's word begins ("abused",
+    # "windows": a word being typed), nor one with another first letter ("cause" for
+    # "abuse"), nor one whose changed letter is not typed for the site's ("polite": t and c
+    # are far apart).
+    assert not {"rapid", "strange", "violance", "behavior", "violin", "abused", "windows",
+                "cause", "polite"} & set(near)
+    assert not set(site) & set(near) and near == sorted(near)
+
+
+def test_letters_typed_for_one_another_are_beside_each_other_or_alike_in_sound():
+    pairs = {frozenset(pair) for pair in TYPED}
+    assert {frozenset("qw"), frozenset("as"), frozenset("er"), frozenset("nm"),
+            frozenset("ty"), frozenset("cv")} <= pairs  # side by side in a row
+    assert {frozenset("qa"), frozenset("ws"), frozenset("ed"), frozenset("zs"),
+            frozenset("xd"), frozenset("mj")} <= pairs  # a row above or below
+    assert {frozenset("ck"), frozenset("ou"), frozenset("ae"), frozenset("gj")} <= pairs
+    assert not {frozenset("qp"), frozenset("al"), frozenset("tc"), frozenset("an")} & pairs
+
+
+def test_the_search_page_loads_the_site_s_words(built, project):
     words = json.loads((built / SPELLING_URL.lstrip("/")).read_text(encoding="utf-8"))
     assert words["spelling"] and all(re.fullmatch(r"[a-z]{4,}", w) for w in words["spelling"])
+    assert words["typed"] == sorted(TYPED)
+    assert words["everyday"] == everyday_words(words["spelling"], load_settings(project)[0])
+    assert words["everyday"]
     assert words["report"] == []  # the minimal project has no way to go to the police
     # The languages a search may ask for help in, whatever the project (languages.py).
     assert words["languages"] == spoken_names()

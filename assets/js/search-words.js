@@ -1109,13 +1109,16 @@ const SPELLING = "/assets/words.json";
 export async function start(src) {
   const [index, words] = await Promise.all([src ? loadIndex(src).catch(() => null) : null,
     fetchWhole(SPELLING).catch(() => null)]);
-  const { spelling = [], report = [], languages = [], situations = {} } = words || {};
+  const { spelling = [], typed: pairs = [], everyday = [], report = [], languages = [],
+    situations = {} } = words || {};
   const language = inLanguage(languages);
+  const spell = { words: spelling, typed: new Set([...pairs, ...pairs.map(([a, b]) => b + a)]),
+    everyday: new Set(everyday) };
   return { read: (typed, chosen) => read(index, typed, chosen, language), ownBehaviour,
     question: (text) => QUESTION.test(plain(text)),
     asksToReport: (each) => asksToReport(report, each), telling, danger,
     situations: (each) => named(situations, each),
-    known: (pagefind, each, optional) => known(pagefind, each, spelling, optional),
+    known: (pagefind, each, optional) => known(pagefind, each, spell, optional),
     whole: (!src || Boolean(index)) && Boolean(words) };
 }
 
@@ -1157,31 +1160,17 @@ function telling(written) {
 // be found ("qwxzv"). A number no page has is left out as a common word is ("60" of "a
 // woman over 60" found nothing), and so is an `optional` word no page has (read: "muslim"
 // of "I'm a Muslim woman", who is then shown help for women), never read as another.
-async function known(pagefind, each, spelling, optional = []) {
+async function known(pagefind, each, spell, optional = []) {
   const kept = await Promise.all(each.map(async (word) => {
     if (await pagesWith(pagefind, word)) return word;
     if (optional.includes(word)) return null;  // never read as another ("black" as "back")
-    const other = meant(word, spelling);
+    const other = meant(word, spell);
     if (other && await pagesWith(pagefind, other)) return other;
     return await begun(pagefind, word) ? word : null;
   }));
   const found = [...new Set(kept.filter((word) => word && !COMMON.has(word)))];
   return found.length || kept.every((word, i) => COMMON.has(word) || /^\d+$/.test(each[i])
     || optional.includes(each[i])) ? found : null;
-}
-
-// Letters typed for one another: side by side on a keyboard (a phone's is laid out as a
-// computer's), or alike in sound ("abuce", "domestik", "violance", "forsed").
-const ROWS = ["qwertyuiop", "asdfghjkl", "zxcvbnm"];
-const TYPED = new Set(["cs", "ck", "kq", "sz", "ei", "iy", "ae", "ou", "gj"]);
-ROWS.forEach((row, r) => [...row].forEach((key, i) => ROWS.forEach((other, s) => [...other]
-  .forEach((near, j) => {
-    const apart = Math.abs(i + [0, 0.25, 0.75][r] - j - [0, 0.25, 0.75][s]);
-    if (Math.abs(r - s) <= 1 && apart <= 1 && key !== near) TYPED.add(key + near);
-  }))));
-
-function typed(letter, other) {
-  return TYPED.has(letter + other) || TYPED.has(other + letter);
 }
 
 // Whether a word no page has begins a word of one (see known).
@@ -1204,19 +1193,22 @@ async function begun(pagefind, word) {
 }
 
 // The site's word a word no page has was meant to be: the one fewest edits away (a letter
-// added, left out, swapped with the next, or changed for one beside it on a keyboard or alike
-// in sound: TYPED), up to one from five letters and two from nine; of those as near, the first
-// in the site's list (signpost/spelling.py: the kinds of help's own words first, then the
-// commonest). Not one with another first letter, nor one the word begins with, nor one two
-// letters shorter. A word the site does not use is more often meant than mistyped: "anger" is
-// not "danger", "party" not "part", "stabbing" not "stalking", "polite" not "police",
-// "shoving" not "showing", "colleague" not "college".
-function meant(word, spelling) {
-  const most = word.length >= 9 ? 2 : word.length >= 5 ? 1 : 0;
+// added, left out, swapped with the next, or changed for one typed for it: beside it on a
+// keyboard or alike in sound, signpost/spelling.py: TYPED), up to one from five letters and
+// two from nine; of those as near, the first in the site's list (spelling.py: the kinds of
+// help's own words first, then the commonest). Not one with another first letter, nor one the
+// word begins with, nor one two letters shorter. A word the site does not use is more often
+// meant than mistyped: "anger" is not "danger", "party" not "part", "stabbing" not "stalking",
+// "polite" not "police", "shoving" not "showing", "colleague" not "college". Nor is an
+// everyday English word read as a listing's (spelling.py: everyday_words): "i'm a widow" was
+// shown as results for "window", "i heard him" for "hard".
+function meant(word, { words, typed, everyday }) {
+  const most = everyday.has(word) ? 0 : word.length >= 9 ? 2 : word.length >= 5 ? 1 : 0;
+  const alike = (letter, other) => typed.has(letter + other);
   let best = most + 1, found = null;
-  for (const other of most ? spelling : []) {
+  for (const other of most ? words : []) {
     const edits = other[0] !== word[0] || word.startsWith(other)
-      || other.length < word.length - 1 ? best : distance(word, other, best - 1, typed);
+      || other.length < word.length - 1 ? best : distance(word, other, best - 1, alike);
     if (edits < best) [best, found] = [edits, other];
     if (best === 1) break;
   }
