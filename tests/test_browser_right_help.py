@@ -1806,6 +1806,9 @@ def test_words_of_trafficking_find_a_line_for_it_first(phone, site, words):
     ("i am blind", "disability"), ("autism", "disability"),
     ("he takes my universal credit", "he takes my benefits"),
     ("he reads my messages", "checking phone"), ("he goes through my phone", "checking phone"),
+    # Accounts got into (Jewish Women's Aid, sources.yaml): three local services first, by
+    # the "email" of their contact details.
+    ("my ex hacked my email", "my ex checking phone"), ("he logs into my emails", "checking phone"),
     ("he keeps calling me names", "humiliating"), ("he calls me stupid", "humiliating"),
     ("he took out loans in my name", "loans debt"), ("i don't have papers", "immigration"),
     ("undocumented", "immigration"), ("he says it's my fault", "fault"),
@@ -1866,6 +1869,19 @@ def test_words_no_listing_has_are_read_as_theirs(phone, site, words, meant):
     found = search(phone, site, query=words)
     assert found and found == search(phone, site, query=meant)
     assert found[0] in names(lambda s: "domestic-abuse" in s.categories)
+
+
+@pytest.mark.parametrize("words", ["nightmares", "i can't sleep", "i haven't slept in days",
+                                   "i can't sleep after what happened"])
+def test_sleeplessness_and_nightmares_find_counselling_and_recovery(phone, site, words):
+    # Insomnia and nightmares can follow sexual violence (Peterborough Rape Crisis,
+    # sources.yaml): "nightmares" and "i can't sleep" found nothing, and "i can't sleep after
+    # what happened" listed the advice about social workers and Karma Nirvana next to the
+    # rape line, by "after" and "happened".
+    recovery = names(lambda s: "counselling" in s.categories and "residents" in s.audiences)
+    assert recovery
+    found = search(phone, site, query=words)
+    assert recovery <= set(found[:len(recovery) + 1])
 
 
 @pytest.mark.parametrize("words", [
@@ -2174,11 +2190,14 @@ def test_an_adult_worried_about_a_child_finds_the_line_for_adults_first(phone, s
 
 @pytest.mark.parametrize("words", ["injunction", "i want to take him to court",
                                    "non-molestation order", "legal aid",
-                                   "can i make him leave the house", "he refuses to move out"])
+                                   "can i make him leave the house", "he refuses to move out",
+                                   "whose house is it if we split",
+                                   "can i stay in the house if we separate"])
 def test_words_of_the_courts_find_legal_advice_first(phone, site, words):
     # These found nothing before a line for protection orders (NCDV, sources.yaml). Getting
     # an abuser out of one's home, which an occupation order can do, listed the Forced
-    # Marriage Unit first (by "make").
+    # Marriage Unit first (by "make"). Who may stay in the home on parting, which it decides
+    # too, the Revenge Porn Helpline first.
     legal = names(lambda s: "legal-advice" in s.categories and "residents" in s.audiences)
     assert legal
     assert set(search(phone, site, query=words)[:len(legal)]) == legal

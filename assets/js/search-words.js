@@ -469,6 +469,12 @@ const REWRITES = [
     + `|to move out))\\b(?: of)?(?: (?:the|my|our) ${DWELLING})?|\\b(?:won'?t|wont|will not|refuses?`
     + ` to|refused to) (?:(?:leave|get out)(?: of)? (?:the|my|our) ${DWELLING}|move out\\b)`,
   "giu"), "occupation order"],
+  // Who may live in the home on parting, which an occupation order decides too (it can "give
+  // you the right to stay in the family home", Shelter Cymru): "whose house is it if we
+  // split" listed the Revenge Porn Helpline first.
+  [new RegExp(`\\bwhose ${DWELLING} is it\\b|\\bwho (?:gets|keeps|will get|will keep|can stay in`
+    + `|stays in|has the right to) (?:the|my|our) ${DWELLING}|\\b(?:can|will|do) i (?:keep|stay in)`
+    + ` (?:the|my|our) ${DWELLING}(?= (?:if|when|after|once)\\b)`, "giu"), "occupation order"],
   // Moving on, as recovery (counselling and recovery: "support to cope and recover after
   // abuse"): "how can i move on" found only a help page for professionals.
   [/\b(?:mov(?:e|es|ing) on|get(?:ting)? over (?:it|him|her|them|what happened|the abuse)|heal(?:ing)?|rebuild(?:ing)? my life)\b/giu,
@@ -590,6 +596,12 @@ const REWRITES = [
   [new RegExp(`(?<=\\b${THEY}(?: always| still| just)? )(?:(?:keeps?|kept`
     + "|keeping) (?:me|her|us) (?:up|awake)|(?:wakes?|woke|waking) (?:me|her|us) up)\\b", "giu"),
   "controlling"],
+  // Not sleeping oneself, as the insomnia that can follow sexual violence (Peterborough Rape
+  // Crisis, sources.yaml; counselling and recovery's word): "i can't sleep after what
+  // happened" listed the rape line, then the advice about social workers and Karma Nirvana,
+  // by their "after" and "happened".
+  [/\b(?:i|i've|i have) (?:can'?t|cannot|can not|couldn'?t|could not|don'?t|do not|barely|hardly|haven'?t|have not|not) (?:been )?(?:get (?:any |to )?)?(?:sleep(?:ing)?|slept)\b(?! (?:with|together|around)\b)/giu,
+    "insomnia"],
   // Someone released, as the prison an abuser leaves (specialist services help survivors plan
   // for their safety ahead of it: Solace Women's Aid, sources.yaml): "he's been released"
   // found nothing.
@@ -749,6 +761,11 @@ const REWRITES = [
   // "he reads my messages" found the stalking helpline first, by "messages", and "my
   // partner checks my history" Clare's Law alone, by a partner's history.
   [/\b(?:reads?|reading|goes through|going through|looks? through|looking through|checks?|checking) (?:all )?(?:my|her|our) (?:messages|texts|emails|whatsapps?|phone|dms|(?:browsing |search |internet )?history|searches)\b/giu,
+    "checking phone"],
+  // So is someone getting into one's accounts or devices: tech abuse "might be hacking your
+  // "WhatsApp" account, to stalk you" (Jewish Women's Aid, sources.yaml). "my ex hacked my
+  // email" listed three local services first, by the "email" of their contact details.
+  [/\b(?:hack(?:s|ed|ing)?(?: into)?|(?:gets?|got|getting|breaks?|broke|logs?|logged|logging) into|access(?:es|ed|ing)?) (?:all )?(?:my|her|our) (?:e-?mails?|accounts?|phone|laptop|computer|ipad|tablet|icloud|facebook|instagram|snapchat|whatsapps?|tiktok|social media)\b/giu,
     "checking phone"],
   // Debt put in one's name, as domestic abuse's words have it (seed 004, economic abuse):
   // "he took out loans in my name" listed the Modern Slavery line first (its "your name").
