@@ -1184,6 +1184,8 @@ def test_nothing_found_asks_for_fewer_choices_only_when_some_were_made(phone, si
     # services before the lines for it. A daughter's partner says she may be grown up.
     ("my daughter is being groomed", "NSPCC Helpline"),
     ("my son is being abused", "NSPCC Helpline"), ("someone touched my son", "NSPCC Helpline"),
+    # A baby harmed: the 24-hour line came first, then Childline.
+    ("he is hurting my baby", "NSPCC Helpline"),
     ("my daughter is being abused by her boyfriend", "National Domestic Abuse Helpline"),
     ("my son was raped", "24/7 Rape & Sexual Abuse Support Line"),
     ("i have a daughter who is being groomed", "NSPCC Helpline"),
@@ -1869,6 +1871,29 @@ def test_words_no_listing_has_are_read_as_theirs(phone, site, words, meant):
     found = search(phone, site, query=words)
     assert found and found == search(phone, site, query=meant)
     assert found[0] in names(lambda s: "domestic-abuse" in s.categories)
+
+
+@pytest.mark.parametrize("words", ["my mum is being abused by her carer",
+                                   "my dad is in a care home and staff hit him",
+                                   "my mum has dementia and my brother takes her money"])
+def test_an_old_or_cared_for_parent_is_spoken_of_by_an_adult(phone, site, words):
+    # The plan recognises elder abuse and victims with care and support needs (seed 002):
+    # "my mum is being abused by her carer" listed two services for children in one borough
+    # first, by "mum", a child's word.
+    found = search(phone, site, query=words)
+    young = names(young_only)
+    assert HOME in found[:3] and not young & set(found[:found.index(HOME) + 1])
+
+
+@pytest.mark.parametrize("typed, meant, first", [
+    ("i need an idva", "domestic violence", HOME),
+    ("can i get an isva", "sexual violence", "24/7 Rape & Sexual Abuse Support Line")])
+def test_an_independent_adviser_asked_for_by_initials_finds_their_kind_of_help(
+        phone, site, typed, meant, first):
+    # An IDVA speaks for a victim of domestic abuse (seed 004), an ISVA of sexual violence
+    # (National Ugly Mugs, sources.yaml): "i need an idva" found nothing.
+    found = search(phone, site, query=typed)
+    assert found and found == search(phone, site, query=meant) and found[0] == first
 
 
 @pytest.mark.parametrize("words", ["nightmares", "i can't sleep", "i haven't slept in days",

@@ -181,6 +181,12 @@ const ONES_PARENT = `\\b(?:my|our) (?:step-?)?(?:${PARENTS})\\b`;
 // children), each of whom an adult's words read as family (read).
 const ONES_ELDER = new RegExp(`\\b(?:my|our) (?:(?:step-?)?(?:${PARENTS})|uncle|aunt|auntie|nan`
   + "|nana|gran|granny|grandma|grandmother|grand?-?(?:dad|pa|father|parents?))\\b", "giu");
+// A parent who is old or cared for ("my elderly mum", "my dad's carer", "my mum is in a care
+// home"), of whom an adult speaks (read): "my mum is being abused by her carer" listed two
+// services for children in one borough first, by "mum". The plan recognises elder abuse, and
+// victims "with care and support needs" (seed 002).
+const AGED_PARENT = new RegExp(`\\b(?:my|our) (?:elderly |old |older |aged |frail )(?:${PARENTS})\\b`
+  + `|${ONES_PARENT}(?=.*\\b(?:carers?|care home|nursing home|dementia|alzheimer'?s)\\b)`, "iu");
 // Words a child or young person says of their own life ("my dad hits me", "at school", "my
 // teacher"), or that name the young ("young person", "teenagers"): with no age given, the
 // services for the young then keep their place (search.js, placedApart). Not a parent's or an
@@ -475,6 +481,13 @@ const REWRITES = [
   [new RegExp(`\\bwhose ${DWELLING} is it\\b|\\bwho (?:gets|keeps|will get|will keep|can stay in`
     + `|stays in|has the right to) (?:the|my|our) ${DWELLING}|\\b(?:can|will|do) i (?:keep|stay in)`
     + ` (?:the|my|our) ${DWELLING}(?= (?:if|when|after|once)\\b)`, "giu"), "occupation order"],
+  // An independent adviser asked for by the initials: an IDVA or IGVA speaks for a victim of
+  // domestic abuse, an ISVA of sexual violence (seed 004: "Independent Domestic Violence
+  // Advisors (IDVAs)"; National Ugly Mugs' "Independent Sexual Violence Advisors (ISVA)",
+  // sources.yaml). "i need an idva" found nothing. Not someone saying it is their work
+  // ("i'm an idva": PROFESSIONAL).
+  [/(?<!\b(?:i'?m|i am|as|work as|working as) an? )\b(?:idva|igva)s?\b/giu, "domestic violence"],
+  [/(?<!\b(?:i'?m|i am|as|work as|working as) an? )\bisvas?\b/giu, "sexual violence"],
   // Moving on, as recovery (counselling and recovery: "support to cope and recover after
   // abuse"): "how can i move on" found only a help page for professionals.
   [/\b(?:mov(?:e|es|ing) on|get(?:ting)? over (?:it|him|her|them|what happened|the abuse)|heal(?:ing)?|rebuild(?:ing)? my life)\b/giu,
@@ -677,12 +690,14 @@ const REWRITES = [
   // abuse). Not a daughter's partner ("her boyfriend hits her"): she may be grown up.
   // Rape and assault are read apart (below): the Havens see children too.
   // So is a pupil or student someone teaches ("my pupil is being groomed" listed services for
-  // adults, and not the NSPCC's line); not a student's own words ("i'm a student").
+  // adults, and not the NSPCC's line); not a student's own words ("i'm a student"). So is a
+  // baby someone harms ("he is hurting my baby" listed the 24-hour line, then Childline), though
+  // "my baby" alone is often a partner.
   [new RegExp(`(?:(?:(?:\\b(?:my|our)|${HAVING}) ${CHILD}|(?<!\\bi'?m |\\bi am )\\b(?:my|our|one of my`
     + "|one of our) (?:pupils?|students?))(?: who| that)?(?: (?:is|are|was|were|has been|have been|got))?"
     + ` (?:being |getting )?${HARMED}|(?<!\\bi )\\b(?:is |are |was |has been )?`
     + `(?:grooming|touching|molesting|abusing|exploiting|hurting|harming|bullying|groomed`
-    + `|touched|molested|exploited) (?:my|our) ${CHILD})\\b`
+    + `|touched|molested|exploited) (?:(?:my|our) ${CHILD}|(?:my|our|the) bab(?:y|ies)))\\b`
     + "(?!.*\\b(?:her|his|their) (?:boyfriend|girlfriend|husband|wife|partner|ex)\\b)", "giu"),
     " worried about my child "],
   // Raped or sexually assaulted, a child still: "my son was raped" listed three local
@@ -1343,16 +1358,19 @@ function read(index, typed, chosen, language) {
   const older = given && (given.groups.older || parenthood);
   const grown = GROWN_UP.exec(words);
   if (grown) words = cut(grown);
+  const agedParent = AGED_PARENT.test(words);
   // An adult's parent, grandparent, aunt or uncle, as family: abuse by a relative is
   // domestic abuse from 16 (seed 004, the Domestic Abuse Act 2021). "i am 22 and my parents
   // hit me" listed first the NSPCC's line for adults worried about a child, help for
   // families with pre-school children and the place to report a worry about a child (by
   // "parents", a child's word); "my uncle abused me when i was little" the NSPCC's line and
   // the place to report a worry about a child.
-  if (grown || (years ?? chosen.age) >= chosen.adult) words = words.replace(ONES_ELDER, "my family");
+  if (grown || agedParent || (years ?? chosen.age) >= chosen.adult) {
+    words = words.replace(ONES_ELDER, "my family");
+  }
   const othersChild = ANOTHERS_CHILD.test(words);
-  const adult = years === null && chosen.age === null && (parent || older || grown || othersChild)
-    ? chosen.adult : null;
+  const adult = years === null && chosen.age === null
+    && (parent || older || grown || agedParent || othersChild) ? chosen.adult : null;
   if (years !== null || adult !== null || option) {
     first.any = chosen.who(years ?? adult, option && option.value);
   }
