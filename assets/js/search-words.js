@@ -184,9 +184,13 @@ const ONES_ELDER = new RegExp(`\\b(?:my|our) (?:(?:step-?)?(?:${PARENTS})|uncle|
 // A parent who is old or cared for ("my elderly mum", "my dad's carer", "my mum is in a care
 // home"), of whom an adult speaks (read): "my mum is being abused by her carer" listed two
 // services for children in one borough first, by "mum". The plan recognises elder abuse, and
-// victims "with care and support needs" (seed 002).
-const AGED_PARENT = new RegExp(`\\b(?:my|our) (?:elderly |old |older |aged |frail )(?:${PARENTS})\\b`
-  + `|${ONES_PARENT}(?=.*\\b(?:carers?|care home|nursing home|dementia|alzheimer'?s)\\b)`, "iu");
+// victims "with care and support needs" (seed 002). Not a parent who is a carer ("my mum is
+// a carer"). Tested apart, so that the words are read once each.
+const AGED_PARENT = new RegExp(`\\b(?:my|our) (?:elderly |old |older |aged |frail )(?:${PARENTS})\\b`,
+  "iu");
+const PARENT_NAMED = new RegExp(ONES_PARENT, "iu");
+const CARED_FOR = new RegExp("(?:\\b(?:her|his|their|the)|'s) carers?\\b"
+  + "|\\b(?:care home|nursing home|dementia|alzheimer'?s)\\b", "iu");
 // Words a child or young person says of their own life ("my dad hits me", "at school", "my
 // teacher"), or that name the young ("young person", "teenagers"): with no age given, the
 // services for the young then keep their place (search.js, placedApart). Not a parent's or an
@@ -1358,7 +1362,8 @@ function read(index, typed, chosen, language) {
   const older = given && (given.groups.older || parenthood);
   const grown = GROWN_UP.exec(words);
   if (grown) words = cut(grown);
-  const agedParent = AGED_PARENT.test(words);
+  const agedParent = AGED_PARENT.test(words)
+    || (PARENT_NAMED.test(words) && CARED_FOR.test(words));
   // An adult's parent, grandparent, aunt or uncle, as family: abuse by a relative is
   // domestic abuse from 16 (seed 004, the Domestic Abuse Act 2021). "i am 22 and my parents
   // hit me" listed first the NSPCC's line for adults worried about a child, help for
