@@ -34,6 +34,7 @@ class Term:
     not_domestic_abuse: bool = False  # categories: help with something else (trafficking)
     particular_situation: bool = False  # categories: for a situation few readers are in
     about_children: bool = False  # categories: for children, or anyone worried about a child
+    first_when_named: bool = False  # categories: a search naming its situation lists it first
 
 
 @dataclass(frozen=True)
@@ -159,7 +160,8 @@ def _each_an_origin(embed: dict, entry: YamlMap, name: str, at) -> None:
 TERM = Shape({"name": Text(NAME_LIMIT), "description": Text(DESCRIPTION_LIMIT),
               "ons_code": OnsCode(), "keywords": List(Word(60)), "helplines": List(Slug()),
               "for_people_who_harm": Flag(), "not_domestic_abuse": Flag(),
-              "particular_situation": Flag(), "about_children": Flag()},
+              "particular_situation": Flag(), "about_children": Flag(),
+              "first_when_named": Flag()},
              dict, required=("name",))
 EMBED = Shape({"name": Text(NAME_LIMIT), "origins": List(Verbatim()), "accent": Colour()},
               dict, required=("origins",), rules=(_each_an_origin,))
@@ -170,7 +172,7 @@ def _term(slug: str, values: dict) -> Term:
                 values.get("ons_code") or "", values.get("keywords") or (),
                 values.get("helplines") or (), bool(values.get("for_people_who_harm")),
                 bool(values.get("not_domestic_abuse")), bool(values.get("particular_situation")),
-                bool(values.get("about_children")))
+                bool(values.get("about_children")), bool(values.get("first_when_named")))
 
 
 VOCABULARY = Entries(TERM, _term, "a mapping of slug to name", "needs a name", short="name")

@@ -145,7 +145,10 @@ def plan_site(services: list[Service], pages: list[Page], settings: Settings,
     outputs.append(Output(SPELLING_URL, "words.json", "Search spelling words",
                           {"services": services, "pages": pages,
                            "report": _report_words(for_residents, categories, settings),
-                           "situations": _situation_words(for_residents, by_id, settings)},
+                           "situations": _situation_words(for_residents, by_id, settings),
+                           "situations_first": sorted(
+                               kind.name for kind in settings.categories.values()
+                               if kind.first_when_named)},
                           sources=("services", "pages")))
     outputs.append(Output("/404.html", "404.html", "Page not found"))
     outputs.append(Output("/sitemap.xml", "sitemap.xml", "Sitemap",

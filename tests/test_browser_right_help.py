@@ -1433,11 +1433,17 @@ def test_papers_taken_find_what_an_immigration_status_held_over_someone_finds(ph
 
 
 @pytest.mark.parametrize("words", ["i'm a sex worker", "sex work", "i'm an escort",
-                                   "i do escorting", "i work in a brothel"])
+                                   "i do escorting", "i work in a brothel",
+                                   "sex worker attacked by client",
+                                   "i'm an escort and a client hit me",
+                                   "i do sex work and a man hurt me",
+                                   "i'm a sex worker and was raped"])
 def test_a_sex_worker_finds_the_service_for_sex_workers_first(phone, site, words):
     # "i'm a sex worker" listed the Support Line first, and the advice about social workers
     # second (by their "worker"); "i'm an escort" found nothing; "i work in a brothel" listed
-    # the 24-hour line first.
+    # the 24-hour line first. Told what happened too, three services for sexual violence came
+    # first, by "sex" and "attacked" (site.yaml: first_when_named), or the Support Line and
+    # the Havens for a rape.
     kind = names(lambda s: "sex-workers" in s.categories and "residents" in s.audiences)
     assert kind and search(phone, site, query=words)[0] in kind
 

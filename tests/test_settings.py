@@ -167,7 +167,8 @@ def test_values_are_converted_as_the_site_uses_them(tmp_path):
                                      "    helplines: test-helpline\n"
                                      "    not_domestic_abuse: true\n"
                                      "    particular_situation: true\n"
-                                     "    about_children: true\n")
+                                     "    about_children: true\n"
+                                     "    first_when_named: true\n")
     (tmp_path / "site.yaml").write_text(text, encoding="utf-8")
     loaded, problems = load_settings(Settings.for_root(tmp_path))
     assert problems == []
@@ -180,3 +181,4 @@ def test_values_are_converted_as_the_site_uses_them(tmp_path):
     assert not loaded.for_domestic_abuse(["helpline", "lgbt"]) and loaded.for_domestic_abuse(["helpline"])
     assert loaded.particular(["helpline", "lgbt"]) and not loaded.particular(["helpline"])
     assert [slug for slug, kind in loaded.categories.items() if kind.about_children] == ["lgbt"]
+    assert [slug for slug, kind in loaded.categories.items() if kind.first_when_named] == ["lgbt"]

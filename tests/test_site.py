@@ -79,7 +79,8 @@ def test_the_search_knows_which_situation_a_service_for_one_is_for(settings):
     pets = Term("pets", "Pet fostering", keywords=("dog", "dogs", "social worker", "refuge"))
     other = Term("housing", "Refuges", keywords=("refuge",))
     settings = dataclasses.replace(settings, home_helpline="line", categories={
-        **settings.categories, "pets": dataclasses.replace(pets, particular_situation=True),
+        **settings.categories, "pets": dataclasses.replace(pets, particular_situation=True,
+                                                            first_when_named=True),
         "housing": other})
     services = [svc("line", areas=["national"], categories=("helpline", "housing")),
                 svc("dog-foster", categories=("pets", "housing", "domestic-abuse")),
@@ -91,6 +92,7 @@ def test_the_search_knows_which_situation_a_service_for_one_is_for(settings):
     assert out[SPELLING_URL].context["situations"] == {
         "Pet fostering": ["dog", "dogs", "social worker"],
         settings.categories["domestic-abuse"].name: ["abuse", "domestic"]}
+    assert out[SPELLING_URL].context["situations_first"] == ["Pet fostering"]
 
 
 def test_listings_paginate(settings):

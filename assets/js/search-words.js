@@ -1146,14 +1146,14 @@ export async function start(src) {
   const [index, words] = await Promise.all([src ? loadIndex(src).catch(() => null) : null,
     fetchWhole(SPELLING).catch(() => null)]);
   const { spelling = [], typed: pairs = [], everyday = [], report = [], languages = [],
-    situations = {} } = words || {};
+    situations = {}, situations_first: leading = [] } = words || {};
   const language = inLanguage(languages);
   const spell = { words: spelling, typed: new Set([...pairs, ...pairs.map(([a, b]) => b + a)]),
     everyday: new Set(everyday) };
   return { read: (typed, chosen) => read(index, typed, chosen, language), ownBehaviour,
     question: (text) => QUESTION.test(plain(text)),
     asksToReport: (each) => asksToReport(report, each), telling, danger,
-    situations: (each) => named(situations, each),
+    situations: (each) => named(situations, each, leading),
     known: (pagefind, each, optional) => known(pagefind, each, spell, optional),
     whole: (!src || Boolean(index)) && Boolean(words) };
 }
@@ -1269,16 +1269,18 @@ function asksToReport(asking, each) {
 // _situation_words): every one (all), and those the words name (named) by one of their
 // words or phrases, word for word, a word of five letters or more also by one it begins
 // but for its last letter, or that begins so ("married" names "marry", "passports"
-// "passport").
-function named(situations, each) {
+// "passport"); and of those named, the ones whose services come first (first: site.yaml's
+// `first_when_named`, the leading names).
+function named(situations, each, leading = []) {
   const same = (word, kind) => {
     const [short, long] = word.length < kind.length ? [word, kind] : [kind, word];
     return word === kind || (short.length > 4 && long.startsWith(short.slice(0, -1)));
   };
   const says = (phrase) => each.some((_, i) => phrase.split(" ")
     .every((kind, k) => each[i + k] && same(each[i + k], kind)));
-  return { all: Object.keys(situations),
-    named: Object.keys(situations).filter((name) => situations[name].some(says)) };
+  const names = Object.keys(situations).filter((name) => situations[name].some(says));
+  return { all: Object.keys(situations), named: names,
+    first: names.filter((name) => leading.includes(name)) };
 }
 
 // Whether the words are someone's about their own behaviour, not what is said of them: a

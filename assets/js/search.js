@@ -280,6 +280,11 @@ export function start(root) {
     const told = reader ? reader.telling(written) : [...new Set(written)].filter((w) => w.length > 3);
     const each = reader ? await reader.known(pagefind, told, optional) : told;
     if (!each) return { results: [], forVictims: 0, filters: null };
+    // A situation the words name whose help site.yaml puts first (`first_when_named`): "i'm a
+    // sex worker and was attacked" listed National Ugly Mugs fourth, after three services
+    // for sexual violence (by "sex" and "attacked").
+    const leading = reader ? reader.situations(each).first : [];
+    if (leading.length) first = { ...first, situation: { any: leading } };
     // Browsing searches for the word every service page carries (no words would load the
     // whole index), in the residents' order; so do words too common to find anything by
     // ("help", "help me"), as browsing would.
