@@ -1232,6 +1232,10 @@ def test_nothing_found_asks_for_fewer_choices_only_when_some_were_made(phone, si
     # An attack by a stranger, someone at work, or in the street, is a crime's: the lines for
     # domestic abuse came first. Being followed is still the stalking line's.
     ("a stranger attacked me", "Victim Support"),
+    # Housing from a council: Shelter's line (7 December) advises on asking for it; before,
+    # "emergency housing" listed the 24-hour line, then the Gaia Centre, by "emergency".
+    ("emergency housing", "Shelter emergency helpline"),
+    ("council housing", "Shelter emergency helpline"),
     ("i was attacked in the street", "Victim Support"),
     ("my boss hits me", "Victim Support"), ("my landlord assaulted me", "Victim Support"),
     ("a stranger is following me", "National Stalking Helpline"),
@@ -1446,6 +1450,16 @@ def test_a_sex_worker_finds_the_service_for_sex_workers_first(phone, site, words
     # the Havens for a rape.
     kind = names(lambda s: "sex-workers" in s.categories and "residents" in s.audiences)
     assert kind and search(phone, site, query=words)[0] in kind
+
+
+@pytest.mark.parametrize("words", ["i'm homeless", "i have nowhere to live",
+                                   "i need somewhere to stay"])
+def test_words_of_homelessness_find_housing_advice_after_the_lines_that_find_a_refuge(
+        phone, site, words):
+    # With no housing advice listed (7 December), "i'm homeless" found the two lines that
+    # find a space in a refuge, then the Forced Marriage Unit.
+    found = search(phone, site, query=words)
+    assert found[0] == HOME and "Shelter emergency helpline" in found[:4]
 
 
 @pytest.mark.parametrize("words", ["ptsd", "flashbacks", "i have ptsd from the abuse"])
