@@ -1455,6 +1455,18 @@ def test_a_sex_worker_finds_the_service_for_sex_workers_first(phone, site, words
     assert kind and search(phone, site, query=words)[0] in kind
 
 
+@pytest.mark.parametrize("words", ["can i call without him knowing",
+                                   "how can i call a helpline secretly",
+                                   "can i ring someone without my husband finding out"])
+def test_calling_unseen_finds_a_confidential_line_and_what_a_phone_keeps(phone, site, words):
+    # "can i call without him knowing" listed Crimestoppers and Clare's Law first (by
+    # "without" and "knowing"), no helpline, and no word of the phone's own call log.
+    found = search(phone, site, query=words)
+    assert found[0] == HOME
+    pages = phone.locator(".app-search__pages a").all_text_contents()
+    assert "Staying safe online" in pages
+
+
 @pytest.mark.parametrize("words", ["i'm homeless", "i have nowhere to live",
                                    "i need somewhere to stay"])
 def test_words_of_homelessness_find_housing_advice_after_the_lines_that_find_a_refuge(

@@ -856,6 +856,13 @@ const REWRITES = [
   // english" found a help page for professionals.
   [/\b(?:(?:do ?n'?t|do not|can'?t|cannot|can not) speak|no|little|bad|not much) english\b|\benglish is not my (?:first )?language\b|\bmy english is (?:not (?:very )?good|bad|poor|limited)\b/giu,
     "interpreter"],
+  // Calling unseen, as the helplines' word for it (its phone's own record of a call is on
+  // the help page about staying safe online): "can i call without him knowing" listed
+  // Crimestoppers and Clare's Law, by "without" and "knowing", and no helpline.
+  [new RegExp(`\\bwithout (?:(?:my |the )?${PARTNER}|him|them|anyone|anybody|(?:my |the )?family`
+    + ")(?: knowing| finding out| seeing| noticing| hearing| know| find out)\\b|\\b(?:call|ring|phone"
+    + "|contact|text|talk to|speak to)(?: \\w+){0,2} (?:secretly|in secret)\\b|\\bsecretly (?:call|ring"
+    + "|phone|contact|text|talk|speak)\\w*", "giu"), "confidential"],
   // Found, as tracking has it: "he knows where i live" listed the Modern Slavery &
   // Exploitation Helpline first, by "know" in its text.
   // "he knows my new address" listed it first too; "i moved and he found me" Childline, the
