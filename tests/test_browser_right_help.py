@@ -1958,11 +1958,14 @@ def test_contact_that_will_not_stop_finds_help_with_stalking_first(phone, site, 
     assert "Revenge Porn Helpline" not in found[:3]
 
 
-@pytest.mark.parametrize("words", ["he posted lies about me", "he tells people lies about me"])
+@pytest.mark.parametrize("words", ["he posted lies about me", "he tells people lies about me",
+                                   "he posted my address online", "she put my number online",
+                                   "my ex doxxed me"])
 def test_lies_told_about_someone_find_the_stalking_line_first(phone, site, words):
     # Posting about someone, unwanted, is stalking (Victim Care Merseyside, sources.yaml):
     # "he posted lies about me" found only help pages, "he tells people lies about me"
-    # Childline first.
+    # Childline first, "he posted my address online" the Support Line for sexual violence,
+    # and "my ex doxxed me" the 24-hour line.
     stalking = names(lambda s: "stalking" in s.categories and "residents" in s.audiences)
     assert stalking and search(phone, site, query=words)[0] in stalking
 
@@ -2097,12 +2100,14 @@ def test_a_childs_other_parent_is_read_as_a_partner(phone, site, words):
 
 
 @pytest.mark.parametrize("words", ["my friend's kids are being hurt",
-                                   "i teach a child who is being abused"])
+                                   "i teach a child who is being abused",
+                                   "my neighbour's child is always crying"])
 def test_an_adults_words_of_anothers_child_find_a_line_about_children_first(phone, site,
                                                                              words):
     # "my friend's kids are being hurt" listed three lines for adults' own abuse before the
     # NSPCC's line for anyone worried about a child; "i teach a child who is being abused"
-    # Childline, for children themselves, first.
+    # Childline, for children themselves, first; "my neighbour's child is always crying"
+    # only the Police and Crimestoppers, by "neighbour".
     lines = names(lambda s: "national" in s.areas and not young_only(s)) & about_children()
     assert lines and search(phone, site, query=words)[0] in lines
 

@@ -272,6 +272,10 @@ const WITHOUT = "\\bwithout (?:my |her |our |their |me )?(?:consent|permission|c
   + "|agreeing|knowing|knowledge|asking|telling(?: me| her)?)\\b";
 const UNWANTED = `(?:${WITHOUT}|when (?:i|she) (?:was|wasn'?t) (?:naked|undressed|looking|aware)`
   + "|in the (?:shower|bath|bathroom|toilet)|(?:during|having) sex)\\b";
+// Where someone lives, or how to reach them, and a place online (see REWRITES: harassment).
+const DETAILS = "(?:my|her|our) (?:home )?(?:address|phone number|number|details"
+  + "|personal (?:details|information|info))";
+const ONLINE = "(?:online|on (?:the internet|social media|facebook|instagram|tiktok|twitter|snapchat))";
 // Family, as one says who would not accept a relationship (see REWRITES: honour).
 const FAMILY = "(?:family|parents|mum|mom|mam|mother|dad|father|brothers?|uncles?|aunts?"
   + "|relatives|in-?laws|community|cousins?)";
@@ -600,9 +604,13 @@ const REWRITES = [
   // posting online about someone if it's unwanted", Victim Care Merseyside, sources.yaml):
   // "he posted lies about me" found only help pages, "he tells people lies about me"
   // Childline first.
+  // So too where someone lives, or how to reach them, posted: "he posted my address online"
+  // listed the Support Line for sexual violence first, and the stalking line not at all.
   [new RegExp("\\b(?:post(?:s|ed|ing)?|spread(?:s|ing)?|tell(?:s|ing)?(?: people| everyone)?|told"
-    + "(?: people| everyone)?|say(?:s|ing)?|said) (?:lies|rumou?rs|gossip)(?: about (?:me|her|us))?\\b",
-  "giu"), "harassment"],
+    + "(?: people| everyone)?|say(?:s|ing)?|said) (?:lies|rumou?rs|gossip)(?: about (?:me|her|us))?\\b"
+    + `|\\b(?:post|publish|leak)(?:s|ed|es|ing)? ${DETAILS}(?: ${ONLINE})?\\b`
+    + `|\\b(?:share[sd]?|sharing|put|puts|putting) ${DETAILS} ${ONLINE}\\b`
+    + "|\\bdox+(?:es|ed|ing)?\\b", "giu"), "harassment"],
   // Going back to someone, as the abusive relationship one returns to (IDAS: "I keep going
   // back but they never change"): "why do i keep going back" and "i went back to him"
   // listed Karma Nirvana and the Police (their "back") alone.
@@ -1384,6 +1392,9 @@ function read(index, typed, chosen, language) {
     words = words.replace(ONES_ELDER, "my family");
   }
   const othersChild = ANOTHERS_CHILD.test(words);
+  // Whose child it is, once read, says nothing of the help: "my neighbour's child is always
+  // crying" found only the Police and Crimestoppers, by the "neighbour" of their text.
+  if (othersChild) words = words.replace(/\bneighbou?r(?:'s|s'|s)?(?=\s)/giu, " ");
   const adult = years === null && chosen.age === null
     && (parent || older || grown || agedParent || othersChild) ? chosen.adult : null;
   if (years !== null || adult !== null || option) {
