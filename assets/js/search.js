@@ -283,8 +283,8 @@ export function start(root) {
     // A situation the words name whose help site.yaml puts first (`first_when_named`): "i'm a
     // sex worker and was attacked" listed National Ugly Mugs fourth, after three services
     // for sexual violence (by "sex" and "attacked").
-    const leading = reader ? reader.situations(each).first : [];
-    if (leading.length) first = { ...first, situation: { any: leading } };
+    const kinds = reader ? reader.situations(each) : { all: [], named: [], first: [] };
+    if (kinds.first.length) first = { ...first, situation: { any: kinds.first } };
     // Browsing searches for the word every service page carries (no words would load the
     // whole index), in the residents' order; so do words too common to find anything by
     // ("help", "help me"), as browsing would.
@@ -324,7 +324,7 @@ export function start(root) {
     // them all, are found by the words that ask for them, then by the others: "report
     // abuse" found the Havens ("report the assault later") and no way to go to the police,
     // and "my neighbour is shouting at his wife" Clare's Law (by "wife") before the police.
-    const aside = browsing ? new Set() : await listedAfter(reader, each);
+    const aside = browsing ? new Set() : await listedAfter(kinds, each);
     const some = supportAside(aside, (filters) => byEachWord(each, filters));
     const main = supportAside(aside, async (filters) => {
       if (filters.none && each.length > 1) return withMost(query, each, filters);
@@ -375,10 +375,10 @@ export function start(root) {
   // "emergency accommodation"), "refuge" in Lambeth the Forced Marriage Unit and that foster
   // care before the borough's own service, and "abuse" a service for 5 to 17s in one borough
   // that only a professional can refer to fifth. Found among the pages with any of the words,
-  // whose parts of the index are loaded already; the kinds of situation are asked whatever
-  // the words (all of them when none is named), so that what is fetched says nothing of them.
-  async function listedAfter(reader, each) {
-    const kinds = reader ? reader.situations(each) : { all: [], named: [] };
+  // whose parts of the index are loaded already; the kinds of situation (kinds: every one,
+  // and those the words name) are asked whatever the words (all of them when none is named),
+  // so that what is fetched says nothing of them.
+  async function listedAfter(kinds, each) {
     const asked = kinds.named.length ? kinds.named : kinds.all;
     const ids = async (filters) => new Set((await eachWord(each, filters))
       .flatMap((found) => found.results).map((result) => result.id));
