@@ -94,7 +94,7 @@ def build(settings: Settings, exit_url: str | None = None, today: dt.date | None
             except BaseException:
                 index.abort()
                 raise
-            seconds["index"] = time.perf_counter() - waited
+            seconds["index"] += time.perf_counter() - waited
     seconds["total"] = time.perf_counter() - started
     return Summary(len(plan.services), pages_in(plan.outputs), writer.files, seconds)
 

@@ -173,6 +173,12 @@ class SearchIndex:
         for name in unused:
             (out / name).unlink(missing_ok=True)
 
+    def wait(self) -> None:
+        """Wait until the index is built, has failed or was never started (finish() says
+        which)."""
+        if self.thread is not None:
+            self.thread.join()
+
     def finish(self) -> None:
         self.thread.join()
         if self.error is not None:
