@@ -2154,6 +2154,44 @@ def test_a_professional_who_is_harmed_is_read_as_anyone_harmed(phone, site, word
     assert "professionals" not in phone.locator(".app-search__status").inner_text()
 
 
+@pytest.mark.parametrize("words", ["my boyfriend raped me", "i was raped by my husband",
+                                   "my girlfriend sexually assaulted me"])
+def test_with_no_borough_help_anyone_can_reach_comes_before_one_boroughs_with_every_word(
+        phone, site, words):
+    # Each listed Athena, the Gaia Centre and Refuge's service in Barking and Dagenham first:
+    # each for one borough, they alone had both words, by their kinds' plain words for
+    # domestic abuse and for sexual violence. The lines anyone can reach that are about a
+    # word now come first; naming a borough, its own service still does.
+    settings, services = real_directory()
+    wide = {s.name for s in services if (settings.everywhere(s.areas) or "national" in s.areas)
+            and "sexual-violence" in s.categories}
+    assert search(phone, site, query=words)[0] in wide
+    lambeth = {s.name for s in services if set(s.areas) == {"lambeth"}
+               and "sexual-violence" in s.categories}
+    assert search(phone, site, query=words, borough="Lambeth")[0] in lambeth
+
+
+@pytest.mark.parametrize("name", sorted(s.name for s in real_directory()[1]
+                                        if "residents" in s.audiences and not s.for_people_who_harm))
+def test_a_services_whole_name_finds_it_first(phone, site, name):
+    # "National Ugly Mugs (NUM)" listed it sixth, after five lines with "national" in their
+    # names; "The Phoenix Service" fourth; "NSPCC Helpline" the NSPCC's FGM line first.
+    assert search(phone, site, query=name)[0] == name
+
+
+@pytest.mark.parametrize("words, name", [
+    ("national ugly mugs", "National Ugly Mugs (NUM)"), ("the phoenix service", "The Phoenix Service"),
+    ("home start lambeth", "Home-Start Lambeth"), ("clares law", "Clare's Law (Domestic Violence "
+                                                   "Disclosure Scheme)")])
+def test_a_name_said_without_its_brackets_or_small_words_finds_it_first(phone, site, words, name):
+    assert search(phone, site, query=words)[0] == name
+
+
+def test_a_word_of_many_names_is_not_a_name(phone, site):
+    # "helpline" is in many names, the NSPCC Helpline's among them: the home line first.
+    assert search(phone, site, query="helpline")[0] == HOME
+
+
 @pytest.mark.parametrize("words", ["my same sex partner", "my same-sex partner hits me",
                                    "abuse in a same sex relationship"])
 def test_a_partner_of_the_same_sex_finds_the_lgbt_line_first(phone, site, words):
@@ -2410,9 +2448,12 @@ def test_services_only_for_professionals_come_after_residents_help_and_say_so(ph
     ("family want me to marry my cousin", "Forced Marriage Unit")])  # about "marry"
 def test_a_sentence_also_finds_what_its_rarest_word_is_about(phone, site, words, service):
     # Athena's text has every word of both, and was all that was found. (The second for
-    # marriage is the other national line for it, Karma Nirvana.)
-    found = search(phone, site, query=words)
+    # marriage is the other national line for it, Karma Nirvana.) In Lewisham, Athena's
+    # borough, Athena stays among the first; with no borough, it follows the lines anyone
+    # can reach that are about a word (test_with_no_borough_help_anyone_can_reach_...).
+    found = search(phone, site, query=words, borough="Lewisham")
     assert service in found[:2] and "Athena" in found[:3]
+    assert service in search(phone, site, query=words)[:2]
 
 
 @pytest.mark.parametrize("words", ["husband", "controlling", "my partner controls my money",

@@ -15,6 +15,11 @@ const NEAR = 2.5;
 const nearlyAsGood = (score, best) => score * NEAR >= best;
 // The words of a text, lower case, as a search reads them.
 const WHOLE = new Set(["free"]);  // matched only as themselves (exactly)
+// The words of a name, or of words that say one: lower case, without apostrophes ("clares
+// law") or the small words saying it may leave out or add ("the phoenix service").
+const SMALL = new Set(["the", "a", "an", "and", "of", "for", "in", "to", "your", "my"]);
+const nameWords = (text) => new Set(wordsOf(text.replace(/['’]/g, "").replace(/-/g, " "))
+  .filter((word) => !SMALL.has(word)));
 const wordsOf = (text) => text.toLowerCase().match(/[\p{L}\p{N}'-]+/gu) || [];
 // A module, and after it failed to load, at an address of its own each time (Chromium
 // keeps a failed module's failure for its address): the count says nothing of what is typed.
@@ -61,6 +66,9 @@ export function start(root) {
   // The boroughs with services based there (templates/search.html).
   const local = new Set([...fields.borough.options].filter((o) => "local" in o.dataset)
     .map((o) => o.value));
+  // The services anyone can reach: national ones, and those in every borough.
+  const ANYWHERE = { all: [{ any: [{ borough: "National" }, { borough: { all: [...fields.borough
+    .options].map((o) => o.value).filter(Boolean) } }] }] };
 
   const upTo = (n) => Array.from({ length: n + 1 }, (_, i) => i);
 
@@ -318,6 +326,12 @@ export function start(root) {
     const all = [asking ? [reporting, support] : [support, ...afterLines, reporting],
       ...sections.map((section) => [section])].map((sets) => sets.map((which) =>
       ({ ...(which.section === "people-who-harm" ? place : chosen), ...which })));
+    // With no borough known (none chosen or named), words find the help anyone can reach
+    // before a service for some boroughs only, which may not be theirs (browsing does so by
+    // its order): "my boyfriend raped me" listed Athena, the Gaia Centre and Refuge's
+    // service in Barking and Dagenham, each for one borough, first, by having both words;
+    // the 24-hour lines followed.
+    const reach = browsing || chosen.borough || first?.borough ? null : ANYWHERE;
     const search = (filters) => (browsing ? inOrder : ranked)(query, filters);
     // A sentence's support (filters.none), not the ways to report, also lists the services
     // most about its words (withMost). Ways to report that the words ask for, when none has
@@ -326,14 +340,31 @@ export function start(root) {
     // and "my neighbour is shouting at his wife" Clare's Law (by "wife") before the police.
     const aside = browsing ? new Set() : await listedAfter(kinds, each);
     const some = supportAside(aside, (filters) => byEachWord(each, filters));
-    const main = supportAside(aside, async (filters) => {
+    // A sentence's support (how) with, when none of those anyone can reach has every word
+    // but some others have (by their kinds of help's words, not their names), those anyone
+    // can reach that are most about a word first; then the rest, with the help in a
+    // particular situation the words do not name after it. Words that name the service
+    // found first keep it first ("gaia centre").
+    function reachFirst(how) {
+      return !reach ? how : async (filters) => {
+        const all = await how(filters);
+        if (!filters.none || each.length < 2 || !all.results.length) return all;
+        const anywhere = { ...filters, ...reach };
+        const [near, named] = await Promise.all([ranked(query, anywhere),
+          isNamed(all.results[0], each)]);
+        if (near.results.length || named) return all;
+        const about = await mostAbout(each, filters, anywhere);
+        return { ...all, results: atEnd(thenTheRest(about, all.results), (r) => aside.has(r.id)) };
+      };
+    }
+    const main = reachFirst(supportAside(aside, async (filters) => {
       if (filters.none && each.length > 1) return withMost(query, each, filters);
       const found = await search(filters);
       if (!asking || filters.section !== "reporting") return found;
       if (each.length < 2 || found.results.length) return named(found, filters);
       const [asked, rest] = await Promise.all([byEachWord(askedBy, filters), some(filters)]);
       return named({ results: thenTheRest(asked.results, rest.results) }, filters);
-    });
+    }));
     // Of the ways to report found, those most about the words that ask for one (ranked's
     // first tier for each, by name or kind of help) come first, and the rest after the
     // support found: "my drink was spiked", read as the police, listed Crimestoppers and
@@ -357,7 +388,8 @@ export function start(root) {
         firstThenRest(some, sets, first)));
     }
     const later = (result) => reports.has(result.id) && !aboutAsked.has(result.id);
-    parts[0] = { ...parts[0], results: atEnd(parts[0].results, later) };
+    parts[0] = { ...parts[0], results: await namedFirst(atEnd(parts[0].results, later),
+      fields.query.value) };
     const [found] = parts;
     // Help for people who harm (the last of `sections`) first for words about one's own
     // behaviour: "worried about my own behaviour" found a programme for 11 to 18s that a
@@ -484,14 +516,22 @@ export function start(root) {
   async function withMost(query, each, filters) {
     const found = await ranked(query, filters);
     if (!found.results.length) return found;  // none has every word: byEachWord's turn
-    const tops = await Promise.all(each.map((word) => ranked(word, filters)));
     const seen = new Set(found.results.map((result) => result.id));
+    return { ...found, results: found.results.concat(await mostAbout(each, filters, filters, seen)) };
+  }
+
+  // The services most about some of the words (ranked's first tier for each, with these
+  // filters) that are among those `within` finds and not `seen`, those about the rarest first.
+  async function mostAbout(each, filters, within, seen = new Set()) {
+    const [tops, kept] = await Promise.all([Promise.all(each.map((word) => ranked(word, filters))),
+      within === filters ? null : pagefind.search(root.dataset.browseWord, { filters: within })
+        .then((found) => new Set(found.results.map((result) => result.id)))]);
     const hits = new Map();
     for (const top of tops) {  // a word few services are about weighs more
-      top.results.slice(0, top.top).forEach((result) =>
-        seen.has(result.id) || weigh(hits, result, 1 / top.top));
+      top.results.slice(0, top.top).forEach((result) => seen.has(result.id)
+        || (kept && !kept.has(result.id)) || weigh(hits, result, 1 / top.top));
     }
-    return { ...found, results: found.results.concat(await heaviestFirst(hits, filters)) };
+    return heaviestFirst(hits, within);
   }
 
   // In the residents' order (signpost/order.py): with no borough chosen, the helplines
@@ -796,6 +836,35 @@ export function start(root) {
     const own = wordsOf(`${data.meta.title} ${data.meta.about || ""}`);
     return wordsOf(query).some((word) => own.some((mine) => mine === word
       || (word.length > 2 && mine.startsWith(word)) || (mine.length > 3 && word.startsWith(mine))));
+  }
+
+  // The ways of saying a result's name, each the set of its words (nameWords): whole, and
+  // without or only what it has in brackets ("National Ugly Mugs (NUM)": "num" too).
+  async function namesOf(result) {
+    const title = (await result.data()).meta.title;
+    const inside = (title.match(/\([^)]*\)/g) || []).join(" ");
+    return [title, title.replace(/\([^)]*\)/g, " "), inside].map(nameWords);
+  }
+
+  // Whether every word begins a word of the result's name ("home start": Home-Start Lambeth).
+  async function isNamed(result, words) {
+    const [own] = await namesOf(result);
+    return words.every((word) => [...own].some((mine) => mine.startsWith(word)));
+  }
+
+  // The results, those of the first shown whose name the words are, whole (nameWords), first:
+  // "national ugly mugs" listed National Ugly Mugs sixth, after five lines with "national" in
+  // their names, "the phoenix service" fourth, and "nspcc helpline" the NSPCC's FGM line
+  // first. Only a whole name: "helpline" is not the NSPCC Helpline, nor is "my husband is
+  // in the police" the Police.
+  async function namedFirst(results, words) {
+    const typed = nameWords(words);
+    const same = (own) => own.size > 0 && own.size === typed.size
+      && [...own].every((word) => typed.has(word));
+    const shown = results.slice(0, PAGE);
+    const named = await Promise.all(shown.map(async (result) =>
+      (await namesOf(result)).some(same)));
+    return thenTheRest(shown.filter((_, i) => named[i]), results);
   }
 
   function pageLink(data) {
