@@ -622,6 +622,14 @@ def test_a_residents_help_page_with_every_word_comes_before_services_with_some(p
     expect(headings.first).to_have_text("Services")
 
 
+def test_hiding_ones_address_finds_the_page_on_the_electoral_register(phone, site):
+    # No page said how; the search found nothing and offered the lines alone.
+    assert search(phone, site, query="how do i hide my address") == []
+    assert phone.locator(".app-search__pages a").first.text_content() == \
+        page_title("keeping-your-address-off-the-electoral-register")
+    expect(phone.locator(".app-search__none")).to_be_visible()
+
+
 @pytest.mark.parametrize("words", ["how do i delete my browsing history",
                                    "how do i delete my history", "clear my search history"])
 def test_covering_ones_tracks_online_finds_the_help_page_on_it_and_no_partners_history(
@@ -655,7 +663,9 @@ def page_title(slug: str) -> str:
     # The page after seven services, by their "website" (its keywords lacked "hide").
     ("how to hide this website", "staying-safe-online"),
     ("how does domestic abuse affect children", "children-and-young-people"),
-    ("can i find out if my partner has a history of violence", "clares-law")])
+    ("can i find out if my partner has a history of violence", "clares-law"),
+    # No page said how to keep an address off the electoral register.
+    ("how can i vote without him finding me", "keeping-your-address-off-the-electoral-register")])
 def test_a_question_a_help_page_answers_puts_that_page_above_the_services(phone, site, words,
                                                                             slug):
     # They listed ten services or more before the page, or found no page at all
