@@ -15,12 +15,12 @@ const NEAR = 2.5;
 const nearlyAsGood = (score, best) => score * NEAR >= best;
 // The words of a text, lower case, as a search reads them.
 const WHOLE = new Set(["free"]);  // matched only as themselves (exactly)
+const wordsOf = (text) => text.toLowerCase().match(/[\p{L}\p{N}'-]+/gu) || [];
 // The words of a name, or of words that say one: lower case, without apostrophes ("clares
 // law") or the small words saying it may leave out or add ("the phoenix service").
 const SMALL = new Set(["the", "a", "an", "and", "of", "for", "in", "to", "your", "my"]);
 const nameWords = (text) => new Set(wordsOf(text.replace(/['’]/g, "").replace(/-/g, " "))
   .filter((word) => !SMALL.has(word)));
-const wordsOf = (text) => text.toLowerCase().match(/[\p{L}\p{N}'-]+/gu) || [];
 // A module, and after it failed to load, at an address of its own each time (Chromium
 // keeps a failed module's failure for its address): the count says nothing of what is typed.
 const tries = new Map();
@@ -848,8 +848,8 @@ export function start(root) {
 
   // Whether every word begins a word of the result's name ("home start": Home-Start Lambeth).
   async function isNamed(result, words) {
-    const [own] = await namesOf(result);
-    return words.every((word) => [...own].some((mine) => mine.startsWith(word)));
+    const [own] = await namesOf(result), typed = nameWords(words.join(" "));
+    return typed.size > 0 && [...typed].every((word) => [...own].some((mine) => mine.startsWith(word)));
   }
 
   // The results, those of the first shown whose name the words are, whole (nameWords), first:
