@@ -168,7 +168,12 @@ const ANOTHERS_CHILD = new RegExp(`${WORRY} (?:a|an|this|that|one|some) (?:(?:${
   + `|(?:i|we) ${KNOWS})\\b|\\b(?:i|we) ${KNOWS} (?:a|an|one|this|that|some) (?:${YOUNG}|pupil)\\b`
   + "|\\bi (?:work|volunteer) with (?:children|kids|young people)\\b"
   + `|\\b(?:a|one|this|that) (?:${YOUNG}|pupil) (?:has )?(?:told|tells)\\b`
-  + `|\\b(?:my|our|the) (?:neighbou?r|friend)(?:'s|s'|s)? ${CHILD_NOUN}\\b`, "i");
+  + `|\\b(?:my|our|the) (?:neighbou?r|friend)(?:'s|s'|s)? ${CHILD_NOUN}\\b`
+  // A neighbour or friend seen hurting their own children: "my neighbour hits his kids"
+  // found the Police, Crimestoppers and Clare's Law, and no line about children.
+  + "|\\b(?:neighbou?rs?|friends?) (?:is |are |keeps? )?(?:hits?|hitting|beats?|beating|hurts?"
+  + "|hurting|smacks?|smacking|slaps?|slapping|kicks?|kicking|abuses?|abusing) (?:his|her|their) "
+  + `${CHILD_NOUN}\\b`, "i");
 // Words that name a child, one's own or another's ("my son", "a pupil", "the baby"): the
 // services about children then keep their place (search.js, placedApart). Read after
 // REWRITES ("my baby's father" is a partner).
