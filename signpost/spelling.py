@@ -14,7 +14,6 @@ from collections import Counter
 from pathlib import Path
 
 import msgpack
-from breame.spelling import get_british_spelling
 
 from .content import Page
 from .services import Service
@@ -92,6 +91,9 @@ def everyday_words(spelling: list[str], settings: Settings) -> list[str]:
 
 @functools.lru_cache(maxsize=1)  # the dev server's rebuild after an edit that adds no word
 def _everyday(site: frozenset[str], kinds: frozenset[str]) -> tuple[str, ...]:
+    # Imported here, by the renderer that makes words.json: its table took 25 ms to import,
+    # on the path of every build and check before the index could start.
+    from breame.spelling import get_british_spelling
     english = _english() - site
     near: dict[str, set[str]] = {}  # each everyday word and the site's words an edit away
     for word in english:  # a letter more than a site's word
