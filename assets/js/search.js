@@ -284,6 +284,8 @@ export function start(root) {
     // telling, known); when they were all of the others (known: null), nothing is found.
     // While search-words.js cannot be had, the short words are left out ("me" found "men").
     const written = wordsOf(words);
+    if (rankings.words !== words) rankings.answers.clear();
+    rankings.words = words;
     const reader = written.length && await loadWords();
     const told = reader ? reader.telling(written) : [...new Set(written)].filter((w) => w.length > 3);
     const each = reader ? await reader.known(pagefind, told, optional) : told;
@@ -353,7 +355,7 @@ export function start(root) {
         const [near, named] = await Promise.all([ranked(query, anywhere),
           isNamed(all.results[0], each)]);
         if (near.results.length || named) return all;
-        const about = await mostAbout(each, filters, anywhere);
+        const about = await mostAbout(each, filters, { within: anywhere });
         return { ...all, results: atEnd(thenTheRest(about, all.results), (r) => aside.has(r.id)) };
       };
     }
@@ -517,21 +519,22 @@ export function start(root) {
     const found = await ranked(query, filters);
     if (!found.results.length) return found;  // none has every word: byEachWord's turn
     const seen = new Set(found.results.map((result) => result.id));
-    return { ...found, results: found.results.concat(await mostAbout(each, filters, filters, seen)) };
+    return { ...found, results: found.results.concat(await mostAbout(each, filters, { seen })) };
   }
 
   // The services most about some of the words (ranked's first tier for each, with these
-  // filters) that are among those `within` finds and not `seen`, those about the rarest first.
-  async function mostAbout(each, filters, within, seen = new Set()) {
+  // filters) that are not `seen` and, if `within` is given, among those its filters find,
+  // those about the rarest first.
+  async function mostAbout(each, filters, { within = null, seen = new Set() } = {}) {
     const [tops, kept] = await Promise.all([Promise.all(each.map((word) => ranked(word, filters))),
-      within === filters ? null : pagefind.search(root.dataset.browseWord, { filters: within })
+      within && pagefind.search(root.dataset.browseWord, { filters: within })
         .then((found) => new Set(found.results.map((result) => result.id)))]);
     const hits = new Map();
     for (const top of tops) {  // a word few services are about weighs more
       top.results.slice(0, top.top).forEach((result) => seen.has(result.id)
         || (kept && !kept.has(result.id)) || weigh(hits, result, 1 / top.top));
     }
-    return heaviestFirst(hits, within);
+    return heaviestFirst(hits, within || filters);
   }
 
   // In the residents' order (signpost/order.py): with no borough chosen, the helplines
@@ -580,13 +583,28 @@ export function start(root) {
       placed.last.has(result.id) ? after + i : placed.first.has(result.id) ? i - after : i]));
   }
 
+  // ranked's answers for the words searched last, each asked once: a sentence's support asks
+  // for each word's first tier twice (withMost, reachFirst), and counting the choices
+  // searches the same words again (count). A failed one is asked again next time.
+  const rankings = { words: null, answers: new Map() };
+  function ranked(query, filters) {
+    const key = JSON.stringify([query, filters]);
+    if (!rankings.answers.has(key)) {
+      rankings.answers.set(key, rankedAnew(query, filters).catch((error) => {
+        rankings.answers.delete(key);
+        throw error;
+      }));
+    }
+    return rankings.answers.get(key);
+  }
+
   // By relevance, in tiers of near-equal matches, each in the residents' order: a word many
   // services share through their kind of help's plain words ranks none above the others for
   // a shorter page (RANKING), nor for having the word twice in its own text ("controlling"
   // put a service only a professional can refer you to first, for "Impulse Control"). A
   // name matched ("police") still comes first (RANKING). `top`: how many are in the first
   // tier. (See exactly: a short word is matched as itself only.)
-  async function ranked(query, filters) {
+  async function rankedAnew(query, filters) {
     const words = query.split(" ").map(exactly), exact = words.filter((word) => word[0] === '"');
     const [found, ordered, ...only] = await Promise.all([pagefind.search(words.filter((word) =>
       word[0] !== '"').join(" ") || exact[0], { filters }), inOrder(query, filters),
