@@ -630,6 +630,16 @@ def test_hiding_ones_address_finds_the_page_on_the_electoral_register(phone, sit
     expect(phone.locator(".app-search__none")).to_be_visible()
 
 
+@pytest.mark.parametrize("words", ["i dont want to see him in court",
+                                   "do i have to see my ex in court", "court"])
+def test_fearing_to_see_someone_in_court_finds_the_page_on_going_to_court(phone, site, words):
+    # No page said what a court can do. "i dont want to see him in court" listed Childline
+    # first, by the pictures its text says anyone can "see" online; "see" now says nothing.
+    found = search(phone, site, query=words)
+    assert found and found[0] != "Childline"
+    assert phone.locator(".app-search__pages a").first.text_content() == page_title("going-to-court")
+
+
 @pytest.mark.parametrize("words", ["how do i delete my browsing history",
                                    "how do i delete my history", "clear my search history"])
 def test_covering_ones_tracks_online_finds_the_help_page_on_it_and_no_partners_history(
