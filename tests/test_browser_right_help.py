@@ -2124,7 +2124,11 @@ def test_a_childs_other_parent_is_read_as_a_partner(phone, site, words):
                                    "my neighbour's child is always crying",
                                    # The Police, Crimestoppers and Clare's Law alone.
                                    "my neighbour hits his kids",
-                                   "my neighbours are hitting their children"])
+                                   "my neighbours are hitting their children",
+                                   # The lines for adults' own abuse first, by the "son" and
+                                   # "daughter" of a grown child's abuse of a parent.
+                                   "my friend hits her son", "my neighbour hits his daughter",
+                                   "my friends son is being abused"])
 def test_an_adults_words_of_anothers_child_find_a_line_about_children_first(phone, site,
                                                                              words):
     # "my friend's kids are being hurt" listed three lines for adults' own abuse before the

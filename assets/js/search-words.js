@@ -1399,8 +1399,14 @@ function read(index, typed, chosen, language) {
   }
   const othersChild = ANOTHERS_CHILD.test(words);
   // Whose child it is, once read, says nothing of the help: "my neighbour's child is always
-  // crying" found only the Police and Crimestoppers, by the "neighbour" of their text.
-  if (othersChild) words = words.replace(/\bneighbou?r(?:'s|s'|s)?(?=\s)/giu, " ");
+  // crying" found only the Police and Crimestoppers, by the "neighbour" of their text, and
+  // "my friend hits her son" the lines for adults' own abuse first, by their "friends". And
+  // their son or daughter is a child, not the grown child whose abuse of a parent those
+  // lines are for (site.yaml): "my neighbour hits his son" listed them first.
+  if (othersChild) {
+    words = words.replace(/\b(?:neighbou?r|friend)(?:'s|s'|s)?(?=\s)/giu, " ")
+      .replace(/\b(?:(?:step|grand)-?)?(?:son|daughter)s?\b/giu, "child");
+  }
   const adult = years === null && chosen.age === null
     && (parent || older || grown || agedParent || othersChild) ? chosen.adult : null;
   if (years !== null || adult !== null || option) {
