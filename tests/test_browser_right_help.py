@@ -630,6 +630,19 @@ def test_hiding_ones_address_finds_the_page_on_the_electoral_register(phone, sit
     expect(phone.locator(".app-search__none")).to_be_visible()
 
 
+@pytest.mark.parametrize("words", ["i cant leave without my kids",
+                                   "somewhere to stay without him finding me"])
+def test_without_says_nothing_of_the_help_wanted(phone, site, words):
+    # Both listed Crimestoppers and Clare's Law first, by the "without" of their text
+    # ("without giving your name"), and no line for domestic abuse.
+    lines = names(lambda s: {"helpline", "domestic-abuse"} <= set(s.categories))
+    assert lines and search(phone, site, query=words)[0] in lines
+    # And "can i vote without my address being shown" listed Crimestoppers above the page.
+    assert search(phone, site, query="can i vote without my address being shown") == []
+    assert phone.locator(".app-search__pages a").first.text_content() == \
+        page_title("keeping-your-address-off-the-electoral-register")
+
+
 @pytest.mark.parametrize("words", ["i dont want to see him in court",
                                    "do i have to see my ex in court", "court"])
 def test_fearing_to_see_someone_in_court_finds_the_page_on_going_to_court(phone, site, words):

@@ -1138,7 +1138,8 @@ const FOR_ANOTHER = new RegExp(`${WORRY} (?:my|our|a|an|this|that|the) (?:(?:lit
 // alone, by its "near you", once the place was read; "he cries after hitting me" was read
 // as "crimes hitting", as no page has "cries"; "i can't leave because of my dog" listed
 // Shelter's line before foster care for a dog, by the "because" of its text; "i dont want to
-// see him in court" Childline first, by the pictures its text says anyone can "see" online.
+// see him in court" Childline first, by the pictures its text says anyone can "see" online;
+// "i cant leave without my kids" Crimestoppers and Clare's Law, by their "without".
 const COMMON = new Set(("he me my ma is it in on at to of or an as be by do if so up us we am "
   + "no i the and for with about from that this have has had having was are were not but can "
   + "get got need want help some someone very just into out off too all any you your ur our "
@@ -1151,7 +1152,7 @@ const COMMON = new Set(("he me my ma is it in on at to of or an as be by do if s
   + "anyone anybody somebody first night nights tonight today yesterday morning evening last "
   + "week weeks month months year years ago scheme schemes support use uses used using send "
   + "sends sent sending one call after sure unsure number numbers historic historical history near "
-  + "cry cries cried crying because see sees seeing saw seen")
+  + "cry cries cried crying because see sees seeing saw seen without")
   .split(" "));
 const SAID = new RegExp("\\b(?:says|said|saying|told|tells|accus\\w*|calls|called|thinks|blames"
   + "|claims)\\b|\\b(?:they|people|everyone) (?:say|think|call|blame)\\b");
