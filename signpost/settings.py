@@ -35,6 +35,9 @@ class Term:
     particular_situation: bool = False  # categories: for a situation few readers are in
     about_children: bool = False  # categories: for children, or anyone worried about a child
     first_when_named: bool = False  # categories: a search naming its situation lists it first
+    # categories: words that name its situation in a search as its keywords do, but find only
+    # the services whose own words have them (a dog, a cat: foster care for each)
+    situation_words: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -161,7 +164,7 @@ TERM = Shape({"name": Text(NAME_LIMIT), "description": Text(DESCRIPTION_LIMIT),
               "ons_code": OnsCode(), "keywords": List(Word(60)), "helplines": List(Slug()),
               "for_people_who_harm": Flag(), "not_domestic_abuse": Flag(),
               "particular_situation": Flag(), "about_children": Flag(),
-              "first_when_named": Flag()},
+              "first_when_named": Flag(), "situation_words": List(Word(60))},
              dict, required=("name",))
 EMBED = Shape({"name": Text(NAME_LIMIT), "origins": List(Verbatim()), "accent": Colour()},
               dict, required=("origins",), rules=(_each_an_origin,))
@@ -172,7 +175,8 @@ def _term(slug: str, values: dict) -> Term:
                 values.get("ons_code") or "", values.get("keywords") or (),
                 values.get("helplines") or (), bool(values.get("for_people_who_harm")),
                 bool(values.get("not_domestic_abuse")), bool(values.get("particular_situation")),
-                bool(values.get("about_children")), bool(values.get("first_when_named")))
+                bool(values.get("about_children")), bool(values.get("first_when_named")),
+                values.get("situation_words") or ())
 
 
 VOCABULARY = Entries(TERM, _term, "a mapping of slug to name", "needs a name", short="name")

@@ -259,11 +259,12 @@ def _report_words(for_residents: list[Service], categories: dict[str, list[Servi
 def _situation_words(for_residents: list[Service], by_id: dict[str, Service],
                      settings: Settings) -> dict[str, list[str]]:
     """Each kind of help that says which situation a service for residents is for
-    (_situations), by its name, with the words and phrases that name it: its plain words
-    ("dog", "social worker"), or without any the words of its name, but those another kind
-    of help has too ("family", domestic abuse's)."""
+    (_situations), by its name, with the words and phrases that name it: its plain words and
+    situation words ("social worker", "dog"), or without any the words of its name, but those
+    another kind of help has too ("family", domestic abuse's)."""
     def naming(kind) -> set[str]:
-        return {k.lower() for k in kind.keywords} or set(_WORD.findall(kind.name.lower()))
+        return ({k.lower() for k in (*kind.keywords, *kind.situation_words)}
+                or set(_WORD.findall(kind.name.lower())))
 
     def every_word(kind) -> set[str]:
         return set(_WORD.findall(f"{kind.name} {' '.join(kind.keywords)}".lower()))

@@ -76,7 +76,8 @@ def test_the_search_knows_which_situation_a_service_for_one_is_for(settings):
     # words of its name when it has none, but those another kind has. Search.js lists it
     # after the rest of the support it finds unless the words name one ("emergency" listed
     # foster care for a dog first).
-    pets = Term("pets", "Pet fostering", keywords=("dog", "dogs", "social worker", "refuge"))
+    pets = Term("pets", "Pet fostering", keywords=("dogs", "social worker", "refuge"),
+                situation_words=("dog", "cat"))
     other = Term("housing", "Refuges", keywords=("refuge",))
     settings = dataclasses.replace(settings, home_helpline="line", categories={
         **settings.categories, "pets": dataclasses.replace(pets, particular_situation=True,
@@ -90,7 +91,7 @@ def test_the_search_knows_which_situation_a_service_for_one_is_for(settings):
     assert out["/services/local/"].context["situations"] == ()
     assert out["/services/line/"].context["situations"] == ()
     assert out[SPELLING_URL].context["situations"] == {
-        "Pet fostering": ["dog", "dogs", "social worker"],
+        "Pet fostering": ["cat", "dog", "dogs", "social worker"],
         settings.categories["domestic-abuse"].name: ["abuse", "domestic"]}
     assert out[SPELLING_URL].context["situations_first"] == ["Pet fostering"]
 
