@@ -87,6 +87,25 @@ def test_browsing_a_kind_of_help_shows_counts(page, site):
     expect(page.locator("#search-borough option[value='Lambeth']")).to_have_text(f"Lambeth ({lambeth})")
 
 
+@pytest.mark.parametrize("words", ["advice", "he hits me", "my boyfriend raped me",
+                                   "my partner controls my money"])
+def test_a_boroughs_count_is_what_choosing_it_finds(page, site, words):
+    # "my boyfriend raped me" offered "Lambeth (1)", the one service there with every word,
+    # and choosing Lambeth found 9, with the lines most about a word: a sentence's counts
+    # are then left out, as they are when no service has every word. A word's are shown.
+    search(page, site, query=words)
+    lambeth = page.locator("#search-borough option[value='Lambeth']")
+    page.focus("#search-borough")  # going to the choices loads the counts
+    if len(words.split()) == 1:
+        expect(lambeth).to_have_text(re.compile(r"^Lambeth \(\d+\)$"))
+    else:
+        page.wait_for_load_state("networkidle")
+        page.wait_for_timeout(500)
+    count = re.fullmatch(r"Lambeth(?: \((\d+)\))?", lambeth.text_content()).group(1)
+    if count is not None:
+        assert len(search(page, site, query=words, borough="Lambeth")) == int(count)
+
+
 def test_a_first_search_fetches_only_what_it_needs(page, site):
     fetched = []
     page.on("request", lambda r: "/pagefind/" in r.url and fetched.append(r.url))

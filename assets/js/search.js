@@ -356,7 +356,8 @@ export function start(root) {
           isNamed(all.results[0], each)]);
         if (near.results.length || named) return all;
         const about = await mostAbout(each, filters, { within: anywhere });
-        return { ...all, results: atEnd(thenTheRest(about, all.results), (r) => aside.has(r.id)) };
+        return { ...all, results: atEnd(thenTheRest(about, all.results), (r) => aside.has(r.id)),
+          filters: about.length ? null : all.filters };
       };
     }
     const main = reachFirst(supportAside(aside, async (filters) => {
@@ -519,7 +520,9 @@ export function start(root) {
     const found = await ranked(query, filters);
     if (!found.results.length) return found;  // none has every word: byEachWord's turn
     const seen = new Set(found.results.map((result) => result.id));
-    return { ...found, results: found.results.concat(await mostAbout(each, filters, { seen })) };
+    const more = await mostAbout(each, filters, { seen });
+    // The choices' counts are of what has every word: with more, they would not add up.
+    return { ...found, results: found.results.concat(more), filters: more.length ? null : found.filters };
   }
 
   // The services most about some of the words (ranked's first tier for each, with these
@@ -584,8 +587,9 @@ export function start(root) {
   }
 
   // ranked's answers for the words searched last, each asked once: a sentence's support asks
-  // for each word's first tier twice (withMost, reachFirst), and counting the choices
-  // searches the same words again (count). A failed one is asked again next time.
+  // for each word's first tier twice (withMost, reachFirst). Not kept for counting the
+  // choices (count), whose filters' counts come only once their files are loaded. A failed
+  // one is asked again next time.
   const rankings = { words: null, answers: new Map() };
   function ranked(query, filters) {
     const key = JSON.stringify([query, filters]);
@@ -634,6 +638,7 @@ export function start(root) {
       return;
     }
     await pagefind.preload(words || root.dataset.browseWord, { filters: { borough: "", kind: "" } });
+    rankings.answers.clear();
     const found = await searchServices(words, chosen, first, false, optional);
     if (mine === ticket) showCounts(found.filters);
   }
@@ -658,6 +663,7 @@ export function start(root) {
   }
 
   function addCounts(...all) {
+    if (all.includes(null)) return null;  // a part's are not known (withMost)
     const sum = {};
     for (const counts of all) {
       for (const [key, values] of Object.entries(counts || {})) {
