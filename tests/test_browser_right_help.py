@@ -632,6 +632,13 @@ def test_hiding_ones_address_finds_the_page_on_the_electoral_register(phone, sit
     expect(phone.locator(".app-search__none")).to_be_visible()
 
 
+@pytest.mark.parametrize("words", ["divorce", "legal aid", "i cant afford a lawyer"])
+def test_paying_for_a_lawyer_finds_the_page_on_legal_aid(phone, site, words):
+    # No page said legal aid may pay for one after abuse; "divorce" found nothing at all.
+    search(phone, site, query=words)
+    assert phone.locator(".app-search__pages a").first.text_content() == page_title("legal-aid")
+
+
 @pytest.mark.parametrize("words", ["i cant leave without my kids",
                                    "somewhere to stay without him finding me"])
 def test_without_says_nothing_of_the_help_wanted(phone, site, words):
