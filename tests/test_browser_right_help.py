@@ -411,7 +411,7 @@ def test_help_in_a_situation_not_named_or_through_a_professional_follows_the_res
 @pytest.mark.parametrize("words, first", [
     ("my dog", "Freedom Project (foster care for your dog)"),
     # Foster care for a dog first, by "pet": no listing looked after a cat.
-    ("who will look after my cat", "Cats Protection Lifeline (foster care for your cat)"),
+    ("who will look after my cat", "Lifeline (foster care for your cat)"),
     ("social worker", "Family Rights Group advice line"),
     ("honour based abuse", "Karma Nirvana"), ("forced marriage", "Forced Marriage Unit")])
 def test_help_for_a_situation_the_words_name_keeps_its_place(phone, site, words, first):
@@ -2370,6 +2370,8 @@ def test_a_non_molestation_order_is_asked_for_as_the_protection_order_it_is(phon
     found = search(phone, site, query=words)
     assert sexual and not sexual & set(found)
     assert found == search(phone, site, query="protection order")
+    # Nor a charity's name: "Cats Protection Lifeline" came third, by its "protection".
+    assert not names(lambda s: "pets" in s.categories) & set(found)
 
 
 @pytest.mark.parametrize("words", ["sanctuary scheme", "housing scheme"])
