@@ -361,7 +361,13 @@ export function start(root) {
       };
     }
     const main = reachFirst(supportAside(aside, async (filters) => {
-      if (filters.none && each.length > 1) return withMost(query, each, filters);
+      if (filters.none && each.length > 1) {
+        // When the words ask for a way to report, and no support has them all, the support
+        // with the most of them (byEachWord): else the ways to report stood alone, and
+        // found by "police" in their text ("police abroad": Clare's Law second).
+        const found = await withMost(query, each, filters);
+        return found.results.length || !asking ? found : some(filters);
+      }
       const found = await search(filters);
       if (!asking || filters.section !== "reporting") return found;
       if (each.length < 2 || found.results.length) return named(found, filters);
@@ -663,7 +669,9 @@ export function start(root) {
   }
 
   function addCounts(...all) {
-    if (all.includes(null)) return null;  // a part's are not known (withMost)
+    // A part's are not known: more than what has every word was added (withMost), or it was
+    // put together from each word's (byEachWord).
+    if (all.some((counts) => counts == null)) return null;
     const sum = {};
     for (const counts of all) {
       for (const [key, values] of Object.entries(counts || {})) {
