@@ -632,6 +632,19 @@ def test_hiding_ones_address_finds_the_page_on_the_electoral_register(phone, sit
     expect(phone.locator(".app-search__none")).to_be_visible()
 
 
+@pytest.mark.parametrize("words", ["he took the children abroad",
+                                   "my ex has taken my kids out of the country",
+                                   "he wants to take the kids abroad"])
+def test_children_taken_abroad_by_a_parent_find_the_police_first(phone, site, words):
+    # It may be a crime, and the police can act, abroad or at the border (sources.yaml). They
+    # listed the Forced Marriage Unit and Karma Nirvana first, and no way to the police; then
+    # read as the police, the ways to report alone, Clare's Law second.
+    found = search(phone, site, query=words)
+    assert found[0] == "Police"
+    disclosure = names(lambda s: "disclosure-scheme" in s.categories)
+    assert disclosure and not disclosure & set(found[:4])
+
+
 @pytest.mark.parametrize("words", ["divorce", "legal aid", "i cant afford a lawyer"])
 def test_paying_for_a_lawyer_finds_the_page_on_legal_aid(phone, site, words):
     # No page said legal aid may pay for one after abuse; "divorce" found nothing at all.

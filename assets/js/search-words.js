@@ -755,6 +755,16 @@ const REWRITES = [
     + ` ${CHILDREN})|${NOT} (?:give|bring|send|hand) (?:me |us )?((?:my|our|the) ${CHILDREN})`
     + " back)\\b(?!')(?! (?:abroad|overseas|out of the country))", "giu"),
   (_, taken, kept) => `controlling custody ${taken || kept}`],
+  // Children taken, or to be taken, abroad by the other parent: it may be a crime, and the
+  // police can act, with forces abroad, or at the border when it is to happen within 48
+  // hours (Devon and Cornwall Police, GOV.UK: sources.yaml). "he took the children abroad"
+  // listed the Forced Marriage Unit and Karma Nirvana first, and no way to the police. Not
+  // when the words say why, to be cut or married (the lines for FGM and forced marriage).
+  [new RegExp(`(?<=\\b(?:he|she|${PARTNER})(?:'s|'d|'ll)?(?: (?:has|had|is|was|just|now|will`
+    + "|wants? to|going to|gonna|might|may|could|threat(?:ens|ened)? to))* )(?:took|taken|take"
+    + `|takes|taking) ((?:my|our|the) ${CHILDREN}) (?:abroad|overseas|out of the (?:country|uk)`
+    + "|to another country)\\b(?! to (?:be |get )?(?:cut|fgm|married|marry|wed))", "giu"),
+  (_, children) => `police ${children} abroad`],
   // Money one has to ask for, or is not given, as domestic abuse's words have it ("controlling
   // your money", seed 004): "i have to ask him for money" listed the Modern Slavery line and
   // the Revenge Porn Helpline second and third. So are an allowance one is given and child
