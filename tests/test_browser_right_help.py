@@ -672,7 +672,9 @@ def test_fearing_to_see_someone_in_court_finds_the_page_on_going_to_court(phone,
     # first, by the pictures its text says anyone can "see" online; "see" now says nothing.
     found = search(phone, site, query=words)
     assert found and found[0] != "Childline"
-    assert phone.locator(".app-search__pages a").first.text_content() == page_title("going-to-court")
+    # Above the services for a question ("do i have to"), else first of the help pages.
+    first = phone.locator(".app-search__answer a, .app-search__pages a").first
+    assert first.text_content() == page_title("going-to-court")
 
 
 @pytest.mark.parametrize("words", ["how do i delete my browsing history",
@@ -710,7 +712,10 @@ def page_title(slug: str) -> str:
     ("how does domestic abuse affect children", "children-and-young-people"),
     ("can i find out if my partner has a history of violence", "clares-law"),
     # No page said how to keep an address off the electoral register.
-    ("how can i vote without him finding me", "keeping-your-address-off-the-electoral-register")])
+    ("how can i vote without him finding me", "keeping-your-address-off-the-electoral-register"),
+    # Whether one must: six services came before the page.
+    ("will i have to face him in court", "going-to-court"),
+    ("do i have to see my ex in court", "going-to-court")])
 def test_a_question_a_help_page_answers_puts_that_page_above_the_services(phone, site, words,
                                                                             slug):
     # They listed ten services or more before the page, or found no page at all

@@ -92,7 +92,8 @@ const DANGER = new RegExp([
   // And of oneself: "I'm going to kill myself", "I want to kill myself".
   "(?:\\b(?:going|gonna|gunna|will|wants?|trying|tried)(?: to)?|'ll|\\bll) (?:kill|hurt) myself\\b"].join("|"));
 // A question a help page answers: what something is or means, whether what happens is abuse
-// or its signs, how something is done. Its answering page comes above the services (search.js):
+// or its signs, how something is done, whether one must. Its answering page comes above the
+// services (search.js):
 // "what is coercive control", "is it abuse if he doesnt hit me" and "how do i make a safety
 // plan" listed ten services or more before the page. Not what to do ("what should i do",
 // "how do i get help"): the lines and services are the answer to that.
@@ -100,6 +101,8 @@ const QUESTION = new RegExp(["^(?:what|whats|what's|wat) (?!do (?:i|we) do\\b)(?
   + "|do|counts?|kinds?|types?|sort|happens|if)\\b",
 "^(?:is|does|would|could|can|will) (?:it|this|that)\\b|^(?:can|could|how do|how can) (?:i|we) "
   + "(?:find out|check)\\b",
+// Whether one must: "will i have to face him in court" listed six services before the page.
+"^(?:do|will|would|must) (?:i|we) (?:have|need) to\\b",
 "\\b(?:am i (?:being|in an?)|is (?:my|this|our|it) (?:relationship|marriage|partner|husband"
   + "|wife|boyfriend|girlfriend|bf|gf) (?:abusive|toxic|normal|healthy|controlling|abuse))\\b",
 "\\b(?:signs?|red flags?|examples?|types?|kinds?|forms?|definition|meaning) of\\b"
