@@ -267,7 +267,8 @@ def _situation_words(for_residents: list[Service], by_id: dict[str, Service],
                 or set(_WORD.findall(kind.name.lower())))
 
     def every_word(kind) -> set[str]:
-        return set(_WORD.findall(f"{kind.name} {' '.join(kind.keywords)}".lower()))
+        return set(_WORD.findall(" ".join((kind.name, *kind.keywords,
+                                           *kind.situation_words)).lower()))
     kinds = sorted({slug for s in for_residents for slug in _situations(s, by_id, settings)})
     other = set().union(*(naming(kind) | every_word(kind)
                           for slug, kind in settings.categories.items() if slug not in kinds))

@@ -73,12 +73,12 @@ def test_the_search_knows_the_words_that_ask_for_a_way_to_go_to_the_police(setti
 def test_the_search_knows_which_situation_a_service_for_one_is_for(settings):
     # A service for one particular situation carries its kinds of help but the home
     # helpline's, and the site's words say how to name each: by its plain words, or the
-    # words of its name when it has none, but those another kind has. Search.js lists it
-    # after the rest of the support it finds unless the words name one ("emergency" listed
-    # foster care for a dog first).
+    # words of its name when it has none, but those another kind has, in any of its words
+    # or phrases ("cat", of "cat owner"). Search.js lists it after the rest of the support it
+    # finds unless the words name one ("emergency" listed foster care for a dog first).
     pets = Term("pets", "Pet fostering", keywords=("dogs", "social worker", "refuge"),
                 situation_words=("dog", "cat"))
-    other = Term("housing", "Refuges", keywords=("refuge",))
+    other = Term("housing", "Refuges", keywords=("refuge",), situation_words=("cat owner",))
     settings = dataclasses.replace(settings, home_helpline="line", categories={
         **settings.categories, "pets": dataclasses.replace(pets, particular_situation=True,
                                                             first_when_named=True),
@@ -91,7 +91,7 @@ def test_the_search_knows_which_situation_a_service_for_one_is_for(settings):
     assert out["/services/local/"].context["situations"] == ()
     assert out["/services/line/"].context["situations"] == ()
     assert out[SPELLING_URL].context["situations"] == {
-        "Pet fostering": ["cat", "dog", "dogs", "social worker"],
+        "Pet fostering": ["dog", "dogs", "social worker"],
         settings.categories["domestic-abuse"].name: ["abuse", "domestic"]}
     assert out[SPELLING_URL].context["situations_first"] == ["Pet fostering"]
 
