@@ -284,8 +284,7 @@ export function start(root) {
     // telling, known); when they were all of the others (known: null), nothing is found.
     // While search-words.js cannot be had, the short words are left out ("me" found "men").
     const written = wordsOf(words);
-    if (rankings.words !== words) rankings.answers.clear();
-    rankings.words = words;
+    rankings.clear();
     const reader = written.length && await loadWords();
     const told = reader ? reader.telling(written) : [...new Set(written)].filter((w) => w.length > 3);
     const each = reader ? await reader.known(pagefind, told, optional) : told;
@@ -389,8 +388,8 @@ export function start(root) {
       first, !i && each.length > 1 && some)));
     // A sentence ("he hits me and my money") rarely has all its words in one page. When no
     // service a resident can contact has them all, each is searched alone, and what the
-    // most words found comes first. The choices' counts are then left out: those of the
-    // words would not add up.
+    // most words found comes first. The choices' counts are then left out (addCounts): those
+    // of the words would not add up.
     const byWord = each.length > 1 && !parts[0].results.length;
     if (byWord) {
       parts = await Promise.all(all.map((sets) =>
@@ -406,7 +405,7 @@ export function start(root) {
     if (own) parts.unshift(parts.pop());
     return { results: parts.flatMap((part) => part.results), query, spelt, asking,
       forVictims: found.results.length, someWords: byWord && found.results.length > 0,
-      filters: byWord ? null : addCounts(...parts.map((part) => part.filters)) };
+      filters: addCounts(...parts.map((part) => part.filters)) };
   }
 
   // The services a word search lists after the rest of the support it finds (supportAside),
@@ -592,20 +591,20 @@ export function start(root) {
       placed.last.has(result.id) ? after + i : placed.first.has(result.id) ? i - after : i]));
   }
 
-  // ranked's answers for the words searched last, each asked once: a sentence's support asks
-  // for each word's first tier twice (withMost, reachFirst). Not kept for counting the
-  // choices (count), whose filters' counts come only once their files are loaded. A failed
-  // one is asked again next time.
-  const rankings = { words: null, answers: new Map() };
+  // ranked's answers within one search of the services, each asked once: a sentence's
+  // support asks for each word's first tier twice (withMost, reachFirst). Cleared at each
+  // search, so that counting the choices (count) asks again once the filters' files, and so
+  // their counts, are loaded. A failed one is asked again next time.
+  const rankings = new Map();
   function ranked(query, filters) {
     const key = JSON.stringify([query, filters]);
-    if (!rankings.answers.has(key)) {
-      rankings.answers.set(key, rankedAnew(query, filters).catch((error) => {
-        rankings.answers.delete(key);
+    if (!rankings.has(key)) {
+      rankings.set(key, rankedAnew(query, filters).catch((error) => {
+        rankings.delete(key);
         throw error;
       }));
     }
-    return rankings.answers.get(key);
+    return rankings.get(key);
   }
 
   // By relevance, in tiers of near-equal matches, each in the residents' order: a word many
@@ -644,7 +643,6 @@ export function start(root) {
       return;
     }
     await pagefind.preload(words || root.dataset.browseWord, { filters: { borough: "", kind: "" } });
-    rankings.answers.clear();
     const found = await searchServices(words, chosen, first, false, optional);
     if (mine === ticket) showCounts(found.filters);
   }
