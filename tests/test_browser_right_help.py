@@ -367,6 +367,16 @@ def test_love_for_someone_says_nothing_of_the_help_wanted(phone, site, words, sa
     assert found and found == search(phone, site, query=same_as)
 
 
+@pytest.mark.parametrize("words, same_as", [
+    ("will i have to face him in court", "will i have to go to court"),
+    ("i dont want to face my ex in court", "i dont want to see my ex in court")])
+def test_facing_someone_says_nothing_of_the_help_wanted(phone, site, words, same_as):
+    # "will i have to face him in court" listed the LGBT+ line first, by its "people facing
+    # domestic abuse". The one faced is kept: "my ex" says the words are about a partner.
+    found = search(phone, site, query=words)
+    assert found and found == search(phone, site, query=same_as)
+
+
 @pytest.mark.parametrize("words", ["he says he will change", "she swears she'll change",
                                    "my husband promised he would change",
                                    "he keeps saying he will change"])

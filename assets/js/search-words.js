@@ -790,6 +790,10 @@ const REWRITES = [
   // the face" listed five services before the 24-hour line, by their "face-to-face".
   [/\b(?:in|on|across) (?:the|my|her) (?:face|head|stomach|belly|tummy|eye|mouth|nose|chest|ribs|back|arm|leg)\b/giu,
     " "],
+  // Nor facing someone (in court, or at home): "will i have to face him in court" listed
+  // the LGBT+ line first, by its "people facing domestic abuse". Not abuse faced.
+  [/\b(?:face|faces|faced|facing) (him|her|them|my (?:ex|abuser|attacker|partner|husband|wife|boyfriend|girlfriend)|the (?:abuser|attacker|perpetrator))\b/giu,
+    (_, who) => who],
   // Nor where someone turns up at work: "my ex keeps turning up at my work" listed the
   // advice about social workers and the service for sex workers third and fourth (by
   // "workers"). Not a school, which says who is asking.
