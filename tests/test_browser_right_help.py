@@ -1476,7 +1476,10 @@ def test_children_taken_by_the_other_parent_find_help_for_domestic_abuse_first(
 @pytest.mark.parametrize("words", [
     "my child saw the abuse", "the children heard everything",
     "my son witnessed domestic violence", "he hits me in front of the kids",
-    "my kids saw him hit me", "my daughter saw her dad hit me"])
+    "my kids saw him hit me", "my daughter saw her dad hit me",
+    # Without "my": NCDV first, by its "witness", and the Revenge Porn Helpline third.
+    "children witnessing domestic abuse", "kids witnessing abuse",
+    "children exposed to domestic violence"])
 def test_children_who_saw_or_heard_the_abuse_find_the_lines_for_it_first(phone, site, words):
     # Children who see or hear domestic abuse are its victims too (seed 004), and these are a
     # parent's words of it: they listed the NSPCC's line, children's social care or the
@@ -2333,6 +2336,15 @@ def test_free_finds_the_free_lines_not_the_freedom_project(phone, site):
     # "is it free" listed first the Freedom Project (foster care for a dog), by its name.
     assert search(phone, site, query="is it free")[0] == HOME
     assert search(phone, site, query="freedom project")[0].startswith("Freedom Project")
+
+
+def test_witness_finds_what_says_witness_not_with(phone, site):
+    # Pagefind reads "witness" as "wit": "i am a witness" listed first the Revenge Porn
+    # Helpline, by its "with".
+    found = search(phone, site, query="i am a witness")
+    assert found and set(found) <= names(
+        lambda s: "witness" in f"{s.description} {s.eligibility_text}".lower())
+    expect(phone.locator(".app-search__pages a").first).to_have_text(page_title("going-to-court"))
 
 
 @pytest.mark.parametrize("words", ["my daughter is going to be cut", "they want to cut my daughter",

@@ -121,9 +121,14 @@ const HAVING = "\\b(?:i|we)(?: have| have got| got|'ve|'ve got)(?: (?:a|an|one|t
 const CHILDREN = `(?:${CHILD_NOUN}|bab(?:y|ies)|boys?|girls?)`;
 // A child, not a grown-up son or daughter (see REWRITES: a parent's child harmed).
 const CHILD = `(?:(?:${CHILD_IS}) )?${CHILD_NOUN}`;
-// One's children who saw or heard what happened (see GROWN_UP, and REWRITES: witnessed).
-const WITNESS = `\\b(?:my|our|the) ${CHILD} (?:has |have |had )?(?:saw|seen|see|sees|heard|hear`
-  + "|hears|witnessed|witness|witnesses|watched|watch|watches)";
+// One's children who saw or heard what happened, or children who saw abuse (see GROWN_UP,
+// and REWRITES: witnessed): "children witnessing domestic abuse" listed NCDV first, by its
+// "witness". Not a "child witness" in court.
+const SAW = "saw|seen|see|sees|seeing|heard|hear|hears|hearing|witnessed|witness|witnesses"
+  + "|witnessing|watched|watch|watches|watching|exposed to";
+const WITNESS = `\\b(?:(?:my|our|the) ${CHILD} (?:(?:has|have|had|are|were|is|was|who) )?(?:${SAW})`
+  + `|${CHILD} (?:(?:are|were|who) )?(?:${SAW})(?= (?:(?:domestic |the )?(?:abuse|violence)`
+  + "|hurting)\\b))";  // hurting: as REWRITES reads the abuse seen
 // Words of one's own child or grandchild ("my teenage son", "our kids"), or of children an
 // adult looks after ("in front of the kids"): a parent's, so an adult's; what the child is
 // (teenage) is left out of the words, as it says nothing of the help wanted. Not "my

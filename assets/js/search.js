@@ -14,7 +14,8 @@ const RANKING = { pageLength: 0, termFrequency: 0, metaWeights: { title: 10, abo
 const NEAR = 2.5;
 const nearlyAsGood = (score, best) => score * NEAR >= best;
 // The words of a text, lower case, as a search reads them.
-const WHOLE = new Set(["free"]);  // matched only as themselves (exactly)
+// Matched only as themselves (exactly): see exactly, below.
+const WHOLE = new Set(["free", "witness", "witnesses", "witnessed", "witnessing"]);
 const wordsOf = (text) => text.toLowerCase().match(/[\p{L}\p{N}'-]+/gu) || [];
 // The words of a name, or of words that say one: lower case, without apostrophes ("clares
 // law") or the small words saying it may leave out or add ("the phoenix service").
@@ -470,7 +471,9 @@ export function start(root) {
   // matches every word one begins, and a rare long one outweighs it ("ex" matched
   // "experienced" in the Men's Advice Line's summary, first for "ex partner"). So too a
   // longer word that begins a name by chance: "is it free" listed first the Freedom Project
-  // (foster care for a dog), by its name, before the free lines.
+  // (foster care for a dog), by its name, before the free lines. So too a word whose stem is
+  // short: Pagefind reads "witness" as "wit", and "i am a witness" listed first the Revenge
+  // Porn Helpline, by its "with".
   function exactly(word) {
     return word.length < 4 || WHOLE.has(word) ? `"${word}"` : word;
   }
