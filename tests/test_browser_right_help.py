@@ -1132,6 +1132,9 @@ def test_nothing_found_asks_for_fewer_choices_only_when_some_were_made(phone, si
     ("my nan hits me", "Childline"),
     ("my parents are forcing me to get married", "Forced Marriage Unit"),
     ("cyberstalking", "National Stalking Helpline"),
+    # Stalking online: the line for rape and sexual abuse first, by the "online" of its chat.
+    ("someone is stalking me online", "National Stalking Helpline"),
+    ("he stalks me on facebook", "National Stalking Helpline"),
     # In-laws, passwords, texts: Clare's Law (by "law"), nothing, or only the police (by
     # texting 999).
     ("my in laws abuse me", "National Domestic Abuse Helpline"),
