@@ -735,9 +735,9 @@ const REWRITES = [
   // Not a fake account alone, which may be a bank's (economic abuse).
   [/\b(?:fake|false|made up) (?:profiles?|pages?)\b|\b(?:fake|false|made up) (?:online|social media|instagram|facebook|tiktok|snapchat|dating) (?:profiles?|accounts?|pages?)\b|\b(?:pretend(?:s|ed|ing)? to be|impersonat(?:e|es|ed|ing)) me\b/giu,
     "cyberstalking"],
-  // Stalking online is cyberstalking ("the use of online tools and technologies to either
-  // enable the stalking or complete" it: LJMU, sources.yaml): "someone is stalking me
-  // online" listed the line for rape and sexual abuse first, by the "online" of its chat.
+  // Stalking online is cyberstalking (stalking done or helped by online tools: LJMU,
+  // sources.yaml): "someone is stalking me online" listed the line for rape and sexual
+  // abuse first, by the "online" of its chat.
   [new RegExp(`\\bstalk(?:s|ed|ing)?(?: (?:me|her|him|us|them))? ${ONLINE}|\\b(?:online|internet)`
     + " stalk(?:ing|er|ers)\\b", "giu"), "cyberstalking"],
   // Social media is a place online, not social services: "social media" listed first the

@@ -13,9 +13,9 @@ const RANKING = { pageLength: 0, termFrequency: 0, metaWeights: { title: 10, abo
 // Matches within this factor of the best of their tier are near-equal (see ranked, below).
 const NEAR = 2.5;
 const nearlyAsGood = (score, best) => score * NEAR >= best;
-// The words of a text, lower case, as a search reads them.
 // Matched only as themselves (exactly): see exactly, below.
 const WHOLE = new Set(["free", "witness", "witnesses", "witnessed", "witnessing"]);
+// The words of a text, lower case, as a search reads them.
 const wordsOf = (text) => text.toLowerCase().match(/[\p{L}\p{N}'-]+/gu) || [];
 // The words of a name, or of words that say one: lower case, without apostrophes ("clares
 // law") or the small words saying it may leave out or add ("the phoenix service").
