@@ -1116,8 +1116,6 @@ def test_nothing_found_asks_for_fewer_choices_only_when_some_were_made(phone, si
     ("im being taken abroad", "Forced Marriage Unit"),
     ("my carer hurts me", "National Domestic Abuse Helpline"),
     ("i am a woman over 60", "National Domestic Abuse Helpline"),
-    # Recovery after abuse, for adults too (seed 003): only a service for 5 to 17s was found.
-    ("he hits me and i need a counsellor", LOCAL_REFUGE),
     # Speaking as talking: children's social care, the Police and a risk meeting came first
     # (their "speak to"). Open now: a professionals' forum ("open to"), or help pages first
     # (by "anyone").
@@ -2256,6 +2254,22 @@ def test_with_no_borough_help_anyone_can_reach_comes_before_one_boroughs_with_ev
     lambeth = {s.name for s in services if set(s.areas) == {"lambeth"}
                and "sexual-violence" in s.categories}
     assert search(phone, site, query=words, borough="Lambeth")[0] in lambeth
+
+
+@pytest.mark.parametrize("words, borough, local", [
+    ("he sends me threatening texts", "Lewisham", "Athena"),
+    ("domestic abuse and children", "Lambeth", "Gaia Centre Early Intervention Service"),
+    # Recovery after abuse, for adults too (seed 003): only a service for 5 to 17s was found.
+    ("he hits me and i need a counsellor", "Barking and Dagenham", LOCAL_REFUGE)])
+def test_with_no_borough_the_first_line_comes_before_one_borough_s_found_by_its_kinds(
+        phone, site, words, borough, local):
+    # Each listed the local service first, which has every word by its kinds' plain words,
+    # where those anyone can reach have them in their text alone (NCDV, Childline). The line
+    # every list offers first now comes first, the local service soon after; naming the
+    # borough, its service still comes first.
+    found = search(phone, site, query=words)
+    assert found[0] == HOME and local in found[1:3]
+    assert search(phone, site, query=words, borough=borough)[0] == local
 
 
 @pytest.mark.parametrize("name", sorted(s.name for s in real_directory()[1]

@@ -346,15 +346,25 @@ export function start(root) {
     // but some others have (by their kinds of help's words, not their names), those anyone
     // can reach that are most about a word first; then the rest, with the help in a
     // particular situation the words do not name after it. Words that name the service
-    // found first keep it first ("gaia centre").
+    // found first keep it first ("gaia centre"). When some that anyone can reach have every
+    // word, but far less than a service for some boroughs (in their text alone), the first
+    // line of every list (site.yaml: home_helpline) comes first, if found: "he sends me
+    // threatening texts" listed Athena (Lewisham) first, by its kinds' words, NCDV by its
+    // text, and "domestic abuse and children" a service in Lambeth for 11 to 17s.
     function reachFirst(how) {
       return !reach ? how : async (filters) => {
         const all = await how(filters);
         if (!filters.none || each.length < 2 || !all.results.length) return all;
         const anywhere = { ...filters, ...reach };
-        const [near, named] = await Promise.all([ranked(query, anywhere),
-          isNamed(all.results[0], each)]);
-        if (near.results.length || named) return all;
+        const [near, every, named] = await Promise.all([ranked(query, anywhere),
+          ranked(query, filters), isNamed(all.results[0], each)]);
+        if (named) return all;
+        if (near.results.length) {
+          if (nearlyAsGood(near.results[0].score, every.results[0].score)) return all;
+          const [home] = (await inOrder(root.dataset.browseWord, anywhere)).results;
+          return { ...all, results: thenTheRest(all.results.filter((r) => r.id === home?.id),
+            all.results) };
+        }
         const about = await mostAbout(each, filters, { within: anywhere });
         return { ...all, results: atEnd(thenTheRest(about, all.results), (r) => aside.has(r.id)),
           filters: about.length ? null : all.filters };
