@@ -360,7 +360,7 @@ export function start(root) {
           ranked(query, filters), isNamed(all.results[0], each)]);
         if (named) return all;
         if (near.results.length) {
-          if (nearlyAsGood(near.results[0].score, every.results[0].score)) return all;
+          if (nearlyAsGood(bestScore(near), bestScore(every))) return all;
           const [home] = (await inOrder(root.dataset.browseWord, anywhere)).results;
           return { ...all, results: thenTheRest(all.results.filter((r) => r.id === home?.id),
             all.results) };
@@ -499,7 +499,7 @@ export function start(root) {
     const found = await eachWord(each, filters);
     const hits = new Map();
     for (const one of found) {
-      const best = Math.max(0, ...one.results.map((result) => result.score));
+      const best = bestScore(one);
       one.results.forEach((result) => weigh(hits, result, nearlyAsGood(result.score, best) ? 1 : 1 / 2));
     }
     const near = Math.ceil(Math.max(0, ...[...hits.values()].map((hit) => hit.weight)) * 3 / 4);
@@ -516,6 +516,11 @@ export function start(root) {
   // Pagefind's answer for each word alone, with these filters.
   function eachWord(each, filters) {
     return Promise.all(each.map((word) => pagefind.search(exactly(word), { filters })));
+  }
+
+  // The highest score of what a search found (ranked lists it by tiers, not by score).
+  function bestScore(found) {
+    return Math.max(0, ...found.results.map((result) => result.score));
   }
 
   function weigh(hits, result, weight) {
