@@ -1684,7 +1684,9 @@ def test_being_filmed_or_photographed_without_consent_finds_the_line_for_images_
     # abuse (Jewish Women's Aid, sources.yaml). "he makes me send pics" listed the FGM and
     # forced marriage lines third and fifth, by "makes".
     "he makes me send pics", "he pressures me to send him naked photos",
-    "he keeps asking for nudes", "my boyfriend wants me to send nudes"])
+    "he keeps asking for nudes", "my boyfriend wants me to send nudes",
+    # Without "for": the Forced Marriage Unit third, by its "wants".
+    "my boyfriend wants pics"])
 def test_made_to_send_images_of_oneself_finds_the_line_for_images_and_domestic_abuse(
         phone, site, words):
     found = search(phone, site, query=words)
@@ -1692,6 +1694,13 @@ def test_made_to_send_images_of_oneself_finds_the_line_for_images_and_domestic_a
     abuse = names(lambda s: "domestic-abuse" in s.categories and "residents" in s.audiences)
     assert images & set(found[:5]) and abuse & set(found[:3])
     assert not names(lambda s: {"fgm", "forced-marriage"} & set(s.categories)) & set(found[:10])
+
+
+def test_a_child_asked_for_images_finds_childline_first_and_no_forced_marriage_line(phone, site):
+    # "im 13 and someone online wants pics" listed the Forced Marriage Unit third, by its
+    # "wants".
+    found = search(phone, site, query="im 13 and someone online wants pics")
+    assert found[0] == "Childline" and "Forced Marriage Unit" not in found
 
 
 def test_photos_of_someone_else_are_not_images_of_oneself(phone, site):

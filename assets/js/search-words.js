@@ -1022,10 +1022,11 @@ const REWRITES = [
   "$1told me about"],
   // Made, pressured or asked to send images of oneself, as intimate image abuse within
   // domestic abuse ("you may have been coerced into it": Jewish Women's Aid, sources.yaml):
-  // "he makes me send pics" listed the FGM and forced marriage lines third and fifth.
+  // "he makes me send pics" listed the FGM and forced marriage lines third and fifth, and
+  // "im 13 and someone online wants pics" the Forced Marriage Unit third (its "wants").
   [new RegExp(`(?:${MADE_TO}|\\b(?:${ASKS}) (?:me|her) (?:to |into )?)(?:send|sending|take|taking)`
     + `(?: (?:him|her|them))? ${IMAGES}\\b(?! of (?!me\\b|myself\\b|herself\\b))`
-    + `|\\b(?:${ASKS}) (?:me |her )?for ${IMAGES}\\b`, "giu"),
+    + `|\\b(?:${ASKS}) (?:me |her )?(?:for )?${IMAGES}\\b(?! of (?!me\\b|myself\\b|herself\\b))`, "giu"),
   "intimate images nudes controlling"],
   // Images of oneself posted, sent or shown to others, or threatened to be, as the line for
   // images "shared without their consent, or when someone is threatening to do this" has it
@@ -1179,7 +1180,7 @@ const COMMON = new Set(("he me my ma is it in on at to of or an as be by do if s
   + "anyone anybody somebody first night nights tonight today yesterday morning evening last "
   + "week weeks month months year years ago scheme schemes support use uses used using send "
   + "sends sent sending one call after sure unsure number numbers historic historical history near "
-  + "cry cries cried crying because see sees seeing saw seen without")
+  + "cry cries cried crying because see sees seeing saw seen without wants wanted wanting")
   .split(" "));
 const SAID = new RegExp("\\b(?:says|said|saying|told|tells|accus\\w*|calls|called|thinks|blames"
   + "|claims)\\b|\\b(?:they|people|everyone) (?:say|think|call|blame)\\b");
