@@ -2711,6 +2711,22 @@ def test_a_way_to_report_a_crime_is_never_said_to_leave_unknown_who_may_use_it(p
         assert "has not said" not in text
 
 
+@pytest.mark.parametrize("choices", [{"query": "i live in croydon and need help"},
+                                     {"borough": "Croydon"}])
+def test_a_borough_with_no_service_of_its_own_lists_the_national_lines_first(phone, site,
+                                                                              choices):
+    # Both listed the Havens (after rape or sexual assault, in every London borough) first,
+    # as local, while the status said that national help came first.
+    settings, services = real_directory()
+    found = search(phone, site, **choices)
+    lines = {s.name for s in services if "residents" in s.audiences
+             and group_of(s, settings.particular(s.categories)) == "helplines"}
+    everywhere = {s.name for s in services if settings.everywhere(s.areas)}
+    assert found[0] == HOME and everywhere & set(found)
+    assert max(found.index(n) for n in lines & set(found)) < \
+        min(found.index(n) for n in everywhere & set(found))
+
+
 def test_browsing_a_borough_lists_its_own_services_first_as_its_page_does(phone, site):
     settings, services = real_directory()
     found = search(phone, site, borough="Lambeth")

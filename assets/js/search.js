@@ -563,12 +563,16 @@ export function start(root) {
     return heaviestFirst(hits, within || filters);
   }
 
-  // In the residents' order (signpost/order.py): with no borough chosen, the helplines
-  // national lines first ("anywhere"), as no service is local. Sorted, a result's score is
-  // its place in its shard (a range of the "order" order), so the shards are listed in turn.
+  // In the residents' order (signpost/order.py): with no borough chosen, or none with a
+  // service of its own (local), the national lines first ("anywhere"), as no service is
+  // local: "i live in croydon and need help" listed the Havens, for every borough, first.
+  // Sorted, a result's score is its place in its shard (a range of the "order" order), so
+  // the shards are listed in turn.
   async function inOrder(query, filters) {
     if (shards === 1) {
-      return pagefind.search(query, { filters, sort: { [filters.borough ? "order" : "anywhere"]: "asc" } });
+      const { borough } = filters, named = typeof borough === "string" ? [borough] : borough?.any || [];
+      const sort = named.some((name) => local.has(name)) ? "order" : "anywhere";
+      return pagefind.search(query, { filters, sort: { [sort]: "asc" } });
     }
     const options = { filters, sort: { order: "asc" } };
     const parts = await Promise.all(upTo(shards - 1).map((k) =>
