@@ -2033,12 +2033,13 @@ def test_sleeplessness_and_nightmares_find_counselling_and_recovery(phone, site,
 
 @pytest.mark.parametrize("words", [
     "he keeps calling me", "he won't stop messaging me", "my ex won't leave me alone",
-    "my ex keeps ringing me", "he sends me threatening texts", "i left but he keeps finding me"])
+    "my ex keeps ringing me", "i left but he keeps finding me"])
 def test_contact_that_will_not_stop_finds_help_with_stalking_first(phone, site, words):
     # "he keeps calling me" listed Karma Nirvana first (its "so-called"); "my ex won't leave
-    # me alone" five lines for domestic abuse before the stalking helpline; "he sends me
-    # threatening texts" the Revenge Porn Helpline (its "do not send anything"); "i left but
-    # he keeps finding me" a local service for children.
+    # me alone" five lines for domestic abuse before the stalking helpline; "i left but he
+    # keeps finding me" a local service for children. ("he sends me threatening texts", which
+    # listed the Revenge Porn Helpline first, by its "do not send anything": see
+    # test_with_no_borough_the_first_line_comes_before_one_borough_s_found_by_its_kinds.)
     stalking = names(lambda s: "stalking" in s.categories and "residents" in s.audiences)
     found = search(phone, site, query=words)
     assert found[0] in stalking and "National Stalking Helpline" in found[:3]
@@ -2266,6 +2267,7 @@ def test_with_no_borough_help_anyone_can_reach_comes_before_one_boroughs_with_ev
 
 
 @pytest.mark.parametrize("words, borough, local", [
+    # Before Athena, it listed the Revenge Porn Helpline first (its "do not send anything").
     ("he sends me threatening texts", "Lewisham", "Athena"),
     ("domestic abuse and children", "Lambeth", "Gaia Centre Early Intervention Service"),
     # Recovery after abuse, for adults too (seed 003): only a service for 5 to 17s was found.
