@@ -570,7 +570,8 @@ export function start(root) {
   // the shards are listed in turn.
   async function inOrder(query, filters) {
     if (shards === 1) {
-      const { borough } = filters, named = typeof borough === "string" ? [borough] : borough?.any || [];
+      const { borough } = filters;
+      const named = typeof borough === "string" ? [borough] : borough?.any || [];
       const sort = named.some((name) => local.has(name)) ? "order" : "anywhere";
       return pagefind.search(query, { filters, sort: { [sort]: "asc" } });
     }
