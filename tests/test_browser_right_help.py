@@ -2267,7 +2267,7 @@ def test_with_no_borough_help_anyone_can_reach_comes_before_one_boroughs_with_ev
 
 
 @pytest.mark.parametrize("words, borough, local", [
-    # Before Athena, it listed the Revenge Porn Helpline first (its "do not send anything").
+    # (Earlier still, the Revenge Porn Helpline came first, by its "do not send anything".)
     ("he sends me threatening texts", "Lewisham", "Athena"),
     ("domestic abuse and children", "Lambeth", "Gaia Centre Early Intervention Service"),
     # Recovery after abuse, for adults too (seed 003): only a service for 5 to 17s was found.

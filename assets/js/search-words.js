@@ -1024,9 +1024,9 @@ const REWRITES = [
   // domestic abuse ("you may have been coerced into it": Jewish Women's Aid, sources.yaml):
   // "he makes me send pics" listed the FGM and forced marriage lines third and fifth, and
   // "im 13 and someone online wants pics" the Forced Marriage Unit third (its "wants").
-  [new RegExp(`(?:${MADE_TO}|\\b(?:${ASKS}) (?:me|her) (?:to |into )?)(?:send|sending|take|taking)`
-    + `(?: (?:him|her|them))? ${IMAGES}\\b(?! of (?!me\\b|myself\\b|herself\\b))`
-    + `|\\b(?:${ASKS}) (?:me |her )?(?:for )?${IMAGES}\\b(?! of (?!me\\b|myself\\b|herself\\b))`, "giu"),
+  [new RegExp(`(?:(?:${MADE_TO}|\\b(?:${ASKS}) (?:me|her) (?:to |into )?)(?:send|sending|take`
+    + `|taking)(?: (?:him|her|them))? |\\b(?:${ASKS}) (?:me |her )?(?:for )?)${IMAGES}\\b`
+    + "(?! of (?!me\\b|myself\\b|herself\\b))", "giu"),
   "intimate images nudes controlling"],
   // Images of oneself posted, sent or shown to others, or threatened to be, as the line for
   // images "shared without their consent, or when someone is threatening to do this" has it
